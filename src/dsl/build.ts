@@ -1,0 +1,423 @@
+import { PgformError } from '../errors.js';
+import { objectId, routineId } from '../model/id.js';
+import { emptySchema, type Column, type Routine, type Schema, type SourceLocation, type Table, type View } from '../model/schema.js';
+import { baseTypeName, builtinTypes, extensionTypes } from './builtin-types.js';
+import type { TableTarget } from './column.js';
+import { checkName } from './names.js';
+import { returnsSql, type RoutineDef } from './routine.js';
+import type { SystemDef } from './system.js';
+import type { TableDef } from './table.js';
+import { toGrants, typeSql, type DomainDef, type EnumDef, type ExtensionDef, type NamespaceDef, type SequenceDef, type TypeRef } from './types.js';
+import type { ViewDef } from './view.js';
+
+/** A Definition is anything a builder returns. */
+export type Definition = TableDef | ViewDef | RoutineDef | EnumDef | DomainDef | SequenceDef | ExtensionDef | NamespaceDef | SystemDef;
+
+export const definitionKinds = new Set(['table', 'view', 'routine', 'enum', 'domain', 'sequence', 'extension', 'namespace', 'system']);
+
+export function isDefinition(value: unknown): value is Definition {
+  return typeof value === 'object' && value !== null && definitionKinds.has((value as { pgform?: string }).pgform ?? '');
+}
+
+export interface BuildOptions {
+  /** Namespaces that exist outside the definitions (a preset's `auth`): references into them are allowed. */
+  externalNamespaces?: string[];
+  /** The file the definitions came from, for errors without a better location. */
+  file?: string;
+}
+
+type Where = { file?: string; line?: number; object: string; field: string };
+
+function at(source: SourceLocation | undefined, object: string, field: string, fallbackFile?: string): Where {
+  return { ...(source ? { file: source.file, line: source.line } : fallbackFile ? { file: fallbackFile } : {}), object, field };
+}
+
+function invalid(message: string, where: Where, hint?: string): never {
+  throw new PgformError('DEFINITION_INVALID', message, where, hint);
+}
+
+/**
+ * Builds the model from definitions and checks it: names, duplicates, types, references between
+ * objects, policies without row level security. The first problem is thrown as a PgformError
+ * that names the file, the object and the field.
+ */
+export function buildSchema(definitions: Definition[], options: BuildOptions = {}): Schema {
+  const schema = emptySchema();
+  const external = new Set(options.externalNamespaces ?? []);
+  const seen = new Set<Definition>();
+  const unique = definitions.filter((definition) => !seen.has(definition) && seen.add(definition));
+  const byKind = <K extends Definition['pgform']>(kind: K) => unique.filter((d): d is Extract<Definition, { pgform: K }> => d.pgform === kind);
+
+  schema.namespaces.public = { name: 'public', grants: [{ grantee: 'PUBLIC', privileges: ['USAGE'] }] };
+  for (const name of external) schema.namespaces[name] = { name, external: true, grants: [] };
+  for (const ns of byKind('namespace')) {
+    const where = at(ns.source, ns.name, 'name', options.file);
+    checkName(ns.name, where);
+    if (schema.namespaces[ns.name] && ns.name !== 'public') invalid(`schema "${ns.name}" is declared twice`, where);
+    schema.namespaces[ns.name] = {
+      name: ns.name,
+      grants: ns.grants ? toGrants(ns.grants) : ns.name === 'public' ? schema.namespaces.public.grants : [],
+      ...docs(ns.description, ns.group, ns.note, ns.source),
+    };
+  }
+  const requireNamespace = (name: string, where: Where) => {
+    if (!schema.namespaces[name]) invalid(`schema "${name}" is not declared`, where, `declare it with schema('${name}')`);
+  };
+
+  for (const ext of byKind('extension')) {
+    const where = at(ext.source, ext.name, 'name', options.file);
+    if (schema.extensions[ext.name]) invalid(`extension "${ext.name}" is declared twice`, where);
+    schema.extensions[ext.name] = { name: ext.name, schema: ext.schema, ...(ext.source ? { source: ext.source } : {}) };
+  }
+
+  // Relations, indexes and sequences share one name space per schema in PostgreSQL.
+  const relationNames = new Map<string, string>();
+  const claimRelationName = (namespace: string, name: string, what: string, where: Where) => {
+    checkName(name, where);
+    const key = objectId(namespace, name);
+    const previous = relationNames.get(key);
+    if (previous) invalid(`${what} "${name}" uses a name already taken by ${previous} in schema "${namespace}"`, where);
+    relationNames.set(key, what);
+  };
+  const typeNames = new Map<string, string>();
+  const claimTypeName = (namespace: string, name: string, what: string, where: Where) => {
+    checkName(name, where);
+    const key = objectId(namespace, name);
+    if (typeNames.has(key)) invalid(`${what} "${name}" uses a name already taken by ${typeNames.get(key)} in schema "${namespace}"`, where);
+    typeNames.set(key, what);
+  };
+
+  const userTypes = new Map<string, string>();
+  for (const en of byKind('enum')) {
+    const id = objectId(en.schema, en.name);
+    const where = at(en.source, id, 'name', options.file);
+    requireNamespace(en.schema, where);
+    claimTypeName(en.schema, en.name, 'enum', where);
+    const labels = new Set<string>();
+    for (const value of en.values) {
+      const valueWhere = { ...where, field: `values` };
+      if (labels.has(value)) invalid(`enum value "${value}" is listed twice`, valueWhere);
+      if (value.length === 0) invalid('an enum value must not be empty', valueWhere);
+      if (Buffer.byteLength(value) > 63) invalid(`enum value "${value}" is longer than 63 bytes`, valueWhere);
+      labels.add(value);
+    }
+    schema.enums[id] = { schema: en.schema, name: en.name, values: [...en.values], ...docs(en.description, en.group, en.note, en.source) };
+    userTypes.set(id, typeSql(en));
+    if (en.schema === 'public') userTypes.set(en.name, typeSql(en));
+  }
+  for (const dom of byKind('domain')) {
+    const id = objectId(dom.schema, dom.name);
+    const where = at(dom.source, id, 'name', options.file);
+    requireNamespace(dom.schema, where);
+    claimTypeName(dom.schema, dom.name, 'domain', where);
+    schema.domains[id] = {
+      schema: dom.schema,
+      name: dom.name,
+      type: dom.type,
+      notNull: dom.notNull,
+      ...(dom.default ? { default: dom.default } : {}),
+      ...(dom.collation ? { collation: dom.collation } : {}),
+      checks: dom.checks,
+      ...docs(dom.description, dom.group, dom.note, dom.source),
+    };
+    userTypes.set(id, typeSql(dom));
+    if (dom.schema === 'public') userTypes.set(dom.name, typeSql(dom));
+  }
+
+  const resolveType = (type: string | TypeRef, where: Where): string => {
+    if (typeof type !== 'string') {
+      const id = objectId(type.schema, type.name);
+      if (!userTypes.has(id)) invalid(`${type.pgform} "${id}" is not part of the definitions`, where, `export the ${type.pgform} so pgform sees it`);
+      return typeSql(type);
+    }
+    const isArray = type.endsWith('[]');
+    const base = baseTypeName(type);
+    if (builtinTypes.has(base)) return type;
+    const extension = extensionTypes[base];
+    if (extension) {
+      if (!schema.extensions[extension]) invalid(`type "${base}" needs the extension "${extension}"`, where, `declare extension('${extension}')`);
+      return type;
+    }
+    const user = userTypes.get(base.replace(/"/g, ''));
+    if (user) return user + (isArray ? '[]' : '');
+    const dot = base.indexOf('.');
+    if (dot > 0 && external.has(base.slice(0, dot))) return type;
+    return invalid(`unknown type "${type}"`, where, 'use a built-in type, or declare it with enumType(), domain() or extension()');
+  };
+
+  for (const dom of byKind('domain')) {
+    const id = objectId(dom.schema, dom.name);
+    schema.domains[id]!.type = resolveType(dom.type, at(dom.source, id, 'type', options.file));
+  }
+
+  for (const seq of byKind('sequence')) {
+    const id = objectId(seq.schema, seq.name);
+    const where = at(seq.source, id, 'name', options.file);
+    requireNamespace(seq.schema, where);
+    claimRelationName(seq.schema, seq.name, 'sequence', where);
+    const type = resolveType(seq.type, { ...where, field: 'type' });
+    const increment = BigInt(seq.increment ?? 1);
+    const maxByType: Record<string, bigint> = { smallint: 32767n, integer: 2147483647n, bigint: 9223372036854775807n };
+    const typeMax = maxByType[type] ?? maxByType.bigint!;
+    const min = BigInt(seq.min ?? (increment > 0n ? 1n : -typeMax - 1n));
+    const max = BigInt(seq.max ?? (increment > 0n ? typeMax : -1n));
+    schema.sequences[id] = {
+      schema: seq.schema,
+      name: seq.name,
+      type,
+      start: String(seq.start ?? (increment > 0n ? min : max)),
+      increment: String(increment),
+      min: String(min),
+      max: String(max),
+      cache: String(seq.cache ?? 1),
+      cycle: seq.cycle ?? false,
+      ...(seq.ownedBy ? { ownedBy: { table: tableIdOf(seq.ownedBy.table), column: seq.ownedBy.column } } : {}),
+      grants: toGrants(seq.grants),
+      ...docs(seq.description, seq.group, seq.note, seq.source),
+    };
+  }
+
+  const routineIdsByName = new Map<string, string[]>();
+  for (const def of byKind('routine')) {
+    const nameId = objectId(def.schema, def.name);
+    const where = at(def.source, nameId, 'name', options.file);
+    requireNamespace(def.schema, where);
+    checkName(def.name, where);
+    const args = def.arguments.map((arg, i) => ({
+      ...(arg.name !== undefined ? { name: arg.name } : {}),
+      type: resolveType(arg.type, at(def.source, nameId, `args.${arg.name ?? i}`, options.file)),
+      mode: arg.mode,
+      ...(arg.default !== undefined ? { default: arg.default } : {}),
+    }));
+    const identityTypes = args.filter((arg) => arg.mode !== 'out').map((arg) => arg.type);
+    const id = routineId(def.schema, def.name, identityTypes);
+    if (schema.routines[id]) invalid(`routine ${id} is declared twice`, where);
+    const routine: Routine = {
+      schema: def.schema,
+      name: def.name,
+      kind: def.kind,
+      arguments: args,
+      ...(def.returns !== undefined ? { returns: returnsSql(resolveReturns(def.returns, (t, f) => resolveType(t, at(def.source, nameId, f, options.file)))) } : {}),
+      language: def.language,
+      volatility: def.volatility,
+      strict: def.strict,
+      securityDefiner: def.securityDefiner,
+      leakproof: def.leakproof,
+      parallel: def.parallel,
+      settings: def.settings,
+      body: def.body,
+      grants: def.grants,
+      ...docs(def.description, def.group, def.note, def.source),
+    };
+    schema.routines[id] = routine;
+    routineIdsByName.set(nameId, [...(routineIdsByName.get(nameId) ?? []), id]);
+  }
+
+  const tableDefs = byKind('table');
+  for (const def of tableDefs) {
+    const id = objectId(def.schema, def.name);
+    const where = at(def.source, id, 'name', options.file);
+    requireNamespace(def.schema, where);
+    claimRelationName(def.schema, def.name, 'table', where);
+    for (const problem of def.problems) invalid(problem.message, at(def.source, id, problem.field, options.file));
+    const columnNames = new Set<string>();
+    const columns: Column[] = def.columns.map((column) => {
+      const columnWhere = at(def.source, id, `columns.${column.name}`, options.file);
+      checkName(column.name, columnWhere);
+      if (columnNames.has(column.name)) invalid(`column "${column.name}" is declared twice`, columnWhere);
+      columnNames.add(column.name);
+      return { ...column, type: resolveType(column.type, columnWhere) };
+    });
+    if (columns.length === 0) invalid('a table needs at least one column', at(def.source, id, 'columns', options.file));
+    const requireColumns = (names: string[], field: string) => {
+      if (names.length === 0) invalid('needs at least one column', at(def.source, id, field, options.file));
+      for (const name of names) {
+        if (!columnNames.has(name)) invalid(`column "${name}" does not exist in ${id}`, at(def.source, id, field, options.file));
+      }
+    };
+    for (const constraint of Object.values(def.constraints)) {
+      checkName(constraint.name, at(def.source, id, `constraints.${constraint.name}`, options.file));
+      if (constraint.kind === 'primary key' || constraint.kind === 'unique') requireColumns(constraint.columns, `constraints.${constraint.name}`);
+      if (constraint.kind === 'primary key' || constraint.kind === 'unique' || constraint.kind === 'exclude') {
+        claimRelationName(def.schema, constraint.name, `the index of constraint ${constraint.name}`, at(def.source, id, `constraints.${constraint.name}`, options.file));
+      }
+    }
+    for (const index of Object.values(def.indexes)) {
+      const field = `indexes.${index.name}`;
+      claimRelationName(def.schema, index.name, 'index', at(def.source, id, field, options.file));
+      if (index.keys.length === 0) invalid('an index needs at least one key', at(def.source, id, field, options.file));
+      for (const key of index.keys) {
+        const column = /^"?([^"(\s]+)"?(\s+(ASC|DESC)\b.*)?$/i.exec(key.trim());
+        if (column && !key.includes('(') && !columnNames.has(column[1]!)) {
+          invalid(`index key "${key}" names no column of ${id}`, at(def.source, id, field, options.file));
+        }
+      }
+      requireColumnsIfAny(index.include, columnNames, (name) => invalid(`included column "${name}" does not exist in ${id}`, at(def.source, id, field, options.file)));
+    }
+    const hasPolicies = Object.keys(def.policies).length > 0;
+    if (hasPolicies && !def.rls.enabled) {
+      invalid('has policies but row level security is not enabled', at(def.source, id, 'rls', options.file), 'set rls: true');
+    }
+    for (const policy of Object.values(def.policies)) checkName(policy.name, at(def.source, id, `policies.${policy.name}`, options.file));
+    schema.tables[id] = {
+      schema: def.schema,
+      name: def.name,
+      columns,
+      constraints: { ...def.constraints },
+      indexes: { ...def.indexes },
+      triggers: {},
+      policies: { ...def.policies },
+      rls: def.rls,
+      grants: def.grants,
+      ...docs(def.description, def.group, def.note, def.source),
+    };
+  }
+
+  // Foreign keys and triggers may point anywhere in the definitions, so they resolve last.
+  for (const def of tableDefs) {
+    const id = objectId(def.schema, def.name);
+    const table = schema.tables[id]!;
+    for (const fk of def.foreignKeys) {
+      const field = `foreignKeys.${fk.name}`;
+      const where = at(def.source, id, field, options.file);
+      checkName(fk.name, where);
+      if (table.constraints[fk.name]) invalid(`duplicate constraint name "${fk.name}"`, where);
+      for (const column of fk.columns) {
+        if (!table.columns.some((c) => c.name === column)) invalid(`column "${column}" does not exist in ${id}`, where);
+      }
+      const targetId = targetIdOf(fk.target);
+      const referencedColumns = fk.referencedColumns ?? fk.columns;
+      if (referencedColumns.length !== fk.columns.length) invalid(`references ${referencedColumns.length} columns with ${fk.columns.length}`, where);
+      const target = schema.tables[targetId];
+      const targetNamespace = targetId.slice(0, targetId.indexOf('.'));
+      if (!target) {
+        if (!external.has(targetNamespace)) invalid(`references table ${targetId}, which is not declared`, where);
+      } else {
+        for (const column of referencedColumns) {
+          if (!target.columns.some((c) => c.name === column)) invalid(`references column "${column}", which ${targetId} does not have`, where);
+        }
+      }
+      table.constraints[fk.name] = {
+        kind: 'foreign key',
+        name: fk.name,
+        columns: fk.columns,
+        references: { table: targetId, columns: referencedColumns },
+        onDelete: fk.onDelete,
+        onUpdate: fk.onUpdate,
+        ...(fk.match ? { match: fk.match } : {}),
+        ...(fk.deferrable ? { deferrable: true } : {}),
+        ...(fk.initiallyDeferred ? { initiallyDeferred: true } : {}),
+      };
+    }
+    for (const trigger of Object.values(def.triggers)) {
+      const where = at(def.source, id, `triggers.${trigger.name}`, options.file);
+      checkName(trigger.name, where);
+      const fn = typeof trigger.function === 'string' ? trigger.function : objectId(trigger.function.schema, trigger.function.name);
+      const functionId = fn.includes('.') ? fn : `public.${fn}`;
+      const candidates = routineIdsByName.get(functionId) ?? [];
+      const namespace = functionId.slice(0, functionId.indexOf('.'));
+      if (!external.has(namespace)) {
+        const triggerFn = candidates.map((rid) => schema.routines[rid]!).find((r) => r.returns === 'trigger' && r.arguments.length === 0);
+        if (!triggerFn) invalid(`trigger function ${functionId}() is not declared (a function with no arguments returning trigger)`, where);
+      }
+      for (const column of trigger.updateOf ?? []) {
+        if (!table.columns.some((c) => c.name === column)) invalid(`UPDATE OF column "${column}" does not exist in ${id}`, where);
+      }
+      table.triggers[trigger.name] = { ...trigger, function: functionId };
+    }
+  }
+
+  for (const def of byKind('view')) {
+    const id = objectId(def.schema, def.name);
+    const where = at(def.source, id, 'name', options.file);
+    requireNamespace(def.schema, where);
+    claimRelationName(def.schema, def.name, def.materialized ? 'materialized view' : 'view', where);
+    if (!def.definition.trim()) invalid('a view needs a query', { ...where, field: 'query' });
+    for (const index of Object.values(def.indexes)) claimRelationName(def.schema, index.name, 'index', { ...where, field: `indexes.${index.name}` });
+    const view: View = {
+      schema: def.schema,
+      name: def.name,
+      materialized: def.materialized,
+      definition: def.definition,
+      columns: Object.entries(def.columnComments).map(([name, comment]) => ({ name, type: '', comment })),
+      ...(def.securityInvoker ? { securityInvoker: true } : {}),
+      ...(def.securityBarrier ? { securityBarrier: true } : {}),
+      ...(def.checkOption ? { checkOption: def.checkOption } : {}),
+      indexes: def.indexes,
+      grants: def.grants,
+      ...docs(def.description, def.group, def.note, def.source),
+    };
+    schema.views[id] = view;
+  }
+
+  for (const sys of byKind('system')) {
+    if (sys.title) schema.docs.title = sys.title;
+    if (sys.note) schema.docs.note = sys.note;
+    Object.assign(schema.docs.groups, sys.groups);
+    schema.docs.joins.push(...sys.joins);
+  }
+  for (const join of schema.docs.joins) {
+    for (const side of [join.from, join.to]) {
+      const target = schema.tables[side.table] ?? schema.views[side.table];
+      const where = { object: `${join.from.table} = ${join.to.table}`, field: 'joins', ...(options.file ? { file: options.file } : {}) };
+      if (!target) invalid(`join names ${side.table}, which is not declared`, where);
+      if ('constraints' in target) {
+        for (const column of side.columns) {
+          if (!target.columns.some((c) => c.name === column)) invalid(`join names column "${column}", which ${side.table} does not have`, where);
+        }
+      }
+    }
+  }
+  return schema;
+}
+
+function requireColumnsIfAny(names: string[], columns: Set<string>, fail: (name: string) => never): void {
+  for (const name of names) if (!columns.has(name)) fail(name);
+}
+
+function resolveReturns(returns: NonNullable<RoutineDef['returns']>, resolve: (type: string | TypeRef, field: string) => string): NonNullable<RoutineDef['returns']> {
+  if (typeof returns === 'string') {
+    const setof = /^setof\s+(.+)$/i.exec(returns.trim());
+    if (setof) return `setof ${resolveRelationOrType(setof[1]!, resolve)}`;
+    return resolveRelationOrType(returns, resolve);
+  }
+  if ('pgform' in returns) return resolve(returns, 'returns');
+  if ('setof' in returns) return { setof: typeof returns.setof === 'string' ? resolveRelationOrType(returns.setof, resolve) : resolve(returns.setof, 'returns') };
+  return { table: Object.fromEntries(Object.entries(returns.table).map(([name, type]) => [name, resolve(type, `returns.${name}`)])) };
+}
+
+/** `SETOF leads` names a table's row type, which is a type without being declared as one. */
+function resolveRelationOrType(type: string, resolve: (type: string | TypeRef, field: string) => string): string {
+  const trimmed = type.trim();
+  if (/^[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*$/.test(trimmed) || trimmed === 'record') return trimmed;
+  try {
+    return resolve(type, 'returns');
+  } catch (error) {
+    if (/^[a-z_][a-z0-9_]*$/.test(trimmed)) return `public.${trimmed}`;
+    throw error;
+  }
+}
+
+function tableIdOf(name: string): string {
+  return name.includes('.') ? name : `public.${name}`;
+}
+
+function targetIdOf(target: TableTarget): string {
+  if (typeof target === 'string') return tableIdOf(target);
+  if (typeof target === 'function') {
+    const resolved = target();
+    return objectId(resolved.schema, resolved.name);
+  }
+  return objectId(target.schema, target.name);
+}
+
+function docs(description: string | undefined, group: string | undefined, note: string | undefined, source: SourceLocation | undefined) {
+  return {
+    ...(description !== undefined ? { comment: description } : {}),
+    ...(group ? { group } : {}),
+    ...(note ? { note } : {}),
+    ...(source ? { source } : {}),
+  };
+}
+
+export type { Table };

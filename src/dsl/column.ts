@@ -1,0 +1,149 @@
+import type { ReferentialAction } from '../model/schema.js';
+import { ident, literal } from '../plan/sql/quote.js';
+import { isSqlText, sqlOf, type SqlInput, type SqlText } from './sql.js';
+import { normalizeTypeName } from './type-names.js';
+import type { TypeRef } from './types.js';
+
+/** A reference target: a table definition, a thunk for cycles, or a name (`leads`, `crm.leads`). */
+export type TableTarget = { readonly pgform: 'table'; readonly schema: string; readonly name: string } | string | (() => { readonly schema: string; readonly name: string });
+
+export type ActionName = 'cascade' | 'restrict' | 'set null' | 'set default' | 'no action' | ReferentialAction;
+
+export interface ReferenceOptions {
+  onDelete?: ActionName;
+  onUpdate?: ActionName;
+  deferrable?: boolean;
+  initiallyDeferred?: boolean;
+  name?: string;
+}
+
+export interface IndexOptions {
+  name?: string;
+  method?: string;
+  unique?: boolean;
+  where?: SqlInput;
+  descending?: boolean;
+}
+
+/** The data a column builder has gathered; read by `table()`. */
+export interface ColumnSpec {
+  type: string | TypeRef;
+  notNull: boolean;
+  default?: string;
+  identity?: 'always' | 'by default';
+  generated?: string;
+  collation?: string;
+  comment?: string;
+  primaryKey: boolean;
+  unique?: { name?: string; nullsNotDistinct?: boolean };
+  /** A check's expression, or a function of the column's name (known only to `table()`). */
+  checks: { expression: string | ((column: string) => string); name?: string }[];
+  references?: { target: TableTarget; column: string; options: ReferenceOptions };
+  indexes: IndexOptions[];
+}
+
+/** A JSON-able literal value for a default. */
+export type LiteralValue = string | number | boolean | null | LiteralValue[] | { [key: string]: LiteralValue };
+
+/**
+ * A ColumnBuilder declares one column on one line, the way a field table reads:
+ * `lead_id: uuid().notNull().references(allLeads, 'id', { onDelete: 'cascade' }).index().describe('Links to all_leads')`.
+ */
+export class ColumnBuilder {
+  readonly spec: ColumnSpec;
+
+  constructor(type: string | TypeRef) {
+    this.spec = {
+      type: typeof type === 'string' ? normalizeTypeName(type) : type,
+      notNull: false,
+      primaryKey: false,
+      checks: [],
+      indexes: [],
+    };
+  }
+
+  private with(change: (spec: ColumnSpec) => void): this {
+    change(this.spec);
+    return this;
+  }
+
+  notNull(): this {
+    return this.with((s) => (s.notNull = true));
+  }
+  /** Documents that NULL is allowed (the default). */
+  nullable(): this {
+    return this.with((s) => (s.notNull = false));
+  }
+  /** Primary key (implies NOT NULL). For composite keys use the table's `primaryKey`. */
+  primaryKey(): this {
+    return this.with((s) => {
+      s.primaryKey = true;
+      s.notNull = true;
+    });
+  }
+  unique(options: { name?: string; nullsNotDistinct?: boolean } = {}): this {
+    return this.with((s) => (s.unique = options));
+  }
+  /** A default: a JS value becomes a literal (`'proxe'`, `0`, `'{}'` for objects); `sql\`now()\`` stays SQL. */
+  default(value: SqlText | LiteralValue): this {
+    return this.with((s) => (s.default = renderDefault(value, s.type)));
+  }
+  defaultNow(): this {
+    return this.default({ sql: 'now()' });
+  }
+  defaultRandom(): this {
+    return this.default({ sql: 'gen_random_uuid()' });
+  }
+  identity(kind: 'always' | 'by default' = 'by default'): this {
+    return this.with((s) => {
+      s.identity = kind;
+      s.notNull = true;
+    });
+  }
+  /** A stored generated column. */
+  generated(expression: SqlInput): this {
+    return this.with((s) => (s.generated = sqlOf(expression)));
+  }
+  collate(collation: string): this {
+    return this.with((s) => (s.collation = collation));
+  }
+  check(expression: SqlInput, name?: string): this {
+    return this.with((s) => s.checks.push({ expression: sqlOf(expression), ...(name ? { name } : {}) }));
+  }
+  /** A CHECK (column IN (...)) over literal values. */
+  oneOf(values: readonly string[], name?: string): this {
+    return this.with((s) => s.checks.push({ expression: (column) => `${ident(column)} IN (${values.map(literal).join(', ')})`, ...(name ? { name } : {}) }));
+  }
+  references(target: TableTarget, column = 'id', options: ReferenceOptions = {}): this {
+    return this.with((s) => (s.references = { target, column, options }));
+  }
+  /** A single-column index; named `idx_<table>_<column>` unless given a name. */
+  index(options: IndexOptions | string = {}): this {
+    return this.with((s) => s.indexes.push(typeof options === 'string' ? { name: options } : options));
+  }
+  describe(text: string): this {
+    return this.with((s) => (s.comment = text));
+  }
+  /** The same column type as an array. */
+  array(): ColumnBuilder {
+    const type = this.spec.type;
+    const builder = new ColumnBuilder(typeof type === 'string' ? `${type}[]` : { ...type, array: true });
+    Object.assign(builder.spec, { ...this.spec, type: builder.spec.type });
+    return builder;
+  }
+}
+
+function renderDefault(value: SqlText | LiteralValue, type: string | TypeRef): string {
+  if (isSqlText(value)) return value.sql;
+  if (value === null) return 'NULL';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'string') return literal(value);
+  const isArrayType = typeof type === 'string' ? type.endsWith('[]') : type.array === true;
+  if (Array.isArray(value) && isArrayType) return literal(arrayLiteral(value));
+  return literal(JSON.stringify(value));
+}
+
+function arrayLiteral(values: LiteralValue[]): string {
+  return `{${values.map((v) => (v === null ? 'NULL' : `"${String(v).replace(/["\\]/g, '\\$&')}"`)).join(',')}}`;
+}

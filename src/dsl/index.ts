@@ -1,0 +1,12 @@
+export { sql, type SqlText, type SqlInput } from './sql.js';
+export { ColumnBuilder, type ReferenceOptions, type IndexOptions, type TableTarget } from './column.js';
+export {
+  column, uuid, text, varchar, char, smallint, integer, bigint, numeric, real, doublePrecision, boolean, date, time,
+  timestamp, timestamptz, interval, json, jsonb, bytea, inet, cidr, tsvector,
+  enumType, domain, sequence, extension, schema, type EnumDef, type DomainDef, type SequenceDef, type ExtensionDef, type NamespaceDef, type GrantInput,
+} from './types.js';
+export { table, type TableDef, type TableOptions, type IndexInput, type TriggerInput, type PolicyInput, type ForeignKeyInput } from './table.js';
+export { view, materializedView, type ViewDef, type ViewOptions } from './view.js';
+export { rpc, procedure, triggerFunction, type RoutineDef, type RoutineOptions } from './routine.js';
+export { system, type SystemDef, type SystemOptions } from './system.js';
+export { buildSchema, isDefinition, type Definition } from './build.js';

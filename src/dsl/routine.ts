@@ -1,0 +1,116 @@
+import type { Argument, ArgumentMode, Routine, SourceLocation } from '../model/schema.js';
+import type { Documentation } from './documentation.js';
+import { callSite } from './source.js';
+import { sqlOf, type SqlInput } from './sql.js';
+import { normalizeTypeName } from './type-names.js';
+import { toGrants, typeSql, type GrantInput, type TypeRef } from './types.js';
+
+/** An argument: a type (`'uuid'`, an enum) or `{ type, mode, default }`. */
+export type ArgumentInput = string | TypeRef | { type: string | TypeRef; mode?: ArgumentMode; default?: SqlInput };
+
+export interface RoutineOptions extends Documentation {
+  schema?: string;
+  /** Arguments in order, by name. */
+  args?: Record<string, ArgumentInput>;
+  /** `integer`, `void`, `trigger`, `setof public.leads`, or `{ table: { id: 'uuid' } }`. */
+  returns?: string | TypeRef | { setof: string | TypeRef } | { table: Record<string, string | TypeRef> };
+  language?: 'sql' | 'plpgsql' | (string & {});
+  volatility?: 'volatile' | 'stable' | 'immutable';
+  strict?: boolean;
+  /** `definer` runs with the owner's rights: pin `set: { search_path: '' }` with it. */
+  security?: 'invoker' | 'definer';
+  leakproof?: boolean;
+  parallel?: 'unsafe' | 'restricted' | 'safe';
+  /** Configuration set while the routine runs: `{ search_path: '' }`. */
+  set?: Record<string, string>;
+  body: SqlInput;
+  /** Roles allowed to EXECUTE; default PostgreSQL's (every role). */
+  grants?: string[] | GrantInput[];
+}
+
+/** A RoutineDef is the plain data `rpc()`, `procedure()` and `triggerFunction()` return. */
+export interface RoutineDef extends Documentation {
+  readonly pgform: 'routine';
+  readonly schema: string;
+  readonly name: string;
+  readonly kind: Routine['kind'];
+  readonly arguments: (Omit<Argument, 'type'> & { type: string | TypeRef })[];
+  readonly returns?: string | { setof: string | TypeRef } | { table: Record<string, string | TypeRef> } | TypeRef;
+  readonly language: string;
+  readonly volatility: Routine['volatility'];
+  readonly strict: boolean;
+  readonly securityDefiner: boolean;
+  readonly leakproof: boolean;
+  readonly parallel: Routine['parallel'];
+  readonly settings: Record<string, string>;
+  readonly body: string;
+  readonly grants: Routine['grants'];
+  readonly source?: SourceLocation;
+}
+
+function toArgument(name: string, input: ArgumentInput): RoutineDef['arguments'][number] {
+  const spec = typeof input === 'string' || 'pgform' in input ? { type: input } : input;
+  return {
+    ...(name.startsWith('$') ? {} : { name }),
+    type: typeof spec.type === 'string' ? normalizeTypeName(spec.type) : spec.type,
+    mode: ('mode' in spec && spec.mode) || 'in',
+    ...('default' in spec && spec.default !== undefined ? { default: sqlOf(spec.default) } : {}),
+  };
+}
+
+function toGrantList(grants: RoutineOptions['grants']): Routine['grants'] {
+  if (!grants) return [{ grantee: 'PUBLIC', privileges: ['EXECUTE'] }];
+  const inputs = grants.map((grant) => (typeof grant === 'string' ? { to: grant, privileges: ['EXECUTE'] } : grant));
+  return toGrants(inputs);
+}
+
+function define(kind: Routine['kind'], name: string, options: RoutineOptions): RoutineDef {
+  return {
+    pgform: 'routine',
+    schema: options.schema ?? 'public',
+    name,
+    kind,
+    arguments: Object.entries(options.args ?? {}).map(([argName, input]) => toArgument(argName, input)),
+    ...(kind === 'function' ? { returns: options.returns ?? 'void' } : {}),
+    language: options.language ?? 'plpgsql',
+    volatility: options.volatility ?? 'volatile',
+    strict: options.strict ?? false,
+    securityDefiner: options.security === 'definer',
+    leakproof: options.leakproof ?? false,
+    parallel: options.parallel ?? 'unsafe',
+    settings: options.set ?? {},
+    body: sqlOf(options.body),
+    grants: toGrantList(options.grants),
+    ...(options.description !== undefined ? { description: options.description } : {}),
+    ...(options.group ? { group: options.group } : {}),
+    ...(options.note ? { note: options.note } : {}),
+    source: callSite(),
+  };
+}
+
+/** Declares a function (an RPC in Supabase's words). */
+export function rpc(name: string, options: RoutineOptions): RoutineDef {
+  return define('function', name, options);
+}
+
+/** Declares a procedure (CALLed, returns nothing). */
+export function procedure(name: string, options: Omit<RoutineOptions, 'returns' | 'volatility'>): RoutineDef {
+  return define('procedure', name, options);
+}
+
+/** Declares a plpgsql trigger function (`RETURNS trigger`). */
+export function triggerFunction(name: string, options: Omit<RoutineOptions, 'returns' | 'args'>): RoutineDef {
+  return define('function', name, { ...options, returns: 'trigger' });
+}
+
+/** The `RETURNS` text of a declared return, as pg_get_function_result prints it. */
+export function returnsSql(returns: NonNullable<RoutineDef['returns']>): string {
+  if (typeof returns === 'string') {
+    const setof = /^setof\s+(.+)$/i.exec(returns.trim());
+    return setof ? `SETOF ${normalizeTypeName(setof[1]!)}` : normalizeTypeName(returns);
+  }
+  if ('pgform' in returns) return typeSql(returns);
+  if ('setof' in returns) return `SETOF ${typeSql(typeof returns.setof === 'string' ? normalizeTypeName(returns.setof) : returns.setof)}`;
+  const columns = Object.entries(returns.table).map(([column, type]) => `${column} ${typeSql(typeof type === 'string' ? normalizeTypeName(type) : type)}`);
+  return `TABLE(${columns.join(', ')})`;
+}

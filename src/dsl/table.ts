@@ -1,0 +1,315 @@
+import type { Column, Constraint, Index, Policy, PolicyCommand, ReferentialAction, SourceLocation, Trigger, TriggerEvent } from '../model/schema.js';
+import { type ActionName, ColumnBuilder, type ReferenceOptions, type TableTarget } from './column.js';
+import type { Documentation } from './documentation.js';
+import { objectName } from './names.js';
+import { callSite } from './source.js';
+import { sqlOf, type SqlInput } from './sql.js';
+import { toGrants, typeSql, type GrantInput, type TypeRef } from './types.js';
+
+export interface IndexInput {
+  /** Keys in order: a column name, `created_at DESC`, or an expression such as `lower(email)`. */
+  on: string[];
+  unique?: boolean;
+  /** btree (default), gin, gist, hash, brin... */
+  using?: string;
+  include?: string[];
+  where?: SqlInput;
+  nullsNotDistinct?: boolean;
+  description?: string;
+}
+
+export interface TriggerInput {
+  timing: 'before' | 'after' | 'instead of';
+  events: ('insert' | 'update' | 'delete' | 'truncate')[];
+  updateOf?: string[];
+  forEach?: 'row' | 'statement';
+  when?: SqlInput;
+  /** The trigger function: its definition, or its name (`public.set_updated_at`). */
+  function: { readonly pgform: 'routine'; readonly schema: string; readonly name: string } | string;
+  arguments?: string[];
+  enabled?: Trigger['enabled'];
+  description?: string;
+}
+
+export interface PolicyInput {
+  for?: 'all' | 'select' | 'insert' | 'update' | 'delete';
+  /** Roles; default every role (`public`). */
+  to?: string | string[];
+  using?: SqlInput;
+  withCheck?: SqlInput;
+  restrictive?: boolean;
+  description?: string;
+}
+
+export interface ForeignKeyInput extends ReferenceOptions {
+  columns: string[];
+  references: TableTarget;
+  /** Referenced columns; default the same names as `columns`. */
+  referencedColumns?: string[];
+  match?: 'full';
+}
+
+export interface TableOptions extends Documentation {
+  schema?: string;
+  columns: Record<string, ColumnBuilder>;
+  primaryKey?: string[] | { columns: string[]; name?: string };
+  unique?: (string[] | { columns: string[]; name?: string; nullsNotDistinct?: boolean })[];
+  /** Table checks by constraint name. */
+  checks?: Record<string, SqlInput>;
+  foreignKeys?: ForeignKeyInput[];
+  /** Exclusion constraints by name: `EXCLUDE USING gist (room_id WITH =, during WITH &&)`. */
+  exclusions?: Record<string, SqlInput>;
+  indexes?: Record<string, IndexInput>;
+  triggers?: Record<string, TriggerInput>;
+  /** Row level security: `true` enables it; `{ forced: true }` also applies it to the owner. */
+  rls?: boolean | { enabled?: boolean; forced?: boolean };
+  policies?: Record<string, PolicyInput>;
+  grants?: GrantInput[];
+}
+
+/** A foreign key whose target is resolved when the whole schema is known. */
+export interface PendingForeignKey {
+  name: string;
+  columns: string[];
+  target: TableTarget;
+  referencedColumns?: string[];
+  onDelete: ReferentialAction;
+  onUpdate: ReferentialAction;
+  deferrable?: boolean;
+  initiallyDeferred?: boolean;
+  match?: 'FULL';
+}
+
+/** A TableDef is the plain data `table()` returns; `build` turns a set of them into a Schema. */
+export interface TableDef extends Documentation {
+  readonly pgform: 'table';
+  readonly schema: string;
+  readonly name: string;
+  readonly source?: SourceLocation;
+  /** Columns with types that may still point at enum or domain definitions. */
+  readonly columns: (Omit<Column, 'type'> & { type: string | TypeRef })[];
+  readonly constraints: Record<string, Constraint>;
+  readonly foreignKeys: PendingForeignKey[];
+  readonly indexes: Record<string, Index>;
+  readonly triggers: Record<string, Omit<Trigger, 'function'> & { function: TriggerInput['function'] }>;
+  readonly policies: Record<string, Policy>;
+  readonly rls: { enabled: boolean; forced: boolean };
+  readonly grants: ReturnType<typeof toGrants>;
+  /** Problems found while declaring, reported by `build` with the file and line. */
+  readonly problems: { field: string; message: string }[];
+}
+
+const actions: Record<string, ReferentialAction> = {
+  cascade: 'CASCADE',
+  restrict: 'RESTRICT',
+  'set null': 'SET NULL',
+  'set default': 'SET DEFAULT',
+  'no action': 'NO ACTION',
+};
+
+function action(name: ActionName | undefined): ReferentialAction {
+  if (!name) return 'NO ACTION';
+  return actions[name.toLowerCase()] ?? (name as ReferentialAction);
+}
+
+/**
+ * Declares a table. Column-level shorthands (`.primaryKey()`, `.unique()`, `.check()`,
+ * `.references()`, `.index()`) become named constraints and indexes with the names PostgreSQL
+ * would choose, so pulling the table back gives the same definition.
+ */
+export function table(name: string, options: TableOptions): TableDef {
+  const source = callSite();
+  const schemaName = options.schema ?? 'public';
+  const problems: { field: string; message: string }[] = [];
+  const columns: TableDef['columns'] = [];
+  const constraints: Record<string, Constraint> = {};
+  const foreignKeys: PendingForeignKey[] = [];
+  const indexes: Record<string, Index> = {};
+
+  const addConstraint = (constraint: Constraint, field: string) => {
+    if (constraints[constraint.name]) problems.push({ field, message: `duplicate constraint name "${constraint.name}"` });
+    constraints[constraint.name] = constraint;
+  };
+  const addIndex = (index: Index, field: string) => {
+    if (indexes[index.name]) problems.push({ field, message: `duplicate index name "${index.name}"` });
+    indexes[index.name] = index;
+  };
+  const uniqueCheckName = (base: string) => {
+    let candidate = base;
+    for (let n = 1; constraints[candidate]; n++) candidate = objectName(name, undefined, `${base.slice(name.length + 1)}${n}`);
+    return candidate;
+  };
+
+  const primaryColumns: string[] = [];
+  for (const [columnName, builder] of Object.entries(options.columns)) {
+    if (!(builder && typeof builder === 'object' && 'spec' in builder)) {
+      problems.push({ field: `columns.${columnName}`, message: 'is not a column (use text(), uuid(), column(type)...)' });
+      continue;
+    }
+    const spec = (builder as ColumnBuilder).spec;
+    columns.push({
+      name: columnName,
+      type: spec.type,
+      notNull: spec.notNull,
+      ...(spec.default !== undefined ? { default: spec.default } : {}),
+      ...(spec.identity ? { identity: spec.identity } : {}),
+      ...(spec.generated ? { generated: spec.generated } : {}),
+      ...(spec.collation ? { collation: spec.collation } : {}),
+      ...(spec.comment !== undefined ? { comment: spec.comment } : {}),
+    });
+    if (spec.primaryKey) primaryColumns.push(columnName);
+    if (spec.unique) {
+      addConstraint(
+        {
+          kind: 'unique',
+          name: spec.unique.name ?? objectName(name, columnName, 'key'),
+          columns: [columnName],
+          ...(spec.unique.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
+        },
+        `columns.${columnName}`,
+      );
+    }
+    for (const check of spec.checks) {
+      const expression = typeof check.expression === 'function' ? check.expression(columnName) : check.expression;
+      addConstraint({ kind: 'check', name: check.name ?? uniqueCheckName(objectName(name, columnName, 'check')), expression }, `columns.${columnName}`);
+    }
+    if (spec.references) {
+      const { target, column, options: reference } = spec.references;
+      foreignKeys.push({
+        name: reference.name ?? objectName(name, columnName, 'fkey'),
+        columns: [columnName],
+        target,
+        referencedColumns: [column],
+        onDelete: action(reference.onDelete),
+        onUpdate: action(reference.onUpdate),
+        ...(reference.deferrable ? { deferrable: true } : {}),
+        ...(reference.initiallyDeferred ? { initiallyDeferred: true } : {}),
+      });
+    }
+    for (const index of spec.indexes) {
+      addIndex(
+        {
+          name: index.name ?? `idx_${name}_${columnName}`,
+          unique: index.unique ?? false,
+          method: index.method ?? 'btree',
+          keys: [index.descending ? `${columnName} DESC` : columnName],
+          include: [],
+          ...(index.where ? { where: sqlOf(index.where) } : {}),
+        },
+        `columns.${columnName}`,
+      );
+    }
+  }
+
+  const primaryKey = options.primaryKey;
+  if (primaryKey && primaryColumns.length) problems.push({ field: 'primaryKey', message: 'declared both on columns and on the table' });
+  const pkColumns = primaryKey ? (Array.isArray(primaryKey) ? primaryKey : primaryKey.columns) : primaryColumns;
+  if (pkColumns.length) {
+    const pkName = (!Array.isArray(primaryKey) && primaryKey?.name) || objectName(name, undefined, 'pkey');
+    addConstraint({ kind: 'primary key', name: pkName, columns: pkColumns }, 'primaryKey');
+  }
+  for (const unique of options.unique ?? []) {
+    const spec = Array.isArray(unique) ? { columns: unique } : unique;
+    addConstraint(
+      {
+        kind: 'unique',
+        name: spec.name ?? objectName(name, spec.columns.join('_'), 'key'),
+        columns: spec.columns,
+        ...('nullsNotDistinct' in spec && spec.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
+      },
+      'unique',
+    );
+  }
+  for (const [checkName, expression] of Object.entries(options.checks ?? {})) {
+    addConstraint({ kind: 'check', name: checkName, expression: sqlOf(expression) }, `checks.${checkName}`);
+  }
+  for (const [exclusionName, definition] of Object.entries(options.exclusions ?? {})) {
+    addConstraint({ kind: 'exclude', name: exclusionName, definition: sqlOf(definition) }, `exclusions.${exclusionName}`);
+  }
+  for (const fk of options.foreignKeys ?? []) {
+    foreignKeys.push({
+      name: fk.name ?? objectName(name, fk.columns.join('_'), 'fkey'),
+      columns: fk.columns,
+      target: fk.references,
+      ...(fk.referencedColumns ? { referencedColumns: fk.referencedColumns } : {}),
+      onDelete: action(fk.onDelete),
+      onUpdate: action(fk.onUpdate),
+      ...(fk.deferrable ? { deferrable: true } : {}),
+      ...(fk.initiallyDeferred ? { initiallyDeferred: true } : {}),
+      ...(fk.match ? { match: 'FULL' as const } : {}),
+    });
+  }
+  for (const fk of foreignKeys) {
+    if (constraints[fk.name]) problems.push({ field: 'foreignKeys', message: `duplicate constraint name "${fk.name}"` });
+  }
+  for (const [indexName, index] of Object.entries(options.indexes ?? {})) {
+    addIndex(
+      {
+        name: indexName,
+        unique: index.unique ?? false,
+        method: index.using ?? 'btree',
+        keys: index.on,
+        include: index.include ?? [],
+        ...(index.where ? { where: sqlOf(index.where) } : {}),
+        ...(index.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
+        ...(index.description !== undefined ? { comment: index.description } : {}),
+      },
+      `indexes.${indexName}`,
+    );
+  }
+
+  const triggers: TableDef['triggers'] = {};
+  for (const [triggerName, trigger] of Object.entries(options.triggers ?? {})) {
+    const order: TriggerEvent[] = ['INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'];
+    const events = order.filter((event) => trigger.events.some((e) => e.toUpperCase() === event));
+    triggers[triggerName] = {
+      name: triggerName,
+      timing: trigger.timing.toUpperCase() as Trigger['timing'],
+      events,
+      ...(trigger.updateOf?.length ? { updateOf: trigger.updateOf } : {}),
+      level: trigger.forEach === 'statement' ? 'STATEMENT' : 'ROW',
+      ...(trigger.when ? { when: sqlOf(trigger.when) } : {}),
+      function: trigger.function,
+      arguments: trigger.arguments ?? [],
+      enabled: trigger.enabled ?? 'origin',
+      ...(trigger.description !== undefined ? { comment: trigger.description } : {}),
+    };
+  }
+
+  const policies: Record<string, Policy> = {};
+  for (const [policyName, policy] of Object.entries(options.policies ?? {})) {
+    const roles = policy.to === undefined ? ['public'] : Array.isArray(policy.to) ? policy.to : [policy.to];
+    policies[policyName] = {
+      name: policyName,
+      command: (policy.for ?? 'all').toUpperCase() as PolicyCommand,
+      permissive: !policy.restrictive,
+      roles: roles.map((role) => (role.toLowerCase() === 'public' ? 'public' : role)).sort(),
+      ...(policy.using ? { using: sqlOf(policy.using) } : {}),
+      ...(policy.withCheck ? { withCheck: sqlOf(policy.withCheck) } : {}),
+      ...(policy.description !== undefined ? { comment: policy.description } : {}),
+    };
+  }
+
+  const rls = options.rls === undefined || options.rls === false ? { enabled: false, forced: false } : options.rls === true ? { enabled: true, forced: false } : { enabled: options.rls.enabled ?? true, forced: options.rls.forced ?? false };
+
+  return {
+    pgform: 'table',
+    schema: schemaName,
+    name,
+    ...(options.description !== undefined ? { description: options.description } : {}),
+    ...(options.group ? { group: options.group } : {}),
+    ...(options.note ? { note: options.note } : {}),
+    ...(source ? { source } : {}),
+    columns,
+    constraints,
+    foreignKeys,
+    indexes,
+    triggers,
+    policies,
+    rls,
+    grants: toGrants(options.grants),
+    problems,
+  };
+}
+
+export { typeSql };

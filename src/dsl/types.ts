@@ -1,0 +1,184 @@
+import type { Grant } from '../model/schema.js';
+import { qualified } from '../plan/sql/quote.js';
+import { ColumnBuilder } from './column.js';
+import { callSite } from './source.js';
+import { sqlOf, type SqlInput, type SqlText } from './sql.js';
+import { normalizeTypeName } from './type-names.js';
+import type { Documentation } from './documentation.js';
+
+/** A TypeRef points a column at a user-defined type (enum or domain). */
+export interface TypeRef {
+  readonly pgform: 'enum' | 'domain';
+  readonly schema: string;
+  readonly name: string;
+  readonly array?: boolean;
+}
+
+/**
+ * The SQL spelling of a column type. Simple lower-case names stay bare as `format_type` prints
+ * them; anything else is quoted. The canonical step replaces it with the server's own spelling.
+ */
+export function typeSql(type: string | TypeRef): string {
+  if (typeof type === 'string') return type;
+  const simple = /^[a-z_][a-z0-9_]*$/;
+  const name = simple.test(type.schema) && simple.test(type.name) ? `${type.schema}.${type.name}` : qualified(type.schema, type.name);
+  return name + (type.array ? '[]' : '');
+}
+
+export interface SchemaOptions extends Documentation {
+  grants?: GrantInput[];
+}
+
+/** A grant as written in definitions: `{ to: 'authenticated', privileges: ['select'] }`. */
+export interface GrantInput {
+  to: string;
+  privileges: string[];
+  withGrantOption?: boolean;
+}
+
+export function toGrants(inputs: GrantInput[] | undefined): Grant[] {
+  const merged = new Map<string, Grant>();
+  for (const input of inputs ?? []) {
+    const grantee = input.to.toUpperCase() === 'PUBLIC' ? 'PUBLIC' : input.to;
+    const existing = merged.get(grantee);
+    const privileges = new Set([...(existing?.privileges ?? []), ...input.privileges.map((p) => p.toUpperCase())]);
+    merged.set(grantee, { grantee, privileges: [...privileges].sort(), ...(input.withGrantOption ? { withGrantOption: true } : {}) });
+  }
+  return [...merged.values()].sort((a, b) => a.grantee.localeCompare(b.grantee));
+}
+
+/** A NamespaceDef declares a PostgreSQL schema other than `public`. */
+export interface NamespaceDef extends SchemaOptions {
+  readonly pgform: 'namespace';
+  readonly name: string;
+  readonly source?: { file: string; line: number };
+}
+
+export function schema(name: string, options: SchemaOptions = {}): NamespaceDef {
+  return { pgform: 'namespace', name, ...options, source: callSite() };
+}
+
+/** An ExtensionDef installs an extension (pgcrypto, uuid-ossp, citext...). */
+export interface ExtensionDef {
+  readonly pgform: 'extension';
+  readonly name: string;
+  readonly schema: string;
+  readonly source?: { file: string; line: number };
+}
+
+export function extension(name: string, options: { schema?: string } = {}): ExtensionDef {
+  return { pgform: 'extension', name, schema: options.schema ?? 'public', source: callSite() };
+}
+
+export interface EnumDef extends TypeRef, Documentation {
+  readonly pgform: 'enum';
+  readonly values: readonly string[];
+  readonly source?: { file: string; line: number };
+  /** A column of this type. */
+  column(): ColumnBuilder;
+}
+
+/** Declares an enum: `enumType('lead_status', ['new', 'contacted'], { description })`. */
+export function enumType(name: string, values: readonly string[], options: Documentation & { schema?: string } = {}): EnumDef {
+  const { schema: namespace = 'public', ...docs } = options;
+  const def: EnumDef = {
+    pgform: 'enum',
+    schema: namespace,
+    name,
+    values,
+    ...docs,
+    source: callSite(),
+    column: () => new ColumnBuilder(def),
+  };
+  return def;
+}
+
+export interface DomainDef extends TypeRef, Documentation {
+  readonly pgform: 'domain';
+  readonly type: string;
+  readonly notNull: boolean;
+  readonly default?: string;
+  readonly collation?: string;
+  readonly checks: Record<string, { expression: string }>;
+  readonly source?: { file: string; line: number };
+  column(): ColumnBuilder;
+}
+
+export interface DomainOptions extends Documentation {
+  schema?: string;
+  notNull?: boolean;
+  default?: SqlText;
+  collation?: string;
+  /** Check constraints by name; VALUE is the domain's value. */
+  checks?: Record<string, SqlInput>;
+}
+
+/** Declares a domain: `domain('email', 'text', { checks: { email_format: sql\`VALUE ~ '@'\` } })`. */
+export function domain(name: string, type: string, options: DomainOptions = {}): DomainDef {
+  const { schema: namespace = 'public', notNull = false, default: defaultValue, collation, checks = {}, ...docs } = options;
+  const def: DomainDef = {
+    pgform: 'domain',
+    schema: namespace,
+    name,
+    type: normalizeTypeName(type),
+    notNull,
+    ...(defaultValue ? { default: defaultValue.sql } : {}),
+    ...(collation ? { collation } : {}),
+    checks: Object.fromEntries(Object.entries(checks).map(([checkName, expression]) => [checkName, { expression: sqlOf(expression) }])),
+    ...docs,
+    source: callSite(),
+    column: () => new ColumnBuilder(def),
+  };
+  return def;
+}
+
+export interface SequenceDef extends Documentation {
+  readonly pgform: 'sequence';
+  readonly schema: string;
+  readonly name: string;
+  readonly type: string;
+  readonly start?: number | bigint;
+  readonly increment?: number | bigint;
+  readonly min?: number | bigint;
+  readonly max?: number | bigint;
+  readonly cache?: number | bigint;
+  readonly cycle?: boolean;
+  readonly ownedBy?: { table: string; column: string };
+  readonly grants?: GrantInput[];
+  readonly source?: { file: string; line: number };
+}
+
+export type SequenceOptions = Partial<Omit<SequenceDef, 'pgform' | 'name' | 'source' | 'ownedBy'>> & { ownedBy?: { table: string; column: string } };
+
+export function sequence(name: string, options: SequenceOptions = {}): SequenceDef {
+  return { pgform: 'sequence', schema: 'public', type: 'bigint', ...options, name, source: callSite() };
+}
+
+/** A column of any type by its SQL name: `column('numeric(12,2)')`, `column(leadStatus)`. */
+export function column(type: string | TypeRef): ColumnBuilder {
+  return new ColumnBuilder(type);
+}
+
+export const uuid = () => new ColumnBuilder('uuid');
+export const text = () => new ColumnBuilder('text');
+export const varchar = (length?: number) => new ColumnBuilder(length ? `character varying(${length})` : 'character varying');
+export const char = (length = 1) => new ColumnBuilder(`character(${length})`);
+export const smallint = () => new ColumnBuilder('smallint');
+export const integer = () => new ColumnBuilder('integer');
+export const bigint = () => new ColumnBuilder('bigint');
+export const numeric = (precision?: number, scale?: number) =>
+  new ColumnBuilder(precision === undefined ? 'numeric' : scale === undefined ? `numeric(${precision})` : `numeric(${precision},${scale})`);
+export const real = () => new ColumnBuilder('real');
+export const doublePrecision = () => new ColumnBuilder('double precision');
+export const boolean = () => new ColumnBuilder('boolean');
+export const date = () => new ColumnBuilder('date');
+export const time = () => new ColumnBuilder('time without time zone');
+export const timestamp = () => new ColumnBuilder('timestamp without time zone');
+export const timestamptz = () => new ColumnBuilder('timestamp with time zone');
+export const interval = () => new ColumnBuilder('interval');
+export const json = () => new ColumnBuilder('json');
+export const jsonb = () => new ColumnBuilder('jsonb');
+export const bytea = () => new ColumnBuilder('bytea');
+export const inet = () => new ColumnBuilder('inet');
+export const cidr = () => new ColumnBuilder('cidr');
+export const tsvector = () => new ColumnBuilder('tsvector');

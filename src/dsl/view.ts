@@ -1,0 +1,93 @@
+import type { Index, SourceLocation } from '../model/schema.js';
+import type { Documentation } from './documentation.js';
+import { callSite } from './source.js';
+import { sqlOf, type SqlInput } from './sql.js';
+import type { IndexInput } from './table.js';
+import { toGrants, type GrantInput } from './types.js';
+
+export interface ViewOptions extends Documentation {
+  schema?: string;
+  /** The SELECT that defines the view. */
+  query: SqlInput;
+  /** Descriptions of output columns, by name. */
+  columns?: Record<string, string>;
+  /** Run with the caller's rights (and RLS), as Supabase recommends for views on RLS tables. */
+  securityInvoker?: boolean;
+  securityBarrier?: boolean;
+  checkOption?: 'local' | 'cascaded';
+  grants?: GrantInput[];
+}
+
+export interface MaterializedViewOptions extends Omit<ViewOptions, 'securityInvoker' | 'securityBarrier' | 'checkOption'> {
+  indexes?: Record<string, IndexInput>;
+}
+
+/** A ViewDef is the plain data `view()` and `materializedView()` return. */
+export interface ViewDef extends Documentation {
+  readonly pgform: 'view';
+  readonly schema: string;
+  readonly name: string;
+  readonly materialized: boolean;
+  readonly definition: string;
+  readonly columnComments: Record<string, string>;
+  readonly securityInvoker?: boolean;
+  readonly securityBarrier?: boolean;
+  readonly checkOption?: 'local' | 'cascaded';
+  readonly indexes: Record<string, Index>;
+  readonly grants: ReturnType<typeof toGrants>;
+  readonly source?: SourceLocation;
+}
+
+function documentation(options: Documentation) {
+  return {
+    ...(options.description !== undefined ? { description: options.description } : {}),
+    ...(options.group ? { group: options.group } : {}),
+    ...(options.note ? { note: options.note } : {}),
+  };
+}
+
+export function view(name: string, options: ViewOptions): ViewDef {
+  return {
+    pgform: 'view',
+    schema: options.schema ?? 'public',
+    name,
+    materialized: false,
+    definition: sqlOf(options.query),
+    columnComments: options.columns ?? {},
+    ...(options.securityInvoker ? { securityInvoker: true } : {}),
+    ...(options.securityBarrier ? { securityBarrier: true } : {}),
+    ...(options.checkOption ? { checkOption: options.checkOption } : {}),
+    indexes: {},
+    grants: toGrants(options.grants),
+    ...documentation(options),
+    source: callSite(),
+  };
+}
+
+export function materializedView(name: string, options: MaterializedViewOptions): ViewDef {
+  const indexes: Record<string, Index> = {};
+  for (const [indexName, index] of Object.entries(options.indexes ?? {})) {
+    indexes[indexName] = {
+      name: indexName,
+      unique: index.unique ?? false,
+      method: index.using ?? 'btree',
+      keys: index.on,
+      include: index.include ?? [],
+      ...(index.where ? { where: sqlOf(index.where) } : {}),
+      ...(index.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
+      ...(index.description !== undefined ? { comment: index.description } : {}),
+    };
+  }
+  return {
+    pgform: 'view',
+    schema: options.schema ?? 'public',
+    name,
+    materialized: true,
+    definition: sqlOf(options.query),
+    columnComments: options.columns ?? {},
+    indexes,
+    grants: toGrants(options.grants),
+    ...documentation(options),
+    source: callSite(),
+  };
+}

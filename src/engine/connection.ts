@@ -1,0 +1,37 @@
+/**
+ * A Connection is the small interface both engines satisfy: real PostgreSQL through `pg`, and
+ * PGlite in process. Everything that talks to a database goes through it.
+ */
+export interface Connection {
+  readonly engine: 'postgres' | 'pglite';
+  /** One statement with bind parameters. */
+  query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
+  /** A script of any number of statements, no parameters. */
+  exec(script: string): Promise<void>;
+  /** The server's version number, e.g. 150020 or 180006. */
+  serverVersion(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Runs `work` inside a transaction that is always rolled back: it leaves no trace. */
+export async function inRolledBackTransaction<T>(conn: Connection, work: () => Promise<T>): Promise<T> {
+  await conn.exec('BEGIN');
+  try {
+    return await work();
+  } finally {
+    await conn.exec('ROLLBACK');
+  }
+}
+
+/** Runs `work` inside a transaction committed on success, rolled back on error. */
+export async function inTransaction<T>(conn: Connection, work: () => Promise<T>): Promise<T> {
+  await conn.exec('BEGIN');
+  try {
+    const result = await work();
+    await conn.exec('COMMIT');
+    return result;
+  } catch (error) {
+    await conn.exec('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,41 @@
+import pg from 'pg';
+import { PgformError } from '../errors.js';
+import type { Connection } from './connection.js';
+import { redactUrl } from './redact.js';
+
+// Dates and timestamps stay text, as PGlite returns them, so both engines give the same rows.
+const dateOids = new Set([1082, 1114, 1184]);
+const rawTypes: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    dateOids.has(oid) ? (value: string) => value : pg.types.getTypeParser(oid, format ?? 'text')) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+/** Opens a connection to a real PostgreSQL server. */
+export async function connectPostgres(url: string): Promise<Connection> {
+  const client = new pg.Client({ connectionString: url, types: rawTypes, application_name: 'pgform' });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new PgformError('DATABASE_UNREACHABLE', `cannot connect to ${redactUrl(url)}: ${reason.split(url).join(redactUrl(url))}`, {}, 'check the URL and that the server is running');
+  }
+  let version: number | undefined;
+  return {
+    engine: 'postgres',
+    async query<Row>(text: string, params?: unknown[]) {
+      const result = await client.query(text, params as unknown[]);
+      return result.rows as Row[];
+    },
+    async exec(script: string) {
+      await client.query(script);
+    },
+    async serverVersion() {
+      version ??= Number((await client.query("SELECT current_setting('server_version_num') AS v")).rows[0].v);
+      return version;
+    },
+    async close() {
+      await client.end().catch(() => undefined);
+    },
+  };
+}
