@@ -49,7 +49,6 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
   const byKind = <K extends Definition['pgform']>(kind: K) => unique.filter((d): d is Extract<Definition, { pgform: K }> => d.pgform === kind);
 
   schema.namespaces.public = { name: 'public', grants: [{ grantee: 'PUBLIC', privileges: ['USAGE'] }] };
-  for (const name of external) schema.namespaces[name] = { name, external: true, grants: [] };
   for (const ns of byKind('namespace')) {
     const where = at(ns.source, ns.name, 'name', options.file);
     checkName(ns.name, where);
@@ -61,6 +60,7 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
     };
   }
   const requireNamespace = (name: string, where: Where) => {
+    if (external.has(name)) invalid(`schema "${name}" belongs to the preset; pgform does not manage objects in it`, where);
     if (!schema.namespaces[name]) invalid(`schema "${name}" is not declared`, where, `declare it with schema('${name}')`);
   };
 

@@ -1,4 +1,5 @@
 import type { Column, Constraint, Index, Policy, PolicyCommand, ReferentialAction, SourceLocation, Trigger, TriggerEvent } from '../model/schema.js';
+import { ident } from '../plan/sql/quote.js';
 import { type ActionName, ColumnBuilder, type ReferenceOptions, type TableTarget } from './column.js';
 import type { Documentation } from './documentation.js';
 import { objectName } from './names.js';
@@ -192,7 +193,7 @@ export function table(name: string, options: TableOptions): TableDef {
           name: index.name ?? `idx_${name}_${columnName}`,
           unique: index.unique ?? false,
           method: index.method ?? 'btree',
-          keys: [index.descending ? `${columnName} DESC` : columnName],
+          keys: [index.descending ? `${ident(columnName)} DESC` : ident(columnName)],
           include: [],
           ...(index.where ? { where: sqlOf(index.where) } : {}),
         },

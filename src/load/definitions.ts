@@ -1,23 +1,9 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createJiti } from 'jiti';
 import { buildSchema, isDefinition, type Definition } from '../dsl/build.js';
 import { isPgformError, PgformError } from '../errors.js';
 import type { Schema } from '../model/schema.js';
-
-/** pgform's own entry, so definitions that `import ... from 'pgform'` load this very copy. */
-function ownEntry(): string {
-  const here = fileURLToPath(new URL('..', import.meta.url));
-  const ts = join(here, 'index.ts');
-  return existsSync(ts) ? ts : join(here, 'index.js');
-}
-
-let loader: ReturnType<typeof createJiti> | undefined;
-function jiti() {
-  loader ??= createJiti(import.meta.url, { alias: { pgform: ownEntry() }, moduleCache: false, fsCache: false, interopDefault: true });
-  return loader;
-}
+import { importTypeScript } from './typescript.js';
 
 /** The definition files of a path: the file itself, or every `.ts` file below a folder, sorted. */
 export function definitionFiles(path: string): string[] {
@@ -58,7 +44,7 @@ export async function loadDefinitions(path: string): Promise<Definition[]> {
   for (const file of definitionFiles(path)) {
     let exports: unknown;
     try {
-      exports = await jiti().import(file);
+      exports = await importTypeScript(file);
     } catch (error) {
       if (isPgformError(error)) throw error;
       const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);

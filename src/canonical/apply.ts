@@ -1,0 +1,54 @@
+import type { Connection } from '../engine/connection.js';
+import { PgformError } from '../errors.js';
+import type { Plan, Step } from '../plan/index.js';
+import { planScript } from '../plan/index.js';
+
+interface DriverError {
+  message: string;
+  position?: string;
+  detail?: string;
+  hint?: string;
+}
+
+/** Source locations of the objects a plan touches, so a failing statement names its definition. */
+export type Locate = (step: Step) => { file?: string; line?: number; object?: string } | undefined;
+
+/**
+ * Runs a plan's statements on a connection. The whole script goes in one round trip; when it
+ * fails, the statements run again one by one (inside the caller's transaction, after a
+ * savepoint rollback) to name the statement and the object that failed.
+ */
+export async function applyPlan(conn: Connection, plan: Plan, locate: Locate = () => undefined): Promise<void> {
+  if (plan.steps.length === 0) return;
+  await conn.exec('SAVEPOINT pgform_apply');
+  try {
+    await conn.exec(planScript(plan));
+    await conn.exec('RELEASE SAVEPOINT pgform_apply');
+    return;
+  } catch {
+    await conn.exec('ROLLBACK TO SAVEPOINT pgform_apply');
+  }
+  await conn.exec('SET LOCAL check_function_bodies = false');
+  for (const step of plan.steps) {
+    try {
+      await conn.exec(`${step.sql};`);
+    } catch (error) {
+      throw statementError(error, step, locate(step));
+    }
+  }
+  // Reached only if the one-by-one run passes where the script failed: report the original.
+  await conn.exec('RELEASE SAVEPOINT pgform_apply');
+}
+
+export function statementError(error: unknown, step: Step, where?: { file?: string; line?: number; object?: string }): PgformError {
+  const driver = error as DriverError;
+  const message = driver?.message ?? String(error);
+  const detail = [driver?.detail, driver?.hint].filter(Boolean).join('; ');
+  return new PgformError(
+    'STATEMENT_FAILED',
+    `${message}${detail ? ` (${detail})` : ''}`,
+    { ...where, object: where?.object ?? step.object, statement: step.sql },
+    undefined,
+    { cause: error },
+  );
+}

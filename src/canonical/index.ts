@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { inRolledBackTransaction, type Connection } from '../engine/connection.js';
+import { introspect } from '../introspect/index.js';
+import { objectId, routineId } from '../model/id.js';
+import type { Routine, Schema, SourceLocation } from '../model/schema.js';
+import { createPlan } from '../plan/from-scratch.js';
+import { planScript, type Step } from '../plan/index.js';
+import { routineSql } from '../plan/sql/routine.js';
+import { applyPlan, statementError, type Locate } from './apply.js';
+import { mergePrinted } from './merge.js';
+
+/** Bump when what the cache holds changes shape, so old entries are not read. */
+const cacheFormat = 1;
+
+export interface CanonicalOptions {
+  externalNamespaces: string[];
+  /** Where printed forms are cached by content hash; none when absent. */
+  cacheDir?: string;
+}
+
+/**
+ * The canonical form of a model from definitions: every expression, type name and query as the
+ * given server prints it. The definitions are applied inside a transaction that is rolled back
+ * (the database must not hold them yet), read back with the same introspection as any live
+ * database, and the printed forms replace the declared text object by object. Structure
+ * (which objects, columns, constraints exist) stays the definitions' own, so a comparison
+ * with a live database still finds what the SQL failed to create.
+ */
+export async function canonicalize(schema: Schema, conn: Connection, options: CanonicalOptions): Promise<Schema> {
+  const plan = createPlan(schema);
+  const version = await conn.serverVersion();
+  const key = createHash('sha256').update(`${cacheFormat}\n${conn.engine}\n${version}\n${planScript(plan)}`).digest('hex');
+  const cached = options.cacheDir ? readCache(options.cacheDir, key) : undefined;
+  const printed = cached ?? (await printOnServer(schema, plan.steps, conn, options));
+  if (!cached && options.cacheDir) writeCache(options.cacheDir, key, printed);
+  return mergePrinted(schema, printed);
+}
+
+async function printOnServer(schema: Schema, steps: Step[], conn: Connection, options: CanonicalOptions): Promise<Schema> {
+  const locate = locator(schema);
+  const namespaces = Object.values(schema.namespaces).filter((n) => !n.external).map((n) => n.name);
+  return inRolledBackTransaction(conn, async () => {
+    await applyPlan(conn, { steps }, locate);
+    await checkRoutineBodies(conn, schema, locate);
+    return introspect(conn, { namespaces, externalNamespaces: options.externalNamespaces });
+  });
+}
+
+/** Re-creates every routine with body checking on, now that everything it reads exists. */
+async function checkRoutineBodies(conn: Connection, schema: Schema, locate: Locate): Promise<void> {
+  const routines = Object.values(schema.routines);
+  if (routines.length === 0) return;
+  await conn.exec('SET LOCAL check_function_bodies = on');
+  for (const routine of routines) {
+    const sql = routineSql(routine, true);
+    try {
+      await conn.exec(sql);
+    } catch (error) {
+      const step: Step = { sql, kind: 'create routine', object: routineKey(routine), hazards: [], transactional: true };
+      throw statementError(error, step, { ...locate(step), object: routineKey(routine) });
+    }
+  }
+}
+
+function routineKey(routine: Routine): string {
+  return routineId(routine.schema, routine.name, routine.arguments.filter((a) => a.mode !== 'out').map((a) => a.type));
+}
+
+/** Maps a plan step back to the definition that declared its object. */
+function locator(schema: Schema): Locate {
+  const sources = new Map<string, SourceLocation>();
+  const add = (id: string, source?: SourceLocation) => source && sources.set(id, source);
+  for (const t of Object.values(schema.tables)) add(objectId(t.schema, t.name), t.source);
+  for (const v of Object.values(schema.views)) add(objectId(v.schema, v.name), v.source);
+  for (const r of Object.values(schema.routines)) add(objectId(r.schema, r.name), r.source);
+  for (const e of Object.values(schema.enums)) add(objectId(e.schema, e.name), e.source);
+  for (const d of Object.values(schema.domains)) add(objectId(d.schema, d.name), d.source);
+  for (const s of Object.values(schema.sequences)) add(objectId(s.schema, s.name), s.source);
+  return (step) => {
+    const candidates = [step.object, step.object.split(' (')[0]!, step.object.replace(/\.[^.]+$/, '')];
+    for (const candidate of candidates) {
+      const source = sources.get(candidate);
+      if (source) return { file: source.file, line: source.line };
+    }
+    return undefined;
+  };
+}
+
+function readCache(dir: string, key: string): Schema | undefined {
+  const path = join(dir, `${key}.json`);
+  if (!existsSync(path)) return undefined;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as Schema;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeCache(dir: string, key: string, printed: Schema): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    const partial = join(dir, `${key}.${process.pid}.partial`);
+    writeFileSync(partial, JSON.stringify(printed));
+    renameSync(partial, join(dir, `${key}.json`));
+  } catch {
+    // A cache that cannot be written only costs time.
+  }
+}

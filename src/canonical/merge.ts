@@ -1,0 +1,115 @@
+import { objectId, routineId } from '../model/id.js';
+import type { Index, Routine, Schema, Table } from '../model/schema.js';
+
+/**
+ * Takes the server's printed forms (types, expressions, queries) into the declared model, object
+ * by object and field by field. Objects the server does not have are left as declared, so the
+ * difference stays visible to whoever compares next.
+ */
+export function mergePrinted(declared: Schema, printed: Schema): Schema {
+  const out: Schema = structuredClone(declared);
+  for (const [id, table] of Object.entries(out.tables)) {
+    const live = printed.tables[id];
+    if (live) mergeTable(table, live);
+  }
+  for (const [id, view] of Object.entries(out.views)) {
+    const live = printed.views[id];
+    if (!live) continue;
+    view.definition = live.definition;
+    view.columns = live.columns.map((column) => {
+      const declaredComment = view.columns.find((c) => c.name === column.name)?.comment;
+      return { name: column.name, type: column.type, ...(declaredComment !== undefined ? { comment: declaredComment } : {}) };
+    });
+    mergeIndexes(view.indexes, live.indexes);
+  }
+  for (const [id, domain] of Object.entries(out.domains)) {
+    const live = printed.domains[id];
+    if (!live) continue;
+    domain.type = live.type;
+    if (live.default !== undefined) domain.default = live.default;
+    for (const [name, check] of Object.entries(domain.checks)) {
+      const liveCheck = live.checks[name];
+      if (liveCheck) check.expression = liveCheck.expression;
+    }
+  }
+  for (const [id, sequence] of Object.entries(out.sequences)) {
+    const live = printed.sequences[id];
+    if (live) sequence.type = live.type;
+  }
+  out.routines = mergeRoutines(out.routines, printed.routines);
+  return out;
+}
+
+function mergeTable(table: Table, live: Table): void {
+  for (const column of table.columns) {
+    const liveColumn = live.columns.find((c) => c.name === column.name);
+    if (!liveColumn) continue;
+    column.type = liveColumn.type;
+    if (column.default !== undefined && liveColumn.default !== undefined) column.default = liveColumn.default;
+    if (column.generated !== undefined && liveColumn.generated !== undefined) column.generated = liveColumn.generated;
+    if (column.collation !== undefined && liveColumn.collation !== undefined) column.collation = liveColumn.collation;
+  }
+  for (const [name, constraint] of Object.entries(table.constraints)) {
+    const liveConstraint = live.constraints[name];
+    if (!liveConstraint || liveConstraint.kind !== constraint.kind) continue;
+    if (constraint.kind === 'check' && liveConstraint.kind === 'check') constraint.expression = liveConstraint.expression;
+    if (constraint.kind === 'exclude' && liveConstraint.kind === 'exclude') constraint.definition = liveConstraint.definition;
+  }
+  mergeIndexes(table.indexes, live.indexes);
+  for (const [name, trigger] of Object.entries(table.triggers)) {
+    const liveTrigger = live.triggers[name];
+    if (liveTrigger && trigger.when !== undefined && liveTrigger.when !== undefined) trigger.when = liveTrigger.when;
+  }
+  for (const [name, policy] of Object.entries(table.policies)) {
+    const livePolicy = live.policies[name];
+    if (!livePolicy) continue;
+    if (policy.using !== undefined && livePolicy.using !== undefined) policy.using = livePolicy.using;
+    if (policy.withCheck !== undefined && livePolicy.withCheck !== undefined) policy.withCheck = livePolicy.withCheck;
+  }
+}
+
+function mergeIndexes(declared: Record<string, Index>, live: Record<string, Index>): void {
+  for (const [name, index] of Object.entries(declared)) {
+    const liveIndex = live[name];
+    if (!liveIndex) continue;
+    if (liveIndex.keys.length === index.keys.length) index.keys = liveIndex.keys;
+    if (index.where !== undefined && liveIndex.where !== undefined) index.where = liveIndex.where;
+    index.method = liveIndex.method;
+  }
+}
+
+/**
+ * Routines are keyed by their argument types, which only the server spells canonically: match
+ * each declared routine to the printed one of the same name and argument count (and names).
+ */
+function mergeRoutines(declared: Record<string, Routine>, printed: Record<string, Routine>): Record<string, Routine> {
+  const out: Record<string, Routine> = {};
+  const used = new Set<string>();
+  for (const [id, routine] of Object.entries(declared)) {
+    const match = printed[id] ? id : Object.keys(printed).find((candidate) => !used.has(candidate) && sameShape(routine, printed[candidate]!));
+    if (!match) {
+      out[id] = routine;
+      continue;
+    }
+    used.add(match);
+    const live = printed[match]!;
+    const merged: Routine = {
+      ...routine,
+      arguments: routine.arguments.map((arg, i) => {
+        const liveArg = live.arguments[i];
+        if (!liveArg) return arg;
+        return { ...arg, type: liveArg.type, ...(arg.default !== undefined && liveArg.default !== undefined ? { default: liveArg.default } : {}) };
+      }),
+      ...(live.returns !== undefined ? { returns: live.returns } : {}),
+      settings: live.settings,
+      ...(/^\s*BEGIN\s+ATOMIC\b/i.test(routine.body) ? { body: live.body } : {}),
+    };
+    out[routineId(merged.schema, merged.name, merged.arguments.filter((a) => a.mode !== 'out').map((a) => a.type))] = merged;
+  }
+  return out;
+}
+
+function sameShape(a: Routine, b: Routine): boolean {
+  if (objectId(a.schema, a.name) !== objectId(b.schema, b.name) || a.arguments.length !== b.arguments.length) return false;
+  return a.arguments.every((arg, i) => (arg.name ?? '') === (b.arguments[i]!.name ?? '') && arg.mode === b.arguments[i]!.mode);
+}

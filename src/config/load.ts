@@ -1,0 +1,91 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { PgformError } from '../errors.js';
+import { importTypeScript } from '../load/typescript.js';
+import type { PgformConfig } from './define.js';
+
+const configShape = z
+  .object({
+    definitions: z.string().min(1).optional(),
+    migrations: z.string().min(1).optional(),
+    out: z.string().min(1).optional(),
+    database: z.string().min(1).optional(),
+    preset: z.enum(['supabase', 'none']).optional(),
+    schemas: z.array(z.string().min(1)).optional(),
+    systems: z.record(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'a system name is lower-case letters, digits, - and _'), z.string().min(1)).optional(),
+  })
+  .strict();
+
+/** Options every command accepts on the command line. */
+export interface CommonOptions {
+  config?: string;
+  definitions?: string;
+  migrations?: string;
+  url?: string;
+  out?: string;
+  system?: string;
+}
+
+/** A ResolvedConfig is what a command works with: flags over config file over defaults. */
+export interface ResolvedConfig {
+  root: string;
+  configFile?: string;
+  definitions: string;
+  migrations: string;
+  out: string;
+  /** A database URL, or undefined for the embedded database. */
+  url?: string;
+  /** The embedded database's data directory. */
+  embeddedDir: string;
+  preset: 'supabase' | 'none';
+  schemas?: string[];
+  /** The selected system's name: names generated/<name>/ and the embedded database. */
+  system?: string;
+  systems: Record<string, string>;
+}
+
+/** Reads `pgform.config.ts` (when present), validates it, and applies command-line overrides. */
+export async function resolveConfig(options: CommonOptions, env: NodeJS.ProcessEnv = process.env): Promise<ResolvedConfig> {
+  const root = process.cwd();
+  const configFile = options.config ?? (existsSync(join(root, 'pgform.config.ts')) ? 'pgform.config.ts' : undefined);
+  let config: PgformConfig = {};
+  if (configFile) {
+    const path = resolve(root, configFile);
+    if (!existsSync(path)) throw new PgformError('CONFIG_INVALID', `config file not found: ${configFile}`, { file: configFile });
+    let loaded: unknown;
+    try {
+      const exports = await importTypeScript(path);
+      loaded = exports.default ?? exports;
+    } catch (error) {
+      throw new PgformError('CONFIG_INVALID', `cannot load config: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, { file: configFile }, undefined, { cause: error });
+    }
+    const parsed = configShape.safeParse(loaded);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new PgformError('CONFIG_INVALID', issue.message, { file: configFile, field: issue.path.join('.') || undefined });
+    }
+    config = parsed.data;
+  }
+  const systems = config.systems ?? {};
+  if (options.system && !systems[options.system]) {
+    throw new PgformError('USAGE', `unknown system "${options.system}"`, { file: configFile }, `known systems: ${Object.keys(systems).join(', ') || 'none'}`);
+  }
+  const systemDefinitions = options.system ? systems[options.system] : undefined;
+  const definitions = options.definitions ?? systemDefinitions ?? config.definitions ?? 'schemas';
+  const system = options.system ?? (options.definitions ? undefined : Object.entries(systems).find(([, path]) => path === definitions)?.[0]);
+  const url = options.url ?? env.DATABASE_URL ?? config.database;
+  return {
+    root,
+    ...(configFile ? { configFile } : {}),
+    definitions,
+    migrations: options.migrations ?? (system ? join(config.migrations ?? 'migrations', system) : config.migrations ?? 'migrations'),
+    out: options.out ?? (system ? join(config.out ?? 'generated', system) : config.out ?? 'generated'),
+    ...(url ? { url } : {}),
+    embeddedDir: join(root, '.pgform', system ?? 'default', 'db'),
+    preset: config.preset ?? 'supabase',
+    ...(config.schemas ? { schemas: config.schemas } : {}),
+    ...(system ? { system } : {}),
+    systems,
+  };
+}

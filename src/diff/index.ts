@@ -1,0 +1,317 @@
+import type { Change, CommentTarget, GrantTarget } from '../model/change.js';
+import { sameValue } from '../model/compare.js';
+import { objectId } from '../model/id.js';
+import type { Grant, Index, Routine, Schema, Table, View } from '../model/schema.js';
+
+/** The privileges PostgreSQL gives a new object before any GRANT. */
+const defaultRoutineGrants: Grant[] = [{ grantee: 'PUBLIC', privileges: ['EXECUTE'] }];
+
+/**
+ * Compares two models and returns the typed changes that turn `from` into `to`, in no
+ * particular order (the planner orders them). External namespaces are never touched.
+ */
+export function diffSchemas(from: Schema, to: Schema): Change[] {
+  const changes: Change[] = [];
+  const external = new Set([...Object.values(from.namespaces), ...Object.values(to.namespaces)].filter((n) => n.external).map((n) => n.name));
+  const managed = <T extends { schema: string }>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).filter(([, o]) => !external.has(o.schema)));
+
+  diffNamespaces(from, to, changes);
+  each(from.extensions, to.extensions, {
+    create: (extension) => changes.push({ kind: 'create extension', extension }),
+    drop: (extension) => changes.push({ kind: 'drop extension', extension }),
+    alter: (a, b) => {
+      if (a.schema !== b.schema) changes.push({ kind: 'drop extension', extension: a }, { kind: 'create extension', extension: b });
+    },
+  });
+  each(managed(from.enums), managed(to.enums), {
+    create: (en) => {
+      changes.push({ kind: 'create enum', enum: en });
+      comment(changes, { type: 'type', id: objectId(en.schema, en.name) }, undefined, en.comment);
+    },
+    drop: (en) => changes.push({ kind: 'drop enum', enum: en }),
+    alter: (a, b) => {
+      const kept = a.values.filter((v) => b.values.includes(v));
+      const orderKept = kept.every((v, i) => b.values.filter((x) => a.values.includes(x))[i] === v);
+      if (kept.length === a.values.length && orderKept) {
+        b.values.forEach((value, i) => {
+          if (a.values.includes(value)) return;
+          const next = b.values.slice(i + 1).find((v) => a.values.includes(v));
+          changes.push({ kind: 'add enum value', enum: b, value, ...(next !== undefined ? { before: next } : { after: b.values[i - 1] }) });
+        });
+      } else {
+        changes.push({ kind: 'drop enum', enum: a }, { kind: 'create enum', enum: b });
+      }
+      comment(changes, { type: 'type', id: objectId(b.schema, b.name) }, a.comment, b.comment);
+    },
+  });
+  each(managed(from.domains), managed(to.domains), {
+    create: (domain) => {
+      changes.push({ kind: 'create domain', domain });
+      comment(changes, { type: 'domain', id: objectId(domain.schema, domain.name) }, undefined, domain.comment);
+    },
+    drop: (domain) => changes.push({ kind: 'drop domain', domain }),
+    alter: (a, b) => {
+      const { comment: _a, ...restA } = a;
+      const { comment: _b, ...restB } = b;
+      if (!sameValue(restA, restB)) changes.push({ kind: 'drop domain', domain: a }, { kind: 'create domain', domain: b });
+      comment(changes, { type: 'domain', id: objectId(b.schema, b.name) }, a.comment, b.comment);
+    },
+  });
+  each(managed(from.sequences), managed(to.sequences), {
+    create: (sequence) => {
+      const { ownedBy, ...unowned } = sequence;
+      changes.push({ kind: 'create sequence', sequence: unowned });
+      if (ownedBy) changes.push({ kind: 'alter sequence', from: unowned, to: sequence });
+      const id = objectId(sequence.schema, sequence.name);
+      grants(changes, { type: 'sequence', id }, [], sequence.grants);
+      comment(changes, { type: 'sequence', id }, undefined, sequence.comment);
+    },
+    drop: (sequence) => changes.push({ kind: 'drop sequence', sequence }),
+    alter: (a, b) => {
+      const id = objectId(b.schema, b.name);
+      const { comment: _a, grants: _b, ...optionsA } = a;
+      const { comment: _c, grants: _d, ...optionsB } = b;
+      if (!sameValue(optionsA, optionsB)) changes.push({ kind: 'alter sequence', from: a, to: b });
+      grants(changes, { type: 'sequence', id }, a.grants, b.grants);
+      comment(changes, { type: 'sequence', id }, a.comment, b.comment);
+    },
+  });
+  each(managed(from.tables), managed(to.tables), {
+    create: (table) => createTable(table, changes),
+    drop: (table) => changes.push({ kind: 'drop table', table }),
+    alter: (a, b) => diffTable(a, b, changes),
+  });
+  each(managed(from.routines), managed(to.routines), {
+    create: (routine) => createRoutine(routine, changes),
+    drop: (routine) => changes.push({ kind: 'drop routine', routine }),
+    alter: (a, b) => diffRoutine(a, b, changes),
+  });
+  each(managed(from.views), managed(to.views), {
+    create: (view) => createView(view, changes),
+    drop: (view) => changes.push({ kind: 'drop view', view }),
+    alter: (a, b) => diffView(a, b, changes),
+  });
+  return changes;
+}
+
+interface Visitor<T> {
+  create(item: T): void;
+  drop(item: T): void;
+  alter(from: T, to: T): void;
+}
+
+/** Visits two keyed records: removed, added and kept entries, in sorted key order. */
+function each<T>(from: Record<string, T>, to: Record<string, T>, visitor: Visitor<T>): void {
+  for (const key of Object.keys(from).sort()) if (!(key in to)) visitor.drop(from[key]!);
+  for (const key of Object.keys(to).sort()) {
+    if (key in from) visitor.alter(from[key]!, to[key]!);
+    else visitor.create(to[key]!);
+  }
+}
+
+function comment(changes: Change[], target: CommentTarget, from: string | undefined, to: string | undefined): void {
+  if ((from ?? null) !== (to ?? null)) changes.push({ kind: 'set comment', target, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) });
+}
+
+function grants(changes: Change[], target: GrantTarget, from: Grant[], to: Grant[]): void {
+  if (!sameValue(from, to)) changes.push({ kind: 'set grants', target, from, to });
+}
+
+function diffNamespaces(from: Schema, to: Schema, changes: Change[]): void {
+  each(from.namespaces, to.namespaces, {
+    create: (namespace) => {
+      if (namespace.external) return;
+      changes.push({ kind: 'create namespace', namespace });
+      grants(changes, { type: 'schema', name: namespace.name }, [], namespace.grants);
+      comment(changes, { type: 'schema', name: namespace.name }, undefined, namespace.comment);
+    },
+    drop: (namespace) => {
+      if (!namespace.external && namespace.name !== 'public') changes.push({ kind: 'drop namespace', namespace });
+    },
+    alter: (a, b) => {
+      if (a.external || b.external) return;
+      grants(changes, { type: 'schema', name: b.name }, a.grants, b.grants);
+      comment(changes, { type: 'schema', name: b.name }, a.comment, b.comment);
+    },
+  });
+}
+
+function tableId(table: { schema: string; name: string }): string {
+  return objectId(table.schema, table.name);
+}
+
+function createTable(table: Table, changes: Change[]): void {
+  const id = tableId(table);
+  const inline = Object.fromEntries(Object.entries(table.constraints).filter(([, c]) => c.kind !== 'foreign key'));
+  changes.push({ kind: 'create table', table: { ...table, constraints: inline, indexes: {}, triggers: {}, policies: {} } });
+  for (const constraint of Object.values(table.constraints)) {
+    if (constraint.kind === 'foreign key') changes.push({ kind: 'add constraint', table: id, constraint });
+  }
+  const blank: Table = { ...table, constraints: inline, indexes: {}, triggers: {}, policies: {}, rls: { enabled: false, forced: false }, grants: [], columns: table.columns.map(({ comment: _c, ...column }) => column) };
+  diffTableParts(id, blank, table, changes, true);
+}
+
+/** Table parts shared by create and alter: indexes, triggers, RLS, policies, grants, comments. */
+function diffTableParts(id: string, a: Table, b: Table, changes: Change[], creating: boolean): void {
+  diffIndexes(id, b.schema, a.indexes, b.indexes, changes);
+  each(a.triggers, b.triggers, {
+    create: (trigger) => {
+      changes.push({ kind: 'create trigger', table: id, trigger });
+      comment(changes, { type: 'trigger', table: id, name: trigger.name }, undefined, trigger.comment);
+    },
+    drop: (trigger) => changes.push({ kind: 'drop trigger', table: id, trigger }),
+    alter: (x, y) => {
+      const { comment: _x, ...restX } = x;
+      const { comment: _y, ...restY } = y;
+      if (!sameValue(restX, restY)) {
+        changes.push({ kind: 'drop trigger', table: id, trigger: x }, { kind: 'create trigger', table: id, trigger: y });
+        comment(changes, { type: 'trigger', table: id, name: y.name }, undefined, y.comment);
+      } else comment(changes, { type: 'trigger', table: id, name: y.name }, x.comment, y.comment);
+    },
+  });
+  if (!sameValue(a.rls, b.rls)) changes.push({ kind: 'set row level security', table: id, from: a.rls, to: b.rls });
+  each(a.policies, b.policies, {
+    create: (policy) => {
+      changes.push({ kind: 'create policy', table: id, policy });
+      comment(changes, { type: 'policy', table: id, name: policy.name }, undefined, policy.comment);
+    },
+    drop: (policy) => changes.push({ kind: 'drop policy', table: id, policy }),
+    alter: (x, y) => {
+      const { comment: cx, ...restX } = x;
+      const { comment: cy, ...restY } = y;
+      if (!sameValue(restX, restY)) changes.push({ kind: 'alter policy', table: id, from: x, to: y });
+      comment(changes, { type: 'policy', table: id, name: y.name }, cx, cy);
+    },
+  });
+  grants(changes, { type: 'table', id }, a.grants, b.grants);
+  comment(changes, { type: 'table', id }, creating ? undefined : a.comment, b.comment);
+  for (const column of b.columns) {
+    const before = a.columns.find((c) => c.name === column.name);
+    comment(changes, { type: 'column', relation: id, column: column.name }, before?.comment, column.comment);
+  }
+  for (const constraint of Object.values(b.constraints)) {
+    const before = creating ? undefined : a.constraints[constraint.name];
+    const replaced = before && !sameValue({ ...before, comment: undefined }, { ...constraint, comment: undefined });
+    comment(changes, { type: 'constraint', table: id, name: constraint.name }, replaced ? undefined : before?.comment, constraint.comment);
+  }
+}
+
+function diffIndexes(relation: string, schema: string, a: Record<string, Index>, b: Record<string, Index>, changes: Change[]): void {
+  each(a, b, {
+    create: (index) => {
+      changes.push({ kind: 'create index', relation, index });
+      comment(changes, { type: 'index', schema, name: index.name }, undefined, index.comment);
+    },
+    drop: (index) => changes.push({ kind: 'drop index', relation, index }),
+    alter: (x, y) => {
+      const { comment: cx, ...restX } = x;
+      const { comment: cy, ...restY } = y;
+      if (!sameValue(restX, restY)) {
+        changes.push({ kind: 'drop index', relation, index: x }, { kind: 'create index', relation, index: y });
+        comment(changes, { type: 'index', schema, name: y.name }, undefined, cy);
+      } else comment(changes, { type: 'index', schema, name: y.name }, cx, cy);
+    },
+  });
+}
+
+function diffTable(a: Table, b: Table, changes: Change[]): void {
+  const id = tableId(b);
+  for (const column of a.columns) {
+    if (!b.columns.some((c) => c.name === column.name)) changes.push({ kind: 'drop column', table: id, column });
+  }
+  for (const column of b.columns) {
+    const before = a.columns.find((c) => c.name === column.name);
+    const { comment: _b, ...shapeB } = column;
+    if (!before) {
+      changes.push({ kind: 'add column', table: id, column: shapeB });
+      continue;
+    }
+    const { comment: _a, ...shapeA } = before;
+    if (!sameValue(shapeA, shapeB)) changes.push({ kind: 'alter column', table: id, from: shapeA, to: shapeB });
+  }
+  each(a.constraints, b.constraints, {
+    create: (constraint) => changes.push({ kind: 'add constraint', table: id, constraint }),
+    drop: (constraint) => changes.push({ kind: 'drop constraint', table: id, constraint }),
+    alter: (x, y) => {
+      const { comment: _x, ...restX } = x;
+      const { comment: _y, ...restY } = y;
+      if (!sameValue(restX, restY)) changes.push({ kind: 'drop constraint', table: id, constraint: x }, { kind: 'add constraint', table: id, constraint: y });
+    },
+  });
+  diffTableParts(id, a, b, changes, false);
+}
+
+function routineTarget(routine: Routine): { type: 'routine'; id: string; routine: Routine } {
+  return { type: 'routine', id: objectId(routine.schema, routine.name), routine };
+}
+
+function createRoutine(routine: Routine, changes: Change[]): void {
+  changes.push({ kind: 'create routine', routine });
+  grants(changes, routineTarget(routine), defaultRoutineGrants, routine.grants);
+  comment(changes, routineTarget(routine), undefined, routine.comment);
+}
+
+/** CREATE OR REPLACE cannot change the kind, result type, argument names or remove defaults. */
+function replaceable(a: Routine, b: Routine): boolean {
+  if (a.kind !== b.kind || a.returns !== b.returns || a.arguments.length !== b.arguments.length) return false;
+  return a.arguments.every((arg, i) => {
+    const next = b.arguments[i]!;
+    return arg.mode === next.mode && arg.type === next.type && (arg.name ?? '') === (next.name ?? '') && !(arg.default !== undefined && next.default === undefined);
+  });
+}
+
+function diffRoutine(a: Routine, b: Routine, changes: Change[]): void {
+  const body = (r: Routine) => {
+    const { comment: _c, grants: _g, ...rest } = r;
+    return rest;
+  };
+  if (!sameValue(body(a), body(b))) {
+    if (replaceable(a, b)) changes.push({ kind: 'replace routine', from: a, to: b });
+    else {
+      changes.push({ kind: 'drop routine', routine: a });
+      createRoutine(b, changes);
+      return;
+    }
+  }
+  grants(changes, routineTarget(b), a.grants, b.grants);
+  comment(changes, routineTarget(b), a.comment, b.comment);
+}
+
+function viewTarget(view: View) {
+  return { type: view.materialized ? ('materialized view' as const) : ('view' as const), id: objectId(view.schema, view.name) };
+}
+
+function createView(view: View, changes: Change[]): void {
+  const id = objectId(view.schema, view.name);
+  changes.push({ kind: 'create view', view: { ...view, indexes: {} } });
+  diffIndexes(id, view.schema, {}, view.indexes, changes);
+  grants(changes, viewTarget(view), [], view.grants);
+  comment(changes, viewTarget(view), undefined, view.comment);
+  for (const column of view.columns) comment(changes, { type: 'column', relation: id, column: column.name }, undefined, column.comment);
+}
+
+/** CREATE OR REPLACE VIEW may only append columns; anything else is a drop and a create. */
+function viewReplaceable(a: View, b: View): boolean {
+  if (a.materialized || b.materialized) return false;
+  if (b.columns.length < a.columns.length) return false;
+  return a.columns.every((column, i) => b.columns[i]?.name === column.name && b.columns[i]?.type === column.type);
+}
+
+function diffView(a: View, b: View, changes: Change[]): void {
+  const id = objectId(b.schema, b.name);
+  const shape = (v: View) => ({ definition: v.definition, materialized: v.materialized, securityInvoker: v.securityInvoker, securityBarrier: v.securityBarrier, checkOption: v.checkOption, columns: v.columns.map(({ name, type }) => ({ name, type })) });
+  if (!sameValue(shape(a), shape(b))) {
+    if (viewReplaceable(a, b)) changes.push({ kind: 'replace view', from: a, to: b });
+    else {
+      changes.push({ kind: 'drop view', view: a });
+      createView(b, changes);
+      return;
+    }
+  }
+  diffIndexes(id, b.schema, a.indexes, b.indexes, changes);
+  grants(changes, viewTarget(b), a.grants, b.grants);
+  comment(changes, viewTarget(b), a.comment, b.comment);
+  for (const column of b.columns) {
+    comment(changes, { type: 'column', relation: id, column: column.name }, a.columns.find((c) => c.name === column.name)?.comment, column.comment);
+  }
+}

@@ -1,0 +1,68 @@
+import type { Column, Constraint, Domain, Enum, Extension, Grant, Index, Namespace, Policy, Routine, Sequence, Table, Trigger, View } from './schema.js';
+
+/**
+ * A Change is one typed difference between two schemas, as the differ reports it. Changes
+ * carry the objects themselves (never SQL); the planner orders them and renders statements.
+ * `table` and `relation` fields are object ids (`public.leads`).
+ */
+export type Change =
+  | { kind: 'create namespace'; namespace: Namespace }
+  | { kind: 'drop namespace'; namespace: Namespace }
+  | { kind: 'create extension'; extension: Extension }
+  | { kind: 'drop extension'; extension: Extension }
+  | { kind: 'create enum'; enum: Enum }
+  | { kind: 'drop enum'; enum: Enum }
+  | { kind: 'add enum value'; enum: Enum; value: string; before?: string; after?: string }
+  | { kind: 'create domain'; domain: Domain }
+  | { kind: 'drop domain'; domain: Domain }
+  | { kind: 'create sequence'; sequence: Sequence }
+  | { kind: 'drop sequence'; sequence: Sequence }
+  | { kind: 'alter sequence'; from: Sequence; to: Sequence }
+  | { kind: 'create table'; table: Table }
+  | { kind: 'drop table'; table: Table }
+  | { kind: 'add column'; table: string; column: Column }
+  | { kind: 'drop column'; table: string; column: Column }
+  | { kind: 'alter column'; table: string; from: Column; to: Column }
+  | { kind: 'add constraint'; table: string; constraint: Constraint }
+  | { kind: 'drop constraint'; table: string; constraint: Constraint }
+  | { kind: 'create index'; relation: string; index: Index }
+  | { kind: 'drop index'; relation: string; index: Index }
+  | { kind: 'create routine'; routine: Routine }
+  | { kind: 'replace routine'; from: Routine; to: Routine }
+  | { kind: 'drop routine'; routine: Routine }
+  | { kind: 'create view'; view: View }
+  | { kind: 'replace view'; from: View; to: View }
+  | { kind: 'drop view'; view: View }
+  | { kind: 'create trigger'; table: string; trigger: Trigger }
+  | { kind: 'drop trigger'; table: string; trigger: Trigger }
+  | { kind: 'set row level security'; table: string; from: Table['rls']; to: Table['rls'] }
+  | { kind: 'create policy'; table: string; policy: Policy }
+  | { kind: 'alter policy'; table: string; from: Policy; to: Policy }
+  | { kind: 'drop policy'; table: string; policy: Policy }
+  | { kind: 'set grants'; target: GrantTarget; from: Grant[]; to: Grant[] }
+  | { kind: 'set comment'; target: CommentTarget; from?: string; to?: string };
+
+export type ChangeKind = Change['kind'];
+
+/** A GrantTarget names an object that carries privileges. */
+export type GrantTarget =
+  | { type: 'schema'; name: string }
+  | { type: 'table' | 'view' | 'materialized view' | 'sequence'; id: string }
+  | { type: 'routine'; id: string; routine: Routine };
+
+/** A CommentTarget names any object a COMMENT ON can describe. */
+export type CommentTarget =
+  | { type: 'schema'; name: string }
+  | { type: 'table' | 'view' | 'materialized view' | 'sequence' | 'type' | 'domain'; id: string }
+  | { type: 'column'; relation: string; column: string }
+  | { type: 'constraint'; table: string; name: string }
+  | { type: 'domain constraint'; domain: string; name: string }
+  | { type: 'index'; schema: string; name: string }
+  | { type: 'trigger' | 'policy'; table: string; name: string }
+  | { type: 'routine'; id: string; routine: Routine };
+
+/** A Hazard marks a statement that can lose data, rewrite a table or hold a long lock. */
+export interface Hazard {
+  code: 'DELETES_DATA' | 'REWRITES_TABLE' | 'LONG_LOCK' | 'MAY_FAIL' | 'NOT_TRANSACTIONAL';
+  message: string;
+}

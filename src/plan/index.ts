@@ -1,0 +1,218 @@
+import type { Change, Hazard } from '../model/change.js';
+import { objectId } from '../model/id.js';
+import type { Routine, Schema, View } from '../model/schema.js';
+import { renderers } from './sql/render.js';
+import type { Statement } from './sql/step.js';
+
+/** A Step is one statement of a plan, with the change it comes from and its hazards. */
+export interface Step {
+  sql: string;
+  kind: Change['kind'];
+  /** The object the statement acts on, for reports and errors. */
+  object: string;
+  hazards: Hazard[];
+  /** False when the statement must run outside a transaction block. */
+  transactional: boolean;
+}
+
+/** A Plan is the ordered statements that turn one schema into another. */
+export interface Plan {
+  steps: Step[];
+}
+
+/**
+ * The order changes apply in. Drops run first, dependents before what they depend on; creates
+ * follow, dependencies first: types, routines whose signatures need no relation, tables,
+ * routines on row types, foreign keys, indexes, views (views on views in order), triggers,
+ * row level security and policies, then grants and comments.
+ */
+const phases: Record<Change['kind'], number> = {
+  'drop policy': 0,
+  'drop trigger': 1,
+  'drop view': 2,
+  'drop constraint': 3,
+  'drop index': 4,
+  'drop routine': 5,
+  'drop column': 6,
+  'drop table': 7,
+  'drop sequence': 8,
+  'drop domain': 9,
+  'drop enum': 10,
+  'drop extension': 11,
+  'drop namespace': 12,
+  'create namespace': 20,
+  'create extension': 21,
+  'create enum': 22,
+  'add enum value': 23,
+  'create domain': 24,
+  'create sequence': 25,
+  'create routine': 26,
+  'replace routine': 26,
+  'create table': 30,
+  'add column': 31,
+  'alter column': 32,
+  'alter sequence': 33,
+  'add constraint': 34,
+  'create index': 36,
+  'create view': 40,
+  'replace view': 40,
+  'create trigger': 45,
+  'set row level security': 46,
+  'create policy': 47,
+  'alter policy': 47,
+  'set grants': 50,
+  'set comment': 51,
+};
+
+function objectOf(change: Change): string {
+  switch (change.kind) {
+    case 'create namespace':
+    case 'drop namespace':
+      return change.namespace.name;
+    case 'create extension':
+    case 'drop extension':
+      return change.extension.name;
+    case 'create enum':
+    case 'drop enum':
+    case 'add enum value':
+      return objectId(change.enum.schema, change.enum.name);
+    case 'create domain':
+    case 'drop domain':
+      return objectId(change.domain.schema, change.domain.name);
+    case 'create sequence':
+    case 'drop sequence':
+      return objectId(change.sequence.schema, change.sequence.name);
+    case 'alter sequence':
+      return objectId(change.to.schema, change.to.name);
+    case 'create table':
+    case 'drop table':
+      return objectId(change.table.schema, change.table.name);
+    case 'create routine':
+    case 'drop routine':
+      return objectId(change.routine.schema, change.routine.name);
+    case 'replace routine':
+      return objectId(change.to.schema, change.to.name);
+    case 'create view':
+    case 'drop view':
+      return objectId(change.view.schema, change.view.name);
+    case 'replace view':
+      return objectId(change.to.schema, change.to.name);
+    case 'create index':
+    case 'drop index':
+      return `${change.relation} (index ${change.index.name})`;
+    case 'add column':
+    case 'drop column':
+      return `${change.table}.${change.column.name}`;
+    case 'alter column':
+      return `${change.table}.${change.to.name}`;
+    case 'add constraint':
+    case 'drop constraint':
+      return `${change.table} (constraint ${change.constraint.name})`;
+    case 'create trigger':
+    case 'drop trigger':
+      return `${change.table} (trigger ${change.trigger.name})`;
+    case 'create policy':
+    case 'drop policy':
+      return `${change.table} (policy ${change.policy.name})`;
+    case 'alter policy':
+      return `${change.table} (policy ${change.to.name})`;
+    case 'set row level security':
+      return change.table;
+    case 'set grants':
+      return change.target.type === 'schema' ? change.target.name : change.target.id;
+    case 'set comment': {
+      const t = change.target;
+      if (t.type === 'schema') return t.name;
+      if (t.type === 'column') return `${t.relation}.${t.column}`;
+      if (t.type === 'index') return objectId(t.schema, t.name);
+      if (t.type === 'constraint') return `${t.table} (constraint ${t.name})`;
+      if ('table' in t) return `${t.table} (${t.type} ${t.name})`;
+      if (t.type === 'domain constraint') return `${t.domain} (constraint ${t.name})`;
+      return t.id;
+    }
+  }
+}
+
+/** Relation names a text mentions, as `schema.name` or a bare name: ordering only, never comparison. */
+function mentions(text: string, candidates: { id: string; schema: string; name: string }[]): string[] {
+  const lower = text.toLowerCase();
+  return candidates
+    .filter(({ schema, name }) => {
+      const n = name.toLowerCase();
+      const pattern = new RegExp(`(^|[^a-z0-9_$"])("?${escape(schema.toLowerCase())}"?\\s*\\.\\s*)?"?${escape(n)}"?($|[^a-z0-9_$"])`);
+      return pattern.test(lower);
+    })
+    .map(({ id }) => id);
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Views sorted so that each comes after the views it reads. */
+function viewOrder(views: View[]): Map<string, number> {
+  const candidates = views.map((v) => ({ id: objectId(v.schema, v.name), schema: v.schema, name: v.name }));
+  const deps = new Map(views.map((v) => [objectId(v.schema, v.name), mentions(v.definition, candidates).filter((id) => id !== objectId(v.schema, v.name))]));
+  const order = new Map<string, number>();
+  const visiting = new Set<string>();
+  const visit = (id: string) => {
+    if (order.has(id) || visiting.has(id)) return;
+    visiting.add(id);
+    for (const dep of deps.get(id) ?? []) visit(dep);
+    visiting.delete(id);
+    order.set(id, order.size);
+  };
+  [...deps.keys()].sort().forEach(visit);
+  return order;
+}
+
+/** Routines whose arguments or result name a relation's row type must follow the relations. */
+function needsRelations(routine: Routine, relations: { id: string; schema: string; name: string }[]): boolean {
+  const signature = [routine.returns ?? '', ...routine.arguments.map((a) => a.type)].join(' ');
+  return mentions(signature, relations).length > 0;
+}
+
+/** Orders changes by dependency and renders them into a plan. */
+export function planChanges(changes: Change[], context: { from?: Schema; to?: Schema } = {}): Plan {
+  const views = [...Object.values(context.to?.views ?? {}), ...Object.values(context.from?.views ?? {})];
+  const order = viewOrder(views);
+  const relations = [...Object.values(context.to?.tables ?? {}), ...views].map((r) => ({ id: objectId(r.schema, r.name), schema: r.schema, name: r.name }));
+  const rank = (change: Change): [number, number] => {
+    let phase = phases[change.kind];
+    let within = 0;
+    if (change.kind === 'create view' || change.kind === 'replace view') within = order.get(objectOf(change)) ?? 0;
+    if (change.kind === 'drop view') within = -(order.get(objectOf(change)) ?? 0);
+    if ((change.kind === 'create routine' || change.kind === 'replace routine') && needsRelations(change.kind === 'create routine' ? change.routine : change.to, relations)) phase = 33;
+    if (change.kind === 'add constraint' && change.constraint.kind === 'foreign key') phase = 35;
+    if (change.kind === 'create index' && views.some((v) => v.materialized && objectId(v.schema, v.name) === change.relation)) phase = 41;
+    return [phase, within];
+  };
+  const sorted = changes
+    .map((change, index) => ({ change, index, rank: rank(change) }))
+    .sort((a, b) => a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1] || a.index - b.index);
+  // Work on a table created in the same plan touches no rows and blocks nobody.
+  const created = new Set(changes.flatMap((c) => (c.kind === 'create table' ? [objectId(c.table.schema, c.table.name)] : c.kind === 'create view' ? [objectId(c.view.schema, c.view.name)] : [])));
+  const steps: Step[] = [];
+  for (const { change } of sorted) {
+    const render = renderers[change.kind] as (c: Change) => Statement[];
+    const onNewRelation = 'table' in change && typeof change.table === 'string' ? created.has(change.table) : 'relation' in change ? created.has(change.relation) : false;
+    for (const statement of render(change)) {
+      const hazards = onNewRelation ? [] : statement.hazards ?? [];
+      steps.push({ sql: statement.sql, kind: change.kind, object: objectOf(change), hazards, transactional: statement.transactional ?? true });
+    }
+  }
+  return { steps };
+}
+
+/** A plan as one SQL script, each statement terminated. */
+export function planScript(plan: Plan, options: { header?: string } = {}): string {
+  const lines: string[] = [];
+  if (options.header) lines.push(options.header);
+  // Bodies are checked once everything exists; pg_dump orders scripts the same way.
+  if (plan.steps.some((s) => s.kind === 'create routine' || s.kind === 'replace routine')) lines.push('SET check_function_bodies = false;', '');
+  for (const step of plan.steps) {
+    for (const hazard of step.hazards) lines.push(`-- hazard ${hazard.code}: ${hazard.message}`);
+    lines.push(`${step.sql};`, '');
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,63 @@
+import type { Change, Hazard } from '../../model/change.js';
+import { nameOf } from './names.js';
+import { ident } from './quote.js';
+import { statement, type Render, type Statement } from './step.js';
+import { columnSql } from './table.js';
+
+/** Type changes PostgreSQL makes without rewriting or checking rows. */
+function isWidening(from: string, to: string): boolean {
+  if (from === to) return true;
+  const varchar = /^character varying(?:\((\d+)\))?$/;
+  const a = varchar.exec(from);
+  const b = varchar.exec(to);
+  if (a && b) return !b[1] || (!!a[1] && Number(b[1]) >= Number(a[1]));
+  if (a && to === 'text') return true;
+  const numeric = /^numeric(?:\((\d+),(\d+)\))?$/;
+  const n = numeric.exec(from);
+  const m = numeric.exec(to);
+  if (n && m) return !m[1] || (!!n[1] && Number(m[1]) - Number(m[2]) >= Number(n[1]) - Number(n[2]) && Number(m[2]) === Number(n[2]));
+  return false;
+}
+
+/**
+ * Alters one column in place: type (with a USING cast), default, NOT NULL, identity. A change
+ * of generated expression cannot be altered in place, so the column is dropped and re-added.
+ */
+export const alterColumn: Render<Extract<Change, { kind: 'alter column' }>> = ({ table, from, to }) => {
+  const target = `ALTER TABLE ${nameOf(table)} ALTER COLUMN ${ident(to.name)}`;
+  if ((from.generated ?? '') !== (to.generated ?? '')) {
+    return [
+      statement(`ALTER TABLE ${nameOf(table)} DROP COLUMN ${ident(from.name)}`, [{ code: 'DELETES_DATA', message: `re-creates column ${table}.${to.name} to change its generated expression` }]),
+      statement(`ALTER TABLE ${nameOf(table)} ADD COLUMN ${columnSql(to)}`, [{ code: 'REWRITES_TABLE', message: `computes ${table}.${to.name} for every row` }]),
+    ];
+  }
+  const steps: Statement[] = [];
+  const typeChanged = from.type !== to.type || (from.collation ?? '') !== (to.collation ?? '');
+  if (typeChanged && from.default !== undefined && !from.identity) steps.push(statement(`${target} DROP DEFAULT`));
+  if (from.identity && (!to.identity || typeChanged)) steps.push(statement(`${target} DROP IDENTITY`));
+  if (typeChanged) {
+    const hazards: Hazard[] = [];
+    if (!isWidening(from.type, to.type)) {
+      hazards.push({ code: 'REWRITES_TABLE', message: `changing ${table}.${to.name} from ${from.type} to ${to.type} rewrites the table under an exclusive lock` });
+      hazards.push({ code: 'DELETES_DATA', message: `values of ${table}.${to.name} that do not fit ${to.type} fail the cast or lose precision` });
+    }
+    const collate = to.collation ? ` COLLATE ${to.collation}` : '';
+    steps.push(statement(`${target} TYPE ${to.type}${collate} USING ${ident(to.name)}::${to.type}`, hazards));
+  }
+  if (to.default !== undefined && !to.identity && (typeChanged || from.default !== to.default)) steps.push(statement(`${target} SET DEFAULT ${to.default}`));
+  if (to.default === undefined && from.default !== undefined && !typeChanged && !from.identity) steps.push(statement(`${target} DROP DEFAULT`));
+  if (to.identity && (!from.identity || typeChanged)) {
+    if (!from.notNull) steps.push(statement(`${target} SET NOT NULL`, [{ code: 'MAY_FAIL', message: `fails if ${table}.${to.name} holds NULLs` }]));
+    steps.push(statement(`${target} ADD GENERATED ${to.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY`));
+  } else if (to.identity && from.identity && to.identity !== from.identity) {
+    steps.push(statement(`${target} SET GENERATED ${to.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'}`));
+  }
+  if (!to.identity && to.notNull !== from.notNull) {
+    steps.push(
+      to.notNull
+        ? statement(`${target} SET NOT NULL`, [{ code: 'LONG_LOCK', message: `scans ${table} to check ${to.name} for NULLs under an exclusive lock; fails if any` }])
+        : statement(`${target} DROP NOT NULL`),
+    );
+  }
+  return steps;
+};

@@ -1,0 +1,51 @@
+import { alterColumn } from './alter-column.js';
+import { setComment } from './comment.js';
+import { createRoutine, dropRoutine, replaceRoutine } from './routine.js';
+import { alterPolicy, createPolicy, dropPolicy, setGrants, setRowLevelSecurity } from './security.js';
+import type { Renderers } from './step.js';
+import { addColumn, addConstraint, createTable, dropColumn, dropConstraint, dropTable } from './table.js';
+import { createIndex, createTrigger, dropIndex, dropTrigger } from './trigger-index.js';
+import {
+  addEnumValue, alterSequence, createDomain, createEnum, createExtension, createNamespace, createSequence,
+  dropDomain, dropEnum, dropExtension, dropNamespace, dropSequence,
+} from './types.js';
+import { createView, dropView, replaceView } from './view.js';
+
+/** One renderer per change kind: a new kind without SQL fails the type check here. */
+export const renderers: Renderers = {
+  'create namespace': createNamespace,
+  'drop namespace': dropNamespace,
+  'create extension': createExtension,
+  'drop extension': dropExtension,
+  'create enum': createEnum,
+  'drop enum': dropEnum,
+  'add enum value': addEnumValue,
+  'create domain': createDomain,
+  'drop domain': dropDomain,
+  'create sequence': createSequence,
+  'drop sequence': dropSequence,
+  'alter sequence': alterSequence,
+  'create table': createTable,
+  'drop table': dropTable,
+  'add column': addColumn,
+  'drop column': dropColumn,
+  'alter column': alterColumn,
+  'add constraint': addConstraint,
+  'drop constraint': dropConstraint,
+  'create index': createIndex,
+  'drop index': dropIndex,
+  'create routine': createRoutine,
+  'replace routine': replaceRoutine,
+  'drop routine': dropRoutine,
+  'create view': createView,
+  'replace view': replaceView,
+  'drop view': dropView,
+  'create trigger': createTrigger,
+  'drop trigger': dropTrigger,
+  'set row level security': setRowLevelSecurity,
+  'create policy': createPolicy,
+  'alter policy': alterPolicy,
+  'drop policy': dropPolicy,
+  'set grants': setGrants,
+  'set comment': setComment,
+};

@@ -1,0 +1,76 @@
+import type { Change } from '../../model/change.js';
+import type { Domain, Sequence } from '../../model/schema.js';
+import { nameOf } from './names.js';
+import { ident, literal, qualified } from './quote.js';
+import { statement, type Render } from './step.js';
+
+export const createNamespace: Render<Extract<Change, { kind: 'create namespace' }>> = ({ namespace }) => [statement(`CREATE SCHEMA ${ident(namespace.name)}`)];
+
+export const dropNamespace: Render<Extract<Change, { kind: 'drop namespace' }>> = ({ namespace }) => [
+  statement(`DROP SCHEMA ${ident(namespace.name)}`, [{ code: 'DELETES_DATA', message: `drops schema ${namespace.name}` }]),
+];
+
+export const createExtension: Render<Extract<Change, { kind: 'create extension' }>> = ({ extension }) => [
+  statement(`CREATE EXTENSION IF NOT EXISTS ${ident(extension.name)} WITH SCHEMA ${ident(extension.schema)}`),
+];
+
+export const dropExtension: Render<Extract<Change, { kind: 'drop extension' }>> = ({ extension }) => [
+  statement(`DROP EXTENSION ${ident(extension.name)}`, [{ code: 'DELETES_DATA', message: `drops extension ${extension.name} and what it provides` }]),
+];
+
+export const createEnum: Render<Extract<Change, { kind: 'create enum' }>> = ({ enum: en }) => [
+  statement(`CREATE TYPE ${qualified(en.schema, en.name)} AS ENUM (${en.values.map(literal).join(', ')})`),
+];
+
+export const dropEnum: Render<Extract<Change, { kind: 'drop enum' }>> = ({ enum: en }) => [
+  statement(`DROP TYPE ${qualified(en.schema, en.name)}`, [{ code: 'DELETES_DATA', message: `drops enum ${en.schema}.${en.name}` }]),
+];
+
+export const addEnumValue: Render<Extract<Change, { kind: 'add enum value' }>> = ({ enum: en, value, before, after }) => {
+  const position = before !== undefined ? ` BEFORE ${literal(before)}` : after !== undefined ? ` AFTER ${literal(after)}` : '';
+  return [statement(`ALTER TYPE ${qualified(en.schema, en.name)} ADD VALUE ${literal(value)}${position}`)];
+};
+
+function domainBody(domain: Domain): string {
+  let text = `CREATE DOMAIN ${qualified(domain.schema, domain.name)} AS ${domain.type}`;
+  if (domain.collation) text += ` COLLATE ${domain.collation}`;
+  if (domain.default !== undefined) text += ` DEFAULT ${domain.default}`;
+  if (domain.notNull) text += ' NOT NULL';
+  for (const [name, check] of Object.entries(domain.checks)) text += ` CONSTRAINT ${ident(name)} CHECK (${check.expression})`;
+  return text;
+}
+
+export const createDomain: Render<Extract<Change, { kind: 'create domain' }>> = ({ domain }) => [statement(domainBody(domain))];
+
+export const dropDomain: Render<Extract<Change, { kind: 'drop domain' }>> = ({ domain }) => [
+  statement(`DROP DOMAIN ${qualified(domain.schema, domain.name)}`, [{ code: 'DELETES_DATA', message: `drops domain ${domain.schema}.${domain.name}` }]),
+];
+
+function sequenceOptions(sequence: Sequence): string {
+  return (
+    ` AS ${sequence.type} INCREMENT BY ${sequence.increment} MINVALUE ${sequence.min} MAXVALUE ${sequence.max}` +
+    ` START WITH ${sequence.start} CACHE ${sequence.cache}${sequence.cycle ? ' CYCLE' : ' NO CYCLE'}`
+  );
+}
+
+export const createSequence: Render<Extract<Change, { kind: 'create sequence' }>> = ({ sequence }) => [
+  statement(`CREATE SEQUENCE ${qualified(sequence.schema, sequence.name)}${sequenceOptions(sequence)}`),
+];
+
+export const dropSequence: Render<Extract<Change, { kind: 'drop sequence' }>> = ({ sequence }) => [
+  statement(`DROP SEQUENCE ${qualified(sequence.schema, sequence.name)}`, [{ code: 'DELETES_DATA', message: `drops sequence ${sequence.schema}.${sequence.name} and its position` }]),
+];
+
+/** Alters options; OWNED BY is set separately once the owning table exists. */
+export const alterSequence: Render<Extract<Change, { kind: 'alter sequence' }>> = ({ from, to }) => {
+  const steps = [];
+  const name = qualified(to.schema, to.name);
+  const { ownedBy: _a, comment: _b, grants: _c, source: _d, group: _e, note: _f, ...fromOptions } = from;
+  const { ownedBy: _g, comment: _h, grants: _i, source: _j, group: _k, note: _l, ...toOptions } = to;
+  if (JSON.stringify(fromOptions) !== JSON.stringify(toOptions)) steps.push(statement(`ALTER SEQUENCE ${name}${sequenceOptions(to)}`));
+  const owner = (s: Sequence) => (s.ownedBy ? `${s.ownedBy.table}.${s.ownedBy.column}` : '');
+  if (owner(from) !== owner(to)) {
+    steps.push(statement(`ALTER SEQUENCE ${name} OWNED BY ${to.ownedBy ? `${nameOf(to.ownedBy.table)}.${ident(to.ownedBy.column)}` : 'NONE'}`));
+  }
+  return steps;
+};

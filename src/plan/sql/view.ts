@@ -1,0 +1,41 @@
+import type { Change } from '../../model/change.js';
+import type { View } from '../../model/schema.js';
+import { qualified } from './quote.js';
+import { statement, type Render } from './step.js';
+
+function viewOptions(view: View): string {
+  const options: string[] = [];
+  if (view.checkOption) options.push(`check_option = ${view.checkOption}`);
+  if (view.securityBarrier) options.push('security_barrier = true');
+  if (view.securityInvoker) options.push('security_invoker = true');
+  return options.length ? ` WITH (${options.join(', ')})` : '';
+}
+
+/** The query without the trailing semicolon pg_get_viewdef prints. */
+function query(view: View): string {
+  return view.definition.trim().replace(/;\s*$/, '');
+}
+
+export function viewSql(view: View, orReplace: boolean): string {
+  const name = qualified(view.schema, view.name);
+  if (view.materialized) return `CREATE MATERIALIZED VIEW ${name} AS\n${query(view)}`;
+  return `CREATE${orReplace ? ' OR REPLACE' : ''} VIEW ${name}${viewOptions(view)} AS\n${query(view)}`;
+}
+
+export const createView: Render<Extract<Change, { kind: 'create view' }>> = ({ view }) => [statement(viewSql(view, false))];
+
+export const replaceView: Render<Extract<Change, { kind: 'replace view' }>> = ({ from, to }) => {
+  const steps = [statement(viewSql(to, true))];
+  if (!to.materialized) {
+    const reset: string[] = [];
+    if (from.securityInvoker && !to.securityInvoker) reset.push('security_invoker');
+    if (from.securityBarrier && !to.securityBarrier) reset.push('security_barrier');
+    if (from.checkOption && !to.checkOption) reset.push('check_option');
+    if (reset.length) steps.push(statement(`ALTER VIEW ${qualified(to.schema, to.name)} RESET (${reset.join(', ')})`));
+  }
+  return steps;
+};
+
+export const dropView: Render<Extract<Change, { kind: 'drop view' }>> = ({ view }) => [
+  statement(`DROP ${view.materialized ? 'MATERIALIZED VIEW' : 'VIEW'} ${qualified(view.schema, view.name)}`),
+];
