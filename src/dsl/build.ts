@@ -1,9 +1,10 @@
 import { PgformError } from '../errors.js';
 import { objectId, routineId } from '../model/id.js';
-import { emptySchema, type Column, type Routine, type Schema, type SourceLocation, type Table, type View } from '../model/schema.js';
+import { defaultPublicNamespace, emptySchema, type Column, type Routine, type Schema, type SourceLocation, type Table, type View } from '../model/schema.js';
 import { baseTypeName, builtinTypes, extensionTypes } from './builtin-types.js';
 import type { TableTarget } from './column.js';
 import { checkName } from './names.js';
+import { normalizeTypeName } from './type-names.js';
 import { returnsSql, type RoutineDef } from './routine.js';
 import type { SystemDef } from './system.js';
 import type { TableDef } from './table.js';
@@ -48,7 +49,7 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
   const unique = definitions.filter((definition) => !seen.has(definition) && seen.add(definition));
   const byKind = <K extends Definition['pgform']>(kind: K) => unique.filter((d): d is Extract<Definition, { pgform: K }> => d.pgform === kind);
 
-  schema.namespaces.public = { name: 'public', grants: [{ grantee: 'PUBLIC', privileges: ['USAGE'] }] };
+  schema.namespaces.public = defaultPublicNamespace();
   for (const ns of byKind('namespace')) {
     const where = at(ns.source, ns.name, 'name', options.file);
     checkName(ns.name, where);
@@ -56,7 +57,7 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
     schema.namespaces[ns.name] = {
       name: ns.name,
       grants: ns.grants ? toGrants(ns.grants) : ns.name === 'public' ? schema.namespaces.public.grants : [],
-      ...docs(ns.description, ns.group, ns.note, ns.source),
+      ...docs(ns.description ?? (ns.name === 'public' ? schema.namespaces.public.comment : undefined), ns.group, ns.note, ns.source),
     };
   }
   const requireNamespace = (name: string, where: Where) => {
@@ -383,15 +384,15 @@ function resolveReturns(returns: NonNullable<RoutineDef['returns']>, resolve: (t
   }
   if ('pgform' in returns) return resolve(returns, 'returns');
   if ('setof' in returns) return { setof: typeof returns.setof === 'string' ? resolveRelationOrType(returns.setof, resolve) : resolve(returns.setof, 'returns') };
-  return { table: Object.fromEntries(Object.entries(returns.table).map(([name, type]) => [name, resolve(type, `returns.${name}`)])) };
+  return { table: Object.fromEntries(Object.entries(returns.table).map(([name, type]) => [name, resolve(typeof type === 'string' ? normalizeTypeName(type) : type, `returns.${name}`)])) };
 }
 
 /** `SETOF leads` names a table's row type, which is a type without being declared as one. */
 function resolveRelationOrType(type: string, resolve: (type: string | TypeRef, field: string) => string): string {
-  const trimmed = type.trim();
+  const trimmed = normalizeTypeName(type);
   if (/^[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*$/.test(trimmed) || trimmed === 'record') return trimmed;
   try {
-    return resolve(type, 'returns');
+    return resolve(trimmed, 'returns');
   } catch (error) {
     if (/^[a-z_][a-z0-9_]*$/.test(trimmed)) return `public.${trimmed}`;
     throw error;

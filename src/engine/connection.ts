@@ -4,6 +4,8 @@
  */
 export interface Connection {
   readonly engine: 'postgres' | 'pglite';
+  /** True while `inTransaction`/`inRolledBackTransaction` hold a transaction open on it. */
+  inTransaction: boolean;
   /** One statement with bind parameters. */
   query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
   /** A script of any number of statements, no parameters. */
@@ -16,9 +18,11 @@ export interface Connection {
 /** Runs `work` inside a transaction that is always rolled back: it leaves no trace. */
 export async function inRolledBackTransaction<T>(conn: Connection, work: () => Promise<T>): Promise<T> {
   await conn.exec('BEGIN');
+  conn.inTransaction = true;
   try {
     return await work();
   } finally {
+    conn.inTransaction = false;
     await conn.exec('ROLLBACK');
   }
 }
@@ -26,6 +30,7 @@ export async function inRolledBackTransaction<T>(conn: Connection, work: () => P
 /** Runs `work` inside a transaction committed on success, rolled back on error. */
 export async function inTransaction<T>(conn: Connection, work: () => Promise<T>): Promise<T> {
   await conn.exec('BEGIN');
+  conn.inTransaction = true;
   try {
     const result = await work();
     await conn.exec('COMMIT');
@@ -33,5 +38,7 @@ export async function inTransaction<T>(conn: Connection, work: () => Promise<T>)
   } catch (error) {
     await conn.exec('ROLLBACK').catch(() => undefined);
     throw error;
+  } finally {
+    conn.inTransaction = false;
   }
 }

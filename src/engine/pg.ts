@@ -23,6 +23,7 @@ export async function connectPostgres(url: string): Promise<Connection> {
   let version: number | undefined;
   return {
     engine: 'postgres',
+    inTransaction: false,
     async query<Row>(text: string, params?: unknown[]) {
       const result = await client.query(text, params as unknown[]);
       return result.rows as Row[];

@@ -32,6 +32,7 @@ function wrap(db: PGlite, release: () => void): Connection {
   let version: number | undefined;
   return {
     engine: 'pglite',
+    inTransaction: false,
     async query<Row>(text: string, params?: unknown[]) {
       const result = await db.query<Row>(text, params);
       return result.rows;

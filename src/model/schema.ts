@@ -302,3 +302,8 @@ export function emptySchema(): Schema {
     docs: { groups: {}, joins: [] },
   };
 }
+
+/** The `public` schema as a new PostgreSQL database has it (owner aside). */
+export function defaultPublicNamespace(): Namespace {
+  return { name: 'public', comment: 'standard public schema', grants: [{ grantee: 'PUBLIC', privileges: ['USAGE'] }] };
+}

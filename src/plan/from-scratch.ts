@@ -1,11 +1,11 @@
 import { diffSchemas } from '../diff/index.js';
-import { emptySchema, type Schema } from '../model/schema.js';
+import { defaultPublicNamespace, emptySchema, type Schema } from '../model/schema.js';
 import { planChanges, type Plan } from './index.js';
 
 /** What a new database holds before any definition: `public` with PostgreSQL's grants, and the preset's external schemas. */
 export function baselineOf(schema: Schema): Schema {
   const baseline = emptySchema();
-  baseline.namespaces.public = { name: 'public', grants: [{ grantee: 'PUBLIC', privileges: ['USAGE'] }] };
+  baseline.namespaces.public = defaultPublicNamespace();
   for (const namespace of Object.values(schema.namespaces)) {
     if (namespace.external) baseline.namespaces[namespace.name] = namespace;
   }

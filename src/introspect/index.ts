@@ -1,0 +1,102 @@
+import type { Connection } from '../engine/connection.js';
+import { objectId } from '../model/id.js';
+import { emptySchema, type Schema } from '../model/schema.js';
+import { constraintsSql, toConstraint, type ConstraintRow } from './queries/constraints.js';
+import { domainsSql, toDomain, type DomainRow } from './queries/domains.js';
+import { enumsSql, toEnum, type EnumRow } from './queries/enums.js';
+import { extensionsSql, toExtension, type ExtensionRow } from './queries/extensions.js';
+import { indexesSql, toIndex, type IndexRow } from './queries/indexes.js';
+import { namespacesSql, toNamespace, type NamespaceRow } from './queries/namespaces.js';
+import { policiesSql, toPolicy, type PolicyRow } from './queries/policies.js';
+import { routinesSql, toRoutine, type RoutineRow } from './queries/routines.js';
+import { sequencesSql, toSequence, type SequenceRow } from './queries/sequences.js';
+import { tablesSql, toTable, type TableRow } from './queries/tables.js';
+import { toTrigger, triggersSql, type TriggerRow } from './queries/triggers.js';
+import { toView, viewsSql, type ViewRow } from './queries/views.js';
+import { inCatalogSnapshot, readRows } from './read.js';
+
+/** IntrospectOptions choose which namespaces are read and which are only referenced. */
+export interface IntrospectOptions {
+  /** Schemas to read; default every non-system schema not in externalNamespaces. */
+  namespaces?: string[];
+  /** Schemas a preset owns (Supabase's auth): listed as external when they exist, never read. */
+  externalNamespaces: string[];
+}
+
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A record whose insertion order is its sorted keys, so JSON output is deterministic. */
+function sortedRecord<T>(entries: Iterable<[string, T]>): Record<string, T> {
+  const record: Record<string, T> = {};
+  for (const [key, value] of [...entries].sort(([a], [b]) => byText(a, b))) record[key] = value;
+  return record;
+}
+
+/**
+ * Reads a live database into the model: one set-based catalog query per kind of object, all in
+ * one snapshot, so the cost grows with the number of objects, not of round trips. Objects that
+ * extensions own are left out: the extension stands for them.
+ */
+export async function introspect(conn: Connection, options: IntrospectOptions): Promise<Schema> {
+  const version = await conn.serverVersion();
+  return inCatalogSnapshot(conn, async () => {
+    const schema = emptySchema();
+    const external = new Set(options.externalNamespaces);
+    const candidates = await readRows<NamespaceRow>(conn, 'namespaces', namespacesSql);
+    const wanted = options.namespaces ? new Set(options.namespaces) : undefined;
+    const selected = candidates.filter((ns) => !external.has(ns.name) && (wanted ? wanted.has(ns.name) : !ns.extensionOwned));
+    schema.namespaces = sortedRecord([
+      ...selected.map((ns): [string, Schema['namespaces'][string]] => [ns.name, toNamespace(ns)]),
+      ...candidates
+        .filter((ns) => external.has(ns.name))
+        .map((ns): [string, Schema['namespaces'][string]] => [ns.name, { name: ns.name, external: true, grants: [] }]),
+    ]);
+    const params = [selected.map((ns) => ns.name)];
+
+    const extensions = await readRows<ExtensionRow>(conn, 'extensions', extensionsSql);
+    schema.extensions = sortedRecord(extensions.map((row) => [row.name, toExtension(row)]));
+    const enums = await readRows<EnumRow>(conn, 'enums', enumsSql, params);
+    schema.enums = sortedRecord(enums.map((row) => [objectId(row.schema, row.name), toEnum(row)]));
+    const domains = await readRows<DomainRow>(conn, 'domains', domainsSql, params);
+    schema.domains = sortedRecord(domains.map((row) => [objectId(row.schema, row.name), toDomain(row)]));
+    const sequences = await readRows<SequenceRow>(conn, 'sequences', sequencesSql, params);
+    schema.sequences = sortedRecord(sequences.map((row) => [objectId(row.schema, row.name), toSequence(row)]));
+    const routines = await readRows<RoutineRow>(conn, 'routines', routinesSql, params);
+    schema.routines = sortedRecord(routines.map((row) => toRoutine(row)).map(({ id, routine }) => [id, routine]));
+
+    const tables = await readRows<TableRow>(conn, 'tables', tablesSql, params);
+    schema.tables = sortedRecord(tables.map((row) => [objectId(row.schema, row.name), toTable(row)]));
+    const views = await readRows<ViewRow>(conn, 'views', viewsSql, params);
+    schema.views = sortedRecord(views.map((row) => [objectId(row.schema, row.name), toView(row)]));
+    await readTableParts(conn, version, params, schema);
+    return schema;
+  });
+}
+
+/** Constraints, indexes, triggers and policies, attached to their table (or materialized view). */
+async function readTableParts(conn: Connection, version: number, params: unknown[], schema: Schema): Promise<void> {
+  const tableOf = (row: { schema: string; table: string }) => schema.tables[objectId(row.schema, row.table)];
+  const constraints = await readRows<ConstraintRow>(conn, 'constraints', constraintsSql(version), params);
+  const indexes = await readRows<IndexRow>(conn, 'indexes', indexesSql(version), params);
+  const triggers = await readRows<TriggerRow>(conn, 'triggers', triggersSql, params);
+  const policies = await readRows<PolicyRow>(conn, 'policies', policiesSql, params);
+  // Rows arrive sorted by name within each relation only under the database's collation, so
+  // they are sorted again by code point before being inserted.
+  const sortByName = <R extends { name: string }>(rows: R[]) => [...rows].sort((a, b) => byText(a.name, b.name));
+  for (const row of sortByName(constraints)) {
+    const table = tableOf(row);
+    if (table) table.constraints[row.name] = toConstraint(row);
+  }
+  for (const row of sortByName(indexes)) {
+    const owner = tableOf(row) ?? schema.views[objectId(row.schema, row.table)];
+    if (owner) owner.indexes[row.name] = toIndex(row);
+  }
+  for (const row of sortByName(triggers)) {
+    const table = tableOf(row);
+    if (table) table.triggers[row.name] = toTrigger(row);
+  }
+  for (const row of sortByName(policies)) {
+    const table = tableOf(row);
+    if (table) table.policies[row.name] = toPolicy(row);
+  }
+}

@@ -1,0 +1,22 @@
+import type { Extension } from '../../model/schema.js';
+import { asJsonRows } from './fragments.js';
+
+/**
+ * Installed extensions, whatever namespace they live in: an extension belongs to the database.
+ * plpgsql is part of every database and never declared.
+ */
+export const extensionsSql = asJsonRows(
+  `SELECT e.extname::text AS name, n.nspname::text AS schema
+   FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+   WHERE e.extname <> 'plpgsql'`,
+  'x.name',
+);
+
+export interface ExtensionRow {
+  name: string;
+  schema: string;
+}
+
+export function toExtension(row: ExtensionRow): Extension {
+  return { name: row.name, schema: row.schema };
+}

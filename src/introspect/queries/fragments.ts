@@ -1,0 +1,42 @@
+/**
+ * SQL fragments every catalog query shares. Inner aliases end in an underscore so they never
+ * shadow the outer query's aliases that the caller passes in.
+ */
+
+/** The selected namespaces arrive as the one bind parameter of every per-object query. */
+export const inSelectedNamespaces = (nspname: string): string => `${nspname} = ANY ($1::text[])`;
+
+/** The pg_description text of an object (`sub` is the column number, 0 for the object). */
+export function commentOf(catalog: string, oid: string, sub = '0'): string {
+  return `(SELECT dsc_.description FROM pg_description dsc_
+    WHERE dsc_.objoid = ${oid} AND dsc_.classoid = '${catalog}'::regclass AND dsc_.objsubid = ${sub})`;
+}
+
+/** True unless the object belongs to an extension: CREATE EXTENSION owns it, not the user. */
+export function notExtensionMember(catalog: string, oid: string): string {
+  return `NOT EXISTS (SELECT 1 FROM pg_depend dep_
+    WHERE dep_.classid = '${catalog}'::regclass AND dep_.objid = ${oid} AND dep_.deptype = 'e')`;
+}
+
+/**
+ * The entries of an ACL other than the owner's own, as JSON `[{grantee, privilege, grantable}]`;
+ * an absent ACL (the built-in default) has none.
+ */
+export function grantsOf(acl: string, owner: string): string {
+  return `(SELECT coalesce(json_agg(json_build_object(
+      'grantee', CASE WHEN acl_.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(acl_.grantee)::text END,
+      'privilege', acl_.privilege_type,
+      'grantable', acl_.is_grantable)), '[]')
+    FROM aclexplode(${acl}) acl_ WHERE acl_.grantee <> ${owner})`;
+}
+
+/** The names of the columns `keys` (an int2 array of attnums) of relation `rel`, in key order. */
+export function columnNames(rel: string, keys: string): string {
+  return `ARRAY(SELECT att_.attname::text FROM unnest(${keys}) WITH ORDINALITY key_(num, ord)
+    JOIN pg_attribute att_ ON att_.attrelid = ${rel} AND att_.attnum = key_.num ORDER BY key_.ord)`;
+}
+
+/** Wraps a row-producing query so it returns one row with one JSON array: one round trip. */
+export function asJsonRows(query: string, orderBy: string): string {
+  return `SELECT coalesce(json_agg(x ORDER BY ${orderBy}), '[]') AS rows FROM (${query}) x`;
+}

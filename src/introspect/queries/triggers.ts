@@ -1,0 +1,72 @@
+import { objectId } from '../../model/id.js';
+import type { Trigger, TriggerEvent } from '../../model/schema.js';
+import { triggerArguments, triggerWhen } from '../printed.js';
+import { asJsonRows, columnNames, commentOf, inSelectedNamespaces, notExtensionMember } from './fragments.js';
+
+/**
+ * User triggers of tables. Internal ones (foreign key enforcement) and the clones a partition
+ * receives from its parent's trigger (tgparentid) are not declared by anyone. tgargs is sent as
+ * hex: its arguments are separated by zero bytes, which text cannot hold.
+ */
+export const triggersSql = asJsonRows(
+  `SELECT n.nspname::text AS schema, c.relname::text AS "table", tg.tgname::text AS name,
+     tg.tgtype AS type,
+     ${columnNames('tg.tgrelid', 'tg.tgattr::int2[]')} AS "updateOf",
+     pg_get_triggerdef(tg.oid, true) AS definition,
+     fn.nspname::text AS "functionSchema", p.proname::text AS "functionName",
+     tg.tgnargs AS "argumentCount", encode(tg.tgargs, 'hex') AS "argumentsHex",
+     tg.tgenabled AS enabled,
+     ${commentOf('pg_trigger', 'tg.oid')} AS comment
+   FROM pg_trigger tg
+   JOIN pg_class c ON c.oid = tg.tgrelid
+   JOIN pg_namespace n ON n.oid = c.relnamespace
+   JOIN pg_proc p ON p.oid = tg.tgfoid
+   JOIN pg_namespace fn ON fn.oid = p.pronamespace
+   WHERE NOT tg.tgisinternal AND tg.tgparentid = 0 AND c.relkind IN ('r', 'p')
+     AND ${inSelectedNamespaces('n.nspname')} AND ${notExtensionMember('pg_class', 'c.oid')}`,
+  'x.schema, x."table", x.name',
+);
+
+export interface TriggerRow {
+  schema: string;
+  table: string;
+  name: string;
+  type: number;
+  updateOf: string[];
+  definition: string;
+  functionSchema: string;
+  functionName: string;
+  argumentCount: number;
+  argumentsHex: string;
+  enabled: 'O' | 'A' | 'R' | 'D';
+  comment: string | null;
+}
+
+// tgtype bits, from PostgreSQL's catalog/pg_trigger.h.
+const ROW = 1;
+const BEFORE = 2;
+const INSTEAD = 64;
+const eventBits: [TriggerEvent, number][] = [
+  ['INSERT', 4],
+  ['UPDATE', 16],
+  ['DELETE', 8],
+  ['TRUNCATE', 32],
+];
+
+const enabledStates = { O: 'origin', A: 'always', R: 'replica', D: 'disabled' } as const;
+
+export function toTrigger(row: TriggerRow): Trigger {
+  const when = triggerWhen(row.definition);
+  return {
+    name: row.name,
+    timing: row.type & INSTEAD ? 'INSTEAD OF' : row.type & BEFORE ? 'BEFORE' : 'AFTER',
+    events: eventBits.filter(([, bit]) => row.type & bit).map(([event]) => event),
+    ...(row.updateOf.length > 0 ? { updateOf: row.updateOf } : {}),
+    level: row.type & ROW ? 'ROW' : 'STATEMENT',
+    ...(when !== undefined ? { when } : {}),
+    function: objectId(row.functionSchema, row.functionName),
+    arguments: triggerArguments(row.argumentsHex, row.argumentCount),
+    enabled: enabledStates[row.enabled],
+    ...(row.comment !== null ? { comment: row.comment } : {}),
+  };
+}

@@ -1,0 +1,55 @@
+import type { View } from '../../model/schema.js';
+import { keyValues, optionIsTrue } from '../printed.js';
+import { columnsOf } from './columns.js';
+import { asJsonRows, commentOf, grantsOf, inSelectedNamespaces, notExtensionMember } from './fragments.js';
+import { toGrants, type AclEntry } from './grants.js';
+
+/**
+ * Views and materialized views. pg_get_viewdef leaves WITH CHECK OPTION out; it lives in
+ * reloptions beside security_invoker and security_barrier.
+ */
+export const viewsSql = asJsonRows(
+  `SELECT n.nspname::text AS schema, c.relname::text AS name, c.relkind = 'm' AS materialized,
+     pg_get_viewdef(c.oid, true) AS definition,
+     ${columnsOf('c.oid', false)} AS columns,
+     c.reloptions AS options,
+     ${grantsOf('c.relacl', 'c.relowner')} AS grants,
+     ${commentOf('pg_class', 'c.oid')} AS comment
+   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+   WHERE c.relkind IN ('v', 'm') AND ${inSelectedNamespaces('n.nspname')} AND ${notExtensionMember('pg_class', 'c.oid')}`,
+  'x.schema, x.name',
+);
+
+export interface ViewRow {
+  schema: string;
+  name: string;
+  materialized: boolean;
+  definition: string;
+  columns: { name: string; type: string; comment: string | null }[] | null;
+  options: string[] | null;
+  grants: AclEntry[];
+  comment: string | null;
+}
+
+/** A view without its indexes, which the caller adds for materialized views. */
+export function toView(row: ViewRow): View {
+  const options = keyValues(row.options);
+  const checkOption = options.check_option?.toLowerCase();
+  return {
+    schema: row.schema,
+    name: row.name,
+    materialized: row.materialized,
+    definition: row.definition,
+    columns: (row.columns ?? []).map((column) => ({
+      name: column.name,
+      type: column.type,
+      ...(column.comment !== null ? { comment: column.comment } : {}),
+    })),
+    ...(optionIsTrue(options.security_invoker) ? { securityInvoker: true } : {}),
+    ...(optionIsTrue(options.security_barrier) ? { securityBarrier: true } : {}),
+    ...(checkOption === 'local' || checkOption === 'cascaded' ? { checkOption } : {}),
+    indexes: {},
+    grants: toGrants(row.grants),
+    ...(row.comment !== null ? { comment: row.comment } : {}),
+  };
+}
