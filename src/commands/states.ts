@@ -1,0 +1,39 @@
+import { join } from 'node:path';
+import { canonicalize } from '../canonical/index.js';
+import type { ResolvedConfig } from '../config/load.js';
+import type { Connection } from '../engine/connection.js';
+import { introspect } from '../introspect/index.js';
+import type { Schema } from '../model/schema.js';
+import { openDatabase, openScratch, presetOf, withConnection } from './database.js';
+import { loadConfiguredSchema } from './sql.js';
+
+/** Where canonical forms are cached between runs. */
+export function cacheDir(config: ResolvedConfig): string {
+  return join(config.root, '.pgform', 'cache', 'canonical');
+}
+
+/** The namespaces a model manages (what introspection must read to compare with it). */
+export function managedNamespaces(schema: Schema): string[] {
+  return Object.values(schema.namespaces)
+    .filter((namespace) => !namespace.external)
+    .map((namespace) => namespace.name);
+}
+
+/**
+ * The definitions as a canonical model. Printed forms come from `conn` when given (an empty
+ * database of the engine the model will be compared with), else from a scratch embedded database.
+ */
+export async function definitionsState(config: ResolvedConfig, conn?: Connection): Promise<Schema> {
+  const schema = await loadConfiguredSchema(config);
+  const options = { externalNamespaces: presetOf(config).externalNamespaces, cacheDir: cacheDir(config) };
+  if (conn) return canonicalize(schema, conn, options);
+  return withConnection(() => openScratch(config), (scratch) => canonicalize(schema, scratch, options));
+}
+
+/** A live database as a model: the URL's server, or the embedded database. */
+export async function databaseState(config: ResolvedConfig, url = config.url, namespaces = config.schemas): Promise<Schema> {
+  return withConnection(
+    () => openDatabase(config, url),
+    (conn) => introspect(conn, { externalNamespaces: presetOf(config).externalNamespaces, ...(namespaces ? { namespaces } : {}) }),
+  );
+}
