@@ -1,11 +1,12 @@
 import { Command, CommanderError } from 'commander';
 import { registerBootstrap } from './commands/bootstrap.js';
+import { registerGen } from './commands/gen.js';
 import { registerInspect } from './commands/inspect.js';
 import { registerSql } from './commands/sql.js';
 import { err, out, reportError } from './output.js';
 
 /** Every command registers itself from its own file under cli/commands/. */
-const registrations = [registerSql, registerBootstrap, registerInspect];
+const registrations = [registerSql, registerBootstrap, registerInspect, registerGen];
 
 export function buildProgram(): Command {
   const program = new Command('pgform')

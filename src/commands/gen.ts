@@ -1,0 +1,47 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import type { ResolvedConfig } from '../config/load.js';
+import { renderDocs } from '../emit/docs/index.js';
+import { renderTypes } from '../emit/types/index.js';
+import type { Schema } from '../model/schema.js';
+import { databaseState, definitionsState } from './states.js';
+
+export type Generator = 'types' | 'docs';
+
+/** A GeneratedFile is one output file and whether the copy on disk matches it. */
+export interface GeneratedFile {
+  path: string;
+  content: string;
+  status: 'written' | 'unchanged' | 'stale';
+}
+
+const outputs: Record<Generator, { file: string; render: (schema: Schema) => string }> = {
+  types: { file: 'db.ts', render: renderTypes },
+  docs: { file: 'SCHEMA.md', render: renderDocs },
+};
+
+/**
+ * Generates types and/or docs into the output folder: from the definitions (no database needed)
+ * or from the live database when a URL is given. With `check`, nothing is written: files that
+ * differ are reported stale.
+ */
+export async function genCommand(config: ResolvedConfig, options: { generators: Generator[]; check: boolean; fromDatabase: boolean }): Promise<GeneratedFile[]> {
+  const schema = options.fromDatabase ? await databaseState(config) : await definitionsState(config);
+  const files: GeneratedFile[] = [];
+  for (const generator of options.generators) {
+    const { file, render } = outputs[generator];
+    const path = join(config.out, file);
+    const content = render(schema);
+    const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+    if (current === content) files.push({ path: relative(config.root, path), content, status: 'unchanged' });
+    else if (options.check) files.push({ path: relative(config.root, path), content, status: 'stale' });
+    else {
+      mkdirSync(dirname(path), { recursive: true });
+      const partial = `${path}.${process.pid}.partial`;
+      writeFileSync(partial, content);
+      renameSync(partial, path);
+      files.push({ path: relative(config.root, path), content, status: 'written' });
+    }
+  }
+  return files;
+}
