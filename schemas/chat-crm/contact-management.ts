@@ -107,7 +107,7 @@ BEGIN
   IF v_org_id IS NULL AND NOT v_all_orgs THEN
     RETURN;
   END IF;
-  v_pattern := '%' || replace(replace(replace(v_term, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%';
+  v_pattern := '%' || replace(replace(replace(v_term, '\', '\\'), '%', '\%'), '_', '\_') || '%';
 
   RETURN QUERY
   SELECT c.id, c.organization_id, c.channel_id, c.platform, c.platform_user_id, c.name, c.avatar_url,

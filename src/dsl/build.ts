@@ -354,7 +354,12 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
   for (const sys of byKind('system')) {
     if (sys.title) schema.docs.title = sys.title;
     if (sys.note) schema.docs.note = sys.note;
-    Object.assign(schema.docs.groups, sys.groups);
+    for (const [name, group] of Object.entries(sys.groups)) {
+      const merged = { ...schema.docs.groups[name] };
+      if (group.description !== undefined) merged.description = group.description;
+      if (group.note !== undefined) merged.note = merged.note && merged.note !== group.note ? `${merged.note}\n\n${group.note}` : group.note;
+      schema.docs.groups[name] = merged;
+    }
     schema.docs.joins.push(...sys.joins);
   }
   for (const join of schema.docs.joins) {

@@ -3,12 +3,20 @@ export interface SqlText {
   readonly sql: string;
 }
 
-/** Tags SQL text: `sql\`now()\``. Interpolated values are pasted as SQL, not as literals. */
+/** The template text as written: backslashes stay (regexes, E'' strings), escaped backticks unescape. */
+function rawPart(strings: TemplateStringsArray, i: number): string {
+  return (strings.raw[i] ?? '').replace(/\\(`|\$\{)/g, '$1');
+}
+
+/**
+ * Tags SQL text: `sql\`now()\``. The text is taken raw, as String.raw does, so `'\s+'` reaches
+ * PostgreSQL as written. Interpolated values are pasted as SQL, not as literals.
+ */
 export function sql(strings: TemplateStringsArray | string, ...values: unknown[]): SqlText {
   if (typeof strings === 'string') return { sql: strings };
-  let text = strings[0] ?? '';
+  let text = rawPart(strings, 0);
   values.forEach((value, i) => {
-    text += String(isSqlText(value) ? value.sql : value) + (strings[i + 1] ?? '');
+    text += String(isSqlText(value) ? value.sql : value) + rawPart(strings, i + 1);
   });
   return { sql: text };
 }

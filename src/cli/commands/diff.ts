@@ -1,0 +1,48 @@
+import type { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { resolveConfig } from '../../config/load.js';
+import { diffCommand } from '../../commands/diff.js';
+import { renderDriftGithub, renderDriftJson, renderDriftSarif } from '../../emit/drift/formats.js';
+import { renderDriftText } from '../../emit/drift/text.js';
+import { PgformError } from '../../errors.js';
+import { planScript } from '../../plan/index.js';
+import { out, paint } from '../output.js';
+import { action, common, type CliOptions } from '../program.js';
+
+type DiffOptions = CliOptions & { from?: string; to?: string; json?: boolean; sql?: boolean; schema?: string[]; format?: string };
+
+function version(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export function registerDiff(program: Command): void {
+  common(program.command('diff'))
+    .description('report drift between two states; exit 0 no drift, 1 drift, 2 error')
+    .option('--from <state>', 'database URL, definitions, migrations or database (default: the configured database)')
+    .option('--to <state>', 'database URL, definitions, migrations or database (default: definitions)')
+    .option('--json', 'the report as JSON')
+    .option('--sql', 'print the SQL that turns --from into --to, hazards marked')
+    .option('--schema <name...>', 'compare only these schemas')
+    .option('--format <format>', 'text, json, github (annotations) or sarif', 'text')
+    .action(
+      action(async (options: DiffOptions) => {
+        const format = options.json ? 'json' : options.format ?? 'text';
+        if (!['text', 'json', 'github', 'sarif'].includes(format)) throw new PgformError('USAGE', `unknown format "${format}"`, { field: '--format' });
+        const config = await resolveConfig(options);
+        const result = await diffCommand(config, { ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}), ...(options.schema ? { schemas: options.schema } : {}) });
+        const labels = { from: result.from, to: result.to };
+        if (options.sql) {
+          const header = `-- pgform diff: SQL turning ${result.from} into ${result.to}\n`;
+          out(result.plan.steps.length ? planScript(result.plan, { header }) : `${header}-- no changes\n`);
+        } else if (format === 'json') out(renderDriftJson(result.items, labels, result.hazards));
+        else if (format === 'github') out(renderDriftGithub(result.items) || 'no drift');
+        else if (format === 'sarif') out(renderDriftSarif(result.items, version()));
+        else out(renderDriftText(result.items, labels, paint));
+        return result.items.length > 0 ? 1 : 0;
+      }),
+    );
+}

@@ -1,0 +1,77 @@
+import { canonicalize } from '../canonical/index.js';
+import type { ResolvedConfig } from '../config/load.js';
+import type { Connection } from '../engine/connection.js';
+import { connectPostgres } from '../engine/pg.js';
+import { presets } from '../engine/presets.js';
+import { redactUrl } from '../engine/redact.js';
+import { PgformError } from '../errors.js';
+import type { Schema } from '../model/schema.js';
+import { openScratch, presetOf } from './database.js';
+import { cacheDir } from './states.js';
+
+/**
+ * A Printer is the server whose printed forms (view queries, expressions, type names) a
+ * comparison uses. Two models compare only once both are printed by the same server: PostgreSQL
+ * 15 and PGlite (PostgreSQL 18) print some expressions differently.
+ */
+export interface Printer {
+  engine: 'postgres' | 'pglite';
+  version: number;
+  /** The server's URL, for a PostgreSQL printer. */
+  url?: string;
+}
+
+export function samePrinter(a: Printer | undefined, b: Printer | undefined): boolean {
+  return !!a && !!b && a.engine === b.engine && a.version === b.version;
+}
+
+function scratchUrl(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
+
+/**
+ * An empty scratch database on a PostgreSQL server, with the preset in place, dropped after
+ * `work`. Canonical forms for a server must come from that server, and an empty database is
+ * the only place definitions can be applied without touching real objects.
+ */
+export async function withServerScratch<T>(config: ResolvedConfig, url: string, work: (conn: Connection) => Promise<T>): Promise<T> {
+  const name = `pgform_scratch_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = await connectPostgres(url);
+  try {
+    try {
+      await admin.exec(`CREATE DATABASE "${name}"`);
+    } catch (error) {
+      throw new PgformError(
+        'DATABASE_UNREACHABLE',
+        `cannot create a scratch database on ${redactUrl(url)} to print the definitions as that server would: ${error instanceof Error ? error.message : String(error)}`,
+        {},
+        'grant CREATEDB to the user, or compare against the embedded engine',
+      );
+    }
+    const conn = await connectPostgres(scratchUrl(url, name));
+    try {
+      const preset = presetOf(config);
+      if (preset.bootstrapSql) await conn.exec(preset.bootstrapSql);
+      return await work(conn);
+    } finally {
+      await conn.close();
+    }
+  } finally {
+    await admin.exec(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
+    await admin.close();
+  }
+}
+
+/** Prints a model as the printer would: apply it to an empty database there and read it back. */
+export async function printWith(config: ResolvedConfig, printer: Printer, schema: Schema): Promise<Schema> {
+  const options = { externalNamespaces: presetOf(config).externalNamespaces ?? presets.supabase.externalNamespaces, cacheDir: cacheDir(config) };
+  if (printer.engine === 'postgres' && printer.url) return withServerScratch(config, printer.url, (conn) => canonicalize(schema, conn, options));
+  const scratch = await openScratch(config);
+  try {
+    return await canonicalize(schema, scratch, options);
+  } finally {
+    await scratch.close();
+  }
+}

@@ -1,0 +1,60 @@
+import type { Hazard } from '../../model/change.js';
+import type { DriftItem } from './items.js';
+
+/**
+ * The JSON report (`--json`), a stable documented shape:
+ * { drift: boolean, from: string, to: string, summary: { missing, unexpected, changed },
+ *   items: [{ schema, type, object, change, details: [{ field, expected, actual }], source? }],
+ *   hazards: [{ code, message, statement }] }
+ */
+export function renderDriftJson(items: DriftItem[], labels: { from: string; to: string }, hazards: (Hazard & { statement: string })[]): string {
+  const count = (change: DriftItem['change']) => items.filter((i) => i.change === change).length;
+  const report = {
+    drift: items.length > 0,
+    from: labels.from,
+    to: labels.to,
+    summary: { missing: count('missing'), unexpected: count('unexpected'), changed: count('changed') },
+    items,
+    hazards,
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+function message(item: DriftItem): string {
+  const verb = item.change === 'missing' ? 'is missing from the database' : item.change === 'unexpected' ? 'exists in the database but not in the definitions' : 'differs from its definition';
+  const details = item.details.map((d) => `${d.field}: expected ${JSON.stringify(d.expected ?? null)}, actual ${JSON.stringify(d.actual ?? null)}`).join('; ');
+  return `${item.type} ${item.object} ${verb}${details ? ` (${details})` : ''}`;
+}
+
+/** GitHub Actions workflow commands: an annotation on the definition's file and line. */
+export function renderDriftGithub(items: DriftItem[]): string {
+  const escape = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const escapeProperty = (text: string) => escape(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  return items
+    .map((item) => {
+      const where = item.source ? ` file=${escapeProperty(item.source.file)},line=${item.source.line}` : '';
+      return `::error${where},title=${escapeProperty(`pgform drift: ${item.type}`)}::${escape(message(item))}\n`;
+    })
+    .join('');
+}
+
+/** SARIF 2.1.0 for code scanning: one result per drifted object, located at its definition. */
+export function renderDriftSarif(items: DriftItem[], version: string): string {
+  const rules = [...new Set(items.map((i) => `drift/${i.change}`))].sort();
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'pgform', version, informationUri: 'https://www.npmjs.com/package/pgform', rules: rules.map((id) => ({ id, shortDescription: { text: `Schema drift: object ${id.slice(6)}` } })) } },
+        results: items.map((item) => ({
+          ruleId: `drift/${item.change}`,
+          level: 'error',
+          message: { text: message(item) },
+          ...(item.source ? { locations: [{ physicalLocation: { artifactLocation: { uri: item.source.file }, region: { startLine: item.source.line } } }] } : {}),
+        })),
+      },
+    ],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}

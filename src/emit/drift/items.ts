@@ -1,0 +1,184 @@
+import type { Change } from '../../model/change.js';
+import { listDifferences } from '../../model/compare.js';
+import { objectId } from '../../model/id.js';
+import type { Schema, SourceLocation } from '../../model/schema.js';
+
+/**
+ * A DriftItem is one difference as a person or a CI job reads it: which object, whether it is
+ * missing from the `from` state, unexpected in it, or changed, and field by field what the `to`
+ * state expects against what `from` actually has.
+ */
+export interface DriftItem {
+  /** The schema (namespace) the object lives in; grouping key of the report. */
+  schema: string;
+  /** table, column, view, function, policy... */
+  type: string;
+  /** The object as people name it: `public.leads`, `public.leads.status`, `public.leads (policy "x")`. */
+  object: string;
+  change: 'missing' | 'unexpected' | 'changed';
+  details: { field: string; expected: unknown; actual: unknown }[];
+  /** Where the expected object is declared, when the `to` state is definitions. */
+  source?: SourceLocation;
+}
+
+function schemaOf(id: string): string {
+  const dot = id.indexOf('.');
+  return dot > 0 ? id.slice(0, dot).replace(/^"|"$/g, '') : id;
+}
+
+function fieldDetails(expected: unknown, actual: unknown) {
+  return listDifferences(expected, actual).map((d) => ({ field: d.path || 'definition', expected: d.expected, actual: d.actual }));
+}
+
+/** Turns the differ's changes (from -> to) into report items; paired drop+create become one change. */
+export function driftItems(changes: Change[], from: Schema, to: Schema): DriftItem[] {
+  const items = new Map<string, DriftItem>();
+  const sourceOf = (id: string): SourceLocation | undefined => {
+    const table = to.tables[id] ?? to.views[id];
+    if (table?.source) return table.source;
+    const routine = Object.values(to.routines).find((r) => objectId(r.schema, r.name) === id);
+    return routine?.source ?? to.enums[id]?.source ?? to.domains[id]?.source ?? to.sequences[id]?.source;
+  };
+  const add = (type: string, object: string, owner: string, change: DriftItem['change'], details: DriftItem['details'] = []) => {
+    const key = `${type} ${object}`;
+    const existing = items.get(key);
+    if (existing) {
+      // A drop and a create of the same object is one replacement.
+      if (existing.change !== change) existing.change = 'changed';
+      existing.details.push(...details);
+      return;
+    }
+    const source = sourceOf(owner);
+    items.set(key, { schema: schemaOf(owner), type, object, change, details, ...(source ? { source } : {}) });
+  };
+  const sub = (table: string, kind: string, name: string) => `${table} (${kind} "${name}")`;
+
+  for (const c of changes) {
+    switch (c.kind) {
+      case 'create namespace':
+      case 'drop namespace':
+        add('schema', c.namespace.name, c.namespace.name, c.kind.startsWith('create') ? 'missing' : 'unexpected');
+        break;
+      case 'create extension':
+      case 'drop extension':
+        add('extension', c.extension.name, c.extension.schema, c.kind.startsWith('create') ? 'missing' : 'unexpected');
+        break;
+      case 'create enum':
+      case 'drop enum': {
+        const id = objectId(c.enum.schema, c.enum.name);
+        const other = c.kind === 'create enum' ? from.enums[id] : to.enums[id];
+        add('enum', id, id, c.kind === 'create enum' ? 'missing' : 'unexpected', other ? [{ field: 'values', expected: to.enums[id]?.values, actual: from.enums[id]?.values }] : []);
+        break;
+      }
+      case 'add enum value': {
+        const id = objectId(c.enum.schema, c.enum.name);
+        add('enum', id, id, 'changed', [{ field: 'values', expected: c.enum.values, actual: from.enums[id]?.values }]);
+        break;
+      }
+      case 'create domain':
+      case 'drop domain': {
+        const id = objectId(c.domain.schema, c.domain.name);
+        add('domain', id, id, c.kind === 'create domain' ? 'missing' : 'unexpected', c.kind === 'create domain' && from.domains[id] ? fieldDetails(to.domains[id], from.domains[id]) : []);
+        break;
+      }
+      case 'create sequence':
+      case 'drop sequence': {
+        const id = objectId(c.sequence.schema, c.sequence.name);
+        add('sequence', id, id, c.kind === 'create sequence' ? 'missing' : 'unexpected');
+        break;
+      }
+      case 'alter sequence': {
+        const id = objectId(c.to.schema, c.to.name);
+        if (to.sequences[id] && from.sequences[id]) add('sequence', id, id, 'changed', fieldDetails(c.to, c.from));
+        break;
+      }
+      case 'create table':
+      case 'drop table': {
+        const id = objectId(c.table.schema, c.table.name);
+        add('table', id, id, c.kind === 'create table' ? 'missing' : 'unexpected');
+        break;
+      }
+      case 'add column':
+      case 'drop column':
+        add('column', `${c.table}.${c.column.name}`, c.table, c.kind === 'add column' ? 'missing' : 'unexpected', [
+          c.kind === 'add column' ? { field: 'type', expected: c.column.type, actual: undefined } : { field: 'type', expected: undefined, actual: c.column.type },
+        ]);
+        break;
+      case 'alter column':
+        add('column', `${c.table}.${c.to.name}`, c.table, 'changed', fieldDetails(c.to, c.from));
+        break;
+      case 'add constraint':
+      case 'drop constraint': {
+        const other = c.kind === 'add constraint' ? from.tables[c.table]?.constraints[c.constraint.name] : to.tables[c.table]?.constraints[c.constraint.name];
+        const details = other ? (c.kind === 'add constraint' ? fieldDetails(c.constraint, other) : fieldDetails(other, c.constraint)) : [];
+        add('constraint', sub(c.table, 'constraint', c.constraint.name), c.table, c.kind === 'add constraint' ? 'missing' : 'unexpected', details);
+        break;
+      }
+      case 'create index':
+      case 'drop index': {
+        const owner = from.tables[c.relation] ?? from.views[c.relation];
+        const target = to.tables[c.relation] ?? to.views[c.relation];
+        const other = c.kind === 'create index' ? owner?.indexes[c.index.name] : target?.indexes[c.index.name];
+        const details = other ? (c.kind === 'create index' ? fieldDetails(c.index, other) : fieldDetails(other, c.index)) : [];
+        add('index', sub(c.relation, 'index', c.index.name), c.relation, c.kind === 'create index' ? 'missing' : 'unexpected', details);
+        break;
+      }
+      case 'create routine':
+      case 'drop routine': {
+        const id = objectId(c.routine.schema, c.routine.name);
+        const args = c.routine.arguments.filter((a) => a.mode !== 'out').map((a) => a.type).join(', ');
+        add(c.routine.kind, `${id}(${args})`, id, c.kind === 'create routine' ? 'missing' : 'unexpected');
+        break;
+      }
+      case 'replace routine': {
+        const id = objectId(c.to.schema, c.to.name);
+        const args = c.to.arguments.filter((a) => a.mode !== 'out').map((a) => a.type).join(', ');
+        add(c.to.kind, `${id}(${args})`, id, 'changed', fieldDetails(c.to, c.from));
+        break;
+      }
+      case 'create view':
+      case 'drop view': {
+        const id = objectId(c.view.schema, c.view.name);
+        const type = c.view.materialized ? 'materialized view' : 'view';
+        const details = c.kind === 'create view' && from.views[id] ? fieldDetails({ ...to.views[id], indexes: undefined }, { ...from.views[id], indexes: undefined }) : [];
+        add(type, id, id, c.kind === 'create view' ? 'missing' : 'unexpected', details);
+        break;
+      }
+      case 'replace view': {
+        const id = objectId(c.to.schema, c.to.name);
+        add(c.to.materialized ? 'materialized view' : 'view', id, id, 'changed', fieldDetails({ ...c.to, indexes: undefined }, { ...c.from, indexes: undefined }));
+        break;
+      }
+      case 'create trigger':
+      case 'drop trigger': {
+        const other = c.kind === 'create trigger' ? from.tables[c.table]?.triggers[c.trigger.name] : to.tables[c.table]?.triggers[c.trigger.name];
+        const details = other ? (c.kind === 'create trigger' ? fieldDetails(c.trigger, other) : fieldDetails(other, c.trigger)) : [];
+        add('trigger', sub(c.table, 'trigger', c.trigger.name), c.table, c.kind === 'create trigger' ? 'missing' : 'unexpected', details);
+        break;
+      }
+      case 'set row level security':
+        add('row level security', c.table, c.table, 'changed', fieldDetails(c.to, c.from));
+        break;
+      case 'create policy':
+      case 'drop policy':
+        add('policy', sub(c.table, 'policy', c.policy.name), c.table, c.kind === 'create policy' ? 'missing' : 'unexpected');
+        break;
+      case 'alter policy':
+        add('policy', sub(c.table, 'policy', c.to.name), c.table, 'changed', fieldDetails(c.to, c.from));
+        break;
+      case 'set grants': {
+        const target = c.target.type === 'schema' ? c.target.name : c.target.id;
+        add('grants', target, target, 'changed', [{ field: 'grants', expected: c.to, actual: c.from }]);
+        break;
+      }
+      case 'set comment': {
+        const t = c.target;
+        const object = t.type === 'schema' ? t.name : t.type === 'column' ? `${t.relation}.${t.column}` : t.type === 'index' ? objectId(t.schema, t.name) : 'table' in t ? sub(t.table, t.type, t.name) : 'domain' in t ? sub(t.domain, 'constraint', t.name) : t.id;
+        const owner = t.type === 'schema' ? t.name : t.type === 'column' ? t.relation : t.type === 'index' ? objectId(t.schema, t.name) : 'table' in t ? t.table : 'domain' in t ? t.domain : t.id;
+        add('comment', object, owner, 'changed', [{ field: `comment on ${t.type}`, expected: c.to ?? null, actual: c.from ?? null }]);
+        break;
+      }
+    }
+  }
+  return [...items.values()].sort((a, b) => a.schema.localeCompare(b.schema) || a.object.localeCompare(b.object) || a.type.localeCompare(b.type));
+}

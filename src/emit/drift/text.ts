@@ -1,0 +1,40 @@
+import type { DriftItem } from './items.js';
+
+export interface Paint {
+  red(text: string): string;
+  green(text: string): string;
+  yellow(text: string): string;
+  dim(text: string): string;
+  bold(text: string): string;
+}
+
+const plain: Paint = { red: (t) => t, green: (t) => t, yellow: (t) => t, dim: (t) => t, bold: (t) => t };
+
+function show(value: unknown): string {
+  if (value === undefined || value === null) return '(none)';
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return text.length > 160 ? `${text.slice(0, 157)}...` : text;
+}
+
+/** The report for people: grouped by schema, one line per object, then expected vs actual. */
+export function renderDriftText(items: DriftItem[], labels: { from: string; to: string }, paint: Paint = plain): string {
+  if (items.length === 0) return `${paint.green('No drift')}: ${labels.from} matches ${labels.to}.\n`;
+  const lines: string[] = [`Drift: ${labels.from} (actual) vs ${labels.to} (expected)`, ''];
+  let schema = '';
+  for (const item of items) {
+    if (item.schema !== schema) {
+      schema = item.schema;
+      lines.push(paint.bold(`schema ${schema}`));
+    }
+    const mark = item.change === 'missing' ? paint.green('+ missing   ') : item.change === 'unexpected' ? paint.red('- unexpected') : paint.yellow('~ changed   ');
+    const where = item.source ? paint.dim(`  (${item.source.file}:${item.source.line})`) : '';
+    lines.push(`  ${mark} ${item.type} ${item.object}${where}`);
+    for (const detail of item.details) {
+      if (item.change !== 'changed' && (detail.expected === undefined || detail.actual === undefined)) continue;
+      lines.push(`      ${detail.field}: expected ${show(detail.expected)}, actual ${show(detail.actual)}`);
+    }
+  }
+  const count = (change: DriftItem['change']) => items.filter((i) => i.change === change).length;
+  lines.push('', `${items.length} difference${items.length === 1 ? '' : 's'}: ${count('missing')} missing, ${count('unexpected')} unexpected, ${count('changed')} changed`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,1 @@
+CREATE INDEX deals_title ON public.deals (title);

@@ -1,0 +1,1 @@
+COMMENT ON COLUMN public.deals.title IS 'Edited by hand';

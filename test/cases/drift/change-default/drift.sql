@@ -1,0 +1,1 @@
+ALTER TABLE public.deals ALTER COLUMN amount SET DEFAULT 100;

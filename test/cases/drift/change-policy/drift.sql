@@ -1,0 +1,1 @@
+ALTER POLICY "Owners read deals" ON public.deals USING (true);

@@ -1,0 +1,1 @@
+DROP POLICY "Owners write deals" ON public.deals;

@@ -1,0 +1,1 @@
+DROP TRIGGER deals_touch ON public.deals;
