@@ -1,7 +1,7 @@
 import type { Change, CommentTarget, GrantTarget } from '../model/change.js';
 import { sameValue } from '../model/compare.js';
 import { objectId } from '../model/id.js';
-import type { Grant, Index, Routine, Schema, Table, View } from '../model/schema.js';
+import type { Column, Grant, Index, Routine, Schema, Table, View } from '../model/schema.js';
 
 /** The privileges PostgreSQL gives a new object before any GRANT. */
 const defaultRoutineGrants: Grant[] = [{ grantee: 'PUBLIC', privileges: ['EXECUTE'] }];
@@ -39,7 +39,7 @@ export function diffSchemas(from: Schema, to: Schema): Change[] {
           changes.push({ kind: 'add enum value', enum: b, value, ...(next !== undefined ? { before: next } : { after: b.values[i - 1] }) });
         });
       } else {
-        changes.push({ kind: 'drop enum', enum: a }, { kind: 'create enum', enum: b });
+        changes.push({ kind: 'replace enum', from: a, to: b, columns: columnsOfType(to, b.schema, b.name) });
       }
       comment(changes, { type: 'type', id: objectId(b.schema, b.name) }, a.comment, b.comment);
     },
@@ -92,6 +92,19 @@ export function diffSchemas(from: Schema, to: Schema): Change[] {
     alter: (a, b) => diffView(a, b, changes),
   });
   return changes;
+}
+
+/** Every column of `schema`'s tables whose type is the given type or an array of it. */
+function columnsOfType(schema: Schema, typeSchema: string, typeName: string): { table: string; column: Column }[] {
+  const plain = (type: string) => type.replace(/\[\]$/, '').replace(/"/g, '');
+  const wanted = `${typeSchema}.${typeName}`;
+  const found: { table: string; column: Column }[] = [];
+  for (const table of Object.values(schema.tables)) {
+    for (const column of table.columns) {
+      if (plain(column.type) === wanted) found.push({ table: objectId(table.schema, table.name), column });
+    }
+  }
+  return found;
 }
 
 interface Visitor<T> {

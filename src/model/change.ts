@@ -13,6 +13,8 @@ export type Change =
   | { kind: 'create enum'; enum: Enum }
   | { kind: 'drop enum'; enum: Enum }
   | { kind: 'add enum value'; enum: Enum; value: string; before?: string; after?: string }
+  /** Values removed or reordered: a new type replaces the old one and the columns convert. */
+  | { kind: 'replace enum'; from: Enum; to: Enum; columns: { table: string; column: Column }[] }
   | { kind: 'create domain'; domain: Domain }
   | { kind: 'drop domain'; domain: Domain }
   | { kind: 'create sequence'; sequence: Sequence }

@@ -1,6 +1,8 @@
 import type { Change, Hazard } from '../model/change.js';
 import { objectId } from '../model/id.js';
 import type { Routine, Schema, View } from '../model/schema.js';
+import { mentions } from './mentions.js';
+import { withDependents } from './dependents.js';
 import { renderers } from './sql/render.js';
 import type { Statement } from './sql/step.js';
 
@@ -44,6 +46,7 @@ const phases: Record<Change['kind'], number> = {
   'create extension': 21,
   'create enum': 22,
   'add enum value': 23,
+  'replace enum': 23,
   'create domain': 24,
   'create sequence': 25,
   'create routine': 26,
@@ -76,6 +79,8 @@ function objectOf(change: Change): string {
     case 'drop enum':
     case 'add enum value':
       return objectId(change.enum.schema, change.enum.name);
+    case 'replace enum':
+      return objectId(change.to.schema, change.to.name);
     case 'create domain':
     case 'drop domain':
       return objectId(change.domain.schema, change.domain.name);
@@ -133,22 +138,6 @@ function objectOf(change: Change): string {
   }
 }
 
-/** Relation names a text mentions, as `schema.name` or a bare name: ordering only, never comparison. */
-function mentions(text: string, candidates: { id: string; schema: string; name: string }[]): string[] {
-  const lower = text.toLowerCase();
-  return candidates
-    .filter(({ schema, name }) => {
-      const n = name.toLowerCase();
-      const pattern = new RegExp(`(^|[^a-z0-9_$"])("?${escape(schema.toLowerCase())}"?\\s*\\.\\s*)?"?${escape(n)}"?($|[^a-z0-9_$"])`);
-      return pattern.test(lower);
-    })
-    .map(({ id }) => id);
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** Views sorted so that each comes after the views it reads. */
 function viewOrder(views: View[]): Map<string, number> {
   const candidates = views.map((v) => ({ id: objectId(v.schema, v.name), schema: v.schema, name: v.name }));
@@ -173,7 +162,8 @@ function needsRelations(routine: Routine, relations: { id: string; schema: strin
 }
 
 /** Orders changes by dependency and renders them into a plan. */
-export function planChanges(changes: Change[], context: { from?: Schema; to?: Schema } = {}): Plan {
+export function planChanges(requested: Change[], context: { from?: Schema; to?: Schema } = {}): Plan {
+  const changes = context.from && context.to ? withDependents(requested, context.from, context.to) : requested;
   const views = [...Object.values(context.to?.views ?? {}), ...Object.values(context.from?.views ?? {})];
   const order = viewOrder(views);
   const relations = [...Object.values(context.to?.tables ?? {}), ...views].map((r) => ({ id: objectId(r.schema, r.name), schema: r.schema, name: r.name }));

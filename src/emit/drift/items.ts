@@ -70,6 +70,11 @@ export function driftItems(changes: Change[], from: Schema, to: Schema): DriftIt
         add('enum', id, id, c.kind === 'create enum' ? 'missing' : 'unexpected', other ? [{ field: 'values', expected: to.enums[id]?.values, actual: from.enums[id]?.values }] : []);
         break;
       }
+      case 'replace enum': {
+        const id = objectId(c.to.schema, c.to.name);
+        add('enum', id, id, 'changed', [{ field: 'values', expected: c.to.values, actual: c.from.values }]);
+        break;
+      }
       case 'add enum value': {
         const id = objectId(c.enum.schema, c.enum.name);
         add('enum', id, id, 'changed', [{ field: 'values', expected: c.enum.values, actual: from.enums[id]?.values }]);

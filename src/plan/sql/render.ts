@@ -6,7 +6,7 @@ import type { Renderers } from './step.js';
 import { addColumn, addConstraint, createTable, dropColumn, dropConstraint, dropTable } from './table.js';
 import { createIndex, createTrigger, dropIndex, dropTrigger } from './trigger-index.js';
 import {
-  addEnumValue, alterSequence, createDomain, createEnum, createExtension, createNamespace, createSequence,
+  addEnumValue, alterSequence, replaceEnum, createDomain, createEnum, createExtension, createNamespace, createSequence,
   dropDomain, dropEnum, dropExtension, dropNamespace, dropSequence,
 } from './types.js';
 import { createView, dropView, replaceView } from './view.js';
@@ -20,6 +20,7 @@ export const renderers: Renderers = {
   'create enum': createEnum,
   'drop enum': dropEnum,
   'add enum value': addEnumValue,
+  'replace enum': replaceEnum,
   'create domain': createDomain,
   'drop domain': dropDomain,
   'create sequence': createSequence,

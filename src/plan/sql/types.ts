@@ -31,6 +31,34 @@ export const addEnumValue: Render<Extract<Change, { kind: 'add enum value' }>> =
   return [statement(`ALTER TYPE ${qualified(en.schema, en.name)} ADD VALUE ${literal(value)}${position}`)];
 };
 
+/**
+ * Replaces an enum whose values were removed or reordered: the old type steps aside under a
+ * temporary name, the new one is created, every column converts through text, the old type goes.
+ * Dependent views, routines and policies are dropped before and re-created after by the planner.
+ */
+export const replaceEnum: Render<Extract<Change, { kind: 'replace enum' }>> = ({ from, to, columns }) => {
+  const removed = from.values.filter((v) => !to.values.includes(v));
+  const temporary = `${to.name.slice(0, 40)}_pgform_old`;
+  const steps = [
+    statement(`ALTER TYPE ${qualified(from.schema, from.name)} RENAME TO ${ident(temporary)}`),
+    statement(`CREATE TYPE ${qualified(to.schema, to.name)} AS ENUM (${to.values.map(literal).join(', ')})`),
+  ];
+  // The comment belongs to the type being replaced; the new type carries it on.
+  if (from.comment !== undefined) steps.push(statement(`COMMENT ON TYPE ${qualified(to.schema, to.name)} IS ${literal(from.comment)}`));
+  for (const { table, column } of columns) {
+    const target = `ALTER TABLE ${nameOf(table)} ALTER COLUMN ${ident(column.name)}`;
+    const isArray = column.type.endsWith('[]');
+    const hazards = removed.length
+      ? [{ code: 'DELETES_DATA' as const, message: `values ${removed.map((v) => `'${v}'`).join(', ')} leave ${to.schema}.${to.name}: rows of ${table}.${column.name} holding them fail the conversion` }]
+      : [];
+    steps.push(statement(`${target} DROP DEFAULT`));
+    steps.push(statement(`${target} TYPE ${column.type} USING ${ident(column.name)}::text${isArray ? '[]' : ''}::${column.type}`, hazards));
+    if (column.default !== undefined) steps.push(statement(`${target} SET DEFAULT ${column.default}`));
+  }
+  steps.push(statement(`DROP TYPE ${qualified(from.schema, temporary)}`));
+  return steps;
+};
+
 function domainBody(domain: Domain): string {
   let text = `CREATE DOMAIN ${qualified(domain.schema, domain.name)} AS ${domain.type}`;
   if (domain.collation) text += ` COLLATE ${domain.collation}`;

@@ -1,0 +1,31 @@
+/**
+ * Which objects a piece of SQL text names. Introspection prints every name schema-qualified
+ * (search_path is empty), so `schema.name` is how a view, default or policy refers to another
+ * object. This only orders statements and finds dependents; it never decides equality.
+ */
+export interface Named {
+  id: string;
+  schema: string;
+  name: string;
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function quotedOrBare(name: string): string {
+  const bare = escape(name.toLowerCase());
+  const quoted = escape(`"${name.replace(/"/g, '""')}"`.toLowerCase());
+  return `(?:${quoted}|${bare})`;
+}
+
+/** The candidates whose qualified (or, in their schema's text, bare) name occurs in `text`. */
+export function mentions(text: string, candidates: Named[]): string[] {
+  const lower = text.toLowerCase();
+  return candidates
+    .filter(({ schema, name }) => {
+      const pattern = new RegExp(`(^|[^a-z0-9_$"])(${quotedOrBare(schema)}\\s*\\.\\s*)?${quotedOrBare(name)}($|[^a-z0-9_$"])`);
+      return pattern.test(lower);
+    })
+    .map(({ id }) => id);
+}
