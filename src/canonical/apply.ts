@@ -25,8 +25,10 @@ export async function applyPlan(conn: Connection, plan: Plan, locate: Locate = (
     await conn.exec(planScript(plan));
     await conn.exec('RELEASE SAVEPOINT pgform_apply');
     return;
-  } catch {
+  } catch (error) {
     await conn.exec('ROLLBACK TO SAVEPOINT pgform_apply');
+    // Waiting on a lock again statement by statement would only double the wait.
+    if (isLockTimeout(error)) throw statementError(error, plan.steps[0]!, { object: 'the plan' });
   }
   await conn.exec('SET LOCAL check_function_bodies = false');
   for (const step of plan.steps) {
@@ -38,6 +40,11 @@ export async function applyPlan(conn: Connection, plan: Plan, locate: Locate = (
   }
   // Reached only if the one-by-one run passes where the script failed: report the original.
   await conn.exec('RELEASE SAVEPOINT pgform_apply');
+}
+
+function isLockTimeout(error: unknown): boolean {
+  const code = (error as { code?: string })?.code;
+  return code === '55P03' || code === '57014';
 }
 
 export function statementError(error: unknown, step: Step, where?: { file?: string; line?: number; object?: string }): PgformError {

@@ -29,11 +29,25 @@ export interface CanonicalOptions {
  * with a live database still finds what the SQL failed to create.
  */
 export async function canonicalize(schema: Schema, conn: Connection, options: CanonicalOptions): Promise<Schema> {
+  const printer = `${conn.engine} ${await conn.serverVersion()}`;
+  return canonicalizeWith(schema, printer, (work) => work(conn), options);
+}
+
+/**
+ * The same, for a printer reached only on a cache miss: `printer` names the server (engine and
+ * version) for the cache key, and `withConnection` opens an empty database there when needed,
+ * so a cache hit costs no database at all.
+ */
+export async function canonicalizeWith(
+  schema: Schema,
+  printer: string,
+  withConnection: <T>(work: (conn: Connection) => Promise<T>) => Promise<T>,
+  options: CanonicalOptions,
+): Promise<Schema> {
   const plan = createPlan(schema);
-  const version = await conn.serverVersion();
-  const key = createHash('sha256').update(`${cacheFormat}\n${conn.engine}\n${version}\n${planScript(plan)}`).digest('hex');
+  const key = createHash('sha256').update(`${cacheFormat}\n${printer}\n${planScript(plan)}`).digest('hex');
   const cached = options.cacheDir ? readCache(options.cacheDir, key) : undefined;
-  const printed = cached ?? (await printOnServer(schema, plan.steps, conn, options));
+  const printed = cached ?? (await withConnection((conn) => printOnServer(schema, plan.steps, conn, options)));
   if (!cached && options.cacheDir) writeCache(options.cacheDir, key, printed);
   return mergePrinted(schema, printed);
 }

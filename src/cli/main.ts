@@ -1,16 +1,22 @@
 import { Command, CommanderError } from 'commander';
 import { registerBootstrap } from './commands/bootstrap.js';
+import { registerDiff } from './commands/diff.js';
 import { registerGen } from './commands/gen.js';
+import { registerGenerate } from './commands/generate.js';
 import { registerInspect } from './commands/inspect.js';
+import { registerMigrate } from './commands/migrate.js';
+import { registerPush } from './commands/push.js';
 import { registerSql } from './commands/sql.js';
+import { registerStatus } from './commands/status.js';
 import { err, out, reportError } from './output.js';
 
 /** Every command registers itself from its own file under cli/commands/. */
-const registrations = [registerSql, registerBootstrap, registerInspect, registerGen];
+const registrations = [registerSql, registerBootstrap, registerInspect, registerGen, registerDiff, registerGenerate, registerMigrate, registerStatus, registerPush];
 
 export function buildProgram(): Command {
   const program = new Command('pgform')
     .description('Schema-as-code for PostgreSQL and Supabase')
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({ writeErr: (text) => err(text.trimEnd()), writeOut: (text) => out(text.trimEnd()) });
   for (const register of registrations) register(program);

@@ -9,7 +9,7 @@ import type { Change, Hazard } from '../model/change.js';
 import type { Schema } from '../model/schema.js';
 import { planChanges, type Plan } from '../plan/index.js';
 import { databaseLabel, openDatabase, presetOf, withConnection } from './database.js';
-import { replayMigrations } from './replay.js';
+import { migrationsState } from './generate.js';
 import { printWith, samePrinter, type Printer } from './printer.js';
 import { loadConfiguredSchema } from './sql.js';
 
@@ -36,7 +36,10 @@ async function readLive(config: ResolvedConfig, url: string | undefined, namespa
 /** Reads a state: `definitions`, `migrations`, `database` (the configured one) or a database URL. */
 async function readState(config: ResolvedConfig, spec: string, namespaces?: string[]): Promise<State> {
   if (spec === 'definitions') return { label: `definitions (${config.definitions})`, schema: await loadConfiguredSchema(config) };
-  if (spec === 'migrations') return { label: `migrations (${config.migrations})`, ...(await replayMigrations(config)) };
+  if (spec === 'migrations') {
+    const { schema, printer } = await migrationsState(config);
+    return { label: `migrations (${config.migrations})`, schema, printer };
+  }
   if (spec === 'database') return readLive(config, config.url, namespaces);
   if (isUrl(spec)) return readLive(config, spec, namespaces);
   throw new PgformError('USAGE', `unknown state "${redactUrl(spec)}"`, { field: '--from/--to' }, 'use a postgres:// URL, definitions, migrations or database');

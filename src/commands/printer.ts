@@ -1,12 +1,12 @@
-import { canonicalize } from '../canonical/index.js';
+import { canonicalizeWith } from '../canonical/index.js';
 import type { ResolvedConfig } from '../config/load.js';
 import type { Connection } from '../engine/connection.js';
 import { connectPostgres } from '../engine/pg.js';
-import { presets } from '../engine/presets.js';
+import { pgliteVersion } from '../engine/pglite.js';
 import { redactUrl } from '../engine/redact.js';
 import { PgformError } from '../errors.js';
 import type { Schema } from '../model/schema.js';
-import { openScratch, presetOf } from './database.js';
+import { openScratch, presetOf, withConnection } from './database.js';
 import { cacheDir } from './states.js';
 
 /**
@@ -41,7 +41,7 @@ export async function withServerScratch<T>(config: ResolvedConfig, url: string, 
   const admin = await connectPostgres(url);
   try {
     try {
-      await admin.exec(`CREATE DATABASE "${name}"`);
+      await admin.exec(`CREATE DATABASE "${name}" TEMPLATE template0`);
     } catch (error) {
       throw new PgformError(
         'DATABASE_UNREACHABLE',
@@ -64,14 +64,12 @@ export async function withServerScratch<T>(config: ResolvedConfig, url: string, 
   }
 }
 
-/** Prints a model as the printer would: apply it to an empty database there and read it back. */
+/** Prints a model as the printer would: apply it to an empty database there and read it back (cached). */
 export async function printWith(config: ResolvedConfig, printer: Printer, schema: Schema): Promise<Schema> {
-  const options = { externalNamespaces: presetOf(config).externalNamespaces ?? presets.supabase.externalNamespaces, cacheDir: cacheDir(config) };
-  if (printer.engine === 'postgres' && printer.url) return withServerScratch(config, printer.url, (conn) => canonicalize(schema, conn, options));
-  const scratch = await openScratch(config);
-  try {
-    return await canonicalize(schema, scratch, options);
-  } finally {
-    await scratch.close();
+  const options = { externalNamespaces: presetOf(config).externalNamespaces, cacheDir: cacheDir(config) };
+  if (printer.engine === 'postgres' && printer.url) {
+    const url = printer.url;
+    return canonicalizeWith(schema, `postgres ${printer.version}`, (work) => withServerScratch(config, url, work), options);
   }
+  return canonicalizeWith(schema, `pglite package ${pgliteVersion}`, (work) => withConnection(() => openScratch(config), work), options);
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { canonicalize } from '../canonical/index.js';
+import { canonicalize, canonicalizeWith } from '../canonical/index.js';
+import { pgliteVersion } from '../engine/pglite.js';
 import type { ResolvedConfig } from '../config/load.js';
 import type { Connection } from '../engine/connection.js';
 import { introspect } from '../introspect/index.js';
@@ -27,7 +28,7 @@ export async function definitionsState(config: ResolvedConfig, conn?: Connection
   const schema = await loadConfiguredSchema(config);
   const options = { externalNamespaces: presetOf(config).externalNamespaces, cacheDir: cacheDir(config) };
   if (conn) return canonicalize(schema, conn, options);
-  return withConnection(() => openScratch(config), (scratch) => canonicalize(schema, scratch, options));
+  return canonicalizeWith(schema, `pglite package ${pgliteVersion}`, (work) => withConnection(() => openScratch(config), work), options);
 }
 
 /** A live database as a model: the URL's server, or the embedded database. */

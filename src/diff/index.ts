@@ -1,6 +1,7 @@
 import type { Change, CommentTarget, GrantTarget } from '../model/change.js';
 import { sameValue } from '../model/compare.js';
 import { objectId } from '../model/id.js';
+import { applyRenames } from './renames.js';
 import type { Column, Grant, Index, Routine, Schema, Table, View } from '../model/schema.js';
 
 /** The privileges PostgreSQL gives a new object before any GRANT. */
@@ -10,8 +11,8 @@ const defaultRoutineGrants: Grant[] = [{ grantee: 'PUBLIC', privileges: ['EXECUT
  * Compares two models and returns the typed changes that turn `from` into `to`, in no
  * particular order (the planner orders them). External namespaces are never touched.
  */
-export function diffSchemas(from: Schema, to: Schema): Change[] {
-  const changes: Change[] = [];
+export function diffSchemas(original: Schema, to: Schema): Change[] {
+  const { from, changes } = applyRenames(original, to);
   const external = new Set([...Object.values(from.namespaces), ...Object.values(to.namespaces)].filter((n) => n.external).map((n) => n.name));
   const managed = <T extends { schema: string }>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).filter(([, o]) => !external.has(o.schema)));
 

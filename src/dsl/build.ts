@@ -102,7 +102,14 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
       if (Buffer.byteLength(value) > 63) invalid(`enum value "${value}" is longer than 63 bytes`, valueWhere);
       labels.add(value);
     }
-    schema.enums[id] = { schema: en.schema, name: en.name, values: [...en.values], ...docs(en.description, en.group, en.note, en.source) };
+    schema.enums[id] = {
+      schema: en.schema,
+      name: en.name,
+      values: [...en.values],
+      ...docs(en.description, en.group, en.note, en.source),
+      ...(en.renamedFrom ? { renamedFrom: en.renamedFrom } : {}),
+      ...(en.renamedValues ? { renamedValues: { ...en.renamedValues } } : {}),
+    };
     userTypes.set(id, typeSql(en));
     if (en.schema === 'public') userTypes.set(en.name, typeSql(en));
   }
@@ -209,6 +216,7 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
       body: def.body,
       grants: def.grants,
       ...docs(def.description, def.group, def.note, def.source),
+      ...(def.renamedFrom ? { renamedFrom: def.renamedFrom } : {}),
     };
     schema.routines[id] = routine;
     routineIdsByName.set(nameId, [...(routineIdsByName.get(nameId) ?? []), id]);
@@ -271,6 +279,7 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
       rls: def.rls,
       grants: def.grants,
       ...docs(def.description, def.group, def.note, def.source),
+      ...(def.renamedFrom ? { renamedFrom: def.renamedFrom } : {}),
     };
   }
 
@@ -308,6 +317,7 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
         ...(fk.match ? { match: fk.match } : {}),
         ...(fk.deferrable ? { deferrable: true } : {}),
         ...(fk.initiallyDeferred ? { initiallyDeferred: true } : {}),
+        ...(fk.renamedFrom ? { renamedFrom: fk.renamedFrom } : {}),
       };
     }
     for (const trigger of Object.values(def.triggers)) {
@@ -347,6 +357,7 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
       indexes: def.indexes,
       grants: def.grants,
       ...docs(def.description, def.group, def.note, def.source),
+      ...(def.renamedFrom ? { renamedFrom: def.renamedFrom } : {}),
     };
     schema.views[id] = view;
   }

@@ -15,6 +15,8 @@ export interface ReferenceOptions {
   deferrable?: boolean;
   initiallyDeferred?: boolean;
   name?: string;
+  /** The foreign key's previous constraint name. */
+  renamedFrom?: string;
 }
 
 export interface IndexOptions {
@@ -23,6 +25,8 @@ export interface IndexOptions {
   unique?: boolean;
   where?: SqlInput;
   descending?: boolean;
+  /** The index's previous name. */
+  renamedFrom?: string;
 }
 
 /** The data a column builder has gathered; read by `table()`. */
@@ -34,6 +38,7 @@ export interface ColumnSpec {
   generated?: string;
   collation?: string;
   comment?: string;
+  renamedFrom?: string;
   primaryKey: boolean;
   unique?: { name?: string; nullsNotDistinct?: boolean };
   /** A check's expression, or a function of the column's name (known only to `table()`). */
@@ -120,6 +125,10 @@ export class ColumnBuilder {
   /** A single-column index; named `idx_<table>_<column>` unless given a name. */
   index(options: IndexOptions | string = {}): this {
     return this.with((s) => s.indexes.push(typeof options === 'string' ? { name: options } : options));
+  }
+  /** The column's previous name: the next migration renames it instead of dropping it. */
+  renamedFrom(previous: string): this {
+    return this.with((s) => (s.renamedFrom = previous));
   }
   describe(text: string): this {
     return this.with((s) => (s.comment = text));

@@ -10,6 +10,8 @@ export type ArgumentInput = string | TypeRef | { type: string | TypeRef; mode?: 
 
 export interface RoutineOptions extends Documentation {
   schema?: string;
+  /** The routine's previous name (same arguments). */
+  renamedFrom?: string;
   /** Arguments in order, by name. */
   args?: Record<string, ArgumentInput>;
   /** `integer`, `void`, `trigger`, `setof public.leads`, or `{ table: { id: 'uuid' } }`. */
@@ -46,6 +48,7 @@ export interface RoutineDef extends Documentation {
   readonly body: string;
   readonly grants: Routine['grants'];
   readonly source?: SourceLocation;
+  readonly renamedFrom?: string;
 }
 
 function toArgument(name: string, input: ArgumentInput): RoutineDef['arguments'][number] {
@@ -84,6 +87,7 @@ function define(kind: Routine['kind'], name: string, options: RoutineOptions): R
     ...(options.description !== undefined ? { description: options.description } : {}),
     ...(options.group ? { group: options.group } : {}),
     ...(options.note ? { note: options.note } : {}),
+    ...(options.renamedFrom ? { renamedFrom: options.renamedFrom } : {}),
     source: callSite(),
   };
 }

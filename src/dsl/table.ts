@@ -17,6 +17,8 @@ export interface IndexInput {
   where?: SqlInput;
   nullsNotDistinct?: boolean;
   description?: string;
+  /** The index's previous name. */
+  renamedFrom?: string;
 }
 
 export interface TriggerInput {
@@ -52,9 +54,11 @@ export interface ForeignKeyInput extends ReferenceOptions {
 
 export interface TableOptions extends Documentation {
   schema?: string;
+  /** The table's previous name: the next migration renames it instead of dropping it. */
+  renamedFrom?: string;
   columns: Record<string, ColumnBuilder>;
-  primaryKey?: string[] | { columns: string[]; name?: string };
-  unique?: (string[] | { columns: string[]; name?: string; nullsNotDistinct?: boolean })[];
+  primaryKey?: string[] | { columns: string[]; name?: string; renamedFrom?: string };
+  unique?: (string[] | { columns: string[]; name?: string; nullsNotDistinct?: boolean; renamedFrom?: string })[];
   /** Table checks by constraint name. */
   checks?: Record<string, SqlInput>;
   foreignKeys?: ForeignKeyInput[];
@@ -79,6 +83,7 @@ export interface PendingForeignKey {
   deferrable?: boolean;
   initiallyDeferred?: boolean;
   match?: 'FULL';
+  renamedFrom?: string;
 }
 
 /** A TableDef is the plain data `table()` returns; `build` turns a set of them into a Schema. */
@@ -86,6 +91,7 @@ export interface TableDef extends Documentation {
   readonly pgform: 'table';
   readonly schema: string;
   readonly name: string;
+  readonly renamedFrom?: string;
   readonly source?: SourceLocation;
   /** Columns with types that may still point at enum or domain definitions. */
   readonly columns: (Omit<Column, 'type'> & { type: string | TypeRef })[];
@@ -157,6 +163,7 @@ export function table(name: string, options: TableOptions): TableDef {
       ...(spec.generated ? { generated: spec.generated } : {}),
       ...(spec.collation ? { collation: spec.collation } : {}),
       ...(spec.comment !== undefined ? { comment: spec.comment } : {}),
+      ...(spec.renamedFrom ? { renamedFrom: spec.renamedFrom } : {}),
     });
     if (spec.primaryKey) primaryColumns.push(columnName);
     if (spec.unique) {
@@ -185,6 +192,7 @@ export function table(name: string, options: TableOptions): TableDef {
         onUpdate: action(reference.onUpdate),
         ...(reference.deferrable ? { deferrable: true } : {}),
         ...(reference.initiallyDeferred ? { initiallyDeferred: true } : {}),
+        ...(reference.renamedFrom ? { renamedFrom: reference.renamedFrom } : {}),
       });
     }
     for (const index of spec.indexes) {
@@ -196,6 +204,7 @@ export function table(name: string, options: TableOptions): TableDef {
           keys: [index.descending ? `${ident(columnName)} DESC` : ident(columnName)],
           include: [],
           ...(index.where ? { where: sqlOf(index.where) } : {}),
+          ...(index.renamedFrom ? { renamedFrom: index.renamedFrom } : {}),
         },
         `columns.${columnName}`,
       );
@@ -207,7 +216,8 @@ export function table(name: string, options: TableOptions): TableDef {
   const pkColumns = primaryKey ? (Array.isArray(primaryKey) ? primaryKey : primaryKey.columns) : primaryColumns;
   if (pkColumns.length) {
     const pkName = (!Array.isArray(primaryKey) && primaryKey?.name) || objectName(name, undefined, 'pkey');
-    addConstraint({ kind: 'primary key', name: pkName, columns: pkColumns }, 'primaryKey');
+    const pkRenamed = !Array.isArray(primaryKey) && primaryKey?.renamedFrom;
+    addConstraint({ kind: 'primary key', name: pkName, columns: pkColumns, ...(pkRenamed ? { renamedFrom: pkRenamed } : {}) }, 'primaryKey');
   }
   for (const unique of options.unique ?? []) {
     const spec = Array.isArray(unique) ? { columns: unique } : unique;
@@ -217,6 +227,7 @@ export function table(name: string, options: TableOptions): TableDef {
         name: spec.name ?? objectName(name, spec.columns.join('_'), 'key'),
         columns: spec.columns,
         ...('nullsNotDistinct' in spec && spec.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
+        ...('renamedFrom' in spec && spec.renamedFrom ? { renamedFrom: spec.renamedFrom } : {}),
       },
       'unique',
     );
@@ -238,6 +249,7 @@ export function table(name: string, options: TableOptions): TableDef {
       ...(fk.deferrable ? { deferrable: true } : {}),
       ...(fk.initiallyDeferred ? { initiallyDeferred: true } : {}),
       ...(fk.match ? { match: 'FULL' as const } : {}),
+      ...(fk.renamedFrom ? { renamedFrom: fk.renamedFrom } : {}),
     });
   }
   for (const fk of foreignKeys) {
@@ -254,6 +266,7 @@ export function table(name: string, options: TableOptions): TableDef {
         ...(index.where ? { where: sqlOf(index.where) } : {}),
         ...(index.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
         ...(index.description !== undefined ? { comment: index.description } : {}),
+        ...(index.renamedFrom ? { renamedFrom: index.renamedFrom } : {}),
       },
       `indexes.${indexName}`,
     );
@@ -297,6 +310,7 @@ export function table(name: string, options: TableOptions): TableDef {
     pgform: 'table',
     schema: schemaName,
     name,
+    ...(options.renamedFrom ? { renamedFrom: options.renamedFrom } : {}),
     ...(options.description !== undefined ? { description: options.description } : {}),
     ...(options.group ? { group: options.group } : {}),
     ...(options.note ? { note: options.note } : {}),

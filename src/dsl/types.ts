@@ -73,13 +73,19 @@ export function extension(name: string, options: { schema?: string } = {}): Exte
 export interface EnumDef extends TypeRef, Documentation {
   readonly pgform: 'enum';
   readonly values: readonly string[];
+  readonly renamedFrom?: string;
+  readonly renamedValues?: Record<string, string>;
   readonly source?: { file: string; line: number };
   /** A column of this type. */
   column(): ColumnBuilder;
 }
 
 /** Declares an enum: `enumType('lead_status', ['new', 'contacted'], { description })`. */
-export function enumType(name: string, values: readonly string[], options: Documentation & { schema?: string } = {}): EnumDef {
+export function enumType(
+  name: string,
+  values: readonly string[],
+  options: Documentation & { schema?: string; renamedFrom?: string; renamedValues?: Record<string, string> } = {},
+): EnumDef {
   const { schema: namespace = 'public', ...docs } = options;
   const def: EnumDef = {
     pgform: 'enum',

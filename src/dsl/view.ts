@@ -7,6 +7,8 @@ import { toGrants, type GrantInput } from './types.js';
 
 export interface ViewOptions extends Documentation {
   schema?: string;
+  /** The view's previous name. */
+  renamedFrom?: string;
   /** The SELECT that defines the view. */
   query: SqlInput;
   /** Descriptions of output columns, by name. */
@@ -36,10 +38,12 @@ export interface ViewDef extends Documentation {
   readonly indexes: Record<string, Index>;
   readonly grants: ReturnType<typeof toGrants>;
   readonly source?: SourceLocation;
+  readonly renamedFrom?: string;
 }
 
-function documentation(options: Documentation) {
+function documentation(options: Documentation & { renamedFrom?: string }) {
   return {
+    ...(options.renamedFrom ? { renamedFrom: options.renamedFrom } : {}),
     ...(options.description !== undefined ? { description: options.description } : {}),
     ...(options.group ? { group: options.group } : {}),
     ...(options.note ? { note: options.note } : {}),

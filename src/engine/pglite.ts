@@ -20,7 +20,8 @@ import type { Connection } from './connection.js';
 const extensions = { btree_gin, btree_gist, citext, hstore, ltree, pg_trgm, pgcrypto, unaccent, uuid_ossp, fuzzystrmatch };
 
 const require = createRequire(import.meta.url);
-const pgliteVersion: string = (() => {
+/** The installed PGlite package version: it fixes the server version, so it keys caches without starting one. */
+export const pgliteVersion: string = (() => {
   try {
     return JSON.parse(readFileSync(join(dirname(require.resolve('@electric-sql/pglite')), '..', 'package.json'), 'utf8')).version;
   } catch {

@@ -42,7 +42,16 @@ export type Change =
   | { kind: 'alter policy'; table: string; from: Policy; to: Policy }
   | { kind: 'drop policy'; table: string; policy: Policy }
   | { kind: 'set grants'; target: GrantTarget; from: Grant[]; to: Grant[] }
-  | { kind: 'set comment'; target: CommentTarget; from?: string; to?: string };
+  | { kind: 'set comment'; target: CommentTarget; from?: string; to?: string }
+  | { kind: 'rename'; target: RenameTarget; from: string; to: string };
+
+/** A RenameTarget names what a `renamedFrom` hint renames; `from`/`to` of the change are bare names. */
+export type RenameTarget =
+  | { type: 'table' | 'view' | 'materialized view' | 'enum'; schema: string }
+  | { type: 'routine'; routine: Routine }
+  | { type: 'column' | 'constraint'; table: string }
+  | { type: 'index'; schema: string }
+  | { type: 'enum value'; enum: string };
 
 export type ChangeKind = Change['kind'];
 

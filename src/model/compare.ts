@@ -1,16 +1,28 @@
 /**
- * Structural comparison of model values. Documentation that never reaches the database (group,
- * note, source location) is ignored: two models are equal when PostgreSQL would hold the same.
+ * Structural comparison of model values. What never reaches the database (group, note, source
+ * location, rename hints) is ignored: two models are equal when PostgreSQL would hold the same.
  */
-const documentationOnly = new Set(['group', 'note', 'source']);
+const documentationOnly = new Set(['group', 'note', 'source', 'renamedFrom', 'renamedValues']);
 
 /** A stable JSON text of a model value without documentation-only fields. */
 export function stableText(value: unknown): string {
   return JSON.stringify(strip(value));
 }
 
+/**
+ * Table columns compare by name, not position: PostgreSQL appends an added column and cannot
+ * move one without rebuilding the table, so position is neither drift nor something to migrate.
+ */
+function isTableColumns(value: unknown[]): boolean {
+  return value.length > 0 && value.every((item) => item !== null && typeof item === 'object' && 'name' in item && 'notNull' in item);
+}
+
 function strip(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(strip);
+  if (Array.isArray(value)) {
+    const items = value.map(strip);
+    if (!isTableColumns(value)) return items;
+    return items.sort((a, b) => String((a as { name: string }).name).localeCompare(String((b as { name: string }).name)));
+  }
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value).sort()) {

@@ -37,6 +37,8 @@ export interface Documented {
   /** Longer Markdown notes rendered in generated docs (definitions only). */
   note?: string;
   source?: SourceLocation;
+  /** The object's previous name: a migration hint that yields RENAME instead of drop + create. */
+  renamedFrom?: string;
 }
 
 /** A Docs block carries what only documentation needs: system notes, groups and logical joins. */
@@ -87,6 +89,8 @@ export interface Enum extends Documented {
   schema: string;
   name: string;
   values: string[];
+  /** New label -> previous label: a migration hint that yields RENAME VALUE. */
+  renamedValues?: Record<string, string>;
 }
 
 /** A Domain is a named type with constraints. */
@@ -142,6 +146,8 @@ export interface Column {
   generated?: string;
   collation?: string;
   comment?: string;
+  /** The column's previous name: a migration hint that yields RENAME COLUMN. */
+  renamedFrom?: string;
 }
 
 /** Referential actions as PostgreSQL spells them. */
@@ -149,6 +155,8 @@ export type ReferentialAction = 'NO ACTION' | 'RESTRICT' | 'CASCADE' | 'SET NULL
 
 interface ConstraintBase {
   name: string;
+  /** The constraint's previous name: a migration hint that yields RENAME CONSTRAINT. */
+  renamedFrom?: string;
   deferrable?: boolean;
   initiallyDeferred?: boolean;
   comment?: string;
@@ -194,6 +202,8 @@ export type Constraint = PrimaryKey | Unique | Check | ForeignKey | Exclusion;
 /** An Index on a table or materialized view. Constraint-backing indexes are not listed. */
 export interface Index {
   name: string;
+  /** The index's previous name: a migration hint that yields ALTER INDEX ... RENAME. */
+  renamedFrom?: string;
   unique: boolean;
   method: string;
   /**

@@ -29,6 +29,8 @@ export interface Plan {
  * row level security and policies, then grants and comments.
  */
 const phases: Record<Change['kind'], number> = {
+  // Renames first: every later statement speaks of objects by their new names.
+  rename: -1,
   'drop policy': 0,
   'drop trigger': 1,
   'drop view': 2,
@@ -123,6 +125,13 @@ function objectOf(change: Change): string {
       return `${change.table} (policy ${change.to.name})`;
     case 'set row level security':
       return change.table;
+    case 'rename': {
+      const t = change.target;
+      if (t.type === 'routine') return objectId(t.routine.schema, change.to);
+      if ('enum' in t) return t.enum;
+      if ('table' in t) return t.type === 'column' ? `${t.table}.${change.to}` : `${t.table} (constraint ${change.to})`;
+      return objectId(t.schema, change.to);
+    }
     case 'set grants':
       return change.target.type === 'schema' ? change.target.name : change.target.id;
     case 'set comment': {

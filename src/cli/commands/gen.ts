@@ -24,7 +24,8 @@ async function run(generators: Generator[], options: GenOptions): Promise<number
 }
 
 export function registerGen(program: Command): void {
-  const gen = common(program.command('gen'))
+  // Options written after `gen types` belong to `types`, not to `gen`.
+  const gen = common(program.command('gen').enablePositionalOptions())
     .description('generate Kysely types and Markdown docs into the output folder')
     .option('--check', 'write nothing; exit 1 when a generated file is stale')
     .option('--all', 'every system named in the config')

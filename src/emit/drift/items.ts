@@ -171,6 +171,12 @@ export function driftItems(changes: Change[], from: Schema, to: Schema): DriftIt
       case 'alter policy':
         add('policy', sub(c.table, 'policy', c.to.name), c.table, 'changed', fieldDetails(c.to, c.from));
         break;
+      case 'rename': {
+        const t = c.target;
+        const owner = 'enum' in t ? t.enum : 'table' in t ? t.table : 'routine' in t ? objectId(t.routine.schema, c.to) : objectId(t.schema, c.to);
+        add(t.type, 'table' in t ? `${t.table}.${c.from}` : owner, owner, 'changed', [{ field: 'name', expected: c.to, actual: c.from }]);
+        break;
+      }
       case 'set grants': {
         const target = c.target.type === 'schema' ? c.target.name : c.target.id;
         add('grants', target, target, 'changed', [{ field: 'grants', expected: c.to, actual: c.from }]);

@@ -4,19 +4,29 @@ import { ident } from './quote.js';
 import { statement, type Render, type Statement } from './step.js';
 import { columnSql } from './table.js';
 
-/** Type changes PostgreSQL makes without rewriting or checking rows. */
-function isWidening(from: string, to: string): boolean {
-  if (from === to) return true;
-  const varchar = /^character varying(?:\((\d+)\))?$/;
+/** Integer and float types in order of range: a later one holds every value of an earlier one. */
+const integerRanks = ['smallint', 'integer', 'bigint', 'numeric'];
+const floatRanks = ['real', 'double precision'];
+const varchar = /^character varying(?:\((\d+)\))?$/;
+const numeric = /^numeric(?:\((\d+),(\d+)\))?$/;
+
+/** Changes PostgreSQL makes by relabelling: no rewrite, no value checked (binary coercible). */
+function isRelabel(from: string, to: string): boolean {
   const a = varchar.exec(from);
   const b = varchar.exec(to);
-  if (a && b) return !b[1] || (!!a[1] && Number(b[1]) >= Number(a[1]));
-  if (a && to === 'text') return true;
-  const numeric = /^numeric(?:\((\d+),(\d+)\))?$/;
+  if (a && (to === 'text' || (b && (!b[1] || (!!a[1] && Number(b[1]) >= Number(a[1])))))) return true;
   const n = numeric.exec(from);
   const m = numeric.exec(to);
-  if (n && m) return !m[1] || (!!n[1] && Number(m[1]) - Number(m[2]) >= Number(n[1]) - Number(n[2]) && Number(m[2]) === Number(n[2]));
-  return false;
+  return !!n && !!m && (!m[1] || (!!n[1] && Number(m[1]) - Number(m[2]) >= Number(n[1]) - Number(n[2]) && Number(m[2]) === Number(n[2])));
+}
+
+/** Changes after which every old value is still there, exactly. */
+function keepsValues(from: string, to: string): boolean {
+  if (from === to || isRelabel(from, to)) return true;
+  const fromInt = integerRanks.indexOf(from);
+  if (fromInt >= 0 && integerRanks.indexOf(to) > fromInt) return true;
+  if (floatRanks.indexOf(from) >= 0 && floatRanks.indexOf(to) > floatRanks.indexOf(from)) return true;
+  return /^character(\(\d+\))?$/.test(from) && to === 'text';
 }
 
 /**
@@ -37,8 +47,10 @@ export const alterColumn: Render<Extract<Change, { kind: 'alter column' }>> = ({
   if (from.identity && (!to.identity || typeChanged)) steps.push(statement(`${target} DROP IDENTITY`));
   if (typeChanged) {
     const hazards: Hazard[] = [];
-    if (!isWidening(from.type, to.type)) {
+    if (!isRelabel(from.type, to.type)) {
       hazards.push({ code: 'REWRITES_TABLE', message: `changing ${table}.${to.name} from ${from.type} to ${to.type} rewrites the table under an exclusive lock` });
+    }
+    if (!keepsValues(from.type, to.type)) {
       hazards.push({ code: 'DELETES_DATA', message: `values of ${table}.${to.name} that do not fit ${to.type} fail the cast or lose precision` });
     }
     const collate = to.collation ? ` COLLATE ${to.collation}` : '';

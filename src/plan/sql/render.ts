@@ -1,5 +1,6 @@
 import { alterColumn } from './alter-column.js';
 import { setComment } from './comment.js';
+import { rename } from './rename.js';
 import { createRoutine, dropRoutine, replaceRoutine } from './routine.js';
 import { alterPolicy, createPolicy, dropPolicy, setGrants, setRowLevelSecurity } from './security.js';
 import type { Renderers } from './step.js';
@@ -49,4 +50,5 @@ export const renderers: Renderers = {
   'drop policy': dropPolicy,
   'set grants': setGrants,
   'set comment': setComment,
+  rename,
 };

@@ -1,0 +1,62 @@
+import type { Command } from 'commander';
+import { performance } from 'node:perf_hooks';
+import { resolveConfig } from '../../config/load.js';
+import { generateCommand } from '../../commands/generate.js';
+import type { RefusedStatement } from '../../migrate/guard.js';
+import { err, out, paint } from '../output.js';
+import { action, common, type CliOptions } from '../program.js';
+
+type GenerateCliOptions = CliOptions & { name?: string; allowDataLoss?: boolean };
+
+/** How many summary lines a written file lists before "… and N more". */
+const shown = 25;
+
+/** Prints the statements the data-loss guard stopped; shared with push. */
+export function printRefused(refused: RefusedStatement[], what: string): void {
+  err(`${paint.red('refused')}: ${refused.length} statement${refused.length === 1 ? '' : 's'} would delete data; ${what}`);
+  for (const statement of refused) {
+    err(`  ${statement.object}: ${statement.reasons.join('; ')}`);
+    err(`    ${statement.sql.split('\n').join('\n    ')}`);
+  }
+  err('pass --allow-data-loss to go ahead anyway');
+}
+
+export function registerGenerate(program: Command): void {
+  common(program.command('generate'))
+    .description('write the next migration file: the migrations replayed in a shadow database vs the definitions')
+    .option('--name <slug>', 'the name part of the file (default: derived from the changes)')
+    .option('--allow-data-loss', 'write statements that delete data (dropped tables, columns...)')
+    .action(
+      action(async (options: GenerateCliOptions) => {
+        const config = await resolveConfig(options);
+        const started = performance.now();
+        let replayMs = 0;
+        const live = Boolean(process.stderr.isTTY);
+        const result = await generateCommand(config, {
+          ...(options.name ? { name: options.name } : {}),
+          allowDataLoss: options.allowDataLoss ?? false,
+          onProgress: (done, total) => {
+            if (live && total >= 10) process.stderr.write(`\rreplaying migrations ${done}/${total}`);
+            if (done === total) replayMs = performance.now() - started;
+          },
+        });
+        if (live && result.replayed >= 10) process.stderr.write('\r\u001b[2K');
+        if (result.replayed > 0) err(paint.dim(`replayed ${result.replayed} migration${result.replayed === 1 ? '' : 's'} from ${result.folder} into a shadow database (${Math.round(replayMs)} ms)`));
+        if (result.status === 'unchanged') {
+          out(`no changes: the migrations in ${result.folder} already match ${config.definitions}; no file written`);
+          return 0;
+        }
+        if (result.status === 'refused') {
+          printRefused(result.refused, 'no file written');
+          return 2;
+        }
+        for (const file of result.files) {
+          out(`${paint.green('wrote')} ${file.file} (${file.statements} statement${file.statements === 1 ? '' : 's'}${file.transactional ? '' : ', runs outside a transaction'})`);
+          for (const line of file.summary.slice(0, shown)) out(`  ${line}`);
+          if (file.summary.length > shown) out(`  … and ${file.summary.length - shown} more`);
+          for (const hazard of file.hazards) out(`  ${paint.yellow('hazard')} ${hazard}`);
+        }
+        return 0;
+      }),
+    );
+}

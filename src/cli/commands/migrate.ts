@@ -1,0 +1,42 @@
+import type { Command } from 'commander';
+import { resolveConfig } from '../../config/load.js';
+import { defaultLockTimeout, migrateCommand } from '../../commands/migrate.js';
+import { describeHolder } from '../../migrate/lock.js';
+import { err, out, paint } from '../output.js';
+import { action, common, type CliOptions } from '../program.js';
+
+type MigrateCliOptions = CliOptions & { dryRun?: boolean; allowOutOfOrder?: boolean; lockTimeout?: string };
+
+export function registerMigrate(program: Command): void {
+  common(program.command('migrate'))
+    .description('apply pending migrations, each in its own transaction, under an advisory lock')
+    .option('--dry-run', 'print what would run; change nothing')
+    .option('--allow-out-of-order', 'apply pending files dated before the last applied one')
+    .option('--lock-timeout <duration>', `how long a statement waits for a lock (default ${defaultLockTimeout})`)
+    .action(
+      action(async (options: MigrateCliOptions) => {
+        const result = await migrateCommand(await resolveConfig(options), {
+          dryRun: options.dryRun ?? false,
+          allowOutOfOrder: options.allowOutOfOrder ?? false,
+          ...(options.lockTimeout ? { lockTimeout: options.lockTimeout } : {}),
+          onEvent: (event) => {
+            if (event.type === 'waiting') err(`waiting for another pgform run to finish${event.holder ? `: ${describeHolder(event.holder)}` : ''}`);
+            if (event.type === 'applied') out(`${paint.green('applied')} ${event.name} (${event.durationMs} ms)`);
+          },
+        });
+        for (const name of result.missing) err(`${paint.yellow('warning')}: applied migration ${name} is missing from ${result.folder}`);
+        if (result.dryRun) {
+          for (const file of result.pending) {
+            out(`-- would apply ${file.path}${file.transactional ? '' : ' (outside a transaction)'}`);
+            out(file.sql.trimEnd());
+            out('');
+          }
+          out(`${result.database}: ${result.pending.length} migration${result.pending.length === 1 ? '' : 's'} would be applied, ${result.upToDate} already applied (dry run: nothing changed)`);
+          return 0;
+        }
+        if (result.applied.length === 0) out(`${result.database}: up to date (${result.upToDate} migration${result.upToDate === 1 ? '' : 's'} applied)`);
+        else out(`${result.database}: applied ${result.applied.length} migration${result.applied.length === 1 ? '' : 's'} (${result.upToDate} were already applied)`);
+        return 0;
+      }),
+    );
+}

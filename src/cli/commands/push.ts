@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+import { resolveConfig } from '../../config/load.js';
+import { defaultLockTimeout } from '../../commands/migrate.js';
+import { pushCommand } from '../../commands/push.js';
+import { describeHolder } from '../../migrate/lock.js';
+import { err, out, paint } from '../output.js';
+import { action, common, type CliOptions } from '../program.js';
+import { printRefused } from './generate.js';
+
+type PushCliOptions = CliOptions & { allowDataLoss?: boolean; lockTimeout?: string };
+
+export function registerPush(program: Command): void {
+  common(program.command('push'))
+    .description('make the database match the definitions directly, in one transaction (local development)')
+    .option('--allow-data-loss', 'apply statements that delete data (dropped tables, columns...)')
+    .option('--lock-timeout <duration>', `how long a statement waits for a lock (default ${defaultLockTimeout})`)
+    .action(
+      action(async (options: PushCliOptions) => {
+        const result = await pushCommand(await resolveConfig(options), {
+          allowDataLoss: options.allowDataLoss ?? false,
+          ...(options.lockTimeout ? { lockTimeout: options.lockTimeout } : {}),
+          onFallback: (reason) => err(`${paint.yellow('warning')}: ${reason}`),
+          onWait: (holder) => err(`waiting for another pgform run to finish${holder ? `: ${describeHolder(holder)}` : ''}`),
+        });
+        if (result.status === 'unchanged') {
+          out(`${result.database}: already matches the definitions; nothing to push`);
+          return 0;
+        }
+        if (result.status === 'refused') {
+          printRefused(result.refused, 'nothing applied');
+          return 2;
+        }
+        out(`${result.database}: ${paint.green('pushed')} ${result.statements} statement${result.statements === 1 ? '' : 's'}`);
+        for (const line of result.summary) out(`  ${line}`);
+        for (const hazard of result.hazards) out(`  ${paint.yellow('hazard')} ${hazard}`);
+        return 0;
+      }),
+    );
+}

@@ -1,0 +1,42 @@
+import type { Command } from 'commander';
+import { resolveConfig } from '../../config/load.js';
+import { statusCommand } from '../../commands/status.js';
+import type { MigrationStatus } from '../../migrate/status.js';
+import { out, paint } from '../output.js';
+import { action, common, type CliOptions } from '../program.js';
+
+const colour: Record<MigrationStatus['status'], (text: string) => string> = {
+  applied: paint.green,
+  pending: paint.yellow,
+  changed: paint.red,
+  missing: paint.red,
+};
+
+function table(rows: MigrationStatus[]): string[] {
+  const label = (row: MigrationStatus) => (row.outOfOrder ? `${row.status} (out of order)` : row.status);
+  const cells = rows.map((row) => [label(row), row.name, row.appliedAt ?? '']);
+  const widths = [0, 1].map((i) => Math.max(i === 0 ? 6 : 4, ...cells.map((c) => c[i]!.length)));
+  const line = (c: string[], paintFirst: (t: string) => string = (t) => t) => `${paintFirst(c[0]!.padEnd(widths[0]!))}  ${c[1]!.padEnd(widths[1]!)}  ${c[2]}`.trimEnd();
+  return [line(['STATUS', 'NAME', 'APPLIED AT']), ...cells.map((c, i) => line(c, colour[rows[i]!.status]))];
+}
+
+export function registerStatus(program: Command): void {
+  common(program.command('status'))
+    .description('applied, pending, changed and missing migrations (exit 1 unless all are applied)')
+    .option('--json', 'print the status as JSON')
+    .action(
+      action(async (options: CliOptions & { json?: boolean }) => {
+        const result = await statusCommand(await resolveConfig(options));
+        const settled = result.counts.pending + result.counts.changed + result.counts.missing === 0;
+        if (options.json) {
+          out(JSON.stringify(result, null, 2));
+          return settled ? 0 : 1;
+        }
+        if (result.migrations.length) for (const line of table(result.migrations)) out(line);
+        else out(`no migrations in ${result.folder}`);
+        const counts = Object.entries(result.counts).map(([state, n]) => `${n} ${state}`).join(', ');
+        out(`${result.database}: ${counts}`);
+        return settled ? 0 : 1;
+      }),
+    );
+}

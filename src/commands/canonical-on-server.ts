@@ -1,0 +1,34 @@
+import type { ResolvedConfig } from '../config/load.js';
+import { connectPostgres } from '../engine/pg.js';
+import { isPgformError } from '../errors.js';
+import type { Schema } from '../model/schema.js';
+import { withConnection } from './database.js';
+import { printWith } from './printer.js';
+import { loadConfiguredSchema } from './sql.js';
+import { definitionsState } from './states.js';
+
+/** CanonicalOnServerOptions: what to do when the server will not make a scratch database. */
+export interface CanonicalOnServerOptions {
+  /**
+   * Called with the reason when CREATE DATABASE is refused (no CREATEDB privilege): the
+   * definitions are then printed by the embedded engine instead. Without it, the error stands.
+   */
+  onFallback?: (reason: string) => void;
+}
+
+/**
+ * The definitions as a canonical model printed by the server at `url`: PostgreSQL prints types
+ * and expressions differently across versions, so comparing with a live database needs its own
+ * printing, done in a scratch database on that server (see printer.ts) and cached.
+ */
+export async function canonicalOnServer(config: ResolvedConfig, url: string, options: CanonicalOnServerOptions = {}): Promise<Schema> {
+  const version = await withConnection(() => connectPostgres(url), (conn) => conn.serverVersion());
+  const schema = await loadConfiguredSchema(config);
+  try {
+    return await printWith(config, { engine: 'postgres', version, url }, schema);
+  } catch (error) {
+    if (!options.onFallback || !isPgformError(error) || error.code !== 'DATABASE_UNREACHABLE') throw error;
+    options.onFallback(`${error.message}; the embedded engine prints the definitions instead`);
+    return definitionsState(config);
+  }
+}

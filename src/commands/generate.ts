@@ -1,0 +1,96 @@
+import type { ResolvedConfig } from '../config/load.js';
+import { diffSchemas } from '../diff/index.js';
+import { introspect } from '../introspect/index.js';
+import { listMigrations, migrationsFolder, nextVersion, slugify, writeMigration } from '../migrate/files.js';
+import { dataLossStatements, type RefusedStatement } from '../migrate/guard.js';
+import { migrationText, noTransactionReason, planHazards, splitPlan, summarizePlan } from '../migrate/render.js';
+import { replayMigrations, type ReplayProgress } from '../migrate/replay.js';
+import type { Printer } from './printer.js';
+import type { Schema } from '../model/schema.js';
+import { planChanges, type Plan } from '../plan/index.js';
+import { openScratch, presetOf, withConnection } from './database.js';
+import { definitionsState } from './states.js';
+
+/** GenerateOptions: the new file's name and the guards. */
+export interface GenerateOptions {
+  /** The slug of the file name; derived from the changes when absent. */
+  name?: string;
+  /** Write the file even when statements delete data. */
+  allowDataLoss?: boolean;
+  /** The clock, for tests. */
+  now?: Date;
+  onProgress?: ReplayProgress;
+}
+
+/** A WrittenMigration is one file `generate` wrote. */
+export interface WrittenMigration {
+  /** The path, relative to the project root. */
+  file: string;
+  name: string;
+  statements: number;
+  summary: string[];
+  hazards: string[];
+  transactional: boolean;
+}
+
+/**
+ * A GenerateResult says whether files were written, nothing changed, or the guard refused.
+ * Usually one file is written; a plan adding enum values writes them in a file of their own
+ * first, since a value cannot be used in the transaction that adds it.
+ */
+export type GenerateResult =
+  | { status: 'unchanged'; folder: string; replayed: number }
+  | { status: 'refused'; folder: string; replayed: number; refused: RefusedStatement[] }
+  | { status: 'written'; folder: string; replayed: number; files: WrittenMigration[] };
+
+/** The state the migration files build: replayed in order into a fresh in-process database. */
+export async function migrationsState(config: ResolvedConfig, onProgress?: ReplayProgress): Promise<{ schema: Schema; replayed: number; printer: Printer }> {
+  const files = listMigrations(config.root, config.migrations);
+  const { schema, printer } = await withConnection(
+    () => openScratch(config),
+    async (shadow) => {
+      await replayMigrations(shadow, files, onProgress);
+      const schema = await introspect(shadow, { externalNamespaces: presetOf(config).externalNamespaces, ...(config.schemas ? { namespaces: config.schemas } : {}) });
+      return { schema, printer: { engine: shadow.engine, version: await shadow.serverVersion() } satisfies Printer };
+    },
+  );
+  return { schema, replayed: files.length, printer };
+}
+
+/**
+ * Writes the next migration file: the migrations replayed into a shadow database are compared
+ * with the definitions, and the plan between them becomes `<timestamp>_<slug>.sql`. No change
+ * writes nothing; statements that delete data write nothing unless allowed.
+ */
+export async function generateCommand(config: ResolvedConfig, options: GenerateOptions = {}): Promise<GenerateResult> {
+  const folder = migrationsFolder(config.root, config.migrations).display;
+  const existing = listMigrations(config.root, config.migrations);
+  const [shadow, definitions] = await Promise.all([migrationsState(config, options.onProgress), definitionsState(config)]);
+  const changes = diffSchemas(shadow.schema, definitions);
+  const plan = planChanges(changes, { from: shadow.schema, to: definitions });
+  const replayed = shadow.replayed;
+  if (plan.steps.length === 0) return { status: 'unchanged', folder, replayed };
+  const refused = dataLossStatements(plan);
+  if (refused.length && !options.allowDataLoss) return { status: 'refused', folder, replayed, refused };
+  const parts = splitPlan(plan);
+  const slug = options.name ? slugify(options.name) : defaultSlug(plan, existing.length === 0);
+  const files: WrittenMigration[] = [];
+  let last = existing.at(-1)?.version;
+  for (const [index, part] of parts.entries()) {
+    last = nextVersion(options.now ?? new Date(), last);
+    const name = `${last}_${index < parts.length - 1 ? `${slug}_enum_values` : slug}.sql`;
+    const file = writeMigration(config.root, config.migrations, name, migrationText(part, { name, source: config.definitions }));
+    files.push({ file, name, statements: part.steps.length, summary: summarizePlan(part), hazards: planHazards(part), transactional: !noTransactionReason(part) });
+  }
+  return { status: 'written', folder, replayed, files };
+}
+
+/** A slug saying what the file does: `init` first, the one change when there is one. */
+function defaultSlug(plan: Plan, first: boolean): string {
+  if (first) return 'init';
+  const objects = [...new Set(plan.steps.map((step) => step.object.split(' (')[0]!))];
+  if (objects.length !== 1) return 'schema_changes';
+  const kinds = [...new Set(plan.steps.map((step) => step.kind))];
+  const object = objects[0]!.replace(/^public\./, '');
+  return slugify(kinds.length === 1 ? `${kinds[0]} ${object}` : `alter ${object}`);
+}

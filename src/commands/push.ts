@@ -1,0 +1,76 @@
+import type { ResolvedConfig } from '../config/load.js';
+import { applyPlan, statementError } from '../canonical/apply.js';
+import { inTransaction, type Connection } from '../engine/connection.js';
+import { diffSchemas } from '../diff/index.js';
+import { introspect } from '../introspect/index.js';
+import { dataLossStatements, type RefusedStatement } from '../migrate/guard.js';
+import { withMigrationLock, type LockHolder } from '../migrate/lock.js';
+import { planHazards, splitPlan, summarizePlan } from '../migrate/render.js';
+import { planChanges, type Step } from '../plan/index.js';
+import { canonicalOnServer } from './canonical-on-server.js';
+import { databaseLabel, openDatabase, presetOf, withConnection } from './database.js';
+import { defaultLockTimeout } from './migrate.js';
+import { definitionsState } from './states.js';
+
+/** PushOptions: the data-loss guard and how long statements wait for locks. */
+export interface PushOptions {
+  allowDataLoss?: boolean;
+  lockTimeout?: string;
+  /** Hears why the definitions were printed by the embedded engine instead of the server. */
+  onFallback?: (reason: string) => void;
+  onWait?: (holder: LockHolder | undefined) => void;
+}
+
+/** A PushResult says whether the database was changed, already matched, or the guard refused. */
+export type PushResult =
+  | { status: 'unchanged'; database: string }
+  | { status: 'refused'; database: string; refused: RefusedStatement[] }
+  | { status: 'applied'; database: string; statements: number; summary: string[]; hazards: string[] };
+
+/**
+ * Makes a database match the definitions directly, without migration files (local
+ * development): the database is read, compared with the definitions printed by the same
+ * engine, and the plan applied in one transaction. Statements that delete data are refused
+ * unless allowed. Nothing is recorded in the migration history.
+ */
+export async function pushCommand(config: ResolvedConfig, options: PushOptions = {}): Promise<PushResult> {
+  const database = databaseLabel(config);
+  const definitions = config.url ? await canonicalOnServer(config, config.url, options.onFallback ? { onFallback: options.onFallback } : {}) : await definitionsState(config);
+  return withConnection(
+    () => openDatabase(config),
+    (conn) =>
+      withMigrationLock(
+        conn,
+        async (): Promise<PushResult> => {
+          const live = await introspect(conn, { externalNamespaces: presetOf(config).externalNamespaces, ...(config.schemas ? { namespaces: config.schemas } : {}) });
+          const plan = planChanges(diffSchemas(live, definitions), { from: live, to: definitions });
+          if (plan.steps.length === 0) return { status: 'unchanged', database };
+          const refused = dataLossStatements(plan);
+          if (refused.length && !options.allowDataLoss) return { status: 'refused', database, refused };
+          await applySteps(conn, plan.steps, options.lockTimeout ?? defaultLockTimeout);
+          return { status: 'applied', database, statements: plan.steps.length, summary: summarizePlan(plan), hazards: planHazards(plan) };
+        },
+        options.onWait,
+      ),
+  );
+}
+
+/**
+ * Runs a plan's statements: new enum values in a transaction of their own first (a value cannot
+ * be used in the transaction that adds it), the rest in one transaction, then the statements
+ * that cannot run in a transaction, one by one.
+ */
+async function applySteps(conn: Connection, steps: Step[], lockTimeout: string): Promise<void> {
+  for (const part of splitPlan({ steps: steps.filter((step) => step.transactional) })) {
+    if (part.steps.length === 0) continue;
+    await inTransaction(conn, async () => {
+      await conn.query('SELECT set_config($1, $2, true)', ['lock_timeout', lockTimeout]);
+      await applyPlan(conn, part);
+    });
+  }
+  for (const step of steps.filter((s) => !s.transactional)) {
+    await conn.exec(`${step.sql};`).catch((error: unknown) => {
+      throw statementError(error, step);
+    });
+  }
+}

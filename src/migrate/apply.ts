@@ -1,0 +1,145 @@
+import { performance } from 'node:perf_hooks';
+import type { Connection } from '../engine/connection.js';
+import { PgformError } from '../errors.js';
+import { noTransactionMarker, type MigrationFile } from './files.js';
+import { describeHolder, relationLockHolders } from './lock.js';
+import { lineAt, type SqlStatement } from './split.js';
+
+/** ApplyOptions say how one migration file runs. */
+export interface ApplyOptions {
+  /** lock_timeout for the file's statements, e.g. "10s"; none in a shadow database. */
+  lockTimeout?: string;
+  /** Runs after the file's statements, in its transaction when it has one: the history row. */
+  record?: (durationMs: number) => Promise<void>;
+}
+
+interface DriverError {
+  message?: string;
+  code?: string;
+  position?: string | number;
+  detail?: string;
+  hint?: string;
+}
+
+/** Where in the file a failure sits. */
+interface Failure {
+  error: unknown;
+  statement?: SqlStatement;
+  line?: number;
+  /** Statements of a no-transaction file that ran before the failing one (they stay applied). */
+  committedBefore?: number;
+}
+
+const lockNotAvailable = '55P03';
+
+/**
+ * Applies one migration file and returns how long its statements took. A transactional file
+ * runs as one script in one transaction with its history row, so it applies entirely or not at
+ * all. A no-transaction file runs statement by statement, each committed on its own. Either way
+ * the session starts clean (RESET ALL), since a file's SET must not leak into the next file.
+ */
+export async function applyMigration(conn: Connection, file: MigrationFile, options: ApplyOptions = {}): Promise<number> {
+  await conn.exec('RESET ALL');
+  let failure: Failure | undefined;
+  let duration = 0;
+  if (file.transactional) {
+    await conn.exec('BEGIN');
+    conn.inTransaction = true;
+    try {
+      if (options.lockTimeout) await conn.query('SELECT set_config($1, $2, true)', ['lock_timeout', options.lockTimeout]);
+      await conn.exec('SAVEPOINT pgform_migration');
+      const started = performance.now();
+      try {
+        await conn.exec(file.sql);
+      } catch (error) {
+        failure = await locateInScript(conn, file, error);
+      }
+      duration = performance.now() - started;
+      if (!failure) await options.record?.(duration);
+      if (!failure) await conn.exec('COMMIT');
+    } catch (error) {
+      failure ??= { error };
+    } finally {
+      conn.inTransaction = false;
+    }
+    if (failure) await conn.exec('ROLLBACK').catch(() => undefined);
+  } else {
+    if (options.lockTimeout) await conn.query('SELECT set_config($1, $2, false)', ['lock_timeout', options.lockTimeout]);
+    const started = performance.now();
+    for (const [index, statement] of file.statements.entries()) {
+      try {
+        await conn.exec(statement.sql);
+      } catch (error) {
+        failure = { error, statement, committedBefore: index, ...positionIn(file.sql, statement, error) };
+        break;
+      }
+    }
+    duration = performance.now() - started;
+    if (!failure) await options.record?.(duration).catch((error: unknown) => (failure = { error }));
+  }
+  if (failure) throw await migrationError(conn, file, failure, options.lockTimeout);
+  return duration;
+}
+
+/**
+ * Finds the failing statement of a script. The server's error position, when it gives one,
+ * counts from the start of the script; errors raised while executing (constraint violations,
+ * RAISE) carry none, so the statements run again one by one after rolling back to the savepoint.
+ */
+async function locateInScript(conn: Connection, file: MigrationFile, error: unknown): Promise<Failure> {
+  const position = Number((error as DriverError)?.position);
+  if (position > 0) {
+    const offset = position - 1;
+    const statement = [...file.statements].reverse().find((s) => s.offset <= offset);
+    return { error, line: lineAt(file.sql, offset), ...(statement ? { statement } : {}) };
+  }
+  try {
+    await conn.exec('ROLLBACK TO SAVEPOINT pgform_migration');
+    // The lock is still taken, most likely: finding which statement waits for it need not wait long again.
+    if ((error as DriverError)?.code === lockNotAvailable) await conn.query('SELECT set_config($1, $2, true)', ['lock_timeout', '100ms']);
+    for (const statement of file.statements) {
+      try {
+        await conn.exec(statement.sql);
+      } catch (again) {
+        return { error: again, statement, ...positionIn(file.sql, statement, again) };
+      }
+    }
+  } catch {
+    // The connection itself failed: report the first error as it is.
+  }
+  return { error };
+}
+
+/** The line of an error inside one statement run alone: its position counts from the statement. */
+function positionIn(text: string, statement: SqlStatement, error: unknown): { line: number } {
+  const position = Number((error as DriverError)?.position);
+  return { line: position > 0 ? lineAt(text, statement.offset + position - 1) : statement.line };
+}
+
+async function migrationError(conn: Connection, file: MigrationFile, failure: Failure, lockTimeout?: string): Promise<PgformError> {
+  const driver = failure.error as DriverError;
+  const reason = driver?.message ?? String(failure.error);
+  const detail = [driver?.detail, driver?.hint].filter(Boolean).join('; ');
+  const line = failure.line ?? failure.statement?.line;
+  const location = { file: file.path, ...(line ? { line } : {}), ...(failure.statement ? { statement: failure.statement.sql } : {}) };
+  const kept =
+    failure.committedBefore !== undefined && failure.committedBefore > 0
+      ? `; it runs outside a transaction, so its first ${failure.committedBefore} statement(s) stay applied: make the file safe to re-run, then migrate again`
+      : '; nothing of it was applied';
+  if (driver?.code === lockNotAvailable) {
+    const holders = conn.engine === 'postgres' ? await relationLockHolders(conn).catch(() => []) : [];
+    const blocked = holders.length ? `blocked by ${holders.map(describeHolder).join('; ')}` : 'the session that held the lock has finished since';
+    return new PgformError(
+      'STATEMENT_FAILED',
+      `migration ${file.name} waited longer than lock_timeout${lockTimeout ? ` (${lockTimeout})` : ''} for a lock: ${blocked}`,
+      location,
+      `end or wait for that session, or raise --lock-timeout${kept}`,
+      { cause: failure.error },
+    );
+  }
+  const outside = file.transactional && /cannot run inside a transaction block|unsafe use of new value/.test(reason);
+  const fix = outside ? `make the first line of the file ${noTransactionMarker} so its statements run one by one, outside a transaction` : 'fix the file and run migrate again';
+  return new PgformError('STATEMENT_FAILED', `migration ${file.name} failed${line ? ` at line ${line}` : ''}: ${reason}${detail ? ` (${detail})` : ''}`, location, `${fix}${kept}`, {
+    cause: failure.error,
+  });
+}

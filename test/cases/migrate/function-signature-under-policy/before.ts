@@ -1,0 +1,18 @@
+import { rpc, sql, table, text, triggerFunction, uuid } from 'pgform';
+
+export const canSee = rpc('can_see', {
+  args: { owner: 'uuid' },
+  returns: 'boolean',
+  language: 'sql',
+  volatility: 'stable',
+  body: sql`SELECT owner = auth.uid()`,
+});
+
+export const stamp = triggerFunction('stamp', { body: sql`BEGIN NEW.note := coalesce(NEW.note, 'new'); RETURN NEW; END;` });
+
+export const notes = table('notes', {
+  columns: { id: uuid().primaryKey().defaultRandom(), owner_id: uuid().notNull(), note: text() },
+  triggers: { notes_stamp: { timing: 'before', events: ['insert'], function: stamp } },
+  rls: true,
+  policies: { 'Owners see notes': { for: 'select', to: 'authenticated', using: sql`public.can_see(owner_id)` } },
+});

@@ -1,0 +1,1 @@
+INSERT INTO public.things (color) VALUES ('grean'), ('red');
