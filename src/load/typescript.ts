@@ -14,6 +14,7 @@ let loader: ReturnType<typeof createJiti> | undefined;
 
 /** Imports a user's TypeScript file (definitions, config) without a build step. */
 export async function importTypeScript(path: string): Promise<Record<string, unknown>> {
-  loader ??= createJiti(import.meta.url, { alias: { pgform: ownEntry() }, moduleCache: false, fsCache: false });
+  // The transpile cache is keyed by file content; modules are re-evaluated so edited files are seen.
+  loader ??= createJiti(import.meta.url, { alias: { pgform: ownEntry() }, moduleCache: false, fsCache: true });
   return (await loader.import(path)) as Record<string, unknown>;
 }
