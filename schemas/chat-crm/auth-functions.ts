@@ -2,7 +2,7 @@
  * Authentication & Authorization: sign-up provisioning. get_my_organization_id(), which every
  * RLS policy calls, lives in common.ts beside the policy helpers.
  */
-import { sql, triggerFunction } from 'pgform';
+import { sql, trigger, triggerFunction } from 'pgform';
 import { groups } from './common.js';
 
 export const handleNewUser = triggerFunction('handle_new_user', {
@@ -39,4 +39,12 @@ BEGIN
   RETURN NEW;
 END;
 `,
+});
+
+export const onAuthUserCreated = trigger('on_auth_user_created', {
+  on: 'auth.users',
+  timing: 'after',
+  events: ['insert'],
+  function: handleNewUser,
+  description: 'Creates the organization and profile of every new user',
 });

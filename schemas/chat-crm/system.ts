@@ -71,14 +71,8 @@ SECURITY DEFINER is used only where a function must see past RLS: \`get_my_organ
 
 ## The sign-up trigger on auth.users
 
-\`auth.users\` belongs to Supabase, so these definitions declare the function but not the trigger.
-Create it once per database:
-
-\`\`\`sql
-CREATE TRIGGER on_auth_user_created
-  AFTER INSERT ON auth.users
-  FOR EACH ROW EXECUTE FUNCTION public.handle_new_user();
-\`\`\`
+\`auth.users\` belongs to Supabase; the definitions declare the trigger \`on_auth_user_created\` on it
+(AFTER INSERT, FOR EACH ROW) with \`trigger()\`, so pgform creates and checks it like any other.
 
 ## Common query patterns
 

@@ -1,4 +1,4 @@
-import { boolean, integer, jsonb, rpc, sql, table, text, timestamptz, triggerFunction, uuid } from 'pgform';
+import { boolean, integer, jsonb, rpc, sql, table, text, timestamptz, trigger, triggerFunction, uuid } from 'pgform';
 import {
   adminPolicies,
   appRole,
@@ -196,4 +196,12 @@ BEGIN
 END;
 `,
   grants: ['authenticated', 'service_role'],
+});
+
+export const onAuthUserCreated = trigger('on_auth_user_created', {
+  on: 'auth.users',
+  timing: 'after',
+  events: ['insert'],
+  function: handleNewUser,
+  description: 'Creates the profile, default role and settings of every new user',
 });

@@ -51,8 +51,8 @@ Moderators (\`public.has_role(auth.uid(), 'moderator')\`) additionally manage po
 ## Sign-up flow
 
 \`handle_new_user()\` creates the profile, the default \`user\` role and the global \`user_settings\` row.
-It is meant for \`CREATE TRIGGER on_auth_user_created AFTER INSERT ON auth.users FOR EACH ROW EXECUTE FUNCTION public.handle_new_user()\`;
-\`auth.users\` is managed by Supabase (outside these definitions), so that trigger is created by the Supabase project setup.
+It runs from the trigger \`on_auth_user_created\` (AFTER INSERT ON \`auth.users\`), declared with \`trigger()\`:
+\`auth.users\` belongs to Supabase, the trigger on it belongs to these definitions.
 
 ## Notes
 

@@ -36,6 +36,12 @@ export function mergePrinted(declared: Schema, printed: Schema): Schema {
     const live = printed.sequences[id];
     if (live) sequence.type = live.type;
   }
+  for (const [id, external] of Object.entries(out.externalTables ?? {})) {
+    for (const [name, trigger] of Object.entries(external.triggers)) {
+      const live = printed.externalTables?.[id]?.triggers[name];
+      if (live && trigger.when !== undefined && live.when !== undefined) trigger.when = live.when;
+    }
+  }
   out.routines = mergeRoutines(out.routines, printed.routines);
   return out;
 }

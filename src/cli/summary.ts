@@ -11,7 +11,9 @@ export function countObjects(schema: Schema): Record<string, number> {
     functions: Object.values(schema.routines).length,
     enums: Object.keys(schema.enums).length,
     indexes: tables.reduce((n, t) => n + Object.keys(t.indexes).length, 0) + views.reduce((n, v) => n + Object.keys(v.indexes).length, 0),
-    triggers: tables.reduce((n, t) => n + Object.keys(t.triggers).length, 0),
+    triggers:
+      tables.reduce((n, t) => n + Object.keys(t.triggers).length, 0) +
+      Object.values(schema.externalTables ?? {}).reduce((n, t) => n + Object.keys(t.triggers).length, 0),
     policies: tables.reduce((n, t) => n + Object.keys(t.policies).length, 0),
   };
 }

@@ -87,6 +87,7 @@ export function diffSchemas(original: Schema, to: Schema): Change[] {
     drop: (routine) => changes.push({ kind: 'drop routine', routine }),
     alter: (a, b) => diffRoutine(a, b, changes),
   });
+  diffExternalTriggers(from, to, changes);
   each(managed(from.views), managed(to.views), {
     create: (view) => createView(view, changes),
     drop: (view) => changes.push({ kind: 'drop view', view }),
@@ -148,6 +149,26 @@ function diffNamespaces(from: Schema, to: Schema, changes: Change[]): void {
       comment(changes, { type: 'schema', name: b.name }, a.comment, b.comment);
     },
   });
+}
+
+/** Triggers on tables pgform does not manage: only the triggers themselves are compared. */
+function diffExternalTriggers(from: Schema, to: Schema, changes: Change[]): void {
+  const tables = new Set([...Object.keys(from.externalTables ?? {}), ...Object.keys(to.externalTables ?? {})]);
+  for (const table of [...tables].sort()) {
+    each(from.externalTables?.[table]?.triggers ?? {}, to.externalTables?.[table]?.triggers ?? {}, {
+      create: (trigger) => {
+        changes.push({ kind: 'create trigger', table, trigger });
+        comment(changes, { type: 'trigger', table, name: trigger.name }, undefined, trigger.comment);
+      },
+      drop: (trigger) => changes.push({ kind: 'drop trigger', table, trigger }),
+      alter: (x, y) => {
+        const { comment: cx, ...restX } = x;
+        const { comment: cy, ...restY } = y;
+        if (!sameValue(restX, restY)) changes.push({ kind: 'drop trigger', table, trigger: x }, { kind: 'create trigger', table, trigger: y });
+        comment(changes, { type: 'trigger', table, name: y.name }, sameValue(restX, restY) ? cx : undefined, cy);
+      },
+    });
+  }
 }
 
 function tableId(table: { schema: string; name: string }): string {

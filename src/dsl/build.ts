@@ -7,14 +7,14 @@ import { checkName } from './names.js';
 import { normalizeTypeName } from './type-names.js';
 import { returnsSql, type RoutineDef } from './routine.js';
 import type { SystemDef } from './system.js';
-import type { TableDef } from './table.js';
+import { toTriggerModel, type TableDef, type TriggerDef } from './table.js';
 import { toGrants, typeSql, type DomainDef, type EnumDef, type ExtensionDef, type NamespaceDef, type SequenceDef, type TypeRef } from './types.js';
 import type { ViewDef } from './view.js';
 
 /** A Definition is anything a builder returns. */
-export type Definition = TableDef | ViewDef | RoutineDef | EnumDef | DomainDef | SequenceDef | ExtensionDef | NamespaceDef | SystemDef;
+export type Definition = TableDef | ViewDef | RoutineDef | EnumDef | DomainDef | SequenceDef | ExtensionDef | NamespaceDef | SystemDef | TriggerDef;
 
-export const definitionKinds = new Set(['table', 'view', 'routine', 'enum', 'domain', 'sequence', 'extension', 'namespace', 'system']);
+export const definitionKinds = new Set(['table', 'view', 'routine', 'enum', 'domain', 'sequence', 'extension', 'namespace', 'system', 'trigger']);
 
 export function isDefinition(value: unknown): value is Definition {
   return typeof value === 'object' && value !== null && definitionKinds.has((value as { pgform?: string }).pgform ?? '');
@@ -222,6 +222,21 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
     routineIdsByName.set(nameId, [...(routineIdsByName.get(nameId) ?? []), id]);
   }
 
+  /** Resolves a trigger's function to its id and checks it is a declared trigger function. */
+  const triggerFunctionId = (name: string, fn: TriggerDef['function'], where: Where): string => {
+    checkName(name, where);
+    const text = typeof fn === 'string' ? fn : objectId(fn.schema, fn.name);
+    const functionId = text.includes('.') ? text : `public.${text}`;
+    const namespace = functionId.slice(0, functionId.indexOf('.'));
+    if (!external.has(namespace)) {
+      const candidates = (routineIdsByName.get(functionId) ?? []).map((rid) => schema.routines[rid]!);
+      if (!candidates.some((r) => r.returns === 'trigger' && r.arguments.length === 0)) {
+        invalid(`trigger function ${functionId}() is not declared (a function with no arguments returning trigger)`, where);
+      }
+    }
+    return functionId;
+  };
+
   const tableDefs = byKind('table');
   for (const def of tableDefs) {
     const id = objectId(def.schema, def.name);
@@ -322,20 +337,20 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
     }
     for (const trigger of Object.values(def.triggers)) {
       const where = at(def.source, id, `triggers.${trigger.name}`, options.file);
-      checkName(trigger.name, where);
-      const fn = typeof trigger.function === 'string' ? trigger.function : objectId(trigger.function.schema, trigger.function.name);
-      const functionId = fn.includes('.') ? fn : `public.${fn}`;
-      const candidates = routineIdsByName.get(functionId) ?? [];
-      const namespace = functionId.slice(0, functionId.indexOf('.'));
-      if (!external.has(namespace)) {
-        const triggerFn = candidates.map((rid) => schema.routines[rid]!).find((r) => r.returns === 'trigger' && r.arguments.length === 0);
-        if (!triggerFn) invalid(`trigger function ${functionId}() is not declared (a function with no arguments returning trigger)`, where);
-      }
       for (const column of trigger.updateOf ?? []) {
         if (!table.columns.some((c) => c.name === column)) invalid(`UPDATE OF column "${column}" does not exist in ${id}`, where);
       }
-      table.triggers[trigger.name] = { ...trigger, function: functionId };
+      table.triggers[trigger.name] = { ...trigger, function: triggerFunctionId(trigger.name, trigger.function, where) };
     }
+  }
+  for (const def of byKind('trigger')) {
+    const tableId = def.on.includes('.') ? def.on : `public.${def.on}`;
+    const where = at(def.source, tableId, `triggers.${def.name}`, options.file);
+    const namespace = tableId.slice(0, tableId.indexOf('.'));
+    if (!external.has(namespace)) invalid(`trigger() is for tables of the preset's schemas; declare triggers on ${tableId} in its table's triggers`, where);
+    const triggers = ((schema.externalTables ??= {})[tableId] ??= { triggers: {} }).triggers;
+    if (triggers[def.name]) invalid(`trigger "${def.name}" on ${tableId} is declared twice`, where);
+    triggers[def.name] = { ...toTriggerModel(def.name, def), function: triggerFunctionId(def.name, def.function, where) };
   }
 
   for (const def of byKind('view')) {

@@ -273,22 +273,7 @@ export function table(name: string, options: TableOptions): TableDef {
   }
 
   const triggers: TableDef['triggers'] = {};
-  for (const [triggerName, trigger] of Object.entries(options.triggers ?? {})) {
-    const order: TriggerEvent[] = ['INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'];
-    const events = order.filter((event) => trigger.events.some((e) => e.toUpperCase() === event));
-    triggers[triggerName] = {
-      name: triggerName,
-      timing: trigger.timing.toUpperCase() as Trigger['timing'],
-      events,
-      ...(trigger.updateOf?.length ? { updateOf: trigger.updateOf } : {}),
-      level: trigger.forEach === 'statement' ? 'STATEMENT' : 'ROW',
-      ...(trigger.when ? { when: sqlOf(trigger.when) } : {}),
-      function: trigger.function,
-      arguments: trigger.arguments ?? [],
-      enabled: trigger.enabled ?? 'origin',
-      ...(trigger.description !== undefined ? { comment: trigger.description } : {}),
-    };
-  }
+  for (const [triggerName, trigger] of Object.entries(options.triggers ?? {})) triggers[triggerName] = toTriggerModel(triggerName, trigger);
 
   const policies: Record<string, Policy> = {};
   for (const [policyName, policy] of Object.entries(options.policies ?? {})) {
@@ -328,3 +313,39 @@ export function table(name: string, options: TableOptions): TableDef {
 }
 
 export { typeSql };
+
+/** A TriggerDef is a trigger on a table the definitions do not own (a preset's `auth.users`). */
+export interface TriggerDef extends TriggerInput {
+  readonly pgform: 'trigger';
+  readonly name: string;
+  /** The table, schema-qualified: `auth.users`. */
+  readonly on: string;
+  readonly source?: SourceLocation;
+}
+
+/**
+ * Declares a trigger on an external table, e.g. Supabase's sign-up hook:
+ * `trigger('on_auth_user_created', { on: 'auth.users', timing: 'after', events: ['insert'], function: handleNewUser })`.
+ * Triggers on the definitions' own tables belong in their table's `triggers`.
+ */
+export function trigger(name: string, options: TriggerInput & { on: string }): TriggerDef {
+  const source = callSite();
+  return { pgform: 'trigger', name, ...options, ...(source ? { source } : {}) };
+}
+
+/** The model form of a declared trigger, before its function is resolved. */
+export function toTriggerModel(name: string, trigger: TriggerInput): Omit<Trigger, 'function'> & { function: TriggerInput['function'] } {
+  const order: TriggerEvent[] = ['INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'];
+  return {
+    name,
+    timing: trigger.timing.toUpperCase() as Trigger['timing'],
+    events: order.filter((event) => trigger.events.some((e) => e.toUpperCase() === event)),
+    ...(trigger.updateOf?.length ? { updateOf: trigger.updateOf } : {}),
+    level: trigger.forEach === 'statement' ? 'STATEMENT' : 'ROW',
+    ...(trigger.when ? { when: sqlOf(trigger.when) } : {}),
+    function: trigger.function,
+    arguments: trigger.arguments ?? [],
+    enabled: trigger.enabled ?? 'origin',
+    ...(trigger.description !== undefined ? { comment: trigger.description } : {}),
+  };
+}

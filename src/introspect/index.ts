@@ -68,13 +68,13 @@ export async function introspect(conn: Connection, options: IntrospectOptions): 
     schema.tables = sortedRecord(tables.map((row) => [objectId(row.schema, row.name), toTable(row)]));
     const views = await readRows<ViewRow>(conn, 'views', viewsSql, params);
     schema.views = sortedRecord(views.map((row) => [objectId(row.schema, row.name), toView(row)]));
-    await readTableParts(conn, version, params, schema);
+    await readTableParts(conn, version, params, schema, external);
     return schema;
   });
 }
 
 /** Constraints, indexes, triggers and policies, attached to their table (or materialized view). */
-async function readTableParts(conn: Connection, version: number, params: unknown[], schema: Schema): Promise<void> {
+async function readTableParts(conn: Connection, version: number, params: unknown[], schema: Schema, external: Set<string>): Promise<void> {
   const tableOf = (row: { schema: string; table: string }) => schema.tables[objectId(row.schema, row.table)];
   const constraints = await readRows<ConstraintRow>(conn, 'constraints', constraintsSql(version), params);
   const indexes = await readRows<IndexRow>(conn, 'indexes', indexesSql(version), params);
@@ -94,7 +94,13 @@ async function readTableParts(conn: Connection, version: number, params: unknown
   for (const row of sortByName(triggers)) {
     const table = tableOf(row);
     if (table) table.triggers[row.name] = toTrigger(row);
+    else if (external.has(row.schema)) {
+      schema.externalTables ??= {};
+      const id = objectId(row.schema, row.table);
+      (schema.externalTables[id] ??= { triggers: {} }).triggers[row.name] = toTrigger(row);
+    }
   }
+  if (schema.externalTables) schema.externalTables = sortedRecord(Object.entries(schema.externalTables));
   for (const row of sortByName(policies)) {
     const table = tableOf(row);
     if (table) table.policies[row.name] = toPolicy(row);

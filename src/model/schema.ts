@@ -18,6 +18,11 @@ export interface Schema {
   tables: Record<string, Table>;
   views: Record<string, View>;
   routines: Record<string, Routine>;
+  /**
+   * Triggers pgform manages on tables it does not (a preset's `auth.users`), by table id: the
+   * Supabase pattern of a trigger creating a profile on sign-up. Absent when there are none.
+   */
+  externalTables?: Record<string, { triggers: Record<string, Trigger> }>;
   /** Documentation that lives only in the definitions (never in the database). */
   docs: Docs;
 }

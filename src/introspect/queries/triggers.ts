@@ -5,7 +5,9 @@ import { asJsonRows, columnNames, commentOf, inSelectedNamespaces, notExtensionM
 
 /**
  * User triggers of tables. Internal ones (foreign key enforcement) and the clones a partition
- * receives from its parent's trigger (tgparentid) are not declared by anyone. tgargs is sent as
+ * receives from its parent's trigger (tgparentid) are not declared by anyone. Triggers on tables
+ * outside the selected schemas count when their function is inside them (a trigger on
+ * auth.users calling public.handle_new_user). tgargs is sent as
  * hex: its arguments are separated by zero bytes, which text cannot hold.
  */
 export const triggersSql = asJsonRows(
@@ -23,7 +25,8 @@ export const triggersSql = asJsonRows(
    JOIN pg_proc p ON p.oid = tg.tgfoid
    JOIN pg_namespace fn ON fn.oid = p.pronamespace
    WHERE NOT tg.tgisinternal AND tg.tgparentid = 0 AND c.relkind IN ('r', 'p')
-     AND ${inSelectedNamespaces('n.nspname')} AND ${notExtensionMember('pg_class', 'c.oid')}`,
+     AND (${inSelectedNamespaces('n.nspname')} OR ${inSelectedNamespaces('fn.nspname')})
+     AND ${notExtensionMember('pg_class', 'c.oid')}`,
   'x.schema, x."table", x.name',
 );
 
