@@ -140,7 +140,7 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
     }
     const isArray = type.endsWith('[]');
     const base = baseTypeName(type);
-    if (builtinTypes.has(base)) return type;
+    if (builtinTypes.has(base) || /^interval (year|month|day|hour|minute|second)\b/.test(base)) return type;
     const extension = extensionTypes[base];
     if (extension) {
       if (!schema.extensions[extension]) invalid(`type "${base}" needs the extension "${extension}"`, where, `declare extension('${extension}')`);

@@ -1,5 +1,6 @@
 import type { Argument, ArgumentMode, Routine, SourceLocation } from '../model/schema.js';
 import type { Documentation } from './documentation.js';
+import { ident } from '../plan/sql/quote.js';
 import { callSite } from './source.js';
 import { sqlOf, type SqlInput } from './sql.js';
 import { normalizeTypeName } from './type-names.js';
@@ -115,6 +116,6 @@ export function returnsSql(returns: NonNullable<RoutineDef['returns']>): string 
   }
   if ('pgform' in returns) return typeSql(returns);
   if ('setof' in returns) return `SETOF ${typeSql(typeof returns.setof === 'string' ? normalizeTypeName(returns.setof) : returns.setof)}`;
-  const columns = Object.entries(returns.table).map(([column, type]) => `${column} ${typeSql(typeof type === 'string' ? normalizeTypeName(type) : type)}`);
+  const columns = Object.entries(returns.table).map(([column, type]) => `${ident(column)} ${typeSql(typeof type === 'string' ? normalizeTypeName(type) : type)}`);
   return `TABLE(${columns.join(', ')})`;
 }

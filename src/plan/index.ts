@@ -176,12 +176,18 @@ export function planChanges(requested: Change[], context: { from?: Schema; to?: 
   const views = [...Object.values(context.to?.views ?? {}), ...Object.values(context.from?.views ?? {})];
   const order = viewOrder(views);
   const relations = [...Object.values(context.to?.tables ?? {}), ...views].map((r) => ({ id: objectId(r.schema, r.name), schema: r.schema, name: r.name }));
+  const viewRelations = views.map((r) => ({ id: objectId(r.schema, r.name), schema: r.schema, name: r.name }));
   const rank = (change: Change): [number, number] => {
     let phase = phases[change.kind];
     let within = 0;
     if (change.kind === 'create view' || change.kind === 'replace view') within = order.get(objectOf(change)) ?? 0;
     if (change.kind === 'drop view') within = -(order.get(objectOf(change)) ?? 0);
-    if ((change.kind === 'create routine' || change.kind === 'replace routine') && needsRelations(change.kind === 'create routine' ? change.routine : change.to, relations)) phase = 33;
+    if (change.kind === 'create routine' || change.kind === 'replace routine') {
+      const routine = change.kind === 'create routine' ? change.routine : change.to;
+      // A row type in the signature must exist first: a view's after the views, a table's after the tables.
+      if (needsRelations(routine, viewRelations)) phase = 42;
+      else if (needsRelations(routine, relations)) phase = 33;
+    }
     if (change.kind === 'add constraint' && change.constraint.kind === 'foreign key') phase = 35;
     if (change.kind === 'create index' && views.some((v) => v.materialized && objectId(v.schema, v.name) === change.relation)) phase = 41;
     return [phase, within];

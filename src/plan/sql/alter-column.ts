@@ -43,7 +43,9 @@ export const alterColumn: Render<Extract<Change, { kind: 'alter column' }>> = ({
   }
   const steps: Statement[] = [];
   const typeChanged = from.type !== to.type || (from.collation ?? '') !== (to.collation ?? '');
-  if (typeChanged && from.default !== undefined && !from.identity) steps.push(statement(`${target} DROP DEFAULT`));
+  // A default cast to the old type must go before the type changes; a relabel keeps it valid.
+  const defaultBlocks = typeChanged && from.default !== undefined && !from.identity && !isRelabel(from.type, to.type);
+  if (defaultBlocks) steps.push(statement(`${target} DROP DEFAULT`));
   if (from.identity && (!to.identity || typeChanged)) steps.push(statement(`${target} DROP IDENTITY`));
   if (typeChanged) {
     const hazards: Hazard[] = [];
@@ -56,8 +58,8 @@ export const alterColumn: Render<Extract<Change, { kind: 'alter column' }>> = ({
     const collate = to.collation ? ` COLLATE ${to.collation}` : '';
     steps.push(statement(`${target} TYPE ${to.type}${collate} USING ${ident(to.name)}::${to.type}`, hazards));
   }
-  if (to.default !== undefined && !to.identity && (typeChanged || from.default !== to.default)) steps.push(statement(`${target} SET DEFAULT ${to.default}`));
-  if (to.default === undefined && from.default !== undefined && !typeChanged && !from.identity) steps.push(statement(`${target} DROP DEFAULT`));
+  if (to.default !== undefined && !to.identity && (defaultBlocks || from.default !== to.default)) steps.push(statement(`${target} SET DEFAULT ${to.default}`));
+  if (to.default === undefined && from.default !== undefined && !defaultBlocks && !from.identity) steps.push(statement(`${target} DROP DEFAULT`));
   if (to.identity && (!from.identity || typeChanged)) {
     if (!from.notNull) steps.push(statement(`${target} SET NOT NULL`, [{ code: 'MAY_FAIL', message: `fails if ${table}.${to.name} holds NULLs` }]));
     steps.push(statement(`${target} ADD GENERATED ${to.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY`));
