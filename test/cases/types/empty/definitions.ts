@@ -1,0 +1,2 @@
+// No objects at all: the file still declares DB and Functions.
+export {};

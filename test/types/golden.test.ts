@@ -1,0 +1,29 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { format } from 'prettier';
+import { describe, expect, it } from 'vitest';
+import { renderTypes } from '../../src/emit/types/index.js';
+import { canonicalModel, casesRoot } from './support.js';
+
+const selected = process.env.PGFORM_CASE;
+const cases = readdirSync(casesRoot, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .filter((name) => !selected || `types/${name}`.startsWith(selected) || name.startsWith(selected))
+  .sort();
+
+/**
+ * One folder per feature of the types emitter: its definitions, made canonical on an embedded
+ * database, must render exactly `expected.ts` (PGFORM_UPDATE=1 rewrites it), and the text must
+ * already be what prettier prints, since the emitter lays it out itself.
+ */
+describe('types emitter goldens', () => {
+  it.each(cases)('%s', async (name) => {
+    const output = renderTypes(await canonicalModel(join(casesRoot, name, 'definitions.ts')));
+    const expectedPath = join(casesRoot, name, 'expected.ts');
+    if (process.env.PGFORM_UPDATE === '1') writeFileSync(expectedPath, output);
+    expect(existsSync(expectedPath), `${expectedPath} is missing: run with PGFORM_UPDATE=1`).toBe(true);
+    expect(output).toBe(readFileSync(expectedPath, 'utf8'));
+    expect(await format(output, { parser: 'typescript' })).toBe(output);
+  });
+});
