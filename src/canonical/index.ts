@@ -72,7 +72,8 @@ async function checkRoutineBodies(conn: Connection, schema: Schema, locate: Loca
     try {
       await conn.exec(sql);
     } catch (error) {
-      const step: Step = { sql, kind: 'create routine', object: routineKey(routine), hazards: [], transactional: true };
+      const id = objectId(routine.schema, routine.name);
+      const step: Step = { sql, kind: 'create routine', object: id, owner: id, hazards: [], transactional: true };
       throw statementError(error, step, { ...locate(step), object: routineKey(routine) });
     }
   }
@@ -82,21 +83,43 @@ function routineKey(routine: Routine): string {
   return routineId(routine.schema, routine.name, routine.arguments.filter((a) => a.mode !== 'out').map((a) => a.type));
 }
 
-/** Maps a plan step back to the definition that declared its object. */
+/** Maps a plan step back to the definition that declared its object, looking first where its kind lives. */
 function locator(schema: Schema): Locate {
-  const sources = new Map<string, SourceLocation>();
-  const add = (id: string, source?: SourceLocation) => source && sources.set(id, source);
-  for (const t of Object.values(schema.tables)) add(objectId(t.schema, t.name), t.source);
-  for (const v of Object.values(schema.views)) add(objectId(v.schema, v.name), v.source);
-  for (const r of Object.values(schema.routines)) add(objectId(r.schema, r.name), r.source);
-  for (const e of Object.values(schema.enums)) add(objectId(e.schema, e.name), e.source);
-  for (const d of Object.values(schema.domains)) add(objectId(d.schema, d.name), d.source);
-  for (const s of Object.values(schema.sequences)) add(objectId(s.schema, s.name), s.source);
+  const maps = {
+    relation: new Map<string, SourceLocation>(),
+    routine: new Map<string, SourceLocation>(),
+    type: new Map<string, SourceLocation>(),
+    sequence: new Map<string, SourceLocation>(),
+    extension: new Map<string, SourceLocation>(),
+    trigger: new Map<string, SourceLocation>(),
+  };
+  const add = (map: Map<string, SourceLocation>, id: string, source?: SourceLocation) => source && !map.has(id) && map.set(id, source);
+  for (const t of Object.values(schema.tables)) add(maps.relation, objectId(t.schema, t.name), t.source);
+  for (const v of Object.values(schema.views)) add(maps.relation, objectId(v.schema, v.name), v.source);
+  for (const r of Object.values(schema.routines)) add(maps.routine, objectId(r.schema, r.name), r.source);
+  for (const e of Object.values(schema.enums)) add(maps.type, objectId(e.schema, e.name), e.source);
+  for (const d of Object.values(schema.domains)) add(maps.type, objectId(d.schema, d.name), d.source);
+  for (const q of Object.values(schema.sequences)) add(maps.sequence, objectId(q.schema, q.name), q.source);
+  for (const x of Object.values(schema.extensions)) add(maps.extension, x.name, x.source);
+  for (const [table, external] of Object.entries(schema.externalTables ?? {})) {
+    for (const trigger of Object.values(external.triggers)) add(maps.trigger, `${table} (trigger ${trigger.name})`, trigger.source);
+  }
+  const first = (kind: Step['kind']): Map<string, SourceLocation>[] => {
+    if (/enum|domain/.test(kind)) return [maps.type];
+    if (/routine/.test(kind)) return [maps.routine];
+    if (/sequence/.test(kind)) return [maps.sequence];
+    if (/extension/.test(kind)) return [maps.extension];
+    if (/trigger/.test(kind)) return [maps.trigger];
+    return [];
+  };
   return (step) => {
-    const candidates = [step.object, step.object.split(' (')[0]!, step.object.replace(/\.[^.]+$/, '')];
-    for (const candidate of candidates) {
-      const source = sources.get(candidate);
-      if (source) return { file: source.file, line: source.line };
+    const base = step.object.split(' (')[0]!.replace(/\(.*\)$/, '');
+    const candidates = [step.object, step.owner, base];
+    for (const map of [...first(step.kind), maps.relation, maps.routine, maps.type, maps.sequence, maps.extension, maps.trigger]) {
+      for (const candidate of candidates) {
+        const source = map.get(candidate);
+        if (source) return { file: source.file, line: source.line };
+      }
     }
     return undefined;
   };

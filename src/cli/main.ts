@@ -6,12 +6,13 @@ import { registerGenerate } from './commands/generate.js';
 import { registerInspect } from './commands/inspect.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerPush } from './commands/push.js';
+import { registerPull } from './commands/pull.js';
 import { registerSql } from './commands/sql.js';
 import { registerStatus } from './commands/status.js';
 import { err, out, reportError } from './output.js';
 
 /** Every command registers itself from its own file under cli/commands/. */
-const registrations = [registerSql, registerBootstrap, registerInspect, registerGen, registerDiff, registerGenerate, registerMigrate, registerStatus, registerPush];
+const registrations = [registerSql, registerBootstrap, registerInspect, registerGen, registerDiff, registerGenerate, registerMigrate, registerStatus, registerPush, registerPull];
 
 export function buildProgram(): Command {
   const program = new Command('pgform')

@@ -73,14 +73,16 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
 
   // Relations, indexes and sequences share one name space per schema in PostgreSQL.
   const relationNames = new Map<string, string>();
+  // Tables, views and sequences also name a row type, so they share the types' name space too.
+  const typeNames = new Map<string, string>();
   const claimRelationName = (namespace: string, name: string, what: string, where: Where) => {
     checkName(name, where);
     const key = objectId(namespace, name);
-    const previous = relationNames.get(key);
+    const previous = relationNames.get(key) ?? (what === 'index' || what.startsWith('the index') ? undefined : typeNames.get(key));
     if (previous) invalid(`${what} "${name}" uses a name already taken by ${previous} in schema "${namespace}"`, where);
     relationNames.set(key, what);
+    if (what !== 'index' && !what.startsWith('the index')) typeNames.set(key, what);
   };
-  const typeNames = new Map<string, string>();
   const claimTypeName = (namespace: string, name: string, what: string, where: Where) => {
     checkName(name, where);
     const key = objectId(namespace, name);
@@ -310,7 +312,7 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
       for (const column of fk.columns) {
         if (!table.columns.some((c) => c.name === column)) invalid(`column "${column}" does not exist in ${id}`, where);
       }
-      const targetId = targetIdOf(fk.target);
+      const targetId = targetIdOf(fk.target, where);
       const referencedColumns = fk.referencedColumns ?? fk.columns;
       if (referencedColumns.length !== fk.columns.length) invalid(`references ${referencedColumns.length} columns with ${fk.columns.length}`, where);
       const target = schema.tables[targetId];
@@ -350,7 +352,15 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
     if (!external.has(namespace)) invalid(`trigger() is for tables of the preset's schemas; declare triggers on ${tableId} in its table's triggers`, where);
     const triggers = ((schema.externalTables ??= {})[tableId] ??= { triggers: {} }).triggers;
     if (triggers[def.name]) invalid(`trigger "${def.name}" on ${tableId} is declared twice`, where);
-    triggers[def.name] = { ...toTriggerModel(def.name, def), function: triggerFunctionId(def.name, def.function, where) };
+    triggers[def.name] = { ...toTriggerModel(def.name, def), function: triggerFunctionId(def.name, def.function, where), ...(def.source ? { source: def.source } : {}) };
+  }
+
+  for (const seq of byKind('sequence')) {
+    if (!seq.ownedBy) continue;
+    const where = at(seq.source, objectId(seq.schema, seq.name), 'ownedBy', options.file);
+    const owner = schema.tables[tableIdOf(seq.ownedBy.table)];
+    if (!owner) invalid(`is owned by table ${tableIdOf(seq.ownedBy.table)}, which is not declared`, where);
+    if (!owner.columns.some((c) => c.name === seq.ownedBy!.column)) invalid(`is owned by column "${seq.ownedBy.column}", which ${tableIdOf(seq.ownedBy.table)} does not have`, where);
   }
 
   for (const def of byKind('view')) {
@@ -434,13 +444,14 @@ function tableIdOf(name: string): string {
   return name.includes('.') ? name : `public.${name}`;
 }
 
-function targetIdOf(target: TableTarget): string {
+function targetIdOf(target: TableTarget, where: Where): string {
   if (typeof target === 'string') return tableIdOf(target);
-  if (typeof target === 'function') {
-    const resolved = target();
-    return objectId(resolved.schema, resolved.name);
+  const resolved: unknown = typeof target === 'function' ? target() : target;
+  const table = resolved as { schema?: unknown; name?: unknown } | null;
+  if (!table || typeof table !== 'object' || typeof table.schema !== 'string' || typeof table.name !== 'string') {
+    invalid('references something that is not a table (a table(), its name, or a function returning a table())', where);
   }
-  return objectId(target.schema, target.name);
+  return objectId(table.schema as string, table.name as string);
 }
 
 function docs(description: string | undefined, group: string | undefined, note: string | undefined, source: SourceLocation | undefined) {

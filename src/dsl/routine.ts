@@ -1,6 +1,7 @@
 import type { Argument, ArgumentMode, Routine, SourceLocation } from '../model/schema.js';
 import type { Documentation } from './documentation.js';
 import { ident } from '../plan/sql/quote.js';
+import { guard, guardName, routineShape } from './guard.js';
 import { callSite } from './source.js';
 import { sqlOf, type SqlInput } from './sql.js';
 import { normalizeTypeName } from './type-names.js';
@@ -68,7 +69,9 @@ function toGrantList(grants: RoutineOptions['grants']): Routine['grants'] {
   return toGrants(inputs);
 }
 
-function define(kind: Routine['kind'], name: string, options: RoutineOptions): RoutineDef {
+function define(kind: Routine['kind'], name: string, options: RoutineOptions, source: SourceLocation | undefined): RoutineDef {
+  guardName(name, kind, source);
+  guard(routineShape, options, { object: `${kind} ${name}`, source });
   return {
     pgform: 'routine',
     schema: options.schema ?? 'public',
@@ -89,23 +92,23 @@ function define(kind: Routine['kind'], name: string, options: RoutineOptions): R
     ...(options.group ? { group: options.group } : {}),
     ...(options.note ? { note: options.note } : {}),
     ...(options.renamedFrom ? { renamedFrom: options.renamedFrom } : {}),
-    source: callSite(),
+    ...(source ? { source } : {}),
   };
 }
 
 /** Declares a function (an RPC in Supabase's words). */
 export function rpc(name: string, options: RoutineOptions): RoutineDef {
-  return define('function', name, options);
+  return define('function', name, options, callSite());
 }
 
 /** Declares a procedure (CALLed, returns nothing). */
 export function procedure(name: string, options: Omit<RoutineOptions, 'returns' | 'volatility'>): RoutineDef {
-  return define('procedure', name, options);
+  return define('procedure', name, options, callSite());
 }
 
 /** Declares a plpgsql trigger function (`RETURNS trigger`). */
 export function triggerFunction(name: string, options: Omit<RoutineOptions, 'returns' | 'args'>): RoutineDef {
-  return define('function', name, { ...options, returns: 'trigger' });
+  return define('function', name, { ...options, returns: 'trigger' }, callSite());
 }
 
 /** The `RETURNS` text of a declared return, as pg_get_function_result prints it. */

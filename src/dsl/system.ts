@@ -1,4 +1,6 @@
 import type { LogicalJoin } from '../model/schema.js';
+import { guard, systemShape } from './guard.js';
+import { callSite } from './source.js';
 
 export interface SystemOptions {
   title?: string;
@@ -29,6 +31,7 @@ function joinSide(text: string): LogicalJoin['from'] {
 }
 
 export function system(options: SystemOptions): SystemDef {
+  guard(systemShape, options, { object: 'system', source: callSite() });
   return {
     pgform: 'system',
     ...(options.title ? { title: options.title } : {}),

@@ -3,6 +3,7 @@ import { ident } from '../plan/sql/quote.js';
 import { type ActionName, ColumnBuilder, type ReferenceOptions, type TableTarget } from './column.js';
 import type { Documentation } from './documentation.js';
 import { objectName } from './names.js';
+import { externalTriggerShape, guard, guardName, tableShape } from './guard.js';
 import { callSite } from './source.js';
 import { sqlOf, type SqlInput } from './sql.js';
 import { toGrants, typeSql, type GrantInput, type TypeRef } from './types.js';
@@ -126,6 +127,8 @@ function action(name: ActionName | undefined): ReferentialAction {
  */
 export function table(name: string, options: TableOptions): TableDef {
   const source = callSite();
+  guardName(name, 'table', source);
+  guard(tableShape, options, { object: `table ${name}`, source });
   const schemaName = options.schema ?? 'public';
   const problems: { field: string; message: string }[] = [];
   const columns: TableDef['columns'] = [];
@@ -330,6 +333,8 @@ export interface TriggerDef extends TriggerInput {
  */
 export function trigger(name: string, options: TriggerInput & { on: string }): TriggerDef {
   const source = callSite();
+  guardName(name, 'trigger', source);
+  guard(externalTriggerShape, options, { object: `trigger ${name}`, source });
   return { pgform: 'trigger', name, ...options, ...(source ? { source } : {}) };
 }
 

@@ -1,6 +1,7 @@
 import type { Grant } from '../model/schema.js';
 import { qualified } from '../plan/sql/quote.js';
 import { ColumnBuilder } from './column.js';
+import { domainShape, enumShape, extensionShape, guard, guardName, namespaceShape, sequenceShape } from './guard.js';
 import { callSite } from './source.js';
 import { sqlOf, type SqlInput, type SqlText } from './sql.js';
 import { normalizeTypeName } from './type-names.js';
@@ -55,7 +56,10 @@ export interface NamespaceDef extends SchemaOptions {
 }
 
 export function schema(name: string, options: SchemaOptions = {}): NamespaceDef {
-  return { pgform: 'namespace', name, ...options, source: callSite() };
+  const source = callSite();
+  guardName(name, 'schema', source);
+  guard(namespaceShape, options, { object: `schema ${name}`, source });
+  return { pgform: 'namespace', name, ...options, ...(source ? { source } : {}) };
 }
 
 /** An ExtensionDef installs an extension (pgcrypto, uuid-ossp, citext...). */
@@ -67,7 +71,10 @@ export interface ExtensionDef {
 }
 
 export function extension(name: string, options: { schema?: string } = {}): ExtensionDef {
-  return { pgform: 'extension', name, schema: options.schema ?? 'public', source: callSite() };
+  const source = callSite();
+  guardName(name, 'extension', source);
+  guard(extensionShape, options, { object: `extension ${name}`, source });
+  return { pgform: 'extension', name, schema: options.schema ?? 'public', ...(source ? { source } : {}) };
 }
 
 export interface EnumDef extends TypeRef, Documentation {
@@ -86,6 +93,9 @@ export function enumType(
   values: readonly string[],
   options: Documentation & { schema?: string; renamedFrom?: string; renamedValues?: Record<string, string> } = {},
 ): EnumDef {
+  const source = callSite();
+  guardName(name, 'enum', source);
+  guard(enumShape, { values, options }, { object: `enum ${name}`, source });
   const { schema: namespace = 'public', ...docs } = options;
   const def: EnumDef = {
     pgform: 'enum',
@@ -93,7 +103,7 @@ export function enumType(
     name,
     values,
     ...docs,
-    source: callSite(),
+    ...(source ? { source } : {}),
     column: () => new ColumnBuilder(def),
   };
   return def;
@@ -121,6 +131,10 @@ export interface DomainOptions extends Documentation {
 
 /** Declares a domain: `domain('email', 'text', { checks: { email_format: sql\`VALUE ~ '@'\` } })`. */
 export function domain(name: string, type: string, options: DomainOptions = {}): DomainDef {
+  const source = callSite();
+  guardName(name, 'domain', source);
+  guardName(type, `domain ${name} type`, source);
+  guard(domainShape, options, { object: `domain ${name}`, source });
   const { schema: namespace = 'public', notNull = false, default: defaultValue, collation, checks = {}, ...docs } = options;
   const def: DomainDef = {
     pgform: 'domain',
@@ -132,7 +146,7 @@ export function domain(name: string, type: string, options: DomainOptions = {}):
     ...(collation ? { collation } : {}),
     checks: Object.fromEntries(Object.entries(checks).map(([checkName, expression]) => [checkName, { expression: sqlOf(expression) }])),
     ...docs,
-    source: callSite(),
+    ...(source ? { source } : {}),
     column: () => new ColumnBuilder(def),
   };
   return def;
@@ -157,7 +171,10 @@ export interface SequenceDef extends Documentation {
 export type SequenceOptions = Partial<Omit<SequenceDef, 'pgform' | 'name' | 'source' | 'ownedBy'>> & { ownedBy?: { table: string; column: string } };
 
 export function sequence(name: string, options: SequenceOptions = {}): SequenceDef {
-  return { pgform: 'sequence', schema: 'public', type: 'bigint', ...options, name, source: callSite() };
+  const source = callSite();
+  guardName(name, 'sequence', source);
+  guard(sequenceShape, options, { object: `sequence ${name}`, source });
+  return { pgform: 'sequence', schema: 'public', type: 'bigint', ...options, name, ...(source ? { source } : {}) };
 }
 
 /** A column of any type by its SQL name: `column('numeric(12,2)')`, `column(leadStatus)`. */

@@ -1,5 +1,6 @@
 import type { Index, SourceLocation } from '../model/schema.js';
 import type { Documentation } from './documentation.js';
+import { guard, guardName, viewShape } from './guard.js';
 import { callSite } from './source.js';
 import { sqlOf, type SqlInput } from './sql.js';
 import type { IndexInput } from './table.js';
@@ -51,6 +52,9 @@ function documentation(options: Documentation & { renamedFrom?: string }) {
 }
 
 export function view(name: string, options: ViewOptions): ViewDef {
+  const source = callSite();
+  guardName(name, 'view', source);
+  guard(viewShape.omit({ indexes: true }), options, { object: `view ${name}`, source });
   return {
     pgform: 'view',
     schema: options.schema ?? 'public',
@@ -64,11 +68,14 @@ export function view(name: string, options: ViewOptions): ViewDef {
     indexes: {},
     grants: toGrants(options.grants),
     ...documentation(options),
-    source: callSite(),
+    ...(source ? { source } : {}),
   };
 }
 
 export function materializedView(name: string, options: MaterializedViewOptions): ViewDef {
+  const source = callSite();
+  guardName(name, 'materialized view', source);
+  guard(viewShape.omit({ securityInvoker: true, securityBarrier: true, checkOption: true }), options, { object: `materialized view ${name}`, source });
   const indexes: Record<string, Index> = {};
   for (const [indexName, index] of Object.entries(options.indexes ?? {})) {
     indexes[indexName] = {
@@ -92,6 +99,6 @@ export function materializedView(name: string, options: MaterializedViewOptions)
     indexes,
     grants: toGrants(options.grants),
     ...documentation(options),
-    source: callSite(),
+    ...(source ? { source } : {}),
   };
 }

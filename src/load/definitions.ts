@@ -38,6 +38,15 @@ function collect(value: unknown, into: Definition[], depth = 0): void {
   }
 }
 
+/** The line of `file` an error points at: a parse error's `file:line:column`, or the first stack frame in the file. */
+function errorLine(error: unknown, file: string): number | undefined {
+  const text = error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error);
+  for (const match of text.matchAll(/(?:file:\/\/)?([^\s()]+):(\d+):\d+/g)) {
+    if (match[1] === file) return Number(match[2]);
+  }
+  return undefined;
+}
+
 /** Loads definition files (TypeScript, through jiti) and returns their definitions in file order. */
 export async function loadDefinitions(path: string): Promise<Definition[]> {
   const definitions: Definition[] = [];
@@ -47,8 +56,15 @@ export async function loadDefinitions(path: string): Promise<Definition[]> {
       exports = await importTypeScript(file);
     } catch (error) {
       if (isPgformError(error)) throw error;
-      const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-      throw new PgformError('DEFINITION_LOAD_FAILED', `cannot load definitions: ${message}`, { file: relative(process.cwd(), file) }, undefined, { cause: error });
+      const message = error instanceof Error ? error.message.split('\n')[0]!.trim() : String(error);
+      const line = errorLine(error, file);
+      throw new PgformError(
+        'DEFINITION_LOAD_FAILED',
+        `cannot load definitions: ${message}`,
+        { file: relative(process.cwd(), file), ...(line ? { line } : {}) },
+        undefined,
+        { cause: error },
+      );
     }
     collect(exports, definitions);
   }

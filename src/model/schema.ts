@@ -239,6 +239,8 @@ export interface Trigger {
   arguments: string[];
   enabled: 'origin' | 'always' | 'replica' | 'disabled';
   comment?: string;
+  /** Where a trigger on an external table was declared (definitions only). */
+  source?: SourceLocation;
 }
 
 export type PolicyCommand = 'ALL' | 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE';

@@ -12,6 +12,8 @@ export interface Step {
   kind: Change['kind'];
   /** The object the statement acts on, for reports and errors. */
   object: string;
+  /** The table, view or other top-level object it belongs to, where its definition is declared. */
+  owner: string;
   hazards: Hazard[];
   /** False when the statement must run outside a transaction block. */
   transactional: boolean;
@@ -147,6 +149,19 @@ function objectOf(change: Change): string {
   }
 }
 
+/** The top-level object a change belongs to: a column's table, a comment's relation... */
+function ownerOf(change: Change): string {
+  if ('table' in change && typeof change.table === 'string') return change.table;
+  if ('relation' in change) return change.relation;
+  if (change.kind === 'set comment') {
+    const t = change.target;
+    if (t.type === 'column') return t.relation;
+    if ('table' in t) return t.table;
+    if ('domain' in t) return t.domain;
+  }
+  return objectOf(change).split(' (')[0]!;
+}
+
 /** Views sorted so that each comes after the views it reads. */
 function viewOrder(views: View[]): Map<string, number> {
   const candidates = views.map((v) => ({ id: objectId(v.schema, v.name), schema: v.schema, name: v.name }));
@@ -203,7 +218,7 @@ export function planChanges(requested: Change[], context: { from?: Schema; to?: 
     const onNewRelation = 'table' in change && typeof change.table === 'string' ? created.has(change.table) : 'relation' in change ? created.has(change.relation) : false;
     for (const statement of render(change)) {
       const hazards = onNewRelation ? [] : statement.hazards ?? [];
-      steps.push({ sql: statement.sql, kind: change.kind, object: objectOf(change), hazards, transactional: statement.transactional ?? true });
+      steps.push({ sql: statement.sql, kind: change.kind, object: objectOf(change), owner: ownerOf(change), hazards, transactional: statement.transactional ?? true });
     }
   }
   return { steps };

@@ -18,10 +18,13 @@ export function literal(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
 
-/** A dollar-quoted body whose tag does not occur in the text. */
+/**
+ * A dollar-quoted body. The tag must first occur in `body + tag` at the very end: a body ending
+ * in `$` (or in `$pgform`) would otherwise close the string early.
+ */
 export function dollarQuoted(body: string): string {
   let tag = '$$';
-  for (let n = 0; body.includes(tag); n++) tag = `$pgform${n || ''}$`;
+  for (let n = 0; `${body}${tag}`.indexOf(tag) !== body.length; n++) tag = `$pgform${n}$`;
   return `${tag}${body}${tag}`;
 }
 

@@ -1,0 +1,242 @@
+import { z } from 'zod';
+import { PgformError } from '../errors.js';
+import type { SourceLocation } from '../model/schema.js';
+
+/**
+ * zod shapes of what the builders accept. TypeScript checks definitions written in TypeScript;
+ * these check what arrives at run time (JavaScript files, `as any`, generated code), so a wrong
+ * value is a located PgformError instead of a TypeError or SQL pasted as is.
+ */
+const name = z.string().min(1, 'must not be empty');
+const sqlText = z.union([z.string(), z.object({ sql: z.string() }).strict()]);
+const documentation = { description: z.string().optional(), group: z.string().optional(), note: z.string().optional() };
+const grant = z.object({ to: name, privileges: z.array(name).min(1), withGrantOption: z.boolean().optional() }).strict();
+const typeRef = z.object({ pgform: z.enum(['enum', 'domain']), schema: z.string(), name: z.string() }).passthrough();
+const typeInput = z.union([name, typeRef]);
+const tableTarget = z.union([name, z.object({ pgform: z.literal('table'), schema: z.string(), name: z.string() }).passthrough(), z.custom<() => unknown>((v) => typeof v === 'function', 'must be a table, a table name or a function returning a table')]);
+const referentialAction = z.enum(['cascade', 'restrict', 'set null', 'set default', 'no action', 'CASCADE', 'RESTRICT', 'SET NULL', 'SET DEFAULT', 'NO ACTION']);
+const columnBuilder = z.custom<object>((value) => typeof value === 'object' && value !== null && 'spec' in value, 'must be a column builder (text(), uuid(), column(type)...)');
+
+const index = z
+  .object({
+    on: z.array(name).min(1),
+    unique: z.boolean().optional(),
+    using: name.optional(),
+    include: z.array(name).optional(),
+    where: sqlText.optional(),
+    nullsNotDistinct: z.boolean().optional(),
+    description: z.string().optional(),
+    renamedFrom: name.optional(),
+  })
+  .strict();
+
+const triggerFunction = z.union([name, z.object({ pgform: z.literal('routine'), schema: z.string(), name: z.string() }).passthrough()]);
+
+export const triggerShape = z
+  .object({
+    timing: z.enum(['before', 'after', 'instead of']),
+    events: z.array(z.enum(['insert', 'update', 'delete', 'truncate'])).min(1),
+    updateOf: z.array(name).optional(),
+    forEach: z.enum(['row', 'statement']).optional(),
+    when: sqlText.optional(),
+    function: triggerFunction,
+    arguments: z.array(z.string()).optional(),
+    enabled: z.enum(['origin', 'always', 'replica', 'disabled']).optional(),
+    description: z.string().optional(),
+  })
+  .strict();
+
+const policy = z
+  .object({
+    for: z.enum(['all', 'select', 'insert', 'update', 'delete']).optional(),
+    to: z.union([name, z.array(name).min(1)]).optional(),
+    using: sqlText.optional(),
+    withCheck: sqlText.optional(),
+    restrictive: z.boolean().optional(),
+    description: z.string().optional(),
+  })
+  .strict();
+
+const foreignKey = z
+  .object({
+    columns: z.array(name).min(1),
+    references: tableTarget,
+    referencedColumns: z.array(name).min(1).optional(),
+    onDelete: referentialAction.optional(),
+    onUpdate: referentialAction.optional(),
+    deferrable: z.boolean().optional(),
+    initiallyDeferred: z.boolean().optional(),
+    match: z.literal('full').optional(),
+    name: name.optional(),
+    renamedFrom: name.optional(),
+  })
+  .strict();
+
+export const tableShape = z
+  .object({
+    ...documentation,
+    schema: name.optional(),
+    renamedFrom: name.optional(),
+    columns: z.record(z.string(), columnBuilder),
+    primaryKey: z.union([z.array(name).min(1), z.object({ columns: z.array(name).min(1), name: name.optional(), renamedFrom: name.optional() }).strict()]).optional(),
+    unique: z.array(z.union([z.array(name).min(1), z.object({ columns: z.array(name).min(1), name: name.optional(), nullsNotDistinct: z.boolean().optional(), renamedFrom: name.optional() }).strict()])).optional(),
+    checks: z.record(z.string(), sqlText).optional(),
+    foreignKeys: z.array(foreignKey).optional(),
+    exclusions: z.record(z.string(), sqlText).optional(),
+    indexes: z.record(z.string(), index).optional(),
+    triggers: z.record(z.string(), triggerShape).optional(),
+    rls: z.union([z.boolean(), z.object({ enabled: z.boolean().optional(), forced: z.boolean().optional() }).strict()]).optional(),
+    policies: z.record(z.string(), policy).optional(),
+    grants: z.array(grant).optional(),
+  })
+  .strict();
+
+export const viewShape = z
+  .object({
+    ...documentation,
+    schema: name.optional(),
+    renamedFrom: name.optional(),
+    query: sqlText,
+    columns: z.record(z.string(), z.string()).optional(),
+    securityInvoker: z.boolean().optional(),
+    securityBarrier: z.boolean().optional(),
+    checkOption: z.enum(['local', 'cascaded']).optional(),
+    indexes: z.record(z.string(), index).optional(),
+    grants: z.array(grant).optional(),
+  })
+  .strict();
+
+const argument = z.union([typeInput, z.object({ type: typeInput, mode: z.enum(['in', 'out', 'inout', 'variadic']).optional(), default: sqlText.optional() }).strict()]);
+
+export const routineShape = z
+  .object({
+    ...documentation,
+    schema: name.optional(),
+    renamedFrom: name.optional(),
+    args: z.record(z.string(), argument).optional(),
+    returns: z.union([name, typeRef, z.object({ setof: typeInput }).strict(), z.object({ table: z.record(z.string(), typeInput) }).strict()]).optional(),
+    language: name.optional(),
+    volatility: z.enum(['volatile', 'stable', 'immutable']).optional(),
+    strict: z.boolean().optional(),
+    security: z.enum(['invoker', 'definer']).optional(),
+    leakproof: z.boolean().optional(),
+    parallel: z.enum(['unsafe', 'restricted', 'safe']).optional(),
+    set: z.record(z.string(), z.string()).optional(),
+    body: sqlText,
+    grants: z.union([z.array(name), z.array(grant)]).optional(),
+  })
+  .strict();
+
+export const enumShape = z.object({
+  values: z.array(z.string().min(1, 'an enum label must not be empty')).min(1, 'an enum needs at least one value'),
+  options: z.object({ ...documentation, schema: name.optional(), renamedFrom: name.optional(), renamedValues: z.record(z.string(), z.string()).optional() }).strict(),
+});
+
+export const domainShape = z
+  .object({
+    ...documentation,
+    schema: name.optional(),
+    notNull: z.boolean().optional(),
+    default: z.object({ sql: z.string() }).strict().optional(),
+    collation: name.optional(),
+    checks: z.record(z.string(), sqlText).optional(),
+  })
+  .strict();
+
+const whole = z.union([z.number().int().refine(Number.isSafeInteger, 'must be a safe integer'), z.bigint()]);
+
+export const sequenceShape = z
+  .object({
+    ...documentation,
+    schema: name.optional(),
+    type: z.enum(['smallint', 'integer', 'bigint']).optional(),
+    start: whole.optional(),
+    increment: whole.refine((n) => n !== 0 && n !== 0n, 'must not be 0').optional(),
+    min: whole.optional(),
+    max: whole.optional(),
+    cache: whole.refine((n) => n >= 1, 'must be at least 1').optional(),
+    cycle: z.boolean().optional(),
+    ownedBy: z.object({ table: name, column: name }).strict().optional(),
+    grants: z.array(grant).optional(),
+  })
+  .strict();
+
+export const referenceShape = z
+  .object({
+    target: tableTarget,
+    column: name,
+    options: z
+      .object({
+        onDelete: referentialAction.optional(),
+        onUpdate: referentialAction.optional(),
+        deferrable: z.boolean().optional(),
+        initiallyDeferred: z.boolean().optional(),
+        name: name.optional(),
+        renamedFrom: name.optional(),
+      })
+      .strict(),
+  })
+  .strict();
+
+export const checkShape = z.object({ expression: sqlText, name: name.optional() }).strict();
+
+export const columnIndexShape = z.union([
+  name,
+  z
+    .object({
+      name: name.optional(),
+      method: name.optional(),
+      unique: z.boolean().optional(),
+      where: sqlText.optional(),
+      descending: z.boolean().optional(),
+      renamedFrom: name.optional(),
+    })
+    .strict(),
+]);
+
+export const descriptionShape = z.string();
+
+export const namespaceShape = z.object({ ...documentation, grants: z.array(grant).optional() }).strict();
+export const extensionShape = z.object({ schema: name.optional() }).strict();
+
+export const systemShape = z
+  .object({
+    title: z.string().optional(),
+    note: z.string().optional(),
+    groups: z.record(z.string(), z.object({ description: z.string().optional(), note: z.string().optional() }).strict()).optional(),
+    joins: z.array(z.object({ from: name, to: name, description: z.string().optional() }).strict()).optional(),
+  })
+  .strict();
+
+export const oneOfShape = z.object({ values: z.array(z.string()).min(1), name: name.optional() }).strict();
+export const identityShape = z.enum(['always', 'by default']);
+export const uniqueShape = z.object({ name: name.optional(), nullsNotDistinct: z.boolean().optional() }).strict();
+
+export const columnTypeShape = z.union([name, typeRef]);
+
+const literalValue: z.ZodType<unknown> = z.lazy(() => z.union([z.string(), z.number().finite(), z.boolean(), z.null(), z.array(literalValue), z.record(z.string(), literalValue)]));
+
+export const columnDefaultShape = z.union([z.object({ sql: z.string() }).strict(), literalValue]);
+
+export const externalTriggerShape = triggerShape.extend({ on: name });
+
+/**
+ * Checks a builder's input against its shape; the first problem becomes a DEFINITION_INVALID
+ * error at the builder's call site, naming the object and the field.
+ */
+export function guard<T>(shape: z.ZodType<T>, value: unknown, where: { object: string; source: SourceLocation | undefined; field?: string }): T {
+  const result = shape.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const path = [where.field, ...issue.path.map(String)].filter(Boolean).join('.');
+  throw new PgformError('DEFINITION_INVALID', issue.message, {
+    ...(where.source ? { file: where.source.file, line: where.source.line } : {}),
+    object: where.object,
+    ...(path ? { field: path } : {}),
+  });
+}
+
+/** Checks a builder's name argument. */
+export function guardName(value: unknown, what: string, source: SourceLocation | undefined): string {
+  return guard(name, value, { object: `${what} ${String(value)}`, source, field: 'name' });
+}

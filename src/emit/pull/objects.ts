@@ -1,0 +1,92 @@
+import { objectId } from '../../model/id.js';
+import { defaultPublicNamespace, type Domain, type Enum, type Extension, type Namespace, type Sequence, type View } from '../../model/schema.js';
+import { bool, call, callWith, num, obj, sqlText, str, strings, type Expr } from './code.js';
+import { warn, type PullContext } from './context.js';
+import { byName, collationSql, grantsExpr, indexExpr, tableTarget } from './parts.js';
+import { typeText } from './types.js';
+
+const description = (comment: string | undefined): [string, Expr | undefined] => ['description', comment !== undefined ? str(comment) : undefined];
+const schemaOption = (schema: string): [string, Expr | undefined] => ['schema', schema !== 'public' ? str(schema) : undefined];
+
+/** `schema('crm', { description, grants })`; undefined for a public schema as PostgreSQL creates it. */
+export function namespaceExpr(namespace: Namespace, ctx: PullContext): Expr | undefined {
+  if (namespace.name === 'public') {
+    const standard = defaultPublicNamespace();
+    if (namespace.comment === standard.comment && JSON.stringify(namespace.grants) === JSON.stringify(standard.grants)) return undefined;
+    if (namespace.comment === undefined) warn(ctx, 'public', 'the public schema has no comment, which definitions cannot declare; it is pulled with the standard one');
+    return call('schema', str('public'), obj([description(namespace.comment), ['grants', grantsExpr(namespace.grants)]]));
+  }
+  return callWith('schema', [str(namespace.name)], obj([description(namespace.comment), ['grants', namespace.grants.length ? grantsExpr(namespace.grants) : undefined]]));
+}
+
+export function extensionExpr(extension: Extension): Expr {
+  return callWith('extension', [str(extension.name)], obj([schemaOption(extension.schema)]));
+}
+
+export function enumExpr(en: Enum): Expr {
+  return callWith('enumType', [str(en.name), strings(en.values)], obj([schemaOption(en.schema), description(en.comment)]));
+}
+
+export function domainExpr(domain: Domain, ctx: PullContext): Expr {
+  const type = typeText(domain.type, ctx);
+  if (/"/.test(type)) warn(ctx, objectId(domain.schema, domain.name), `the domain's type ${type} can only be named by a plain name in definitions`);
+  const checks = Object.entries(domain.checks).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const options = obj([
+    schemaOption(domain.schema),
+    description(domain.comment),
+    ['notNull', domain.notNull ? bool(true) : undefined],
+    ['default', domain.default !== undefined ? sqlText(domain.default) : undefined],
+    ['collation', domain.collation !== undefined ? str(collationSql(domain.collation, ctx.schema.namespaces)) : undefined],
+    ['checks', checks.length ? obj(checks.map(([name, check]) => [name, sqlText(check.expression)])) : undefined],
+  ]);
+  return callWith('domain', [str(domain.name), str(type)], options);
+}
+
+const typeMaximum: Record<string, bigint> = { smallint: 32767n, integer: 2147483647n, bigint: 9223372036854775807n };
+
+/** `sequence('ticket_numbers', { start: 100, increment: 5 })`: only what differs from the DSL's defaults. */
+export function sequenceExpr(sequence: Sequence): Expr {
+  const increment = BigInt(sequence.increment);
+  const typeMax = typeMaximum[sequence.type] ?? typeMaximum.bigint!;
+  const min = increment > 0n ? 1n : -typeMax - 1n;
+  const max = increment > 0n ? typeMax : -1n;
+  const start = increment > 0n ? BigInt(sequence.min) : BigInt(sequence.max);
+  const differs = (value: string, fallback: bigint) => (BigInt(value) !== fallback ? num(value) : undefined);
+  const options = obj([
+    schemaOption(sequence.schema),
+    description(sequence.comment),
+    ['type', sequence.type !== 'bigint' ? str(sequence.type) : undefined],
+    ['start', differs(sequence.start, start)],
+    ['increment', differs(sequence.increment, 1n)],
+    ['min', differs(sequence.min, min)],
+    ['max', differs(sequence.max, max)],
+    ['cache', differs(sequence.cache, 1n)],
+    ['cycle', sequence.cycle ? bool(true) : undefined],
+    ['ownedBy', sequence.ownedBy ? obj([['table', tableTarget(sequence.ownedBy.table)], ['column', str(sequence.ownedBy.column)]]) : undefined],
+    ['grants', sequence.grants.length ? grantsExpr(sequence.grants) : undefined],
+  ]);
+  return callWith('sequence', [str(sequence.name)], options);
+}
+
+/** pg_get_viewdef's text without the trailing semicolon, which would end the CREATE VIEW early. */
+function queryText(definition: string): string {
+  return `\n${definition.replace(/\s*;\s*$/, '').replace(/^\s*\n/, '')}\n`;
+}
+
+/** `view()` or `materializedView()` with the query as the server prints it. */
+export function viewExpr(view: View): Expr {
+  const comments = view.columns.filter((column) => column.comment !== undefined);
+  const indexes = byName(Object.values(view.indexes));
+  const options = obj([
+    schemaOption(view.schema),
+    description(view.comment),
+    ['securityInvoker', view.securityInvoker ? bool(true) : undefined],
+    ['securityBarrier', view.securityBarrier ? bool(true) : undefined],
+    ['checkOption', view.checkOption ? str(view.checkOption) : undefined],
+    ['query', sqlText(queryText(view.definition))],
+    ['columns', comments.length ? obj(comments.map((column) => [column.name, str(column.comment!)])) : undefined],
+    ['indexes', view.materialized && indexes.length ? obj(indexes.map((index) => [index.name, indexExpr(index)])) : undefined],
+    ['grants', view.grants.length ? grantsExpr(view.grants) : undefined],
+  ]);
+  return call(view.materialized ? 'materializedView' : 'view', str(view.name), options);
+}

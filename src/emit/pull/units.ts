@@ -1,0 +1,45 @@
+import { parseObjectId } from '../../model/id.js';
+import type { Expr } from './code.js';
+import { unitKey, unitKinds, type PullContext, type UnitKind } from './context.js';
+import { domainExpr, enumExpr, extensionExpr, namespaceExpr, sequenceExpr, viewExpr } from './objects.js';
+import { routineExpr } from './routine.js';
+import { externalTriggerExpr } from './table-rules.js';
+import { tableExpr } from './table.js';
+
+/** A Unit is one pulled definition: what it is, and the expression that declares it. */
+export interface Unit {
+  key: string;
+  kind: UnitKind;
+  /** The namespace it belongs to (an extension: the schema it is installed in). */
+  schema: string;
+  name: string;
+  expr: Expr;
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Every definition of the model, in declaration order: by kind, then by id. */
+export function collectUnits(ctx: PullContext): Unit[] {
+  const { schema } = ctx;
+  const units: Unit[] = [];
+  const add = (kind: UnitKind, id: string, namespace: string, name: string, expr: Expr | undefined) => {
+    if (expr) units.push({ key: unitKey(kind, id), kind, schema: namespace, name, expr });
+  };
+  const sorted = <T>(record: Record<string, T>) => Object.entries(record).sort(([a], [b]) => byText(a, b));
+  for (const [name, namespace] of sorted(schema.namespaces)) if (!namespace.external) add('namespace', name, name, name, namespaceExpr(namespace, ctx));
+  for (const [name, extension] of sorted(schema.extensions)) add('extension', name, extension.schema, name, extensionExpr(extension));
+  for (const [id, en] of sorted(schema.enums)) add('enum', id, en.schema, en.name, enumExpr(en));
+  for (const [id, domain] of sorted(schema.domains)) add('domain', id, domain.schema, domain.name, domainExpr(domain, ctx));
+  for (const [id, sequence] of sorted(schema.sequences)) add('sequence', id, sequence.schema, sequence.name, sequenceExpr(sequence));
+  for (const [id, routine] of sorted(schema.routines)) add('routine', id, routine.schema, routine.name, routineExpr(routine, ctx));
+  for (const [id, table] of sorted(schema.tables)) add('table', id, table.schema, table.name, tableExpr(table, ctx));
+  for (const [id, view] of sorted(schema.views)) add('view', id, view.schema, view.name, viewExpr(view));
+  // A trigger on a preset's table (auth.users) is declared beside its function.
+  for (const [tableId, external] of sorted(schema.externalTables ?? {})) {
+    for (const [name, trigger] of sorted(external.triggers)) {
+      add('trigger', `${tableId}:${name}`, parseObjectId(trigger.function).schema, name, externalTriggerExpr(tableId, trigger, ctx));
+    }
+  }
+  const order = (unit: Unit) => unitKinds.indexOf(unit.kind);
+  return units.sort((a, b) => order(a) - order(b) || byText(a.key, b.key));
+}

@@ -1,0 +1,9 @@
+-- What definitions cannot declare is reported as a warning, never dropped silently.
+CREATE TABLE public.slots (
+  id integer PRIMARY KEY,
+  code text NOT NULL,
+  CONSTRAINT slots_code_key UNIQUE (code) DEFERRABLE INITIALLY DEFERRED
+);
+COMMENT ON CONSTRAINT slots_pkey ON public.slots IS 'Slot number';
+CREATE TYPE public.price AS (amount numeric, currency text);
+CREATE TABLE public.prices (id integer PRIMARY KEY, "2024" numeric, current public.price);

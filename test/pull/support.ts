@@ -1,0 +1,81 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { canonicalize } from '../../src/canonical/index.js';
+import { applyPlan } from '../../src/canonical/apply.js';
+import { renderPull, type Layout, type PullRender } from '../../src/emit/pull/index.js';
+import { inTransaction, type Connection } from '../../src/engine/connection.js';
+import { introspect } from '../../src/introspect/index.js';
+import { loadSchema } from '../../src/load/definitions.js';
+import { listDifferences, type Difference } from '../../src/model/compare.js';
+import type { Schema } from '../../src/model/schema.js';
+import { createPlan } from '../../src/plan/from-scratch.js';
+import { withDatabase, type TestEngine } from '../support/engines.js';
+import { databasePart, externalNamespaces } from '../support/round-trip.js';
+
+const repoRoot = join(import.meta.dirname, '..', '..');
+let folders = 0;
+
+/**
+ * A scratch folder inside the repository (so pulled files that import 'pgform' resolve through
+ * the loader's alias), removed afterwards whatever happens.
+ */
+export async function withPullFolder<T>(work: (folder: string) => Promise<T>): Promise<T> {
+  const folder = join(repoRoot, 'test', `.tmp-pull-${process.pid}-${folders++}`);
+  rmSync(folder, { recursive: true, force: true });
+  try {
+    return await work(folder);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+export function writePulled(folder: string, render: PullRender): void {
+  for (const file of render.files) {
+    const path = join(folder, file.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, file.content);
+  }
+}
+
+/** The source of a database: definitions (a file or folder) or SQL run as is. */
+export type Source = { definitions: string } | { sql: string };
+
+const loaded = new Map<string, Promise<Schema>>();
+
+/** Definitions are loaded once per test file: loading through the TypeScript loader takes seconds. */
+function declaredModel(path: string): Promise<Schema> {
+  if (!loaded.has(path)) loaded.set(path, loadSchema(path, { externalNamespaces }));
+  return loaded.get(path)!;
+}
+
+/** Applies a source to an empty database and reads back every schema, as `pgform pull` does. */
+export async function liveModel(conn: Connection, source: Source): Promise<Schema> {
+  if ('sql' in source) await conn.exec(source.sql);
+  else {
+    const declared = await declaredModel(source.definitions);
+    await inTransaction(conn, () => applyPlan(conn, createPlan(declared)));
+  }
+  return introspect(conn, { externalNamespaces });
+}
+
+export interface PullRoundTrip {
+  render: PullRender;
+  differences: Difference[];
+}
+
+/**
+ * database -> pull -> load the pulled files -> canonical form on a fresh database of the same
+ * engine -> compare with the database: nothing may differ.
+ */
+export async function pullRoundTrip(engine: TestEngine, source: Source, layout: Layout, options: { load?: boolean } = {}): Promise<PullRoundTrip> {
+  const live = await withDatabase(engine, ({ conn }) => liveModel(conn, source));
+  const render = await renderPull(live, { layout, externalNamespaces });
+  // A case that pulls what definitions cannot declare stops here: its files need not load.
+  if (options.load === false) return { render, differences: [] };
+  return withPullFolder(async (folder) => {
+    writePulled(folder, render);
+    const pulled = await loadSchema(folder, { externalNamespaces });
+    const canonical = await withDatabase(engine, ({ conn }) => canonicalize(pulled, conn, { externalNamespaces }));
+    return { render, differences: listDifferences(databasePart(live), databasePart(canonical)) };
+  });
+}
