@@ -259,20 +259,7 @@ export function table(name: string, options: TableOptions): TableDef {
     if (constraints[fk.name]) problems.push({ field: 'foreignKeys', message: `duplicate constraint name "${fk.name}"` });
   }
   for (const [indexName, index] of Object.entries(options.indexes ?? {})) {
-    addIndex(
-      {
-        name: indexName,
-        unique: index.unique ?? false,
-        method: index.using ?? 'btree',
-        keys: index.on,
-        include: index.include ?? [],
-        ...(index.where ? { where: sqlOf(index.where) } : {}),
-        ...(index.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
-        ...(index.description !== undefined ? { comment: index.description } : {}),
-        ...(index.renamedFrom ? { renamedFrom: index.renamedFrom } : {}),
-      },
-      `indexes.${indexName}`,
-    );
+    addIndex(toIndexModel(indexName, index), `indexes.${indexName}`);
   }
 
   const triggers: TableDef['triggers'] = {};
@@ -352,5 +339,20 @@ export function toTriggerModel(name: string, trigger: TriggerInput): Omit<Trigge
     arguments: trigger.arguments ?? [],
     enabled: trigger.enabled ?? 'origin',
     ...(trigger.description !== undefined ? { comment: trigger.description } : {}),
+  };
+}
+
+/** The model form of a declared index (tables and materialized views alike). */
+export function toIndexModel(name: string, index: IndexInput): Index {
+  return {
+    name,
+    unique: index.unique ?? false,
+    method: index.using ?? 'btree',
+    keys: index.on,
+    include: index.include ?? [],
+    ...(index.where ? { where: sqlOf(index.where) } : {}),
+    ...(index.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
+    ...(index.description !== undefined ? { comment: index.description } : {}),
+    ...(index.renamedFrom ? { renamedFrom: index.renamedFrom } : {}),
   };
 }

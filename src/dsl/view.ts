@@ -3,7 +3,7 @@ import type { Documentation } from './documentation.js';
 import { guard, guardName, viewShape } from './guard.js';
 import { callSite } from './source.js';
 import { sqlOf, type SqlInput } from './sql.js';
-import type { IndexInput } from './table.js';
+import { toIndexModel, type IndexInput } from './table.js';
 import { toGrants, type GrantInput } from './types.js';
 
 export interface ViewOptions extends Documentation {
@@ -77,18 +77,7 @@ export function materializedView(name: string, options: MaterializedViewOptions)
   guardName(name, 'materialized view', source);
   guard(viewShape.omit({ securityInvoker: true, securityBarrier: true, checkOption: true }), options, { object: `materialized view ${name}`, source });
   const indexes: Record<string, Index> = {};
-  for (const [indexName, index] of Object.entries(options.indexes ?? {})) {
-    indexes[indexName] = {
-      name: indexName,
-      unique: index.unique ?? false,
-      method: index.using ?? 'btree',
-      keys: index.on,
-      include: index.include ?? [],
-      ...(index.where ? { where: sqlOf(index.where) } : {}),
-      ...(index.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
-      ...(index.description !== undefined ? { comment: index.description } : {}),
-    };
-  }
+  for (const [indexName, index] of Object.entries(options.indexes ?? {})) indexes[indexName] = toIndexModel(indexName, index);
   return {
     pgform: 'view',
     schema: options.schema ?? 'public',

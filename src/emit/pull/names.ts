@@ -4,34 +4,8 @@
  * the name the database has).
  */
 
-/** PostgreSQL keeps at most 63 bytes of a name. */
-const maxNameBytes = 63;
-const byteLength = (text: string) => Buffer.byteLength(text, 'utf8');
-
-function clip(text: string, bytes: number): string {
-  let out = '';
-  for (const char of text) {
-    if (byteLength(out + char) > bytes) break;
-    out += char;
-  }
-  return out;
-}
-
-/**
- * The name PostgreSQL (makeObjectName) and the DSL's column shorthands choose: `table_column_label`
- * with the longer part shortened to fit 63 bytes. It mirrors `dsl/names.ts` because phases share
- * only the model; the pull round-trip tests fail if the two ever disagree.
- */
-export function defaultName(name1: string, name2: string | undefined, label: string): string {
-  const available = maxNameBytes - (byteLength(label) + 1 + (name2 ? 1 : 0));
-  let n1 = byteLength(name1);
-  let n2 = name2 ? byteLength(name2) : 0;
-  while (n1 + n2 > available) {
-    if (n1 > n2) n1--;
-    else n2--;
-  }
-  return [clip(name1, n1), ...(name2 ? [clip(name2, n2)] : []), label].join('_');
-}
+/** The name the DSL's column shorthands give (PostgreSQL's own choice): see model/names.ts. */
+export { objectName as defaultName } from '../../model/names.js';
 
 /** Words of a database name in ASCII: `Weird "Name"` -> [Weird, Name]; accents are dropped, other scripts too. */
 function words(name: string): string[] {
