@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inRolledBackTransaction, type Connection } from '../engine/connection.js';
+import { pgliteVersion } from '../engine/pglite-version.js';
 import { introspect } from '../introspect/index.js';
 import { objectId, routineId } from '../model/id.js';
 import type { Routine, Schema, SourceLocation } from '../model/schema.js';
@@ -29,7 +30,8 @@ export interface CanonicalOptions {
  * with a live database still finds what the SQL failed to create.
  */
 export async function canonicalize(schema: Schema, conn: Connection, options: CanonicalOptions): Promise<Schema> {
-  const printer = `${conn.engine} ${await conn.serverVersion()}`;
+  // The embedded engine's version is its package's: the same key whether or not one is running.
+  const printer = conn.engine === 'pglite' ? `pglite package ${pgliteVersion}` : `${conn.engine} ${await conn.serverVersion()}`;
   return canonicalizeWith(schema, printer, (work) => work(conn), options);
 }
 

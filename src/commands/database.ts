@@ -1,7 +1,6 @@
 import type { ResolvedConfig } from '../config/load.js';
 import type { Connection } from '../engine/connection.js';
 import { connectPostgres } from '../engine/pg.js';
-import { openEmbeddedPglite, openScratchPglite } from '../engine/pglite.js';
 import { presets, type Preset } from '../engine/presets.js';
 import { redactUrl } from '../engine/redact.js';
 
@@ -12,6 +11,8 @@ export function presetOf(config: ResolvedConfig): Preset {
 /** The database a command works on: the URL's server, or the embedded one with the preset in place. */
 export async function openDatabase(config: ResolvedConfig, url = config.url): Promise<Connection> {
   if (url) return connectPostgres(url);
+  // The embedded engine is a large WebAssembly module: loaded only when a command needs it.
+  const { openEmbeddedPglite } = await import('../engine/pglite.js');
   const conn = await openEmbeddedPglite(config.embeddedDir);
   try {
     const preset = presetOf(config);
@@ -25,6 +26,7 @@ export async function openDatabase(config: ResolvedConfig, url = config.url): Pr
 
 /** A fresh in-process database with the preset in place: shadow and scratch work. */
 export async function openScratch(config: ResolvedConfig): Promise<Connection> {
+  const { openScratchPglite } = await import('../engine/pglite.js');
   const conn = await openScratchPglite();
   const preset = presetOf(config);
   if (preset.bootstrapSql) await conn.exec(preset.bootstrapSql);

@@ -5,6 +5,7 @@ import { listMigrations, migrationsFolder, nextVersion, slugify, writeMigration 
 import { dataLossStatements, type RefusedStatement } from '../migrate/guard.js';
 import { migrationText, noTransactionReason, planHazards, splitPlan, summarizePlan } from '../migrate/render.js';
 import { replayMigrations, type ReplayProgress } from '../migrate/replay.js';
+import type { Connection } from '../engine/connection.js';
 import type { Printer } from './printer.js';
 import type { Schema } from '../model/schema.js';
 import { planChanges, type Plan } from '../plan/index.js';
@@ -43,12 +44,21 @@ export type GenerateResult =
   | { status: 'refused'; folder: string; replayed: number; refused: RefusedStatement[] }
   | { status: 'written'; folder: string; replayed: number; files: WrittenMigration[] };
 
-/** The state the migration files build: replayed in order into a fresh in-process database. */
-export async function migrationsState(config: ResolvedConfig, onProgress?: ReplayProgress): Promise<{ schema: Schema; replayed: number; printer: Printer }> {
+/**
+ * The state the migration files build: replayed in order into a fresh in-process database.
+ * `whileEmpty` runs on that database before the replay: an empty database of the same engine is
+ * exactly what the canonical form of the definitions needs, and one engine costs ~370 MB.
+ */
+export async function migrationsState(
+  config: ResolvedConfig,
+  onProgress?: ReplayProgress,
+  whileEmpty?: (conn: Connection) => Promise<void>,
+): Promise<{ schema: Schema; replayed: number; printer: Printer }> {
   const files = listMigrations(config.root, config.migrations);
   const { schema, printer } = await withConnection(
     () => openScratch(config),
     async (shadow) => {
+      await whileEmpty?.(shadow);
       await replayMigrations(shadow, files, onProgress);
       const schema = await introspect(shadow, { externalNamespaces: presetOf(config).externalNamespaces, ...(config.schemas ? { namespaces: config.schemas } : {}) });
       return { schema, printer: { engine: shadow.engine, version: await shadow.serverVersion() } satisfies Printer };
@@ -65,7 +75,11 @@ export async function migrationsState(config: ResolvedConfig, onProgress?: Repla
 export async function generateCommand(config: ResolvedConfig, options: GenerateOptions = {}): Promise<GenerateResult> {
   const folder = migrationsFolder(config.root, config.migrations).display;
   const existing = listMigrations(config.root, config.migrations);
-  const [shadow, definitions] = await Promise.all([migrationsState(config, options.onProgress), definitionsState(config)]);
+  let definitions: Schema | undefined;
+  const shadow = await migrationsState(config, options.onProgress, async (empty) => {
+    definitions = await definitionsState(config, empty);
+  });
+  if (!definitions) throw new Error('the definitions were not read');
   const changes = diffSchemas(shadow.schema, definitions);
   const plan = planChanges(changes, { from: shadow.schema, to: definitions });
   const replayed = shadow.replayed;

@@ -2,7 +2,7 @@ import { canonicalizeWith } from '../canonical/index.js';
 import type { ResolvedConfig } from '../config/load.js';
 import type { Connection } from '../engine/connection.js';
 import { connectPostgres } from '../engine/pg.js';
-import { pgliteVersion } from '../engine/pglite.js';
+import { pgliteVersion } from '../engine/pglite-version.js';
 import { redactUrl } from '../engine/redact.js';
 import { PgformError } from '../errors.js';
 import type { Schema } from '../model/schema.js';

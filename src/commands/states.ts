@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { canonicalize, canonicalizeWith } from '../canonical/index.js';
-import { pgliteVersion } from '../engine/pglite.js';
+import { pgliteVersion } from '../engine/pglite-version.js';
 import type { ResolvedConfig } from '../config/load.js';
 import type { Connection } from '../engine/connection.js';
 import { introspect } from '../introspect/index.js';

@@ -1,5 +1,4 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
@@ -19,15 +18,9 @@ import type { Connection } from './connection.js';
 /** The extensions PGlite ships that definitions may use. pgvector is not among them. */
 const extensions = { btree_gin, btree_gist, citext, hstore, ltree, pg_trgm, pgcrypto, unaccent, uuid_ossp, fuzzystrmatch };
 
-const require = createRequire(import.meta.url);
-/** The installed PGlite package version: it fixes the server version, so it keys caches without starting one. */
-export const pgliteVersion: string = (() => {
-  try {
-    return JSON.parse(readFileSync(join(dirname(require.resolve('@electric-sql/pglite')), '..', 'package.json'), 'utf8')).version;
-  } catch {
-    return 'unknown';
-  }
-})();
+import { pgliteVersion } from './pglite-version.js';
+
+export { pgliteVersion };
 
 function wrap(db: PGlite, release: () => void): Connection {
   let version: number | undefined;

@@ -1,5 +1,4 @@
 import { posix } from 'node:path';
-import * as prettier from 'prettier';
 import { refsOf } from './code.js';
 import type { Placement } from './layout.js';
 import { printExpr, quoteString, type PrintScope } from './print.js';
@@ -101,7 +100,9 @@ export async function printFiles(units: Unit[], placement: Placement): Promise<P
       ...[...imports.keys()].sort(byText).map((target) => `import { ${[...imports.get(target)!].sort(byText).join(', ')} } from ${quoteString(importPath(file, target))};`),
     ];
     const text = `${header}${importLines.join('\n')}\n\n${declarations.join('\n\n')}\n`;
-    out.push({ path: file, content: await prettier.format(text, { parser: 'typescript', singleQuote: true, printWidth: 120 }) });
+    // prettier is large; only pull needs it, so it loads on first use.
+    const { format } = await import('prettier');
+    out.push({ path: file, content: await format(text, { parser: 'typescript', singleQuote: true, printWidth: 120 }) });
   }
   return out;
 }
