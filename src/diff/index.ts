@@ -1,6 +1,6 @@
 import type { Change, CommentTarget, GrantTarget } from '../model/change.js';
 import { sameValue } from '../model/compare.js';
-import { objectId } from '../model/id.js';
+import { objectId, parseQualifiedName } from '../model/id.js';
 import { applyRenames } from './renames.js';
 import type { Column, Grant, Index, Routine, Schema, Table, View } from '../model/schema.js';
 
@@ -40,7 +40,7 @@ export function diffSchemas(original: Schema, to: Schema): Change[] {
           changes.push({ kind: 'add enum value', enum: b, value, ...(next !== undefined ? { before: next } : { after: b.values[i - 1] }) });
         });
       } else {
-        changes.push({ kind: 'replace enum', from: a, to: b, columns: columnsOfType(to, b.schema, b.name) });
+        changes.push({ kind: 'replace enum', from: a, to: b, columns: columnsOfType(from, to, b.schema, b.name) });
       }
       comment(changes, { type: 'type', id: objectId(b.schema, b.name) }, a.comment, b.comment);
     },
@@ -96,14 +96,19 @@ export function diffSchemas(original: Schema, to: Schema): Change[] {
   return changes;
 }
 
-/** Every column of `schema`'s tables whose type is the given type or an array of it. */
-function columnsOfType(schema: Schema, typeSchema: string, typeName: string): { table: string; column: Column }[] {
-  const plain = (type: string) => type.replace(/\[\]$/, '').replace(/"/g, '');
-  const wanted = `${typeSchema}.${typeName}`;
+/**
+ * Every column whose type is the given type or an array of it, in tables that exist on both
+ * sides: a table still to be created is created with the new type already.
+ */
+function columnsOfType(from: Schema, to: Schema, typeSchema: string, typeName: string): { table: string; column: Column }[] {
   const found: { table: string; column: Column }[] = [];
-  for (const table of Object.values(schema.tables)) {
+  for (const [id, table] of Object.entries(to.tables)) {
+    const before = from.tables[id];
+    if (!before) continue;
     for (const column of table.columns) {
-      if (plain(column.type) === wanted) found.push({ table: objectId(table.schema, table.name), column });
+      const previous = before.columns.find((c) => c.name === column.name);
+      const type = parseQualifiedName(column.type);
+      if (previous && previous.type === column.type && type?.schema === typeSchema && type.name === typeName) found.push({ table: id, column });
     }
   }
   return found;

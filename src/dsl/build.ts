@@ -268,6 +268,13 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
         claimRelationName(def.schema, constraint.name, `the index of constraint ${constraint.name}`, at(def.source, id, `constraints.${constraint.name}`, options.file));
       }
     }
+    const primary = Object.values(def.constraints).find((c) => c.kind === 'primary key');
+    for (const constraint of Object.values(def.constraints)) {
+      // CREATE TABLE silently drops a UNIQUE that repeats the primary key: the model would never match.
+      if (primary && constraint.kind === 'unique' && constraint.columns.join(',') === primary.columns.join(',')) {
+        invalid(`unique constraint "${constraint.name}" repeats the primary key; PostgreSQL would drop it`, at(def.source, id, `constraints.${constraint.name}`, options.file));
+      }
+    }
     for (const index of Object.values(def.indexes)) {
       const field = `indexes.${index.name}`;
       claimRelationName(def.schema, index.name, 'index', at(def.source, id, field, options.file));

@@ -62,3 +62,37 @@ function firstOf(text: string, from: number, char: string): number {
 export function routineName(id: string): { schema: string; name: string } {
   return parseObjectId(id);
 }
+
+/**
+ * The schema and name a printed type or relation name stands for: `public."kind""s"[]` ->
+ * { schema: 'public', name: 'kind"s' }. Returns undefined for an unqualified (built-in) name.
+ */
+export function parseQualifiedName(text: string): { schema: string; name: string } | undefined {
+  const parts: string[] = [];
+  let i = 0;
+  const source = text.replace(/\[\]$/, '');
+  while (i < source.length && parts.length < 3) {
+    if (source[i] === '"') {
+      let part = '';
+      i++;
+      while (i < source.length) {
+        if (source[i] === '"' && source[i + 1] === '"') {
+          part += '"';
+          i += 2;
+        } else if (source[i] === '"') {
+          i++;
+          break;
+        } else part += source[i++];
+      }
+      parts.push(part);
+    } else {
+      const end = source.indexOf('.', i);
+      const stop = end === -1 ? source.length : end;
+      parts.push(source.slice(i, stop));
+      i = stop;
+    }
+    if (source[i] === '.') i++;
+    else break;
+  }
+  return parts.length === 2 && i >= source.length ? { schema: parts[0]!, name: parts[1]! } : undefined;
+}

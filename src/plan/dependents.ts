@@ -1,7 +1,7 @@
 import type { Change } from '../model/change.js';
-import { objectId } from '../model/id.js';
-import type { Policy, Routine, Schema, Trigger, View } from '../model/schema.js';
-import { mentions, type Named } from './mentions.js';
+import { objectId, parseObjectId } from '../model/id.js';
+import type { Constraint, Policy, Routine, Schema, Trigger, View } from '../model/schema.js';
+import { mentions, mentionsName, type Named } from './mentions.js';
 
 /**
  * Adds what PostgreSQL needs around the requested changes: objects that depend on something
@@ -27,22 +27,35 @@ export function withDependents(changes: Change[], from: Schema, to: Schema): Cha
   const relations = new Set<string>();
   const types = new Set<string>();
   const routines = new Set<string>();
+  // Columns whose type changes (or that go): PostgreSQL refuses while a view, policy, trigger or
+  // foreign key depends on them.
+  const columns = new Map<string, Set<string>>();
+  const touch = (table: string, column: string) => columns.set(table, (columns.get(table) ?? new Set()).add(column));
+  const retyped = new Map<string, Set<string>>();
   for (const c of changes) {
-    if (c.kind === 'alter column' && (c.from.type !== c.to.type || c.from.collation !== c.to.collation)) relations.add(c.table);
+    if (c.kind === 'alter column' && (c.from.type !== c.to.type || c.from.collation !== c.to.collation)) {
+      relations.add(c.table);
+      touch(c.table, c.to.name);
+      retyped.set(c.table, (retyped.get(c.table) ?? new Set()).add(c.to.name));
+    }
+    if (c.kind === 'drop column') {
+      relations.add(c.table);
+      touch(c.table, c.column.name);
+    }
     if (c.kind === 'replace enum') {
       types.add(objectId(c.to.schema, c.to.name));
-      for (const { table } of c.columns) relations.add(table);
+      for (const { table, column } of c.columns) {
+        relations.add(table);
+        touch(table, column.name);
+      }
     }
-    if (c.kind === 'drop routine' && Object.values(to.routines).some((r) => sameName(r, c.routine))) routines.add(objectId(c.routine.schema, c.routine.name));
+    if (c.kind === 'drop routine') routines.add(objectId(c.routine.schema, c.routine.name));
   }
   for (const id of droppedViews) relations.add(id);
+  dropForeignKeysBetweenDroppedTables(out, changes);
   if (relations.size === 0 && types.size === 0 && routines.size === 0) return out;
 
-  const named = (ids: Iterable<string>): Named[] =>
-    [...ids].map((id) => {
-      const dot = id.indexOf('.');
-      return { id, schema: id.slice(0, dot).replace(/^"|"$/g, ''), name: id.slice(dot + 1).replace(/^"|"$/g, '') };
-    });
+  const named = (ids: Iterable<string>): Named[] => [...ids].map((id) => ({ id, ...parseObjectId(id) }));
 
   let grew = true;
   while (grew) {
@@ -74,13 +87,18 @@ export function withDependents(changes: Change[], from: Schema, to: Schema): Cha
   }
 
   const disturbed = named([...types, ...routines]);
+  const droppedTables = new Set(changes.flatMap((c) => (c.kind === 'drop table' ? [objectId(c.table.schema, c.table.name)] : [])));
   for (const table of Object.values(from.tables)) {
     const tableId = objectId(table.schema, table.name);
+    if (droppedTables.has(tableId)) continue;
     const target = to.tables[tableId];
+    const touched = [...(columns.get(tableId) ?? [])];
+    const readsTouched = (text: string) => touched.some((column) => mentionsName(text, column));
     for (const policy of Object.values(table.policies)) {
       const key = `${tableId} ${policy.name}`;
       if (droppedPolicies.has(key)) continue;
-      if (mentions(`${policy.using ?? ''} ${policy.withCheck ?? ''}`, disturbed).length > 0) {
+      const text = `${policy.using ?? ''} ${policy.withCheck ?? ''}`;
+      if (mentions(text, disturbed).length > 0 || readsTouched(text)) {
         recreatePolicy(out, tableId, policy, target?.policies[policy.name]);
         droppedPolicies.add(key);
       }
@@ -88,21 +106,47 @@ export function withDependents(changes: Change[], from: Schema, to: Schema): Cha
     for (const trigger of Object.values(table.triggers)) {
       const key = `${tableId} ${trigger.name}`;
       if (droppedTriggers.has(key)) continue;
-      if (routines.has(trigger.function) || mentions(trigger.when ?? '', disturbed).length > 0) {
+      const namesTouched = (trigger.updateOf ?? []).some((column) => touched.includes(column)) || readsTouched(trigger.when ?? '');
+      if (routines.has(trigger.function) || mentions(trigger.when ?? '', disturbed).length > 0 || namesTouched) {
         recreateTrigger(out, tableId, trigger, target?.triggers[trigger.name]);
         droppedTriggers.add(key);
       }
+    }
+    for (const constraint of Object.values(table.constraints)) {
+      const next = target?.constraints[constraint.name];
+      const checkUsesType = constraint.kind === 'check' && mentions(constraint.expression, named(types)).length > 0;
+      const keyRetyped =
+        constraint.kind === 'foreign key' &&
+        (constraint.columns.some((c) => retyped.get(tableId)?.has(c)) || constraint.references.columns.some((c) => retyped.get(constraint.references.table)?.has(c)));
+      if (checkUsesType || keyRetyped) recreateConstraint(out, tableId, constraint, next);
     }
   }
   return out;
 }
 
-function routineKey(routine: Routine): string {
-  return `${objectId(routine.schema, routine.name)}(${routine.arguments.filter((a) => a.mode !== 'out').map((a) => a.type).join(',')})`;
+/** Foreign keys between tables dropped together go first, so the tables drop in any order. */
+function dropForeignKeysBetweenDroppedTables(out: Change[], changes: Change[]): void {
+  const dropped = changes.flatMap((c) => (c.kind === 'drop table' ? [c.table] : []));
+  const ids = new Set(dropped.map((t) => objectId(t.schema, t.name)));
+  for (const table of dropped) {
+    for (const constraint of Object.values(table.constraints)) {
+      if (constraint.kind === 'foreign key' && ids.has(constraint.references.table)) {
+        out.push({ kind: 'drop constraint', table: objectId(table.schema, table.name), constraint });
+      }
+    }
+  }
 }
 
-function sameName(a: Routine, b: Routine): boolean {
-  return a.schema === b.schema && a.name === b.name;
+function recreateConstraint(changes: Change[], table: string, constraint: Constraint, next: Constraint | undefined): void {
+  const same = (c: Change) => (c.kind === 'drop constraint' || c.kind === 'add constraint') && c.table === table && c.constraint.name === constraint.name;
+  if (changes.some((c) => c.kind === 'drop constraint' && same(c))) return;
+  removeWhere(changes, same);
+  changes.push({ kind: 'drop constraint', table, constraint });
+  if (next) changes.push({ kind: 'add constraint', table, constraint: next });
+}
+
+function routineKey(routine: Routine): string {
+  return `${objectId(routine.schema, routine.name)}(${routine.arguments.filter((a) => a.mode !== 'out').map((a) => a.type).join(',')})`;
 }
 
 /** Swaps an in-place change of an object for a drop before and a create after. */

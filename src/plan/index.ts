@@ -38,14 +38,17 @@ const phases: Record<Change['kind'], number> = {
   'drop view': 2,
   'drop constraint': 3,
   'drop index': 4,
-  'drop routine': 5,
   'drop column': 6,
   'drop table': 7,
-  'drop sequence': 8,
-  'drop domain': 9,
-  'drop enum': 10,
+  // Routines after tables: a dropped table's triggers and defaults may still use them.
+  'drop routine': 8,
+  'drop sequence': 9,
+  'drop domain': 10,
+  // Enums once every column has left them (columns change type in phase 32).
+  'drop enum': 38,
   'drop extension': 11,
-  'drop namespace': 12,
+  // A schema goes last: it must be empty, and its enums leave in phase 38.
+  'drop namespace': 39,
   'create namespace': 20,
   'create extension': 21,
   'create enum': 22,
@@ -204,6 +207,8 @@ export function planChanges(requested: Change[], context: { from?: Schema; to?: 
       else if (needsRelations(routine, relations)) phase = 33;
     }
     if (change.kind === 'add constraint' && change.constraint.kind === 'foreign key') phase = 35;
+    // Foreign keys go before the keys they reference.
+    if (change.kind === 'drop constraint') within = change.constraint.kind === 'foreign key' ? 0 : 1;
     if (change.kind === 'create index' && views.some((v) => v.materialized && objectId(v.schema, v.name) === change.relation)) phase = 41;
     return [phase, within];
   };

@@ -29,3 +29,8 @@ export function mentions(text: string, candidates: Named[]): string[] {
     })
     .map(({ id }) => id);
 }
+
+/** Whether `text` names the identifier `name` (bare or quoted), e.g. a column in a policy. */
+export function mentionsName(text: string, name: string): boolean {
+  return new RegExp(`(^|[^a-z0-9_$"])${quotedOrBare(name)}($|[^a-z0-9_$"])`).test(text.toLowerCase());
+}

@@ -20,6 +20,11 @@ function isRelabel(from: string, to: string): boolean {
   return !!n && !!m && (!m[1] || (!!n[1] && Number(m[1]) - Number(m[2]) >= Number(n[1]) - Number(n[2]) && Number(m[2]) === Number(n[2])));
 }
 
+/** A schema-qualified type is one a user declared; built-in types print without a schema. */
+function isUserType(type: string): boolean {
+  return /^("[^"]*(""[^"]*)*"|[^".]+)\./.test(type);
+}
+
 /** Changes after which every old value is still there, exactly. */
 function keepsValues(from: string, to: string): boolean {
   if (from === to || isRelabel(from, to)) return true;
@@ -56,7 +61,9 @@ export const alterColumn: Render<Extract<Change, { kind: 'alter column' }>> = ({
       hazards.push({ code: 'DELETES_DATA', message: `values of ${table}.${to.name} that do not fit ${to.type} fail the cast or lose precision` });
     }
     const collate = to.collation ? ` COLLATE ${to.collation}` : '';
-    steps.push(statement(`${target} TYPE ${to.type}${collate} USING ${ident(to.name)}::${to.type}`, hazards));
+    // A user type (enum, domain) often has no cast to or from the other type; text always does.
+    const viaText = isUserType(from.type) || isUserType(to.type) ? `::text${from.type.endsWith('[]') && to.type.endsWith('[]') ? '[]' : ''}` : '';
+    steps.push(statement(`${target} TYPE ${to.type}${collate} USING ${ident(to.name)}${viaText}::${to.type}`, hazards));
   }
   if (to.default !== undefined && !to.identity && (defaultBlocks || from.default !== to.default)) steps.push(statement(`${target} SET DEFAULT ${to.default}`));
   if (to.default === undefined && from.default !== undefined && !defaultBlocks && !from.identity) steps.push(statement(`${target} DROP DEFAULT`));

@@ -1,7 +1,7 @@
 import type { Change, GrantTarget } from '../../model/change.js';
 import type { Grant, Policy } from '../../model/schema.js';
 import { nameOf, routineSignature } from './names.js';
-import { ident } from './quote.js';
+import { ident, literal } from './quote.js';
 import { statement, type Render, type Statement } from './step.js';
 
 export const setRowLevelSecurity: Render<Extract<Change, { kind: 'set row level security' }>> = ({ table, from, to }) => {
@@ -27,7 +27,9 @@ export const createPolicy: Render<Extract<Change, { kind: 'create policy' }>> = 
 /** ALTER POLICY changes roles and expressions in place; a changed command or kind needs drop + create. */
 export const alterPolicy: Render<Extract<Change, { kind: 'alter policy' }>> = ({ table, from, to }) => {
   if (from.command !== to.command || from.permissive !== to.permissive || (from.using && !to.using) || (from.withCheck && !to.withCheck)) {
-    return [statement(`DROP POLICY ${ident(from.name)} ON ${nameOf(table)}`), statement(policySql(table, to))];
+    const steps = [statement(`DROP POLICY ${ident(from.name)} ON ${nameOf(table)}`), statement(policySql(table, to))];
+    if (to.comment !== undefined) steps.push(statement(`COMMENT ON POLICY ${ident(to.name)} ON ${nameOf(table)} IS ${literal(to.comment)}`));
+    return steps;
   }
   let text = `ALTER POLICY ${ident(to.name)} ON ${nameOf(table)} TO ${roleList(to.roles)}`;
   if (to.using) text += ` USING (${to.using})`;
@@ -65,8 +67,10 @@ export const setGrants: Render<Extract<Change, { kind: 'set grants' }>> = ({ tar
   const after = byGrantee(to);
   for (const [grantee, grant] of before) {
     const next = after.get(grantee);
-    const removed = grant.privileges.filter((p) => !next?.privileges.includes(p) || (grant.withGrantOption && !next.withGrantOption));
+    const removed = grant.privileges.filter((p) => !next?.privileges.includes(p));
     if (removed.length) steps.push(statement(`REVOKE ${removed.join(', ')} ON ${on} FROM ${granteeSql(grantee)}`));
+    const optionRemoved = grant.withGrantOption && next && !next.withGrantOption ? grant.privileges.filter((p) => next.privileges.includes(p)) : [];
+    if (optionRemoved.length) steps.push(statement(`REVOKE GRANT OPTION FOR ${optionRemoved.join(', ')} ON ${on} FROM ${granteeSql(grantee)}`));
   }
   for (const [grantee, grant] of after) {
     const previous = before.get(grantee);
