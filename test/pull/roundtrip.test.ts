@@ -16,6 +16,8 @@ const sources: [name: string, layout: Layout, definitions: string][] = [
   ['schemas/proxe', 'group', join(root, 'schemas', 'proxe')],
   ['schemas/chat-crm', 'group', join(root, 'schemas', 'chat-crm')],
   ['schemas/pulse', 'group', join(root, 'schemas', 'pulse')],
+  ['schemas/revenue-intel', 'group', join(root, 'schemas', 'revenue-intel')],
+  ['schemas/platform', 'group', join(root, 'schemas', 'platform')],
   // The other layouts only move declarations between files; cases with schemas, references and hostile names prove them.
   ['roundtrip/namespaces', 'table', join(roundtripCases, 'namespaces', 'definitions.ts')],
   ['roundtrip/hostile-identifiers', 'table', join(roundtripCases, 'hostile-identifiers', 'definitions.ts')],
