@@ -107,8 +107,9 @@ function columnsOfType(from: Schema, to: Schema, typeSchema: string, typeName: s
     if (!before) continue;
     for (const column of table.columns) {
       const previous = before.columns.find((c) => c.name === column.name);
-      const type = parseQualifiedName(column.type);
-      if (previous && previous.type === column.type && type?.schema === typeSchema && type.name === typeName) found.push({ table: id, column });
+      const type = previous && parseQualifiedName(previous.type);
+      // Columns leaving the type convert now, straight to their new type: the old one is dropped next.
+      if (previous && type?.schema === typeSchema && type.name === typeName) found.push({ table: id, column });
     }
   }
   return found;

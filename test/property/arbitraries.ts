@@ -1,6 +1,22 @@
 import fc from 'fast-check';
 import { objectId } from '../../src/model/id.js';
-import { builtinTypes, extraNamespace, names, type ColumnSpec, type EnumSpec, type ExpressionSpec, type FunctionSpec, type GrantSpec, type IndexSpec, type PolicySpec, type Spec, type TableSpec, type TriggerFunctionSpec, type TriggerSpec, type ViewSpec } from './spec.js';
+import {
+  builtinTypes,
+  extraNamespace,
+  names,
+  type ColumnSpec,
+  type EnumSpec,
+  type ExpressionSpec,
+  type FunctionSpec,
+  type GrantSpec,
+  type IndexSpec,
+  type PolicySpec,
+  type Spec,
+  type TableSpec,
+  type TriggerFunctionSpec,
+  type TriggerSpec,
+  type ViewSpec,
+} from './spec.js';
 
 /**
  * Arbitraries for specs. Parts that point at other parts (a foreign key's table, a view's
@@ -30,6 +46,7 @@ export const column: fc.Arbitrary<ColumnSpec> = fc
     notNull: fc.boolean(),
     default: maybe(fc.constantFrom<0 | 1>(0, 1)),
     identity: maybe(fc.constantFrom<'always' | 'by default'>('always', 'by default'), 8),
+    generated: maybe(fc.constantFrom<0 | 1>(0, 1), 10),
     unique: maybe(fc.constant(true), 8),
     check: maybe(fc.constantFrom<0 | 1>(0, 1), 5),
     index: maybe(fc.constantFrom<'asc' | 'desc'>('asc', 'desc'), 6),

@@ -16,6 +16,7 @@ interface BuiltColumn {
   type: string;
   kind: TypeKind;
   builder: ColumnBuilder;
+  generated?: boolean;
 }
 
 /**
@@ -90,11 +91,12 @@ export function buildTable(spec: TableSpec, ctx: BuildContext): TableDef | undef
     };
   }
 
+  const generatedColumns = new Set(columns.filter((c) => c.generated).map((c) => c.name));
   const triggers: Record<string, TriggerInput> = {};
   for (const trigger of spec.triggers) {
     const fn = ctx.triggerFunctions.get(trigger.function);
     if (!fn || triggers[trigger.name]) continue;
-    triggers[trigger.name] = buildTrigger(trigger, fn, has);
+    triggers[trigger.name] = buildTrigger(trigger, fn, has, generatedColumns);
   }
 
   const policies: Record<string, PolicyInput> = {};
@@ -132,15 +134,17 @@ function buildColumn(c: ColumnSpec, ctx: BuildContext, values: (name: string) =>
   const identity = c.identity && kind === 'int' ? c.identity : undefined;
   if (identity) builder.identity(identity);
   if (c.notNull || inPrimaryKey || identity) builder.notNull();
-  if (c.default !== undefined && !identity) {
+  const generated = c.generated !== undefined && !identity ? defaultSql(kind, c.generated, values(en?.name ?? '') ?? [], true) : undefined;
+  if (generated !== undefined) builder.generated(sql(generated));
+  if (c.default !== undefined && !identity && generated === undefined) {
     const text = defaultSql(kind, c.default, values(en?.name ?? '') ?? []);
     if (text !== undefined) builder.default(sql(text));
   }
   if (c.comment !== undefined) builder.describe(c.comment);
-  return { name: c.name, type, kind, builder };
+  return { name: c.name, type, kind, builder, ...(generated !== undefined ? { generated: true } : {}) };
 }
 
-function buildTrigger(spec: TriggerSpec, fn: TriggerInput['function'], has: (name: string | undefined) => name is string): TriggerInput {
+function buildTrigger(spec: TriggerSpec, fn: TriggerInput['function'], has: (name: string | undefined) => name is string, generated: Set<string>): TriggerInput {
   const level = spec.level;
   let events = [...new Set(spec.events)].filter((e) => e !== 'truncate' || level === 'statement');
   if (events.length === 0) events = ['insert'];
@@ -148,7 +152,8 @@ function buildTrigger(spec: TriggerSpec, fn: TriggerInput['function'], has: (nam
   let when: string | undefined;
   if (spec.when === 'depth') when = 'pg_trigger_depth() < 5';
   else if (spec.when) {
-    const newAllowed = level === 'row' && events.every((e) => e === 'insert' || e === 'update');
+    // PostgreSQL: NEW only where a row is new, and a BEFORE trigger cannot read generated columns.
+    const newAllowed = level === 'row' && events.every((e) => e === 'insert' || e === 'update') && !(spec.timing === 'before' && generated.has(spec.when.column));
     when = newAllowed && has(spec.when.column) ? `NEW.${ident(spec.when.column)} IS NOT NULL` : 'pg_trigger_depth() < 5';
   }
   return {

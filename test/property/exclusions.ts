@@ -50,6 +50,14 @@ export const exclusions = {
   enumToEnum: false, // fixed
   /** F19: values removed from or reordered in an enum that a new column (or a new table's) uses. */
   enumRecreatedNewColumn: false, // fixed
+  /** F20: a column becomes generated, stops being generated, or changes its expression. */
+  generatedChanged: on,
+  /** F21: a generated column changes type. */
+  generatedTypeChanged: false, // fixed
+  /** F22: values removed from or reordered in an enum that a generated column uses. */
+  enumRecreatedGenerated: on,
+  /** F23: values removed from or reordered in an enum that a column of a leaves. */
+  enumRecreatedColumnLeaves: false, // fixed
 };
 
 const key = (t: { schema: string; name: string }) => objectId(t.schema, t.name);
@@ -115,11 +123,16 @@ export function excludedBy(a: Spec, b: Spec): keyof typeof exclusions | undefine
     const after = enumsB.get(en.name);
     if (exclusions.enumDroppedInUse && inUse && (!after || after.schema !== en.schema)) return 'enumDroppedInUse';
     const quoted = en.name.includes('"') || en.schema.includes('"');
-    const recreated = after && (en.values.some((v) => !after.values.includes(v)) || after.values.filter((v) => en.values.includes(v)).join('\0') !== en.values.filter((v) => after.values.includes(v)).join('\0'));
+    // Re-created (not just extended): a value goes, or the kept values change order.
+    const kept = (x: string[], y: string[]) => x.filter((v) => y.includes(v)).join('\0');
+    const recreated = after && (en.values.some((v) => !after.values.includes(v)) || kept(after.values, en.values) !== kept(en.values, after.values));
     if (exclusions.enumRecreatedQuoted && inUse && quoted && recreated) return 'enumRecreatedQuoted';
     const columns = a.tables.flatMap((t) => t.columns.filter((c) => enumOfType(c.type)?.name === en.name).map((c) => ({ table: t, column: c })));
     const newColumn = [...typesB].some(([column, type]) => enumOfType(type)?.name === en.name && enumOfType(typesA.get(column) ?? '')?.name !== en.name);
     if (exclusions.enumRecreatedNewColumn && recreated && newColumn) return 'enumRecreatedNewColumn';
+    const leaves = [...typesA].some(([column, type]) => enumOfType(type)?.name === en.name && typesB.has(column) && enumOfType(typesB.get(column)!)?.name !== en.name);
+    if (exclusions.enumRecreatedColumnLeaves && recreated && leaves) return 'enumRecreatedColumnLeaves';
+    if (exclusions.enumRecreatedGenerated && recreated && columns.some(({ column }) => column.generated !== undefined)) return 'enumRecreatedGenerated';
     if (exclusions.enumRecreatedUnderCheck && recreated && columns.some(({ column }) => column.check !== undefined)) return 'enumRecreatedUnderCheck';
     // Re-creating the enum changes its columns' type, as a type change does.
     if (exclusions.typeChangeUnderPolicy && recreated && columns.some(({ table, column }) => namedBy(table).policies.has(column.name))) return 'typeChangeUnderPolicy';
@@ -147,6 +160,8 @@ export function excludedBy(a: Spec, b: Spec): keyof typeof exclusions | undefine
     }
     if (!after) continue;
     if (exclusions.policyRecreatedWithComment && policyRecreated(models(), table)) return 'policyRecreatedWithComment';
+    const generated = generatedChange(models(), table);
+    if (generated && exclusions[generated]) return generated;
     for (const grant of table.grants) {
       if (exclusions.grantOptionRevoked && grant.withGrantOption && after.grants.some((g) => g.role === grant.role && !g.withGrantOption)) return 'grantOptionRevoked';
     }
@@ -175,6 +190,25 @@ function policyRecreated(models: [Schema, Schema] | null, table: TableSpec): boo
   if (!before || !after) return false;
   return Object.values(after.policies).some((p) => {
     const q = before.policies[p.name];
-    return p.comment !== undefined && q !== undefined && (q.command !== p.command || q.permissive !== p.permissive || (q.using !== undefined && p.using === undefined) || (q.withCheck !== undefined && p.withCheck === undefined));
+    if (p.comment === undefined || q === undefined) return false;
+    const lostClause = (q.using !== undefined && p.using === undefined) || (q.withCheck !== undefined && p.withCheck === undefined);
+    return q.command !== p.command || q.permissive !== p.permissive || lostClause;
   });
+}
+
+/**
+ * How a generated column of the table changes, read on the built models: the builder derives
+ * the expression from the column's type, so a type or enum change can change it too.
+ */
+function generatedChange(models: [Schema, Schema] | null, table: TableSpec): 'generatedChanged' | 'generatedTypeChanged' | undefined {
+  const before = models?.[0].tables[key(table)];
+  const after = models?.[1].tables[key(table)];
+  if (!before || !after) return undefined;
+  for (const column of before.columns) {
+    const later = after.columns.find((c) => c.name === column.name);
+    if (!later || (column.generated === undefined && later.generated === undefined)) continue;
+    if (column.generated !== later.generated) return 'generatedChanged';
+    if (column.type !== later.type) return 'generatedTypeChanged';
+  }
+  return undefined;
 }

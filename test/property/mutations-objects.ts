@@ -8,6 +8,8 @@ import { extraNamespace, names } from './spec.js';
 const n = fc.nat();
 const comment = fc.option(fc.constantFrom(...names.comments), { nil: undefined });
 
+const viewChanges = fc.constantFrom('append', 'remove', 'reorder', 'filter', 'cast', 'call', 'securityInvoker', 'materialized', 'base', 'comment', 'columnComment', 'grants');
+
 export const objectMutations: Mutation[] = [
   mutation('namespace.toggle', fc.constant(null), (spec) => {
     spec.namespaces = spec.namespaces.length ? [] : [extraNamespace];
@@ -96,7 +98,7 @@ export const objectMutations: Mutation[] = [
     if (!v) return false;
     spec.views = spec.views.filter((x) => x !== v);
   }),
-  mutation('view.alter', fc.tuple(n, viewRaw, n, fc.constantFrom('append', 'remove', 'reorder', 'filter', 'cast', 'call', 'securityInvoker', 'materialized', 'base', 'comment', 'columnComment', 'grants')), (spec, [at, raw, k, what]) => {
+  mutation('view.alter', fc.tuple(n, viewRaw, n, viewChanges), (spec, [at, raw, k, what]) => {
     const i = spec.views.length ? at % spec.views.length : -1;
     const v = spec.views[i];
     if (!v) return false;

@@ -77,6 +77,11 @@ export const tableMutations: Mutation[] = [
     if (!found || found.column.identity === value) return false;
     found.column.identity = value;
   }),
+  mutation('column.generated', fc.tuple(t, c, fc.option(fc.constantFrom<0 | 1>(0, 1), { nil: undefined })), (spec, [at, col, value]) => {
+    const found = columnAt(spec, at, col);
+    if (!found || found.column.generated === value) return false;
+    found.column.generated = value;
+  }),
   mutation('column.unique', fc.tuple(t, c), (spec, [at, col]) => {
     const found = columnAt(spec, at, col);
     if (!found) return false;

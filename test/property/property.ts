@@ -76,7 +76,8 @@ export function report(engine: string, seed: number, path: string | null, failur
     `b = ${JSON.stringify(b)}`,
   ];
   if (outcome.error) lines.push('', `error: ${outcome.error}`);
-  if (outcome.differences?.length) lines.push('', 'differences (expected = canonical, actual = database):', ...outcome.differences.slice(0, 20).map((d) => `  ${d.path}: expected ${JSON.stringify(d.expected)}, actual ${JSON.stringify(d.actual)}`));
+  const difference = (d: { path: string; expected: unknown; actual: unknown }) => `  ${d.path}: expected ${JSON.stringify(d.expected)}, actual ${JSON.stringify(d.actual)}`;
+  if (outcome.differences?.length) lines.push('', 'differences (expected = canonical, actual = database):', ...outcome.differences.slice(0, 20).map(difference));
   if (outcome.remaining?.length) lines.push('', 'second diff still finds:', ...outcome.remaining.slice(0, 10).map((c) => `  ${c.kind}: ${JSON.stringify(c).slice(0, 300)}`));
   if (outcome.sqlA) lines.push('', '-- SQL of a (from scratch)', outcome.sqlA);
   if (outcome.sqlB) lines.push('', '-- SQL of b (from scratch)', outcome.sqlB);

@@ -90,13 +90,18 @@ function* edits(a: Spec, b: Spec): Generator<Edit> {
     yield inTable((t) => delete t.comment);
     yield inTable((t) => (t.rls.forced = false));
     for (const column of parts((t) => t.columns)) {
-      for (const key of ['comment', 'check', 'index', 'unique', 'default', 'identity'] as const) {
+      for (const key of ['comment', 'check', 'index', 'unique', 'default', 'identity', 'generated'] as const) {
         yield inTable((t) => { const c = t.columns.find((x) => x.name === column); if (c) delete c[key]; });
       }
       yield inTable((t) => { const c = t.columns.find((x) => x.name === column); if (c) c.notNull = false; });
     }
     for (const policy of parts((t) => t.policies)) yield inTable((t) => { const p = t.policies.find((x) => x.name === policy); if (p) { delete p.comment; p.roles = []; } });
-    for (const trigger of parts((t) => t.triggers)) yield inTable((t) => { const p = t.triggers.find((x) => x.name === trigger); if (p) { delete p.comment; delete p.when; delete p.updateOf; p.arguments = []; p.enabled = 'origin'; } });
+    for (const trigger of parts((t) => t.triggers)) {
+      yield inTable((t) => {
+        const p = t.triggers.find((x) => x.name === trigger);
+        if (p) Object.assign(p, { comment: undefined, when: undefined, updateOf: undefined, arguments: [], enabled: 'origin' });
+      });
+    }
     for (const index of parts((t) => t.indexes)) yield inTable((t) => { const p = t.indexes.find((x) => x.name === index); if (p) { delete p.comment; p.keys = p.keys.slice(0, 1); } });
   }
   for (const name of new Set([...a.views, ...b.views].map((v) => v.name))) {

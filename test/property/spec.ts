@@ -38,6 +38,8 @@ export interface ColumnSpec {
   /** Which of the type's two default values, if any. */
   default?: 0 | 1;
   identity?: 'always' | 'by default';
+  /** A stored generated column computing one of the type's constants (no default then). */
+  generated?: 0 | 1;
   unique?: boolean;
   /** Which of the type's two checks, if any. */
   check?: 0 | 1;

@@ -23,8 +23,12 @@ export function kindOf(type: ColumnType, enumValues: (name: string) => string[] 
   throw new Error(`unknown spec type ${type}`);
 }
 
-/** The two defaults of a kind (SQL text), or none when the kind has no sensible default. */
-export function defaultSql(kind: TypeKind, variant: 0 | 1, values: string[]): string | undefined {
+/**
+ * The two defaults of a kind (SQL text), or none when the kind has no sensible default. With
+ * `immutable`, only constants (a generated column may not call now() or gen_random_uuid()).
+ */
+export function defaultSql(kind: TypeKind, variant: 0 | 1, values: string[], immutable = false): string | undefined {
+  if (immutable && (kind === 'time' || kind === 'uuid')) variant = 1;
   switch (kind) {
     case 'int':
       return ['0', '42'][variant]!;

@@ -40,6 +40,10 @@ function keepsValues(from: string, to: string): boolean {
  */
 export const alterColumn: Render<Extract<Change, { kind: 'alter column' }>> = ({ table, from, to }) => {
   const target = `ALTER TABLE ${nameOf(table)} ALTER COLUMN ${ident(to.name)}`;
+  // A generated column that stops being generated keeps its values, indexes and comment.
+  if (from.generated !== undefined && to.generated === undefined) {
+    return [statement(`${target} DROP EXPRESSION`), ...alterColumn({ kind: 'alter column', table, from: { ...from, generated: undefined }, to })];
+  }
   if ((from.generated ?? '') !== (to.generated ?? '')) {
     return [
       statement(`ALTER TABLE ${nameOf(table)} DROP COLUMN ${ident(from.name)}`, [{ code: 'DELETES_DATA', message: `re-creates column ${table}.${to.name} to change its generated expression` }]),
@@ -63,7 +67,9 @@ export const alterColumn: Render<Extract<Change, { kind: 'alter column' }>> = ({
     const collate = to.collation ? ` COLLATE ${to.collation}` : '';
     // A user type (enum, domain) often has no cast to or from the other type; text always does.
     const viaText = isUserType(from.type) || isUserType(to.type) ? `::text${from.type.endsWith('[]') && to.type.endsWith('[]') ? '[]' : ''}` : '';
-    steps.push(statement(`${target} TYPE ${to.type}${collate} USING ${ident(to.name)}${viaText}::${to.type}`, hazards));
+    // A generated column is recomputed by its expression: PostgreSQL refuses a USING clause for it.
+    const using = to.generated !== undefined ? '' : ` USING ${ident(to.name)}${viaText}::${to.type}`;
+    steps.push(statement(`${target} TYPE ${to.type}${collate}${using}`, hazards));
   }
   if (to.default !== undefined && !to.identity && (defaultBlocks || from.default !== to.default)) steps.push(statement(`${target} SET DEFAULT ${to.default}`));
   if (to.default === undefined && from.default !== undefined && !defaultBlocks && !from.identity) steps.push(statement(`${target} DROP DEFAULT`));

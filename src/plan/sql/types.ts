@@ -51,6 +51,11 @@ export const replaceEnum: Render<Extract<Change, { kind: 'replace enum' }>> = ({
     const hazards = removed.length
       ? [{ code: 'DELETES_DATA' as const, message: `values ${removed.map((v) => `'${v}'`).join(', ')} leave ${to.schema}.${to.name}: rows of ${table}.${column.name} holding them fail the conversion` }]
       : [];
+    // A generated column has no default to move and recomputes itself: no USING either.
+    if (column.generated !== undefined) {
+      steps.push(statement(`${target} TYPE ${column.type}`, hazards));
+      continue;
+    }
     steps.push(statement(`${target} DROP DEFAULT`));
     steps.push(statement(`${target} TYPE ${column.type} USING ${ident(column.name)}::text${isArray ? '[]' : ''}::${column.type}`, hazards));
     if (column.default !== undefined) steps.push(statement(`${target} SET DEFAULT ${column.default}`));
