@@ -21,41 +21,51 @@ export function routineId(schema: string, name: string, argumentTypes: string[])
   return `${objectId(schema, name)}(${argumentTypes.join(',')})`;
 }
 
-/** Splits an id made by `objectId` back into schema and name. */
-export function parseObjectId(id: string): { schema: string; name: string } {
+/**
+ * Reads dot-separated name parts, each bare or double-quoted (doubled quotes inside), from the
+ * start of `text`, stopping at `stop` (a character that ends a bare part, such as `(`), and
+ * returns them with the position reached.
+ */
+function readParts(text: string, stop: string): { parts: string[]; end: number } {
   const parts: string[] = [];
   let i = 0;
-  while (i < id.length && parts.length < 2) {
-    if (id[i] === '"') {
+  while (i < text.length) {
+    if (text[i] === '"') {
       let part = '';
       i++;
-      while (i < id.length) {
-        if (id[i] === '"' && id[i + 1] === '"') {
+      while (i < text.length) {
+        if (text[i] === '"' && text[i + 1] === '"') {
           part += '"';
           i += 2;
-        } else if (id[i] === '"') {
+        } else if (text[i] === '"') {
           i++;
           break;
-        } else {
-          part += id[i++];
-        }
+        } else part += text[i++];
       }
       parts.push(part);
     } else {
-      const end = parts.length === 0 ? id.indexOf('.', i) : firstOf(id, i, '(');
-      const stop = end === -1 ? id.length : end;
-      parts.push(id.slice(i, stop));
-      i = stop;
+      let end = i;
+      while (end < text.length && text[end] !== '.' && !stop.includes(text[end]!)) end++;
+      parts.push(text.slice(i, end));
+      i = end;
     }
-    if (parts.length === 1 && id[i] === '.') i++;
+    if (text[i] !== '.') break;
+    i++;
   }
-  if (parts.length !== 2) throw new Error(`not an object id: ${id}`);
-  return { schema: parts[0]!, name: parts[1]! };
+  return { parts, end: i };
 }
 
-function firstOf(text: string, from: number, char: string): number {
-  const at = text.indexOf(char, from);
-  return at === -1 ? text.length : at;
+/** Splits an id made by `objectId` (or a routine id) back into schema and name. */
+export function parseObjectId(id: string): { schema: string; name: string } {
+  const dot = id.startsWith('"') ? -1 : id.indexOf('.');
+  // A bare schema part runs to the first dot; the name may contain anything but a bare '('.
+  if (dot > 0) {
+    const rest = readParts(id.slice(dot + 1), '(');
+    if (rest.parts.length >= 1) return { schema: id.slice(0, dot), name: rest.parts[0]! };
+  }
+  const { parts } = readParts(id, '(');
+  if (parts.length < 2) throw new Error(`not an object id: ${id}`);
+  return { schema: parts[0]!, name: parts[1]! };
 }
 
 /** The schema-qualified name part of a routine id: `public.score(uuid)` -> `public.score`. */
@@ -68,31 +78,7 @@ export function routineName(id: string): { schema: string; name: string } {
  * { schema: 'public', name: 'kind"s' }. Returns undefined for an unqualified (built-in) name.
  */
 export function parseQualifiedName(text: string): { schema: string; name: string } | undefined {
-  const parts: string[] = [];
-  let i = 0;
   const source = text.replace(/\[\]$/, '');
-  while (i < source.length && parts.length < 3) {
-    if (source[i] === '"') {
-      let part = '';
-      i++;
-      while (i < source.length) {
-        if (source[i] === '"' && source[i + 1] === '"') {
-          part += '"';
-          i += 2;
-        } else if (source[i] === '"') {
-          i++;
-          break;
-        } else part += source[i++];
-      }
-      parts.push(part);
-    } else {
-      const end = source.indexOf('.', i);
-      const stop = end === -1 ? source.length : end;
-      parts.push(source.slice(i, stop));
-      i = stop;
-    }
-    if (source[i] === '.') i++;
-    else break;
-  }
-  return parts.length === 2 && i >= source.length ? { schema: parts[0]!, name: parts[1]! } : undefined;
+  const { parts, end } = readParts(source, '');
+  return parts.length === 2 && end >= source.length ? { schema: parts[0]!, name: parts[1]! } : undefined;
 }
