@@ -15,6 +15,12 @@ import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import { PgformError } from '../errors.js';
 import type { Connection } from './connection.js';
 
+/**
+ * Server settings for every embedded instance: one transaction creating thousands of tables and
+ * indexes (a canonical form, a first migration) needs more lock slots than the default 64.
+ */
+const startParams = [...PGlite.defaultStartParams, '-c', 'max_locks_per_transaction=4096'];
+
 /** The extensions PGlite ships that definitions may use. pgvector is not among them. */
 const extensions = { btree_gin, btree_gist, citext, hstore, ltree, pg_trgm, pgcrypto, unaccent, uuid_ossp, fuzzystrmatch };
 
@@ -74,7 +80,7 @@ async function templateBlob(): Promise<Blob> {
 /** An in-memory PGlite database started from the template: scratch and shadow databases. */
 export async function openScratchPglite(): Promise<Connection> {
   const loadDataDir = await templateBlob();
-  const db = await PGlite.create({ loadDataDir, extensions });
+  const db = await PGlite.create({ loadDataDir, extensions, startParams });
   return wrap(db, () => undefined);
 }
 
@@ -96,7 +102,7 @@ export async function openEmbeddedPglite(dataDir: string): Promise<Connection> {
   const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
   let db: PGlite;
   try {
-    const options: PGliteOptions = { dataDir, extensions };
+    const options: PGliteOptions = { dataDir, extensions, startParams };
     if (fresh) {
       mkdirSync(dataDir, { recursive: true });
       options.loadDataDir = await templateBlob();
