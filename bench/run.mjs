@@ -1,0 +1,141 @@
+#!/usr/bin/env node
+/*
+ * `npm run bench`: pgform against the tools a user would pick instead, on generated
+ * Supabase-style schemas of N tables, against a real PostgreSQL. Writes bench/results.json
+ * (every size measured so far) and bench/results.md.
+ *
+ *   node bench/run.mjs [--sizes 100,500,2000] [--runs 3] [--seed 42] [--only inspect,diff-twin]
+ *                      [--slow-seconds 120] [--timeout-minutes 30] [--keep]
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate } from './generate.mjs';
+import { runChecks } from './lib/checks.mjs';
+import { createDatabase, createTemplate, dropBenchDatabases, dropDatabase, psql, serverVersion } from './lib/databases.mjs';
+import { execute } from './lib/execute.mjs';
+import { jobsFor } from './lib/jobs.mjs';
+import { requireGnuTime } from './lib/measure.mjs';
+import { renderReport } from './lib/report.mjs';
+
+const benchDir = dirname(fileURLToPath(import.meta.url));
+const repoDir = resolve(benchDir, '..');
+const pgformJs = join(repoDir, 'bin', 'pgform.js');
+const log = (line) => console.log(line);
+
+function parseArgs(argv) {
+  const args = { sizes: [100, 500, 2000], runs: 3, seed: 42, only: undefined, keep: false, slowSeconds: 120, timeoutMinutes: 30 };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = () => argv[++i] ?? '';
+    if (flag === '--sizes') args.sizes = value().split(',').map(Number);
+    else if (flag === '--runs') args.runs = Number(value());
+    else if (flag === '--seed') args.seed = Number(value());
+    else if (flag === '--only') args.only = value().split(',');
+    else if (flag === '--keep') args.keep = true;
+    else if (flag === '--slow-seconds') args.slowSeconds = Number(value());
+    else if (flag === '--timeout-minutes') args.timeoutMinutes = Number(value());
+    else throw new Error(`unknown flag ${flag}: use --sizes 100,500,2000 --runs 3 --seed 42 --only <job,...> --slow-seconds 120 --timeout-minutes 30 --keep`);
+  }
+  if (!args.sizes.every((n) => Number.isInteger(n) && n >= 4)) throw new Error('--sizes takes table counts of at least 4');
+  if (!(args.runs >= 1)) throw new Error('--runs takes a positive number');
+  return args;
+}
+
+/** The peers live in bench/node_modules only; install them on first use. */
+function ensurePeers() {
+  if (existsSync(join(benchDir, 'node_modules', '.bin', 'migra'))) return;
+  log('installing the peers into bench/node_modules');
+  const install = existsSync(join(benchDir, 'package-lock.json')) ? 'ci' : 'install';
+  execFileSync('npm', [install, '--prefix', benchDir, '--no-audit', '--no-fund'], { stdio: 'inherit' });
+}
+
+/** Builds dist/ with the repo's tsc, so the benchmark measures the current source. */
+function buildPgform() {
+  log('building pgform (tsc -p tsconfig.build.json)');
+  execFileSync(join(repoDir, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], { cwd: repoDir, stdio: 'inherit' });
+}
+
+/** The commands this build has: `inspect`, `gen types`... (others are reported "not available"). */
+function availableCommands() {
+  const help = (args) => spawnSync(process.execPath, [pgformJs, ...args, '--help'], { encoding: 'utf8' }).stdout ?? '';
+  const names = (text) => [...text.matchAll(/^ {2}([a-z][a-z-]*)\b/gm)].map((m) => m[1]);
+  const top = names(help([]).split(/^Commands:/m)[1] ?? '');
+  const gen = top.includes('gen') ? names(help(['gen']).split(/^Commands:/m)[1] ?? '').map((sub) => `gen ${sub}`) : [];
+  return new Set([...top, ...gen]);
+}
+
+function loadResults(file) {
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { sizes: {} };
+}
+
+async function benchSize(n, args, commands) {
+  const work = join(benchDir, '.work', `n${n}`);
+  const cwd = join(work, 'cwd');
+  mkdirSync(cwd, { recursive: true });
+  mkdirSync(join(work, 'out'), { recursive: true });
+  log(`\nN = ${n}: generating the schema (seed ${args.seed})`);
+  const { definitions, sqlFile } = generate({ tables: n, seed: args.seed, out: work });
+  log('  creating databases: full and twin (psql -f schema.sql), empty (bootstrapped)');
+  const urls = {};
+  for (const name of ['full', 'twin']) {
+    urls[name] = createDatabase(`pgform_bench_${n}_${name}`);
+    psql(urls[name], ['-f', sqlFile]);
+  }
+  urls.empty = createDatabase(`pgform_bench_${n}_empty`);
+  const ctx = { n, work, cwd, definitions, sqlFile, urls, pgform: pgformJs, bin: join(benchDir, 'node_modules', '.bin'), catalogRead: join(benchDir, 'catalog-read.mjs'), available: (c) => commands.has(c) };
+
+  const results = [];
+  for (const job of jobsFor(ctx)) {
+    if (args.only && !args.only.includes(job.id)) continue;
+    log(`  ${job.id}: ${job.title}`);
+    for (const tool of job.tools) results.push({ job: job.id, ...(await execute(tool, { runs: args.runs, log, slowSeconds: args.slowSeconds, timeoutMs: args.timeoutMinutes * 60_000 })) });
+  }
+  log('  checks');
+  const checks = runChecks(ctx, results);
+  for (const check of checks) log(`    ${check.ok ? 'ok  ' : 'FAIL'} ${check.name}${check.detail ? ` (${check.detail})` : ''}`);
+  return { results, checks };
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  requireGnuTime();
+  ensurePeers();
+  buildPgform();
+  const commands = availableCommands();
+  const resultsFile = join(benchDir, 'results.json');
+  const all = loadResults(resultsFile);
+  all.context = {
+    node: process.version,
+    postgres: serverVersion(),
+    cpus: `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown'}`,
+    loadAverage: loadavg().map((l) => l.toFixed(1)).join(' '),
+    runs: args.runs,
+    slowSeconds: args.slowSeconds,
+    seed: args.seed,
+    date: new Date().toISOString().slice(0, 10),
+  };
+  dropBenchDatabases();
+  createTemplate(pgformJs);
+  try {
+    for (const n of args.sizes) {
+      const started = { loadAverage: loadavg().map((l) => l.toFixed(1)).join(' '), date: new Date().toISOString().slice(0, 10) };
+      const measured = await benchSize(n, args, commands);
+      const previous = all.sizes[n];
+      // With --only, keep the jobs of this size that were not re-run.
+      const kept = args.only && previous ? previous.results.filter((r) => !args.only.includes(r.job)) : [];
+      const context = args.only && previous?.context ? { ...previous.context, rerun: { jobs: args.only.join(', '), ...started } } : started;
+      all.sizes[n] = { context, results: [...kept, ...measured.results], checks: args.only && previous ? previous.checks : measured.checks };
+      if (!args.keep) for (const name of ['full', 'twin', 'empty']) dropDatabase(`pgform_bench_${n}_${name}`);
+      writeFileSync(resultsFile, `${JSON.stringify(all, null, 2)}\n`);
+      writeFileSync(join(benchDir, 'results.md'), renderReport(all));
+    }
+  } finally {
+    if (!args.keep) dropBenchDatabases();
+  }
+  log(`\nwrote bench/results.md and bench/results.json`);
+}
+
+await main();
