@@ -126,7 +126,7 @@ async function main() {
       const previous = all.sizes[n];
       // With --only, keep the jobs of this size that were not re-run.
       const kept = args.only && previous ? previous.results.filter((r) => !args.only.includes(r.job)) : [];
-      const context = args.only && previous?.context ? { ...previous.context, rerun: { jobs: args.only.join(', '), ...started } } : started;
+      const context = args.only && previous?.context ? { ...previous.context, reruns: [...(previous.context.reruns ?? []), { jobs: args.only.join(', '), ...started }] } : started;
       all.sizes[n] = { context, results: [...kept, ...measured.results], checks: args.only && previous ? previous.checks : measured.checks };
       if (!args.keep) for (const name of ['full', 'twin', 'empty']) dropDatabase(`pgform_bench_${n}_${name}`);
       writeFileSync(resultsFile, `${JSON.stringify(all, null, 2)}\n`);

@@ -128,7 +128,7 @@ export function renderReport(all) {
     `Machine: ${c.cpus}, node ${c.node}, PostgreSQL ${c.postgres} on 127.0.0.1. Schemas: bench/generate.mjs, seed ${c.seed}. Load average (1, 5, 15 min) when each size started: ${sizesOf(all)
       .map((n) => {
         const size = all.sizes[n].context ?? c;
-        const rerun = size.rerun ? `, re-run of ${size.rerun.jobs}: ${size.rerun.loadAverage}` : '';
+        const rerun = (size.reruns ?? []).map((r) => `, re-run of ${r.jobs}: ${r.loadAverage}`).join('');
         return `N=${n}: ${size.loadAverage}${rerun} (${size.date})`;
       })
       .join('; ')}; on 2 cores, a load above 2 means other processes competed for the CPU and wall times are inflated.`,
