@@ -19,15 +19,23 @@ function quotedOrBare(name: string): string {
   return `(?:${quoted}|${bare})`;
 }
 
+/** Compiled patterns by schema and name: planning asks about the same objects many times. */
+const patterns = new Map<string, RegExp>();
+
+function patternFor(schema: string, name: string): RegExp {
+  const key = `${schema}\u0000${name}`;
+  let pattern = patterns.get(key);
+  if (!pattern) {
+    pattern = new RegExp(`(^|[^a-z0-9_$"])(${quotedOrBare(schema)}\\s*\\.\\s*)?${quotedOrBare(name)}($|[^a-z0-9_$"])`);
+    patterns.set(key, pattern);
+  }
+  return pattern;
+}
+
 /** The candidates whose qualified (or, in their schema's text, bare) name occurs in `text`. */
 export function mentions(text: string, candidates: Named[]): string[] {
   const lower = text.toLowerCase();
-  return candidates
-    .filter(({ schema, name }) => {
-      const pattern = new RegExp(`(^|[^a-z0-9_$"])(${quotedOrBare(schema)}\\s*\\.\\s*)?${quotedOrBare(name)}($|[^a-z0-9_$"])`);
-      return pattern.test(lower);
-    })
-    .map(({ id }) => id);
+  return candidates.filter(({ schema, name }) => patternFor(schema, name).test(lower)).map(({ id }) => id);
 }
 
 /** Whether `text` names the identifier `name` (bare or quoted), e.g. a column in a policy. */

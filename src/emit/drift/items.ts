@@ -33,12 +33,14 @@ function fieldDetails(expected: unknown, actual: unknown) {
 /** Turns the differ's changes (from -> to) into report items; paired drop+create become one change. */
 export function driftItems(changes: Change[], from: Schema, to: Schema): DriftItem[] {
   const items = new Map<string, DriftItem>();
-  const sourceOf = (id: string): SourceLocation | undefined => {
-    const table = to.tables[id] ?? to.views[id];
-    if (table?.source) return table.source;
-    const routine = Object.values(to.routines).find((r) => objectId(r.schema, r.name) === id);
-    return routine?.source ?? to.enums[id]?.source ?? to.domains[id]?.source ?? to.sequences[id]?.source;
-  };
+  // Routines are keyed with their arguments; items name them without, so index them once.
+  const routineSources = new Map<string, SourceLocation>();
+  for (const r of Object.values(to.routines)) {
+    const id = objectId(r.schema, r.name);
+    if (r.source && !routineSources.has(id)) routineSources.set(id, r.source);
+  }
+  const sourceOf = (id: string): SourceLocation | undefined =>
+    (to.tables[id] ?? to.views[id])?.source ?? routineSources.get(id) ?? to.enums[id]?.source ?? to.domains[id]?.source ?? to.sequences[id]?.source;
   const add = (type: string, object: string, owner: string, change: DriftItem['change'], details: DriftItem['details'] = []) => {
     const key = `${type} ${object}`;
     const existing = items.get(key);
