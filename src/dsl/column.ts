@@ -60,7 +60,7 @@ export class ColumnBuilder {
   readonly spec: ColumnSpec;
 
   constructor(type: string | TypeRef) {
-    guard(columnTypeShape, type, { object: 'a column', source: callSite(), field: 'type' });
+    guard(columnTypeShape, type, { object: 'a column', source: callSite, field: 'type' });
     this.spec = {
       type: typeof type === 'string' ? normalizeTypeName(type) : type,
       notNull: false,
@@ -90,12 +90,12 @@ export class ColumnBuilder {
     });
   }
   unique(options: { name?: string; nullsNotDistinct?: boolean } = {}): this {
-    guard(uniqueShape, options, { object: 'a column', source: callSite(), field: 'unique' });
+    guard(uniqueShape, options, { object: 'a column', source: callSite, field: 'unique' });
     return this.with((s) => (s.unique = options));
   }
   /** A default: a JS value becomes a literal (`'proxe'`, `0`, `'{}'` for objects); `sql\`now()\`` stays SQL. */
   default(value: SqlText | LiteralValue): this {
-    guard(columnDefaultShape, value, { object: 'a column', source: callSite(), field: 'default' });
+    guard(columnDefaultShape, value, { object: 'a column', source: callSite, field: 'default' });
     return this.with((s) => (s.default = renderDefault(value, s.type)));
   }
   defaultNow(): this {
@@ -105,7 +105,7 @@ export class ColumnBuilder {
     return this.default({ sql: 'gen_random_uuid()' });
   }
   identity(kind: 'always' | 'by default' = 'by default'): this {
-    guard(identityShape, kind, { object: 'a column', source: callSite(), field: 'identity' });
+    guard(identityShape, kind, { object: 'a column', source: callSite, field: 'identity' });
     return this.with((s) => {
       s.identity = kind;
       s.notNull = true;
@@ -113,39 +113,39 @@ export class ColumnBuilder {
   }
   /** A stored generated column. */
   generated(expression: SqlInput): this {
-    guard(checkShape, { expression }, { object: 'a column', source: callSite(), field: 'generated' });
+    guard(checkShape, { expression }, { object: 'a column', source: callSite, field: 'generated' });
     return this.with((s) => (s.generated = sqlOf(expression)));
   }
   collate(collation: string): this {
-    guard(descriptionShape.min(1), collation, { object: 'a column', source: callSite(), field: 'collate' });
+    guard(descriptionShape.min(1), collation, { object: 'a column', source: callSite, field: 'collate' });
     return this.with((s) => (s.collation = collation));
   }
   check(expression: SqlInput, name?: string): this {
-    guard(checkShape, { expression, name }, { object: 'a column check', source: callSite() });
+    guard(checkShape, { expression, name }, { object: 'a column check', source: callSite });
     return this.with((s) => s.checks.push({ expression: sqlOf(expression), ...(name ? { name } : {}) }));
   }
   /** A CHECK (column IN (...)) over literal values. */
   oneOf(values: readonly string[], name?: string): this {
-    guard(oneOfShape, { values, name }, { object: 'a column', source: callSite(), field: 'oneOf' });
+    guard(oneOfShape, { values, name }, { object: 'a column', source: callSite, field: 'oneOf' });
     return this.with((s) => s.checks.push({ expression: (column) => `${ident(column)} IN (${values.map(literal).join(', ')})`, ...(name ? { name } : {}) }));
   }
   references(target: TableTarget, column = 'id', options: ReferenceOptions = {}): this {
-    const where = { object: 'a column reference', source: callSite() };
+    const where = { object: 'a column reference', source: callSite };
     guard(referenceShape, { target, column, options }, where);
     return this.with((s) => (s.references = { target, column, options }));
   }
   /** A single-column index; named `idx_<table>_<column>` unless given a name. */
   index(options: IndexOptions | string = {}): this {
-    guard(columnIndexShape, options, { object: 'a column index', source: callSite(), field: 'index' });
+    guard(columnIndexShape, options, { object: 'a column index', source: callSite, field: 'index' });
     return this.with((s) => s.indexes.push(typeof options === 'string' ? { name: options } : options));
   }
   /** The column's previous name: the next migration renames it instead of dropping it. */
   renamedFrom(previous: string): this {
-    guard(descriptionShape.min(1), previous, { object: 'a column', source: callSite(), field: 'renamedFrom' });
+    guard(descriptionShape.min(1), previous, { object: 'a column', source: callSite, field: 'renamedFrom' });
     return this.with((s) => (s.renamedFrom = previous));
   }
   describe(text: string): this {
-    guard(descriptionShape, text, { object: 'a column', source: callSite(), field: 'describe' });
+    guard(descriptionShape, text, { object: 'a column', source: callSite, field: 'describe' });
     return this.with((s) => (s.comment = text));
   }
   /** The same column type as an array. */

@@ -224,13 +224,19 @@ export const externalTriggerShape = triggerShape.extend({ on: name });
  * Checks a builder's input against its shape; the first problem becomes a DEFINITION_INVALID
  * error at the builder's call site, naming the object and the field.
  */
-export function guard<T>(shape: z.ZodType<T>, value: unknown, where: { object: string; source: SourceLocation | undefined; field?: string }): T {
+export function guard<T>(
+  shape: z.ZodType<T>,
+  value: unknown,
+  where: { object: string; source: SourceLocation | undefined | (() => SourceLocation | undefined); field?: string },
+): T {
   const result = shape.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
+  // A function is called only now: capturing the call site costs a stack trace per builder call.
+  const source = typeof where.source === 'function' ? where.source() : where.source;
   const path = [where.field, ...issue.path.map(String)].filter(Boolean).join('.');
   throw new PgformError('DEFINITION_INVALID', issue.message, {
-    ...(where.source ? { file: where.source.file, line: where.source.line } : {}),
+    ...(source ? { file: source.file, line: source.line } : {}),
     object: where.object,
     ...(path ? { field: path } : {}),
   });

@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { PGlite } from '@electric-sql/pglite';
 import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { citext } from '@electric-sql/pglite/contrib/citext';
@@ -17,9 +17,10 @@ import type { Connection } from './connection.js';
 
 /**
  * Server settings for every embedded instance: one transaction creating thousands of tables and
- * indexes (a canonical form, a first migration) needs more lock slots than the default 64.
+ * indexes (a canonical form, a first migration) needs more lock slots than the default 64; the
+ * default 128 MB of shared buffers would sit in the process's memory for catalogs that fit in 8.
  */
-const startParams = [...PGlite.defaultStartParams, '-c', 'max_locks_per_transaction=4096'];
+const startParams = [...PGlite.defaultStartParams, '-c', 'max_locks_per_transaction=4096', '-c', 'shared_buffers=8MB'];
 
 /** The extensions PGlite ships that definitions may use. pgvector is not among them. */
 const extensions = { btree_gin, btree_gist, citext, hstore, ltree, pg_trgm, pgcrypto, unaccent, uuid_ossp, fuzzystrmatch };
@@ -28,17 +29,31 @@ import { pgliteVersion } from './pglite-version.js';
 
 export { pgliteVersion };
 
+/**
+ * Runs engine work without capturing stack traces. The file system under the engine reports a
+ * missing file by throwing, and PostgreSQL probes for missing files all the time: capturing a
+ * stack for each costs seconds on a large schema. Engine errors are reported by their message.
+ */
+async function withoutStackTraces<T>(work: () => Promise<T>): Promise<T> {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return await work();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 function wrap(db: PGlite, release: () => void): Connection {
   let version: number | undefined;
   return {
     engine: 'pglite',
     inTransaction: false,
     async query<Row>(text: string, params?: unknown[]) {
-      const result = await db.query<Row>(text, params);
-      return result.rows;
+      return (await withoutStackTraces(() => db.query<Row>(text, params))).rows;
     },
     async exec(script: string) {
-      await db.exec(script);
+      await withoutStackTraces(() => db.exec(script));
     },
     async serverVersion() {
       version ??= Number((await db.query<{ v: string }>("SELECT current_setting('server_version_num') AS v")).rows[0]!.v ?? 0);
@@ -56,32 +71,57 @@ function wrap(db: PGlite, release: () => void): Connection {
 
 /** Where a freshly initialised data directory is kept, so new databases skip initdb (~2 s). */
 function templatePath(): string {
-  return join(process.env.PGFORM_CACHE_DIR ?? join(tmpdir(), 'pgform-cache'), `pglite-${pgliteVersion}-template.tar`);
+  return join(process.env.PGFORM_CACHE_DIR ?? join(tmpdir(), 'pgform-cache'), `pglite-${pgliteVersion}-template`);
 }
 
-async function templateBlob(): Promise<Blob> {
+async function templateDir(): Promise<string> {
   const path = templatePath();
-  if (existsSync(path)) return new Blob([readFileSync(path)]);
-  const db = await PGlite.create({ extensions });
+  if (existsSync(join(path, 'PG_VERSION'))) return path;
+  mkdirSync(dirname(path), { recursive: true });
+  // Build beside it then rename, so parallel processes never open a half-written template.
+  const partial = `${path}.${process.pid}.partial`;
+  rmSync(partial, { recursive: true, force: true });
+  const db = await PGlite.create({ dataDir: partial, extensions });
+  await db.close();
   try {
-    const dump = await db.dumpDataDir('none');
-    const bytes = Buffer.from(await dump.arrayBuffer());
-    mkdirSync(dirname(path), { recursive: true });
-    // Write then rename, so parallel test workers never read a half-written template.
-    const partial = `${path}.${process.pid}.partial`;
-    writeFileSync(partial, bytes);
     renameSync(partial, path);
-    return new Blob([bytes]);
-  } finally {
-    await db.close();
+  } catch (error) {
+    // Another process renamed its own template first: use that one.
+    rmSync(partial, { recursive: true, force: true });
+    if (!existsSync(join(path, 'PG_VERSION'))) throw error;
+  }
+  return path;
+}
+
+const scratchPrefix = 'pgform-scratch-';
+
+/** Scratch directories left behind by killed processes; live processes' ones are kept. */
+function sweepScratchDirs(): void {
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith(scratchPrefix)) continue;
+    const pid = Number(name.slice(scratchPrefix.length).split('-')[0]);
+    if (pid && pid !== process.pid && !isAlive(pid)) rmSync(join(tmpdir(), name), { recursive: true, force: true });
   }
 }
 
-/** An in-memory PGlite database started from the template: scratch and shadow databases. */
+/**
+ * A scratch database (canonical forms, shadow replays): a copy of the template in a temporary
+ * directory. On disk rather than loaded into memory, because the in-memory file system holds the
+ * whole data directory (and every WAL segment) in the process: ~200 MB more at start, over a
+ * gigabyte for thousands of tables.
+ */
 export async function openScratchPglite(): Promise<Connection> {
-  const loadDataDir = await templateBlob();
-  const db = await PGlite.create({ loadDataDir, extensions, startParams });
-  return wrap(db, () => undefined);
+  const template = await templateDir();
+  sweepScratchDirs();
+  const dataDir = mkdtempSync(join(tmpdir(), `${scratchPrefix}${process.pid}-`));
+  const remove = () => rmSync(dataDir, { recursive: true, force: true });
+  try {
+    cpSync(template, dataDir, { recursive: true });
+    return wrap(await PGlite.create({ dataDir, extensions, startParams }), remove);
+  } catch (error) {
+    remove();
+    throw error;
+  }
 }
 
 /**
@@ -102,12 +142,8 @@ export async function openEmbeddedPglite(dataDir: string): Promise<Connection> {
   const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
   let db: PGlite;
   try {
-    const options: PGliteOptions = { dataDir, extensions, startParams };
-    if (fresh) {
-      mkdirSync(dataDir, { recursive: true });
-      options.loadDataDir = await templateBlob();
-    }
-    db = await PGlite.create(options);
+    if (fresh) cpSync(await templateDir(), dataDir, { recursive: true });
+    db = await PGlite.create({ dataDir, extensions, startParams });
     await db.query('SELECT 1');
   } catch (error) {
     release();

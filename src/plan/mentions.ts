@@ -32,10 +32,28 @@ function patternFor(schema: string, name: string): RegExp {
   return pattern;
 }
 
+const simpleName = /^[a-z0-9_$]+$/;
+
+/**
+ * The words of a text: its maximal runs of identifier characters. A name made only of such
+ * characters can occur in the text, bare or quoted, only as one of them, so one pass over the
+ * text answers for every such candidate; only other names need their pattern.
+ */
+function wordsOf(lower: string): Set<string> {
+  return new Set(lower.match(/[a-z0-9_$]+/g));
+}
+
 /** The candidates whose qualified (or, in their schema's text, bare) name occurs in `text`. */
 export function mentions(text: string, candidates: Named[]): string[] {
+  if (candidates.length === 0) return [];
   const lower = text.toLowerCase();
-  return candidates.filter(({ schema, name }) => patternFor(schema, name).test(lower)).map(({ id }) => id);
+  const words = wordsOf(lower);
+  return candidates
+    .filter(({ schema, name }) => {
+      const key = name.toLowerCase();
+      return simpleName.test(key) ? words.has(key) : patternFor(schema, name).test(lower);
+    })
+    .map(({ id }) => id);
 }
 
 /** Whether `text` names the identifier `name` (bare or quoted), e.g. a column in a policy. */
