@@ -79,8 +79,13 @@ export interface DiffResult {
 export async function diffCommand(config: ResolvedConfig, options: { from?: string; to?: string; schemas?: string[] }): Promise<DiffResult> {
   const fromSpec = options.from ?? 'database';
   const toSpec = options.to ?? 'definitions';
-  const from = await readState(config, fromSpec, options.schemas);
-  const to = await readState(config, toSpec, options.schemas);
+  // Two sides are read at once unless both need the embedded engine: one instance at a time
+  // keeps memory down, and the embedded database cannot be opened twice.
+  const embedded = (spec: string) => spec === 'migrations' || (spec === 'database' && !config.url);
+  const [from, to] =
+    embedded(fromSpec) && embedded(toSpec)
+      ? [await readState(config, fromSpec, options.schemas), await readState(config, toSpec, options.schemas)]
+      : await Promise.all([readState(config, fromSpec, options.schemas), readState(config, toSpec, options.schemas)]);
   const printer = [from.printer, to.printer].find((p) => p?.engine === 'postgres') ?? from.printer ?? to.printer;
   for (const state of [from, to]) {
     if (!samePrinter(state.printer, printer)) {

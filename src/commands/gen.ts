@@ -26,7 +26,9 @@ const outputs: Record<Generator, { file: string; render: (schema: Schema) => str
  * differ are reported stale.
  */
 export async function genCommand(config: ResolvedConfig, options: { generators: Generator[]; check: boolean; fromDatabase: boolean }): Promise<GeneratedFile[]> {
-  const schema = options.fromDatabase ? await databaseState(config) : await definitionsState(config);
+  // Types read no constraints, indexes, triggers or policies: a live read skips those queries.
+  const tableParts = options.generators.some((generator) => generator !== 'types');
+  const schema = options.fromDatabase ? await databaseState(config, config.url, config.schemas, { tableParts }) : await definitionsState(config);
   const files: GeneratedFile[] = [];
   for (const generator of options.generators) {
     const { file, render } = outputs[generator];

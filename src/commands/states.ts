@@ -32,9 +32,9 @@ export async function definitionsState(config: ResolvedConfig, conn?: Connection
 }
 
 /** A live database as a model: the URL's server, or the embedded database. */
-export async function databaseState(config: ResolvedConfig, url = config.url, namespaces = config.schemas): Promise<Schema> {
+export async function databaseState(config: ResolvedConfig, url = config.url, namespaces = config.schemas, options: { tableParts?: boolean } = {}): Promise<Schema> {
   return withConnection(
     () => openDatabase(config, url),
-    (conn) => introspect(conn, { externalNamespaces: presetOf(config).externalNamespaces, ...(namespaces ? { namespaces } : {}) }),
+    (conn) => introspect(conn, { externalNamespaces: presetOf(config).externalNamespaces, ...(namespaces ? { namespaces } : {}), ...options }),
   );
 }

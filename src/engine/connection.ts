@@ -12,6 +12,11 @@ export interface Connection {
   exec(script: string): Promise<void>;
   /** The server's version number, e.g. 150020 or 180006. */
   serverVersion(): Promise<number>;
+  /**
+   * Another session on the same database, for reading in parallel (a server runs each session
+   * on its own core). Absent where there is only one session: the embedded engine.
+   */
+  openSibling?(): Promise<Connection>;
   close(): Promise<void>;
 }
 

@@ -35,6 +35,7 @@ export async function connectPostgres(url: string): Promise<Connection> {
       version ??= Number((await client.query("SELECT current_setting('server_version_num') AS v")).rows[0].v);
       return version;
     },
+    openSibling: () => connectPostgres(url),
     async close() {
       await client.end().catch(() => undefined);
     },

@@ -13,7 +13,7 @@ import { sequencesSql, toSequence, type SequenceRow } from './queries/sequences.
 import { tablesSql, toTable, type TableRow } from './queries/tables.js';
 import { toTrigger, triggersSql, type TriggerRow } from './queries/triggers.js';
 import { toView, viewsSql, type ViewRow } from './queries/views.js';
-import { inCatalogSnapshot, readRows } from './read.js';
+import { inCatalogSnapshot } from './read.js';
 
 /** IntrospectOptions choose which namespaces are read and which are only referenced. */
 export interface IntrospectOptions {
@@ -21,6 +21,8 @@ export interface IntrospectOptions {
   namespaces?: string[];
   /** Schemas a preset owns (Supabase's auth): listed as external when they exist, never read. */
   externalNamespaces: string[];
+  /** False skips constraints, indexes, triggers and policies (types need none of them). */
+  tableParts?: boolean;
 }
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -39,10 +41,10 @@ function sortedRecord<T>(entries: Iterable<[string, T]>): Record<string, T> {
  */
 export async function introspect(conn: Connection, options: IntrospectOptions): Promise<Schema> {
   const version = await conn.serverVersion();
-  return inCatalogSnapshot(conn, async () => {
+  return inCatalogSnapshot(conn, async (reader) => {
     const schema = emptySchema();
     const external = new Set(options.externalNamespaces);
-    const candidates = await readRows<NamespaceRow>(conn, 'namespaces', namespacesSql);
+    const candidates = await reader.read<NamespaceRow>('namespaces', namespacesSql);
     const wanted = options.namespaces ? new Set(options.namespaces) : undefined;
     const selected = candidates.filter((ns) => !external.has(ns.name) && (wanted ? wanted.has(ns.name) : !ns.extensionOwned));
     schema.namespaces = sortedRecord([
@@ -52,34 +54,53 @@ export async function introspect(conn: Connection, options: IntrospectOptions): 
         .map((ns): [string, Schema['namespaces'][string]] => [ns.name, { name: ns.name, external: true, grants: [] }]),
     ]);
     const params = [selected.map((ns) => ns.name)];
-
-    const extensions = await readRows<ExtensionRow>(conn, 'extensions', extensionsSql);
-    schema.extensions = sortedRecord(extensions.map((row) => [row.name, toExtension(row)]));
-    const enums = await readRows<EnumRow>(conn, 'enums', enumsSql, params);
-    schema.enums = sortedRecord(enums.map((row) => [objectId(row.schema, row.name), toEnum(row)]));
-    const domains = await readRows<DomainRow>(conn, 'domains', domainsSql, params);
-    schema.domains = sortedRecord(domains.map((row) => [objectId(row.schema, row.name), toDomain(row)]));
-    const sequences = await readRows<SequenceRow>(conn, 'sequences', sequencesSql, params);
-    schema.sequences = sortedRecord(sequences.map((row) => [objectId(row.schema, row.name), toSequence(row)]));
-    const routines = await readRows<RoutineRow>(conn, 'routines', routinesSql, params);
-    schema.routines = sortedRecord(routines.map((row) => toRoutine(row)).map(({ id, routine }) => [id, routine]));
-
-    const tables = await readRows<TableRow>(conn, 'tables', tablesSql, params);
-    schema.tables = sortedRecord(tables.map((row) => [objectId(row.schema, row.name), toTable(row)]));
-    const views = await readRows<ViewRow>(conn, 'views', viewsSql, params);
-    schema.views = sortedRecord(views.map((row) => [objectId(row.schema, row.name), toView(row)]));
-    await readTableParts(conn, version, params, schema, external);
+    const parts = options.tableParts ?? true;
+    const none = Promise.resolve([]);
+    // Asked for largest first, so the sessions of a parallel read finish close together.
+    const reads = {
+      tables: reader.read<TableRow>('tables', tablesSql, params),
+      indexes: parts ? reader.read<IndexRow>('indexes', indexesSql(version), params) : none,
+      constraints: parts ? reader.read<ConstraintRow>('constraints', constraintsSql(version), params) : none,
+      policies: parts ? reader.read<PolicyRow>('policies', policiesSql, params) : none,
+      views: reader.read<ViewRow>('views', viewsSql, params),
+      triggers: parts ? reader.read<TriggerRow>('triggers', triggersSql, params) : none,
+      routines: reader.read<RoutineRow>('routines', routinesSql, params),
+      sequences: reader.read<SequenceRow>('sequences', sequencesSql, params),
+      enums: reader.read<EnumRow>('enums', enumsSql, params),
+      domains: reader.read<DomainRow>('domains', domainsSql, params),
+      extensions: reader.read<ExtensionRow>('extensions', extensionsSql),
+    };
+    // Every read is awaited before any result is used, so a failure never leaves one running.
+    const settled = await Promise.allSettled(Object.values(reads));
+    const failed = settled.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
+    schema.extensions = sortedRecord((await reads.extensions).map((row) => [row.name, toExtension(row)]));
+    schema.enums = sortedRecord((await reads.enums).map((row) => [objectId(row.schema, row.name), toEnum(row)]));
+    schema.domains = sortedRecord((await reads.domains).map((row) => [objectId(row.schema, row.name), toDomain(row)]));
+    schema.sequences = sortedRecord((await reads.sequences).map((row) => [objectId(row.schema, row.name), toSequence(row)]));
+    schema.routines = sortedRecord((await reads.routines).map((row) => toRoutine(row)).map(({ id, routine }) => [id, routine]));
+    schema.tables = sortedRecord((await reads.tables).map((row) => [objectId(row.schema, row.name), toTable(row)]));
+    schema.views = sortedRecord((await reads.views).map((row) => [objectId(row.schema, row.name), toView(row)]));
+    attachTableParts(schema, external, {
+      constraints: await reads.constraints,
+      indexes: await reads.indexes,
+      triggers: await reads.triggers,
+      policies: await reads.policies,
+    });
     return schema;
   });
 }
 
+interface TablePartRows {
+  constraints: ConstraintRow[];
+  indexes: IndexRow[];
+  triggers: TriggerRow[];
+  policies: PolicyRow[];
+}
+
 /** Constraints, indexes, triggers and policies, attached to their table (or materialized view). */
-async function readTableParts(conn: Connection, version: number, params: unknown[], schema: Schema, external: Set<string>): Promise<void> {
+function attachTableParts(schema: Schema, external: Set<string>, { constraints, indexes, triggers, policies }: TablePartRows): void {
   const tableOf = (row: { schema: string; table: string }) => schema.tables[objectId(row.schema, row.table)];
-  const constraints = await readRows<ConstraintRow>(conn, 'constraints', constraintsSql(version), params);
-  const indexes = await readRows<IndexRow>(conn, 'indexes', indexesSql(version), params);
-  const triggers = await readRows<TriggerRow>(conn, 'triggers', triggersSql, params);
-  const policies = await readRows<PolicyRow>(conn, 'policies', policiesSql, params);
   // Rows arrive sorted by name within each relation only under the database's collation, so
   // they are sorted again by code point before being inserted.
   const sortByName = <R extends { name: string }>(rows: R[]) => [...rows].sort((a, b) => byText(a.name, b.name));

@@ -34,19 +34,95 @@ const printSettings = [
   "SET LOCAL bytea_output = 'hex'",
 ].join(';\n');
 
+/** Reads catalog queries on the sessions of one snapshot; `read` waits for a free session. */
+export interface CatalogReader {
+  read<Row>(kind: string, sql: string, params?: unknown[]): Promise<Row[]>;
+}
+
+/** How many sessions read a server's catalogs at once: the server and the client each get work. */
+const parallelSessions = 3;
+
 /**
  * Runs `work` in one REPEATABLE READ transaction, so every query sees the same snapshot, with the
- * print settings above, undone afterwards so the session is untouched. Inside a transaction the
+ * print settings above, undone afterwards so the session is untouched. On a server, up to two more
+ * sessions join that snapshot (exported and imported), so queries run in parallel and still see
+ * one state; if they cannot be opened, the one session reads alone. Inside a transaction the
  * caller already holds (canonical form, migrations), a savepoint takes its place: the caller's
- * uncommitted objects are what must be read.
+ * uncommitted objects are what must be read, and only that session sees them.
  */
-export async function inCatalogSnapshot<T>(conn: Connection, work: () => Promise<T>): Promise<T> {
+export async function inCatalogSnapshot<T>(conn: Connection, work: (reader: CatalogReader) => Promise<T>): Promise<T> {
   const nested = conn.inTransaction;
-  await conn.exec(nested ? 'SAVEPOINT pgform_introspect' : 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  const opening = !nested && conn.openSibling ? openSiblings(conn, parallelSessions - 1) : Promise.resolve([]);
+  let siblings: Connection[] = [];
+  if (nested) await conn.exec('SAVEPOINT pgform_introspect');
+  else siblings = await beginShared(conn, await opening);
   try {
     await conn.exec(printSettings);
-    return await work();
+    return await work(pooledReader([conn, ...siblings]));
   } finally {
+    await Promise.all(siblings.map((sibling) => sibling.close()));
     await conn.exec(nested ? 'ROLLBACK TO SAVEPOINT pgform_introspect; RELEASE SAVEPOINT pgform_introspect' : 'ROLLBACK');
   }
+}
+
+const beginSnapshot = 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY';
+
+async function openSiblings(conn: Connection, count: number): Promise<Connection[]> {
+  const opened = await Promise.allSettled(Array.from({ length: count }, () => conn.openSibling!()));
+  return opened.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+}
+
+/**
+ * Begins the main session's transaction and puts the siblings in its snapshot; the ones that
+ * cannot join are closed. A server that cannot export snapshots (a standby, some poolers) is
+ * read by the main session alone.
+ */
+async function beginShared(conn: Connection, siblings: Connection[]): Promise<Connection[]> {
+  try {
+    await conn.exec(beginSnapshot);
+  } catch (error) {
+    await Promise.all(siblings.map((sibling) => sibling.close()));
+    throw error;
+  }
+  if (siblings.length === 0) return [];
+  let id: string;
+  try {
+    const [row] = await conn.query<{ id: string }>('SELECT pg_export_snapshot() AS id');
+    id = row?.id ?? '';
+    if (!/^[0-9A-F-]+$/i.test(id)) throw new Error(`unexpected snapshot id ${id}`);
+  } catch {
+    await Promise.all(siblings.map((sibling) => sibling.close()));
+    // The failed export ended the transaction's usefulness: start it again.
+    await conn.exec('ROLLBACK');
+    await conn.exec(beginSnapshot);
+    return [];
+  }
+  const joined = await Promise.allSettled(
+    siblings.map((sibling) => sibling.exec(`${beginSnapshot};\nSET TRANSACTION SNAPSHOT '${id}';\n${printSettings}`).then(() => sibling)),
+  );
+  const ready = joined.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  await Promise.all(siblings.filter((sibling) => !ready.includes(sibling)).map((sibling) => sibling.close()));
+  return ready;
+}
+
+/** Hands each read to the first free session, in the order the reads were asked for. */
+function pooledReader(sessions: Connection[]): CatalogReader {
+  const free = [...sessions];
+  const waiting: ((session: Connection) => void)[] = [];
+  const acquire = () => new Promise<Connection>((resolve) => (free.length ? resolve(free.shift()!) : waiting.push(resolve)));
+  const release = (session: Connection) => {
+    const next = waiting.shift();
+    if (next) next(session);
+    else free.push(session);
+  };
+  return {
+    async read<Row>(kind: string, sql: string, params?: unknown[]) {
+      const session = await acquire();
+      try {
+        return await readRows<Row>(session, kind, sql, params);
+      } finally {
+        release(session);
+      }
+    },
+  };
 }

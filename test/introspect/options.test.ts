@@ -41,12 +41,49 @@ for (const engine of testEngines) {
       expect(before).toEqual([expect.objectContaining({ read_only: 'off' })]);
     });
 
+    it('reads the same model with parallel sessions as with one, and alone when no sibling opens', async () => {
+      const { conn, schema } = fixture();
+      const opened: Connection[] = [];
+      const counting: Connection = conn.openSibling
+        ? { ...conn, openSibling: async () => opened[opened.push(await conn.openSibling!()) - 1]! }
+        : conn;
+      const parallel = await introspect(counting, { externalNamespaces: ['auth', 'storage'] });
+      const alone = await introspect({ ...conn, openSibling: undefined }, { externalNamespaces: ['auth', 'storage'] });
+      const refused = await introspect({ ...conn, openSibling: () => Promise.reject(new Error('too many connections')) }, { externalNamespaces: ['auth', 'storage'] });
+      expect(JSON.stringify(parallel)).toBe(JSON.stringify(schema));
+      expect(JSON.stringify(alone)).toBe(JSON.stringify(schema));
+      const noExport = await introspect(
+        { ...conn, query: (text, params) => (text.includes('pg_export_snapshot') ? Promise.reject(new Error('cannot export a snapshot')) : conn.query(text, params)) },
+        { externalNamespaces: ['auth', 'storage'] },
+      );
+      expect(JSON.stringify(refused)).toBe(JSON.stringify(schema));
+      expect(JSON.stringify(noExport)).toBe(JSON.stringify(schema));
+      // A server gets two more sessions; the embedded engine has only one.
+      expect(opened.length).toBe(engine.name === 'postgres' ? 2 : 0);
+    });
+
+    it('skips constraints, indexes, triggers and policies when table parts are not wanted', async () => {
+      const { conn, schema } = fixture();
+      const light = await introspect(conn, { externalNamespaces: ['auth', 'storage'], tableParts: false });
+      const bare = (tables: typeof schema.tables) =>
+        Object.values(tables).map((table) => ({ ...table, constraints: {}, indexes: {}, triggers: {}, policies: {} }));
+      expect(bare(light.tables)).toEqual(bare(schema.tables));
+      expect(Object.values(light.tables).every((t) => Object.keys({ ...t.constraints, ...t.indexes, ...t.triggers, ...t.policies }).length === 0)).toBe(true);
+      expect(Object.values(schema.tables).some((t) => Object.keys(t.constraints).length > 0)).toBe(true);
+      const unindexed = (views: typeof schema.views) => Object.values(views).map((view) => ({ ...view, indexes: {} }));
+      expect(unindexed(light.views)).toEqual(unindexed(schema.views));
+      expect(light.routines).toEqual(schema.routines);
+    });
+
     it('names the failing catalog query and still ends its transaction', async () => {
       const { conn } = fixture();
-      const failing: Connection = {
-        ...conn,
-        query: (text, params) => (text.includes('pg_trigger') ? Promise.reject(new Error('boom')) : conn.query(text, params)),
-      };
+      // Every session fails the trigger query, whichever of them the read lands on.
+      const failingOn = (session: Connection): Connection => ({
+        ...session,
+        query: (text, params) => (text.includes('pg_trigger') ? Promise.reject(new Error('boom')) : session.query(text, params)),
+        ...(session.openSibling ? { openSibling: async () => failingOn(await session.openSibling!()) } : {}),
+      });
+      const failing = failingOn(conn);
       await expect(introspect(failing, { externalNamespaces: [] })).rejects.toMatchObject({
         code: 'INTROSPECTION_FAILED',
         message: expect.stringContaining('reading triggers'),

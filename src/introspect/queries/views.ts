@@ -11,7 +11,7 @@ import { toGrants, type AclEntry } from './grants.js';
 export const viewsSql = asJsonRows(
   `SELECT n.nspname::text AS schema, c.relname::text AS name, c.relkind = 'm' AS materialized,
      pg_get_viewdef(c.oid, true) AS definition,
-     ${columnsOf('c.oid', false)} AS columns,
+     ${columnsOf('c.oid')} AS columns,
      c.reloptions AS options,
      ${grantsOf('c.relacl', 'c.relowner')} AS grants,
      ${commentOf('pg_class', 'c.oid')} AS comment
