@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { inRolledBackTransaction, type Connection } from '../engine/connection.js';
+import { inRolledBackTransaction, inTransaction, type Connection } from '../engine/connection.js';
 import { pgliteVersion } from '../engine/pglite-version.js';
 import { introspect } from '../introspect/index.js';
 import { objectId, routineId } from '../model/id.js';
 import type { Routine, Schema, SourceLocation } from '../model/schema.js';
 import { createPlan } from '../plan/from-scratch.js';
 import { planScript, type Step } from '../plan/index.js';
+import { splitByLockBudget } from '../plan/lock-budget.js';
 import { routineSql } from '../plan/sql/routine.js';
 import { applyPlan, statementError, type Locate } from './apply.js';
 import { mergePrinted } from './merge.js';
@@ -32,7 +33,7 @@ export interface CanonicalOptions {
 export async function canonicalize(schema: Schema, conn: Connection, options: CanonicalOptions): Promise<Schema> {
   // The embedded engine's version is its package's: the same key whether or not one is running.
   const printer = conn.engine === 'pglite' ? `pglite package ${pgliteVersion}` : `${conn.engine} ${await conn.serverVersion()}`;
-  return canonicalizeWith(schema, printer, (work) => work(conn), options);
+  return printedWith(schema, printer, (work) => work(conn), options, false);
 }
 
 /**
@@ -46,22 +47,45 @@ export async function canonicalizeWith(
   withConnection: <T>(work: (conn: Connection) => Promise<T>) => Promise<T>,
   options: CanonicalOptions,
 ): Promise<Schema> {
+  return printedWith(schema, printer, withConnection, options, true);
+}
+
+/** `disposable`: the database exists for this alone (nothing needs rolling back). */
+async function printedWith(
+  schema: Schema,
+  printer: string,
+  withConnection: <T>(work: (conn: Connection) => Promise<T>) => Promise<T>,
+  options: CanonicalOptions,
+  disposable: boolean,
+): Promise<Schema> {
   const plan = createPlan(schema);
   const key = createHash('sha256').update(`${cacheFormat}\n${printer}\n${planScript(plan)}`).digest('hex');
   const cached = options.cacheDir ? readCache(options.cacheDir, key) : undefined;
-  const printed = cached ?? (await withConnection((conn) => printOnServer(schema, plan.steps, conn, options)));
+  const printed = cached ?? (await withConnection((conn) => printOnServer(schema, plan.steps, conn, options, disposable)));
   if (!cached && options.cacheDir) writeCache(options.cacheDir, key, printed);
   return mergePrinted(schema, printed);
 }
 
-async function printOnServer(schema: Schema, steps: Step[], conn: Connection, options: CanonicalOptions): Promise<Schema> {
+/**
+ * Applies the definitions and reads them back. On a database that must be left as it was, all in
+ * one rolled-back transaction. On a disposable one, committed in runs that fit a default server's
+ * lock table (one transaction creating thousands of tables exhausts it), which also spares the
+ * embedded engine the memory of one huge transaction.
+ */
+async function printOnServer(schema: Schema, steps: Step[], conn: Connection, options: CanonicalOptions, disposable: boolean): Promise<Schema> {
   const locate = locator(schema);
   const namespaces = Object.values(schema.namespaces).filter((n) => !n.external).map((n) => n.name);
-  return inRolledBackTransaction(conn, async () => {
-    await applyPlan(conn, { steps }, locate);
-    await checkRoutineBodies(conn, schema, locate);
-    return introspect(conn, { namespaces, externalNamespaces: options.externalNamespaces });
-  });
+  const read = () => introspect(conn, { namespaces, externalNamespaces: options.externalNamespaces });
+  if (!disposable) {
+    return inRolledBackTransaction(conn, async () => {
+      await applyPlan(conn, { steps }, locate);
+      await checkRoutineBodies(conn, schema, locate);
+      return read();
+    });
+  }
+  for (const run of splitByLockBudget(steps)) await inTransaction(conn, () => applyPlan(conn, { steps: run }, locate));
+  await inTransaction(conn, () => checkRoutineBodies(conn, schema, locate));
+  return read();
 }
 
 /** Re-creates every routine with body checking on, now that everything it reads exists. */

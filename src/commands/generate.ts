@@ -5,9 +5,9 @@ import { listMigrations, migrationsFolder, nextVersion, slugify, writeMigration 
 import { dataLossStatements, type RefusedStatement } from '../migrate/guard.js';
 import { migrationText, noTransactionReason, planHazards, splitPlan, summarizePlan } from '../migrate/render.js';
 import { replayMigrations, type ReplayProgress } from '../migrate/replay.js';
-import type { Connection } from '../engine/connection.js';
 import type { Printer } from './printer.js';
 import type { Schema } from '../model/schema.js';
+import { splitByLockBudget } from '../plan/lock-budget.js';
 import { planChanges, type Plan } from '../plan/index.js';
 import { openScratch, presetOf, withConnection } from './database.js';
 import { definitionsState } from './states.js';
@@ -20,6 +20,8 @@ export interface GenerateOptions {
   allowDataLoss?: boolean;
   /** The clock, for tests. */
   now?: Date;
+  /** The most relations one file may create before the plan is cut into several files. */
+  relationsPerFile?: number;
   onProgress?: ReplayProgress;
 }
 
@@ -44,21 +46,12 @@ export type GenerateResult =
   | { status: 'refused'; folder: string; replayed: number; refused: RefusedStatement[] }
   | { status: 'written'; folder: string; replayed: number; files: WrittenMigration[] };
 
-/**
- * The state the migration files build: replayed in order into a fresh in-process database.
- * `whileEmpty` runs on that database before the replay: an empty database of the same engine is
- * exactly what the canonical form of the definitions needs, and one engine costs ~370 MB.
- */
-export async function migrationsState(
-  config: ResolvedConfig,
-  onProgress?: ReplayProgress,
-  whileEmpty?: (conn: Connection) => Promise<void>,
-): Promise<{ schema: Schema; replayed: number; printer: Printer }> {
+/** The state the migration files build: replayed in order into a fresh in-process database. */
+export async function migrationsState(config: ResolvedConfig, onProgress?: ReplayProgress): Promise<{ schema: Schema; replayed: number; printer: Printer }> {
   const files = listMigrations(config.root, config.migrations);
   const { schema, printer } = await withConnection(
     () => openScratch(config),
     async (shadow) => {
-      await whileEmpty?.(shadow);
       await replayMigrations(shadow, files, onProgress);
       const schema = await introspect(shadow, { externalNamespaces: presetOf(config).externalNamespaces, ...(config.schemas ? { namespaces: config.schemas } : {}) });
       return { schema, printer: { engine: shadow.engine, version: await shadow.serverVersion() } satisfies Printer };
@@ -75,28 +68,41 @@ export async function migrationsState(
 export async function generateCommand(config: ResolvedConfig, options: GenerateOptions = {}): Promise<GenerateResult> {
   const folder = migrationsFolder(config.root, config.migrations).display;
   const existing = listMigrations(config.root, config.migrations);
-  let definitions: Schema | undefined;
-  const shadow = await migrationsState(config, options.onProgress, async (empty) => {
-    definitions = await definitionsState(config, empty);
-  });
-  if (!definitions) throw new Error('the definitions were not read');
+  // Printed in a database of their own, one after the other: one engine at a time in memory,
+  // and a cached canonical form opens none.
+  const definitions = await definitionsState(config);
+  const shadow = await migrationsState(config, options.onProgress);
   const changes = diffSchemas(shadow.schema, definitions);
   const plan = planChanges(changes, { from: shadow.schema, to: definitions });
   const replayed = shadow.replayed;
   if (plan.steps.length === 0) return { status: 'unchanged', folder, replayed };
   const refused = dataLossStatements(plan);
   if (refused.length && !options.allowDataLoss) return { status: 'refused', folder, replayed, refused };
-  const parts = splitPlan(plan);
   const slug = options.name ? slugify(options.name) : defaultSlug(plan, existing.length === 0);
+  const parts = fileParts(plan, slug, options.relationsPerFile);
   const files: WrittenMigration[] = [];
   let last = existing.at(-1)?.version;
-  for (const [index, part] of parts.entries()) {
+  for (const { part, suffix } of parts) {
     last = nextVersion(options.now ?? new Date(), last);
-    const name = `${last}_${index < parts.length - 1 ? `${slug}_enum_values` : slug}.sql`;
+    const name = `${last}_${suffix}.sql`;
     const file = writeMigration(config.root, config.migrations, name, migrationText(part, { name, source: config.definitions }));
     files.push({ file, name, statements: part.steps.length, summary: summarizePlan(part), hazards: planHazards(part), transactional: !noTransactionReason(part) });
   }
   return { status: 'written', folder, replayed, files };
+}
+
+/**
+ * The files a plan is written as: new enum values first (see splitPlan), then the rest, cut into
+ * several files when one transaction would create more relations than a default server's lock
+ * table holds (a first migration of thousands of tables). Each file commits on its own, in order.
+ */
+function fileParts(plan: Plan, slug: string, budget?: number): { part: Plan; suffix: string }[] {
+  const [first, ...rest] = splitPlan(plan);
+  const enumValues = rest.length ? [{ part: first!, suffix: `${slug}_enum_values` }] : [];
+  const main = rest.length ? rest[0]! : first!;
+  const runs = noTransactionReason(main) ? [main.steps] : splitByLockBudget(main.steps, budget);
+  const pieces = runs.map((steps, index) => ({ part: { steps }, suffix: runs.length > 1 ? `${slug}_part_${index + 1}_of_${runs.length}` : slug }));
+  return [...enumValues, ...pieces];
 }
 
 /** A slug saying what the file does: `init` first, the one change when there is one. */

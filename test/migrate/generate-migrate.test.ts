@@ -114,3 +114,34 @@ export const days = table('days', { columns: { id: integer().primaryKey(), mood:
     });
   });
 });
+
+const many = `import { table, uuid, text, integer } from 'pgform';
+${Array.from({ length: 12 }, (_, i) => `export const t${i} = table('t${i}', {
+  columns: {
+    id: uuid().primaryKey(),
+    code: text().notNull().unique(),
+    qty: integer().index(),${i > 0 ? `\n    parent: uuid().references(t${i - 1}),` : ''}
+  },
+});`).join('\n')}
+`;
+
+describe.each(engines)('a first migration too large for one transaction on $name', (engine) => {
+  it.skipIf(Boolean(engine.unavailable))('is cut into several files that apply in order and build the same schema', async () => {
+    await withProject(engine, async (project) => {
+      const { config } = project;
+      project.define(many);
+      // 12 tables of 6-7 relations each (table, TOAST table and index, key, unique and column indexes).
+      const result = await generateCommand(config, { now: new Date('2024-01-31T12:00:00Z'), relationsPerFile: 20 });
+      expect(result.status).toBe('written');
+      if (result.status !== 'written') return;
+      const names = result.files.map((file) => file.name);
+      expect(names.length).toBeGreaterThan(3);
+      expect(names).toEqual(names.map((_, i) => expect.stringMatching(new RegExp(`^\\d{14}_init_part_${i + 1}_of_${names.length}\\.sql$`))));
+      expect([...names].sort()).toEqual(names);
+      const applied = await migrateCommand(config);
+      expect(applied.applied.map((m) => m.name)).toEqual(names);
+      expect(await project.remaining()).toEqual([]);
+      expect(await generateCommand(config)).toMatchObject({ status: 'unchanged', replayed: names.length });
+    });
+  });
+});
