@@ -3,7 +3,7 @@ import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Layout } from '../../src/emit/pull/index.js';
 import { engines } from '../support/engines.js';
-import { pullRoundTrip } from './support.js';
+import { formatPulled, pullRoundTrip } from './support.js';
 
 const root = join(import.meta.dirname, '..', 'cases', 'pull');
 const selected = process.env.PGFORM_CASE;
@@ -43,8 +43,8 @@ function writeTree(folder: string, files: Record<string, string>): void {
 
 /**
  * Goldens: `before.sql` builds a database; what `pull` writes for it must equal `expected/`
- * (PGFORM_UPDATE=1 rewrites it) on both engines, warnings must equal `warnings.json` (absent:
- * none), and the pulled files must load back to the same model.
+ * (PGFORM_UPDATE=1 rewrites it) on both engines and be what prettier leaves as it is, warnings
+ * must equal `warnings.json` (absent: none), and the pulled files must load back to the same model.
  */
 describe.each(engines)('pull goldens on $name', (engine) => {
   it.skipIf(Boolean(engine.unavailable)).each(cases)('%s', async (name) => {
@@ -60,6 +60,9 @@ describe.each(engines)('pull goldens on $name', (engine) => {
       else rmSync(warningsPath, { force: true });
     }
     expect(files).toEqual(readTree(join(dir, 'expected')));
+    for (const [path, content] of Object.entries(files)) {
+      expect(await formatPulled(content), path).toBe(content);
+    }
     expect(result.render.warnings).toEqual(existsSync(warningsPath) ? JSON.parse(readFileSync(warningsPath, 'utf8')) : []);
     expect(result.differences).toEqual([]);
   });

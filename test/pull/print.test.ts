@@ -4,7 +4,7 @@ import * as prettier from 'prettier';
 import { describe, expect, it } from 'vitest';
 import { objectName } from '../../src/dsl/names.js';
 import { camelCase, defaultName, kebabCase, variablePool } from '../../src/emit/pull/names.js';
-import { quoteString, templateBody } from '../../src/emit/pull/print.js';
+import { quoteString, templateBody } from '../../src/emit/pull/literals.js';
 import { importTypeScript } from '../../src/load/typescript.js';
 import { withPullFolder } from './support.js';
 

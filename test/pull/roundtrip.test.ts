@@ -1,9 +1,10 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Layout } from '../../src/emit/pull/index.js';
+import { layouts, type Layout } from '../../src/emit/pull/index.js';
+import type { Schema } from '../../src/model/schema.js';
 import { engines } from '../support/engines.js';
-import { pullRoundTrip } from './support.js';
+import { formatPulled, formatSettled, pullRoundTrip, pulledSources } from './support.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const roundtripCases = join(root, 'test', 'cases', 'roundtrip');
@@ -29,13 +30,29 @@ const selected = process.env.PGFORM_CASE;
 const cases = sources.filter(([name]) => !selected || name.startsWith(selected));
 
 /**
+ * Pull lays its files out itself: in every layout, each file must be one prettier leaves as it
+ * is, and the one prettier makes of the same declarations written one a line.
+ */
+async function expectPrettierLayout(live: Schema): Promise<void> {
+  for (const layout of layouts) {
+    for (const file of pulledSources(live, layout)) {
+      const where = `${file.path} (--layout ${layout})`;
+      expect(await formatPulled(file.content), where).toBe(file.content);
+      expect(await formatSettled(file.oneLine, file.content), where).toBe(file.content);
+    }
+  }
+}
+
+/**
  * Apply definitions, pull the database into TypeScript, load what was pulled and put it in
  * canonical form on a fresh database of the same engine: it must equal the database exactly.
+ * Each source's files in every layout are held to prettier once, with its default-layout case.
  */
 describe.each(engines)('pull round trip on $name', (engine) => {
   it.skipIf(Boolean(engine.unavailable)).each(cases)('%s (--layout %s)', async (_name, layout, definitions) => {
     const result = await pullRoundTrip(engine, { definitions }, layout);
     expect(result.differences).toEqual([]);
     expect(result.render.warnings).toEqual([]);
+    if (layout === 'group') await expectPrettierLayout(result.live);
   });
 });

@@ -1,8 +1,13 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import * as prettier from 'prettier';
 import { canonicalize } from '../../src/canonical/index.js';
 import { applyPlan } from '../../src/canonical/apply.js';
+import { createContext } from '../../src/emit/pull/context.js';
+import { planFiles, printFile } from '../../src/emit/pull/files.js';
 import { renderPull, type Layout, type PullRender } from '../../src/emit/pull/index.js';
+import { placeUnits } from '../../src/emit/pull/layout.js';
+import { collectUnits } from '../../src/emit/pull/units.js';
 import { inTransaction, type Connection } from '../../src/engine/connection.js';
 import { introspect } from '../../src/introspect/index.js';
 import { loadSchema } from '../../src/load/definitions.js';
@@ -11,6 +16,7 @@ import type { Schema } from '../../src/model/schema.js';
 import { createPlan } from '../../src/plan/from-scratch.js';
 import { withDatabase, type TestEngine } from '../support/engines.js';
 import { databasePart, externalNamespaces } from '../support/round-trip.js';
+import { oneLineFile } from './one-line.js';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 let folders = 0;
@@ -59,6 +65,8 @@ export async function liveModel(conn: Connection, source: Source): Promise<Schem
 }
 
 export interface PullRoundTrip {
+  /** The model read from the database, which was pulled. */
+  live: Schema;
   render: PullRender;
   differences: Difference[];
 }
@@ -71,11 +79,47 @@ export async function pullRoundTrip(engine: TestEngine, source: Source, layout: 
   const live = await withDatabase(engine, ({ conn }) => liveModel(conn, source));
   const render = await renderPull(live, { layout, externalNamespaces });
   // A case that pulls what definitions cannot declare stops here: its files need not load.
-  if (options.load === false) return { render, differences: [] };
+  if (options.load === false) return { live, render, differences: [] };
   return withPullFolder(async (folder) => {
     writePulled(folder, render);
     const pulled = await loadSchema(folder, { externalNamespaces });
     const canonical = await withDatabase(engine, ({ conn }) => canonicalize(pulled, conn, { externalNamespaces }));
-    return { render, differences: listDifferences(databasePart(live), databasePart(canonical)) };
+    return { live, render, differences: listDifferences(databasePart(live), databasePart(canonical)) };
   });
+}
+
+/** A pulled file, and its source as pull wrote it before it laid files out itself: one unformatted line a declaration. */
+export interface PulledSource {
+  path: string;
+  content: string;
+  oneLine: string;
+}
+
+/** Every file pull writes for a model in a layout. */
+export function pulledSources(live: Schema, layout: Layout): PulledSource[] {
+  const ctx = createContext(live, externalNamespaces);
+  const units = collectUnits(ctx);
+  return planFiles(units, placeUnits(units, layout, ctx)).map((plan) => {
+    const content = printFile(plan);
+    return { path: plan.path, content, oneLine: oneLineFile(plan, content) };
+  });
+}
+
+/** The prettier options pulled files are laid out for. */
+export const prettierOptions = { parser: 'typescript', singleQuote: true, printWidth: 120 } as const;
+
+export function formatPulled(text: string): Promise<string> {
+  return prettier.format(text, prettierOptions);
+}
+
+/**
+ * Formats until prettier changes nothing more (it keeps the objects it broke broken, which can
+ * move other breaks), or reaches `fixedPoint`, a text prettier is known to leave as it is.
+ */
+export async function formatSettled(text: string, fixedPoint?: string): Promise<string> {
+  for (let previous = ''; text !== previous && text !== fixedPoint; ) {
+    previous = text;
+    text = await formatPulled(text);
+  }
+  return text;
 }

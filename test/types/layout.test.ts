@@ -3,20 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { renderTypes } from '../../src/emit/types/index.js';
 import { objectId, routineId } from '../../src/model/id.js';
 import { emptySchema, type Argument, type Column, type Schema } from '../../src/model/schema.js';
+import { random, type Random } from '../support/random.js';
 
-/** A small seeded generator, so a failing layout names its seed and reproduces. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-  const int = (max: number) => Math.floor(next() * max);
-  const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
-  return { next, int, pick };
-}
-
-type Random = ReturnType<typeof random>;
 
 const pieces = [
   'lead', 'status', 'a', 'x', 'created_at', 'select', 'class', 'constructor', 'user', 'Mixed Case', 'it\'s', 'say "hi"',

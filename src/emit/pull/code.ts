@@ -1,7 +1,7 @@
 /**
  * A small expression tree for the TypeScript that `pull` writes: calls, method chains, object and
  * array literals, string and number literals, sql`` templates, and references to other pulled
- * definitions. Emitters build trees; `print.ts` turns them into text; prettier lays it out.
+ * definitions. Emitters build trees; `print.ts` lays them out as text, as prettier would.
  */
 export type Expr =
   | { kind: 'string'; value: string }
@@ -100,4 +100,41 @@ export function refsOf(expr: Expr, into: string[] = []): string[] {
       break;
   }
   return into;
+}
+
+/** How a file's references resolve: which definitions it may name, and what it imports. */
+export interface RefScope {
+  /** True when `target` may be named by its variable here (same file, or an import that closes no cycle). */
+  canUse(target: string): boolean;
+  /** Records the variable of a unit as an import when it lives in another file. */
+  useVar(target: string): void;
+  /** Records a builder imported from 'pgform'. */
+  useDsl(name: string): void;
+}
+
+/** The expression with every reference settled (its variable, or its name), noting the imports it needs. */
+export function resolveRefs(expr: Expr, scope: RefScope): Expr {
+  switch (expr.kind) {
+    case 'ref':
+      return resolveRefs(scope.canUse(expr.target) ? expr.direct : expr.byName, scope);
+    case 'var':
+      scope.useVar(expr.target);
+      return expr;
+    case 'dsl':
+      scope.useDsl(expr.name);
+      return expr;
+    case 'sql':
+      scope.useDsl('sql');
+      return expr;
+    case 'call':
+      return { kind: 'call', callee: resolveRefs(expr.callee, scope), args: expr.args.map((arg) => resolveRefs(arg, scope)) };
+    case 'member':
+      return { kind: 'member', object: resolveRefs(expr.object, scope), name: expr.name };
+    case 'object':
+      return { kind: 'object', entries: expr.entries.map(([key, value]) => [key, resolveRefs(value, scope)]) };
+    case 'array':
+      return { kind: 'array', items: expr.items.map((item) => resolveRefs(item, scope)) };
+    default:
+      return expr;
+  }
 }

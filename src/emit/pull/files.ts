@@ -1,7 +1,8 @@
 import { posix } from 'node:path';
-import { refsOf } from './code.js';
+import { refsOf, resolveRefs, type Expr, type RefScope } from './code.js';
 import type { Placement } from './layout.js';
-import { printExpr, quoteString, type PrintScope } from './print.js';
+import { printDeclaration, printImport } from './print.js';
+import type { Names } from './syntax.js';
 import type { Unit } from './units.js';
 
 /** A PulledFile is one file of pulled definitions, relative to the output folder. */
@@ -58,18 +59,30 @@ function importPath(from: string, to: string): string {
   return path.startsWith('.') ? path : `./${path}`;
 }
 
+/** What one file holds before it is printed: its imports and its declarations, references resolved. */
+export interface FilePlan {
+  path: string;
+  imports: { module: string; names: string[] }[];
+  declarations: { variable: string; value: Expr }[];
+  /** The variable of each definition a declaration names. */
+  names: Names;
+}
+
 /**
- * Prints every file: declarations in unit order, imports from 'pgform' and from sibling files.
+ * Plans every file: declarations in unit order, imports from 'pgform' and from sibling files.
  * A definition in another file is imported, unless the import would close a cycle between files
  * (modules in a cycle see each other half-initialised); then it is named instead.
  */
-export async function printFiles(units: Unit[], placement: Placement): Promise<PulledFile[]> {
+export function planFiles(units: Unit[], placement: Placement): FilePlan[] {
   const fileOf = (key: string) => placement.file.get(key);
+  const names: Names = (target) => placement.variable.get(target)!;
   const byFile = new Map<string, Unit[]>();
   const edges = new Map<string, Set<string>>();
   for (const unit of units) {
     const file = fileOf(unit.key)!;
-    byFile.set(file, [...(byFile.get(file) ?? []), unit]);
+    const inFile = byFile.get(file);
+    if (inFile) inFile.push(unit);
+    else byFile.set(file, [unit]);
     for (const target of refsOf(unit.expr)) {
       const targetFile = fileOf(target);
       if (targetFile && targetFile !== file) edges.set(file, (edges.get(file) ?? new Set()).add(targetFile));
@@ -77,32 +90,41 @@ export async function printFiles(units: Unit[], placement: Placement): Promise<P
   }
   const files = [...byFile.keys()].sort(byText);
   const component = components(files, edges);
-  const out: PulledFile[] = [];
-  for (const file of files) {
+  return files.map((file) => {
     const builders = new Set<string>();
     const imports = new Map<string, Set<string>>();
-    const scope: PrintScope = {
+    const scope: RefScope = {
       canUse: (target) => {
         const targetFile = fileOf(target);
         return targetFile !== undefined && (targetFile === file || component.get(targetFile) !== component.get(file));
       },
       useVar: (target) => {
         const targetFile = fileOf(target)!;
-        const variable = placement.variable.get(target)!;
-        if (targetFile !== file) imports.set(targetFile, (imports.get(targetFile) ?? new Set()).add(variable));
-        return variable;
+        if (targetFile !== file) imports.set(targetFile, (imports.get(targetFile) ?? new Set()).add(names(target)));
       },
       useDsl: (name) => builders.add(name),
     };
-    const declarations = byFile.get(file)!.map((unit) => `export const ${placement.variable.get(unit.key)} = ${printExpr(unit.expr, scope)};`);
-    const importLines = [
-      `import { ${[...builders].sort(byText).join(', ')} } from 'pgform';`,
-      ...[...imports.keys()].sort(byText).map((target) => `import { ${[...imports.get(target)!].sort(byText).join(', ')} } from ${quoteString(importPath(file, target))};`),
-    ];
-    const text = `${header}${importLines.join('\n')}\n\n${declarations.join('\n\n')}\n`;
-    // prettier is large; only pull needs it, so it loads on first use.
-    const { format } = await import('prettier');
-    out.push({ path: file, content: await format(text, { parser: 'typescript', singleQuote: true, printWidth: 120 }) });
-  }
-  return out;
+    const declarations = byFile.get(file)!.map((unit) => ({ variable: names(unit.key), value: resolveRefs(unit.expr, scope) }));
+    return {
+      path: file,
+      imports: [
+        { module: 'pgform', names: [...builders].sort(byText) },
+        ...[...imports.keys()].sort(byText).map((target) => ({ module: importPath(file, target), names: [...imports.get(target)!].sort(byText) })),
+      ],
+      declarations,
+      names,
+    };
+  });
+}
+
+/** A file's text, laid out as prettier would format it. */
+export function printFile(plan: FilePlan): string {
+  const imports = plan.imports.map(({ module, names }) => printImport(names, module));
+  const declarations = plan.declarations.map(({ variable, value }) => printDeclaration(variable, value, plan.names));
+  return `${header}${imports.join('\n')}\n\n${declarations.join('\n\n')}\n`;
+}
+
+/** Prints every file of the pulled definitions. */
+export function printFiles(units: Unit[], placement: Placement): PulledFile[] {
+  return planFiles(units, placement).map((plan) => ({ path: plan.path, content: printFile(plan) }));
 }

@@ -23,6 +23,6 @@ export interface PullRender {
 export async function renderPull(schema: Schema, options: { layout: Layout; externalNamespaces: string[] }): Promise<PullRender> {
   const ctx = createContext(schema, options.externalNamespaces);
   const units = collectUnits(ctx);
-  const files = await printFiles(units, placeUnits(units, options.layout, ctx));
+  const files = printFiles(units, placeUnits(units, options.layout, ctx));
   return { files, warnings: ctx.warnings };
 }

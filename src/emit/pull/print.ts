@@ -1,79 +1,48 @@
+/**
+ * Prints pulled expressions already in their final form: the text prettier (typescript parser,
+ * singleQuote, printWidth 120, trailing commas everywhere) would make of them, built as layout
+ * documents by the same rules prettier follows for calls, chains, objects, arrays, assignments
+ * and template literals, so `pull` needs no formatter at run time.
+ */
+import { fill, group, ifBreak, indent, join, line, literalText, softline, type Doc } from '../layout/doc.js';
+import { printDoc, type Mode } from '../layout/print.js';
+import { declarationDoc, propertyDoc } from './assignment.js';
+import { callDoc, memberDoc } from './calls.js';
 import type { Expr } from './code.js';
+import { numberText, propertyKey, quoteString, templateBody } from './literals.js';
+import { identifierName, isArrayOfRecords, isConciseArray, isNegative, negated, type Names } from './syntax.js';
 
-/** How a file's printer treats references to other definitions. */
-export interface PrintScope {
-  /** True when `target` may be named by its variable here (same file, or an import that closes no cycle). */
-  canUse(target: string): boolean;
-  /** The variable of a unit; recorded as an import when it lives in another file. */
-  useVar(target: string): string;
-  /** Records a builder imported from 'pgform'. */
-  useDsl(name: string): void;
-}
-
-const identifier = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
-/** A single-quoted JavaScript string literal. */
-export function quoteString(value: string): string {
-  let out = "'";
-  for (const char of value) {
-    const code = char.codePointAt(0)!;
-    if (char === '\\') out += '\\\\';
-    else if (char === "'") out += "\\'";
-    else if (char === '\n') out += '\\n';
-    else if (char === '\r') out += '\\r';
-    else if (char === '\t') out += '\\t';
-    else if (code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029) out += `\\u${code.toString(16).padStart(4, '0')}`;
-    else out += char;
-  }
-  return `${out}'`;
-}
+/** The line width of pulled files. */
+export const printWidth = 120;
 
 /**
- * The body of a sql`` template whose text is `text`. The tag reads the template raw (backslashes
- * stay as written) and unescapes only \` and \${, so those two are escaped; what raw text cannot
- * hold is interpolated as a string: a carriage return (raw text turns it into a line feed) and a
- * run of backslashes that ends the text or stands before an escape (it would swallow the escape).
+ * The object literals of one layout, numbered in the order they are printed: `forced` must
+ * break, `ids` name their groups so the layout tells which ones broke.
  */
-export function templateBody(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; ) {
-    const char = text[i]!;
-    const opensSubstitution = (at: number) => text[at] === '$' && text[at + 1] === '{';
-    if (char === '\\') {
-      const run = /^\\+/.exec(text.slice(i))![0];
-      const next = i + run.length;
-      const unsafe = next === text.length || text[next] === '`' || text[next] === '\r' || opensSubstitution(next);
-      out += unsafe ? `\${${quoteString(run)}}` : run;
-      i = next;
-    } else if (char === '`') {
-      out += '\\`';
-      i++;
-    } else if (opensSubstitution(i)) {
-      out += '\\${';
-      i += 2;
-    } else if (char === '\r') {
-      out += "${'\\r'}";
-      i++;
-    } else {
-      out += char;
-      i++;
-    }
-  }
-  return out;
+interface ObjectLayouts {
+  forced: Set<number>;
+  ids: symbol[];
 }
 
-/** A property key: bare when it is an identifier, quoted otherwise. */
-export function propertyKey(key: string): string {
-  return identifier.test(key) ? key : quoteString(key);
+/** Turns expressions into documents; `names` gives the variable of each `var`. */
+export interface ExprPrinter {
+  names: Names;
+  print(expr: Expr): Doc;
+  objects: ObjectLayouts;
 }
 
-/** Prints an expression on one line; prettier breaks it up afterwards. */
-export function printExpr(expr: Expr, scope: PrintScope): string {
+function exprPrinter(names: Names, objects: ObjectLayouts): ExprPrinter {
+  const printer: ExprPrinter = { names, objects, print: (expr) => exprDoc(expr, printer) };
+  return printer;
+}
+
+function exprDoc(expr: Expr, printer: ExprPrinter): Doc {
+  if (isNegative(expr)) return ['-', exprDoc(negated(expr), printer)];
   switch (expr.kind) {
     case 'string':
       return quoteString(expr.value);
     case 'number':
-      return Object.is(expr.value, -0) ? '-0' : String(expr.value);
+      return identifierName(expr, printer.names) ?? numberText(expr.value);
     case 'bigint':
       return `${expr.value}n`;
     case 'boolean':
@@ -81,23 +50,77 @@ export function printExpr(expr: Expr, scope: PrintScope): string {
     case 'null':
       return 'null';
     case 'sql':
-      scope.useDsl('sql');
-      return `sql\`${templateBody(expr.text)}\``;
+      // Template text is printed as written: prettier never indents or breaks inside it.
+      return ['sql`', literalText(templateBody(expr.text)), '`'];
     case 'dsl':
-      scope.useDsl(expr.name);
-      return expr.name;
     case 'var':
-      return scope.useVar(expr.target);
-    case 'ref':
-      return printExpr(scope.canUse(expr.target) ? expr.direct : expr.byName, scope);
+      return identifierName(expr, printer.names)!;
     case 'call':
-      return `${printExpr(expr.callee, scope)}(${expr.args.map((arg) => printExpr(arg, scope)).join(', ')})`;
+      return callDoc(expr, printer);
     case 'member':
-      return `${printExpr(expr.object, scope)}.${expr.name}`;
+      return memberDoc(expr, printer);
     case 'object':
-      if (expr.entries.length === 0) return '{}';
-      return `{ ${expr.entries.map(([key, value]) => `${propertyKey(key)}: ${printExpr(value, scope)}`).join(', ')} }`;
+      return objectDoc(expr, printer);
     case 'array':
-      return `[${expr.items.map((item) => printExpr(item, scope)).join(', ')}]`;
+      return arrayDoc(expr, printer);
+    case 'ref':
+      throw new Error(`a reference to ${expr.target} reached the printer unresolved`);
   }
+}
+
+/** `{ a: 1, b: 2 }` while it fits, else one entry a line with a trailing comma. */
+function objectDoc(expr: Extract<Expr, { kind: 'object' }>, printer: ExprPrinter): Doc {
+  if (expr.entries.length === 0) return '{}';
+  const index = printer.objects.ids.length;
+  const id = Symbol('object');
+  printer.objects.ids.push(id);
+  const entries = expr.entries.map(([key, value]) => propertyDoc(propertyKey(key), value, printer));
+  return group(['{', indent([line, join([',', line], entries)]), ifBreak(','), line, '}'], { shouldBreak: printer.objects.forced.has(index), id });
+}
+
+/** `['a', 'b']` while it fits, else one item a line; numbers fill their lines instead. */
+function arrayDoc(expr: Extract<Expr, { kind: 'array' }>, printer: ExprPrinter): Doc {
+  if (expr.items.length === 0) return '[]';
+  const id = Symbol('array');
+  const last = expr.items.length - 1;
+  let body: Doc;
+  if (isConciseArray(expr)) {
+    // The trailing comma follows the array's own group: a fill never breaks as a whole.
+    const trailingComma = ifBreak(',', '', id);
+    body = fill(expr.items.flatMap((item, i) => (i < last ? [[printer.print(item), ','], line] : [[printer.print(item), trailingComma]])));
+  } else {
+    body = [join([',', line], expr.items.map((item) => group(printer.print(item)))), ifBreak(',')];
+  }
+  return group(['[', indent([softline, body]), softline, ']'], { shouldBreak: isArrayOfRecords(expr), id });
+}
+
+/** How many times a declaration is laid out again at most, should prettier's layouts never settle. */
+const maxPasses = 8;
+
+/**
+ * `export const name = value;` laid out in the width. Prettier keeps an object broken when its
+ * first key stands on a line of its own, so formatting its own output can change it (a chain
+ * that broke to fit a hugged object then fits on one line). The declaration is written as
+ * prettier leaves it: laid out again with the objects that broke kept broken, until that
+ * changes nothing.
+ */
+export function printDeclaration(name: string, value: Expr, names: Names): string {
+  let forced = new Set<number>();
+  let text = '';
+  for (let pass = 0; pass < maxPasses; pass++) {
+    const objects: ObjectLayouts = { forced, ids: [] };
+    const modes = new Map<symbol, Mode>();
+    text = printDoc(declarationDoc(name, value, exprPrinter(names, objects)), printWidth, modes);
+    const broken = new Set(objects.ids.flatMap((id, index) => (modes.get(id) === 'break' ? [index] : [])));
+    if (broken.size === forced.size && [...broken].every((index) => forced.has(index))) break;
+    forced = broken;
+  }
+  return text;
+}
+
+/** `import { a, b } from 'module';`: one name stays between its braces, several break one a line when too long. */
+export function printImport(names: string[], module: string): string {
+  const specifiers: Doc =
+    names.length === 0 ? '{}' : names.length === 1 ? ['{ ', names[0]!, ' }'] : group(['{', indent([line, join([',', line], names)]), ifBreak(','), line, '}']);
+  return printDoc(['import ', specifiers, ' from ', quoteString(module), ';'], printWidth);
 }

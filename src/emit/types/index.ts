@@ -1,12 +1,12 @@
 /**
  * The types emitter: a model becomes `db.ts`, the Kysely `DB` interface with one interface per
  * table and view, enums as unions with their values, and the `Functions` callable from SQL. The
- * text comes out already in prettier's format (printed by `doc.ts`), so `--check` on a large
+ * text comes out already in prettier's format (laid out by `../layout`), so `--check` on a large
  * schema costs no formatter run; the tests hold it to `prettier.format` unchanged.
  */
 import { objectId } from '../../model/id.js';
 import type { Schema } from '../../model/schema.js';
-import { printDoc } from './doc.js';
+import { printDoc } from '../layout/print.js';
 import { namer, qualifiedKey } from './names.js';
 import { helperAliases } from './pg-types.js';
 import { tableMembers, viewMembers } from './relations.js';

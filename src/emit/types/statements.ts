@@ -3,7 +3,7 @@
  * out the same statements: type aliases (a union breaks after `=`, anything else stays beside it
  * while it fits), `as const` arrays, interfaces and type-only imports.
  */
-import { group, hardline, ifBreak, indent, indentIfBreak, join, line, softline, type Doc } from './doc.js';
+import { group, hardline, ifBreak, indent, indentIfBreak, join, line, softline, type Doc } from '../layout/doc.js';
 import { commentDoc, hugsUnion, interfaceBody, quoteString, typeDoc, type Member, type TsType } from './ts-type.js';
 
 /** A Statement is one declaration with its optional description. */

@@ -3,7 +3,7 @@
  * the way prettier prints the same type (unions broken one member a line, type arguments hugged
  * when prettier hugs them, object types flat until they do not fit).
  */
-import { align, group, hardline, ifBreak, indent, join, line, softline, type Doc } from './doc.js';
+import { align, group, hardline, ifBreak, indent, join, line, softline, type Doc } from '../layout/doc.js';
 
 export type TsType =
   | { kind: 'keyword'; name: 'string' | 'number' | 'boolean' | 'null' | 'undefined' | 'unknown' | 'never' | 'void' | 'bigint' }
