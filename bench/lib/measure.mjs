@@ -31,12 +31,20 @@ export function measure(command, args, { cwd, env, stdout, timeoutMs = 30 * 60_0
       cwd,
       env: { ...process.env, NO_COLOR: '1', ...env },
       stdio: ['ignore', out, 'pipe'],
+      // Its own process group, so a timeout kills the measured tool too, not only GNU time.
+      detached: true,
     });
     let stderr = '';
     child.stderr.on('data', (chunk) => {
       stderr = (stderr + chunk).slice(-20_000);
     });
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    }, timeoutMs);
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);

@@ -88,6 +88,27 @@ function targetRows(all) {
       return r === undefined ? undefined : mark(r >= 15, `${times(r)} faster`);
     })} |`);
   }
+  rows.push(`| diff within 2× of reading both catalogs (two node+pg catalog reads) | ${perSize((n) => {
+    const read = find(all, n, 'inspect', 'node + pg catalog read');
+    const cells = ['diff-create', 'diff-twin'].map((job) => {
+      const p = find(all, n, job, 'pgform');
+      return p?.status === 'ok' && read?.status === 'ok' ? { job, x: p.medianMs / (2 * read.medianMs) } : undefined;
+    });
+    if (cells.some((c) => !c)) return undefined;
+    return mark(cells.every((c) => c.x <= 2), cells.map((c) => `${c.job} ${times(c.x)}`).join(', '));
+  })} |`);
+  rows.push(`| types ≥ 1.5× faster than kysely-codegen | ${perSize((n) => {
+    const r = ratio(n, 'types', 'kysely-codegen');
+    return r === undefined ? undefined : mark(r >= 1.5, `${times(r)} faster`);
+  })} |`);
+  rows.push(`| pull ≥ 40× faster than drizzle-kit pull at N=500, finishing at N=2000 | ${perSize((n) => {
+    const p = find(all, n, 'pull', 'pgform');
+    if (p?.status !== 'ok') return p ? mark(false, 'pgform pull failed') : undefined;
+    if (n === 2000) return mark(true, `finished in ${seconds(p.medianMs)}`);
+    const r = ratio(n, 'pull', 'drizzle-kit pull');
+    if (r === undefined) return undefined;
+    return n === 500 ? mark(r >= 40, `${times(r)} faster`) : `${times(r)} faster`;
+  })} |`);
   rows.push(`| every pgform job under 300 MB peak RSS | ${perSize((n) => {
     const mine = all.sizes[n].results.filter((r) => r.role === 'pgform' && r.status === 'ok');
     if (!mine.length) return undefined;
