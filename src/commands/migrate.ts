@@ -9,7 +9,9 @@ import { migrationStatus } from '../migrate/status.js';
 import { databaseLabel, openDatabase, withConnection } from './database.js';
 
 /** How long a migration statement waits for a lock before giving up, unless told otherwise. */
-export const defaultLockTimeout = '10s';
+import { defaultLockTimeout } from './defaults.js';
+
+export { defaultLockTimeout };
 
 /** MigrateOptions: what `pgform migrate` may do. */
 export interface MigrateOptions {

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { resolveConfig } from '../../config/load.js';
-import { bootstrapCommand } from '../../commands/bootstrap.js';
 import { out } from '../output.js';
 import { action, common } from '../program.js';
 
@@ -9,6 +8,7 @@ export function registerBootstrap(program: Command): void {
     .description("create the preset's external objects (Supabase roles, auth schema and functions) in a database")
     .action(
       action(async (options) => {
+        const { bootstrapCommand } = await import('../../commands/bootstrap.js');
         const result = await bootstrapCommand(await resolveConfig(options));
         out(`bootstrapped the ${result.preset} preset in ${result.database}`);
         return 0;

@@ -1,11 +1,7 @@
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { resolveConfig } from '../../config/load.js';
-import { diffCommand } from '../../commands/diff.js';
-import { renderDriftGithub, renderDriftJson, renderDriftSarif } from '../../emit/drift/formats.js';
-import { renderDriftText } from '../../emit/drift/text.js';
 import { PgformError } from '../../errors.js';
-import { planScript } from '../../plan/index.js';
 import { out, paint } from '../output.js';
 import { action, common, type CliOptions } from '../program.js';
 
@@ -30,6 +26,10 @@ export function registerDiff(program: Command): void {
     .option('--format <format>', 'text, json, github (annotations) or sarif', 'text')
     .action(
       action(async (options: DiffOptions) => {
+        const { diffCommand } = await import('../../commands/diff.js');
+        const { renderDriftGithub, renderDriftJson, renderDriftSarif } = await import('../../emit/drift/formats.js');
+        const { renderDriftText } = await import('../../emit/drift/text.js');
+        const { planScript } = await import('../../plan/index.js');
         const format = options.json ? 'json' : options.format ?? 'text';
         if (!['text', 'json', 'github', 'sarif'].includes(format)) throw new PgformError('USAGE', `unknown format "${format}"`, { field: '--format' });
         const config = await resolveConfig(options);

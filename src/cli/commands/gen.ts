@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
+import type { Generator } from '../../commands/gen.js';
 import { resolveConfig } from '../../config/load.js';
-import { genCommand, type Generator } from '../../commands/gen.js';
 import { out, paint } from '../output.js';
 import { action, common, type CliOptions } from '../program.js';
 
@@ -8,6 +8,7 @@ type GenOptions = CliOptions & { check?: boolean; all?: boolean };
 
 /** Runs the generators for the chosen system, or for every configured system with --all. */
 async function run(generators: Generator[], options: GenOptions): Promise<number> {
+  const { genCommand } = await import('../../commands/gen.js');
   const base = await resolveConfig(options);
   const systems = options.all && !options.system ? Object.keys(base.systems) : [options.system];
   let stale = 0;

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { performance } from 'node:perf_hooks';
 import { resolveConfig } from '../../config/load.js';
-import { generateCommand } from '../../commands/generate.js';
 import type { RefusedStatement } from '../../migrate/guard.js';
 import { err, out, paint } from '../output.js';
 import { action, common, type CliOptions } from '../program.js';
@@ -28,6 +27,7 @@ export function registerGenerate(program: Command): void {
     .option('--allow-data-loss', 'write statements that delete data (dropped tables, columns...)')
     .action(
       action(async (options: GenerateCliOptions) => {
+        const { generateCommand } = await import('../../commands/generate.js');
         const config = await resolveConfig(options);
         const started = performance.now();
         let replayMs = 0;

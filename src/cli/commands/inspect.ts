@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { resolveConfig } from '../../config/load.js';
-import { inspectCommand } from '../../commands/inspect.js';
 import { out } from '../output.js';
 import { action, common, type CliOptions } from '../program.js';
 import { describeCounts } from '../summary.js';
@@ -11,6 +10,7 @@ export function registerInspect(program: Command): void {
     .option('--json', 'print the model as JSON')
     .action(
       action(async (options: CliOptions & { json?: boolean }) => {
+        const { inspectCommand } = await import('../../commands/inspect.js');
         const result = await inspectCommand(await resolveConfig(options));
         if (options.json) out(JSON.stringify(result.schema, null, 2));
         else out(`${result.database}: ${describeCounts(result.schema)}`);

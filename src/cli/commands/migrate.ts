@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
+import { defaultLockTimeout } from '../../commands/defaults.js';
 import { resolveConfig } from '../../config/load.js';
-import { defaultLockTimeout, migrateCommand } from '../../commands/migrate.js';
-import { describeHolder } from '../../migrate/lock.js';
 import { err, out, paint } from '../output.js';
 import { action, common, type CliOptions } from '../program.js';
 
@@ -15,6 +14,8 @@ export function registerMigrate(program: Command): void {
     .option('--lock-timeout <duration>', `how long a statement waits for a lock (default ${defaultLockTimeout})`)
     .action(
       action(async (options: MigrateCliOptions) => {
+        const { migrateCommand } = await import('../../commands/migrate.js');
+        const { describeHolder } = await import('../../migrate/lock.js');
         const result = await migrateCommand(await resolveConfig(options), {
           dryRun: options.dryRun ?? false,
           allowOutOfOrder: options.allowOutOfOrder ?? false,

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { resolveConfig } from '../../config/load.js';
-import { pullCommand } from '../../commands/pull.js';
-import { layouts, type Layout } from '../../emit/pull/index.js';
+import { layouts, type Layout } from '../../emit/pull/layout.js';
 import { PgformError } from '../../errors.js';
 import { err, out, paint } from '../output.js';
 import { action, common, type CliOptions } from '../program.js';
@@ -15,6 +14,7 @@ export function registerPull(program: Command): void {
     .option('--json', 'print the result as JSON')
     .action(
       action(async (options: PullCliOptions) => {
+        const { pullCommand } = await import('../../commands/pull.js');
         const layout = options.layout ?? 'group';
         if (!layouts.includes(layout as Layout)) {
           throw new PgformError('USAGE', `unknown layout "${layout}"`, { field: '--layout' }, `use one of: ${layouts.join(', ')}`);

@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
+import { defaultLockTimeout } from '../../commands/defaults.js';
 import { resolveConfig } from '../../config/load.js';
-import { defaultLockTimeout } from '../../commands/migrate.js';
-import { pushCommand } from '../../commands/push.js';
-import { describeHolder } from '../../migrate/lock.js';
 import { err, out, paint } from '../output.js';
 import { action, common, type CliOptions } from '../program.js';
 import { printRefused } from './generate.js';
@@ -16,6 +14,8 @@ export function registerPush(program: Command): void {
     .option('--lock-timeout <duration>', `how long a statement waits for a lock (default ${defaultLockTimeout})`)
     .action(
       action(async (options: PushCliOptions) => {
+        const { pushCommand } = await import('../../commands/push.js');
+        const { describeHolder } = await import('../../migrate/lock.js');
         const result = await pushCommand(await resolveConfig(options), {
           allowDataLoss: options.allowDataLoss ?? false,
           ...(options.lockTimeout ? { lockTimeout: options.lockTimeout } : {}),

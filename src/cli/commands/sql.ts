@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { resolveConfig } from '../../config/load.js';
-import { sqlCommand } from '../../commands/sql.js';
 import { action, common, type CliOptions } from '../program.js';
 
 export function registerSql(program: Command): void {
@@ -9,6 +8,7 @@ export function registerSql(program: Command): void {
     .option('--bootstrap', "first print idempotent SQL creating the preset's external objects")
     .action(
       action(async (options: CliOptions & { bootstrap?: boolean }) => {
+        const { sqlCommand } = await import('../../commands/sql.js');
         const result = await sqlCommand(await resolveConfig(options), { bootstrap: options.bootstrap ?? false });
         process.stdout.write(result.script);
         return 0;

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { resolveConfig } from '../../config/load.js';
-import { statusCommand } from '../../commands/status.js';
 import type { MigrationStatus } from '../../migrate/status.js';
 import { out, paint } from '../output.js';
 import { action, common, type CliOptions } from '../program.js';
@@ -26,6 +25,7 @@ export function registerStatus(program: Command): void {
     .option('--json', 'print the status as JSON')
     .action(
       action(async (options: CliOptions & { json?: boolean }) => {
+        const { statusCommand } = await import('../../commands/status.js');
         const result = await statusCommand(await resolveConfig(options));
         const settled = result.counts.pending + result.counts.changed + result.counts.missing === 0;
         if (options.json) {
