@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cacheKey, readCached, writeCached } from '../cache.js';
 import { inRolledBackTransaction, inTransaction, type Connection } from '../engine/connection.js';
 import { pgliteVersion } from '../engine/pglite-version.js';
 import { introspect } from '../introspect/index.js';
@@ -59,10 +57,10 @@ async function printedWith(
   disposable: boolean,
 ): Promise<Schema> {
   const plan = createPlan(schema);
-  const key = createHash('sha256').update(`${cacheFormat}\n${printer}\n${planScript(plan)}`).digest('hex');
-  const cached = options.cacheDir ? readCache(options.cacheDir, key) : undefined;
+  const key = cacheKey(String(cacheFormat), printer, planScript(plan));
+  const cached = options.cacheDir ? readCached<Schema>(options.cacheDir, key) : undefined;
   const printed = cached ?? (await withConnection((conn) => printOnServer(schema, plan.steps, conn, options, disposable)));
-  if (!cached && options.cacheDir) writeCache(options.cacheDir, key, printed);
+  if (!cached && options.cacheDir) writeCached(options.cacheDir, key, printed);
   return mergePrinted(schema, printed);
 }
 
@@ -149,25 +147,4 @@ function locator(schema: Schema): Locate {
     }
     return undefined;
   };
-}
-
-function readCache(dir: string, key: string): Schema | undefined {
-  const path = join(dir, `${key}.json`);
-  if (!existsSync(path)) return undefined;
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as Schema;
-  } catch {
-    return undefined;
-  }
-}
-
-function writeCache(dir: string, key: string, printed: Schema): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-    const partial = join(dir, `${key}.${process.pid}.partial`);
-    writeFileSync(partial, JSON.stringify(printed));
-    renameSync(partial, join(dir, `${key}.json`));
-  } catch {
-    // A cache that cannot be written only costs time.
-  }
 }

@@ -1,4 +1,7 @@
+import { join } from 'node:path';
+import { cacheKey, readCached, writeCached } from '../cache.js';
 import type { ResolvedConfig } from '../config/load.js';
+import { pgliteVersion } from '../engine/pglite-version.js';
 import { diffSchemas } from '../diff/index.js';
 import { introspect } from '../introspect/index.js';
 import { listMigrations, migrationsFolder, nextVersion, slugify, writeMigration } from '../migrate/files.js';
@@ -46,18 +49,39 @@ export type GenerateResult =
   | { status: 'refused'; folder: string; replayed: number; refused: RefusedStatement[] }
   | { status: 'written'; folder: string; replayed: number; files: WrittenMigration[] };
 
-/** The state the migration files build: replayed in order into a fresh in-process database. */
+/** Bump when what the shadow cache holds changes shape. */
+const shadowCacheFormat = 1;
+
+/**
+ * The state the migration files build: replayed in order into a fresh in-process database. The
+ * result is cached under the hash of everything it depends on (each file's name and checksum,
+ * the engine's version, the preset, the schemas read), so running again over unchanged files
+ * opens no database at all.
+ */
 export async function migrationsState(config: ResolvedConfig, onProgress?: ReplayProgress): Promise<{ schema: Schema; replayed: number; printer: Printer }> {
   const files = listMigrations(config.root, config.migrations);
-  const { schema, printer } = await withConnection(
+  const preset = presetOf(config);
+  const dir = join(config.root, '.pgform', 'cache', 'shadow');
+  const key = cacheKey(
+    String(shadowCacheFormat),
+    `pglite package ${pgliteVersion}`,
+    preset.bootstrapSql,
+    JSON.stringify(preset.externalNamespaces),
+    JSON.stringify(config.schemas ?? null),
+    ...files.map((file) => `${file.name} ${file.checksum}`),
+  );
+  const cached = readCached<{ schema: Schema; printer: Printer }>(dir, key);
+  if (cached) return { ...cached, replayed: files.length };
+  const state = await withConnection(
     () => openScratch(config),
     async (shadow) => {
       await replayMigrations(shadow, files, onProgress);
-      const schema = await introspect(shadow, { externalNamespaces: presetOf(config).externalNamespaces, ...(config.schemas ? { namespaces: config.schemas } : {}) });
+      const schema = await introspect(shadow, { externalNamespaces: preset.externalNamespaces, ...(config.schemas ? { namespaces: config.schemas } : {}) });
       return { schema, printer: { engine: shadow.engine, version: await shadow.serverVersion() } satisfies Printer };
     },
   );
-  return { schema, replayed: files.length, printer };
+  writeCached(dir, key, state);
+  return { ...state, replayed: files.length };
 }
 
 /**

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateCommand } from '../../src/commands/generate.js';
+import { generateCommand, migrationsState } from '../../src/commands/generate.js';
 import { migrateCommand } from '../../src/commands/migrate.js';
 import { statusCommand } from '../../src/commands/status.js';
 import { engines } from '../support/engines.js';
@@ -142,6 +143,31 @@ describe.each(engines)('a first migration too large for one transaction on $name
       expect(applied.applied.map((m) => m.name)).toEqual(names);
       expect(await project.remaining()).toEqual([]);
       expect(await generateCommand(config)).toMatchObject({ status: 'unchanged', replayed: names.length });
+    });
+  });
+});
+
+describe('the replayed state of the migration files', () => {
+  const pglite = engines.find((engine) => engine.name === 'pglite')!;
+  it('is cached by the files’ content: a hit gives the same state, an edited file is replayed again', async () => {
+    await withProject(pglite, async (project) => {
+      const { config } = project;
+      project.define(v1);
+      await generateCommand(config, { now: new Date('2024-01-31T12:00:00Z') });
+      const cache = join(project.root, '.pgform', 'cache', 'shadow');
+      const first = await migrationsState(config);
+      const entries = readdirSync(cache).length;
+      const again = await migrationsState(config);
+      expect(again).toEqual(first);
+      expect(readdirSync(cache)).toHaveLength(entries);
+      expect(first.schema.tables['public.items']!.columns.map((c) => c.name)).toEqual(['id', 'label', 'qty', 'note']);
+
+      // Edited by hand (before it was applied anywhere): the cached state must not be reused.
+      const file = '20240131120000_init.sql';
+      project.writeMigration(file, `${project.readMigration(file)}\nALTER TABLE public.items ADD COLUMN extra text;\n`);
+      const edited = await migrationsState(config);
+      expect(edited.schema.tables['public.items']!.columns.map((c) => c.name)).toEqual(['id', 'label', 'qty', 'note', 'extra']);
+      expect(readdirSync(cache)).toHaveLength(entries + 1);
     });
   });
 });
