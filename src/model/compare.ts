@@ -34,8 +34,35 @@ function strip(value: unknown): unknown {
   return out;
 }
 
+/**
+ * Whether two model values are equal under the rules of `stableText` (documentation-only and
+ * undefined fields ignored, table columns by name), walked directly rather than printed: a diff
+ * of two large models makes hundreds of thousands of these comparisons.
+ */
 export function sameValue(a: unknown, b: unknown): boolean {
-  return stableText(a) === stableText(b);
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    const left = byNameIfColumns(a);
+    const right = byNameIfColumns(b);
+    return left.every((item, i) => sameValue(item, right[i]));
+  }
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  const left = comparedKeys(a);
+  const right = comparedKeys(b);
+  if (left.length !== right.length) return false;
+  return left.every((key, i) => key === right[i] && sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}
+
+function byNameIfColumns(items: unknown[]): unknown[] {
+  if (!isTableColumns(items)) return items;
+  return [...items].sort((x, y) => String((x as { name: string }).name).localeCompare(String((y as { name: string }).name)));
+}
+
+function comparedKeys(value: object): string[] {
+  return Object.keys(value)
+    .filter((key) => !documentationOnly.has(key) && (value as Record<string, unknown>)[key] !== undefined)
+    .sort();
 }
 
 /** A Difference is one path at which two model values disagree. */
