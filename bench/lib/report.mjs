@@ -4,7 +4,7 @@
  */
 
 const seconds = (ms) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${(ms / 1000).toFixed(2)} s`);
-const times = (x) => `${x >= 10 ? x.toFixed(0) : x.toFixed(2)}×`;
+const times = (x) => `${x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)}×`;
 const cell = (text) => String(text ?? '').replace(/\|/g, '\\|');
 
 const jobTitles = {
