@@ -13,7 +13,7 @@ import { sequencesSql, toSequence, type SequenceRow } from './queries/sequences.
 import { tablesSql, toTable, type TableRow } from './queries/tables.js';
 import { toTrigger, triggersSql, type TriggerRow } from './queries/triggers.js';
 import { toView, viewsSql, type ViewRow } from './queries/views.js';
-import { inCatalogSnapshot, type CatalogReader } from './read.js';
+import { inCatalogSnapshot } from './read.js';
 
 /** IntrospectOptions choose which namespaces are read and which are only referenced. */
 export interface IntrospectOptions {
@@ -58,7 +58,7 @@ export async function introspect(conn: Connection, options: IntrospectOptions): 
     const none = Promise.resolve([]);
     // Asked for largest first, so the sessions of a parallel read finish close together.
     const reads = {
-      tables: readTables(reader, params, !parts),
+      tables: reader.read<TableRow>('tables', tablesSql, params),
       indexes: parts ? reader.read<IndexRow>('indexes', indexesSql(version), params) : none,
       constraints: parts ? reader.read<ConstraintRow>('constraints', constraintsSql(version), params) : none,
       policies: parts ? reader.read<PolicyRow>('policies', policiesSql, params) : none,
@@ -89,17 +89,6 @@ export async function introspect(conn: Connection, options: IntrospectOptions): 
     });
     return schema;
   });
-}
-
-/**
- * Tables, in two slices on two sessions when the rest of the read is light (no table parts): then
- * the largest query is what everything waits for, and halving it is measurably faster. With table
- * parts every session is busy anyway, and slicing only adds work.
- */
-async function readTables(reader: CatalogReader, params: unknown[], light: boolean): Promise<TableRow[]> {
-  if (!light || reader.sessions < 2) return reader.read<TableRow>('tables', tablesSql(), params);
-  const slices = [0, 1].map((index) => reader.read<TableRow>('tables', tablesSql({ index, of: 2 }), params));
-  return (await Promise.all(slices)).flat();
 }
 
 interface TablePartRows {

@@ -36,8 +36,6 @@ const printSettings = [
 
 /** Reads catalog queries on the sessions of one snapshot; `read` waits for a free session. */
 export interface CatalogReader {
-  /** How many sessions share the reads: more than one makes slicing a large query worthwhile. */
-  readonly sessions: number;
   read<Row>(kind: string, sql: string, params?: unknown[]): Promise<Row[]>;
 }
 
@@ -118,7 +116,6 @@ function pooledReader(sessions: Connection[]): CatalogReader {
     else free.push(session);
   };
   return {
-    sessions: sessions.length,
     async read<Row>(kind: string, sql: string, params?: unknown[]) {
       const session = await acquire();
       try {

@@ -1,6 +1,6 @@
 import type { Column } from '../../model/schema.js';
 import { collationName, nonDefaultCollation, type CollationRef } from './collation.js';
-import { commentOf, inSelectedNamespaces, inSlice, type Slice } from './fragments.js';
+import { commentOf, inSelectedNamespaces } from './fragments.js';
 
 /**
  * The columns of relation `rel` (a view) as a JSON array in attribute order: a correlated
@@ -20,7 +20,7 @@ export function columnsOf(rel: string): string {
  * `columns`), to join on the table's oid. Comments and defaults are joined once rather than looked
  * up per column: on thousands of tables the table query spends most of its time here.
  */
-export function tableColumns(slice?: Slice): string {
+export function tableColumns(): string {
   return `(SELECT a.attrelid, json_agg(json_build_object(
        'name', a.attname,
        'type', format_type(a.atttypid, a.atttypmod),
@@ -37,7 +37,7 @@ export function tableColumns(slice?: Slice): string {
      JOIN pg_type ty ON ty.oid = a.atttypid
      LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
      LEFT JOIN pg_description dsc ON dsc.objoid = a.attrelid AND dsc.classoid = 'pg_class'::regclass AND dsc.objsubid = a.attnum
-     WHERE a.attnum > 0 AND NOT a.attisdropped AND ${inSlice('a.attrelid', slice)}
+     WHERE a.attnum > 0 AND NOT a.attisdropped
      GROUP BY a.attrelid)`;
 }
 

@@ -6,18 +6,6 @@
 /** The selected namespaces arrive as the one bind parameter of every per-object query. */
 export const inSelectedNamespaces = (nspname: string): string => `${nspname} = ANY ($1::text[])`;
 
-/** One of `of` disjoint slices of a catalog query, so a large read can be spread over sessions. */
-export interface Slice {
-  index: number;
-  of: number;
-}
-
-/** Keeps the rows of one slice, by the owning relation's oid; every row when there is no slice. */
-export function inSlice(oid: string, slice: Slice | undefined): string {
-  if (!slice || slice.of <= 1) return 'true';
-  return `${oid}::int8 % ${Math.trunc(slice.of)} = ${Math.trunc(slice.index)}`;
-}
-
 /** The pg_description text of an object (`sub` is the column number, 0 for the object). */
 export function commentOf(catalog: string, oid: string, sub = '0'): string {
   return `(SELECT dsc_.description FROM pg_description dsc_

@@ -1,26 +1,20 @@
 import type { Table } from '../../model/schema.js';
 import { tableColumns, toColumn, type ColumnRow } from './columns.js';
-import { asJsonRows, commentOf, grantsOf, inSelectedNamespaces, inSlice, notExtensionMember, type Slice } from './fragments.js';
+import { asJsonRows, commentOf, grantsOf, inSelectedNamespaces, notExtensionMember } from './fragments.js';
 import { toGrants, type AclEntry } from './grants.js';
 
-/**
- * Ordinary and partitioned tables with their columns; constraints, indexes... come separately.
- * The largest catalog query, so it can be read in slices on several sessions at once.
- */
-export function tablesSql(slice?: Slice): string {
-  return asJsonRows(
-    `SELECT n.nspname::text AS schema, c.relname::text AS name,
+/** Ordinary and partitioned tables with their columns; constraints, indexes... come separately. */
+export const tablesSql = asJsonRows(
+  `SELECT n.nspname::text AS schema, c.relname::text AS name,
      cols.columns,
      c.relrowsecurity AS "rlsEnabled", c.relforcerowsecurity AS "rlsForced",
      ${grantsOf('c.relacl', 'c.relowner')} AS grants,
      ${commentOf('pg_class', 'c.oid')} AS comment
    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-   LEFT JOIN ${tableColumns(slice)} cols ON cols.attrelid = c.oid
-   WHERE c.relkind IN ('r', 'p') AND ${inSelectedNamespaces('n.nspname')} AND ${notExtensionMember('pg_class', 'c.oid')}
-     AND ${inSlice('c.oid', slice)}`,
-    'x.schema, x.name',
-  );
-}
+   LEFT JOIN ${tableColumns()} cols ON cols.attrelid = c.oid
+   WHERE c.relkind IN ('r', 'p') AND ${inSelectedNamespaces('n.nspname')} AND ${notExtensionMember('pg_class', 'c.oid')}`,
+  'x.schema, x.name',
+);
 
 export interface TableRow {
   schema: string;
