@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { cacheKey, readCached, writeCached } from '../cache.js';
 import type { ResolvedConfig } from '../config/load.js';
 import { pgliteVersion } from '../engine/pglite-version.js';
@@ -13,7 +12,7 @@ import type { Schema } from '../model/schema.js';
 import { splitByLockBudget } from '../plan/lock-budget.js';
 import { planChanges, type Plan } from '../plan/index.js';
 import { openScratch, presetOf, withConnection } from './database.js';
-import { definitionsState } from './states.js';
+import { cacheDir, definitionsState } from './states.js';
 
 /** GenerateOptions: the new file's name and the guards. */
 export interface GenerateOptions {
@@ -61,7 +60,7 @@ const shadowCacheFormat = 1;
 export async function migrationsState(config: ResolvedConfig, onProgress?: ReplayProgress): Promise<{ schema: Schema; replayed: number; printer: Printer }> {
   const files = listMigrations(config.root, config.migrations);
   const preset = presetOf(config);
-  const dir = join(config.root, '.pgform', 'cache', 'shadow');
+  const dir = cacheDir(config, 'shadow');
   const key = cacheKey(
     String(shadowCacheFormat),
     `pglite package ${pgliteVersion}`,

@@ -1,16 +1,15 @@
 import { join } from 'node:path';
-import { canonicalize, canonicalizeWith } from '../canonical/index.js';
+import { canonicalizeWith } from '../canonical/index.js';
 import { pgliteVersion } from '../engine/pglite-version.js';
 import type { ResolvedConfig } from '../config/load.js';
-import type { Connection } from '../engine/connection.js';
 import { introspect } from '../introspect/index.js';
 import type { Schema } from '../model/schema.js';
 import { openDatabase, openScratch, presetOf, withConnection } from './database.js';
 import { loadConfiguredSchema } from './sql.js';
 
-/** Where canonical forms are cached between runs. */
-export function cacheDir(config: ResolvedConfig): string {
-  return join(config.root, '.pgform', 'cache', 'canonical');
+/** Where results are cached between runs: canonical forms, replayed migration files. */
+export function cacheDir(config: ResolvedConfig, kind: 'canonical' | 'shadow' = 'canonical'): string {
+  return join(config.root, '.pgform', 'cache', kind);
 }
 
 /** The namespaces a model manages (what introspection must read to compare with it). */
@@ -20,14 +19,10 @@ export function managedNamespaces(schema: Schema): string[] {
     .map((namespace) => namespace.name);
 }
 
-/**
- * The definitions as a canonical model. Printed forms come from `conn` when given (an empty
- * database of the engine the model will be compared with), else from a scratch embedded database.
- */
-export async function definitionsState(config: ResolvedConfig, conn?: Connection): Promise<Schema> {
+/** The definitions as a canonical model, printed by a scratch embedded database (cached). */
+export async function definitionsState(config: ResolvedConfig): Promise<Schema> {
   const schema = await loadConfiguredSchema(config);
   const options = { externalNamespaces: presetOf(config).externalNamespaces, cacheDir: cacheDir(config) };
-  if (conn) return canonicalize(schema, conn, options);
   return canonicalizeWith(schema, `pglite package ${pgliteVersion}`, (work) => withConnection(() => openScratch(config), work), options);
 }
 

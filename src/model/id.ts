@@ -24,21 +24,24 @@ export function routineId(schema: string, name: string, argumentTypes: string[])
 /**
  * Reads dot-separated name parts, each bare or double-quoted (doubled quotes inside), from the
  * start of `text`, stopping at `stop` (a character that ends a bare part, such as `(`), and
- * returns them with the position reached.
+ * returns them with the position reached; `unterminated` when a quoted part never closed.
  */
-function readParts(text: string, stop: string): { parts: string[]; end: number } {
+export function readParts(text: string, stop: string): { parts: string[]; end: number; unterminated: boolean } {
   const parts: string[] = [];
+  let unterminated = false;
   let i = 0;
   while (i < text.length) {
     if (text[i] === '"') {
       let part = '';
       i++;
+      unterminated = true;
       while (i < text.length) {
         if (text[i] === '"' && text[i + 1] === '"') {
           part += '"';
           i += 2;
         } else if (text[i] === '"') {
           i++;
+          unterminated = false;
           break;
         } else part += text[i++];
       }
@@ -49,10 +52,10 @@ function readParts(text: string, stop: string): { parts: string[]; end: number }
       parts.push(text.slice(i, end));
       i = end;
     }
-    if (text[i] !== '.') break;
+    if (unterminated || text[i] !== '.') break;
     i++;
   }
-  return { parts, end: i };
+  return { parts, end: i, unterminated };
 }
 
 /** Splits an id made by `objectId` (or a routine id) back into schema and name. */

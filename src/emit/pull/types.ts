@@ -1,3 +1,4 @@
+import { readParts } from '../../model/id.js';
 import { bool, call, method, num, obj, str, type Expr } from './code.js';
 import { userTypeKey, warn, type PullContext } from './context.js';
 
@@ -12,29 +13,9 @@ export interface TypeName {
 
 /** Splits a printed type name; undefined for spellings with words after a modifier (`timestamp(3) with time zone`). */
 export function parseTypeName(text: string): TypeName | undefined {
-  const parts: string[] = [];
-  let i = 0;
-  while (i < text.length) {
-    if (text[i] === '"') {
-      let part = '';
-      i++;
-      while (i < text.length && !(text[i] === '"' && text[i + 1] !== '"')) {
-        part += text[i];
-        i += text[i] === '"' ? 2 : 1;
-      }
-      if (text[i] !== '"') return undefined;
-      i++;
-      parts.push(part);
-    } else {
-      const match = /^[^."([\]]+/.exec(text.slice(i));
-      if (!match) return undefined;
-      parts.push(match[0]);
-      i += match[0].length;
-    }
-    if (text[i] !== '.') break;
-    i++;
-  }
-  const rest = /^(\([^)]*\))?(\[\])?$/.exec(text.slice(i));
+  const { parts, end, unterminated } = readParts(text, '"([]');
+  if (unterminated || parts.includes('')) return undefined;
+  const rest = /^(\([^)]*\))?(\[\])?$/.exec(text.slice(end));
   if (!rest || parts.length === 0 || parts.length > 2) return undefined;
   return {
     ...(parts.length === 2 ? { schema: parts[0]! } : {}),
