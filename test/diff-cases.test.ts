@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyPlan } from '../src/canonical/apply.js';
@@ -88,22 +88,36 @@ async function counts(conn: Connection, tables: string[]): Promise<Record<string
   return result;
 }
 
-/** Checks the plan text against its golden file, written when missing or with PGFORM_UPDATE=1. */
+/** Golden files this run wrote: a new case gets its PostgreSQL golden in the same run. */
+const writtenNow = new Set<string>();
+
+/**
+ * Checks the plan text against its golden file, written when missing or with PGFORM_UPDATE=1.
+ * plan.sql holds PGlite's printing; plan.postgres.sql exists only where PostgreSQL 15's differs.
+ */
 function checkGolden(folder: string, engine: TestEngine['name'], script: string): void {
   const common = join(folder, 'plan.sql');
   const own = join(folder, 'plan.postgres.sql');
+  const update = Boolean(process.env.PGFORM_UPDATE);
   if (engine === 'pglite') {
-    if (process.env.PGFORM_UPDATE || !existsSync(common)) writeFileSync(common, script);
+    if (update || !existsSync(common)) {
+      writeFileSync(common, script);
+      writtenNow.add(common);
+    }
     expect(script).toBe(readFileSync(common, 'utf8'));
     return;
   }
-  const golden = existsSync(own) ? own : common;
-  if (process.env.PGFORM_UPDATE || !existsSync(golden)) {
-    if (!existsSync(common)) writeFileSync(common, script);
-    else if (readFileSync(common, 'utf8') !== script) writeFileSync(own, script);
+  if (!existsSync(common)) {
+    writeFileSync(common, script);
     return;
   }
-  expect(script).toBe(readFileSync(golden, 'utf8'));
+  if (update || writtenNow.has(common)) {
+    if (readFileSync(common, 'utf8') === script) {
+      if (existsSync(own)) unlinkSync(own);
+    } else writeFileSync(own, script);
+    return;
+  }
+  expect(script).toBe(readFileSync(existsSync(own) ? own : common, 'utf8'));
 }
 
 /** Plans `from` into `target`, applies it, and checks that `conn` then holds what `expected` lines say. */
