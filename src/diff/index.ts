@@ -51,7 +51,13 @@ export function diffSchemas(original: Schema, to: Schema): Change[] {
       comment(changes, { type: 'domain', id: objectId(domain.schema, domain.name) }, undefined, domain.comment);
     },
     drop: (domain) => changes.push({ kind: 'drop domain', domain }),
-    alter: (a, b) => reshapeOrComment(changes, { type: 'domain', id: objectId(b.schema, b.name) }, a, b, [{ kind: 'drop domain', domain: a }, { kind: 'create domain', domain: b }]),
+    alter: (a, b) => {
+      const target: CommentTarget = { type: 'domain', id: objectId(b.schema, b.name) };
+      // Only the base type and collation cannot be altered in place; columns using the domain would block its drop.
+      const sameBase = a.type === b.type && (a.collation ?? null) === (b.collation ?? null);
+      if (sameBase) reshapeOrComment(changes, target, a, b, [{ kind: 'alter domain', from: a, to: b }], true);
+      else reshapeOrComment(changes, target, a, b, [{ kind: 'drop domain', domain: a }, { kind: 'create domain', domain: b }]);
+    },
   });
   each(managed(from.sequences), managed(to.sequences), {
     create: (sequence) => {
