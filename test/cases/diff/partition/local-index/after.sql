@@ -6,4 +6,4 @@ CREATE TABLE public.orders (
 CREATE TABLE public.orders_eu PARTITION OF public.orders FOR VALUES IN ('de', 'fr');
 CREATE TABLE public.orders_us PARTITION OF public.orders FOR VALUES IN ('us');
 CREATE INDEX orders_total_idx ON public.orders (total);
-CREATE INDEX orders_us_total_idx ON public.orders_us (total DESC);
+CREATE INDEX orders_us_total_desc ON public.orders_us (total DESC);
