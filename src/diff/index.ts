@@ -1,7 +1,7 @@
 import type { Change, CommentTarget, GrantTarget } from '../model/change.js';
 import { sameValue } from '../model/compare.js';
 import { objectId, parseQualifiedName } from '../model/id.js';
-import { diffInheritance, followsParent, keptFromParents, parentsOf, recreatedTables, referencesTo } from './partitions.js';
+import { attachedByParent, diffInheritance, followsParent, keptFromParents, parentsOf, recreatedTables, referencesTo } from './partitions.js';
 import { applyRenames } from './renames.js';
 import type { Column, Grant, Index, Routine, Schema, Table, View } from '../model/schema.js';
 
@@ -268,7 +268,7 @@ function diffTable(original: Table, b: Table, changes: Change[], sides: Sides): 
   const id = tableId(b);
   const parentRecreated = parentsOf(original).some((p) => sides.recreated.has(p));
   const left = diffInheritance(id, original, b, changes, parentRecreated);
-  const a = keptFromParents(original, b, left.flatMap((p) => sides.from.tables[p] ?? []));
+  const a = attachedByParent(keptFromParents(original, b, left.flatMap((p) => sides.from.tables[p] ?? [])), b, sides);
   // Column changes a parent makes reach the table through it; only parents it keeps count.
   const kept = parentsOf(a).filter((p) => parentsOf(b).includes(p) && !sides.recreated.has(p));
   const parents = { from: kept.map((p) => sides.from.tables[p]), to: kept.map((p) => sides.to.tables[p]) };

@@ -1,6 +1,5 @@
 import type { Change } from '../model/change.js';
 import { sameValue } from '../model/compare.js';
-import { objectId } from '../model/id.js';
 import type { Column, Constraint, Index, Schema, Table } from '../model/schema.js';
 
 /** The tables a table takes columns from: its partition parent, else its INHERITS parents. */
@@ -103,6 +102,23 @@ export function keptFromParents(a: Table, b: Table, parents: Table[]): Table {
 }
 
 /**
+ * A partition's own index that a new index of its parent takes over: CREATE INDEX on a
+ * partitioned table attaches an existing partition index of the same definition instead of
+ * building another, after which it is the parent's. Such an index is left out of the table's
+ * `from` side, so it is not dropped (and rebuilt) first.
+ */
+export function attachedByParent(a: Table, b: Table, sides: { from: Schema; to: Schema }): Table {
+  const parent = a.partitionOf && b.partitionOf?.parent === a.partitionOf.parent ? a.partitionOf.parent : undefined;
+  if (!parent) return a;
+  const shape = (index: Index) => ({ ...index, name: undefined, comment: undefined, renamedFrom: undefined });
+  const before = Object.values(sides.from.tables[parent]?.indexes ?? {});
+  const added = Object.values(sides.to.tables[parent]?.indexes ?? {}).filter((index) => !before.some((x) => x.name === index.name));
+  const taken = Object.values(a.indexes).filter((index) => !b.indexes[index.name] && added.some((p) => sameValue(shape(p), shape(index))));
+  if (taken.length === 0) return a;
+  return { ...a, indexes: Object.fromEntries(Object.entries(a.indexes).filter(([, index]) => !taken.includes(index))) };
+}
+
+/**
  * True when a column change of a child is the one its parent makes: ADD, DROP and ALTER COLUMN
  * on a parent reach its partitions and the inherited columns of its children, so the child's
  * own statement would fail or repeat it.
@@ -125,8 +141,4 @@ export function followsParent(
     const after = find(p);
     return Boolean(before && after) && !sameValue(shape(before), shape(after)) && sameValue(shape(after), shape(column));
   });
-}
-
-export function tableIdOf(table: Table): string {
-  return objectId(table.schema, table.name);
 }
