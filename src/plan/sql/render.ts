@@ -1,5 +1,6 @@
 import { alterColumn } from './alter-column.js';
 import { setComment } from './comment.js';
+import { attachPartition, detachPartition, inherit, noInherit } from './partition.js';
 import { rename } from './rename.js';
 import { createRoutine, dropRoutine, replaceRoutine } from './routine.js';
 import { alterPolicy, createPolicy, dropPolicy, setGrants, setRowLevelSecurity } from './security.js';
@@ -37,6 +38,10 @@ export const renderers: Renderers = {
   'drop constraint': dropConstraint,
   'create index': createIndex,
   'drop index': dropIndex,
+  'attach partition': attachPartition,
+  'detach partition': detachPartition,
+  inherit,
+  'no inherit': noInherit,
   'create routine': createRoutine,
   'replace routine': replaceRoutine,
   'drop routine': dropRoutine,
