@@ -8,7 +8,7 @@ import { PgformError } from '../errors.js';
 import type { Change, Hazard } from '../model/change.js';
 import type { Schema } from '../model/schema.js';
 import { planChanges, type Plan } from '../plan/index.js';
-import { databaseLabel, openDatabase, presetOf, withConnection } from './database.js';
+import { databaseLabel, openDatabase, presetReads, withConnection } from './database.js';
 import { migrationsState } from './generate.js';
 import { printWith, samePrinter, type Printer } from './printer.js';
 import { loadConfiguredSchema } from './sql.js';
@@ -26,7 +26,7 @@ async function readLive(config: ResolvedConfig, url: string | undefined, namespa
   return withConnection(
     () => (url ? connectPostgres(url) : openDatabase(config)),
     async (conn) => {
-      const schema = await introspect(conn, { externalNamespaces: presetOf(config).externalNamespaces, ...(namespaces ? { namespaces } : {}) });
+      const schema = await introspect(conn, { ...presetReads(config), ...(namespaces ? { namespaces } : {}) });
       const printer: Printer = { engine: conn.engine, version: await conn.serverVersion(), ...(url ? { url } : {}) };
       return { label: url ? redactUrl(url) : databaseLabel(config, undefined), schema, printer };
     },

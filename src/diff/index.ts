@@ -2,7 +2,7 @@ import type { Change, CommentTarget, GrantTarget } from '../model/change.js';
 import { sameValue } from '../model/compare.js';
 import { objectId, parseQualifiedName } from '../model/id.js';
 import { applyRenames } from './renames.js';
-import type { Column, Grant, Index, Routine, Schema, Table, View } from '../model/schema.js';
+import type { Column, Grant, Index, Policy, Routine, Schema, Table, View } from '../model/schema.js';
 
 /** The privileges PostgreSQL gives a new object before any GRANT. */
 const defaultRoutineGrants: Grant[] = [{ grantee: 'PUBLIC', privileges: ['EXECUTE'] }];
@@ -17,7 +17,9 @@ export function diffSchemas(original: Schema, to: Schema): Change[] {
   const managed = <T extends { schema: string }>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).filter(([, o]) => !external.has(o.schema)));
 
   diffNamespaces(from, to, changes);
-  each(from.extensions, to.extensions, {
+  // The preset's own extensions (Supabase's pgcrypto in schema extensions) are referenced only.
+  const planned = (record: Schema['extensions']) => Object.fromEntries(Object.entries(record).filter(([name]) => !from.extensions[name]?.external && !to.extensions[name]?.external));
+  each(planned(from.extensions), planned(to.extensions), {
     create: (extension) => changes.push({ kind: 'create extension', extension }),
     drop: (extension) => changes.push({ kind: 'drop extension', extension }),
     alter: (a, b) => {
@@ -87,7 +89,7 @@ export function diffSchemas(original: Schema, to: Schema): Change[] {
     drop: (routine) => changes.push({ kind: 'drop routine', routine }),
     alter: (a, b) => diffRoutine(a, b, changes),
   });
-  diffExternalTriggers(from, to, changes);
+  diffExternalTables(from, to, changes);
   each(managed(from.views), managed(to.views), {
     create: (view) => createView(view, changes),
     drop: (view) => changes.push({ kind: 'drop view', view }),
@@ -157,11 +159,13 @@ function diffNamespaces(from: Schema, to: Schema, changes: Change[]): void {
   });
 }
 
-/** Triggers on tables pgform does not manage: only the triggers themselves are compared. */
-function diffExternalTriggers(from: Schema, to: Schema, changes: Change[]): void {
+/** Triggers and policies on tables pgform does not manage: only those are compared, never the tables. */
+function diffExternalTables(from: Schema, to: Schema, changes: Change[]): void {
   const tables = new Set([...Object.keys(from.externalTables ?? {}), ...Object.keys(to.externalTables ?? {})]);
   for (const table of [...tables].sort()) {
-    each(from.externalTables?.[table]?.triggers ?? {}, to.externalTables?.[table]?.triggers ?? {}, {
+    const a = from.externalTables?.[table];
+    const b = to.externalTables?.[table];
+    each(a?.triggers ?? {}, b?.triggers ?? {}, {
       create: (trigger) => {
         changes.push({ kind: 'create trigger', table, trigger });
         comment(changes, { type: 'trigger', table, name: trigger.name }, undefined, trigger.comment);
@@ -174,7 +178,24 @@ function diffExternalTriggers(from: Schema, to: Schema, changes: Change[]): void
         comment(changes, { type: 'trigger', table, name: y.name }, sameValue(restX, restY) ? cx : undefined, cy);
       },
     });
+    diffPolicies(table, a?.policies ?? {}, b?.policies ?? {}, changes);
   }
+}
+
+function diffPolicies(table: string, a: Record<string, Policy>, b: Record<string, Policy>, changes: Change[]): void {
+  each(a, b, {
+    create: (policy) => {
+      changes.push({ kind: 'create policy', table, policy });
+      comment(changes, { type: 'policy', table, name: policy.name }, undefined, policy.comment);
+    },
+    drop: (policy) => changes.push({ kind: 'drop policy', table, policy }),
+    alter: (x, y) => {
+      const { comment: cx, ...restX } = x;
+      const { comment: cy, ...restY } = y;
+      if (!sameValue(restX, restY)) changes.push({ kind: 'alter policy', table, from: x, to: y });
+      comment(changes, { type: 'policy', table, name: y.name }, cx, cy);
+    },
+  });
 }
 
 function tableId(table: { schema: string; name: string }): string {
@@ -211,19 +232,7 @@ function diffTableParts(id: string, a: Table, b: Table, changes: Change[], creat
     },
   });
   if (!sameValue(a.rls, b.rls)) changes.push({ kind: 'set row level security', table: id, from: a.rls, to: b.rls });
-  each(a.policies, b.policies, {
-    create: (policy) => {
-      changes.push({ kind: 'create policy', table: id, policy });
-      comment(changes, { type: 'policy', table: id, name: policy.name }, undefined, policy.comment);
-    },
-    drop: (policy) => changes.push({ kind: 'drop policy', table: id, policy }),
-    alter: (x, y) => {
-      const { comment: cx, ...restX } = x;
-      const { comment: cy, ...restY } = y;
-      if (!sameValue(restX, restY)) changes.push({ kind: 'alter policy', table: id, from: x, to: y });
-      comment(changes, { type: 'policy', table: id, name: y.name }, cx, cy);
-    },
-  });
+  diffPolicies(id, a.policies, b.policies, changes);
   grants(changes, { type: 'table', id }, a.grants, b.grants);
   comment(changes, { type: 'table', id }, creating ? undefined : a.comment, b.comment);
   for (const column of b.columns) {
