@@ -55,10 +55,10 @@ const shadowCacheFormat = 2;
  * The state the migration files build: replayed in order into a fresh in-process database. The
  * result is cached under the hash of everything it depends on (each file's name and checksum,
  * the engine's version, the preset, the schemas read), so running again over unchanged files
- * opens no database at all.
+ * opens no database at all. `upTo` replays the files up to that version only.
  */
-export async function migrationsState(config: ResolvedConfig, onProgress?: ReplayProgress): Promise<{ schema: Schema; replayed: number; printer: Printer }> {
-  const files = listMigrations(config.root, config.migrations);
+export async function migrationsState(config: ResolvedConfig, onProgress?: ReplayProgress, upTo?: string): Promise<{ schema: Schema; replayed: number; printer: Printer }> {
+  const files = listMigrations(config.root, config.migrations).filter((file) => upTo === undefined || file.version <= upTo);
   const preset = presetOf(config);
   const dir = cacheDir(config, 'shadow');
   const key = cacheKey(

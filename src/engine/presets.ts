@@ -18,6 +18,8 @@ export interface Preset {
    * dropped, whatever the definitions say of them.
    */
   externalExtensions: string[];
+  /** Keep the Supabase CLI's migration history beside pgform's (see migrate/supabase-history.ts). */
+  supabaseHistory: boolean;
 }
 
 /** Supabase gives its roles this search_path; migrations call extension functions unqualified. */
@@ -125,6 +127,7 @@ export const presets: Record<Preset['name'], Preset> = {
     bootstrapSql: supabaseBootstrap,
     searchPath: supabaseSearchPath,
     externalExtensions: ['pgcrypto', 'uuid-ossp'],
+    supabaseHistory: true,
   },
-  none: { name: 'none', externalNamespaces: ['pgform'], bootstrapSql: '', externalExtensions: [] },
+  none: { name: 'none', externalNamespaces: ['pgform'], bootstrapSql: '', externalExtensions: [], supabaseHistory: false },
 };
