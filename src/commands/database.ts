@@ -9,10 +9,9 @@ export function presetOf(config: ResolvedConfig): Preset {
   return presets[config.preset];
 }
 
-/** How introspection treats the preset's objects: its namespaces and extensions are referenced. */
-export function presetReads(config: ResolvedConfig): { externalNamespaces: string[]; externalExtensions: string[] } {
-  const preset = presetOf(config);
-  return { externalNamespaces: preset.externalNamespaces, externalExtensions: preset.externalExtensions };
+/** How introspection treats the preset's objects: what lives in its namespaces is referenced. */
+export function presetReads(config: ResolvedConfig): { externalNamespaces: string[] } {
+  return { externalNamespaces: presetOf(config).externalNamespaces };
 }
 
 /** The database a command works on: the URL's server, or the embedded one with the preset in place. */

@@ -14,8 +14,8 @@ export interface Preset {
    */
   searchPath?: string;
   /**
-   * Extensions the platform installs in one of its schemas: referenced, never created, moved or
-   * dropped, whatever the definitions say of them.
+   * Extensions the platform installs in one of its schemas. Like every extension found in those
+   * schemas they are referenced, never planned; `pull` leaves these out of the definitions.
    */
   externalExtensions: string[];
   /** Keep the Supabase CLI's migration history beside pgform's (see migrate/supabase-history.ts). */

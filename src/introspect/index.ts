@@ -21,8 +21,6 @@ export interface IntrospectOptions {
   namespaces?: string[];
   /** Schemas a preset owns (Supabase's auth): listed as external when they exist, never read. */
   externalNamespaces: string[];
-  /** Extensions the preset installs: referenced (marked external) when found in its namespaces. */
-  externalExtensions?: string[];
   /** False skips constraints, indexes, triggers and policies (types need none of them). */
   tableParts?: boolean;
 }
@@ -76,10 +74,8 @@ export async function introspect(conn: Connection, options: IntrospectOptions): 
     const settled = await Promise.allSettled(Object.values(reads));
     const failed = settled.find((result) => result.status === 'rejected');
     if (failed) throw failed.reason;
-    const presetExtensions = new Set(options.externalExtensions ?? []);
-    schema.extensions = sortedRecord(
-      (await reads.extensions).map((row) => [row.name, { ...toExtension(row), ...(presetExtensions.has(row.name) && external.has(row.schema) ? { external: true } : {}) }]),
-    );
+    // An extension in a preset's namespace (Supabase's `extensions`) is the platform's: referenced.
+    schema.extensions = sortedRecord((await reads.extensions).map((row) => [row.name, { ...toExtension(row), ...(external.has(row.schema) ? { external: true } : {}) }]));
     schema.enums = sortedRecord((await reads.enums).map((row) => [objectId(row.schema, row.name), toEnum(row)]));
     schema.domains = sortedRecord((await reads.domains).map((row) => [objectId(row.schema, row.name), toDomain(row)]));
     schema.sequences = sortedRecord((await reads.sequences).map((row) => [objectId(row.schema, row.name), toSequence(row)]));

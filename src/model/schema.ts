@@ -94,7 +94,10 @@ export interface Namespace extends Documented {
 export interface Extension {
   name: string;
   schema: string;
-  /** Installed by the preset in its own schema (Supabase's pgcrypto): referenced, never planned. */
+  /**
+   * Installed in a preset's namespace (Supabase's pgcrypto in `extensions`): the platform's,
+   * referenced and never planned. Declaring one creates it when missing, nothing more.
+   */
   external?: boolean;
   source?: SourceLocation;
 }

@@ -20,12 +20,14 @@ export function unitKey(kind: UnitKind, id: string): string {
 export interface PullContext {
   schema: Schema;
   external: Set<string>;
+  /** Extensions the preset itself installs: the platform's, never declared. */
+  presetExtensions: Set<string>;
   warnings: PullWarning[];
 }
 
-export function createContext(schema: Schema, externalNamespaces: string[]): PullContext {
+export function createContext(schema: Schema, externalNamespaces: string[], externalExtensions: string[] = []): PullContext {
   const external = new Set([...externalNamespaces, ...Object.values(schema.namespaces).filter((n) => n.external).map((n) => n.name)]);
-  return { schema, external, warnings: [] };
+  return { schema, external, presetExtensions: new Set(externalExtensions), warnings: [] };
 }
 
 export function warn(ctx: PullContext, object: string, message: string): void {

@@ -27,7 +27,8 @@ export function collectUnits(ctx: PullContext): Unit[] {
   };
   const sorted = <T>(record: Record<string, T>) => Object.entries(record).sort(([a], [b]) => byText(a, b));
   for (const [name, namespace] of sorted(schema.namespaces)) if (!namespace.external) add('namespace', name, name, name, namespaceExpr(namespace, ctx));
-  for (const [name, extension] of sorted(schema.extensions)) if (!extension.external) add('extension', name, extension.schema, name, extensionExpr(extension));
+  // The preset's own extensions are the platform's; others enabled in its schemas are declared.
+  for (const [name, extension] of sorted(schema.extensions)) if (!(extension.external && ctx.presetExtensions.has(name))) add('extension', name, extension.schema, name, extensionExpr(extension));
   for (const [id, en] of sorted(schema.enums)) add('enum', id, en.schema, en.name, enumExpr(en));
   for (const [id, domain] of sorted(schema.domains)) add('domain', id, domain.schema, domain.name, domainExpr(domain, ctx));
   for (const [id, sequence] of sorted(schema.sequences)) add('sequence', id, sequence.schema, sequence.name, sequenceExpr(sequence));
