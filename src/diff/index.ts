@@ -3,7 +3,7 @@ import { sameValue } from '../model/compare.js';
 import { objectId, parseQualifiedName } from '../model/id.js';
 import { attachedByParent, diffInheritance, followsParent, keptFromParents, parentsOf, recreatedTables, referencesTo } from './partitions.js';
 import { applyRenames } from './renames.js';
-import type { Column, Grant, Index, Routine, Schema, Table, View } from '../model/schema.js';
+import type { Column, Grant, Index, Policy, Routine, Schema, Table, View } from '../model/schema.js';
 
 /** The privileges PostgreSQL gives a new object before any GRANT. */
 const defaultRoutineGrants: Grant[] = [{ grantee: 'PUBLIC', privileges: ['EXECUTE'] }];
@@ -18,7 +18,9 @@ export function diffSchemas(original: Schema, to: Schema): Change[] {
   const managed = <T extends { schema: string }>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).filter(([, o]) => !external.has(o.schema)));
 
   diffNamespaces(from, to, changes);
-  each(from.extensions, to.extensions, {
+  // The preset's own extensions (Supabase's pgcrypto in schema extensions) are referenced only.
+  const planned = (record: Schema['extensions']) => Object.fromEntries(Object.entries(record).filter(([name]) => !from.extensions[name]?.external && !to.extensions[name]?.external));
+  each(planned(from.extensions), planned(to.extensions), {
     create: (extension) => changes.push({ kind: 'create extension', extension }),
     drop: (extension) => changes.push({ kind: 'drop extension', extension }),
     alter: (a, b) => {
@@ -95,7 +97,7 @@ export function diffSchemas(original: Schema, to: Schema): Change[] {
     drop: (routine) => changes.push({ kind: 'drop routine', routine }),
     alter: (a, b) => diffRoutine(a, b, changes),
   });
-  diffExternalTriggers(from, to, changes);
+  diffExternalTables(from, to, changes);
   each(managed(from.views), managed(to.views), {
     create: (view) => createView(view, changes),
     drop: (view) => changes.push({ kind: 'drop view', view }),
@@ -178,11 +180,13 @@ function diffNamespaces(from: Schema, to: Schema, changes: Change[]): void {
   });
 }
 
-/** Triggers on tables pgform does not manage: only the triggers themselves are compared. */
-function diffExternalTriggers(from: Schema, to: Schema, changes: Change[]): void {
+/** Triggers and policies on tables pgform does not manage: only those are compared, never the tables. */
+function diffExternalTables(from: Schema, to: Schema, changes: Change[]): void {
   const tables = new Set([...Object.keys(from.externalTables ?? {}), ...Object.keys(to.externalTables ?? {})]);
   for (const table of [...tables].sort()) {
-    each(from.externalTables?.[table]?.triggers ?? {}, to.externalTables?.[table]?.triggers ?? {}, {
+    const a = from.externalTables?.[table];
+    const b = to.externalTables?.[table];
+    each(a?.triggers ?? {}, b?.triggers ?? {}, {
       create: (trigger) => {
         changes.push({ kind: 'create trigger', table, trigger });
         comment(changes, { type: 'trigger', table, name: trigger.name }, undefined, trigger.comment);
@@ -190,7 +194,20 @@ function diffExternalTriggers(from: Schema, to: Schema, changes: Change[]): void
       drop: (trigger) => changes.push({ kind: 'drop trigger', table, trigger }),
       alter: (x, y) => reshapeOrComment(changes, { type: 'trigger', table, name: y.name }, x, y, [{ kind: 'drop trigger', table, trigger: x }, { kind: 'create trigger', table, trigger: y }]),
     });
+    diffPolicies(table, a?.policies ?? {}, b?.policies ?? {}, changes);
   }
+}
+
+function diffPolicies(table: string, a: Record<string, Policy>, b: Record<string, Policy>, changes: Change[]): void {
+  each(a, b, {
+    create: (policy) => {
+      changes.push({ kind: 'create policy', table, policy });
+      comment(changes, { type: 'policy', table, name: policy.name }, undefined, policy.comment);
+    },
+    drop: (policy) => changes.push({ kind: 'drop policy', table, policy }),
+    // ALTER POLICY keeps the comment.
+    alter: (x, y) => reshapeOrComment(changes, { type: 'policy', table, name: y.name }, x, y, [{ kind: 'alter policy', table, from: x, to: y }], true),
+  });
 }
 
 function tableId(table: { schema: string; name: string }): string {
@@ -231,15 +248,7 @@ function diffTableParts(id: string, a: Table, b: Table, changes: Change[], creat
     alter: (x, y) => reshapeOrComment(changes, { type: 'trigger', table: id, name: y.name }, x, y, [{ kind: 'drop trigger', table: id, trigger: x }, { kind: 'create trigger', table: id, trigger: y }]),
   });
   if (!sameValue(a.rls, b.rls)) changes.push({ kind: 'set row level security', table: id, from: a.rls, to: b.rls });
-  each(a.policies, b.policies, {
-    create: (policy) => {
-      changes.push({ kind: 'create policy', table: id, policy });
-      comment(changes, { type: 'policy', table: id, name: policy.name }, undefined, policy.comment);
-    },
-    drop: (policy) => changes.push({ kind: 'drop policy', table: id, policy }),
-    // ALTER POLICY keeps the comment.
-    alter: (x, y) => reshapeOrComment(changes, { type: 'policy', table: id, name: y.name }, x, y, [{ kind: 'alter policy', table: id, from: x, to: y }], true),
-  });
+  diffPolicies(id, a.policies, b.policies, changes);
   grants(changes, { type: 'table', id }, a.grants, b.grants);
   comment(changes, { type: 'table', id }, creating ? undefined : a.comment, b.comment);
   for (const column of b.columns) {

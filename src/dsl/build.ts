@@ -7,14 +7,15 @@ import { checkName } from './names.js';
 import { normalizeTypeName } from './type-names.js';
 import { returnsSql, type RoutineDef } from './routine.js';
 import type { SystemDef } from './system.js';
-import { toTriggerModel, type TableDef, type TriggerDef } from './table.js';
+import type { PolicyDef } from './policy.js';
+import { toPolicyModel, toTriggerModel, type TableDef, type TriggerDef } from './table.js';
 import { toGrants, typeSql, type DomainDef, type EnumDef, type ExtensionDef, type NamespaceDef, type SequenceDef, type TypeRef } from './types.js';
 import type { ViewDef } from './view.js';
 
 /** A Definition is anything a builder returns. */
-export type Definition = TableDef | ViewDef | RoutineDef | EnumDef | DomainDef | SequenceDef | ExtensionDef | NamespaceDef | SystemDef | TriggerDef;
+export type Definition = TableDef | ViewDef | RoutineDef | EnumDef | DomainDef | SequenceDef | ExtensionDef | NamespaceDef | SystemDef | TriggerDef | PolicyDef;
 
-export const definitionKinds = new Set(['table', 'view', 'routine', 'enum', 'domain', 'sequence', 'extension', 'namespace', 'system', 'trigger']);
+export const definitionKinds = new Set(['table', 'view', 'routine', 'enum', 'domain', 'sequence', 'extension', 'namespace', 'system', 'trigger', 'policy']);
 
 export function isDefinition(value: unknown): value is Definition {
   return typeof value === 'object' && value !== null && definitionKinds.has((value as { pgform?: string }).pgform ?? '');
@@ -403,9 +404,19 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
     const where = at(def.source, tableId, `triggers.${def.name}`, options.file);
     const namespace = tableId.slice(0, tableId.indexOf('.'));
     if (!external.has(namespace)) invalid(`trigger() is for tables of the preset's schemas; declare triggers on ${tableId} in its table's triggers`, where);
-    const triggers = ((schema.externalTables ??= {})[tableId] ??= { triggers: {} }).triggers;
+    const triggers = ((schema.externalTables ??= {})[tableId] ??= { triggers: {}, policies: {} }).triggers;
     if (triggers[def.name]) invalid(`trigger "${def.name}" on ${tableId} is declared twice`, where);
     triggers[def.name] = { ...toTriggerModel(def.name, def), function: triggerFunctionId(def.name, def.function, where), ...(def.source ? { source: def.source } : {}) };
+  }
+  for (const def of byKind('policy')) {
+    const tableId = def.on.includes('.') ? def.on : `public.${def.on}`;
+    const where = at(def.source, tableId, `policies.${def.name}`, options.file);
+    const namespace = tableId.slice(0, tableId.indexOf('.'));
+    if (!external.has(namespace)) invalid(`policy() is for tables of the preset's schemas; declare policies on ${tableId} in its table's policies`, where);
+    checkName(def.name, where);
+    const policies = ((schema.externalTables ??= {})[tableId] ??= { triggers: {}, policies: {} }).policies;
+    if (policies[def.name]) invalid(`policy "${def.name}" on ${tableId} is declared twice`, where);
+    policies[def.name] = { ...toPolicyModel(def.name, def), ...(def.source ? { source: def.source } : {}) };
   }
 
   for (const seq of byKind('sequence')) {

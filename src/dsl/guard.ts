@@ -46,7 +46,7 @@ export const triggerShape = z
   })
   .strict();
 
-const policy = z
+export const policyShape = z
   .object({
     for: z.enum(['all', 'select', 'insert', 'update', 'delete']).optional(),
     to: z.union([name, z.array(name).min(1)]).optional(),
@@ -98,7 +98,7 @@ export const tableShape = z
     indexes: z.record(z.string(), index).optional(),
     triggers: z.record(z.string(), triggerShape).optional(),
     rls: z.union([z.boolean(), z.object({ enabled: z.boolean().optional(), forced: z.boolean().optional() }).strict()]).optional(),
-    policies: z.record(z.string(), policy).optional(),
+    policies: z.record(z.string(), policyShape).optional(),
     grants: z.array(grant).optional(),
   })
   .strict();
@@ -231,6 +231,7 @@ const literalValue: z.ZodType<unknown> = z.lazy(() => z.union([z.string(), z.num
 export const columnDefaultShape = z.union([z.object({ sql: z.string() }).strict(), literalValue]);
 
 export const externalTriggerShape = triggerShape.extend({ on: name });
+export const externalPolicyShape = policyShape.extend({ on: name });
 
 /**
  * Checks a builder's input against its shape; the first problem becomes a DEFINITION_INVALID

@@ -289,18 +289,7 @@ export function table(name: string, options: TableOptions): TableDef {
   for (const [triggerName, trigger] of Object.entries(options.triggers ?? {})) triggers[triggerName] = toTriggerModel(triggerName, trigger);
 
   const policies: Record<string, Policy> = {};
-  for (const [policyName, policy] of Object.entries(options.policies ?? {})) {
-    const roles = policy.to === undefined ? ['public'] : Array.isArray(policy.to) ? policy.to : [policy.to];
-    policies[policyName] = {
-      name: policyName,
-      command: (policy.for ?? 'all').toUpperCase() as PolicyCommand,
-      permissive: !policy.restrictive,
-      roles: roles.map((role) => (role.toLowerCase() === 'public' ? 'public' : role)).sort(),
-      ...(policy.using ? { using: sqlOf(policy.using) } : {}),
-      ...(policy.withCheck ? { withCheck: sqlOf(policy.withCheck) } : {}),
-      ...(policy.description !== undefined ? { comment: policy.description } : {}),
-    };
-  }
+  for (const [policyName, policy] of Object.entries(options.policies ?? {})) policies[policyName] = toPolicyModel(policyName, policy);
 
   const rls = options.rls === undefined || options.rls === false ? { enabled: false, forced: false } : options.rls === true ? { enabled: true, forced: false } : { enabled: options.rls.enabled ?? true, forced: options.rls.forced ?? false };
 
@@ -381,6 +370,20 @@ export function toTriggerModel(name: string, trigger: TriggerInput): Omit<Trigge
     arguments: trigger.arguments ?? [],
     enabled: trigger.enabled ?? 'origin',
     ...(trigger.description !== undefined ? { comment: trigger.description } : {}),
+  };
+}
+
+/** The model form of a declared policy (on a table of the definitions or of the preset). */
+export function toPolicyModel(name: string, policy: PolicyInput): Policy {
+  const roles = policy.to === undefined ? ['public'] : Array.isArray(policy.to) ? policy.to : [policy.to];
+  return {
+    name,
+    command: (policy.for ?? 'all').toUpperCase() as PolicyCommand,
+    permissive: !policy.restrictive,
+    roles: roles.map((role) => (role.toLowerCase() === 'public' ? 'public' : role)).sort(),
+    ...(policy.using ? { using: sqlOf(policy.using) } : {}),
+    ...(policy.withCheck ? { withCheck: sqlOf(policy.withCheck) } : {}),
+    ...(policy.description !== undefined ? { comment: policy.description } : {}),
   };
 }
 

@@ -19,12 +19,20 @@ export interface Schema {
   views: Record<string, View>;
   routines: Record<string, Routine>;
   /**
-   * Triggers pgform manages on tables it does not (a preset's `auth.users`), by table id: the
-   * Supabase pattern of a trigger creating a profile on sign-up. Absent when there are none.
+   * Triggers and policies pgform manages on tables it does not (a preset's `auth.users`,
+   * `storage.objects`), by table id: the Supabase patterns of a trigger creating a profile on
+   * sign-up and of Storage policies. The tables' own shape is never planned. Absent when there
+   * are none.
    */
-  externalTables?: Record<string, { triggers: Record<string, Trigger> }>;
+  externalTables?: Record<string, ExternalTable>;
   /** Documentation that lives only in the definitions (never in the database). */
   docs: Docs;
+}
+
+/** An ExternalTable holds what the definitions declare on a preset's table. */
+export interface ExternalTable {
+  triggers: Record<string, Trigger>;
+  policies: Record<string, Policy>;
 }
 
 /** A SourceLocation is where a definition was declared, for errors and drift annotations. */
@@ -86,6 +94,11 @@ export interface Namespace extends Documented {
 export interface Extension {
   name: string;
   schema: string;
+  /**
+   * Installed in a preset's namespace (Supabase's pgcrypto in `extensions`): the platform's,
+   * referenced and never planned. Declaring one creates it when missing, nothing more.
+   */
+  external?: boolean;
   source?: SourceLocation;
 }
 
@@ -277,6 +290,8 @@ export interface Policy {
   using?: string;
   withCheck?: string;
   comment?: string;
+  /** Where a policy on an external table was declared (definitions only). */
+  source?: SourceLocation;
 }
 
 /** A View or materialized view. */

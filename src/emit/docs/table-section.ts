@@ -134,7 +134,12 @@ export function triggerFires(trigger: Trigger): string {
 }
 
 function renderTriggers(ctx: DocsContext, t: Table): string {
-  const triggers = Object.values(t.triggers).sort(
+  return renderTriggerList(ctx, t.triggers);
+}
+
+/** The triggers table of a table section (of the definitions' tables and the preset's alike). */
+export function renderTriggerList(ctx: DocsContext, list: Record<string, Trigger>): string {
+  const triggers = Object.values(list).sort(
     (a, b) => timingOrder.indexOf(a.timing) - timingOrder.indexOf(b.timing) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
   );
   if (triggers.length === 0) return '';
