@@ -4,12 +4,17 @@ import type { ResolvedConfig } from '../config/load.js';
 import { pullHeader, renderPull, type Layout, type PullWarning } from '../emit/pull/index.js';
 import { PgformError } from '../errors.js';
 import { databaseLabel, presetOf } from './database.js';
-import { databaseState } from './states.js';
+import { databaseState, definitionsState } from './states.js';
 
 export interface PullOptions {
   layout: Layout;
   /** The folder to write; default `schemas/<system>`, else the configured definitions folder. */
   out?: string;
+  /**
+   * Rewrite the files instead of merging into them: only into a folder that holds nothing but
+   * files `pull` wrote (a layout change), and every edit made to those is lost.
+   */
+  rewrite?: boolean;
 }
 
 /** A PulledFileStatus says what happened to one file of the output folder. */
@@ -41,7 +46,10 @@ function existingFiles(folder: string): string[] {
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
+      // `.pulled/` holds what a merge could not place; it is not definitions.
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith('.') && entry.name !== 'node_modules') walk(path);
+      }
       else if (/\.(ts|mts|js|mjs)$/.test(entry.name)) files.push(relative(folder, path));
     }
   };
@@ -76,19 +84,20 @@ function writeAll(folder: string, files: { path: string; content: string }[], st
 }
 
 /**
- * Reads the database (the URL's, or the embedded one) and writes it as definitions. A folder
- * holding files that `pull` did not write is refused: pulling never overwrites a person's work.
+ * Reads the database (the URL's, or the embedded one) and writes it as definitions. Into a folder
+ * that already holds definitions, the database is merged: only what differs is edited, in place.
  */
 export async function pullCommand(config: ResolvedConfig, options: PullOptions): Promise<PullResult> {
   const folder = pullFolder(config, options.out);
   const existing = existingFiles(folder);
+  if (existing.length && !options.rewrite) return mergeInto(config, folder, existing, options.layout);
   const foreign = existing.filter((path) => !readFileSync(join(folder, path), 'utf8').startsWith(pullHeader));
   if (foreign.length) {
     throw new PgformError(
       'USAGE',
       `${relative(config.root, folder) || '.'} holds definitions that pgform pull did not write (${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', ...' : ''})`,
       { file: relative(config.root, join(folder, foreign[0]!)) },
-      'pull into a new or empty folder with --out <folder>',
+      'pull without --rewrite to merge into them, or into a new folder with --out <folder>',
     );
   }
   const schema = await databaseState(config);
@@ -102,4 +111,19 @@ export async function pullCommand(config: ResolvedConfig, options: PullOptions):
     ...stale.map((path): PulledFileStatus => ({ path, status: 'removed' })),
   ].map((file) => ({ ...file, path: relative(config.root, join(folder, file.path)) }));
   return { database: databaseLabel(config), folder: relative(config.root, folder) || '.', files: statuses, warnings: render.warnings };
+}
+
+/** Pulls into existing definitions: their model and the database's are compared, and the files edited where they differ. */
+async function mergeInto(config: ResolvedConfig, folder: string, existing: string[], layout: Layout): Promise<PullResult> {
+  const { mergePull } = await import('../emit/pull/merge/index.js');
+  const files = existing.map((path) => ({ path, content: readFileSync(join(folder, path), 'utf8') }));
+  const mine = await definitionsState({ ...config, definitions: folder });
+  const schema = await databaseState(config);
+  const merged = mergePull(files, mine, schema, { layout, externalNamespaces: presetOf(config).externalNamespaces });
+  writeAll(folder, merged.files, []);
+  const written = new Set(merged.files.map((file) => file.path));
+  const statuses: PulledFileStatus[] = [...new Set([...existing, ...written])]
+    .sort()
+    .map((path): PulledFileStatus => ({ path: relative(config.root, join(folder, path)), status: written.has(path) ? 'written' : 'unchanged' }));
+  return { database: databaseLabel(config), folder: relative(config.root, folder) || '.', files: statuses, warnings: merged.warnings };
 }
