@@ -76,16 +76,18 @@ export interface DiffResult {
  * one side is such a server (definitions are printed in a scratch database there), else the
  * embedded engine. Comparing models printed by different servers would report false drift.
  */
-export async function diffCommand(config: ResolvedConfig, options: { from?: string; to?: string; schemas?: string[] }): Promise<DiffResult> {
-  const fromSpec = options.from ?? 'database';
-  const toSpec = options.to ?? 'definitions';
+/**
+ * Two states read and printed by one printer: the live PostgreSQL server when one side is such a
+ * server (definitions are printed in a scratch database there), else the embedded engine.
+ */
+export async function printedStates(config: ResolvedConfig, fromSpec: string, toSpec: string, schemas?: string[]): Promise<{ from: { label: string; schema: Schema }; to: { label: string; schema: Schema } }> {
   // Two sides are read at once unless both need the embedded engine: one instance at a time
   // keeps memory down, and the embedded database cannot be opened twice.
   const embedded = (spec: string) => spec === 'migrations' || (spec === 'database' && !config.url);
   const [from, to] =
     embedded(fromSpec) && embedded(toSpec)
-      ? [await readState(config, fromSpec, options.schemas), await readState(config, toSpec, options.schemas)]
-      : await Promise.all([readState(config, fromSpec, options.schemas), readState(config, toSpec, options.schemas)]);
+      ? [await readState(config, fromSpec, schemas), await readState(config, toSpec, schemas)]
+      : await Promise.all([readState(config, fromSpec, schemas), readState(config, toSpec, schemas)]);
   const printer = [from.printer, to.printer].find((p) => p?.engine === 'postgres') ?? from.printer ?? to.printer;
   for (const state of [from, to]) {
     if (!samePrinter(state.printer, printer)) {
@@ -94,6 +96,11 @@ export async function diffCommand(config: ResolvedConfig, options: { from?: stri
       state.schema = state.printer ? { ...printed, docs: state.schema.docs } : printed;
     }
   }
+  return { from, to };
+}
+
+export async function diffCommand(config: ResolvedConfig, options: { from?: string; to?: string; schemas?: string[] }): Promise<DiffResult> {
+  const { from, to } = await printedStates(config, options.from ?? 'database', options.to ?? 'definitions', options.schemas);
   const fromSchema = scope(from.schema, options.schemas);
   const toSchema = scope(to.schema, options.schemas);
   const changes = diffSchemas(fromSchema, toSchema);

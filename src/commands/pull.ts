@@ -4,7 +4,8 @@ import type { ResolvedConfig } from '../config/load.js';
 import { pullHeader, renderPull, type Layout, type PullWarning } from '../emit/pull/index.js';
 import { PgformError } from '../errors.js';
 import { databaseLabel, presetOf } from './database.js';
-import { databaseState, definitionsState } from './states.js';
+import { printedStates } from './diff.js';
+import { databaseState } from './states.js';
 
 export interface PullOptions {
   layout: Layout;
@@ -117,9 +118,9 @@ export async function pullCommand(config: ResolvedConfig, options: PullOptions):
 async function mergeInto(config: ResolvedConfig, folder: string, existing: string[], layout: Layout): Promise<PullResult> {
   const { mergePull } = await import('../emit/pull/merge/index.js');
   const files = existing.map((path) => ({ path, content: readFileSync(join(folder, path), 'utf8') }));
-  const mine = await definitionsState({ ...config, definitions: folder });
-  const schema = await databaseState(config);
-  const merged = mergePull(files, mine, schema, { layout, externalNamespaces: presetOf(config).externalNamespaces });
+  // Both sides printed by one server, as `diff` compares them: a merge edits only real differences.
+  const { from, to } = await printedStates({ ...config, definitions: folder }, 'database', 'definitions', config.schemas);
+  const merged = mergePull(files, to.schema, from.schema, { layout, externalNamespaces: presetOf(config).externalNamespaces });
   writeAll(folder, merged.files, []);
   const written = new Set(merged.files.map((file) => file.path));
   const statuses: PulledFileStatus[] = [...new Set([...existing, ...written])]
