@@ -1,4 +1,4 @@
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyPlan } from '../../src/canonical/apply.js';
@@ -135,4 +135,50 @@ describe.each(engines)('pgform pull into existing definitions on $name', (engine
       });
     });
   }, 240_000);
+});
+
+const helperDefinitions = `import { sql, table, text, timestamptz, uuid } from 'pgform';
+
+/** Every table's creation time. */
+const stamp = () => timestamptz().notNull().defaultNow();
+const everyone = { 'Everyone reads': { for: 'select' as const, using: sql\`true\` } };
+
+export const notes = table('notes', {
+  columns: {
+    id: uuid().primaryKey(),
+    created_at: stamp(),
+    body: text(),
+  },
+  rls: true,
+  policies: { ...everyone },
+});
+`;
+
+describe('pgform pull into definitions built by code', () => {
+  it('merges what is written plainly, reports the rest and writes its pulled form under .pulled/', async () => {
+    await withPullFolder(async (folder) => {
+      const defs = join(folder, 'defs');
+      mkdirSync(defs, { recursive: true });
+      writeFileSync(join(defs, 'notes.ts'), helperDefinitions);
+      const conn = await openEmbeddedPglite(join(folder, 'db'));
+      await conn.exec(presets.supabase.bootstrapSql);
+      const schema = await loadSchema(defs, { externalNamespaces });
+      await inTransaction(conn, () => applyPlan(conn, createPlan(schema)));
+      await conn.exec(`
+        ALTER TABLE public.notes ALTER COLUMN created_at TYPE timestamp;
+        ALTER POLICY "Everyone reads" ON public.notes USING (false);
+        ALTER TABLE public.notes ALTER COLUMN body SET NOT NULL;
+      `);
+      await conn.close();
+      const config: ResolvedConfig = { root, definitions: relative(root, defs), migrations: 'migrations', out: 'generated', embeddedDir: join(folder, 'db'), preset: 'supabase', systems: {} };
+      const result = await pullCommand(config, { layout: 'group', out: config.definitions });
+      expect(result.warnings.map((w) => `${w.object}: ${w.message}`)).toEqual([
+        'public.notes: not merged: the type of columns.created_at changed, and the column is built by code (a helper?)',
+        'public.notes: not merged: policies."Everyone reads" is not written as a plain property (a spread or a helper?)',
+        'public.notes: its pulled form is in .pulled/table-public.notes.ts: merge it by hand',
+      ]);
+      expect(readFileSync(join(defs, 'notes.ts'), 'utf8')).toBe(helperDefinitions.replace('body: text(),', 'body: text().notNull(),'));
+      expect(readFileSync(join(defs, '.pulled', 'table-public.notes.ts'), 'utf8')).toContain("created_at: timestamp().notNull().defaultNow(),");
+    });
+  }, 120_000);
 });
