@@ -1,4 +1,5 @@
 import type { ResolvedConfig } from '../config/load.js';
+import { checkDatabaseUrl } from '../config/url.js';
 import { diffSchemas } from '../diff/index.js';
 import { connectPostgres } from '../engine/pg.js';
 import { redactUrl } from '../engine/redact.js';
@@ -41,7 +42,7 @@ async function readState(config: ResolvedConfig, spec: string, namespaces?: stri
     return { label: `migrations (${config.migrations})`, schema, printer };
   }
   if (spec === 'database') return readLive(config, config.url, namespaces);
-  if (isUrl(spec)) return readLive(config, spec, namespaces);
+  if (isUrl(spec) || /:\/\/|@|^[\w.-]+:\d+\//.test(spec)) return readLive(config, checkDatabaseUrl(spec, '--from/--to'), namespaces);
   throw new PgformError('USAGE', `unknown state "${redactUrl(spec)}"`, { field: '--from/--to' }, 'use a postgres:// URL, definitions, migrations or database');
 }
 
