@@ -48,6 +48,8 @@ export function mergePrinted(declared: Schema, printed: Schema): Schema {
 }
 
 function mergeTable(table: Table, live: Table): void {
+  if (table.partitionBy !== undefined && live.partitionBy !== undefined) table.partitionBy = live.partitionBy;
+  if (table.partitionOf && live.partitionOf) table.partitionOf.bound = live.partitionOf.bound;
   for (const column of table.columns) {
     const liveColumn = live.columns.find((c) => c.name === column.name);
     if (!liveColumn) continue;

@@ -72,12 +72,24 @@ const foreignKey = z
   })
   .strict();
 
+const partitionKeys = z.array(name).min(1);
+const partitionBy = z.union([
+  z.object({ range: partitionKeys }).strict(),
+  z.object({ list: partitionKeys }).strict(),
+  z.object({ hash: partitionKeys }).strict(),
+  z.object({ sql: z.string() }).strict(),
+]);
+const partitionOf = z.object({ parent: tableTarget, values: z.union([z.literal('default'), sqlText]) }).strict();
+
 export const tableShape = z
   .object({
     ...documentation,
     schema: name.optional(),
     renamedFrom: name.optional(),
-    columns: z.record(z.string(), columnBuilder),
+    columns: z.record(z.string(), columnBuilder).optional(),
+    partitionBy: partitionBy.optional(),
+    partitionOf: partitionOf.optional(),
+    inherits: z.array(tableTarget).min(1).optional(),
     primaryKey: z.union([z.array(name).min(1), z.object({ columns: z.array(name).min(1), name: name.optional(), renamedFrom: name.optional() }).strict()]).optional(),
     unique: z.array(z.union([z.array(name).min(1), z.object({ columns: z.array(name).min(1), name: name.optional(), nullsNotDistinct: z.boolean().optional(), renamedFrom: name.optional() }).strict()])).optional(),
     checks: z.record(z.string(), sqlText).optional(),

@@ -150,6 +150,23 @@ export interface Table extends Documented {
   policies: Record<string, Policy>;
   rls: { enabled: boolean; forced: boolean };
   grants: Grant[];
+  /** A partitioned table's key as `pg_get_partkeydef` prints it: `RANGE (created_at)`. */
+  partitionBy?: string;
+  /** A partition: its parent's id and its bound as `pg_get_expr(relpartbound)` prints it. */
+  partitionOf?: PartitionOf;
+  /** Parents of plain table inheritance (`INHERITS`), table ids in order; a partition has none. */
+  inherits?: string[];
+}
+
+/**
+ * A PartitionOf places a table in its parent's partitions. The parent's columns, keys,
+ * indexes, check constraints, foreign keys and row triggers reach the partition from the parent
+ * and are listed on the parent only.
+ */
+export interface PartitionOf {
+  parent: string;
+  /** `FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')`, `FOR VALUES IN (1, 2)`, `DEFAULT`... */
+  bound: string;
 }
 
 /** A Column of a table, in attribute order. */
@@ -166,6 +183,11 @@ export interface Column {
   comment?: string;
   /** The column's previous name: a migration hint that yields RENAME COLUMN. */
   renamedFrom?: string;
+  /**
+   * True when the column comes from a parent only (a partition's, an `INHERITS` child's) and the
+   * table does not declare it itself (`attislocal` false): it follows the parent's changes.
+   */
+  inherited?: boolean;
 }
 
 /** Referential actions as PostgreSQL spells them. */
