@@ -43,6 +43,12 @@ export function mergePrinted(declared: Schema, printed: Schema): Schema {
     }
     mergePolicies(external.policies, printed.externalTables?.[id]?.policies ?? {});
   }
+  // A declared extension the preset already installed in its own schema is the platform's: the
+  // server's copy (external, in its schema) is what any database will show.
+  for (const name of Object.keys(out.extensions)) {
+    const live = printed.extensions[name];
+    if (live?.external) out.extensions[name] = { ...live, ...(out.extensions[name]!.source ? { source: out.extensions[name]!.source } : {}) };
+  }
   out.routines = mergeRoutines(out.routines, printed.routines);
   return out;
 }

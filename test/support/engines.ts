@@ -76,8 +76,9 @@ export const postgresEngine: TestEngine = {
 export const pgliteEngine: TestEngine = {
   name: 'pglite',
   async open(options = {}) {
-    const conn = await openScratchPglite();
-    await bootstrap(conn, options.preset);
+    // The preset's template already holds the bootstrap (extensions included): no per-database cost.
+    const { bootstrapSql: sql, searchPath } = presets.supabase;
+    const conn = await openScratchPglite(options.preset === false ? undefined : { sql, ...(searchPath ? { searchPath } : {}) });
     return { conn, dispose: () => conn.close() };
   },
 };

@@ -11,11 +11,12 @@ import { createPlan } from '../../src/canonical/from-scratch.js';
 
 export const externalNamespaces = presets.supabase.externalNamespaces;
 
-/** The parts of a model a database holds: documentation-only parts and external schemas left out. */
+/** The parts of a model a database holds: documentation-only parts and the preset's schemas and extensions left out. */
 export function databasePart(schema: Schema): Schema {
   return {
     ...schema,
     namespaces: Object.fromEntries(Object.entries(schema.namespaces).filter(([, n]) => !n.external)),
+    extensions: Object.fromEntries(Object.entries(schema.extensions).filter(([, e]) => !e.external)),
     docs: { groups: {}, joins: [] },
   };
 }

@@ -41,6 +41,12 @@ export function driftItems(changes: Change[], from: Schema, to: Schema): DriftIt
   }
   const sourceOf = (id: string): SourceLocation | undefined =>
     (to.tables[id] ?? to.views[id])?.source ?? routineSources.get(id) ?? to.enums[id]?.source ?? to.domains[id]?.source ?? to.sequences[id]?.source;
+  // Triggers and policies on a preset's table were declared on their own (trigger(), policy()).
+  const externalSources = new Map<string, SourceLocation>();
+  for (const [table, external] of Object.entries(to.externalTables ?? {})) {
+    for (const t of Object.values(external.triggers)) if (t.source) externalSources.set(`${table} (trigger "${t.name}")`, t.source);
+    for (const p of Object.values(external.policies)) if (p.source) externalSources.set(`${table} (policy "${p.name}")`, p.source);
+  }
   const add = (type: string, object: string, owner: string, change: DriftItem['change'], details: DriftItem['details'] = []) => {
     const key = `${type} ${object}`;
     const existing = items.get(key);
@@ -50,7 +56,7 @@ export function driftItems(changes: Change[], from: Schema, to: Schema): DriftIt
       existing.details.push(...details);
       return;
     }
-    const source = sourceOf(owner);
+    const source = sourceOf(owner) ?? externalSources.get(object);
     items.set(key, { schema: schemaOf(owner), type, object, change, details, ...(source ? { source } : {}) });
   };
   const sub = (table: string, kind: string, name: string) => `${table} (${kind} "${name}")`;
