@@ -10,6 +10,8 @@ import { engines } from '../support/engines.js';
 import { pushAsSupabase, withSupabaseProject } from './project.js';
 
 const last = '20240105090200';
+/** Each test replays, prints and migrates several times: more than the default budget on a busy machine. */
+const endToEnd = 600_000;
 const supabaseVersions = 'SELECT version FROM supabase_migrations.schema_migrations ORDER BY version';
 
 /**
@@ -57,7 +59,7 @@ describe.each(engines)('adopting a Supabase project on $name', (engine) => {
       // The CLI's history has it too: a later `supabase db push` would not apply it again.
       expect(await project.db((conn) => conn.query(supabaseVersions))).toEqual([...project.files().map((file) => ({ version: file.version }))]);
     });
-  });
+  }, endToEnd);
 
   it.skipIf(Boolean(engine.unavailable))('a database built without history is adopted with --baseline once it matches, and repaired', async () => {
     await withSupabaseProject(engine, async (project) => {
@@ -92,5 +94,5 @@ describe.each(engines)('adopting a Supabase project on $name', (engine) => {
       expect((await statusCommand(config)).counts.applied).toBe(3);
       expect(await migrateCommand(config)).toMatchObject({ applied: [] });
     });
-  });
+  }, endToEnd);
 });
