@@ -215,20 +215,19 @@ function tableId(table: { schema: string; name: string }): string {
 }
 
 /**
- * A partition whose columns all come from its parent is created `PARTITION OF` it, an INHERITS
- * child with inherited columns `INHERITS` its parents. One whose columns are all its own (a table
- * attached later, as PostgreSQL then keeps them) is created plain and attached, so its columns
- * stay its own and in their order.
+ * A partition whose columns all come from its parent is created `PARTITION OF` it; one whose
+ * columns are all its own (a table attached later, as PostgreSQL then keeps them) is created
+ * plain and attached, so its columns stay its own. An INHERITS child lists the columns it
+ * declares itself and PostgreSQL merges those its parents also have, as it did for the original.
  */
 function createTable(table: Table, changes: Change[]): void {
   const id = tableId(table);
   const inline = Object.fromEntries(Object.entries(table.constraints).filter(([, c]) => c.kind !== 'foreign key'));
   const ownColumns = table.columns.length > 0 && table.columns.every((c) => !c.inherited);
-  const attachLater = ownColumns && (table.partitionOf !== undefined || (table.inherits?.length ?? 0) > 0);
-  const { partitionOf, inherits, ...plain } = table;
+  const attachLater = ownColumns && table.partitionOf !== undefined;
+  const { partitionOf, ...plain } = table;
   changes.push({ kind: 'create table', table: { ...(attachLater ? plain : table), constraints: inline, indexes: {}, triggers: {}, policies: {} } });
   if (attachLater && partitionOf) changes.push({ kind: 'attach partition', table: id, partitionOf });
-  if (attachLater) for (const parent of inherits ?? []) changes.push({ kind: 'inherit', table: id, parent });
   for (const constraint of Object.values(table.constraints)) {
     if (constraint.kind === 'foreign key') changes.push({ kind: 'add constraint', table: id, constraint });
   }

@@ -102,20 +102,27 @@ export function keptFromParents(a: Table, b: Table, parents: Table[]): Table {
 }
 
 /**
- * A partition's own index that a new index of its parent takes over: CREATE INDEX on a
- * partitioned table attaches an existing partition index of the same definition instead of
- * building another, after which it is the parent's. Such an index is left out of the table's
- * `from` side, so it is not dropped (and rebuilt) first.
+ * What a parent takes over from a partition: CREATE INDEX on a partitioned table, and ATTACH
+ * PARTITION for every index, key and foreign key the parent has, attach a partition's own index
+ * or constraint of the same definition instead of building another, after which it is the
+ * parent's. Those are left out of the table's `from` side, so they are not dropped (and rebuilt)
+ * first.
  */
 export function attachedByParent(a: Table, b: Table, sides: { from: Schema; to: Schema }): Table {
-  const parent = a.partitionOf && b.partitionOf?.parent === a.partitionOf.parent ? a.partitionOf.parent : undefined;
-  if (!parent) return a;
-  const shape = (index: Index) => ({ ...index, name: undefined, comment: undefined, renamedFrom: undefined });
-  const before = Object.values(sides.from.tables[parent]?.indexes ?? {});
-  const added = Object.values(sides.to.tables[parent]?.indexes ?? {}).filter((index) => !before.some((x) => x.name === index.name));
-  const taken = Object.values(a.indexes).filter((index) => !b.indexes[index.name] && added.some((p) => sameValue(shape(p), shape(index))));
-  if (taken.length === 0) return a;
-  return { ...a, indexes: Object.fromEntries(Object.entries(a.indexes).filter(([, index]) => !taken.includes(index))) };
+  const parentId = b.partitionOf?.parent;
+  const parent = parentId ? sides.to.tables[parentId] : undefined;
+  if (!parentId || !parent) return a;
+  const attaching = !a.partitionOf || !sameValue(a.partitionOf, b.partitionOf);
+  const before = sides.from.tables[parentId];
+  const shape = <T extends { name: string }>(x: T) => ({ ...x, name: undefined, comment: undefined, renamedFrom: undefined });
+  const parentIndexes = Object.values(parent.indexes).filter((index) => attaching || !before?.indexes[index.name]);
+  const takenIndex = (index: Index) => !b.indexes[index.name] && parentIndexes.some((p) => sameValue(shape(p), shape(index)));
+  const parentKeys = attaching ? Object.values(parent.constraints).filter((c) => c.kind !== 'check') : [];
+  const takenKey = (constraint: Constraint) => constraint.kind !== 'check' && !b.constraints[constraint.name] && parentKeys.some((p) => sameValue(shape(p), shape(constraint)));
+  const indexes = Object.entries(a.indexes).filter(([, index]) => !takenIndex(index));
+  const constraints = Object.entries(a.constraints).filter(([, constraint]) => !takenKey(constraint));
+  if (indexes.length === Object.keys(a.indexes).length && constraints.length === Object.keys(a.constraints).length) return a;
+  return { ...a, indexes: Object.fromEntries(indexes), constraints: Object.fromEntries(constraints) };
 }
 
 /**

@@ -20,7 +20,8 @@ export interface GapKind {
 
 function columnGaps(ctx: DocsContext): GapKind {
   const missing = ctx.tableOrder
-    .map((id) => ({ id, t: ctx.schema.tables[id]!, names: ctx.schema.tables[id]!.columns.filter((c) => !c.comment).map((c) => c.name) }))
+    // A partition's or child's inherited columns are described on the parent.
+    .map((id) => ({ id, t: ctx.schema.tables[id]!, names: ctx.schema.tables[id]!.columns.filter((c) => !c.comment && !c.inherited).map((c) => c.name) }))
     .filter(({ names }) => names.length > 0);
   return {
     anchor: 'gap-column-descriptions',

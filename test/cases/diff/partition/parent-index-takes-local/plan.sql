@@ -1,0 +1,2 @@
+-- hazard LONG_LOCK: building orders_total_idx blocks writes to public.orders until it finishes
+CREATE INDEX "orders_total_idx" ON "public"."orders" USING "btree" (total);
