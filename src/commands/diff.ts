@@ -4,6 +4,7 @@ import { connectPostgres } from '../engine/pg.js';
 import { redactUrl } from '../engine/redact.js';
 import { introspect } from '../introspect/index.js';
 import { driftItems, type DriftItem } from '../emit/drift/items.js';
+import { unmanagedItems, type UnmanagedItem } from '../emit/drift/unmanaged.js';
 import { PgformError } from '../errors.js';
 import type { Change, Hazard } from '../model/change.js';
 import type { Schema } from '../model/schema.js';
@@ -69,6 +70,8 @@ export interface DiffResult {
   items: DriftItem[];
   plan: Plan;
   hazards: (Hazard & { statement: string })[];
+  /** Objects of kinds pgform does not manage, on either side: reported, never planned. */
+  unmanaged: UnmanagedItem[];
 }
 
 /**
@@ -99,5 +102,6 @@ export async function diffCommand(config: ResolvedConfig, options: { from?: stri
   const changes = diffSchemas(fromSchema, toSchema);
   const plan = planChanges(changes, { from: fromSchema, to: toSchema });
   const hazards = plan.steps.flatMap((step) => step.hazards.map((h) => ({ ...h, statement: step.sql })));
-  return { from: from.label, to: to.label, changes, items: driftItems(changes, fromSchema, toSchema), plan, hazards };
+  const unmanaged = unmanagedItems(fromSchema, toSchema);
+  return { from: from.label, to: to.label, changes, items: driftItems(changes, fromSchema, toSchema), plan, hazards, unmanaged };
 }

@@ -1,0 +1,1 @@
+CREATE TABLE public.orders (id integer PRIMARY KEY, total numeric);
