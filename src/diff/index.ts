@@ -51,7 +51,12 @@ export function diffSchemas(original: Schema, to: Schema): Change[] {
       comment(changes, { type: 'domain', id: objectId(domain.schema, domain.name) }, undefined, domain.comment);
     },
     drop: (domain) => changes.push({ kind: 'drop domain', domain }),
-    alter: (a, b) => reshapeOrComment(changes, { type: 'domain', id: objectId(b.schema, b.name) }, a, b, [{ kind: 'drop domain', domain: a }, { kind: 'create domain', domain: b }]),
+    // A new base type or collation needs a new domain; the rest alters in place, under the columns using it.
+    alter: (a, b) => {
+      const target = { type: 'domain' as const, id: objectId(b.schema, b.name) };
+      if (a.type !== b.type || (a.collation ?? '') !== (b.collation ?? '')) reshapeOrComment(changes, target, a, b, [{ kind: 'drop domain', domain: a }, { kind: 'create domain', domain: b }]);
+      else reshapeOrComment(changes, target, a, b, [{ kind: 'alter domain', from: a, to: b }], true);
+    },
   });
   each(managed(from.sequences), managed(to.sequences), {
     create: (sequence) => {

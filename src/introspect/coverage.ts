@@ -63,7 +63,7 @@ export const coverage: KindCoverage[] = [
     kind: 'trigger on a view or foreign table',
     status: 'reported',
     objects: `SELECT 'pg_trigger'::regclass, o.oid, 0 FROM pg_trigger o JOIN pg_class c ON c.oid = o.tgrelid WHERE NOT o.tgisinternal AND c.relkind IN ('v', 'f') AND ${inSchemas('c.relnamespace')}`,
-    cases: 'test/cases/diff/unmanaged/many-kinds',
+    cases: 'test/cases/diff/unmanaged/drop-view-with-instead-of-trigger',
   },
   { kind: 'aggregate', status: 'reported', objects: byOid('pg_proc', `o.prokind = 'a' AND ${inSchemas('o.pronamespace')}`), cases: 'test/cases/diff/unmanaged/aggregate' },
   { kind: 'window function', status: 'reported', objects: byOid('pg_proc', `o.prokind = 'w' AND ${inSchemas('o.pronamespace')}`) },

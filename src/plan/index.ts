@@ -57,6 +57,8 @@ const phases: Record<Change['kind'], number> = {
   'add enum value': 23,
   'replace enum': 23,
   'create domain': 24,
+  // After routines its default or checks may call, before columns that convert to it.
+  'alter domain': 27,
   'create sequence': 25,
   'create routine': 26,
   'replace routine': 26,
@@ -97,6 +99,7 @@ function objectOf(change: Change): string {
     case 'drop sequence':
       return objectId(change.sequence.schema, change.sequence.name);
     case 'alter sequence':
+    case 'alter domain':
       return objectId(change.to.schema, change.to.name);
     case 'create table':
     case 'drop table':

@@ -1,4 +1,5 @@
 import { alterColumn } from './alter-column.js';
+import { alterDomain } from './alter-domain.js';
 import { setComment } from './comment.js';
 import { rename } from './rename.js';
 import { createRoutine, dropRoutine, replaceRoutine } from './routine.js';
@@ -24,6 +25,7 @@ export const renderers: Renderers = {
   'replace enum': replaceEnum,
   'create domain': createDomain,
   'drop domain': dropDomain,
+  'alter domain': alterDomain,
   'create sequence': createSequence,
   'drop sequence': dropSequence,
   'alter sequence': alterSequence,

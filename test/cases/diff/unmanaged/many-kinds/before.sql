@@ -7,6 +7,3 @@ CREATE TABLE public.points (id integer PRIMARY KEY, x integer NOT NULL, y intege
 CREATE STATISTICS public.points_xy (dependencies) ON x, y FROM public.points;
 CREATE FUNCTION public.int_to_pair(integer) RETURNS public.pair LANGUAGE sql IMMUTABLE AS $$ SELECT ROW($1, $1)::public.pair $$;
 CREATE CAST (integer AS public.pair) WITH FUNCTION public.int_to_pair(integer);
-CREATE FUNCTION public.insert_point() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO public.points VALUES (NEW.id, NEW.x, NEW.y); RETURN NEW; END $$;
-CREATE VIEW public.points_view AS SELECT id, x, y FROM public.points;
-CREATE TRIGGER insert_point INSTEAD OF INSERT ON public.points_view FOR EACH ROW EXECUTE FUNCTION public.insert_point();
