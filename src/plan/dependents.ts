@@ -115,6 +115,8 @@ export function withDependents(changes: Change[], from: Schema, to: Schema): Cha
   // PostgreSQL rebuilds a table's own constraints and defaults when a column changes type; only
   // what they call or are typed by, going away, needs them out of the way.
   const calls: Disturbed = { ...disturbed, relations: new Set(), columns: new Map() };
+  // A default cast to a replaced enum is moved by the enum's own conversion.
+  const calledOnly: Disturbed = { ...calls, types: new Set() };
   for (const table of Object.values(from.tables)) {
     const tableId = objectId(table.schema, table.name);
     if (droppedTables.has(tableId)) continue;
@@ -150,7 +152,7 @@ export function withDependents(changes: Change[], from: Schema, to: Schema): Cha
     for (const column of table.columns) {
       if (column.default === undefined || column.identity) continue;
       const text = () => mentions(column.default!, named(routines)).length > 0;
-      if (dependsOn({ type: 'default', relation: tableId, column: column.name }, calls, text)) recreateDefault(out, tableId, column, target?.columns.find((c) => c.name === column.name));
+      if (dependsOn({ type: 'default', relation: tableId, column: column.name }, calledOnly, text)) recreateDefault(out, tableId, column, target?.columns.find((c) => c.name === column.name));
     }
   }
   return out;
