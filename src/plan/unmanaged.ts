@@ -60,11 +60,13 @@ export function unmanagedHazards(change: Change, graph: DependencyGraph | undefi
       if (edge.from.type !== 'unmanaged') continue;
       // A column-level edge counts only for the column that goes.
       if (ref.type === 'column' && edge.on.type === 'column' && edge.on.column !== ref.column) continue;
-      byDependent.set(edge.from.key, (byDependent.get(edge.from.key) ?? false) || (!!edge.auto && change.kind !== 'alter column'));
+      byDependent.set(edge.from.key, (byDependent.get(edge.from.key) ?? false) || !!edge.auto);
     }
-    for (const [key, goesAlong] of byDependent) {
+    for (const [key, automatic] of byDependent) {
       const text = describe(from.unmanaged[key], key);
-      if (goesAlong) hazards.push({ code: 'DROPS_UNMANAGED', message: `also drops ${text}, which pgform does not manage` });
+      // A column changing type rebuilds what hangs on it automatically (statistics); a rule reading it blocks.
+      if (automatic && change.kind === 'alter column') continue;
+      if (automatic) hazards.push({ code: 'DROPS_UNMANAGED', message: `also drops ${text}, which pgform does not manage` });
       else blockers.push(text);
     }
   }
