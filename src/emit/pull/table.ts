@@ -154,6 +154,7 @@ export function tableExpr(table: Table, ctx: PullContext, options: { shorthands?
     ['description', table.comment !== undefined ? str(table.comment) : undefined],
     ['columns', columns.length || !(table.partitionOf || table.inherits) ? obj(columns.map((column) => [checkKey(column.name, objectId(table.schema, table.name), 'column', ctx), columnExpr(table, column, short, ctx)])) : undefined],
     ...partitionEntries(table),
+    ['unlogged', table.unlogged ? bool(true) : undefined],
     ...tableConstraints(table, constraints, short, ctx),
     ['indexes', indexes.length ? obj(indexes.map((index) => [index.name, indexExpr(index)])) : undefined],
     ['triggers', triggersExpr(table, ctx)],
