@@ -262,13 +262,17 @@ export function planChanges(requested: Change[], context: { from?: Schema; to?: 
   const relations = [...Object.values(context.to?.tables ?? {}), ...views].map((r) => ({ id: objectId(r.schema, r.name), schema: r.schema, name: r.name }));
   const viewRelations = views.map((r) => ({ id: objectId(r.schema, r.name), schema: r.schema, name: r.name }));
   const levelOf = inheritanceLevels(changes, context);
+  // Routines and sequences this plan drops: a default naming one must go before them.
+  const going = changes
+    .flatMap((c): { schema: string; name: string }[] => (c.kind === 'drop routine' ? [c.routine] : c.kind === 'drop sequence' ? [c.sequence] : []))
+    .map((o) => ({ id: objectId(o.schema, o.name), schema: o.schema, name: o.name }));
   const rank = (change: Change): [number, number] => {
     let phase = phases[change.kind];
     let within = 0;
     if (change.kind === 'create view' || change.kind === 'replace view') within = createOrder.get(objectOf(change)) ?? 0;
     if (change.kind === 'drop view') within = -(dropOrder.get(objectOf(change)) ?? 0);
     // A default or an owning column let go of before anything it names is dropped.
-    if (change.kind === 'alter column' && change.from.default !== undefined && change.to.default === undefined && sameColumnBut(change.from, change.to)) phase = 5;
+    if (change.kind === 'alter column' && change.from.default !== undefined && change.to.default === undefined && sameColumnBut(change.from, change.to) && mentions(change.from.default, going).length > 0) phase = 5;
     if (change.kind === 'alter sequence' && change.from.ownedBy && !change.to.ownedBy) phase = 5;
     if (change.kind === 'create routine' || change.kind === 'replace routine') {
       const routine = change.kind === 'create routine' ? change.routine : change.to;
