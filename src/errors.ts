@@ -8,7 +8,8 @@ export type ErrorCode =
   | 'INTROSPECTION_FAILED'
   | 'ENGINE_LOCKED'
   | 'MIGRATION_INVALID'
-  | 'USAGE';
+  | 'USAGE'
+  | 'UNMANAGED_DEPENDENT';
 
 /** Where an error points: the definition file, the object id and the field within it. */
 export interface ErrorLocation {

@@ -5,6 +5,7 @@ import { connectPostgres } from '../engine/pg.js';
 import { redactUrl } from '../engine/redact.js';
 import { introspect } from '../introspect/index.js';
 import { driftItems, type DriftItem } from '../emit/drift/items.js';
+import { unmanagedItems, type UnmanagedItem } from '../emit/drift/unmanaged.js';
 import { PgformError } from '../errors.js';
 import type { Change, Hazard } from '../model/change.js';
 import type { Schema } from '../model/schema.js';
@@ -70,6 +71,8 @@ export interface DiffResult {
   items: DriftItem[];
   plan: Plan;
   hazards: (Hazard & { statement: string })[];
+  /** Objects of kinds pgform does not manage, on either side: reported, never planned. */
+  unmanaged: UnmanagedItem[];
 }
 
 /**
@@ -114,5 +117,6 @@ export function compareSchemas(from: Schema, to: Schema, schemas?: string[]): Om
   const changes = diffSchemas(fromSchema, toSchema);
   const plan = planChanges(changes, { from: fromSchema, to: toSchema });
   const hazards = plan.steps.flatMap((step) => step.hazards.map((h) => ({ ...h, statement: step.sql })));
-  return { changes, items: driftItems(changes, fromSchema, toSchema), plan, hazards };
+  const unmanaged = unmanagedItems(fromSchema, toSchema);
+  return { changes, items: driftItems(changes, fromSchema, toSchema), plan, hazards, unmanaged };
 }

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { ResolvedConfig } from '../config/load.js';
+import { unmanagedItems, type UnmanagedItem } from '../emit/drift/unmanaged.js';
 import { pullHeader, renderPull, type Layout, type PullWarning } from '../emit/pull/index.js';
 import { PgformError } from '../errors.js';
 import { databaseLabel, presetOf } from './database.js';
@@ -37,6 +38,8 @@ export interface PullResult {
   folder: string;
   files: PulledFileStatus[];
   warnings: PullWarning[];
+  /** Objects of kinds pgform does not manage: not written as definitions, so said here. */
+  unmanaged: UnmanagedItem[];
 }
 
 /** Where pulled definitions go: `--out`, else `schemas/<system>`, else the definitions folder. */
@@ -144,7 +147,7 @@ export async function pullCommand(config: ResolvedConfig, options: PullOptions):
     ...render.files.map((file): PulledFileStatus => ({ path: file.path, status: changed.includes(file) ? 'written' : 'unchanged' })),
     ...stale.map((path): PulledFileStatus => ({ path, status: 'removed' })),
   ].map((file) => ({ ...file, path: relative(config.root, join(folder, file.path)) }));
-  return { database: source.label, folder: relative(config.root, folder) || '.', files: statuses, warnings: render.warnings };
+  return { database: source.label, folder: relative(config.root, folder) || '.', files: statuses, warnings: render.warnings, unmanaged: unmanagedItems(schema) };
 }
 
 /** Pulls into existing definitions: their model and the database's are compared, and the files edited where they differ. */
@@ -161,5 +164,5 @@ async function mergeInto(source: PullSource, folder: string, existing: string[],
   const statuses: PulledFileStatus[] = [...new Set([...existing, ...written])]
     .sort()
     .map((path): PulledFileStatus => ({ path: relative(config.root, join(folder, path)), status: written.has(path) ? 'written' : 'unchanged' }));
-  return { database: source.label, folder: relative(config.root, folder) || '.', files: statuses, warnings: merged.warnings };
+  return { database: source.label, folder: relative(config.root, folder) || '.', files: statuses, warnings: merged.warnings, unmanaged: unmanagedItems(from.schema) };
 }

@@ -1,7 +1,8 @@
 import type { Connection } from '../engine/connection.js';
 import { objectId } from '../model/id.js';
-import { emptySchema, type Schema } from '../model/schema.js';
+import { emptySchema, type Schema, type Unmanaged } from '../model/schema.js';
 import { constraintsSql, toConstraint, type ConstraintRow } from './queries/constraints.js';
+import { dependenciesSql, toDependencies, type DependencyRow } from './queries/dependencies.js';
 import { domainsSql, toDomain, type DomainRow } from './queries/domains.js';
 import { enumsSql, toEnum, type EnumRow } from './queries/enums.js';
 import { extensionsSql, toExtension, type ExtensionRow } from './queries/extensions.js';
@@ -12,6 +13,7 @@ import { routinesSql, toRoutine, type RoutineRow } from './queries/routines.js';
 import { sequencesSql, toSequence, type SequenceRow } from './queries/sequences.js';
 import { tablesSql, toTable, type TableRow } from './queries/tables.js';
 import { toTrigger, triggersSql, type TriggerRow } from './queries/triggers.js';
+import { toUnmanaged, unmanagedSql, type UnmanagedRow } from './queries/unmanaged.js';
 import { toView, viewsSql, type ViewRow } from './queries/views.js';
 import { inCatalogSnapshot } from './read.js';
 
@@ -21,7 +23,10 @@ export interface IntrospectOptions {
   namespaces?: string[];
   /** Schemas a preset owns (Supabase's auth): listed as external when they exist, never read. */
   externalNamespaces: string[];
-  /** False skips constraints, indexes, triggers and policies (types need none of them). */
+  /**
+   * False skips constraints, indexes, triggers, policies, dependencies and unmanaged objects
+   * (types need none of them).
+   */
   tableParts?: boolean;
 }
 
@@ -69,6 +74,8 @@ export async function introspect(conn: Connection, options: IntrospectOptions): 
       enums: reader.read<EnumRow>('enums', enumsSql, params),
       domains: reader.read<DomainRow>('domains', domainsSql, params),
       extensions: reader.read<ExtensionRow>('extensions', extensionsSql),
+      dependencies: parts ? reader.read<DependencyRow>('dependencies', dependenciesSql) : none,
+      unmanaged: parts ? reader.read<UnmanagedRow>('unmanaged objects', unmanagedSql(), params) : none,
     };
     // Every read is awaited before any result is used, so a failure never leaves one running.
     const settled = await Promise.allSettled(Object.values(reads));
@@ -88,8 +95,25 @@ export async function introspect(conn: Connection, options: IntrospectOptions): 
       triggers: await reads.triggers,
       policies: await reads.policies,
     });
+    attachDependencies(schema, await reads.dependencies, await reads.unmanaged);
     return schema;
   });
+}
+
+/** The catalogs' edges and the objects pgform does not model; both absent when there are none. */
+function attachDependencies(schema: Schema, dependencyRows: DependencyRow[], unmanagedRows: UnmanagedRow[]): void {
+  const dependencies = toDependencies(dependencyRows);
+  const unmanaged: [string, Unmanaged][] = [];
+  for (const row of unmanagedRows) {
+    const { key, object, dependencies: edges } = toUnmanaged(row);
+    unmanaged.push([key, object]);
+    dependencies.push(...edges);
+  }
+  if (unmanaged.length) schema.unmanaged = sortedRecord(unmanaged);
+  if (dependencies.length) {
+    const keyed = dependencies.map((d) => [JSON.stringify(d), d] as const).sort(([a], [b]) => byText(a, b));
+    schema.dependencies = keyed.filter(([k], i) => i === 0 || keyed[i - 1]![0] !== k).map(([, d]) => d);
+  }
 }
 
 interface TablePartRows {

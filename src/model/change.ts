@@ -83,8 +83,8 @@ export type CommentTarget =
   | { type: 'trigger' | 'policy'; table: string; name: string }
   | { type: 'routine'; id: string; routine: Routine };
 
-/** A Hazard marks a statement that can lose data, rewrite a table or hold a long lock. */
+/** A Hazard marks a statement that can lose data, rewrite a table, hold a long lock or take an object pgform does not manage with it. */
 export interface Hazard {
-  code: 'DELETES_DATA' | 'REWRITES_TABLE' | 'LONG_LOCK' | 'MAY_FAIL' | 'NOT_TRANSACTIONAL';
+  code: 'DELETES_DATA' | 'REWRITES_TABLE' | 'LONG_LOCK' | 'MAY_FAIL' | 'NOT_TRANSACTIONAL' | 'DROPS_UNMANAGED';
   message: string;
 }

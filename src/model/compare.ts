@@ -1,8 +1,10 @@
 /**
  * Structural comparison of model values. What never reaches the database (group, note, source
  * location, rename hints) is ignored: two models are equal when PostgreSQL would hold the same.
+ * So are the catalogs' dependency edges: they follow from the objects, and only a database
+ * has them, never definitions.
  */
-const documentationOnly = new Set(['group', 'note', 'source', 'renamedFrom', 'renamedValues']);
+const documentationOnly = new Set(['group', 'note', 'source', 'renamedFrom', 'renamedValues', 'dependencies']);
 
 /** A stable JSON text of a model value without documentation-only fields. */
 export function stableText(value: unknown): string {

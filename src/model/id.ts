@@ -1,3 +1,5 @@
+import type { ObjectRef } from './schema.js';
+
 /**
  * The one id codec. An id names an object stably across front ends: `public.leads` for a
  * relation or type, `public.score(uuid,integer)` for a routine. A name part that contains a
@@ -84,4 +86,17 @@ export function parseQualifiedName(text: string): { schema: string; name: string
   const source = text.replace(/\[\]$/, '');
   const { parts, end } = readParts(source, '');
   return parts.length === 2 && end >= source.length ? { schema: parts[0]!, name: parts[1]! } : undefined;
+}
+
+/** The key of an unmanaged object in `Schema.unmanaged`: its kind and identity. */
+export function unmanagedKey(kind: string, identity: string): string {
+  return `${kind} ${identity}`;
+}
+
+/** A text key for an ObjectRef (`column public.leads status`), for sets and maps. */
+export function refKey(ref: ObjectRef): string {
+  if ('key' in ref) return `unmanaged ${ref.key}`;
+  if ('relation' in ref) return `${ref.type} ${ref.relation} ${ref.column}`;
+  if ('table' in ref) return `${ref.type} ${ref.table} ${ref.name}`;
+  return `${ref.type} ${ref.id}`;
 }

@@ -25,6 +25,18 @@ export interface Schema {
    * are none.
    */
   externalTables?: Record<string, ExternalTable>;
+  /**
+   * Objects of kinds pgform does not model (event triggers, rules, aggregates, foreign tables...),
+   * keyed by `unmanagedKey`: read by introspection so every comparison can report them; never
+   * planned, altered or dropped. Absent when there are none.
+   */
+  unmanaged?: Record<string, Unmanaged>;
+  /**
+   * What depends on what, as the catalogs record it (pg_depend), read by introspection only.
+   * The planner orders drops and re-creations by these edges and finds dependents with them;
+   * a model without them (definitions) is searched by the names its text mentions instead.
+   */
+  dependencies?: Dependency[];
   /** Documentation that lives only in the definitions (never in the database). */
   docs: Docs;
 }
@@ -342,6 +354,37 @@ export interface Routine extends Documented {
   body: string;
   /** EXECUTE grants; PostgreSQL's default is `PUBLIC`. */
   grants: Grant[];
+}
+
+/** An Unmanaged object is one of a kind pgform does not model, as `pg_identify_object` names it. */
+export interface Unmanaged {
+  /** The kind as PostgreSQL spells it: `event trigger`, `rule`, `aggregate`, `foreign table`... */
+  kind: string;
+  schema?: string;
+  name: string;
+  /** Unique within its kind: `log_events on public.events`, `public.total(integer)`. */
+  identity: string;
+}
+
+/**
+ * An ObjectRef names one object (or column) a dependency edge joins. Relations, types and
+ * sequences by id, routines by routine id (with argument types), parts of a table by table id
+ * and name, and what the model does not hold by its `unmanaged` key.
+ */
+export type ObjectRef =
+  | { type: 'table' | 'view' | 'sequence' | 'type' | 'index' | 'routine' | 'schema'; id: string }
+  | { type: 'column' | 'default'; relation: string; column: string }
+  | { type: 'constraint' | 'trigger' | 'policy'; table: string; name: string }
+  | { type: 'unmanaged'; key: string };
+
+/**
+ * A Dependency says `from` cannot exist without `on`. `auto` ones (an index on its table, a rule
+ * on its table) go with `on` when it is dropped; the others make PostgreSQL refuse the drop.
+ */
+export interface Dependency {
+  from: ObjectRef;
+  on: ObjectRef;
+  auto?: boolean;
 }
 
 /** An empty Schema, the start of every front end. */

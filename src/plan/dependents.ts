@@ -1,17 +1,22 @@
 import type { Change } from '../model/change.js';
+import { sameValue } from '../model/compare.js';
 import { objectId, parseObjectId } from '../model/id.js';
-import type { Constraint, Policy, Routine, Schema, Trigger, View } from '../model/schema.js';
+import type { Column, Constraint, ObjectRef, Policy, Routine, Schema, Trigger, View } from '../model/schema.js';
+import { dependencyGraph, readsDisturbed, type Disturbed } from './dependency-graph.js';
 import { mentions, mentionsName, type Named } from './mentions.js';
 
 /**
  * Adds what PostgreSQL needs around the requested changes: objects that depend on something
- * being changed in a way the server refuses while they exist (a column's type under a view, an
- * enum replaced under a function's signature, a routine re-created under a trigger or policy)
- * are dropped before and re-created after. Runs to a fixpoint: a dropped view drops its own
- * dependent views too.
+ * being changed in a way the server refuses while they exist (a column's type under a view or a
+ * policy, a table re-created under a view, an enum replaced under a function's signature, a
+ * routine re-created under a trigger, policy or default) are dropped before and re-created
+ * after. Who depends on what comes from the catalogs' edges when `from` was read from a
+ * database, else from the names each object's text mentions. Runs to a fixpoint: a dropped
+ * view drops its own dependent views too.
  */
 export function withDependents(changes: Change[], from: Schema, to: Schema): Change[] {
   const out = [...changes];
+  const graph = dependencyGraph(from.dependencies);
   const droppedViews = new Set<string>();
   const droppedRoutines = new Set<string>();
   const droppedPolicies = new Set<string>();
@@ -23,15 +28,16 @@ export function withDependents(changes: Change[], from: Schema, to: Schema): Cha
     if (c.kind === 'drop trigger') droppedTriggers.add(`${c.table} ${c.trigger.name}`);
   }
 
-  // What is disturbed: relations whose columns change type, replaced types, re-created routines and views.
+  // Relations the text scan treats as disturbed: a name is all it can see, not a column.
   const relations = new Set<string>();
   const types = new Set<string>();
   const routines = new Set<string>();
+  const disturbed: Disturbed = { relations: new Set(), columns: new Map(), types, routines: new Set(), sequences: new Set() };
   // Columns whose type changes (or that go): PostgreSQL refuses while a view, policy, trigger or
   // foreign key depends on them.
-  const columns = new Map<string, Set<string>>();
-  const touch = (table: string, column: string) => columns.set(table, (columns.get(table) ?? new Set()).add(column));
+  const touch = (table: string, column: string) => disturbed.columns.set(table, (disturbed.columns.get(table) ?? new Set()).add(column));
   const retyped = new Map<string, Set<string>>();
+  const droppedTables = new Set<string>();
   for (const c of changes) {
     if (c.kind === 'alter column' && (c.from.type !== c.to.type || c.from.collation !== c.to.collation)) {
       relations.add(c.table);
@@ -49,56 +55,79 @@ export function withDependents(changes: Change[], from: Schema, to: Schema): Cha
         touch(table, column.name);
       }
     }
-    if (c.kind === 'drop routine') routines.add(objectId(c.routine.schema, c.routine.name));
+    if (c.kind === 'drop routine') {
+      routines.add(objectId(c.routine.schema, c.routine.name));
+      disturbed.routines.add(routineKey(c.routine));
+    }
+    // A table dropped while a view that stays reads it: the name now stands for something new.
+    if (c.kind === 'drop table') {
+      const id = objectId(c.table.schema, c.table.name);
+      droppedTables.add(id);
+      relations.add(id);
+      disturbed.relations.add(id);
+    }
+    if (c.kind === 'drop sequence') disturbed.sequences.add(objectId(c.sequence.schema, c.sequence.name));
   }
-  for (const id of droppedViews) relations.add(id);
+  for (const id of droppedViews) {
+    relations.add(id);
+    disturbed.relations.add(id);
+  }
   dropForeignKeysBetweenDroppedTables(out, changes);
-  if (relations.size === 0 && types.size === 0 && routines.size === 0) return out;
+  detachSequencesFromDroppedOwners(out, changes);
+  if (relations.size === 0 && types.size === 0 && routines.size === 0 && disturbed.sequences.size === 0) return out;
 
   const named = (ids: Iterable<string>): Named[] => [...ids].map((id) => ({ id, ...parseObjectId(id) }));
+  /** Whether `ref` depends on something disturbed: by the catalogs' edges, else by what `text()` names. */
+  const dependsOn = (ref: ObjectRef, scope: Disturbed, text: () => boolean) => (graph ? readsDisturbed(graph, ref, scope) : text());
 
   let grew = true;
   while (grew) {
     grew = false;
-    const disturbed = named([...relations, ...types, ...routines]);
+    const mentioned = named([...relations, ...types, ...routines]);
     for (const view of Object.values(from.views)) {
       const id = objectId(view.schema, view.name);
       if (droppedViews.has(id)) continue;
-      const text = `${view.definition} ${view.columns.map((c) => c.type).join(' ')}`;
-      if (mentions(text, disturbed).some((hit) => hit !== id)) {
+      const text = () => mentions(`${view.definition} ${view.columns.map((c) => c.type).join(' ')}`, mentioned).some((hit) => hit !== id);
+      if (dependsOn({ type: 'view', id }, disturbed, text)) {
         recreateView(out, view, to.views[id]);
         droppedViews.add(id);
         relations.add(id);
+        disturbed.relations.add(id);
         grew = true;
       }
     }
     for (const routine of Object.values(from.routines)) {
       const key = routineKey(routine);
       if (droppedRoutines.has(key)) continue;
-      const signature = [routine.returns ?? '', ...routine.arguments.map((a) => a.type)].join(' ');
-      if (mentions(signature, named(types)).length > 0) {
+      const signature = () => mentions([routine.returns ?? '', ...routine.arguments.map((a) => a.type)].join(' '), named(types)).length > 0;
+      if (dependsOn({ type: 'routine', id: key }, disturbed, signature)) {
         const next = Object.values(to.routines).find((r) => routineKey(r) === key);
         recreateRoutine(out, routine, next);
         droppedRoutines.add(key);
         routines.add(objectId(routine.schema, routine.name));
+        disturbed.routines.add(key);
         grew = true;
       }
     }
   }
 
-  const disturbed = named([...types, ...routines]);
-  const droppedTables = new Set(changes.flatMap((c) => (c.kind === 'drop table' ? [objectId(c.table.schema, c.table.name)] : [])));
+  const mentioned = named([...types, ...routines]);
+  // PostgreSQL rebuilds a table's own constraints and defaults when a column changes type; only
+  // what they call or are typed by, going away, needs them out of the way.
+  const calls: Disturbed = { ...disturbed, relations: new Set(), columns: new Map() };
+  // A default cast to a replaced enum is moved by the enum's own conversion.
+  const calledOnly: Disturbed = { ...calls, types: new Set() };
   for (const table of Object.values(from.tables)) {
     const tableId = objectId(table.schema, table.name);
     if (droppedTables.has(tableId)) continue;
     const target = to.tables[tableId];
-    const touched = [...(columns.get(tableId) ?? [])];
+    const touched = [...(disturbed.columns.get(tableId) ?? [])];
     const readsTouched = (text: string) => touched.some((column) => mentionsName(text, column));
     for (const policy of Object.values(table.policies)) {
       const key = `${tableId} ${policy.name}`;
       if (droppedPolicies.has(key)) continue;
       const text = `${policy.using ?? ''} ${policy.withCheck ?? ''}`;
-      if (mentions(text, disturbed).length > 0 || readsTouched(text)) {
+      if (dependsOn({ type: 'policy', table: tableId, name: policy.name }, disturbed, () => mentions(text, mentioned).length > 0 || readsTouched(text))) {
         recreatePolicy(out, tableId, policy, target?.policies[policy.name]);
         droppedPolicies.add(key);
       }
@@ -106,22 +135,62 @@ export function withDependents(changes: Change[], from: Schema, to: Schema): Cha
     for (const trigger of Object.values(table.triggers)) {
       const key = `${tableId} ${trigger.name}`;
       if (droppedTriggers.has(key)) continue;
-      const namesTouched = (trigger.updateOf ?? []).some((column) => touched.includes(column)) || readsTouched(trigger.when ?? '');
-      if (routines.has(trigger.function) || mentions(trigger.when ?? '', disturbed).length > 0 || namesTouched) {
+      const text = () => (trigger.updateOf ?? []).some((column) => touched.includes(column)) || readsTouched(trigger.when ?? '') || mentions(trigger.when ?? '', mentioned).length > 0;
+      if (routines.has(trigger.function) || dependsOn({ type: 'trigger', table: tableId, name: trigger.name }, disturbed, text)) {
         recreateTrigger(out, tableId, trigger, target?.triggers[trigger.name]);
         droppedTriggers.add(key);
       }
     }
     for (const constraint of Object.values(table.constraints)) {
       const next = target?.constraints[constraint.name];
-      const checkUsesType = constraint.kind === 'check' && mentions(constraint.expression, named(types)).length > 0;
+      const checkUsesType = () => constraint.kind === 'check' && mentions(constraint.expression, named(types)).length > 0;
       const keyRetyped =
         constraint.kind === 'foreign key' &&
         (constraint.columns.some((c) => retyped.get(tableId)?.has(c)) || constraint.references.columns.some((c) => retyped.get(constraint.references.table)?.has(c)));
-      if (checkUsesType || keyRetyped) recreateConstraint(out, tableId, constraint, next);
+      if (keyRetyped || dependsOn({ type: 'constraint', table: tableId, name: constraint.name }, calls, checkUsesType)) recreateConstraint(out, tableId, constraint, next);
+    }
+    for (const column of table.columns) {
+      if (column.default === undefined || column.identity) continue;
+      const text = () => mentions(column.default!, named(routines)).length > 0;
+      if (dependsOn({ type: 'default', relation: tableId, column: column.name }, calledOnly, text)) recreateDefault(out, tableId, column, target?.columns.find((c) => c.name === column.name));
     }
   }
   return out;
+}
+
+/**
+ * Takes a column's default away before what it calls goes, and gives the new one back after:
+ * the first step only drops the default (the planner runs it with the drops), the second
+ * carries whatever else the column's change was.
+ */
+function recreateDefault(changes: Change[], table: string, column: Column, next: Column | undefined): void {
+  const isThis = (c: Change) => c.kind === 'alter column' && c.table === table && c.to.name === column.name;
+  if (changes.some((c) => isThis(c) && c.kind === 'alter column' && c.to.default === undefined && c.from.default !== undefined && sameColumnBut(c.from, c.to))) return;
+  removeWhere(changes, isThis);
+  const { default: _d, ...bare } = column;
+  changes.push({ kind: 'alter column', table, from: column, to: bare });
+  if (next && !sameValue(bare, next)) changes.push({ kind: 'alter column', table, from: bare, to: next });
+}
+
+/** Whether two versions of a column differ at most in their default. */
+export function sameColumnBut(a: Column, b: Column): boolean {
+  const { default: _a, comment: _c, ...restA } = a;
+  const { default: _b, comment: _d, ...restB } = b;
+  return sameValue(restA, restB);
+}
+
+/**
+ * A sequence that moves to a new owner while its old owner's table or column is dropped would
+ * be dropped with it: it is let go first (the planner runs that with the drops), owned after.
+ */
+function detachSequencesFromDroppedOwners(out: Change[], changes: Change[]): void {
+  const goes = (table: string, column: string) =>
+    changes.some((c) => (c.kind === 'drop table' && objectId(c.table.schema, c.table.name) === table) || (c.kind === 'drop column' && c.table === table && c.column.name === column));
+  for (const [i, c] of out.entries()) {
+    if (c.kind !== 'alter sequence' || !c.from.ownedBy || !c.to.ownedBy || !goes(c.from.ownedBy.table, c.from.ownedBy.column)) continue;
+    const { ownedBy: _o, ...detached } = c.from;
+    out.splice(i, 1, { kind: 'alter sequence', from: c.from, to: detached }, { kind: 'alter sequence', from: detached, to: c.to });
+  }
 }
 
 /** Foreign keys between tables dropped together go first, so the tables drop in any order. */

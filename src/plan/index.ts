@@ -2,7 +2,9 @@ import type { Change, Hazard } from '../model/change.js';
 import { objectId } from '../model/id.js';
 import type { Routine, Schema, Table, View } from '../model/schema.js';
 import { mentions } from './mentions.js';
-import { withDependents } from './dependents.js';
+import { dependencyGraph } from './dependency-graph.js';
+import { sameColumnBut, withDependents } from './dependents.js';
+import { unmanagedHazards } from './unmanaged.js';
 import { renderers } from './sql/render.js';
 import type { Statement } from './sql/step.js';
 
@@ -180,10 +182,20 @@ function ownerOf(change: Change): string {
   return objectOf(change).split(' (')[0]!;
 }
 
-/** Views sorted so that each comes after the views it reads. */
-function viewOrder(views: View[]): Map<string, number> {
+/**
+ * Views sorted so that each comes after the views it reads: by the catalogs' edges when the
+ * model was read from a database, else by the names each definition mentions.
+ */
+function viewOrder(schema: Schema | undefined): Map<string, number> {
+  const views = Object.values(schema?.views ?? {});
+  const graph = dependencyGraph(schema?.dependencies);
   const candidates = views.map((v) => ({ id: objectId(v.schema, v.name), schema: v.schema, name: v.name }));
-  const deps = new Map(views.map((v) => [objectId(v.schema, v.name), mentions(v.definition, candidates).filter((id) => id !== objectId(v.schema, v.name))]));
+  const ids = new Set(candidates.map((c) => c.id));
+  const readBy = (v: View, id: string): string[] => {
+    if (!graph) return mentions(v.definition, candidates);
+    return graph.on({ type: 'view', id }).flatMap(({ on }) => (on.type === 'view' ? [on.id] : on.type === 'column' && ids.has(on.relation) ? [on.relation] : []));
+  };
+  const deps = new Map(views.map((v) => [objectId(v.schema, v.name), readBy(v, objectId(v.schema, v.name)).filter((id) => id !== objectId(v.schema, v.name))]));
   const order = new Map<string, number>();
   const visiting = new Set<string>();
   const visit = (id: string) => {
@@ -245,15 +257,23 @@ function inheritanceLevels(changes: Change[], context: { from?: Schema; to?: Sch
 export function planChanges(requested: Change[], context: { from?: Schema; to?: Schema } = {}): Plan {
   const changes = context.from && context.to ? withDependents(requested, context.from, context.to) : requested;
   const views = [...Object.values(context.to?.views ?? {}), ...Object.values(context.from?.views ?? {})];
-  const order = viewOrder(views);
+  const createOrder = viewOrder(context.to);
+  const dropOrder = viewOrder(context.from);
   const relations = [...Object.values(context.to?.tables ?? {}), ...views].map((r) => ({ id: objectId(r.schema, r.name), schema: r.schema, name: r.name }));
   const viewRelations = views.map((r) => ({ id: objectId(r.schema, r.name), schema: r.schema, name: r.name }));
   const levelOf = inheritanceLevels(changes, context);
+  // Routines and sequences this plan drops: a default naming one must go before them.
+  const going = changes
+    .flatMap((c): { schema: string; name: string }[] => (c.kind === 'drop routine' ? [c.routine] : c.kind === 'drop sequence' ? [c.sequence] : []))
+    .map((o) => ({ id: objectId(o.schema, o.name), schema: o.schema, name: o.name }));
   const rank = (change: Change): [number, number] => {
     let phase = phases[change.kind];
     let within = 0;
-    if (change.kind === 'create view' || change.kind === 'replace view') within = order.get(objectOf(change)) ?? 0;
-    if (change.kind === 'drop view') within = -(order.get(objectOf(change)) ?? 0);
+    if (change.kind === 'create view' || change.kind === 'replace view') within = createOrder.get(objectOf(change)) ?? 0;
+    if (change.kind === 'drop view') within = -(dropOrder.get(objectOf(change)) ?? 0);
+    // A default or an owning column let go of before anything it names is dropped.
+    if (change.kind === 'alter column' && change.from.default !== undefined && change.to.default === undefined && sameColumnBut(change.from, change.to) && mentions(change.from.default, going).length > 0) phase = 5;
+    if (change.kind === 'alter sequence' && change.from.ownedBy && !change.to.ownedBy) phase = 5;
     if (change.kind === 'create routine' || change.kind === 'replace routine') {
       const routine = change.kind === 'create routine' ? change.routine : change.to;
       // A row type in the signature must exist first: a view's after the views, a table's after the tables.
@@ -275,11 +295,13 @@ export function planChanges(requested: Change[], context: { from?: Schema; to?: 
   // Work on a table created in the same plan touches no rows and blocks nobody.
   const created = new Set(changes.flatMap((c) => (c.kind === 'create table' ? [objectId(c.table.schema, c.table.name)] : c.kind === 'create view' ? [objectId(c.view.schema, c.view.name)] : [])));
   const steps: Step[] = [];
+  const graph = dependencyGraph(context.from?.dependencies);
   for (const { change } of sorted) {
     const render = renderers[change.kind] as (c: Change) => Statement[];
     const onNewRelation = 'table' in change && typeof change.table === 'string' ? created.has(change.table) : 'relation' in change ? created.has(change.relation) : false;
-    for (const statement of render(change)) {
-      const hazards = onNewRelation ? [] : statement.hazards ?? [];
+    const unmanaged = context.from ? unmanagedHazards(change, graph, context.from) : [];
+    for (const [i, statement] of render(change).entries()) {
+      const hazards = [...(onNewRelation ? [] : statement.hazards ?? []), ...(i === 0 ? unmanaged : [])];
       steps.push({ sql: statement.sql, kind: change.kind, object: objectOf(change), owner: ownerOf(change), hazards, transactional: statement.transactional ?? true });
     }
   }

@@ -21,6 +21,7 @@ export function registerDiff(program: Command): void {
         const { diffCommand } = await import('../../commands/diff.js');
         const { renderDriftGithub, renderDriftJson, renderDriftSarif } = await import('../../emit/drift/formats.js');
         const { renderDriftText } = await import('../../emit/drift/text.js');
+        const { renderUnmanagedText, unmanagedSqlComment } = await import('../../emit/drift/unmanaged.js');
         const { planScript } = await import('../../plan/index.js');
         const format = options.json ? 'json' : options.format ?? 'text';
         if (!['text', 'json', 'github', 'sarif'].includes(format)) throw new PgformError('USAGE', `unknown format "${format}"`, { field: '--format' });
@@ -28,12 +29,13 @@ export function registerDiff(program: Command): void {
         const result = await diffCommand(config, { ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}), ...(options.schema ? { schemas: options.schema } : {}) });
         const labels = { from: result.from, to: result.to };
         if (options.sql) {
-          const header = `-- pgform diff: SQL turning ${result.from} into ${result.to}\n`;
+          const leftAlone = unmanagedSqlComment(result.unmanaged);
+          const header = `-- pgform diff: SQL turning ${result.from} into ${result.to}\n${leftAlone ? `${leftAlone}\n` : ''}`;
           out(result.plan.steps.length ? planScript(result.plan, { header }) : `${header}-- no changes\n`);
-        } else if (format === 'json') out(renderDriftJson(result.items, labels, result.hazards));
-        else if (format === 'github') out(renderDriftGithub(result.items) || 'no drift');
-        else if (format === 'sarif') out(renderDriftSarif(result.items, version()));
-        else out(renderDriftText(result.items, labels, paint));
+        } else if (format === 'json') out(renderDriftJson(result.items, labels, result.hazards, result.unmanaged));
+        else if (format === 'github') out(renderDriftGithub(result.items, result.unmanaged) || 'no drift');
+        else if (format === 'sarif') out(renderDriftSarif(result.items, version(), result.unmanaged));
+        else out(`${renderDriftText(result.items, labels, paint)}${result.unmanaged.length ? `\n${renderUnmanagedText(result.unmanaged, labels)}` : ''}`);
         return result.items.length > 0 ? 1 : 0;
       }),
     );

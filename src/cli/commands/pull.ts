@@ -38,6 +38,10 @@ export function registerPull(program: Command): void {
         for (const warning of result.warnings) err(`${paint.yellow('warning')} ${warning.object}: ${warning.message}`);
         const count = result.files.filter((f) => f.status !== 'removed').length;
         out(`pulled ${result.database} into ${result.folder}/ (${count} ${count === 1 ? 'file' : 'files'})`);
+        if (result.unmanaged.length) {
+          const { renderUnmanagedText } = await import('../../emit/drift/unmanaged.js');
+          out(renderUnmanagedText(result.unmanaged, undefined, 'not pulled').trimEnd());
+        }
         return 0;
       }),
     );

@@ -1,13 +1,16 @@
 import type { Hazard } from '../../model/change.js';
 import type { DriftItem } from './items.js';
+import type { UnmanagedItem } from './unmanaged.js';
 
 /**
  * The JSON report (`--json`), a stable documented shape:
  * { drift: boolean, from: string, to: string, summary: { missing, unexpected, changed },
  *   items: [{ schema, type, object, change, details: [{ field, expected, actual }], source? }],
- *   hazards: [{ code, message, statement }] }
+ *   hazards: [{ code, message, statement }],
+ *   unmanaged: [{ kind, schema?, name, identity, in: 'both' | 'from' | 'to' }] }
+ * `unmanaged` lists objects of kinds pgform does not manage; they never count as drift.
  */
-export function renderDriftJson(items: DriftItem[], labels: { from: string; to: string }, hazards: (Hazard & { statement: string })[]): string {
+export function renderDriftJson(items: DriftItem[], labels: { from: string; to: string }, hazards: (Hazard & { statement: string })[], unmanaged: UnmanagedItem[] = []): string {
   const count = (change: DriftItem['change']) => items.filter((i) => i.change === change).length;
   const report = {
     drift: items.length > 0,
@@ -16,6 +19,7 @@ export function renderDriftJson(items: DriftItem[], labels: { from: string; to: 
     summary: { missing: count('missing'), unexpected: count('unexpected'), changed: count('changed') },
     items,
     hazards,
+    unmanaged,
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }
@@ -26,8 +30,13 @@ function message(item: DriftItem): string {
   return `${item.type} ${item.object} ${verb}${details ? ` (${details})` : ''}`;
 }
 
+function unmanagedMessage(item: UnmanagedItem): string {
+  const side = item.in === 'both' ? '' : ` (only in the ${item.in === 'from' ? 'actual' : 'expected'} state)`;
+  return `${item.kind} ${item.identity} is of a kind pgform does not manage: reported, never changed${side}`;
+}
+
 /** GitHub Actions workflow commands: an annotation on the definition's file and line. */
-export function renderDriftGithub(items: DriftItem[]): string {
+export function renderDriftGithub(items: DriftItem[], unmanaged: UnmanagedItem[] = []): string {
   const escape = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const escapeProperty = (text: string) => escape(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
   return items
@@ -35,24 +44,29 @@ export function renderDriftGithub(items: DriftItem[]): string {
       const where = item.source ? ` file=${escapeProperty(item.source.file)},line=${item.source.line}` : '';
       return `::error${where},title=${escapeProperty(`pgform drift: ${item.type}`)}::${escape(message(item))}\n`;
     })
+    .concat(unmanaged.map((item) => `::notice title=${escapeProperty('pgform: not managed')}::${escape(unmanagedMessage(item))}\n`))
     .join('');
 }
 
-/** SARIF 2.1.0 for code scanning: one result per drifted object, located at its definition. */
-export function renderDriftSarif(items: DriftItem[], version: string): string {
+/**
+ * SARIF 2.1.0 for code scanning: one result per drifted object, located at its definition, and
+ * a note for each object of a kind pgform does not manage.
+ */
+export function renderDriftSarif(items: DriftItem[], version: string, unmanaged: UnmanagedItem[] = []): string {
   const rules = [...new Set(items.map((i) => `drift/${i.change}`))].sort();
+  if (unmanaged.length) rules.push('unmanaged');
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'pgform', version, informationUri: 'https://www.npmjs.com/package/pgform', rules: rules.map((id) => ({ id, shortDescription: { text: `Schema drift: object ${id.slice(6)}` } })) } },
+        tool: { driver: { name: 'pgform', version, informationUri: 'https://www.npmjs.com/package/pgform', rules: rules.map((id) => ({ id, shortDescription: { text: id === 'unmanaged' ? 'Object of a kind pgform does not manage' : `Schema drift: object ${id.slice(6)}` } })) } },
         results: items.map((item) => ({
           ruleId: `drift/${item.change}`,
           level: 'error',
           message: { text: message(item) },
           ...(item.source ? { locations: [{ physicalLocation: { artifactLocation: { uri: item.source.file }, region: { startLine: item.source.line } } }] } : {}),
-        })),
+        })).concat(unmanaged.map((item) => ({ ruleId: 'unmanaged', level: 'note', message: { text: unmanagedMessage(item) } }))),
       },
     ],
   };

@@ -19,6 +19,15 @@ export function notExtensionMember(catalog: string, oid: string): string {
 }
 
 /**
+ * True unless the object is an internal part of another one (a range type's constructor
+ * functions): it comes and goes with that object, whatever pgform makes of it.
+ */
+export function notInternalPart(catalog: string, oid: string): string {
+  return `NOT EXISTS (SELECT 1 FROM pg_depend int_
+    WHERE int_.classid = '${catalog}'::regclass AND int_.objid = ${oid} AND int_.deptype = 'i')`;
+}
+
+/**
  * The entries of an ACL other than the owner's own, as JSON `[{grantee, privilege, grantable}]`;
  * an absent ACL (the built-in default) has none.
  */

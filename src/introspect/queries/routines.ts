@@ -1,11 +1,12 @@
 import { routineId } from '../../model/id.js';
 import type { Argument, ArgumentMode, Routine } from '../../model/schema.js';
 import { keyValues, sqlStandardBody } from '../printed.js';
-import { asJsonRows, commentOf, grantsOf, inSelectedNamespaces, notExtensionMember } from './fragments.js';
+import { asJsonRows, commentOf, grantsOf, inSelectedNamespaces, notExtensionMember, notInternalPart } from './fragments.js';
 import { toGrants, type AclEntry } from './grants.js';
 
 /**
- * Functions and procedures (aggregates and window functions are not managed). Arguments walk
+ * Functions and procedures (aggregates and window functions are not managed, nor the
+ * constructors a range type makes for itself). Arguments walk
  * proallargtypes when a routine has OUT/TABLE arguments, else proargtypes; proargmodes and
  * proargnames index the same list, and so does pg_get_function_arg_default (1-based, it returns
  * null for arguments without a default). A SQL-standard body (prosqlbody) has an empty prosrc,
@@ -31,7 +32,8 @@ export const routinesSql = asJsonRows(
    FROM pg_proc p
    JOIN pg_namespace n ON n.oid = p.pronamespace
    JOIN pg_language l ON l.oid = p.prolang
-   WHERE p.prokind IN ('f', 'p') AND ${inSelectedNamespaces('n.nspname')} AND ${notExtensionMember('pg_proc', 'p.oid')}`,
+   WHERE p.prokind IN ('f', 'p') AND ${inSelectedNamespaces('n.nspname')} AND ${notExtensionMember('pg_proc', 'p.oid')}
+     AND ${notInternalPart('pg_proc', 'p.oid')}`,
   'x.schema, x.name',
 );
 

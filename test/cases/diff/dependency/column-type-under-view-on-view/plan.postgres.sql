@@ -1,0 +1,22 @@
+DROP VIEW "public"."recent_high";
+
+DROP VIEW "public"."recent";
+
+-- hazard REWRITES_TABLE: changing public.readings.value from integer to bigint rewrites the table under an exclusive lock
+ALTER TABLE "public"."readings" ALTER COLUMN "value" TYPE bigint USING "value"::bigint;
+
+CREATE VIEW "public"."recent" AS
+SELECT readings.id,
+    readings.value
+   FROM public.readings
+  WHERE readings.id > 10;
+
+CREATE VIEW "public"."recent_high" AS
+SELECT recent.id,
+    recent.value
+   FROM public.recent
+  WHERE recent.value > 100;
+
+GRANT SELECT ON TABLE "public"."recent_high" TO "authenticated";
+
+COMMENT ON VIEW "public"."recent_high" IS 'high readings';

@@ -1,0 +1,22 @@
+DROP VIEW "public"."recent_high";
+
+DROP VIEW "public"."recent";
+
+-- hazard REWRITES_TABLE: changing public.readings.value from integer to bigint rewrites the table under an exclusive lock
+ALTER TABLE "public"."readings" ALTER COLUMN "value" TYPE bigint USING "value"::bigint;
+
+CREATE VIEW "public"."recent" AS
+SELECT id,
+    value
+   FROM public.readings
+  WHERE id > 10;
+
+CREATE VIEW "public"."recent_high" AS
+SELECT id,
+    value
+   FROM public.recent
+  WHERE value > 100;
+
+GRANT SELECT ON TABLE "public"."recent_high" TO "authenticated";
+
+COMMENT ON VIEW "public"."recent_high" IS 'high readings';

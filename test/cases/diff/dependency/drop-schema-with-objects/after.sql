@@ -1,0 +1,1 @@
+CREATE TABLE public.notes (id integer PRIMARY KEY);

@@ -1,0 +1,16 @@
+DROP MATERIALIZED VIEW "public"."region_totals";
+
+DROP VIEW "public"."sales_by_region";
+
+CREATE VIEW "public"."sales_by_region" AS
+SELECT region,
+    amount
+   FROM public.sales;
+
+CREATE MATERIALIZED VIEW "public"."region_totals" AS
+SELECT region,
+    sum(amount) AS total
+   FROM public.sales_by_region
+  GROUP BY region;
+
+CREATE UNIQUE INDEX "region_totals_region" ON "public"."region_totals" USING "btree" (region);

@@ -1,0 +1,1 @@
+ALTER TABLE "public"."scores" ADD COLUMN "bonus" integer;

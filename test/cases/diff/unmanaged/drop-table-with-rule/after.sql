@@ -1,0 +1,1 @@
+CREATE TABLE public.events_log (id integer, kind text);
