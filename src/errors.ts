@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'INTROSPECTION_FAILED'
   | 'ENGINE_LOCKED'
   | 'MIGRATION_INVALID'
+  | 'CONVERSION_REQUIRED'
   | 'USAGE';
 
 /** Where an error points: the definition file, the object id and the field within it. */

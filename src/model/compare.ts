@@ -2,7 +2,7 @@
  * Structural comparison of model values. What never reaches the database (group, note, source
  * location, rename hints) is ignored: two models are equal when PostgreSQL would hold the same.
  */
-const documentationOnly = new Set(['group', 'note', 'source', 'renamedFrom', 'renamedValues']);
+const documentationOnly = new Set(['group', 'note', 'source', 'renamedFrom', 'renamedValues', 'conversion']);
 
 /** A stable JSON text of a model value without documentation-only fields. */
 export function stableText(value: unknown): string {

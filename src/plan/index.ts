@@ -3,6 +3,7 @@ import { objectId } from '../model/id.js';
 import type { Routine, Schema, View } from '../model/schema.js';
 import { mentions } from './mentions.js';
 import { withDependents } from './dependents.js';
+import { fitSequenceDrops, sequenceRank } from './sequences.js';
 import { renderers } from './sql/render.js';
 import type { Statement } from './sql/step.js';
 
@@ -190,7 +191,7 @@ function needsRelations(routine: Routine, relations: { id: string; schema: strin
 
 /** Orders changes by dependency and renders them into a plan. */
 export function planChanges(requested: Change[], context: { from?: Schema; to?: Schema } = {}): Plan {
-  const changes = context.from && context.to ? withDependents(requested, context.from, context.to) : requested;
+  const changes = fitSequenceDrops(context.from && context.to ? withDependents(requested, context.from, context.to) : requested);
   const views = [...Object.values(context.to?.views ?? {}), ...Object.values(context.from?.views ?? {})];
   const order = viewOrder(views);
   const relations = [...Object.values(context.to?.tables ?? {}), ...views].map((r) => ({ id: objectId(r.schema, r.name), schema: r.schema, name: r.name }));
@@ -209,6 +210,8 @@ export function planChanges(requested: Change[], context: { from?: Schema; to?: 
     if (change.kind === 'add constraint' && change.constraint.kind === 'foreign key') phase = 35;
     // Foreign keys go before the keys they reference.
     if (change.kind === 'drop constraint') within = change.constraint.kind === 'foreign key' ? 0 : 1;
+    const sequencePlace = sequenceRank(change, context.from, { drops: phases['drop sequence'], columns: phases['alter column'] });
+    if (sequencePlace) [phase, within] = sequencePlace;
     if (change.kind === 'create index' && views.some((v) => v.materialized && objectId(v.schema, v.name) === change.relation)) phase = 41;
     return [phase, within];
   };

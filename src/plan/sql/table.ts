@@ -1,6 +1,7 @@
 import type { Change } from '../../model/change.js';
 import type { Hazard } from '../../model/change.js';
 import type { Column, Constraint } from '../../model/schema.js';
+import { identityClause } from './identity.js';
 import { nameOf } from './names.js';
 import { ident, identList } from './quote.js';
 import { statement, type Render } from './step.js';
@@ -10,7 +11,7 @@ export function columnSql(column: Column): string {
   const parts = [ident(column.name), column.type];
   if (column.collation) parts.push(`COLLATE ${column.collation}`);
   if (column.generated) parts.push(`GENERATED ALWAYS AS (${column.generated}) STORED`);
-  if (column.identity) parts.push(`GENERATED ${column.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY`);
+  if (column.identity) parts.push(identityClause(column));
   if (column.default !== undefined && !column.generated) parts.push(`DEFAULT ${column.default}`);
   if (column.notNull && !column.identity) parts.push('NOT NULL');
   return parts.join(' ');
