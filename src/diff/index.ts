@@ -2,7 +2,7 @@ import type { Change, CommentTarget, GrantTarget } from '../model/change.js';
 import { sameValue } from '../model/compare.js';
 import { objectId, parseQualifiedName } from '../model/id.js';
 import { applyRenames } from './renames.js';
-import type { Column, Grant, Index, Routine, Schema, Table, View } from '../model/schema.js';
+import type { Column, Constraint, Grant, Index, Routine, Schema, Table, View } from '../model/schema.js';
 
 /** The privileges PostgreSQL gives a new object before any GRANT. */
 const defaultRoutineGrants: Grant[] = [{ grantee: 'PUBLIC', privileges: ['EXECUTE'] }];
@@ -181,12 +181,34 @@ function tableId(table: { schema: string; name: string }): string {
   return objectId(table.schema, table.name);
 }
 
+function notValid(constraint: Constraint): boolean {
+  return (constraint.kind === 'check' || constraint.kind === 'foreign key') && constraint.notValid === true;
+}
+
+/**
+ * Whether a changed constraint must be dropped and added again. A NOT VALID one that becomes
+ * valid is validated in place, and a foreign key changes its deferral in place; anything else,
+ * and a valid constraint becoming NOT VALID, re-creates it.
+ */
+function constraintReplaced(x: Constraint, y: Constraint): boolean {
+  const loose = (c: Constraint) => ({ ...c, comment: undefined, notValid: undefined, deferrable: undefined, initiallyDeferred: undefined });
+  if (!sameValue(loose(x), loose(y))) return true;
+  if (!notValid(x) && notValid(y)) return true;
+  const deferralChanged = !!x.deferrable !== !!y.deferrable || !!x.initiallyDeferred !== !!y.initiallyDeferred;
+  return deferralChanged && x.kind !== 'foreign key';
+}
+
+/** Created with the table: not foreign keys (every table must exist first), nor NOT VALID checks (CREATE TABLE validates them). */
+function inlineConstraint(constraint: Constraint): boolean {
+  return constraint.kind !== 'foreign key' && !notValid(constraint);
+}
+
 function createTable(table: Table, changes: Change[]): void {
   const id = tableId(table);
-  const inline = Object.fromEntries(Object.entries(table.constraints).filter(([, c]) => c.kind !== 'foreign key'));
+  const inline = Object.fromEntries(Object.entries(table.constraints).filter(([, c]) => inlineConstraint(c)));
   changes.push({ kind: 'create table', table: { ...table, constraints: inline, indexes: {}, triggers: {}, policies: {} } });
   for (const constraint of Object.values(table.constraints)) {
-    if (constraint.kind === 'foreign key') changes.push({ kind: 'add constraint', table: id, constraint });
+    if (!inlineConstraint(constraint)) changes.push({ kind: 'add constraint', table: id, constraint });
   }
   const blank: Table = { ...table, constraints: inline, indexes: {}, triggers: {}, policies: {}, rls: { enabled: false, forced: false }, grants: [], columns: table.columns.map(({ comment: _c, ...column }) => column) };
   diffTableParts(id, blank, table, changes, true);
@@ -232,7 +254,7 @@ function diffTableParts(id: string, a: Table, b: Table, changes: Change[], creat
   }
   for (const constraint of Object.values(b.constraints)) {
     const before = creating ? undefined : a.constraints[constraint.name];
-    const replaced = before && !sameValue({ ...before, comment: undefined }, { ...constraint, comment: undefined });
+    const replaced = before && constraintReplaced(before, constraint);
     comment(changes, { type: 'constraint', table: id, name: constraint.name }, replaced ? undefined : before?.comment, constraint.comment);
   }
 }
@@ -276,7 +298,13 @@ function diffTable(a: Table, b: Table, changes: Change[]): void {
     alter: (x, y) => {
       const { comment: _x, ...restX } = x;
       const { comment: _y, ...restY } = y;
-      if (!sameValue(restX, restY)) changes.push({ kind: 'drop constraint', table: id, constraint: x }, { kind: 'add constraint', table: id, constraint: y });
+      if (sameValue(restX, restY)) return;
+      if (constraintReplaced(x, y)) {
+        changes.push({ kind: 'drop constraint', table: id, constraint: x }, { kind: 'add constraint', table: id, constraint: y });
+        return;
+      }
+      if (!!x.deferrable !== !!y.deferrable || !!x.initiallyDeferred !== !!y.initiallyDeferred) changes.push({ kind: 'alter constraint', table: id, from: x, to: y });
+      if (notValid(x) && !notValid(y)) changes.push({ kind: 'validate constraint', table: id, constraint: y });
     },
   });
   diffTableParts(id, a, b, changes, false);

@@ -27,6 +27,10 @@ export type Change =
   | { kind: 'alter column'; table: string; from: Column; to: Column }
   | { kind: 'add constraint'; table: string; constraint: Constraint }
   | { kind: 'drop constraint'; table: string; constraint: Constraint }
+  /** A NOT VALID check or foreign key that becomes valid: the rows are checked, nothing re-created. */
+  | { kind: 'validate constraint'; table: string; constraint: Constraint }
+  /** A foreign key whose deferral changes (ALTER CONSTRAINT): PostgreSQL alters no other kind so. */
+  | { kind: 'alter constraint'; table: string; from: Constraint; to: Constraint }
   | { kind: 'create index'; relation: string; index: Index }
   | { kind: 'drop index'; relation: string; index: Index }
   | { kind: 'create routine'; routine: Routine }

@@ -64,7 +64,10 @@ const phases: Record<Change['kind'], number> = {
   'alter column': 32,
   'alter sequence': 33,
   'add constraint': 34,
+  'alter constraint': 35,
   'create index': 36,
+  // Once the keys it may reference and every index exist.
+  'validate constraint': 37,
   'create view': 40,
   'replace view': 40,
   'create trigger': 45,
@@ -120,7 +123,10 @@ function objectOf(change: Change): string {
       return `${change.table}.${change.to.name}`;
     case 'add constraint':
     case 'drop constraint':
+    case 'validate constraint':
       return `${change.table} (constraint ${change.constraint.name})`;
+    case 'alter constraint':
+      return `${change.table} (constraint ${change.to.name})`;
     case 'create trigger':
     case 'drop trigger':
       return `${change.table} (trigger ${change.trigger.name})`;

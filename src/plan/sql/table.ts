@@ -33,7 +33,7 @@ export function constraintSql(constraint: Constraint): string {
     case 'unique':
       return `${name}UNIQUE${constraint.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''} (${identList(constraint.columns)})${deferral(constraint)}`;
     case 'check':
-      return `${name}CHECK (${constraint.expression})${constraint.noInherit ? ' NO INHERIT' : ''}`;
+      return `${name}CHECK (${constraint.expression})${constraint.noInherit ? ' NO INHERIT' : ''}${constraint.notValid ? ' NOT VALID' : ''}`;
     case 'exclude':
       return `${name}${constraint.definition}${deferral(constraint)}`;
     case 'foreign key':
@@ -42,13 +42,17 @@ export function constraintSql(constraint: Constraint): string {
         (constraint.match ? ` MATCH ${constraint.match}` : '') +
         (constraint.onUpdate !== 'NO ACTION' ? ` ON UPDATE ${constraint.onUpdate}` : '') +
         (constraint.onDelete !== 'NO ACTION' ? ` ON DELETE ${constraint.onDelete}` : '') +
-        deferral(constraint)
+        deferral(constraint) +
+        (constraint.notValid ? ' NOT VALID' : '')
       );
   }
 }
 
-/** Constraints created with the table itself; foreign keys come later, once every table exists. */
-export const inlineConstraint = (constraint: Constraint) => constraint.kind !== 'foreign key';
+/**
+ * Constraints created with the table itself; foreign keys come later, once every table exists,
+ * and so do NOT VALID checks: CREATE TABLE marks every check valid.
+ */
+export const inlineConstraint = (constraint: Constraint) => constraint.kind !== 'foreign key' && !(constraint.kind === 'check' && constraint.notValid);
 
 export const createTable: Render<Extract<Change, { kind: 'create table' }>> = ({ table }) => {
   const lines = table.columns.map(columnSql);
@@ -83,6 +87,16 @@ export const dropColumn: Render<Extract<Change, { kind: 'drop column' }>> = ({ t
 
 export const addConstraint: Render<Extract<Change, { kind: 'add constraint' }>> = ({ table, constraint }) => [
   statement(`ALTER TABLE ${nameOf(table)} ADD ${constraintSql(constraint)}`),
+];
+
+/** Checks the rows a NOT VALID constraint skipped; writes go on meanwhile (SHARE UPDATE EXCLUSIVE). */
+export const validateConstraint: Render<Extract<Change, { kind: 'validate constraint' }>> = ({ table, constraint }) => [
+  statement(`ALTER TABLE ${nameOf(table)} VALIDATE CONSTRAINT ${ident(constraint.name)}`, [{ code: 'MAY_FAIL', message: `fails if rows of ${table} break ${constraint.name}` }]),
+];
+
+/** Changes a foreign key's deferral in place: the only constraint kind PostgreSQL alters so. */
+export const alterConstraint: Render<Extract<Change, { kind: 'alter constraint' }>> = ({ table, to }) => [
+  statement(`ALTER TABLE ${nameOf(table)} ALTER CONSTRAINT ${ident(to.name)} ${to.deferrable ? 'DEFERRABLE' : 'NOT DEFERRABLE'} INITIALLY ${to.initiallyDeferred ? 'DEFERRED' : 'IMMEDIATE'}`),
 ];
 
 export const dropConstraint: Render<Extract<Change, { kind: 'drop constraint' }>> = ({ table, constraint }) => [
