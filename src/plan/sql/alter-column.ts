@@ -4,7 +4,7 @@ import type { Column } from '../../model/schema.js';
 import { hasCast } from './casts.js';
 import { identityAlterations, identityClause } from './identity.js';
 import { nameOf } from './names.js';
-import { ident } from './quote.js';
+import { ident } from '../../sql/quote.js';
 import { statement, type Render, type Statement } from './step.js';
 import { columnSql } from './table.js';
 

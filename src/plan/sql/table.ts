@@ -3,7 +3,7 @@ import type { Hazard } from '../../model/change.js';
 import type { Column, Constraint } from '../../model/schema.js';
 import { identityClause } from './identity.js';
 import { nameOf } from './names.js';
-import { ident, identList } from './quote.js';
+import { ident, identList } from '../../sql/quote.js';
 import { statement, type Render } from './step.js';
 
 /** A column as written in CREATE TABLE and ADD COLUMN. */
