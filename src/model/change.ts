@@ -25,7 +25,8 @@ export type Change =
   | { kind: 'add column'; table: string; column: Column }
   | { kind: 'drop column'; table: string; column: Column }
   | { kind: 'alter column'; table: string; from: Column; to: Column }
-  | { kind: 'add constraint'; table: string; constraint: Constraint }
+  /** `usingIndex`: an existing unique index (being dropped as such) becomes the key's index. */
+  | { kind: 'add constraint'; table: string; constraint: Constraint; usingIndex?: string }
   | { kind: 'drop constraint'; table: string; constraint: Constraint }
   /** A NOT VALID check or foreign key that becomes valid: the rows are checked, nothing re-created. */
   | { kind: 'validate constraint'; table: string; constraint: Constraint }

@@ -2,6 +2,7 @@ import type { Change, Hazard } from '../model/change.js';
 import { objectId } from '../model/id.js';
 import type { Routine, Schema, View } from '../model/schema.js';
 import { mentions } from './mentions.js';
+import { adoptIndexes } from './constraint-indexes.js';
 import { withDependents } from './dependents.js';
 import { fitSequenceDrops, sequenceRank } from './sequences.js';
 import { renderers } from './sql/render.js';
@@ -197,7 +198,7 @@ function needsRelations(routine: Routine, relations: { id: string; schema: strin
 
 /** Orders changes by dependency and renders them into a plan. */
 export function planChanges(requested: Change[], context: { from?: Schema; to?: Schema } = {}): Plan {
-  const changes = fitSequenceDrops(context.from && context.to ? withDependents(requested, context.from, context.to) : requested);
+  const changes = adoptIndexes(fitSequenceDrops(context.from && context.to ? withDependents(requested, context.from, context.to) : requested));
   const views = [...Object.values(context.to?.views ?? {}), ...Object.values(context.from?.views ?? {})];
   const order = viewOrder(views);
   const relations = [...Object.values(context.to?.tables ?? {}), ...views].map((r) => ({ id: objectId(r.schema, r.name), schema: r.schema, name: r.name }));

@@ -85,9 +85,13 @@ export const dropColumn: Render<Extract<Change, { kind: 'drop column' }>> = ({ t
   statement(`ALTER TABLE ${nameOf(table)} DROP COLUMN ${ident(column.name)}`, [{ code: 'DELETES_DATA', message: `drops column ${table}.${column.name} and its values` }]),
 ];
 
-export const addConstraint: Render<Extract<Change, { kind: 'add constraint' }>> = ({ table, constraint }) => [
-  statement(`ALTER TABLE ${nameOf(table)} ADD ${constraintSql(constraint)}`),
-];
+export const addConstraint: Render<Extract<Change, { kind: 'add constraint' }>> = ({ table, constraint, usingIndex }) => {
+  if (usingIndex !== undefined && (constraint.kind === 'primary key' || constraint.kind === 'unique')) {
+    const key = constraint.kind === 'primary key' ? 'PRIMARY KEY' : 'UNIQUE';
+    return [statement(`ALTER TABLE ${nameOf(table)} ADD CONSTRAINT ${ident(constraint.name)} ${key} USING INDEX ${ident(usingIndex)}${deferral(constraint)}`)];
+  }
+  return [statement(`ALTER TABLE ${nameOf(table)} ADD ${constraintSql(constraint)}`)];
+};
 
 /** Checks the rows a NOT VALID constraint skipped; writes go on meanwhile (SHARE UPDATE EXCLUSIVE). */
 export const validateConstraint: Render<Extract<Change, { kind: 'validate constraint' }>> = ({ table, constraint }) => [
