@@ -8,7 +8,7 @@ export const ledgers = table('ledgers', {
     code: text().notNull(),
     opened: timestamp().using(sql`to_timestamp(opened)`),
   },
-  primaryKey: { columns: ['id'], deferrable: true },
+  primaryKey: ['id'],
   unique: [{ columns: ['code'], deferrable: true, initiallyDeferred: true }],
 });
 
@@ -21,7 +21,7 @@ export const entries = table('entries', {
     amount: integer().notNull(),
     during: column('tsrange'),
   },
-  primaryKey: ['id'],
+  primaryKey: { columns: ['id'], deferrable: true },
   checks: {
     entries_amount_nonzero: { expression: sql`amount <> 0`, notValid: true },
     entries_amount_small: { expression: sql`amount < 1000000`, noInherit: true },
