@@ -12,7 +12,7 @@ import { applyPlan, statementError, type Locate } from './apply.js';
 import { mergePrinted } from './merge.js';
 
 /** Bump when what the cache holds changes shape, so old entries are not read. */
-const cacheFormat = 1;
+const cacheFormat = 2;
 
 export interface CanonicalOptions {
   externalNamespaces: string[];
@@ -127,6 +127,7 @@ function locator(schema: Schema): Locate {
   for (const x of Object.values(schema.extensions)) add(maps.extension, x.name, x.source);
   for (const [table, external] of Object.entries(schema.externalTables ?? {})) {
     for (const trigger of Object.values(external.triggers)) add(maps.trigger, `${table} (trigger ${trigger.name})`, trigger.source);
+    for (const policy of Object.values(external.policies)) add(maps.relation, `${table} (policy ${policy.name})`, policy.source);
   }
   const first = (kind: Step['kind']): Map<string, SourceLocation>[] => {
     if (/enum|domain/.test(kind)) return [maps.type];

@@ -36,7 +36,8 @@ export function tableColumns(): string {
          FROM pg_depend d JOIN pg_sequence s ON s.seqrelid = d.objid
          WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
            AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum AND d.deptype = 'i' LIMIT 1) END,
-       'collation', CASE WHEN a.attcollation <> ty.typcollation THEN ${nonDefaultCollation('a.attcollation', 'ty.typcollation')} END)
+       'collation', CASE WHEN a.attcollation <> ty.typcollation THEN ${nonDefaultCollation('a.attcollation', 'ty.typcollation')} END,
+       'inherited', NOT a.attislocal)
        ORDER BY a.attnum) AS columns
      FROM pg_attribute a
      JOIN pg_class ac ON ac.oid = a.attrelid AND ac.relkind IN ('r', 'p')
@@ -59,6 +60,7 @@ export interface ColumnRow {
   /** The identity sequence's options (bounds as text: int8 loses nothing). */
   sequence: { start: string; increment: string; min: string; max: string; cache: string; cycle: boolean } | null;
   collation: CollationRef | null;
+  inherited: boolean;
 }
 
 /**
@@ -77,5 +79,6 @@ export function toColumn(row: ColumnRow): Column {
     ...(row.generated !== null ? { generated: row.generated } : {}),
     ...(row.collation ? { collation: collationName(row.collation) } : {}),
     ...(row.comment !== null ? { comment: row.comment } : {}),
+    ...(row.inherited ? { inherited: true } : {}),
   };
 }

@@ -54,10 +54,21 @@ export function constraintSql(constraint: Constraint): string {
  */
 export const inlineConstraint = (constraint: Constraint) => constraint.kind !== 'foreign key' && !(constraint.kind === 'check' && constraint.notValid);
 
+/**
+ * A partition is created `PARTITION OF` its parent, which gives it every column; an `INHERITS`
+ * child lists only the columns it declares itself. Either may be partitioned in turn.
+ */
 export const createTable: Render<Extract<Change, { kind: 'create table' }>> = ({ table }) => {
-  const lines = table.columns.map(columnSql);
-  for (const constraint of Object.values(table.constraints)) if (inlineConstraint(constraint)) lines.push(constraintSql(constraint));
-  return [statement(`CREATE TABLE ${tableName(table)} (\n  ${lines.join(',\n  ')}\n)`)];
+  const constraints = Object.values(table.constraints).filter(inlineConstraint).map(constraintSql);
+  const partitionBy = table.partitionBy ? ` PARTITION BY ${table.partitionBy}` : '';
+  if (table.partitionOf) {
+    const body = constraints.length ? ` (\n  ${constraints.join(',\n  ')}\n)` : '';
+    return [statement(`CREATE TABLE ${tableName(table)} PARTITION OF ${nameOf(table.partitionOf.parent)}${body} ${table.partitionOf.bound}${partitionBy}`)];
+  }
+  const lines = [...table.columns.filter((c) => !c.inherited).map(columnSql), ...constraints];
+  const body = lines.length ? `(\n  ${lines.join(',\n  ')}\n)` : '()';
+  const inherits = table.inherits?.length ? ` INHERITS (${table.inherits.map(nameOf).join(', ')})` : '';
+  return [statement(`CREATE TABLE ${tableName(table)} ${body}${inherits}${partitionBy}`)];
 };
 
 function tableName(table: { schema: string; name: string }): string {
