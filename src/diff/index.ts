@@ -3,7 +3,7 @@ import { sameValue } from '../model/compare.js';
 import { objectId, parseQualifiedName } from '../model/id.js';
 import { attachedByParent, diffInheritance, followsParent, keptFromParents, parentsOf, recreatedTables, referencesTo } from './partitions.js';
 import { applyRenames } from './renames.js';
-import type { Column, Grant, Index, Policy, Routine, Schema, Table, View } from '../model/schema.js';
+import type { Column, Constraint, Grant, Index, Policy, Routine, Schema, Table, View } from '../model/schema.js';
 
 /** The privileges PostgreSQL gives a new object before any GRANT. */
 const defaultRoutineGrants: Grant[] = [{ grantee: 'PUBLIC', privileges: ['EXECUTE'] }];
@@ -214,6 +214,28 @@ function tableId(table: { schema: string; name: string }): string {
   return objectId(table.schema, table.name);
 }
 
+function notValid(constraint: Constraint): boolean {
+  return (constraint.kind === 'check' || constraint.kind === 'foreign key') && constraint.notValid === true;
+}
+
+/**
+ * Whether a changed constraint must be dropped and added again. A NOT VALID one that becomes
+ * valid is validated in place, and a foreign key changes its deferral in place; anything else,
+ * and a valid constraint becoming NOT VALID, re-creates it.
+ */
+function constraintReplaced(x: Constraint, y: Constraint): boolean {
+  const loose = (c: Constraint) => ({ ...c, comment: undefined, notValid: undefined, deferrable: undefined, initiallyDeferred: undefined });
+  if (!sameValue(loose(x), loose(y))) return true;
+  if (!notValid(x) && notValid(y)) return true;
+  const deferralChanged = !!x.deferrable !== !!y.deferrable || !!x.initiallyDeferred !== !!y.initiallyDeferred;
+  return deferralChanged && x.kind !== 'foreign key';
+}
+
+/** Created with the table: not foreign keys (every table must exist first), nor NOT VALID checks (CREATE TABLE validates them). */
+function inlineConstraint(constraint: Constraint): boolean {
+  return constraint.kind !== 'foreign key' && !notValid(constraint);
+}
+
 /**
  * A partition whose columns all come from its parent is created `PARTITION OF` it; one whose
  * columns are all its own (a table attached later, as PostgreSQL then keeps them) is created
@@ -222,14 +244,14 @@ function tableId(table: { schema: string; name: string }): string {
  */
 function createTable(table: Table, changes: Change[]): void {
   const id = tableId(table);
-  const inline = Object.fromEntries(Object.entries(table.constraints).filter(([, c]) => c.kind !== 'foreign key'));
+  const inline = Object.fromEntries(Object.entries(table.constraints).filter(([, c]) => inlineConstraint(c)));
   const ownColumns = table.columns.length > 0 && table.columns.every((c) => !c.inherited);
   const attachLater = ownColumns && table.partitionOf !== undefined;
   const { partitionOf, ...plain } = table;
   changes.push({ kind: 'create table', table: { ...(attachLater ? plain : table), constraints: inline, indexes: {}, triggers: {}, policies: {} } });
   if (attachLater && partitionOf) changes.push({ kind: 'attach partition', table: id, partitionOf });
   for (const constraint of Object.values(table.constraints)) {
-    if (constraint.kind === 'foreign key') changes.push({ kind: 'add constraint', table: id, constraint });
+    if (!inlineConstraint(constraint)) changes.push({ kind: 'add constraint', table: id, constraint });
   }
   const blank: Table = { ...table, constraints: inline, indexes: {}, triggers: {}, policies: {}, rls: { enabled: false, forced: false }, grants: [], columns: table.columns.map(({ comment: _c, ...column }) => column) };
   diffTableParts(id, blank, table, changes, true);
@@ -256,7 +278,7 @@ function diffTableParts(id: string, a: Table, b: Table, changes: Change[], creat
   }
   for (const constraint of Object.values(b.constraints)) {
     const before = creating ? undefined : a.constraints[constraint.name];
-    const replaced = before && !sameValue({ ...before, comment: undefined }, { ...constraint, comment: undefined });
+    const replaced = before && constraintReplaced(before, constraint);
     comment(changes, { type: 'constraint', table: id, name: constraint.name }, replaced ? undefined : before?.comment, constraint.comment);
   }
 }
@@ -307,7 +329,13 @@ function diffTable(original: Table, b: Table, changes: Change[], sides: Sides): 
     alter: (x, y) => {
       const { comment: _x, ...restX } = x;
       const { comment: _y, ...restY } = y;
-      if (!sameValue(restX, restY)) changes.push({ kind: 'drop constraint', table: id, constraint: x }, { kind: 'add constraint', table: id, constraint: y });
+      if (sameValue(restX, restY)) return;
+      if (constraintReplaced(x, y)) {
+        changes.push({ kind: 'drop constraint', table: id, constraint: x }, { kind: 'add constraint', table: id, constraint: y });
+        return;
+      }
+      if (!!x.deferrable !== !!y.deferrable || !!x.initiallyDeferred !== !!y.initiallyDeferred) changes.push({ kind: 'alter constraint', table: id, from: x, to: y });
+      if (notValid(x) && !notValid(y)) changes.push({ kind: 'validate constraint', table: id, constraint: y });
     },
   });
   diffTableParts(id, a, b, changes, false);

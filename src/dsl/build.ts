@@ -1,5 +1,6 @@
 import { PgformError } from '../errors.js';
 import { objectId, routineId } from '../model/id.js';
+import { trimIdentity } from '../model/identity.js';
 import { defaultPublicNamespace, emptySchema, type Column, type Routine, type Schema, type SourceLocation, type Table, type View } from '../model/schema.js';
 import { baseTypeName, builtinTypes, extensionTypes } from './builtin-types.js';
 import type { TableTarget } from './column.js';
@@ -262,7 +263,13 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
       checkName(column.name, columnWhere);
       if (names.has(column.name)) invalid(`column "${column.name}" is declared twice`, columnWhere);
       names.add(column.name);
-      return { ...column, type: resolveType(column.type, columnWhere) };
+      const type = resolveType(column.type, columnWhere);
+      if (!column.identity || !column.identityOptions) return { ...column, type };
+      // Options equal to PostgreSQL's defaults are left out, as introspection leaves them out.
+      if (!['smallint', 'integer', 'bigint'].includes(type)) invalid(`an identity column must be smallint, integer or bigint, not ${type}`, columnWhere);
+      const { identityOptions: given, ...rest } = column;
+      const identityOptions = trimIdentity(type, given);
+      return { ...rest, type, ...(Object.keys(identityOptions).length ? { identityOptions } : {}) };
     });
     const parents = parentIdsOf(def).map((parentId) => {
       const parent = defsById.get(parentId);
@@ -389,6 +396,7 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
         ...(fk.match ? { match: fk.match } : {}),
         ...(fk.deferrable ? { deferrable: true } : {}),
         ...(fk.initiallyDeferred ? { initiallyDeferred: true } : {}),
+        ...(fk.notValid ? { notValid: true } : {}),
         ...(fk.renamedFrom ? { renamedFrom: fk.renamedFrom } : {}),
       };
     }
@@ -397,7 +405,13 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
       for (const column of trigger.updateOf ?? []) {
         if (!table.columns.some((c) => c.name === column)) invalid(`UPDATE OF column "${column}" does not exist in ${id}`, where);
       }
-      table.triggers[trigger.name] = { ...trigger, function: triggerFunctionId(trigger.name, trigger.function, where) };
+      const from = trigger.constraint?.from;
+      const constraint = trigger.constraint && { ...trigger.constraint, ...(from !== undefined ? { from: targetIdOf(from, where) } : {}) };
+      if (constraint?.from && !schema.tables[constraint.from] && !external.has(constraint.from.slice(0, constraint.from.indexOf('.')))) {
+        invalid(`constraint trigger "${trigger.name}" names FROM table ${constraint.from}, which is not declared`, where);
+      }
+      if (constraint && (trigger.timing !== 'AFTER' || trigger.level !== 'ROW')) invalid(`constraint trigger "${trigger.name}" must be timing 'after', for each row`, where);
+      table.triggers[trigger.name] = { ...trigger, ...(constraint ? { constraint } : {}), function: triggerFunctionId(trigger.name, trigger.function, where) };
     }
   }
   for (const def of byKind('trigger')) {
@@ -407,7 +421,9 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
     if (!external.has(namespace)) invalid(`trigger() is for tables of the preset's schemas; declare triggers on ${tableId} in its table's triggers`, where);
     const triggers = ((schema.externalTables ??= {})[tableId] ??= { triggers: {}, policies: {} }).triggers;
     if (triggers[def.name]) invalid(`trigger "${def.name}" on ${tableId} is declared twice`, where);
-    triggers[def.name] = { ...toTriggerModel(def.name, def), function: triggerFunctionId(def.name, def.function, where), ...(def.source ? { source: def.source } : {}) };
+    const model = toTriggerModel(def.name, def);
+    if (model.constraint?.from) model.constraint = { ...model.constraint, from: targetIdOf(model.constraint.from, where) };
+    triggers[def.name] = { ...model, function: triggerFunctionId(def.name, def.function, where), ...(def.source ? { source: def.source } : {}) };
   }
   for (const def of byKind('policy')) {
     const tableId = def.on.includes('.') ? def.on : `public.${def.on}`;

@@ -1,4 +1,4 @@
-import type { ReferentialAction } from '../model/schema.js';
+import type { IdentityOptions, ReferentialAction } from '../model/schema.js';
 import { ident, literal } from '../sql/quote.js';
 import { checkShape, columnDefaultShape, columnIndexShape, columnTypeShape, descriptionShape, guard, identityShape, oneOfShape, referenceShape, uniqueShape } from './guard.js';
 import { callSite } from './source.js';
@@ -16,6 +16,8 @@ export interface ReferenceOptions {
   onUpdate?: ActionName;
   deferrable?: boolean;
   initiallyDeferred?: boolean;
+  /** Added NOT VALID: rows already there are not checked (validate later by dropping the flag). */
+  notValid?: boolean;
   name?: string;
   /** The foreign key's previous constraint name. */
   renamedFrom?: string;
@@ -37,6 +39,10 @@ export interface ColumnSpec {
   notNull: boolean;
   default?: string;
   identity?: 'always' | 'by default';
+  /** Identity sequence options as given (trimmed to the non-default ones when the table is built). */
+  identityOptions?: IdentityOptions;
+  /** How existing values convert when the type changes (`USING ...`). */
+  conversion?: string;
   generated?: string;
   collation?: string;
   comment?: string;
@@ -47,6 +53,17 @@ export interface ColumnSpec {
   checks: { expression: string | ((column: string) => string); name?: string }[];
   references?: { target: TableTarget; column: string; options: ReferenceOptions };
   indexes: IndexOptions[];
+}
+
+/** IdentityInput: the kind and sequence options of an identity column (defaults: PostgreSQL's). */
+export interface IdentityInput {
+  always?: boolean;
+  start?: number | bigint | string;
+  increment?: number | bigint | string;
+  min?: number | bigint | string;
+  max?: number | bigint | string;
+  cache?: number | bigint | string;
+  cycle?: boolean;
 }
 
 /** A JSON-able literal value for a default. */
@@ -104,12 +121,31 @@ export class ColumnBuilder {
   defaultRandom(): this {
     return this.default({ sql: 'gen_random_uuid()' });
   }
-  identity(kind: 'always' | 'by default' = 'by default'): this {
+  /**
+   * An identity column: `identity()` (BY DEFAULT), `identity('always')`, or with its sequence's
+   * options: `identity({ always: true, start: 1000, increment: 10, cache: 20 })`.
+   */
+  identity(kind: 'always' | 'by default' | IdentityInput = 'by default'): this {
     guard(identityShape, kind, { object: 'a column', source: callSite, field: 'identity' });
     return this.with((s) => {
-      s.identity = kind;
+      if (typeof kind === 'string') s.identity = kind;
+      else {
+        s.identity = kind.always ? 'always' : 'by default';
+        const options: IdentityOptions = {};
+        for (const key of ['start', 'increment', 'min', 'max', 'cache'] as const) if (kind[key] !== undefined) options[key] = String(kind[key]);
+        if (kind.cycle !== undefined) options.cycle = kind.cycle;
+        s.identityOptions = options;
+      }
       s.notNull = true;
     });
+  }
+  /**
+   * How the existing values convert when this column's type changes, where PostgreSQL has no cast:
+   * `bigint().using(sql\`to_timestamp(created)\`)` plans `ALTER COLUMN ... TYPE ... USING ...`.
+   */
+  using(conversion: SqlInput): this {
+    guard(checkShape, { expression: conversion }, { object: 'a column', source: callSite, field: 'using' });
+    return this.with((s) => (s.conversion = sqlOf(conversion)));
   }
   /** A stored generated column. */
   generated(expression: SqlInput): this {

@@ -15,6 +15,7 @@ const typeRef = z.object({ pgform: z.enum(['enum', 'domain']), schema: z.string(
 const typeInput = z.union([name, typeRef]);
 const tableTarget = z.union([name, z.object({ pgform: z.literal('table'), schema: z.string(), name: z.string() }).passthrough(), z.custom<() => unknown>((v) => typeof v === 'function', 'must be a table, a table name or a function returning a table')]);
 const referentialAction = z.enum(['cascade', 'restrict', 'set null', 'set default', 'no action', 'CASCADE', 'RESTRICT', 'SET NULL', 'SET DEFAULT', 'NO ACTION']);
+const deferral = { deferrable: z.boolean().optional(), initiallyDeferred: z.boolean().optional() };
 const columnBuilder = z.custom<object>((value) => typeof value === 'object' && value !== null && 'spec' in value, 'must be a column builder (text(), uuid(), column(type)...)');
 
 const index = z
@@ -42,6 +43,7 @@ export const triggerShape = z
     function: triggerFunction,
     arguments: z.array(z.string()).optional(),
     enabled: z.enum(['origin', 'always', 'replica', 'disabled']).optional(),
+    constraint: z.object({ ...deferral, from: name.optional() }).strict().optional(),
     description: z.string().optional(),
   })
   .strict();
@@ -67,6 +69,7 @@ const foreignKey = z
     deferrable: z.boolean().optional(),
     initiallyDeferred: z.boolean().optional(),
     match: z.literal('full').optional(),
+    notValid: z.boolean().optional(),
     name: name.optional(),
     renamedFrom: name.optional(),
   })
@@ -91,11 +94,11 @@ export const tableShape = z
     partitionOf: partitionOf.optional(),
     inherits: z.array(tableTarget).min(1).optional(),
     unlogged: z.boolean().optional(),
-    primaryKey: z.union([z.array(name).min(1), z.object({ columns: z.array(name).min(1), name: name.optional(), renamedFrom: name.optional() }).strict()]).optional(),
-    unique: z.array(z.union([z.array(name).min(1), z.object({ columns: z.array(name).min(1), name: name.optional(), nullsNotDistinct: z.boolean().optional(), renamedFrom: name.optional() }).strict()])).optional(),
-    checks: z.record(z.string(), sqlText).optional(),
+    primaryKey: z.union([z.array(name).min(1), z.object({ columns: z.array(name).min(1), name: name.optional(), renamedFrom: name.optional(), ...deferral }).strict()]).optional(),
+    unique: z.array(z.union([z.array(name).min(1), z.object({ columns: z.array(name).min(1), name: name.optional(), nullsNotDistinct: z.boolean().optional(), renamedFrom: name.optional(), ...deferral }).strict()])).optional(),
+    checks: z.record(z.string(), z.union([sqlText, z.object({ expression: sqlText, notValid: z.boolean().optional(), noInherit: z.boolean().optional() }).strict()])).optional(),
     foreignKeys: z.array(foreignKey).optional(),
-    exclusions: z.record(z.string(), sqlText).optional(),
+    exclusions: z.record(z.string(), z.union([sqlText, z.object({ definition: sqlText, ...deferral }).strict()])).optional(),
     indexes: z.record(z.string(), index).optional(),
     triggers: z.record(z.string(), triggerShape).optional(),
     rls: z.union([z.boolean(), z.object({ enabled: z.boolean().optional(), forced: z.boolean().optional() }).strict()]).optional(),
@@ -184,6 +187,7 @@ export const referenceShape = z
         onUpdate: referentialAction.optional(),
         deferrable: z.boolean().optional(),
         initiallyDeferred: z.boolean().optional(),
+        notValid: z.boolean().optional(),
         name: name.optional(),
         renamedFrom: name.optional(),
       })
@@ -222,7 +226,21 @@ export const systemShape = z
   .strict();
 
 export const oneOfShape = z.object({ values: z.array(z.string()).min(1), name: name.optional() }).strict();
-export const identityShape = z.enum(['always', 'by default']);
+const sequenceNumber = z.union([z.number().int(), z.bigint(), z.string().regex(/^-?\d+$/, 'must be an integer')]);
+export const identityShape = z.union([
+  z.enum(['always', 'by default']),
+  z
+    .object({
+      always: z.boolean().optional(),
+      start: sequenceNumber.optional(),
+      increment: sequenceNumber.refine((v) => BigInt(v) !== 0n, 'must not be zero').optional(),
+      min: sequenceNumber.optional(),
+      max: sequenceNumber.optional(),
+      cache: sequenceNumber.refine((v) => BigInt(v) >= 1n, 'must be at least 1').optional(),
+      cycle: z.boolean().optional(),
+    })
+    .strict(),
+]);
 export const uniqueShape = z.object({ name: name.optional(), nullsNotDistinct: z.boolean().optional() }).strict();
 
 export const columnTypeShape = z.union([name, typeRef]);

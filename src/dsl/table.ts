@@ -32,6 +32,11 @@ export interface TriggerInput {
   function: { readonly pgform: 'routine'; readonly schema: string; readonly name: string } | string;
   arguments?: string[];
   enabled?: Trigger['enabled'];
+  /**
+   * Makes it a constraint trigger (`CREATE CONSTRAINT TRIGGER`, timing 'after', for each row):
+   * its deferral, and the table of `FROM` (a name, `schema.name`).
+   */
+  constraint?: { deferrable?: boolean; initiallyDeferred?: boolean; from?: string };
   description?: string;
 }
 
@@ -77,19 +82,32 @@ export interface TableOptions extends Documentation {
   inherits?: TableTarget[];
   /** UNLOGGED: faster writes, no WAL, emptied after a crash and not replicated (caches, staging data). */
   unlogged?: boolean;
-  primaryKey?: string[] | { columns: string[]; name?: string; renamedFrom?: string };
-  unique?: (string[] | { columns: string[]; name?: string; nullsNotDistinct?: boolean; renamedFrom?: string })[];
-  /** Table checks by constraint name. */
-  checks?: Record<string, SqlInput>;
+  primaryKey?: string[] | ({ columns: string[]; name?: string; renamedFrom?: string } & Deferral);
+  unique?: (string[] | ({ columns: string[]; name?: string; nullsNotDistinct?: boolean; renamedFrom?: string } & Deferral))[];
+  /**
+   * Table checks by constraint name: the expression, or `{ expression, notValid, noInherit }`
+   * (`notValid`: added NOT VALID, rows already there are not checked).
+   */
+  checks?: Record<string, SqlInput | { expression: SqlInput; notValid?: boolean; noInherit?: boolean }>;
   foreignKeys?: ForeignKeyInput[];
-  /** Exclusion constraints by name: `EXCLUDE USING gist (room_id WITH =, during WITH &&)`. */
-  exclusions?: Record<string, SqlInput>;
+  /** Exclusion constraints by name: `EXCLUDE USING gist (room_id WITH =, during WITH &&)`, or `{ definition, deferrable }`. */
+  exclusions?: Record<string, SqlInput | ({ definition: SqlInput } & Deferral)>;
   indexes?: Record<string, IndexInput>;
   triggers?: Record<string, TriggerInput>;
   /** Row level security: `true` enables it; `{ forced: true }` also applies it to the owner. */
   rls?: boolean | { enabled?: boolean; forced?: boolean };
   policies?: Record<string, PolicyInput>;
   grants?: GrantInput[];
+}
+
+/** Deferral of a key, unique, exclusion or foreign key constraint: `DEFERRABLE [INITIALLY DEFERRED]`. */
+export interface Deferral {
+  deferrable?: boolean;
+  initiallyDeferred?: boolean;
+}
+
+function deferralOf(input: Deferral): Deferral {
+  return { ...(input.deferrable ? { deferrable: true } : {}), ...(input.initiallyDeferred ? { initiallyDeferred: true } : {}) };
 }
 
 /** A foreign key whose target is resolved when the whole schema is known. */
@@ -103,6 +121,7 @@ export interface PendingForeignKey {
   deferrable?: boolean;
   initiallyDeferred?: boolean;
   match?: 'FULL';
+  notValid?: boolean;
   renamedFrom?: string;
 }
 
@@ -189,6 +208,8 @@ export function table(name: string, options: TableOptions): TableDef {
       notNull: spec.notNull,
       ...(spec.default !== undefined ? { default: spec.default } : {}),
       ...(spec.identity ? { identity: spec.identity } : {}),
+      ...(spec.identity && spec.identityOptions ? { identityOptions: spec.identityOptions } : {}),
+      ...(spec.conversion !== undefined ? { conversion: spec.conversion } : {}),
       ...(spec.generated ? { generated: spec.generated } : {}),
       ...(spec.collation ? { collation: spec.collation } : {}),
       ...(spec.comment !== undefined ? { comment: spec.comment } : {}),
@@ -221,6 +242,7 @@ export function table(name: string, options: TableOptions): TableDef {
         onUpdate: action(reference.onUpdate),
         ...(reference.deferrable ? { deferrable: true } : {}),
         ...(reference.initiallyDeferred ? { initiallyDeferred: true } : {}),
+        ...(reference.notValid ? { notValid: true } : {}),
         ...(reference.renamedFrom ? { renamedFrom: reference.renamedFrom } : {}),
       });
     }
@@ -246,7 +268,8 @@ export function table(name: string, options: TableOptions): TableDef {
   if (pkColumns.length) {
     const pkName = (!Array.isArray(primaryKey) && primaryKey?.name) || objectName(name, undefined, 'pkey');
     const pkRenamed = !Array.isArray(primaryKey) && primaryKey?.renamedFrom;
-    addConstraint({ kind: 'primary key', name: pkName, columns: pkColumns, ...(pkRenamed ? { renamedFrom: pkRenamed } : {}) }, 'primaryKey');
+    const pkDeferral = primaryKey && !Array.isArray(primaryKey) ? deferralOf(primaryKey) : {};
+    addConstraint({ kind: 'primary key', name: pkName, columns: pkColumns, ...pkDeferral, ...(pkRenamed ? { renamedFrom: pkRenamed } : {}) }, 'primaryKey');
   }
   for (const unique of options.unique ?? []) {
     const spec = Array.isArray(unique) ? { columns: unique } : unique;
@@ -257,15 +280,19 @@ export function table(name: string, options: TableOptions): TableDef {
         columns: spec.columns,
         ...('nullsNotDistinct' in spec && spec.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
         ...('renamedFrom' in spec && spec.renamedFrom ? { renamedFrom: spec.renamedFrom } : {}),
+        ...(Array.isArray(unique) ? {} : deferralOf(unique)),
       },
       'unique',
     );
   }
-  for (const [checkName, expression] of Object.entries(options.checks ?? {})) {
-    addConstraint({ kind: 'check', name: checkName, expression: sqlOf(expression) }, `checks.${checkName}`);
+  for (const [checkName, input] of Object.entries(options.checks ?? {})) {
+    const check = typeof input === 'object' && 'expression' in input ? input : { expression: input };
+    const flags = { ...('noInherit' in check && check.noInherit ? { noInherit: true } : {}), ...('notValid' in check && check.notValid ? { notValid: true } : {}) };
+    addConstraint({ kind: 'check', name: checkName, expression: sqlOf(check.expression), ...flags }, `checks.${checkName}`);
   }
-  for (const [exclusionName, definition] of Object.entries(options.exclusions ?? {})) {
-    addConstraint({ kind: 'exclude', name: exclusionName, definition: sqlOf(definition) }, `exclusions.${exclusionName}`);
+  for (const [exclusionName, input] of Object.entries(options.exclusions ?? {})) {
+    const exclusion = typeof input === 'object' && 'definition' in input ? input : { definition: input };
+    addConstraint({ kind: 'exclude', name: exclusionName, definition: sqlOf(exclusion.definition), ...deferralOf(exclusion) }, `exclusions.${exclusionName}`);
   }
   for (const fk of options.foreignKeys ?? []) {
     foreignKeys.push({
@@ -277,6 +304,7 @@ export function table(name: string, options: TableOptions): TableDef {
       onUpdate: action(fk.onUpdate),
       ...(fk.deferrable ? { deferrable: true } : {}),
       ...(fk.initiallyDeferred ? { initiallyDeferred: true } : {}),
+      ...(fk.notValid ? { notValid: true } : {}),
       ...(fk.match ? { match: 'FULL' as const } : {}),
       ...(fk.renamedFrom ? { renamedFrom: fk.renamedFrom } : {}),
     });
@@ -373,6 +401,7 @@ export function toTriggerModel(name: string, trigger: TriggerInput): Omit<Trigge
     function: trigger.function,
     arguments: trigger.arguments ?? [],
     enabled: trigger.enabled ?? 'origin',
+    ...(trigger.constraint ? { constraint: { deferrable: trigger.constraint.deferrable ?? false, initiallyDeferred: trigger.constraint.initiallyDeferred ?? false, ...(trigger.constraint.from ? { from: trigger.constraint.from } : {}) } } : {}),
     ...(trigger.description !== undefined ? { comment: trigger.description } : {}),
   };
 }

@@ -27,8 +27,13 @@ export type Change =
   | { kind: 'add column'; table: string; column: Column }
   | { kind: 'drop column'; table: string; column: Column }
   | { kind: 'alter column'; table: string; from: Column; to: Column }
-  | { kind: 'add constraint'; table: string; constraint: Constraint }
+  /** `usingIndex`: an existing unique index (being dropped as such) becomes the key's index. */
+  | { kind: 'add constraint'; table: string; constraint: Constraint; usingIndex?: string }
   | { kind: 'drop constraint'; table: string; constraint: Constraint }
+  /** A NOT VALID check or foreign key that becomes valid: the rows are checked, nothing re-created. */
+  | { kind: 'validate constraint'; table: string; constraint: Constraint }
+  /** A foreign key whose deferral changes (ALTER CONSTRAINT): PostgreSQL alters no other kind so. */
+  | { kind: 'alter constraint'; table: string; from: Constraint; to: Constraint }
   | { kind: 'create index'; relation: string; index: Index }
   | { kind: 'drop index'; relation: string; index: Index }
   /** An existing table becomes a partition of `partitionOf.parent` (`table` is the partition). */

@@ -4,7 +4,7 @@
  * So are the catalogs' dependency edges: they follow from the objects, and only a database
  * has them, never definitions.
  */
-const documentationOnly = new Set(['group', 'note', 'source', 'renamedFrom', 'renamedValues', 'dependencies']);
+const documentationOnly = new Set(['group', 'note', 'source', 'renamedFrom', 'renamedValues', 'dependencies', 'conversion']);
 
 /** A stable JSON text of a model value without documentation-only fields. */
 export function stableText(value: unknown): string {

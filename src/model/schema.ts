@@ -191,6 +191,8 @@ export interface Column {
   notNull: boolean;
   default?: string;
   identity?: 'always' | 'by default';
+  /** The identity sequence's options that differ from PostgreSQL's defaults (see `identity.ts`). */
+  identityOptions?: IdentityOptions;
   /** A stored generated column's expression. */
   generated?: string;
   collation?: string;
@@ -198,10 +200,29 @@ export interface Column {
   /** The column's previous name: a migration hint that yields RENAME COLUMN. */
   renamedFrom?: string;
   /**
+   * The expression converting existing values when the type changes (`ALTER COLUMN ... TYPE ...
+   * USING`): a migration hint, needed where PostgreSQL has no cast between the two types.
+   */
+  conversion?: string;
+  /**
    * True when the column comes from a parent only (a partition's, an `INHERITS` child's) and the
    * table does not declare it itself (`attislocal` false): it follows the parent's changes.
    */
   inherited?: boolean;
+}
+
+/**
+ * IdentityOptions are the options of an identity column's sequence. Only values other than
+ * PostgreSQL's defaults for the column's type and direction are present, so an identity declared
+ * without options equals one read back with the defaults. Bounds are int8, held as text.
+ */
+export interface IdentityOptions {
+  start?: string;
+  increment?: string;
+  min?: string;
+  max?: string;
+  cache?: string;
+  cycle?: boolean;
 }
 
 /** Referential actions as PostgreSQL spells them. */
@@ -233,6 +254,8 @@ export interface Check extends ConstraintBase {
   kind: 'check';
   expression: string;
   noInherit?: boolean;
+  /** Added NOT VALID: existing rows were never checked (pg_constraint.convalidated false). */
+  notValid?: boolean;
 }
 
 /** A ForeignKey references columns of another table by table id. */
@@ -243,6 +266,8 @@ export interface ForeignKey extends ConstraintBase {
   onDelete: ReferentialAction;
   onUpdate: ReferentialAction;
   match?: 'FULL';
+  /** Added NOT VALID: existing rows were never checked (pg_constraint.convalidated false). */
+  notValid?: boolean;
 }
 
 /** An Exclusion keeps PostgreSQL's printed definition: `EXCLUDE USING gist (room WITH =, ...)`. */
@@ -287,6 +312,11 @@ export interface Trigger {
   function: string;
   arguments: string[];
   enabled: 'origin' | 'always' | 'replica' | 'disabled';
+  /**
+   * Present on a constraint trigger (`CREATE CONSTRAINT TRIGGER`, always AFTER ... FOR EACH ROW):
+   * its deferral and the table of `FROM`, by id.
+   */
+  constraint?: { deferrable: boolean; initiallyDeferred: boolean; from?: string };
   comment?: string;
   /** Where a trigger on an external table was declared (definitions only). */
   source?: SourceLocation;

@@ -2,8 +2,10 @@ import type { Change, Hazard } from '../model/change.js';
 import { objectId } from '../model/id.js';
 import type { Routine, Schema, Table, View } from '../model/schema.js';
 import { mentions } from './mentions.js';
+import { adoptIndexes } from './constraint-indexes.js';
 import { dependencyGraph } from './dependency-graph.js';
 import { sameColumnBut, withDependents } from './dependents.js';
+import { fitSequenceDrops, sequenceRank } from './sequences.js';
 import { unmanagedHazards } from './unmanaged.js';
 import { renderers } from './sql/render.js';
 import type { Statement } from './sql/step.js';
@@ -69,10 +71,13 @@ const phases: Record<Change['kind'], number> = {
   'alter column': 32,
   'alter sequence': 33,
   'add constraint': 34,
+  'alter constraint': 35,
   'create index': 36,
   // Once the table has its columns and keys: the parent's indexes reach it as it joins.
   'attach partition': 37,
   inherit: 37,
+  // Once the keys it may reference and every index exist.
+  'validate constraint': 37,
   'create view': 40,
   'replace view': 40,
   'create trigger': 45,
@@ -131,7 +136,10 @@ function objectOf(change: Change): string {
       return `${change.table}.${change.to.name}`;
     case 'add constraint':
     case 'drop constraint':
+    case 'validate constraint':
       return `${change.table} (constraint ${change.constraint.name})`;
+    case 'alter constraint':
+      return `${change.table} (constraint ${change.to.name})`;
     case 'create trigger':
     case 'drop trigger':
       return `${change.table} (trigger ${change.trigger.name})`;
@@ -255,7 +263,7 @@ function inheritanceLevels(changes: Change[], context: { from?: Schema; to?: Sch
 
 /** Orders changes by dependency and renders them into a plan. */
 export function planChanges(requested: Change[], context: { from?: Schema; to?: Schema } = {}): Plan {
-  const changes = context.from && context.to ? withDependents(requested, context.from, context.to) : requested;
+  const changes = adoptIndexes(fitSequenceDrops(context.from && context.to ? withDependents(requested, context.from, context.to) : requested));
   const views = [...Object.values(context.to?.views ?? {}), ...Object.values(context.from?.views ?? {})];
   const createOrder = viewOrder(context.to);
   const dropOrder = viewOrder(context.from);
@@ -283,6 +291,8 @@ export function planChanges(requested: Change[], context: { from?: Schema; to?: 
     if (change.kind === 'add constraint' && change.constraint.kind === 'foreign key') phase = 35;
     // Foreign keys go before the keys they reference.
     if (change.kind === 'drop constraint') within = change.constraint.kind === 'foreign key' ? 0 : 1;
+    const sequencePlace = sequenceRank(change, context.from, { drops: phases['drop sequence'], columns: phases['alter column'] });
+    if (sequencePlace) [phase, within] = sequencePlace;
     if (change.kind === 'create index' && views.some((v) => v.materialized && objectId(v.schema, v.name) === change.relation)) phase = 41;
     // Parents before their partitions and children; dropped the other way round.
     const level = levelOf(change);

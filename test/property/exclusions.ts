@@ -38,7 +38,11 @@ export const exclusions = {
   referencedKeyChanged: false, // fixed
   /** F13: the type of a referenced primary key column changes. */
   referencedKeyTypeChanged: false, // fixed
-  /** F14: a column changes between types without a cast (uuid -> integer). */
+  /**
+   * F14: a column changes between types without a cast (uuid -> integer). Resolved by refusing:
+   * planning stops with CONVERSION_REQUIRED until the definitions give a conversion, which the
+   * property does not draw, so the shape stays out of its pairs.
+   */
   typeChangeWithoutCast: on,
   /** F15: a grant loses WITH GRANT OPTION. */
   grantOptionRevoked: false, // fixed

@@ -37,12 +37,6 @@ export const findings: Finding[] = [
     needs: ['uniqueSameAsPrimaryKey'],
   },
   {
-    id: 'F14',
-    title: 'changing a column between types without a cast (uuid -> integer) fails at USING',
-    a: spec({ tables: [tbl('t', [col('c', 'uuid')])] }),
-    b: spec({ tables: [tbl('t', [col('c', 'integer')])] }),
-  },
-  {
     id: 'F20',
     title: 'changing whether or how a column is generated drops and re-adds it, losing its index, constraints and comment',
     a: spec({ tables: [tbl('t', [col('c', 'integer', { index: 'asc', check: 0, comment: 'kept' })])] }),

@@ -38,7 +38,7 @@ export function columnConstraints(ctx: DocsContext, table: Table, column: Column
     facts.push(others.length ? `UNIQUE (with ${codeList(others)})` : 'UNIQUE');
   }
   if (column.notNull && !primaryKey.includes(name)) facts.push('NOT NULL');
-  if (column.identity) facts.push(`IDENTITY ${column.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'}`);
+  if (column.identity) facts.push(`IDENTITY ${column.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'}${identityText(column.identityOptions)}`);
   if (column.generated) facts.push(`GENERATED ALWAYS AS ${code(`(${stripOuterParens(column.generated)})`)} STORED`);
   if (column.default !== undefined) facts.push(`DEFAULT ${code(dropTextCasts(column.default))}`);
   if (column.collation) facts.push(`COLLATE ${code(column.collation)}`);
@@ -62,4 +62,17 @@ export function renderFields(ctx: DocsContext, t: Table): string {
     ['Field', 'Type', 'Constraints', 'Description'],
     t.columns.map((column) => [code(column.name), typeRef(ctx, column.type), columnConstraints(ctx, t, column).join(', '), column.comment ?? '']),
   );
+}
+
+/** Non-default identity options as CREATE SEQUENCE words: ` (START 1000, INCREMENT 10)`. */
+function identityText(options: Column['identityOptions']): string {
+  if (!options) return '';
+  const parts: string[] = [];
+  if (options.start !== undefined) parts.push(`START ${options.start}`);
+  if (options.increment !== undefined) parts.push(`INCREMENT ${options.increment}`);
+  if (options.min !== undefined) parts.push(`MINVALUE ${options.min}`);
+  if (options.max !== undefined) parts.push(`MAXVALUE ${options.max}`);
+  if (options.cache !== undefined) parts.push(`CACHE ${options.cache}`);
+  if (options.cycle) parts.push('CYCLE');
+  return parts.length ? ` (${parts.join(', ')})` : '';
 }

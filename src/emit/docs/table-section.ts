@@ -70,6 +70,7 @@ function constraintDefinition(ctx: DocsContext, constraint: Constraint): string 
       break;
   }
   if (constraint.deferrable) text += constraint.initiallyDeferred ? ' DEFERRABLE INITIALLY DEFERRED' : ' DEFERRABLE';
+  if ((constraint.kind === 'check' || constraint.kind === 'foreign key') && constraint.notValid) text += ' NOT VALID';
   return text;
 }
 

@@ -132,6 +132,12 @@ export function driftItems(changes: Change[], from: Schema, to: Schema): DriftIt
         add('constraint', sub(c.table, 'constraint', c.constraint.name), c.table, c.kind === 'add constraint' ? 'missing' : 'unexpected', details);
         break;
       }
+      case 'validate constraint':
+        add('constraint', sub(c.table, 'constraint', c.constraint.name), c.table, 'changed', [{ field: 'notValid', expected: undefined, actual: true }]);
+        break;
+      case 'alter constraint':
+        add('constraint', sub(c.table, 'constraint', c.to.name), c.table, 'changed', fieldDetails(c.to, c.from));
+        break;
       case 'create index':
       case 'drop index': {
         const owner = from.tables[c.relation] ?? from.views[c.relation];

@@ -30,8 +30,20 @@ export function triggerEntries(trigger: Trigger, owner: string, ctx: PullContext
     ['function', triggerFunction(trigger.function, owner, ctx)],
     ['arguments', trigger.arguments.length ? strings(trigger.arguments) : undefined],
     ['enabled', trigger.enabled !== 'origin' ? str(trigger.enabled) : undefined],
+    ['constraint', trigger.constraint ? constraintTrigger(trigger.constraint, owner) : undefined],
     ['description', trigger.comment !== undefined ? str(trigger.comment) : undefined],
   ];
+}
+
+/** A constraint trigger's deferral and FROM table; the table by name, bare in its own schema. */
+function constraintTrigger(constraint: NonNullable<Trigger['constraint']>, owner: string): Expr {
+  const from = constraint.from && parseObjectId(constraint.from);
+  const sameSchema = from && from.schema === parseObjectId(owner).schema && from.schema === 'public';
+  return obj([
+    ['deferrable', constraint.deferrable ? bool(true) : undefined],
+    ['initiallyDeferred', constraint.initiallyDeferred ? bool(true) : undefined],
+    ['from', from ? str(sameSchema ? from.name : constraint.from!) : undefined],
+  ]);
 }
 
 /** `triggers: { name: { timing, events, function, ... } }`. */

@@ -1,6 +1,6 @@
 import { objectId } from '../../model/id.js';
 import type { Check, Column, Constraint, Exclusion, ForeignKey, Index, PrimaryKey, Table, Unique } from '../../model/schema.js';
-import { arr, bool, call, method, obj, optional, sqlText, str, strings, type Expr } from './code.js';
+import { arr, bool, call, method, num, obj, optional, sqlText, str, strings, type Expr } from './code.js';
 import { checkKey, warn, type PullContext } from './context.js';
 import { defaultModifier, type Modifier } from './defaults.js';
 import { defaultName } from './names.js';
@@ -56,6 +56,7 @@ function referenceEntries(fk: ForeignKey, defaultFkName: string): [string, Expr 
     ['onUpdate', actionName(fk.onUpdate)],
     ['deferrable', fk.deferrable ? bool(true) : undefined],
     ['initiallyDeferred', fk.initiallyDeferred ? bool(true) : undefined],
+    ['notValid', fk.notValid ? bool(true) : undefined],
     ['name', fk.name !== defaultFkName ? str(fk.name) : undefined],
   ];
 }
@@ -65,7 +66,7 @@ function columnExpr(table: Table, column: Column, short: Shorthands, ctx: PullCo
   const modifiers: Modifier[] = [];
   const primaryKey = short.primaryKey?.columns[0] === column.name;
   if (primaryKey) modifiers.push(['primaryKey', []]);
-  if (column.identity) modifiers.push(['identity', column.identity === 'always' ? [str('always')] : []]);
+  if (column.identity) modifiers.push(['identity', identityArguments(column)]);
   if (column.notNull && !primaryKey && !column.identity) modifiers.push(['notNull', []]);
   const unique = short.unique.get(column.name);
   if (unique) {
@@ -98,6 +99,24 @@ function columnExpr(table: Table, column: Column, short: Shorthands, ctx: PullCo
   return modifiers.reduce((expr, [name, args]) => method(expr, name, ...args), start);
 }
 
+/** `identity()`, `identity('always')`, or `identity({ always: true, start: 100, ... })` with options. */
+function identityArguments(column: Column): Expr[] {
+  const options = column.identityOptions ?? {};
+  if (Object.keys(options).length === 0) return column.identity === 'always' ? [str('always')] : [];
+  return [
+    obj([
+      ['always', column.identity === 'always' ? bool(true) : undefined],
+      ...(['start', 'increment', 'min', 'max', 'cache'] as const).map((key): [string, Expr | undefined] => [key, options[key] !== undefined ? num(options[key]!) : undefined]),
+      ['cycle', options.cycle ? bool(true) : undefined],
+    ]),
+  ];
+}
+
+const deferralEntries = (constraint: Constraint): [string, Expr | undefined][] => [
+  ['deferrable', constraint.deferrable ? bool(true) : undefined],
+  ['initiallyDeferred', constraint.initiallyDeferred ? bool(true) : undefined],
+];
+
 /** Constraints the column lines did not take, in the table's own options. */
 function tableConstraints(table: Table, constraints: Constraint[], short: Shorthands, ctx: PullContext): [string, Expr | undefined][] {
   const id = objectId(table.schema, table.name);
@@ -105,22 +124,22 @@ function tableConstraints(table: Table, constraints: Constraint[], short: Shorth
   const rest = constraints.filter((c) => !taken.has(c));
   for (const constraint of constraints) {
     if (constraint.comment !== undefined) warn(ctx, id, `the comment on constraint "${constraint.name}" cannot be declared and is left out`);
-    if ((constraint.kind === 'primary key' || constraint.kind === 'unique' || constraint.kind === 'check' || constraint.kind === 'exclude') && (constraint.deferrable || constraint.initiallyDeferred)) {
-      warn(ctx, id, `constraint "${constraint.name}" is deferrable, which only foreign keys can declare; it is pulled as not deferrable`);
-    }
-    if (constraint.kind === 'check' && constraint.noInherit) warn(ctx, id, `check "${constraint.name}" is NO INHERIT, which cannot be declared`);
   }
   const pk = rest.find((c): c is PrimaryKey => c.kind === 'primary key');
   const uniques = rest.filter((c): c is Unique => c.kind === 'unique');
   const checks = rest.filter((c): c is Check => c.kind === 'check');
   const fks = rest.filter((c): c is ForeignKey => c.kind === 'foreign key');
   const exclusions = rest.filter((c): c is Exclusion => c.kind === 'exclude');
-  const pkExpr = pk && (pk.name === defaultName(table.name, undefined, 'pkey') ? strings(pk.columns) : obj([['columns', strings(pk.columns)], ['name', str(pk.name)]]));
+  const plainPk = pk && pk.name === defaultName(table.name, undefined, 'pkey') && !pk.deferrable && !pk.initiallyDeferred;
+  const pkExpr = pk && (plainPk ? strings(pk.columns) : obj([['columns', strings(pk.columns)], ['name', pk.name !== defaultName(table.name, undefined, 'pkey') ? str(pk.name) : undefined], ...deferralEntries(pk)]));
   const uniqueExprs = uniques.map((u) => {
     const named = u.name !== defaultName(table.name, u.columns.join('_'), 'key');
-    if (!named && !u.nullsNotDistinct) return strings(u.columns);
-    return obj([['columns', strings(u.columns)], ['name', named ? str(u.name) : undefined], ['nullsNotDistinct', u.nullsNotDistinct ? bool(true) : undefined]]);
+    if (!named && !u.nullsNotDistinct && !u.deferrable && !u.initiallyDeferred) return strings(u.columns);
+    return obj([['columns', strings(u.columns)], ['name', named ? str(u.name) : undefined], ['nullsNotDistinct', u.nullsNotDistinct ? bool(true) : undefined], ...deferralEntries(u)]);
   });
+  const checkExpr = (c: Check): Expr =>
+    c.notValid || c.noInherit ? obj([['expression', sqlText(c.expression)], ['notValid', c.notValid ? bool(true) : undefined], ['noInherit', c.noInherit ? bool(true) : undefined]]) : sqlText(c.expression);
+  const exclusionExpr = (c: Exclusion): Expr => (c.deferrable || c.initiallyDeferred ? obj([['definition', sqlText(c.definition)], ...deferralEntries(c)]) : sqlText(c.definition));
   const fkExprs = fks.map((fk) =>
     obj([
       ['columns', strings(fk.columns)],
@@ -133,9 +152,9 @@ function tableConstraints(table: Table, constraints: Constraint[], short: Shorth
   return [
     ['primaryKey', pkExpr],
     ['unique', uniqueExprs.length ? arr(uniqueExprs) : undefined],
-    ['checks', checks.length ? obj(checks.map((c) => [c.name, sqlText(c.expression)])) : undefined],
+    ['checks', checks.length ? obj(checks.map((c) => [c.name, checkExpr(c)])) : undefined],
     ['foreignKeys', fkExprs.length ? arr(fkExprs) : undefined],
-    ['exclusions', exclusions.length ? obj(exclusions.map((c) => [c.name, sqlText(c.definition)])) : undefined],
+    ['exclusions', exclusions.length ? obj(exclusions.map((c) => [c.name, exclusionExpr(c)])) : undefined],
   ];
 }
 

@@ -1,3 +1,4 @@
+import { trimIdentity } from '../../model/identity.js';
 import type { Column } from '../../model/schema.js';
 import { collationName, nonDefaultCollation, type CollationRef } from './collation.js';
 import { commentOf, inSelectedNamespaces } from './fragments.js';
@@ -29,6 +30,12 @@ export function tableColumns(): string {
        'default', CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, ad.adrelid) END,
        'generated', CASE WHEN a.attgenerated <> '' THEN pg_get_expr(ad.adbin, ad.adrelid) END,
        'identity', nullif(a.attidentity, ''),
+       'sequence', CASE WHEN a.attidentity <> '' THEN (SELECT json_build_object('start', s.seqstart::text,
+           'increment', s.seqincrement::text, 'min', s.seqmin::text, 'max', s.seqmax::text,
+           'cache', s.seqcache::text, 'cycle', s.seqcycle)
+         FROM pg_depend d JOIN pg_sequence s ON s.seqrelid = d.objid
+         WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
+           AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum AND d.deptype = 'i' LIMIT 1) END,
        'collation', CASE WHEN a.attcollation <> ty.typcollation THEN ${nonDefaultCollation('a.attcollation', 'ty.typcollation')} END,
        'inherited', NOT a.attislocal)
        ORDER BY a.attnum) AS columns
@@ -50,6 +57,8 @@ export interface ColumnRow {
   default: string | null;
   generated: string | null;
   identity: 'a' | 'd' | null;
+  /** The identity sequence's options (bounds as text: int8 loses nothing). */
+  sequence: { start: string; increment: string; min: string; max: string; cache: string; cycle: boolean } | null;
   collation: CollationRef | null;
   inherited: boolean;
 }
@@ -59,12 +68,14 @@ export interface ColumnRow {
  * no place for the difference yet, so both kinds land in `generated`.
  */
 export function toColumn(row: ColumnRow): Column {
+  const identityOptions = row.identity && row.sequence ? trimIdentity(row.type, row.sequence) : {};
   return {
     name: row.name,
     type: row.type,
     notNull: row.notNull,
     ...(row.default !== null ? { default: row.default } : {}),
     ...(row.identity ? { identity: row.identity === 'a' ? ('always' as const) : ('by default' as const) } : {}),
+    ...(Object.keys(identityOptions).length > 0 ? { identityOptions } : {}),
     ...(row.generated !== null ? { generated: row.generated } : {}),
     ...(row.collation ? { collation: collationName(row.collation) } : {}),
     ...(row.comment !== null ? { comment: row.comment } : {}),

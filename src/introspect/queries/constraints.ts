@@ -22,7 +22,7 @@ export function constraintsSql(serverVersion: number): string {
          'columns', ${columnNames('k.confrelid', 'k.confkey')}) END AS "references",
        k.confdeltype AS "onDelete", k.confupdtype AS "onUpdate", k.confmatchtype AS "matchType",
        CASE WHEN k.contype = 'c' THEN pg_get_expr(k.conbin, k.conrelid, true) END AS expression,
-       k.connoinherit AS "noInherit",
+       k.connoinherit AS "noInherit", NOT k.convalidated AS "notValid",
        CASE WHEN k.contype = 'x' THEN pg_get_constraintdef(k.oid, true) END AS definition,
        coalesce(${nullsNotDistinct}, false) AS "nullsNotDistinct",
        ${commentOf('pg_constraint', 'k.oid')} AS comment
@@ -52,6 +52,7 @@ export interface ConstraintRow {
   matchType: string;
   expression: string | null;
   noInherit: boolean;
+  notValid: boolean;
   definition: string | null;
   nullsNotDistinct: boolean;
   comment: string | null;
@@ -84,7 +85,7 @@ export function toConstraint(row: ConstraintRow): Constraint {
     case 'u':
       return { kind: 'unique', ...base, columns: row.columns, ...(row.nullsNotDistinct ? { nullsNotDistinct: true } : {}) };
     case 'c':
-      return { kind: 'check', ...base, expression: row.expression ?? '', ...(row.noInherit ? { noInherit: true } : {}) };
+      return { kind: 'check', ...base, expression: row.expression ?? '', ...(row.noInherit ? { noInherit: true } : {}), ...(row.notValid ? { notValid: true } : {}) };
     case 'f': {
       const ref = row.references!;
       return {
@@ -95,9 +96,11 @@ export function toConstraint(row: ConstraintRow): Constraint {
         onDelete: action(row.onDelete),
         onUpdate: action(row.onUpdate),
         ...(row.matchType === 'f' ? { match: 'FULL' as const } : {}),
+        ...(row.notValid ? { notValid: true } : {}),
       };
     }
     case 'x':
-      return { kind: 'exclude', ...base, definition: row.definition ?? '' };
+      // The deferral is held in the flags; the printed definition ends with it too.
+      return { kind: 'exclude', ...base, definition: (row.definition ?? '').replace(/( NOT)? DEFERRABLE( INITIALLY (DEFERRED|IMMEDIATE))?$|( INITIALLY DEFERRED)$/, '') };
   }
 }

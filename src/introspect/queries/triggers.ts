@@ -5,7 +5,9 @@ import { asJsonRows, columnNames, commentOf, inSelectedNamespaces, notExtensionM
 
 /**
  * User triggers of tables. Internal ones (foreign key enforcement) and the clones a partition
- * receives from its parent's trigger (tgparentid) are not declared by anyone. Triggers on tables
+ * receives from its parent's trigger (tgparentid) are not declared by anyone. A constraint
+ * trigger (tgconstraint set) is read here, with its deferral; its pg_constraint row is not a
+ * table constraint. Triggers on tables
  * outside the selected schemas count when their function is inside them (a trigger on
  * auth.users calling public.handle_new_user). tgargs is sent as
  * hex: its arguments are separated by zero bytes, which text cannot hold.
@@ -18,6 +20,10 @@ export const triggersSql = asJsonRows(
      fn.nspname::text AS "functionSchema", p.proname::text AS "functionName",
      tg.tgnargs AS "argumentCount", encode(tg.tgargs, 'hex') AS "argumentsHex",
      tg.tgenabled AS enabled,
+     CASE WHEN tg.tgconstraint <> 0 THEN json_build_object('deferrable', tg.tgdeferrable,
+       'initiallyDeferred', tg.tginitdeferred,
+       'fromSchema', (SELECT rn.nspname FROM pg_class rc JOIN pg_namespace rn ON rn.oid = rc.relnamespace WHERE rc.oid = tg.tgconstrrelid),
+       'fromTable', (SELECT rc.relname FROM pg_class rc WHERE rc.oid = tg.tgconstrrelid)) END AS "constraint",
      ${commentOf('pg_trigger', 'tg.oid')} AS comment
    FROM pg_trigger tg
    JOIN pg_class c ON c.oid = tg.tgrelid
@@ -42,6 +48,8 @@ export interface TriggerRow {
   argumentCount: number;
   argumentsHex: string;
   enabled: 'O' | 'A' | 'R' | 'D';
+  /** A constraint trigger's deferral and `FROM` table. */
+  constraint: { deferrable: boolean; initiallyDeferred: boolean; fromSchema: string | null; fromTable: string | null } | null;
   comment: string | null;
 }
 
@@ -70,6 +78,15 @@ export function toTrigger(row: TriggerRow): Trigger {
     function: objectId(row.functionSchema, row.functionName),
     arguments: triggerArguments(row.argumentsHex, row.argumentCount),
     enabled: enabledStates[row.enabled],
+    ...(row.constraint ? { constraint: toConstraintDeferral(row.constraint) } : {}),
     ...(row.comment !== null ? { comment: row.comment } : {}),
+  };
+}
+
+function toConstraintDeferral(row: NonNullable<TriggerRow['constraint']>): NonNullable<Trigger['constraint']> {
+  return {
+    deferrable: row.deferrable,
+    initiallyDeferred: row.initiallyDeferred,
+    ...(row.fromSchema !== null && row.fromTable !== null ? { from: objectId(row.fromSchema, row.fromTable) } : {}),
   };
 }

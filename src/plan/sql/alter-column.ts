@@ -1,4 +1,8 @@
+import { PgformError } from '../../errors.js';
 import type { Change, Hazard } from '../../model/change.js';
+import type { Column } from '../../model/schema.js';
+import { hasCast } from './casts.js';
+import { identityAlterations, identityClause } from './identity.js';
 import { nameOf } from './names.js';
 import { ident } from '../../sql/quote.js';
 import { statement, type Render, type Statement } from './step.js';
@@ -55,29 +59,18 @@ export const alterColumn: Render<Extract<Change, { kind: 'alter column' }>> = ({
   // A default cast to the old type must go before the type changes; a relabel keeps it valid.
   const defaultBlocks = typeChanged && from.default !== undefined && !from.identity && !isRelabel(from.type, to.type);
   if (defaultBlocks) steps.push(statement(`${target} DROP DEFAULT`));
-  if (from.identity && (!to.identity || typeChanged)) steps.push(statement(`${target} DROP IDENTITY`));
-  if (typeChanged) {
-    const hazards: Hazard[] = [];
-    if (!isRelabel(from.type, to.type)) {
-      hazards.push({ code: 'REWRITES_TABLE', message: `changing ${table}.${to.name} from ${from.type} to ${to.type} rewrites the table under an exclusive lock` });
-    }
-    if (!keepsValues(from.type, to.type)) {
-      hazards.push({ code: 'DELETES_DATA', message: `values of ${table}.${to.name} that do not fit ${to.type} fail the cast or lose precision` });
-    }
-    const collate = to.collation ? ` COLLATE ${to.collation}` : '';
-    // A user type (enum, domain) often has no cast to or from the other type; text always does.
-    const viaText = isUserType(from.type) || isUserType(to.type) ? `::text${from.type.endsWith('[]') && to.type.endsWith('[]') ? '[]' : ''}` : '';
-    // A generated column is recomputed by its expression: PostgreSQL refuses a USING clause for it.
-    const using = to.generated !== undefined ? '' : ` USING ${ident(to.name)}${viaText}::${to.type}`;
-    steps.push(statement(`${target} TYPE ${to.type}${collate}${using}`, hazards));
-  }
+  // An identity column keeps its sequence through a type change: PostgreSQL retypes the sequence too.
+  if (from.identity && !to.identity) steps.push(statement(`${target} DROP IDENTITY`));
+  if (typeChanged) steps.push(typeChange(table, target, from, to));
   if (to.default !== undefined && !to.identity && (defaultBlocks || from.default !== to.default)) steps.push(statement(`${target} SET DEFAULT ${to.default}`));
   if (to.default === undefined && from.default !== undefined && !defaultBlocks && !from.identity) steps.push(statement(`${target} DROP DEFAULT`));
-  if (to.identity && (!from.identity || typeChanged)) {
+  if (to.identity && !from.identity) {
     if (!from.notNull) steps.push(statement(`${target} SET NOT NULL`, [{ code: 'MAY_FAIL', message: `fails if ${table}.${to.name} holds NULLs` }]));
-    steps.push(statement(`${target} ADD GENERATED ${to.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY`));
-  } else if (to.identity && from.identity && to.identity !== from.identity) {
-    steps.push(statement(`${target} SET GENERATED ${to.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'}`));
+    steps.push(statement(`${target} ADD ${identityClause(to)}`, [{ code: 'MAY_FAIL', message: `the new identity of ${table}.${to.name} starts at its START value, whatever the rows already hold` }]));
+  } else if (to.identity && from.identity) {
+    const clauses = identityAlterations(to.type, from, to);
+    if (to.identity !== from.identity) clauses.unshift(`SET GENERATED ${to.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'}`);
+    if (clauses.length) steps.push(statement(`${target} ${clauses.join(' ')}`));
   }
   if (!to.identity && to.notNull !== from.notNull) {
     steps.push(
@@ -88,3 +81,28 @@ export const alterColumn: Render<Extract<Change, { kind: 'alter column' }>> = ({
   }
   return steps;
 };
+
+/**
+ * The type change itself, converting values with the definitions' `conversion` or a cast. Where
+ * PostgreSQL has no cast between the types, planning stops: the values need a conversion only
+ * the user can write.
+ */
+function typeChange(table: string, target: string, from: Column, to: Column): Statement {
+  const hazards: Hazard[] = [];
+  if (!isRelabel(from.type, to.type)) {
+    hazards.push({ code: 'REWRITES_TABLE', message: `changing ${table}.${to.name} from ${from.type} to ${to.type} rewrites the table under an exclusive lock` });
+  }
+  if (!keepsValues(from.type, to.type)) {
+    hazards.push({ code: 'DELETES_DATA', message: `values of ${table}.${to.name} that do not fit ${to.type} fail the cast or lose precision` });
+  }
+  const collate = to.collation ? ` COLLATE ${to.collation}` : '';
+  // A generated column is recomputed by its expression: PostgreSQL refuses a USING clause for it.
+  if (to.generated !== undefined) return statement(`${target} TYPE ${to.type}${collate}`, hazards);
+  if (to.conversion !== undefined) return statement(`${target} TYPE ${to.type}${collate} USING ${to.conversion}`, hazards);
+  if (!hasCast(from.type, to.type)) {
+    throw new PgformError('CONVERSION_REQUIRED', `column ${table}.${to.name} changes from ${from.type} to ${to.type}, and PostgreSQL has no cast between them`, { object: `${table}.${to.name}`, field: 'type' }, `say how to convert the values: .using(sql\`...\`) on the column's definition (ALTER COLUMN ... TYPE ${to.type} USING ...), or drop and re-add the column`);
+  }
+  // A user type (enum, domain) often has no cast to or from the other type; text always does.
+  const viaText = isUserType(from.type) || isUserType(to.type) ? `::text${from.type.endsWith('[]') && to.type.endsWith('[]') ? '[]' : ''}` : '';
+  return statement(`${target} TYPE ${to.type}${collate} USING ${ident(to.name)}${viaText}::${to.type}`, hazards);
+}

@@ -5,7 +5,7 @@ import { rename } from './rename.js';
 import { createRoutine, dropRoutine, replaceRoutine } from './routine.js';
 import { alterPolicy, createPolicy, dropPolicy, setGrants, setRowLevelSecurity } from './security.js';
 import type { Renderers } from './step.js';
-import { addColumn, addConstraint, createTable, dropColumn, dropConstraint, dropTable, setLogged } from './table.js';
+import { addColumn, addConstraint, alterConstraint, createTable, dropColumn, dropConstraint, dropTable, setLogged, validateConstraint } from './table.js';
 import { createIndex, createTrigger, dropIndex, dropTrigger } from './trigger-index.js';
 import {
   addEnumValue, alterDomain, alterSequence, replaceEnum, createDomain, createEnum, createExtension, createNamespace, createSequence,
@@ -36,6 +36,8 @@ export const renderers: Renderers = {
   'alter column': alterColumn,
   'add constraint': addConstraint,
   'drop constraint': dropConstraint,
+  'validate constraint': validateConstraint,
+  'alter constraint': alterConstraint,
   'create index': createIndex,
   'drop index': dropIndex,
   'attach partition': attachPartition,

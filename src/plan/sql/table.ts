@@ -1,6 +1,7 @@
 import type { Change } from '../../model/change.js';
 import type { Hazard } from '../../model/change.js';
 import type { Column, Constraint } from '../../model/schema.js';
+import { identityClause } from './identity.js';
 import { nameOf } from './names.js';
 import { ident, identList } from '../../sql/quote.js';
 import { statement, type Render } from './step.js';
@@ -10,7 +11,7 @@ export function columnSql(column: Column): string {
   const parts = [ident(column.name), column.type];
   if (column.collation) parts.push(`COLLATE ${column.collation}`);
   if (column.generated) parts.push(`GENERATED ALWAYS AS (${column.generated}) STORED`);
-  if (column.identity) parts.push(`GENERATED ${column.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY`);
+  if (column.identity) parts.push(identityClause(column));
   if (column.default !== undefined && !column.generated) parts.push(`DEFAULT ${column.default}`);
   if (column.notNull && !column.identity) parts.push('NOT NULL');
   return parts.join(' ');
@@ -38,7 +39,7 @@ export function constraintSql(constraint: Constraint): string {
     case 'unique':
       return `${name}UNIQUE${constraint.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''} (${identList(constraint.columns)})${deferral(constraint)}`;
     case 'check':
-      return `${name}CHECK (${constraint.expression})${constraint.noInherit ? ' NO INHERIT' : ''}`;
+      return `${name}CHECK (${constraint.expression})${constraint.noInherit ? ' NO INHERIT' : ''}${constraint.notValid ? ' NOT VALID' : ''}`;
     case 'exclude':
       return `${name}${constraint.definition}${deferral(constraint)}`;
     case 'foreign key':
@@ -47,13 +48,17 @@ export function constraintSql(constraint: Constraint): string {
         (constraint.match ? ` MATCH ${constraint.match}` : '') +
         (constraint.onUpdate !== 'NO ACTION' ? ` ON UPDATE ${constraint.onUpdate}` : '') +
         (constraint.onDelete !== 'NO ACTION' ? ` ON DELETE ${constraint.onDelete}` : '') +
-        deferral(constraint)
+        deferral(constraint) +
+        (constraint.notValid ? ' NOT VALID' : '')
       );
   }
 }
 
-/** Constraints created with the table itself; foreign keys come later, once every table exists. */
-export const inlineConstraint = (constraint: Constraint) => constraint.kind !== 'foreign key';
+/**
+ * Constraints created with the table itself; foreign keys come later, once every table exists,
+ * and so do NOT VALID checks: CREATE TABLE marks every check valid.
+ */
+export const inlineConstraint = (constraint: Constraint) => constraint.kind !== 'foreign key' && !(constraint.kind === 'check' && constraint.notValid);
 
 /**
  * A partition is created `PARTITION OF` its parent, which gives it every column; an `INHERITS`
@@ -97,8 +102,22 @@ export const dropColumn: Render<Extract<Change, { kind: 'drop column' }>> = ({ t
   statement(`ALTER TABLE ${nameOf(table)} DROP COLUMN ${ident(column.name)}`, [{ code: 'DELETES_DATA', message: `drops column ${table}.${column.name} and its values` }]),
 ];
 
-export const addConstraint: Render<Extract<Change, { kind: 'add constraint' }>> = ({ table, constraint }) => [
-  statement(`ALTER TABLE ${nameOf(table)} ADD ${constraintSql(constraint)}`),
+export const addConstraint: Render<Extract<Change, { kind: 'add constraint' }>> = ({ table, constraint, usingIndex }) => {
+  if (usingIndex !== undefined && (constraint.kind === 'primary key' || constraint.kind === 'unique')) {
+    const key = constraint.kind === 'primary key' ? 'PRIMARY KEY' : 'UNIQUE';
+    return [statement(`ALTER TABLE ${nameOf(table)} ADD CONSTRAINT ${ident(constraint.name)} ${key} USING INDEX ${ident(usingIndex)}${deferral(constraint)}`)];
+  }
+  return [statement(`ALTER TABLE ${nameOf(table)} ADD ${constraintSql(constraint)}`)];
+};
+
+/** Checks the rows a NOT VALID constraint skipped; writes go on meanwhile (SHARE UPDATE EXCLUSIVE). */
+export const validateConstraint: Render<Extract<Change, { kind: 'validate constraint' }>> = ({ table, constraint }) => [
+  statement(`ALTER TABLE ${nameOf(table)} VALIDATE CONSTRAINT ${ident(constraint.name)}`, [{ code: 'MAY_FAIL', message: `fails if rows of ${table} break ${constraint.name}` }]),
+];
+
+/** Changes a foreign key's deferral in place: the only constraint kind PostgreSQL alters so. */
+export const alterConstraint: Render<Extract<Change, { kind: 'alter constraint' }>> = ({ table, to }) => [
+  statement(`ALTER TABLE ${nameOf(table)} ALTER CONSTRAINT ${ident(to.name)} ${to.deferrable ? 'DEFERRABLE' : 'NOT DEFERRABLE'} INITIALLY ${to.initiallyDeferred ? 'DEFERRED' : 'IMMEDIATE'}`),
 ];
 
 export const dropConstraint: Render<Extract<Change, { kind: 'drop constraint' }>> = ({ table, constraint }) => [

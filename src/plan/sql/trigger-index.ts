@@ -25,7 +25,13 @@ export const dropIndex: Render<Extract<Change, { kind: 'drop index' }>> = ({ rel
 
 export function triggerSql(table: string, trigger: Trigger): string {
   const events = trigger.events.map((event) => (event === 'UPDATE' && trigger.updateOf?.length ? `UPDATE OF ${identList(trigger.updateOf)}` : event));
-  let text = `CREATE TRIGGER ${ident(trigger.name)} ${trigger.timing} ${events.join(' OR ')} ON ${nameOf(table)} FOR EACH ${trigger.level}`;
+  const constraint = trigger.constraint;
+  let text = `CREATE ${constraint ? 'CONSTRAINT ' : ''}TRIGGER ${ident(trigger.name)} ${trigger.timing} ${events.join(' OR ')} ON ${nameOf(table)}`;
+  if (constraint) {
+    if (constraint.from) text += ` FROM ${nameOf(constraint.from)}`;
+    text += constraint.deferrable ? ` DEFERRABLE INITIALLY ${constraint.initiallyDeferred ? 'DEFERRED' : 'IMMEDIATE'}` : ' NOT DEFERRABLE';
+  }
+  text += ` FOR EACH ${trigger.level}`;
   if (trigger.when) text += ` WHEN (${trigger.when})`;
   text += ` EXECUTE FUNCTION ${nameOf(trigger.function)}(${trigger.arguments.map(literal).join(', ')})`;
   return text;

@@ -9,5 +9,5 @@ export const prices = table('prices', {
 export const slots = table('slots', {
   columns: { id: integer().notNull(), code: text().notNull() },
   primaryKey: ['id'],
-  unique: [['code']],
+  unique: [{ columns: ['code'], deferrable: true, initiallyDeferred: true }],
 });

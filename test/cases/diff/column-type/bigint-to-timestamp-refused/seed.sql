@@ -1,0 +1,1 @@
+INSERT INTO public.events (id, at) VALUES (1, 1700000000);

@@ -1,0 +1,1 @@
+INSERT INTO public.events (id, qty) VALUES (1, '12');

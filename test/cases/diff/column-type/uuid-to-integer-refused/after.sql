@@ -1,0 +1,1 @@
+CREATE TABLE public.tokens (id integer PRIMARY KEY, ref integer);

@@ -1,0 +1,1 @@
+ALTER TABLE "public"."events" ALTER COLUMN "note" TYPE text USING "note"::text;

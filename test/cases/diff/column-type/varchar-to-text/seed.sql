@@ -1,0 +1,1 @@
+INSERT INTO public.events (id, note) VALUES (1, 'x');

@@ -1,0 +1,5 @@
+ALTER TABLE "public"."items" DROP CONSTRAINT "items_qty_check";
+
+ALTER TABLE "public"."items" ADD CONSTRAINT "items_qty_check" CHECK (qty > 0) NO INHERIT;
+
+ALTER TABLE "public"."items" ADD CONSTRAINT "items_qty_max" CHECK (qty < 1000) NO INHERIT;

@@ -1,0 +1,1 @@
+ALTER TABLE "public"."items" ADD CONSTRAINT "items_qty_positive" CHECK (qty > 0) NOT VALID;

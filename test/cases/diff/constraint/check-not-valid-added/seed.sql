@@ -1,0 +1,1 @@
+INSERT INTO public.items (qty) VALUES (-1), (5);

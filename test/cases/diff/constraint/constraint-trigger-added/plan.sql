@@ -1,0 +1,3 @@
+CREATE CONSTRAINT TRIGGER "entries_account_check" AFTER DELETE ON "public"."entries" FROM "public"."accounts" NOT DEFERRABLE FOR EACH ROW EXECUTE FUNCTION "public"."check_balance"();
+
+CREATE CONSTRAINT TRIGGER "entries_balanced" AFTER INSERT OR UPDATE ON "public"."entries" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "public"."check_balance"();

@@ -1,0 +1,1 @@
+CREATE TABLE public.bookings (id integer PRIMARY KEY, during tsrange, CONSTRAINT bookings_no_overlap EXCLUDE USING gist (during WITH &&) WHERE (id > 0));

@@ -1,0 +1,1 @@
+INSERT INTO public.children (id, parent_id) VALUES (1, 42);

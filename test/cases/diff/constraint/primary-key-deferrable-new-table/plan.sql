@@ -1,0 +1,4 @@
+CREATE TABLE "public"."slots" (
+  "id" integer NOT NULL,
+  CONSTRAINT "slots_pkey" PRIMARY KEY ("id") DEFERRABLE
+);

@@ -1,0 +1,1 @@
+ALTER TABLE "public"."items" ADD CONSTRAINT "items_pkey" PRIMARY KEY USING INDEX "items_pkey";

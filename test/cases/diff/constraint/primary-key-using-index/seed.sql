@@ -1,0 +1,1 @@
+INSERT INTO public.items (id, name) VALUES (1, 'a');

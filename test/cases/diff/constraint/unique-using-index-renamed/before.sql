@@ -1,0 +1,1 @@
+CREATE TABLE public.items (id integer NOT NULL, code text);

@@ -1,0 +1,1 @@
+INSERT INTO public.items (id, code) VALUES (1, 'a');

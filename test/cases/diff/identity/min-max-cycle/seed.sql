@@ -1,0 +1,1 @@
+INSERT INTO public.tickets (label) VALUES ('a'), ('b');

@@ -1,0 +1,2 @@
+-- hazard DELETES_DATA: drops column public.items.code and its values
+ALTER TABLE "public"."items" DROP COLUMN "code";

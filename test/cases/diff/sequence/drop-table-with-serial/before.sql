@@ -1,0 +1,2 @@
+CREATE TABLE public.keep (id integer);
+CREATE TABLE public.items (id serial PRIMARY KEY, name text);

@@ -1,0 +1,2 @@
+-- hazard DELETES_DATA: drops table public.items and all its rows
+DROP TABLE "public"."items";

@@ -1,0 +1,2 @@
+CREATE SEQUENCE public.counter;
+CREATE TABLE public.items (id bigint NOT NULL DEFAULT nextval('public.counter'), name text);

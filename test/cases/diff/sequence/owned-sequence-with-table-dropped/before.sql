@@ -1,0 +1,4 @@
+CREATE SEQUENCE public.counter;
+CREATE TABLE public.items (id bigint NOT NULL DEFAULT nextval('public.counter'), name text);
+ALTER SEQUENCE public.counter OWNED BY public.items.id;
+CREATE TABLE public.keep (id integer);

@@ -1,0 +1,1 @@
+INSERT INTO public.events (id, happened) VALUES (1, 1700000000);
