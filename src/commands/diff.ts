@@ -9,7 +9,7 @@ import { PgformError } from '../errors.js';
 import type { Change, Hazard } from '../model/change.js';
 import type { Schema } from '../model/schema.js';
 import { planChanges, type Plan } from '../plan/index.js';
-import { databaseLabel, openDatabase, presetOf, withConnection } from './database.js';
+import { databaseLabel, openDatabase, presetReads, withConnection } from './database.js';
 import { migrationsState } from './generate.js';
 import { printWith, samePrinter, type Printer } from './printer.js';
 import { loadConfiguredSchema } from './sql.js';
@@ -27,7 +27,7 @@ async function readLive(config: ResolvedConfig, url: string | undefined, namespa
   return withConnection(
     () => (url ? connectPostgres(url) : openDatabase(config)),
     async (conn) => {
-      const schema = await introspect(conn, { externalNamespaces: presetOf(config).externalNamespaces, ...(namespaces ? { namespaces } : {}) });
+      const schema = await introspect(conn, { ...presetReads(config), ...(namespaces ? { namespaces } : {}) });
       const printer: Printer = { engine: conn.engine, version: await conn.serverVersion(), ...(url ? { url } : {}) };
       return { label: url ? redactUrl(url) : databaseLabel(config, undefined), schema, printer };
     },
@@ -35,11 +35,11 @@ async function readLive(config: ResolvedConfig, url: string | undefined, namespa
 }
 
 /** Reads a state: `definitions`, `migrations`, `database` (the configured one) or a database URL. */
-async function readState(config: ResolvedConfig, spec: string, namespaces?: string[]): Promise<State> {
+async function readState(config: ResolvedConfig, spec: string, namespaces?: string[], migrationsUpTo?: string): Promise<State> {
   if (spec === 'definitions') return { label: `definitions (${config.definitions})`, schema: await loadConfiguredSchema(config) };
   if (spec === 'migrations') {
-    const { schema, printer } = await migrationsState(config);
-    return { label: `migrations (${config.migrations})`, schema, printer };
+    const { schema, printer } = await migrationsState(config, undefined, migrationsUpTo);
+    return { label: `migrations (${config.migrations}${migrationsUpTo ? ` up to ${migrationsUpTo}` : ''})`, schema, printer };
   }
   if (spec === 'database') return readLive(config, config.url, namespaces);
   if (isUrl(spec) || /:\/\/|@|^[\w.-]+:\d+\//.test(spec)) return readLive(config, checkDatabaseUrl(spec, '--from/--to'), namespaces);
@@ -77,18 +77,29 @@ export interface DiffResult {
  * one side is such a server (definitions are printed in a scratch database there), else the
  * embedded engine. Comparing models printed by different servers would report false drift.
  */
+export async function diffCommand(config: ResolvedConfig, options: { from?: string; to?: string; schemas?: string[]; migrationsUpTo?: string }): Promise<DiffResult> {
+  const { from, to } = await printedStates(config, options.from ?? 'database', options.to ?? 'definitions', options.schemas, options.migrationsUpTo);
+  return { from: from.label, to: to.label, ...compareSchemas(from.schema, to.schema, options.schemas) };
+}
+
 /**
  * Two states read and printed by one printer: the live PostgreSQL server when one side is such a
  * server (definitions are printed in a scratch database there), else the embedded engine.
  */
-export async function printedStates(config: ResolvedConfig, fromSpec: string, toSpec: string, schemas?: string[]): Promise<{ from: { label: string; schema: Schema }; to: { label: string; schema: Schema } }> {
+export async function printedStates(
+  config: ResolvedConfig,
+  fromSpec: string,
+  toSpec: string,
+  schemas?: string[],
+  migrationsUpTo?: string,
+): Promise<{ from: { label: string; schema: Schema }; to: { label: string; schema: Schema } }> {
   // Two sides are read at once unless both need the embedded engine: one instance at a time
   // keeps memory down, and the embedded database cannot be opened twice.
   const embedded = (spec: string) => spec === 'migrations' || (spec === 'database' && !config.url);
   const [from, to] =
     embedded(fromSpec) && embedded(toSpec)
-      ? [await readState(config, fromSpec, schemas), await readState(config, toSpec, schemas)]
-      : await Promise.all([readState(config, fromSpec, schemas), readState(config, toSpec, schemas)]);
+      ? [await readState(config, fromSpec, schemas, migrationsUpTo), await readState(config, toSpec, schemas, migrationsUpTo)]
+      : await Promise.all([readState(config, fromSpec, schemas, migrationsUpTo), readState(config, toSpec, schemas, migrationsUpTo)]);
   const printer = [from.printer, to.printer].find((p) => p?.engine === 'postgres') ?? from.printer ?? to.printer;
   for (const state of [from, to]) {
     if (!samePrinter(state.printer, printer)) {
@@ -100,12 +111,12 @@ export async function printedStates(config: ResolvedConfig, fromSpec: string, to
   return { from, to };
 }
 
-export async function diffCommand(config: ResolvedConfig, options: { from?: string; to?: string; schemas?: string[] }): Promise<DiffResult> {
-  const { from, to } = await printedStates(config, options.from ?? 'database', options.to ?? 'definitions', options.schemas);
-  const fromSchema = scope(from.schema, options.schemas);
-  const toSchema = scope(to.schema, options.schemas);
+/** Compares two models printed by one server: the changes, the plan that makes `from` into `to`, and the report items. */
+export function compareSchemas(from: Schema, to: Schema, schemas?: string[]): Omit<DiffResult, 'from' | 'to'> {
+  const fromSchema = scope(from, schemas);
+  const toSchema = scope(to, schemas);
   const changes = diffSchemas(fromSchema, toSchema);
   const plan = planChanges(changes, { from: fromSchema, to: toSchema });
   const hazards = plan.steps.flatMap((step) => step.hazards.map((h) => ({ ...h, statement: step.sql })));
-  return { from: from.label, to: to.label, changes, items: driftItems(changes, fromSchema, toSchema), plan, hazards };
+  return { changes, items: driftItems(changes, fromSchema, toSchema), plan, hazards };
 }

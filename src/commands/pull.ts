@@ -5,12 +5,20 @@ import { pullHeader, renderPull, type Layout, type PullWarning } from '../emit/p
 import { PgformError } from '../errors.js';
 import { databaseLabel, presetOf } from './database.js';
 import { printedStates } from './diff.js';
+import { migrationsState } from './generate.js';
 import { databaseState } from './states.js';
+import type { Schema } from '../model/schema.js';
 
 export interface PullOptions {
   layout: Layout;
   /** The folder to write; default `schemas/<system>`, else the configured definitions folder. */
   out?: string;
+  /**
+   * What to read: `database` (default: the URL's, or the embedded one), `migrations` (the
+   * configured folder) or a migrations folder such as `supabase/migrations`, replayed in the
+   * embedded engine with the preset in place: no server needed.
+   */
+  from?: string;
   /**
    * Rewrite the files instead of merging into them: only into a folder that holds nothing but
    * files `pull` wrote (a layout change), and every edit made to those is lost.
@@ -84,6 +92,18 @@ function writeAll(folder: string, files: { path: string; content: string }[], st
   }
 }
 
+/** The model to pull and how to name where it came from. */
+async function pulledState(config: ResolvedConfig, from: string): Promise<{ schema: Schema; label: string }> {
+  if (from === 'database') return { schema: await databaseState(config), label: databaseLabel(config) };
+  const migrations = from === 'migrations' ? config.migrations : from;
+  const folder = resolve(config.root, migrations);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new PgformError('USAGE', `no migrations folder at ${migrations}`, { field: '--from' }, 'use --from database, --from migrations or --from <folder of .sql files>');
+  }
+  const { schema } = await migrationsState({ ...config, migrations });
+  return { schema, label: `migrations (${relative(config.root, folder) || '.'})` };
+}
+
 /**
  * Reads the database (the URL's, or the embedded one) and writes it as definitions. Into a folder
  * that already holds definitions, the database is merged: only what differs is edited, in place.
@@ -91,7 +111,7 @@ function writeAll(folder: string, files: { path: string; content: string }[], st
 export async function pullCommand(config: ResolvedConfig, options: PullOptions): Promise<PullResult> {
   const folder = pullFolder(config, options.out);
   const existing = existingFiles(folder);
-  if (existing.length && !options.rewrite) return mergeInto(config, folder, existing, options.layout);
+  if (existing.length && !options.rewrite) return mergeInto(config, folder, existing, options);
   const foreign = existing.filter((path) => !readFileSync(join(folder, path), 'utf8').startsWith(pullHeader));
   if (foreign.length) {
     throw new PgformError(
@@ -101,8 +121,9 @@ export async function pullCommand(config: ResolvedConfig, options: PullOptions):
       'pull without --rewrite to merge into them, or into a new folder with --out <folder>',
     );
   }
-  const schema = await databaseState(config);
-  const render = await renderPull(schema, { layout: options.layout, externalNamespaces: presetOf(config).externalNamespaces });
+  const { schema, label } = await pulledState(config, options.from ?? 'database');
+  const preset = presetOf(config);
+  const render = await renderPull(schema, { layout: options.layout, externalNamespaces: preset.externalNamespaces, externalExtensions: preset.externalExtensions });
   const wanted = new Set(render.files.map((file) => file.path));
   const stale = existing.filter((path) => !wanted.has(path));
   const changed = render.files.filter((file) => !existing.includes(file.path) || readFileSync(join(folder, file.path), 'utf8') !== file.content);
@@ -111,20 +132,23 @@ export async function pullCommand(config: ResolvedConfig, options: PullOptions):
     ...render.files.map((file): PulledFileStatus => ({ path: file.path, status: changed.includes(file) ? 'written' : 'unchanged' })),
     ...stale.map((path): PulledFileStatus => ({ path, status: 'removed' })),
   ].map((file) => ({ ...file, path: relative(config.root, join(folder, file.path)) }));
-  return { database: databaseLabel(config), folder: relative(config.root, folder) || '.', files: statuses, warnings: render.warnings };
+  return { database: label, folder: relative(config.root, folder) || '.', files: statuses, warnings: render.warnings };
 }
 
 /** Pulls into existing definitions: their model and the database's are compared, and the files edited where they differ. */
-async function mergeInto(config: ResolvedConfig, folder: string, existing: string[], layout: Layout): Promise<PullResult> {
+async function mergeInto(config: ResolvedConfig, folder: string, existing: string[], options: PullOptions): Promise<PullResult> {
   const { mergePull } = await import('../emit/pull/merge/index.js');
   const files = existing.map((path) => ({ path, content: readFileSync(join(folder, path), 'utf8') }));
+  const source = options.from ?? 'database';
+  const migrations = source === 'database' || source === 'migrations' ? config.migrations : source;
   // Both sides printed by one server, as `diff` compares them: a merge edits only real differences.
-  const { from, to } = await printedStates({ ...config, definitions: folder }, 'database', 'definitions', config.schemas);
-  const merged = mergePull(files, to.schema, from.schema, { layout, externalNamespaces: presetOf(config).externalNamespaces });
+  const { from, to } = await printedStates({ ...config, definitions: folder, migrations }, source === 'database' ? 'database' : 'migrations', 'definitions', config.schemas);
+  const preset = presetOf(config);
+  const merged = mergePull(files, to.schema, from.schema, { layout: options.layout, externalNamespaces: preset.externalNamespaces, externalExtensions: preset.externalExtensions });
   writeAll(folder, merged.files, []);
   const written = new Set(merged.files.map((file) => file.path));
   const statuses: PulledFileStatus[] = [...new Set([...existing, ...written])]
     .sort()
     .map((path): PulledFileStatus => ({ path: relative(config.root, join(folder, path)), status: written.has(path) ? 'written' : 'unchanged' }));
-  return { database: databaseLabel(config), folder: relative(config.root, folder) || '.', files: statuses, warnings: merged.warnings };
+  return { database: from.label, folder: relative(config.root, folder) || '.', files: statuses, warnings: merged.warnings };
 }

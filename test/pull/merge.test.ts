@@ -9,7 +9,7 @@ import { inTransaction } from '../../src/engine/connection.js';
 import { openEmbeddedPglite } from '../../src/engine/pglite.js';
 import { presets } from '../../src/engine/presets.js';
 import { loadSchema } from '../../src/load/definitions.js';
-import { createPlan } from '../../src/plan/from-scratch.js';
+import { createPlan } from '../../src/canonical/from-scratch.js';
 import { engines, withDatabase, type TestEngine } from '../support/engines.js';
 import type { Connection } from '../../src/engine/connection.js';
 import { externalNamespaces } from '../support/round-trip.js';
