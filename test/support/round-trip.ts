@@ -16,6 +16,8 @@ export function databasePart(schema: Schema): Schema {
   return {
     ...schema,
     namespaces: Object.fromEntries(Object.entries(schema.namespaces).filter(([, n]) => !n.external)),
+    // The preset's own extensions (pgcrypto, uuid-ossp in `extensions`) are not the definitions'.
+    extensions: Object.fromEntries(Object.entries(schema.extensions).filter(([, x]) => !x.external)),
     docs: { groups: {}, joins: [] },
   };
 }
