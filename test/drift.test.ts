@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyPlan } from '../src/canonical/apply.js';
 import { diffCommand } from '../src/commands/diff.js';
+import { renderDriftText } from '../src/emit/drift/text.js';
 import { openDatabase, withConnection } from '../src/commands/database.js';
 import { inTransaction } from '../src/engine/connection.js';
 import { loadSchema } from '../src/load/definitions.js';
@@ -58,6 +59,15 @@ describe.each(engines)('drift on $name', (engine) => {
       const drifted = await diffCommand(config, {});
       const expected = JSON.parse(readFileSync(join(root, name, 'expected.json'), 'utf8'));
       expect(drifted.items.map(({ type, object, change }) => ({ type, object, change }))).toEqual(expected);
+      // Every item the definitions declare (or whose table they declare) points at its line.
+      expect(drifted.items.filter((item) => item.change !== 'unexpected' && !item.source?.line).map((item) => item.object)).toEqual([]);
+      // The text report of a case is a golden (PGlite's printing): PGFORM_UPDATE=1 rewrites it.
+      const report = join(root, name, 'report.txt');
+      if (engine.name === 'pglite') {
+        const text = renderDriftText(drifted.items, { from: 'database', to: 'definitions' });
+        if (!existsSync(report) || process.env.PGFORM_UPDATE) writeFileSync(report, text);
+        expect(text).toBe(readFileSync(report, 'utf8'));
+      }
       await applyTo(config, drifted.plan);
       expect((await diffCommand(config, {})).items).toEqual([]);
     });

@@ -156,9 +156,9 @@ async function mergeInto(source: PullSource, folder: string, existing: string[],
   const { mergePull } = await import('../emit/pull/merge/index.js');
   const files = existing.map((path) => ({ path, content: readFileSync(join(folder, path), 'utf8') }));
   // Both sides printed by one server, as `diff` compares them: a merge edits only real differences.
-  const { from, to } = await printedStates({ ...config, definitions: folder }, source.spec, 'definitions', config.schemas);
+  const { from, to } = await printedStates({ ...source.config, definitions: folder }, source.spec, 'definitions', config.schemas);
   const preset = presetOf(config);
-  const merged = mergePull(files, to.schema, from.schema, { layout, externalNamespaces: preset.externalNamespaces });
+  const merged = mergePull(files, to.schema, from.schema, { layout, externalNamespaces: preset.externalNamespaces, externalExtensions: preset.externalExtensions });
   writeAll(folder, merged.files, []);
   const written = new Set(merged.files.map((file) => file.path));
   const statuses: PulledFileStatus[] = [...new Set([...existing, ...written])]

@@ -134,7 +134,7 @@ describe.each(engines)('pgform pull into existing definitions on $name', (engine
         expect(drift.items).toEqual([]);
       });
     });
-  }, 240_000);
+  }, 600_000);
 });
 
 const helperDefinitions = `import { sql, table, text, timestamptz, uuid } from 'pgform';

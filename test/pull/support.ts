@@ -14,6 +14,7 @@ import { loadSchema } from '../../src/load/definitions.js';
 import { listDifferences, type Difference } from '../../src/model/compare.js';
 import type { Schema } from '../../src/model/schema.js';
 import { createPlan } from '../../src/canonical/from-scratch.js';
+import { presets } from '../../src/engine/presets.js';
 import { withDatabase, type TestEngine } from '../support/engines.js';
 import { databasePart, externalNamespaces } from '../support/round-trip.js';
 import { oneLineFile } from './one-line.js';
@@ -77,7 +78,7 @@ export interface PullRoundTrip {
  */
 export async function pullRoundTrip(engine: TestEngine, source: Source, layout: Layout, options: { load?: boolean } = {}): Promise<PullRoundTrip> {
   const live = await withDatabase(engine, ({ conn }) => liveModel(conn, source));
-  const render = await renderPull(live, { layout, externalNamespaces });
+  const render = await renderPull(live, { layout, externalNamespaces, externalExtensions: presets.supabase.externalExtensions });
   // A case that pulls what definitions cannot declare stops here: its files need not load.
   if (options.load === false) return { live, render, differences: [] };
   return withPullFolder(async (folder) => {

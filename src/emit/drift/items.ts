@@ -17,8 +17,13 @@ export interface DriftItem {
   object: string;
   change: 'missing' | 'unexpected' | 'changed';
   details: { field: string; expected: unknown; actual: unknown }[];
-  /** Where the expected object is declared, when the `to` state is definitions. */
+  /** Where the object (or the table it belongs to) is declared, when the `to` state is definitions. */
   source?: SourceLocation;
+  /**
+   * The parts of a missing or unexpected table or view that differ with it (its comment, RLS,
+   * policies, indexes...): reported under the one object, not as differences of their own.
+   */
+  parts?: string[];
 }
 
 function schemaOf(id: string): string {
@@ -40,14 +45,21 @@ export function driftItems(changes: Change[], from: Schema, to: Schema): DriftIt
     if (r.source && !routineSources.has(id)) routineSources.set(id, r.source);
   }
   const sourceOf = (id: string): SourceLocation | undefined =>
-    (to.tables[id] ?? to.views[id])?.source ?? routineSources.get(id) ?? to.enums[id]?.source ?? to.domains[id]?.source ?? to.sequences[id]?.source;
+    (to.tables[id] ?? to.views[id])?.source ??
+    routineSources.get(id) ??
+    to.enums[id]?.source ??
+    to.domains[id]?.source ??
+    to.sequences[id]?.source ??
+    to.namespaces[id]?.source ??
+    to.extensions[id]?.source;
   // Triggers and policies on a preset's table were declared on their own (trigger(), policy()).
   const externalSources = new Map<string, SourceLocation>();
   for (const [table, external] of Object.entries(to.externalTables ?? {})) {
     for (const t of Object.values(external.triggers)) if (t.source) externalSources.set(`${table} (trigger "${t.name}")`, t.source);
     for (const p of Object.values(external.policies)) if (p.source) externalSources.set(`${table} (policy "${p.name}")`, p.source);
   }
-  const add = (type: string, object: string, owner: string, change: DriftItem['change'], details: DriftItem['details'] = []) => {
+  const owners = new Map<string, string>();
+  const add = (type: string, object: string, owner: string, change: DriftItem['change'], details: DriftItem['details'] = [], declared?: SourceLocation) => {
     const key = `${type} ${object}`;
     const existing = items.get(key);
     if (existing) {
@@ -56,9 +68,12 @@ export function driftItems(changes: Change[], from: Schema, to: Schema): DriftIt
       existing.details.push(...details);
       return;
     }
-    const source = sourceOf(owner) ?? externalSources.get(object);
+    const source = declared ?? sourceOf(owner) ?? externalSources.get(object);
+    owners.set(key, owner);
     items.set(key, { schema: schemaOf(owner), type, object, change, details, ...(source ? { source } : {}) });
   };
+  // A trigger on a preset's table (auth.users) is declared on its own, not with a table.
+  const triggerSource = (table: string, name: string) => to.externalTables?.[table]?.triggers[name]?.source;
   const sub = (table: string, kind: string, name: string) => `${table} (${kind} "${name}")`;
 
   for (const c of changes) {
@@ -69,7 +84,7 @@ export function driftItems(changes: Change[], from: Schema, to: Schema): DriftIt
         break;
       case 'create extension':
       case 'drop extension':
-        add('extension', c.extension.name, c.extension.schema, c.kind.startsWith('create') ? 'missing' : 'unexpected');
+        add('extension', c.extension.name, c.extension.schema, c.kind.startsWith('create') ? 'missing' : 'unexpected', [], to.extensions[c.extension.name]?.source);
         break;
       case 'create enum':
       case 'drop enum': {
@@ -177,7 +192,7 @@ export function driftItems(changes: Change[], from: Schema, to: Schema): DriftIt
       case 'drop trigger': {
         const other = c.kind === 'create trigger' ? from.tables[c.table]?.triggers[c.trigger.name] : to.tables[c.table]?.triggers[c.trigger.name];
         const details = other ? (c.kind === 'create trigger' ? fieldDetails(c.trigger, other) : fieldDetails(other, c.trigger)) : [];
-        add('trigger', sub(c.table, 'trigger', c.trigger.name), c.table, c.kind === 'create trigger' ? 'missing' : 'unexpected', details);
+        add('trigger', sub(c.table, 'trigger', c.trigger.name), c.table, c.kind === 'create trigger' ? 'missing' : 'unexpected', details, triggerSource(c.table, c.trigger.name));
         break;
       }
       case 'attach partition':
@@ -223,5 +238,25 @@ export function driftItems(changes: Change[], from: Schema, to: Schema): DriftIt
       }
     }
   }
-  return [...items.values()].sort((a, b) => a.schema.localeCompare(b.schema) || a.object.localeCompare(b.object) || a.type.localeCompare(b.type));
+  return foldParts([...items.entries()], owners).sort((a, b) => a.schema.localeCompare(b.schema) || a.object.localeCompare(b.object) || a.type.localeCompare(b.type));
+}
+
+const relationTypes = new Set(['table', 'view', 'materialized view']);
+
+/** A missing (or unexpected) table takes along the items of its own parts: one object, one difference. */
+function foldParts(entries: [string, DriftItem][], owners: Map<string, string>): DriftItem[] {
+  const whole = new Map(entries.filter(([, item]) => relationTypes.has(item.type) && item.change !== 'changed').map(([, item]) => [item.object, item]));
+  const kept: DriftItem[] = [];
+  for (const [key, item] of entries) {
+    const owner = whole.get(owners.get(key)!);
+    if (!owner || owner === item || (item.change !== owner.change && item.change !== 'changed')) {
+      kept.push(item);
+      continue;
+    }
+    const prefix = `${owner.object} (`;
+    const name = item.object.startsWith(prefix) ? item.object.slice(prefix.length, -1) : item.object === owner.object ? item.type : `${item.type} ${item.object}`;
+    owner.parts = [...(owner.parts ?? []), item.type === 'comment' && item.object !== owner.object ? `comment on ${item.object}` : name];
+  }
+  for (const item of whole.values()) item.parts?.sort();
+  return kept;
 }

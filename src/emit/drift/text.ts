@@ -1,4 +1,5 @@
 import type { DriftItem } from './items.js';
+import { unifiedDiff } from './line-diff.js';
 
 export interface Paint {
   red(text: string): string;
@@ -16,6 +17,9 @@ function show(value: unknown): string {
   return text.length > 160 ? `${text.slice(0, 157)}...` : text;
 }
 
+const isText = (value: unknown): value is string => typeof value === 'string';
+const long = (text: string) => text.includes('\n') || text.length > 60;
+
 /** The report for people: grouped by schema, one line per object, then expected vs actual. */
 export function renderDriftText(items: DriftItem[], labels: { from: string; to: string }, paint: Paint = plain): string {
   if (items.length === 0) return `${paint.green('No drift')}: ${labels.from} matches ${labels.to}.\n`;
@@ -29,8 +33,18 @@ export function renderDriftText(items: DriftItem[], labels: { from: string; to: 
     const mark = item.change === 'missing' ? paint.green('+ missing   ') : item.change === 'unexpected' ? paint.red('- unexpected') : paint.yellow('~ changed   ');
     const where = item.source ? paint.dim(`  (${item.source.file}:${item.source.line})`) : '';
     lines.push(`  ${mark} ${item.type} ${item.object}${where}`);
+    if (item.parts?.length) lines.push(`      with its ${item.parts.join(', ')}`);
     for (const detail of item.details) {
       if (item.change !== 'changed' && (detail.expected === undefined || detail.actual === undefined)) continue;
+      if (isText(detail.expected) && isText(detail.actual) && (long(detail.expected) || long(detail.actual))) {
+        // Texts (bodies, queries, policy expressions) differ as lines: expected is -, actual is +.
+        lines.push(`      ${detail.field}: ${paint.dim('--- expected  +++ actual')}`);
+        for (const line of unifiedDiff(detail.expected, detail.actual)) {
+          const colour = line.startsWith('-') ? paint.red : line.startsWith('+') ? paint.green : line.startsWith('@@') ? paint.dim : (t: string) => t;
+          lines.push(`        ${colour(line)}`);
+        }
+        continue;
+      }
       lines.push(`      ${detail.field}: expected ${show(detail.expected)}, actual ${show(detail.actual)}`);
     }
   }

@@ -6,7 +6,6 @@
  * for a person to merge, never over their code.
  */
 import { Node, Project, type CallExpression, type SourceFile } from 'ts-morph';
-import { parseObjectId } from '../../../model/id.js';
 import type { Schema } from '../../../model/schema.js';
 import { resolveRefs, type Expr, type RefScope } from '../code.js';
 import { createContext, type PullContext, type PullWarning, type UnitKind } from '../context.js';
@@ -64,7 +63,7 @@ function comparable(ctx: PullContext): Map<string, { unit: Unit; expr: Expr }> {
 function locate(unit: Unit, calls: { file: SourceFile; builder: string; name: string; call: CallExpression }[]): { file: SourceFile; call: CallExpression } | string {
   const found = calls.filter((c) => {
     if (!builders[unit.kind].includes(c.builder) || c.name !== unit.name) return false;
-    if (unit.kind === 'trigger') return stringOption(c.call, 'on') === unit.key.slice('trigger:'.length).split(':')[0];
+    if (unit.kind === 'trigger' || unit.kind === 'policy') return stringOption(c.call, 'on') === unit.key.slice(unit.kind.length + 1).split(':')[0];
     if (unit.kind === 'extension' || unit.kind === 'namespace') return true;
     return (stringOption(c.call, 'schema') ?? 'public') === unit.schema;
   });
@@ -117,10 +116,10 @@ function importEdit(file: SourceFile, wanted: string[]): TextEdit | undefined {
  * Merges the database (`db`) into existing definition files whose model is `mine`. Files are
  * only read here; the caller writes what comes back.
  */
-export function mergePull(existing: ExistingFile[], mine: Schema, db: Schema, options: { layout: Layout; externalNamespaces: string[] }): MergeResult {
-  const dbCtx = createContext(db, options.externalNamespaces);
-  const mineUnits = comparable(createContext(mine, options.externalNamespaces));
-  const dbUnits = comparable(createContext(db, options.externalNamespaces));
+export function mergePull(existing: ExistingFile[], mine: Schema, db: Schema, options: { layout: Layout; externalNamespaces: string[]; externalExtensions?: string[] }): MergeResult {
+  const dbCtx = createContext(db, options.externalNamespaces, options.externalExtensions);
+  const mineUnits = comparable(createContext(mine, options.externalNamespaces, options.externalExtensions));
+  const dbUnits = comparable(createContext(db, options.externalNamespaces, options.externalExtensions));
   const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { allowJs: true } });
   const sources = new Map(existing.map((file) => [file.path, project.createSourceFile(`/${file.path}`, file.content)]));
   const calls = [...sources.values()].flatMap((file) => builderCalls(file, allBuilders).map((c) => ({ ...c, file })));
@@ -199,8 +198,7 @@ export function mergePull(existing: ExistingFile[], mine: Schema, db: Schema, op
 
   // What could not be merged is written in full beside the definitions, where the loader does not look.
   for (const unit of conflicts) {
-    const { schema, name } = unit.kind === 'extension' || unit.kind === 'namespace' ? { schema: unit.schema, name: unit.name } : parseObjectId(objectOf(unit).split(':')[0]!);
-    const path = `.pulled/${unit.kind}-${schema}.${name}.ts`.replace(/[^A-Za-z0-9._/-]/g, '_');
+    const path = `.pulled/${unit.kind}-${unit.schema}.${unit.name}.ts`.replace(/[^A-Za-z0-9._/-]/g, '_');
     files.push({ path, content: printFile(filePlan(path, [shorthand.get(unit.key)!], variable, () => false)) });
     warnings.push({ object: objectOf(unit), message: `its pulled form is in ${path}: merge it by hand` });
   }

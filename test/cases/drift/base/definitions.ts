@@ -1,4 +1,4 @@
-import { enumType, integer, rpc, sql, table, text, timestamptz, triggerFunction, uuid, view } from 'pgform';
+import { enumType, integer, rpc, sql, table, text, timestamptz, trigger, triggerFunction, uuid, view } from 'pgform';
 
 export const stage = enumType('stage', ['new', 'won', 'lost'], { description: 'Deal stage' });
 
@@ -41,3 +41,24 @@ export const dealTotal = rpc('deal_total', {
   volatility: 'stable',
   body: sql`SELECT coalesce(sum(amount), 0) FROM public.deals WHERE stage = wanted`,
 });
+
+export const notes = table('notes', {
+  description: 'Notes on deals',
+  columns: {
+    id: uuid().primaryKey().defaultRandom(),
+    body: text().notNull().describe('The note'),
+  },
+  rls: true,
+  policies: { 'Everyone reads notes': { for: 'select', to: 'authenticated', using: sql`true` } },
+  grants: [{ to: 'authenticated', privileges: ['select'] }],
+});
+
+export const welcome = triggerFunction('welcome', {
+  body: sql`
+BEGIN
+  RETURN NEW;
+END;
+`,
+});
+
+export const onSignup = trigger('on_auth_user_created', { on: 'auth.users', timing: 'after', events: ['insert'], function: welcome });

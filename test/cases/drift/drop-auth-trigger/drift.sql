@@ -1,0 +1,1 @@
+DROP TRIGGER on_auth_user_created ON auth.users;
