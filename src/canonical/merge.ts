@@ -108,7 +108,8 @@ function mergeRoutines(declared: Record<string, Routine>, printed: Record<string
       }),
       ...(live.returns !== undefined ? { returns: live.returns } : {}),
       settings: live.settings,
-      ...(/^\s*BEGIN\s+ATOMIC\b/i.test(routine.body) ? { body: live.body } : {}),
+      // The server parses a SQL-standard body and prints it its own way; a quoted body is kept verbatim.
+      ...(routine.standardBody && live.standardBody ? { body: live.body } : {}),
     };
     out[routineId(merged.schema, merged.name, merged.arguments.filter((a) => a.mode !== 'out').map((a) => a.type))] = merged;
   }

@@ -216,6 +216,7 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
       parallel: def.parallel,
       settings: def.settings,
       body: def.body,
+      ...(def.standardBody ? { standardBody: true } : {}),
       grants: def.grants,
       ...docs(def.description, def.group, def.note, def.source),
       ...(def.renamedFrom ? { renamedFrom: def.renamedFrom } : {}),

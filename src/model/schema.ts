@@ -300,7 +300,13 @@ export interface Routine extends Documented {
   parallel: 'unsafe' | 'restricted' | 'safe';
   /** `SET` clauses as PostgreSQL stores them (proconfig): `{ search_path: '""' }`. */
   settings: Record<string, string>;
+  /**
+   * The body: the source text of a quoted body (prosrc), or, when `standardBody` is set, a
+   * SQL-standard body (`RETURN expr` or `BEGIN ATOMIC ... END`) as `pg_get_functiondef` prints it.
+   */
   body: string;
+  /** The body is SQL-standard: parsed and stored by the server (prosqlbody), written unquoted. */
+  standardBody?: boolean;
   /** EXECUTE grants; PostgreSQL's default is `PUBLIC`. */
   grants: Grant[];
 }

@@ -1,7 +1,8 @@
 import type { Change } from '../model/change.js';
 import { objectId, parseObjectId } from '../model/id.js';
-import type { Constraint, Policy, Routine, Schema, Trigger, View } from '../model/schema.js';
+import type { Column, Constraint, Index, Policy, Routine, Schema, Trigger, View } from '../model/schema.js';
 import { mentions, mentionsName, type Named } from './mentions.js';
+import { routineReferences } from './routine-order.js';
 
 /**
  * Adds what PostgreSQL needs around the requested changes: objects that depend on something
@@ -76,7 +77,10 @@ export function withDependents(changes: Change[], from: Schema, to: Schema): Cha
       const key = routineKey(routine);
       if (droppedRoutines.has(key)) continue;
       const signature = [routine.returns ?? '', ...routine.arguments.map((a) => a.type)].join(' ');
-      if (mentions(signature, named(types)).length > 0) {
+      const self = objectId(routine.schema, routine.name);
+      // A SQL-standard body or an argument default that calls a dropped routine holds it (pg_depend).
+      const callsDropped = mentions(routineReferences(routine), named(routines)).some((hit) => hit !== self);
+      if (mentions(signature, named(types)).length > 0 || callsDropped) {
         const next = Object.values(to.routines).find((r) => routineKey(r) === key);
         recreateRoutine(out, routine, next);
         droppedRoutines.add(key);
@@ -112,9 +116,16 @@ export function withDependents(changes: Change[], from: Schema, to: Schema): Cha
         droppedTriggers.add(key);
       }
     }
+    for (const column of table.columns) {
+      if (column.default !== undefined && mentions(column.default, named(routines)).length > 0) splitDefault(out, tableId, column, target?.columns.find((c) => c.name === column.name));
+    }
+    for (const index of Object.values(table.indexes)) {
+      const text = `${index.keys.join(' ')} ${index.where ?? ''}`;
+      if (mentions(text, named(routines)).length > 0) recreateIndex(out, tableId, index, target?.indexes[index.name]);
+    }
     for (const constraint of Object.values(table.constraints)) {
       const next = target?.constraints[constraint.name];
-      const checkUsesType = constraint.kind === 'check' && mentions(constraint.expression, named(types)).length > 0;
+      const checkUsesType = constraint.kind === 'check' && mentions(constraint.expression, disturbed).length > 0;
       const keyRetyped =
         constraint.kind === 'foreign key' &&
         (constraint.columns.some((c) => retyped.get(tableId)?.has(c)) || constraint.references.columns.some((c) => retyped.get(constraint.references.table)?.has(c)));
@@ -143,6 +154,35 @@ function recreateConstraint(changes: Change[], table: string, constraint: Constr
   removeWhere(changes, same);
   changes.push({ kind: 'drop constraint', table, constraint });
   if (next) changes.push({ kind: 'add constraint', table, constraint: next });
+}
+
+/**
+ * A column default that calls a routine being dropped goes before the drop (a default-only
+ * `alter column` runs with the drops) and comes back, as the target declares it, after.
+ */
+function splitDefault(changes: Change[], table: string, column: Column, next: Column | undefined): void {
+  if (!next) return;
+  const same = (c: Change) => c.kind === 'alter column' && c.table === table && c.from.name === column.name;
+  const existing = changes.find(same) as Extract<Change, { kind: 'alter column' }> | undefined;
+  if (existing && existing.from.default === undefined) return;
+  removeWhere(changes, same);
+  const { comment: _c, ...shape } = column;
+  const { comment: _n, ...target } = existing?.to ?? next;
+  const bare = { ...shape, default: undefined };
+  delete bare.default;
+  changes.push({ kind: 'alter column', table, from: existing?.from ?? shape, to: bare });
+  changes.push({ kind: 'alter column', table, from: bare, to: target });
+}
+
+function recreateIndex(changes: Change[], relation: string, index: Index, next: Index | undefined): void {
+  const same = (c: Change) => (c.kind === 'drop index' || c.kind === 'create index') && c.relation === relation && c.index.name === index.name;
+  if (changes.some((c) => c.kind === 'drop index' && same(c))) return;
+  removeWhere(changes, same);
+  changes.push({ kind: 'drop index', relation, index });
+  if (next) {
+    changes.push({ kind: 'create index', relation, index: next });
+    if (next.comment !== undefined) changes.push({ kind: 'set comment', target: { type: 'index', schema: parseObjectId(relation).schema, name: next.name }, to: next.comment });
+  }
 }
 
 function routineKey(routine: Routine): string {

@@ -1,8 +1,10 @@
 import type { Change, Hazard } from '../model/change.js';
+import { sameValue } from '../model/compare.js';
 import { objectId } from '../model/id.js';
 import type { Routine, Schema, View } from '../model/schema.js';
 import { mentions } from './mentions.js';
 import { withDependents } from './dependents.js';
+import { routineOrder } from './routine-order.js';
 import { renderers } from './sql/render.js';
 import type { Statement } from './sql/step.js';
 
@@ -182,10 +184,17 @@ function viewOrder(views: View[]): Map<string, number> {
   return order;
 }
 
-/** Routines whose arguments or result name a relation's row type must follow the relations. */
+/**
+ * Routines whose arguments or result name a relation's row type must follow the relations; so
+ * must a SQL-standard body that reads them (the server resolves it at creation).
+ */
 function needsRelations(routine: Routine, relations: { id: string; schema: string; name: string }[]): boolean {
-  const signature = [routine.returns ?? '', ...routine.arguments.map((a) => a.type)].join(' ');
+  const signature = [routine.returns ?? '', ...routine.arguments.map((a) => a.type), routine.standardBody ? routine.body : ''].join(' ');
   return mentions(signature, relations).length > 0;
+}
+
+function dropsDefaultOnly({ from, to }: Extract<Change, { kind: 'alter column' }>): boolean {
+  return from.default !== undefined && to.default === undefined && !from.identity && sameValue({ ...from, default: undefined }, { ...to, default: undefined });
 }
 
 /** Orders changes by dependency and renders them into a plan. */
@@ -193,6 +202,7 @@ export function planChanges(requested: Change[], context: { from?: Schema; to?: 
   const changes = context.from && context.to ? withDependents(requested, context.from, context.to) : requested;
   const views = [...Object.values(context.to?.views ?? {}), ...Object.values(context.from?.views ?? {})];
   const order = viewOrder(views);
+  const routinesInOrder = routineOrder([...Object.values(context.to?.routines ?? {}), ...Object.values(context.from?.routines ?? {}), ...changes.flatMap((c) => (c.kind === 'create routine' ? [c.routine] : []))]);
   const relations = [...Object.values(context.to?.tables ?? {}), ...views].map((r) => ({ id: objectId(r.schema, r.name), schema: r.schema, name: r.name }));
   const viewRelations = views.map((r) => ({ id: objectId(r.schema, r.name), schema: r.schema, name: r.name }));
   const rank = (change: Change): [number, number] => {
@@ -200,13 +210,17 @@ export function planChanges(requested: Change[], context: { from?: Schema; to?: 
     let within = 0;
     if (change.kind === 'create view' || change.kind === 'replace view') within = order.get(objectOf(change)) ?? 0;
     if (change.kind === 'drop view') within = -(order.get(objectOf(change)) ?? 0);
+    if (change.kind === 'drop routine') within = -(routinesInOrder.get(objectOf(change)) ?? 0);
     if (change.kind === 'create routine' || change.kind === 'replace routine') {
       const routine = change.kind === 'create routine' ? change.routine : change.to;
+      within = routinesInOrder.get(objectOf(change)) ?? 0;
       // A row type in the signature must exist first: a view's after the views, a table's after the tables.
       if (needsRelations(routine, viewRelations)) phase = 42;
       else if (needsRelations(routine, relations)) phase = 33;
     }
     if (change.kind === 'add constraint' && change.constraint.kind === 'foreign key') phase = 35;
+    // Dropping a default runs with the drops: the routine or sequence it calls may be going.
+    if (change.kind === 'alter column' && dropsDefaultOnly(change)) phase = 5;
     // Foreign keys go before the keys they reference.
     if (change.kind === 'drop constraint') within = change.constraint.kind === 'foreign key' ? 0 : 1;
     if (change.kind === 'create index' && views.some((v) => v.materialized && objectId(v.schema, v.name) === change.relation)) phase = 41;
