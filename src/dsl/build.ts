@@ -3,6 +3,7 @@ import { objectId, routineId } from '../model/id.js';
 import { defaultPublicNamespace, emptySchema, type Column, type Routine, type Schema, type SourceLocation, type Table, type View } from '../model/schema.js';
 import { baseTypeName, builtinTypes, extensionTypes } from './builtin-types.js';
 import type { TableTarget } from './column.js';
+import { collationId } from './collation-name.js';
 import { checkName } from './names.js';
 import { normalizeTypeName } from './type-names.js';
 import { returnsSql, type RoutineDef } from './routine.js';
@@ -60,6 +61,7 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
       ...docs(ns.description ?? (ns.name === 'public' ? schema.namespaces.public.comment : undefined), ns.group, ns.note, ns.source),
     };
   }
+  const isSchema = (name: string) => name === 'pg_catalog' || external.has(name) || !!schema.namespaces[name];
   const requireNamespace = (name: string, where: Where) => {
     if (external.has(name)) invalid(`schema "${name}" belongs to the preset; pgform does not manage objects in it`, where);
     if (!schema.namespaces[name]) invalid(`schema "${name}" is not declared`, where, `declare it with schema('${name}')`);
@@ -126,7 +128,7 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
       type: dom.type,
       notNull: dom.notNull,
       ...(dom.default ? { default: dom.default } : {}),
-      ...(dom.collation ? { collation: dom.collation } : {}),
+      ...(dom.collation ? { collation: collationId(dom.collation, isSchema) } : {}),
       checks: dom.checks,
       ...docs(dom.description, dom.group, dom.note, dom.source),
     };
@@ -253,7 +255,7 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
       checkName(column.name, columnWhere);
       if (columnNames.has(column.name)) invalid(`column "${column.name}" is declared twice`, columnWhere);
       columnNames.add(column.name);
-      return { ...column, type: resolveType(column.type, columnWhere) };
+      return { ...column, type: resolveType(column.type, columnWhere), ...(column.collation ? { collation: collationId(column.collation, isSchema) } : {}) };
     });
     if (columns.length === 0) invalid('a table needs at least one column', at(def.source, id, 'columns', options.file));
     const requireColumns = (names: string[], field: string) => {

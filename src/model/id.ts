@@ -7,6 +7,11 @@
 
 const plainPart = /^[^."(),]+$/;
 
+/** One name part as ids write it: bare, or double-quoted when it holds a dot, quote, comma or parenthesis. */
+export function namePart(part: string): string {
+  return encodePart(part);
+}
+
 function encodePart(part: string): string {
   return plainPart.test(part) ? part : `"${part.replace(/"/g, '""')}"`;
 }

@@ -36,7 +36,7 @@ export function domainExpr(domain: Domain, ctx: PullContext): Expr {
     description(domain.comment),
     ['notNull', domain.notNull ? bool(true) : undefined],
     ['default', domain.default !== undefined ? sqlText(domain.default) : undefined],
-    ['collation', domain.collation !== undefined ? str(collationSql(domain.collation, ctx.schema.namespaces)) : undefined],
+    ['collation', domain.collation !== undefined ? str(collationSql(domain.collation)) : undefined],
     ['checks', checks.length ? obj(checks.map(([name, check]) => [name, sqlText(check.expression)])) : undefined],
   ]);
   return callWith('domain', [str(domain.name), str(type)], options);

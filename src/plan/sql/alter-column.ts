@@ -1,5 +1,5 @@
 import type { Change, Hazard } from '../../model/change.js';
-import { nameOf } from './names.js';
+import { collationSql, nameOf } from './names.js';
 import { ident } from './quote.js';
 import { statement, type Render, type Statement } from './step.js';
 import { columnSql } from './table.js';
@@ -58,17 +58,21 @@ export const alterColumn: Render<Extract<Change, { kind: 'alter column' }>> = ({
   if (from.identity && (!to.identity || typeChanged)) steps.push(statement(`${target} DROP IDENTITY`));
   if (typeChanged) {
     const hazards: Hazard[] = [];
-    if (!isRelabel(from.type, to.type)) {
+    const collationOnly = from.type === to.type;
+    if (collationOnly) {
+      hazards.push({ code: 'LONG_LOCK', message: `changing the collation of ${table}.${to.name} rebuilds its indexes under an exclusive lock` });
+    } else if (!isRelabel(from.type, to.type)) {
       hazards.push({ code: 'REWRITES_TABLE', message: `changing ${table}.${to.name} from ${from.type} to ${to.type} rewrites the table under an exclusive lock` });
     }
     if (!keepsValues(from.type, to.type)) {
       hazards.push({ code: 'DELETES_DATA', message: `values of ${table}.${to.name} that do not fit ${to.type} fail the cast or lose precision` });
     }
-    const collate = to.collation ? ` COLLATE ${to.collation}` : '';
+    const collate = to.collation ? ` COLLATE ${collationSql(to.collation)}` : '';
     // A user type (enum, domain) often has no cast to or from the other type; text always does.
     const viaText = isUserType(from.type) || isUserType(to.type) ? `::text${from.type.endsWith('[]') && to.type.endsWith('[]') ? '[]' : ''}` : '';
     // A generated column is recomputed by its expression: PostgreSQL refuses a USING clause for it.
-    const using = to.generated !== undefined ? '' : ` USING ${ident(to.name)}${viaText}::${to.type}`;
+    // The same type under another collation needs no conversion, so no rewrite either.
+    const using = to.generated !== undefined || collationOnly ? '' : ` USING ${ident(to.name)}${viaText}::${to.type}`;
     steps.push(statement(`${target} TYPE ${to.type}${collate}${using}`, hazards));
   }
   if (to.default !== undefined && !to.identity && (defaultBlocks || from.default !== to.default)) steps.push(statement(`${target} SET DEFAULT ${to.default}`));
