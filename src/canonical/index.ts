@@ -4,7 +4,7 @@ import { pgliteVersion } from '../engine/pglite-version.js';
 import { introspect } from '../introspect/index.js';
 import { objectId, routineId } from '../model/id.js';
 import type { Routine, Schema, SourceLocation } from '../model/schema.js';
-import { createPlan } from '../plan/from-scratch.js';
+import { createPlan } from './from-scratch.js';
 import { planScript, type Step } from '../plan/index.js';
 import { splitByLockBudget } from '../plan/lock-budget.js';
 import { routineSql } from '../plan/sql/routine.js';
@@ -12,7 +12,7 @@ import { applyPlan, statementError, type Locate } from './apply.js';
 import { mergePrinted } from './merge.js';
 
 /** Bump when what the cache holds changes shape, so old entries are not read. */
-const cacheFormat = 1;
+const cacheFormat = 2;
 
 export interface CanonicalOptions {
   externalNamespaces: string[];
@@ -127,6 +127,7 @@ function locator(schema: Schema): Locate {
   for (const x of Object.values(schema.extensions)) add(maps.extension, x.name, x.source);
   for (const [table, external] of Object.entries(schema.externalTables ?? {})) {
     for (const trigger of Object.values(external.triggers)) add(maps.trigger, `${table} (trigger ${trigger.name})`, trigger.source);
+    for (const policy of Object.values(external.policies)) add(maps.relation, `${table} (policy ${policy.name})`, policy.source);
   }
   const first = (kind: Step['kind']): Map<string, SourceLocation>[] => {
     if (/enum|domain/.test(kind)) return [maps.type];

@@ -1,5 +1,5 @@
 import { objectId, routineId } from '../model/id.js';
-import type { Index, Routine, Schema, Table } from '../model/schema.js';
+import type { Index, Policy, Routine, Schema, Table } from '../model/schema.js';
 
 /**
  * Takes the server's printed forms (types, expressions, queries) into the declared model, object
@@ -41,12 +41,15 @@ export function mergePrinted(declared: Schema, printed: Schema): Schema {
       const live = printed.externalTables?.[id]?.triggers[name];
       if (live && trigger.when !== undefined && live.when !== undefined) trigger.when = live.when;
     }
+    mergePolicies(external.policies, printed.externalTables?.[id]?.policies ?? {});
   }
   out.routines = mergeRoutines(out.routines, printed.routines);
   return out;
 }
 
 function mergeTable(table: Table, live: Table): void {
+  if (table.partitionBy !== undefined && live.partitionBy !== undefined) table.partitionBy = live.partitionBy;
+  if (table.partitionOf && live.partitionOf) table.partitionOf.bound = live.partitionOf.bound;
   for (const column of table.columns) {
     const liveColumn = live.columns.find((c) => c.name === column.name);
     if (!liveColumn) continue;
@@ -66,8 +69,12 @@ function mergeTable(table: Table, live: Table): void {
     const liveTrigger = live.triggers[name];
     if (liveTrigger && trigger.when !== undefined && liveTrigger.when !== undefined) trigger.when = liveTrigger.when;
   }
-  for (const [name, policy] of Object.entries(table.policies)) {
-    const livePolicy = live.policies[name];
+  mergePolicies(table.policies, live.policies);
+}
+
+function mergePolicies(declared: Record<string, Policy>, live: Record<string, Policy>): void {
+  for (const [name, policy] of Object.entries(declared)) {
+    const livePolicy = live[name];
     if (!livePolicy) continue;
     if (policy.using !== undefined && livePolicy.using !== undefined) policy.using = livePolicy.using;
     if (policy.withCheck !== undefined && livePolicy.withCheck !== undefined) policy.withCheck = livePolicy.withCheck;

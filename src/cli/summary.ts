@@ -14,7 +14,9 @@ export function countObjects(schema: Schema): Record<string, number> {
     triggers:
       tables.reduce((n, t) => n + Object.keys(t.triggers).length, 0) +
       Object.values(schema.externalTables ?? {}).reduce((n, t) => n + Object.keys(t.triggers).length, 0),
-    policies: tables.reduce((n, t) => n + Object.keys(t.policies).length, 0),
+    policies:
+      tables.reduce((n, t) => n + Object.keys(t.policies).length, 0) +
+      Object.values(schema.externalTables ?? {}).reduce((n, t) => n + Object.keys(t.policies).length, 0),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from '../config/load.js';
 import type { Connection } from '../engine/connection.js';
 import { connectPostgres } from '../engine/pg.js';
+import type { PgliteSetup } from '../engine/pglite.js';
 import { presets, type Preset } from '../engine/presets.js';
 import { redactUrl } from '../engine/redact.js';
 
@@ -8,14 +9,20 @@ export function presetOf(config: ResolvedConfig): Preset {
   return presets[config.preset];
 }
 
+/** How introspection treats the preset's objects: what lives in its namespaces is referenced. */
+export function presetReads(config: ResolvedConfig): { externalNamespaces: string[] } {
+  return { externalNamespaces: presetOf(config).externalNamespaces };
+}
+
 /** The database a command works on: the URL's server, or the embedded one with the preset in place. */
 export async function openDatabase(config: ResolvedConfig, url = config.url): Promise<Connection> {
   if (url) return connectPostgres(url);
   // The embedded engine is a large WebAssembly module: loaded only when a command needs it.
   const { openEmbeddedPglite } = await import('../engine/pglite.js');
-  const conn = await openEmbeddedPglite(config.embeddedDir);
+  const preset = presetOf(config);
+  const conn = await openEmbeddedPglite(config.embeddedDir, pgliteSetup(preset));
   try {
-    const preset = presetOf(config);
+    // Run on every open: an embedded database made before the preset changed catches up.
     if (preset.bootstrapSql) await conn.exec(preset.bootstrapSql);
   } catch (error) {
     await conn.close();
@@ -24,13 +31,15 @@ export async function openDatabase(config: ResolvedConfig, url = config.url): Pr
   return conn;
 }
 
-/** A fresh in-process database with the preset in place: shadow and scratch work. */
+/** A fresh in-process database with the preset in place (its template has it): shadow and scratch work. */
 export async function openScratch(config: ResolvedConfig): Promise<Connection> {
   const { openScratchPglite } = await import('../engine/pglite.js');
-  const conn = await openScratchPglite();
-  const preset = presetOf(config);
-  if (preset.bootstrapSql) await conn.exec(preset.bootstrapSql);
-  return conn;
+  return openScratchPglite(pgliteSetup(presetOf(config)));
+}
+
+/** What the embedded engine builds its preset template from. */
+function pgliteSetup(preset: Preset): PgliteSetup | undefined {
+  return preset.bootstrapSql ? { sql: preset.bootstrapSql, ...(preset.searchPath ? { searchPath: preset.searchPath } : {}) } : undefined;
 }
 
 /** How a database is named in output: a redacted URL, or the embedded directory. */

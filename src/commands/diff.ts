@@ -8,7 +8,7 @@ import { PgformError } from '../errors.js';
 import type { Change, Hazard } from '../model/change.js';
 import type { Schema } from '../model/schema.js';
 import { planChanges, type Plan } from '../plan/index.js';
-import { databaseLabel, openDatabase, presetOf, withConnection } from './database.js';
+import { databaseLabel, openDatabase, presetReads, withConnection } from './database.js';
 import { migrationsState } from './generate.js';
 import { printWith, samePrinter, type Printer } from './printer.js';
 import { loadConfiguredSchema } from './sql.js';
@@ -26,7 +26,7 @@ async function readLive(config: ResolvedConfig, url: string | undefined, namespa
   return withConnection(
     () => (url ? connectPostgres(url) : openDatabase(config)),
     async (conn) => {
-      const schema = await introspect(conn, { externalNamespaces: presetOf(config).externalNamespaces, ...(namespaces ? { namespaces } : {}) });
+      const schema = await introspect(conn, { ...presetReads(config), ...(namespaces ? { namespaces } : {}) });
       const printer: Printer = { engine: conn.engine, version: await conn.serverVersion(), ...(url ? { url } : {}) };
       return { label: url ? redactUrl(url) : databaseLabel(config, undefined), schema, printer };
     },
@@ -34,11 +34,11 @@ async function readLive(config: ResolvedConfig, url: string | undefined, namespa
 }
 
 /** Reads a state: `definitions`, `migrations`, `database` (the configured one) or a database URL. */
-async function readState(config: ResolvedConfig, spec: string, namespaces?: string[]): Promise<State> {
+async function readState(config: ResolvedConfig, spec: string, namespaces?: string[], migrationsUpTo?: string): Promise<State> {
   if (spec === 'definitions') return { label: `definitions (${config.definitions})`, schema: await loadConfiguredSchema(config) };
   if (spec === 'migrations') {
-    const { schema, printer } = await migrationsState(config);
-    return { label: `migrations (${config.migrations})`, schema, printer };
+    const { schema, printer } = await migrationsState(config, undefined, migrationsUpTo);
+    return { label: `migrations (${config.migrations}${migrationsUpTo ? ` up to ${migrationsUpTo}` : ''})`, schema, printer };
   }
   if (spec === 'database') return readLive(config, config.url, namespaces);
   if (isUrl(spec)) return readLive(config, spec, namespaces);
@@ -76,7 +76,7 @@ export interface DiffResult {
  * one side is such a server (definitions are printed in a scratch database there), else the
  * embedded engine. Comparing models printed by different servers would report false drift.
  */
-export async function diffCommand(config: ResolvedConfig, options: { from?: string; to?: string; schemas?: string[] }): Promise<DiffResult> {
+export async function diffCommand(config: ResolvedConfig, options: { from?: string; to?: string; schemas?: string[]; migrationsUpTo?: string }): Promise<DiffResult> {
   const fromSpec = options.from ?? 'database';
   const toSpec = options.to ?? 'definitions';
   // Two sides are read at once unless both need the embedded engine: one instance at a time
@@ -84,8 +84,8 @@ export async function diffCommand(config: ResolvedConfig, options: { from?: stri
   const embedded = (spec: string) => spec === 'migrations' || (spec === 'database' && !config.url);
   const [from, to] =
     embedded(fromSpec) && embedded(toSpec)
-      ? [await readState(config, fromSpec, options.schemas), await readState(config, toSpec, options.schemas)]
-      : await Promise.all([readState(config, fromSpec, options.schemas), readState(config, toSpec, options.schemas)]);
+      ? [await readState(config, fromSpec, options.schemas, options.migrationsUpTo), await readState(config, toSpec, options.schemas, options.migrationsUpTo)]
+      : await Promise.all([readState(config, fromSpec, options.schemas, options.migrationsUpTo), readState(config, toSpec, options.schemas, options.migrationsUpTo)]);
   const printer = [from.printer, to.printer].find((p) => p?.engine === 'postgres') ?? from.printer ?? to.printer;
   for (const state of [from, to]) {
     if (!samePrinter(state.printer, printer)) {
@@ -94,10 +94,15 @@ export async function diffCommand(config: ResolvedConfig, options: { from?: stri
       state.schema = state.printer ? { ...printed, docs: state.schema.docs } : printed;
     }
   }
-  const fromSchema = scope(from.schema, options.schemas);
-  const toSchema = scope(to.schema, options.schemas);
+  return { from: from.label, to: to.label, ...compareSchemas(from.schema, to.schema, options.schemas) };
+}
+
+/** Compares two models printed by one server: the changes, the plan that makes `from` into `to`, and the report items. */
+export function compareSchemas(from: Schema, to: Schema, schemas?: string[]): Omit<DiffResult, 'from' | 'to'> {
+  const fromSchema = scope(from, schemas);
+  const toSchema = scope(to, schemas);
   const changes = diffSchemas(fromSchema, toSchema);
   const plan = planChanges(changes, { from: fromSchema, to: toSchema });
   const hazards = plan.steps.flatMap((step) => step.hazards.map((h) => ({ ...h, statement: step.sql })));
-  return { from: from.label, to: to.label, changes, items: driftItems(changes, fromSchema, toSchema), plan, hazards };
+  return { changes, items: driftItems(changes, fromSchema, toSchema), plan, hazards };
 }

@@ -11,7 +11,7 @@ import type { Printer } from './printer.js';
 import type { Schema } from '../model/schema.js';
 import { splitByLockBudget } from '../plan/lock-budget.js';
 import { planChanges, type Plan } from '../plan/index.js';
-import { openScratch, presetOf, withConnection } from './database.js';
+import { openScratch, presetOf, presetReads, withConnection } from './database.js';
 import { cacheDir, definitionsState } from './states.js';
 
 /** GenerateOptions: the new file's name and the guards. */
@@ -49,23 +49,23 @@ export type GenerateResult =
   | { status: 'written'; folder: string; replayed: number; files: WrittenMigration[] };
 
 /** Bump when what the shadow cache holds changes shape. */
-const shadowCacheFormat = 1;
+const shadowCacheFormat = 2;
 
 /**
  * The state the migration files build: replayed in order into a fresh in-process database. The
  * result is cached under the hash of everything it depends on (each file's name and checksum,
  * the engine's version, the preset, the schemas read), so running again over unchanged files
- * opens no database at all.
+ * opens no database at all. `upTo` replays the files up to that version only.
  */
-export async function migrationsState(config: ResolvedConfig, onProgress?: ReplayProgress): Promise<{ schema: Schema; replayed: number; printer: Printer }> {
-  const files = listMigrations(config.root, config.migrations);
+export async function migrationsState(config: ResolvedConfig, onProgress?: ReplayProgress, upTo?: string): Promise<{ schema: Schema; replayed: number; printer: Printer }> {
+  const files = listMigrations(config.root, config.migrations).filter((file) => upTo === undefined || file.version <= upTo);
   const preset = presetOf(config);
   const dir = cacheDir(config, 'shadow');
   const key = cacheKey(
     String(shadowCacheFormat),
     `pglite package ${pgliteVersion}`,
     preset.bootstrapSql,
-    JSON.stringify(preset.externalNamespaces),
+    JSON.stringify(presetReads(config)),
     JSON.stringify(config.schemas ?? null),
     ...files.map((file) => `${file.name} ${file.checksum}`),
   );
@@ -75,7 +75,7 @@ export async function migrationsState(config: ResolvedConfig, onProgress?: Repla
     () => openScratch(config),
     async (shadow) => {
       await replayMigrations(shadow, files, onProgress);
-      const schema = await introspect(shadow, { externalNamespaces: preset.externalNamespaces, ...(config.schemas ? { namespaces: config.schemas } : {}) });
+      const schema = await introspect(shadow, { ...presetReads(config), ...(config.schemas ? { namespaces: config.schemas } : {}) });
       return { schema, printer: { engine: shadow.engine, version: await shadow.serverVersion() } satisfies Printer };
     },
   );

@@ -1,7 +1,7 @@
 import type { ResolvedConfig } from '../config/load.js';
 import { introspect } from '../introspect/index.js';
 import type { Schema } from '../model/schema.js';
-import { databaseLabel, openDatabase, presetOf, withConnection } from './database.js';
+import { databaseLabel, openDatabase, presetReads, withConnection } from './database.js';
 
 export interface InspectResult {
   database: string;
@@ -12,7 +12,7 @@ export interface InspectResult {
 export async function inspectCommand(config: ResolvedConfig): Promise<InspectResult> {
   const schema = await withConnection(
     () => openDatabase(config),
-    (conn) => introspect(conn, { externalNamespaces: presetOf(config).externalNamespaces, ...(config.schemas ? { namespaces: config.schemas } : {}) }),
+    (conn) => introspect(conn, { ...presetReads(config), ...(config.schemas ? { namespaces: config.schemas } : {}) }),
   );
   return { database: databaseLabel(config), schema };
 }

@@ -3,10 +3,13 @@ import type { Connection } from '../engine/connection.js';
 import { PgformError } from '../errors.js';
 import { applyMigration } from '../migrate/apply.js';
 import { listMigrations, migrationsFolder, type MigrationFile } from '../migrate/files.js';
-import { ensureHistory, readHistory, recordApplied } from '../migrate/history.js';
+import { ensureHistory, recordApplied } from '../migrate/history.js';
+import { appliedHistory, ensureSupabaseHistory, recordSupabaseApplied } from '../migrate/supabase-history.js';
+import { inTransaction } from '../engine/connection.js';
+import { diffCommand, type DiffResult } from './diff.js';
 import { withMigrationLock, type LockHolder } from '../migrate/lock.js';
 import { migrationStatus } from '../migrate/status.js';
-import { databaseLabel, openDatabase, withConnection } from './database.js';
+import { databaseLabel, openDatabase, presetOf, withConnection } from './database.js';
 
 /** How long a migration statement waits for a lock before giving up, unless told otherwise. */
 import { defaultLockTimeout } from './defaults.js';
@@ -21,6 +24,11 @@ export interface MigrateOptions {
   allowOutOfOrder?: boolean;
   /** PostgreSQL lock_timeout for each migration's statements ("10s", "500ms", "2min"). */
   lockTimeout?: string;
+  /**
+   * Adopt a database that already has the schema: record the files up to this version as applied
+   * (after checking the database matches their replay), then apply the ones after it.
+   */
+  baseline?: string;
   onEvent?: (event: MigrateEvent) => void;
 }
 
@@ -39,6 +47,8 @@ export interface MigrateResult {
   missing: string[];
   /** Migrations already applied before this run. */
   upToDate: number;
+  /** With `baseline`: the files recorded as applied without running, or the drift that refused it. */
+  baseline?: { status: 'recorded'; recorded: string[] } | { status: 'refused'; drift: DiffResult };
 }
 
 /**
@@ -51,23 +61,39 @@ export async function migrateCommand(config: ResolvedConfig, options: MigrateOpt
   const lockTimeout = checkLockTimeout(options.lockTimeout ?? defaultLockTimeout);
   const files = listMigrations(config.root, config.migrations);
   const base = { database: databaseLabel(config), folder: migrationsFolder(config.root, config.migrations).display, dryRun: Boolean(options.dryRun) };
+  const supabase = presetOf(config).supabaseHistory;
+  const record = async (conn: Connection, file: MigrationFile, ms: number) => {
+    await recordApplied(conn, file.name, file.checksum, ms);
+    if (supabase) await recordSupabaseApplied(conn, file);
+  };
+  let baselined: MigrationFile[] = [];
+  if (options.baseline !== undefined) {
+    const checked = await checkBaseline(config, files, options.baseline);
+    if (checked.status === 'refused') return { ...base, applied: [], pending: [], missing: [], upToDate: 0, baseline: checked };
+    baselined = checked.files;
+  }
   return withConnection(
     () => openDatabase(config),
     async (conn) => {
-      if (options.dryRun) return { ...base, applied: [], ...(await pendingOf(conn, files, options)) };
+      if (options.dryRun) {
+        const { pending, missing, upToDate } = await pendingOf(conn, files, options, supabase, baselined);
+        return { ...base, applied: [], pending, missing, upToDate, ...baselineResult(options, baselined) };
+      }
       return withMigrationLock(
         conn,
         async () => {
           await ensureHistory(conn);
-          const { pending, missing, upToDate } = await pendingOf(conn, files, options);
+          if (supabase) await ensureSupabaseHistory(conn);
+          const recorded = await recordBaseline(conn, files, baselined, supabase, (file) => record(conn, file, 0));
+          const { pending, missing, upToDate } = await pendingOf(conn, files, options, supabase);
           const applied: MigrateResult['applied'] = [];
           for (const file of pending) {
             options.onEvent?.({ type: 'applying', name: file.name });
-            const durationMs = await applyMigration(conn, file, { lockTimeout, record: (ms) => recordApplied(conn, file.name, file.checksum, ms) });
+            const durationMs = await applyMigration(conn, file, { lockTimeout, record: (ms) => record(conn, file, ms) });
             applied.push({ name: file.name, durationMs: Math.round(durationMs) });
             options.onEvent?.({ type: 'applied', name: file.name, durationMs: Math.round(durationMs) });
           }
-          return { ...base, applied, pending, missing, upToDate };
+          return { ...base, applied, pending, missing, upToDate: upToDate - recorded.length, ...baselineResult(options, recorded) };
         },
         (holder) => options.onEvent?.({ type: 'waiting', ...(holder ? { holder } : {}) }),
       );
@@ -75,9 +101,49 @@ export async function migrateCommand(config: ResolvedConfig, options: MigrateOpt
   );
 }
 
+function baselineResult(options: MigrateOptions, recorded: MigrationFile[]): Pick<MigrateResult, 'baseline'> {
+  return options.baseline === undefined ? {} : { baseline: { status: 'recorded', recorded: recorded.map((file) => file.name) } };
+}
+
+/**
+ * The files a baseline records, once the database is shown to hold what they build: the database
+ * is compared with the replay of those files, as `pgform diff --from database --to migrations`
+ * would, and any difference refuses the baseline (recording it would hide that drift forever).
+ */
+async function checkBaseline(config: ResolvedConfig, files: MigrationFile[], version: string): Promise<{ status: 'ok'; files: MigrationFile[] } | { status: 'refused'; drift: DiffResult }> {
+  if (!/^\d+$/.test(version)) throw new PgformError('USAGE', `invalid baseline version "${version}"`, { field: '--baseline' }, 'give the leading digits of a migration file name, e.g. 20240105090000');
+  const upTo = files.filter((file) => file.version <= version);
+  if (!files.some((file) => file.version === version)) {
+    throw new PgformError('USAGE', `no migration file has version ${version}`, { field: '--baseline' }, `the versions are: ${files.map((file) => file.version).join(', ') || 'none (the folder is empty)'}`);
+  }
+  const drift = await diffCommand(config, { from: 'database', to: 'migrations', migrationsUpTo: version });
+  if (drift.changes.length > 0) return { status: 'refused', drift };
+  return { status: 'ok', files: upTo };
+}
+
+/** Records the baseline's files that no history has yet, each as applied in no time. */
+async function recordBaseline(conn: Connection, files: MigrationFile[], baselined: MigrationFile[], supabase: boolean, record: (file: MigrationFile) => Promise<void>): Promise<MigrationFile[]> {
+  if (baselined.length === 0) return [];
+  const applied = new Set((await appliedHistory(conn, files, supabase)).map((row) => row.name));
+  const fresh = baselined.filter((file) => !applied.has(file.name));
+  await inTransaction(conn, async () => {
+    for (const file of fresh) await record(file);
+  });
+  return fresh;
+}
+
 /** The files to apply, after the checks that must pass before anything is applied. */
-async function pendingOf(conn: Connection, files: MigrationFile[], options: MigrateOptions): Promise<{ pending: MigrationFile[]; missing: string[]; upToDate: number }> {
-  const history = await readHistory(conn);
+async function pendingOf(
+  conn: Connection,
+  files: MigrationFile[],
+  options: MigrateOptions,
+  supabase: boolean,
+  assumeApplied: MigrationFile[] = [],
+): Promise<{ pending: MigrationFile[]; missing: string[]; upToDate: number }> {
+  const recorded = await appliedHistory(conn, files, supabase);
+  const names = new Set(recorded.map((row) => row.name));
+  // A dry run's baseline is not recorded: its files count as applied all the same.
+  const history = [...recorded, ...assumeApplied.filter((file) => !names.has(file.name)).map((file) => ({ name: file.name, checksum: file.checksum, appliedAt: '', durationMs: 0 }))];
   const rows = migrationStatus(files, history);
   const changed = rows.filter((row) => row.status === 'changed');
   if (changed.length) {

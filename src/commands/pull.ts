@@ -4,12 +4,20 @@ import type { ResolvedConfig } from '../config/load.js';
 import { pullHeader, renderPull, type Layout, type PullWarning } from '../emit/pull/index.js';
 import { PgformError } from '../errors.js';
 import { databaseLabel, presetOf } from './database.js';
+import { migrationsState } from './generate.js';
 import { databaseState } from './states.js';
+import type { Schema } from '../model/schema.js';
 
 export interface PullOptions {
   layout: Layout;
   /** The folder to write; default `schemas/<system>`, else the configured definitions folder. */
   out?: string;
+  /**
+   * What to read: `database` (default: the URL's, or the embedded one), `migrations` (the
+   * configured folder) or a migrations folder such as `supabase/migrations`, replayed in the
+   * embedded engine with the preset in place: no server needed.
+   */
+  from?: string;
 }
 
 /** A PulledFileStatus says what happened to one file of the output folder. */
@@ -75,6 +83,18 @@ function writeAll(folder: string, files: { path: string; content: string }[], st
   }
 }
 
+/** The model to pull and how to name where it came from. */
+async function pulledState(config: ResolvedConfig, from: string): Promise<{ schema: Schema; label: string }> {
+  if (from === 'database') return { schema: await databaseState(config), label: databaseLabel(config) };
+  const migrations = from === 'migrations' ? config.migrations : from;
+  const folder = resolve(config.root, migrations);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new PgformError('USAGE', `no migrations folder at ${migrations}`, { field: '--from' }, 'use --from database, --from migrations or --from <folder of .sql files>');
+  }
+  const { schema } = await migrationsState({ ...config, migrations });
+  return { schema, label: `migrations (${relative(config.root, folder) || '.'})` };
+}
+
 /**
  * Reads the database (the URL's, or the embedded one) and writes it as definitions. A folder
  * holding files that `pull` did not write is refused: pulling never overwrites a person's work.
@@ -91,8 +111,9 @@ export async function pullCommand(config: ResolvedConfig, options: PullOptions):
       'pull into a new or empty folder with --out <folder>',
     );
   }
-  const schema = await databaseState(config);
-  const render = await renderPull(schema, { layout: options.layout, externalNamespaces: presetOf(config).externalNamespaces });
+  const { schema, label } = await pulledState(config, options.from ?? 'database');
+  const preset = presetOf(config);
+  const render = await renderPull(schema, { layout: options.layout, externalNamespaces: preset.externalNamespaces, externalExtensions: preset.externalExtensions });
   const wanted = new Set(render.files.map((file) => file.path));
   const stale = existing.filter((path) => !wanted.has(path));
   const changed = render.files.filter((file) => !existing.includes(file.path) || readFileSync(join(folder, file.path), 'utf8') !== file.content);
@@ -101,5 +122,5 @@ export async function pullCommand(config: ResolvedConfig, options: PullOptions):
     ...render.files.map((file): PulledFileStatus => ({ path: file.path, status: changed.includes(file) ? 'written' : 'unchanged' })),
     ...stale.map((path): PulledFileStatus => ({ path, status: 'removed' })),
   ].map((file) => ({ ...file, path: relative(config.root, join(folder, file.path)) }));
-  return { database: databaseLabel(config), folder: relative(config.root, folder) || '.', files: statuses, warnings: render.warnings };
+  return { database: label, folder: relative(config.root, folder) || '.', files: statuses, warnings: render.warnings };
 }

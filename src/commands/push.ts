@@ -8,7 +8,7 @@ import { withMigrationLock, type LockHolder } from '../migrate/lock.js';
 import { planHazards, splitPlan, summarizePlan } from '../migrate/render.js';
 import { planChanges, type Step } from '../plan/index.js';
 import { canonicalOnServer } from './canonical-on-server.js';
-import { databaseLabel, openDatabase, presetOf, withConnection } from './database.js';
+import { databaseLabel, openDatabase, presetReads, withConnection } from './database.js';
 import { defaultLockTimeout } from './migrate.js';
 import { definitionsState } from './states.js';
 
@@ -42,7 +42,7 @@ export async function pushCommand(config: ResolvedConfig, options: PushOptions =
       withMigrationLock(
         conn,
         async (): Promise<PushResult> => {
-          const live = await introspect(conn, { externalNamespaces: presetOf(config).externalNamespaces, ...(config.schemas ? { namespaces: config.schemas } : {}) });
+          const live = await introspect(conn, { ...presetReads(config), ...(config.schemas ? { namespaces: config.schemas } : {}) });
           const plan = planChanges(diffSchemas(live, definitions), { from: live, to: definitions });
           if (plan.steps.length === 0) return { status: 'unchanged', database };
           const refused = dataLossStatements(plan);

@@ -4,7 +4,7 @@ import { pgliteVersion } from '../engine/pglite-version.js';
 import type { ResolvedConfig } from '../config/load.js';
 import { introspect } from '../introspect/index.js';
 import type { Schema } from '../model/schema.js';
-import { openDatabase, openScratch, presetOf, withConnection } from './database.js';
+import { openDatabase, openScratch, presetOf, presetReads, withConnection } from './database.js';
 import { loadConfiguredSchema } from './sql.js';
 
 /** Where results are cached between runs: canonical forms, replayed migration files. */
@@ -30,6 +30,6 @@ export async function definitionsState(config: ResolvedConfig): Promise<Schema> 
 export async function databaseState(config: ResolvedConfig, url = config.url, namespaces = config.schemas, options: { tableParts?: boolean } = {}): Promise<Schema> {
   return withConnection(
     () => openDatabase(config, url),
-    (conn) => introspect(conn, { externalNamespaces: presetOf(config).externalNamespaces, ...(namespaces ? { namespaces } : {}), ...options }),
+    (conn) => introspect(conn, { ...presetReads(config), ...(namespaces ? { namespaces } : {}), ...options }),
   );
 }

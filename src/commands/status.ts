@@ -1,8 +1,9 @@
 import type { ResolvedConfig } from '../config/load.js';
 import { listMigrations, migrationsFolder } from '../migrate/files.js';
-import { readHistory } from '../migrate/history.js';
+import { appliedHistory } from '../migrate/supabase-history.js';
 import { countStates, migrationStatus, type MigrationState, type MigrationStatus } from '../migrate/status.js';
-import { databaseLabel, openDatabase, withConnection } from './database.js';
+import { databaseLabel, openDatabase, presetOf, withConnection } from './database.js';
+
 
 /** A StatusResult is every migration with where it stands on one database. */
 export interface StatusResult {
@@ -15,7 +16,7 @@ export interface StatusResult {
 /** Compares the migrations folder with a database's history; reads only, creates nothing. */
 export async function statusCommand(config: ResolvedConfig): Promise<StatusResult> {
   const files = listMigrations(config.root, config.migrations);
-  const history = await withConnection(() => openDatabase(config), readHistory);
+  const history = await withConnection(() => openDatabase(config), (conn) => appliedHistory(conn, files, presetOf(config).supabaseHistory));
   const migrations = migrationStatus(files, history);
   return { database: databaseLabel(config), folder: migrationsFolder(config.root, config.migrations).display, migrations, counts: countStates(migrations) };
 }

@@ -1,8 +1,9 @@
 import type { Change, CommentTarget, GrantTarget } from '../model/change.js';
 import { sameValue } from '../model/compare.js';
 import { objectId, parseQualifiedName } from '../model/id.js';
+import { attachedByParent, diffInheritance, followsParent, keptFromParents, parentsOf, recreatedTables, referencesTo } from './partitions.js';
 import { applyRenames } from './renames.js';
-import type { Column, Grant, Index, Routine, Schema, Table, View } from '../model/schema.js';
+import type { Column, Grant, Index, Policy, Routine, Schema, Table, View } from '../model/schema.js';
 
 /** The privileges PostgreSQL gives a new object before any GRANT. */
 const defaultRoutineGrants: Grant[] = [{ grantee: 'PUBLIC', privileges: ['EXECUTE'] }];
@@ -17,7 +18,9 @@ export function diffSchemas(original: Schema, to: Schema): Change[] {
   const managed = <T extends { schema: string }>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).filter(([, o]) => !external.has(o.schema)));
 
   diffNamespaces(from, to, changes);
-  each(from.extensions, to.extensions, {
+  // The preset's own extensions (Supabase's pgcrypto in schema extensions) are referenced only.
+  const planned = (record: Schema['extensions']) => Object.fromEntries(Object.entries(record).filter(([name]) => !from.extensions[name]?.external && !to.extensions[name]?.external));
+  each(planned(from.extensions), planned(to.extensions), {
     create: (extension) => changes.push({ kind: 'create extension', extension }),
     drop: (extension) => changes.push({ kind: 'drop extension', extension }),
     alter: (a, b) => {
@@ -52,10 +55,11 @@ export function diffSchemas(original: Schema, to: Schema): Change[] {
     },
     drop: (domain) => changes.push({ kind: 'drop domain', domain }),
     alter: (a, b) => {
-      const { comment: _a, ...restA } = a;
-      const { comment: _b, ...restB } = b;
-      if (!sameValue(restA, restB)) changes.push({ kind: 'drop domain', domain: a }, { kind: 'create domain', domain: b });
-      comment(changes, { type: 'domain', id: objectId(b.schema, b.name) }, a.comment, b.comment);
+      const target: CommentTarget = { type: 'domain', id: objectId(b.schema, b.name) };
+      // Only the base type and collation cannot be altered in place; columns using the domain would block its drop.
+      const sameBase = a.type === b.type && (a.collation ?? null) === (b.collation ?? null);
+      if (sameBase) reshapeOrComment(changes, target, a, b, [{ kind: 'alter domain', from: a, to: b }], true);
+      else reshapeOrComment(changes, target, a, b, [{ kind: 'drop domain', domain: a }, { kind: 'create domain', domain: b }]);
     },
   });
   each(managed(from.sequences), managed(to.sequences), {
@@ -77,17 +81,23 @@ export function diffSchemas(original: Schema, to: Schema): Change[] {
       comment(changes, { type: 'sequence', id }, a.comment, b.comment);
     },
   });
+  const recreated = recreatedTables(from, to);
   each(managed(from.tables), managed(to.tables), {
     create: (table) => createTable(table, changes),
     drop: (table) => changes.push({ kind: 'drop table', table }),
-    alter: (a, b) => diffTable(a, b, changes),
+    alter: (a, b) => {
+      if (!recreated.has(tableId(b))) return diffTable(a, b, changes, { from, to, recreated });
+      changes.push({ kind: 'drop table', table: a });
+      createTable(b, changes);
+    },
   });
+  referencesTo(recreated, from, to, changes);
   each(managed(from.routines), managed(to.routines), {
     create: (routine) => createRoutine(routine, changes),
     drop: (routine) => changes.push({ kind: 'drop routine', routine }),
     alter: (a, b) => diffRoutine(a, b, changes),
   });
-  diffExternalTriggers(from, to, changes);
+  diffExternalTables(from, to, changes);
   each(managed(from.views), managed(to.views), {
     create: (view) => createView(view, changes),
     drop: (view) => changes.push({ kind: 'drop view', view }),
@@ -134,6 +144,19 @@ function comment(changes: Change[], target: CommentTarget, from: string | undefi
   if ((from ?? null) !== (to ?? null)) changes.push({ kind: 'set comment', target, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) });
 }
 
+/**
+ * Compares two versions of an object apart from its comment: when the rest differs, `reshape`
+ * is pushed. A re-create loses the comment, so it is then compared against none, unless the
+ * reshaping statement keeps it (`keepsComment`).
+ */
+function reshapeOrComment<T extends { comment?: string }>(changes: Change[], target: CommentTarget, x: T, y: T, reshape: Change[], keepsComment = false): void {
+  const { comment: cx, ...restX } = x;
+  const { comment: cy, ...restY } = y;
+  const reshaped = !sameValue(restX, restY);
+  if (reshaped) changes.push(...reshape);
+  comment(changes, target, reshaped && !keepsComment ? undefined : cx, cy);
+}
+
 function grants(changes: Change[], target: GrantTarget, from: Grant[], to: Grant[]): void {
   if (!sameValue(from, to)) changes.push({ kind: 'set grants', target, from, to });
 }
@@ -157,34 +180,55 @@ function diffNamespaces(from: Schema, to: Schema, changes: Change[]): void {
   });
 }
 
-/** Triggers on tables pgform does not manage: only the triggers themselves are compared. */
-function diffExternalTriggers(from: Schema, to: Schema, changes: Change[]): void {
+/** Triggers and policies on tables pgform does not manage: only those are compared, never the tables. */
+function diffExternalTables(from: Schema, to: Schema, changes: Change[]): void {
   const tables = new Set([...Object.keys(from.externalTables ?? {}), ...Object.keys(to.externalTables ?? {})]);
   for (const table of [...tables].sort()) {
-    each(from.externalTables?.[table]?.triggers ?? {}, to.externalTables?.[table]?.triggers ?? {}, {
+    const a = from.externalTables?.[table];
+    const b = to.externalTables?.[table];
+    each(a?.triggers ?? {}, b?.triggers ?? {}, {
       create: (trigger) => {
         changes.push({ kind: 'create trigger', table, trigger });
         comment(changes, { type: 'trigger', table, name: trigger.name }, undefined, trigger.comment);
       },
       drop: (trigger) => changes.push({ kind: 'drop trigger', table, trigger }),
-      alter: (x, y) => {
-        const { comment: cx, ...restX } = x;
-        const { comment: cy, ...restY } = y;
-        if (!sameValue(restX, restY)) changes.push({ kind: 'drop trigger', table, trigger: x }, { kind: 'create trigger', table, trigger: y });
-        comment(changes, { type: 'trigger', table, name: y.name }, sameValue(restX, restY) ? cx : undefined, cy);
-      },
+      alter: (x, y) => reshapeOrComment(changes, { type: 'trigger', table, name: y.name }, x, y, [{ kind: 'drop trigger', table, trigger: x }, { kind: 'create trigger', table, trigger: y }]),
     });
+    diffPolicies(table, a?.policies ?? {}, b?.policies ?? {}, changes);
   }
+}
+
+function diffPolicies(table: string, a: Record<string, Policy>, b: Record<string, Policy>, changes: Change[]): void {
+  each(a, b, {
+    create: (policy) => {
+      changes.push({ kind: 'create policy', table, policy });
+      comment(changes, { type: 'policy', table, name: policy.name }, undefined, policy.comment);
+    },
+    drop: (policy) => changes.push({ kind: 'drop policy', table, policy }),
+    // ALTER POLICY keeps the comment.
+    alter: (x, y) => reshapeOrComment(changes, { type: 'policy', table, name: y.name }, x, y, [{ kind: 'alter policy', table, from: x, to: y }], true),
+  });
 }
 
 function tableId(table: { schema: string; name: string }): string {
   return objectId(table.schema, table.name);
 }
 
+/**
+ * A partition whose columns all come from its parent is created `PARTITION OF` it, an INHERITS
+ * child with inherited columns `INHERITS` its parents. One whose columns are all its own (a table
+ * attached later, as PostgreSQL then keeps them) is created plain and attached, so its columns
+ * stay its own and in their order.
+ */
 function createTable(table: Table, changes: Change[]): void {
   const id = tableId(table);
   const inline = Object.fromEntries(Object.entries(table.constraints).filter(([, c]) => c.kind !== 'foreign key'));
-  changes.push({ kind: 'create table', table: { ...table, constraints: inline, indexes: {}, triggers: {}, policies: {} } });
+  const ownColumns = table.columns.length > 0 && table.columns.every((c) => !c.inherited);
+  const attachLater = ownColumns && (table.partitionOf !== undefined || (table.inherits?.length ?? 0) > 0);
+  const { partitionOf, inherits, ...plain } = table;
+  changes.push({ kind: 'create table', table: { ...(attachLater ? plain : table), constraints: inline, indexes: {}, triggers: {}, policies: {} } });
+  if (attachLater && partitionOf) changes.push({ kind: 'attach partition', table: id, partitionOf });
+  if (attachLater) for (const parent of inherits ?? []) changes.push({ kind: 'inherit', table: id, parent });
   for (const constraint of Object.values(table.constraints)) {
     if (constraint.kind === 'foreign key') changes.push({ kind: 'add constraint', table: id, constraint });
   }
@@ -201,29 +245,10 @@ function diffTableParts(id: string, a: Table, b: Table, changes: Change[], creat
       comment(changes, { type: 'trigger', table: id, name: trigger.name }, undefined, trigger.comment);
     },
     drop: (trigger) => changes.push({ kind: 'drop trigger', table: id, trigger }),
-    alter: (x, y) => {
-      const { comment: _x, ...restX } = x;
-      const { comment: _y, ...restY } = y;
-      if (!sameValue(restX, restY)) {
-        changes.push({ kind: 'drop trigger', table: id, trigger: x }, { kind: 'create trigger', table: id, trigger: y });
-        comment(changes, { type: 'trigger', table: id, name: y.name }, undefined, y.comment);
-      } else comment(changes, { type: 'trigger', table: id, name: y.name }, x.comment, y.comment);
-    },
+    alter: (x, y) => reshapeOrComment(changes, { type: 'trigger', table: id, name: y.name }, x, y, [{ kind: 'drop trigger', table: id, trigger: x }, { kind: 'create trigger', table: id, trigger: y }]),
   });
   if (!sameValue(a.rls, b.rls)) changes.push({ kind: 'set row level security', table: id, from: a.rls, to: b.rls });
-  each(a.policies, b.policies, {
-    create: (policy) => {
-      changes.push({ kind: 'create policy', table: id, policy });
-      comment(changes, { type: 'policy', table: id, name: policy.name }, undefined, policy.comment);
-    },
-    drop: (policy) => changes.push({ kind: 'drop policy', table: id, policy }),
-    alter: (x, y) => {
-      const { comment: cx, ...restX } = x;
-      const { comment: cy, ...restY } = y;
-      if (!sameValue(restX, restY)) changes.push({ kind: 'alter policy', table: id, from: x, to: y });
-      comment(changes, { type: 'policy', table: id, name: y.name }, cx, cy);
-    },
-  });
+  diffPolicies(id, a.policies, b.policies, changes);
   grants(changes, { type: 'table', id }, a.grants, b.grants);
   comment(changes, { type: 'table', id }, creating ? undefined : a.comment, b.comment);
   for (const column of b.columns) {
@@ -244,31 +269,37 @@ function diffIndexes(relation: string, schema: string, a: Record<string, Index>,
       comment(changes, { type: 'index', schema, name: index.name }, undefined, index.comment);
     },
     drop: (index) => changes.push({ kind: 'drop index', relation, index }),
-    alter: (x, y) => {
-      const { comment: cx, ...restX } = x;
-      const { comment: cy, ...restY } = y;
-      if (!sameValue(restX, restY)) {
-        changes.push({ kind: 'drop index', relation, index: x }, { kind: 'create index', relation, index: y });
-        comment(changes, { type: 'index', schema, name: y.name }, undefined, cy);
-      } else comment(changes, { type: 'index', schema, name: y.name }, cx, cy);
-    },
+    alter: (x, y) => reshapeOrComment(changes, { type: 'index', schema, name: y.name }, x, y, [{ kind: 'drop index', relation, index: x }, { kind: 'create index', relation, index: y }]),
   });
 }
 
-function diffTable(a: Table, b: Table, changes: Change[]): void {
+interface Sides {
+  from: Schema;
+  to: Schema;
+  recreated: Set<string>;
+}
+
+function diffTable(original: Table, b: Table, changes: Change[], sides: Sides): void {
   const id = tableId(b);
+  const parentRecreated = parentsOf(original).some((p) => sides.recreated.has(p));
+  const left = diffInheritance(id, original, b, changes, parentRecreated);
+  const a = attachedByParent(keptFromParents(original, b, left.flatMap((p) => sides.from.tables[p] ?? [])), b, sides);
+  // Column changes a parent makes reach the table through it; only parents it keeps count.
+  const kept = parentsOf(a).filter((p) => parentsOf(b).includes(p) && !sides.recreated.has(p));
+  const parents = { from: kept.map((p) => sides.from.tables[p]), to: kept.map((p) => sides.to.tables[p]) };
+  const sidesOf = { from: a, to: b };
   for (const column of a.columns) {
-    if (!b.columns.some((c) => c.name === column.name)) changes.push({ kind: 'drop column', table: id, column });
+    if (!b.columns.some((c) => c.name === column.name) && !followsParent('drop', column, sidesOf, parents)) changes.push({ kind: 'drop column', table: id, column });
   }
   for (const column of b.columns) {
     const before = a.columns.find((c) => c.name === column.name);
-    const { comment: _b, ...shapeB } = column;
+    const { comment: _b, inherited: _ib, ...shapeB } = column;
     if (!before) {
-      changes.push({ kind: 'add column', table: id, column: shapeB });
+      if (!followsParent('add', column, sidesOf, parents)) changes.push({ kind: 'add column', table: id, column: shapeB });
       continue;
     }
-    const { comment: _a, ...shapeA } = before;
-    if (!sameValue(shapeA, shapeB)) changes.push({ kind: 'alter column', table: id, from: shapeA, to: shapeB });
+    const { comment: _a, inherited: _ia, ...shapeA } = before;
+    if (!sameValue(shapeA, shapeB) && !followsParent('alter', column, sidesOf, parents)) changes.push({ kind: 'alter column', table: id, from: shapeA, to: shapeB });
   }
   each(a.constraints, b.constraints, {
     create: (constraint) => changes.push({ kind: 'add constraint', table: id, constraint }),

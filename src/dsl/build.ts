@@ -8,14 +8,15 @@ import { checkName } from './names.js';
 import { normalizeTypeName } from './type-names.js';
 import { returnsSql, type RoutineDef } from './routine.js';
 import type { SystemDef } from './system.js';
-import { toTriggerModel, type TableDef, type TriggerDef } from './table.js';
+import type { PolicyDef } from './policy.js';
+import { toPolicyModel, toTriggerModel, type TableDef, type TriggerDef } from './table.js';
 import { toGrants, typeSql, type DomainDef, type EnumDef, type ExtensionDef, type NamespaceDef, type SequenceDef, type TypeRef } from './types.js';
 import type { ViewDef } from './view.js';
 
 /** A Definition is anything a builder returns. */
-export type Definition = TableDef | ViewDef | RoutineDef | EnumDef | DomainDef | SequenceDef | ExtensionDef | NamespaceDef | SystemDef | TriggerDef;
+export type Definition = TableDef | ViewDef | RoutineDef | EnumDef | DomainDef | SequenceDef | ExtensionDef | NamespaceDef | SystemDef | TriggerDef | PolicyDef;
 
-export const definitionKinds = new Set(['table', 'view', 'routine', 'enum', 'domain', 'sequence', 'extension', 'namespace', 'system', 'trigger']);
+export const definitionKinds = new Set(['table', 'view', 'routine', 'enum', 'domain', 'sequence', 'extension', 'namespace', 'system', 'trigger', 'policy']);
 
 export function isDefinition(value: unknown): value is Definition {
   return typeof value === 'object' && value !== null && definitionKinds.has((value as { pgform?: string }).pgform ?? '');
@@ -243,21 +244,64 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
   };
 
   const tableDefs = byKind('table');
+  const defsById = new Map(tableDefs.map((def) => [objectId(def.schema, def.name), def]));
+  const parentIdsOf = (def: TableDef): string[] => {
+    const where = at(def.source, objectId(def.schema, def.name), def.partitionOf ? 'partitionOf.parent' : 'inherits', options.file);
+    return (def.partitionOf ? [def.partitionOf.parent] : (def.inherits ?? [])).map((target) => targetIdOf(target, where));
+  };
+  const resolvedColumns = new Map<string, Column[]>();
+  const resolving = new Set<string>();
+  /** A table's columns: its parents' first (a partition has only those), then its own. */
+  const columnsOf = (def: TableDef): Column[] => {
+    const id = objectId(def.schema, def.name);
+    const done = resolvedColumns.get(id);
+    if (done) return done;
+    const field = def.partitionOf ? 'partitionOf.parent' : 'inherits';
+    if (resolving.has(id)) invalid('inherits from itself through its parents', at(def.source, id, field, options.file));
+    resolving.add(id);
+    const names = new Set<string>();
+    const own: Column[] = def.columns.map((column) => {
+      const columnWhere = at(def.source, id, `columns.${column.name}`, options.file);
+      checkName(column.name, columnWhere);
+      if (names.has(column.name)) invalid(`column "${column.name}" is declared twice`, columnWhere);
+      names.add(column.name);
+      return { ...column, type: resolveType(column.type, columnWhere), ...(column.collation ? { collation: collationId(column.collation, isSchema) } : {}) };
+    });
+    const parents = parentIdsOf(def).map((parentId) => {
+      const parent = defsById.get(parentId);
+      if (!parent) invalid(`names ${parentId} as its parent, which is not declared`, at(def.source, id, field, options.file));
+      if (def.partitionOf && !parent.partitionBy) invalid(`is a partition of ${parentId}, which is not partitioned`, at(def.source, id, field, options.file), `add partitionBy to ${parentId}`);
+      return parent;
+    });
+    const inherited: Column[] = [];
+    for (const parent of parents) {
+      for (const { comment: _c, renamedFrom: _r, ...column } of columnsOf(parent)) {
+        if (!inherited.some((c) => c.name === column.name)) inherited.push({ ...column, inherited: true });
+      }
+    }
+    for (const column of own) {
+      const columnWhere = at(def.source, id, `columns.${column.name}`, options.file);
+      const match = inherited.find((c) => c.name === column.name);
+      if (def.partitionOf && !match) invalid(`declares column "${column.name}", which its parent ${objectId(parents[0]!.schema, parents[0]!.name)} does not have; a partition takes its columns from its parent`, columnWhere);
+      if (match && match.type !== column.type) invalid(`declares column "${column.name}" as ${column.type}, but its parent has ${match.type}`, columnWhere);
+    }
+    const columns = def.partitionOf
+      ? inherited
+      : [...inherited.map((c) => own.find((o) => o.name === c.name) ?? c), ...own.filter((o) => !inherited.some((c) => c.name === o.name))];
+    resolving.delete(id);
+    resolvedColumns.set(id, columns);
+    return columns;
+  };
   for (const def of tableDefs) {
     const id = objectId(def.schema, def.name);
     const where = at(def.source, id, 'name', options.file);
     requireNamespace(def.schema, where);
     claimRelationName(def.schema, def.name, 'table', where);
     for (const problem of def.problems) invalid(problem.message, at(def.source, id, problem.field, options.file));
-    const columnNames = new Set<string>();
-    const columns: Column[] = def.columns.map((column) => {
-      const columnWhere = at(def.source, id, `columns.${column.name}`, options.file);
-      checkName(column.name, columnWhere);
-      if (columnNames.has(column.name)) invalid(`column "${column.name}" is declared twice`, columnWhere);
-      columnNames.add(column.name);
-      return { ...column, type: resolveType(column.type, columnWhere), ...(column.collation ? { collation: collationId(column.collation, isSchema) } : {}) };
-    });
-    if (columns.length === 0) invalid('a table needs at least one column', at(def.source, id, 'columns', options.file));
+    const columns = columnsOf(def);
+    const columnNames = new Set(columns.map((c) => c.name));
+    const parentIds = parentIdsOf(def);
+    if (columns.length === 0 && parentIds.length === 0) invalid('a table needs at least one column', at(def.source, id, 'columns', options.file));
     const requireColumns = (names: string[], field: string) => {
       if (names.length === 0) invalid('needs at least one column', at(def.source, id, field, options.file));
       for (const name of names) {
@@ -307,6 +351,9 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
       grants: def.grants,
       ...docs(def.description, def.group, def.note, def.source),
       ...(def.renamedFrom ? { renamedFrom: def.renamedFrom } : {}),
+      ...(def.partitionBy ? { partitionBy: def.partitionBy } : {}),
+      ...(def.partitionOf ? { partitionOf: { parent: parentIds[0]!, bound: def.partitionOf.bound } } : {}),
+      ...(def.inherits ? { inherits: parentIds } : {}),
     };
   }
 
@@ -360,9 +407,19 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
     const where = at(def.source, tableId, `triggers.${def.name}`, options.file);
     const namespace = tableId.slice(0, tableId.indexOf('.'));
     if (!external.has(namespace)) invalid(`trigger() is for tables of the preset's schemas; declare triggers on ${tableId} in its table's triggers`, where);
-    const triggers = ((schema.externalTables ??= {})[tableId] ??= { triggers: {} }).triggers;
+    const triggers = ((schema.externalTables ??= {})[tableId] ??= { triggers: {}, policies: {} }).triggers;
     if (triggers[def.name]) invalid(`trigger "${def.name}" on ${tableId} is declared twice`, where);
     triggers[def.name] = { ...toTriggerModel(def.name, def), function: triggerFunctionId(def.name, def.function, where), ...(def.source ? { source: def.source } : {}) };
+  }
+  for (const def of byKind('policy')) {
+    const tableId = def.on.includes('.') ? def.on : `public.${def.on}`;
+    const where = at(def.source, tableId, `policies.${def.name}`, options.file);
+    const namespace = tableId.slice(0, tableId.indexOf('.'));
+    if (!external.has(namespace)) invalid(`policy() is for tables of the preset's schemas; declare policies on ${tableId} in its table's policies`, where);
+    checkName(def.name, where);
+    const policies = ((schema.externalTables ??= {})[tableId] ??= { triggers: {}, policies: {} }).policies;
+    if (policies[def.name]) invalid(`policy "${def.name}" on ${tableId} is declared twice`, where);
+    policies[def.name] = { ...toPolicyModel(def.name, def), ...(def.source ? { source: def.source } : {}) };
   }
 
   for (const seq of byKind('sequence')) {

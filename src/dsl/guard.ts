@@ -46,7 +46,7 @@ export const triggerShape = z
   })
   .strict();
 
-const policy = z
+export const policyShape = z
   .object({
     for: z.enum(['all', 'select', 'insert', 'update', 'delete']).optional(),
     to: z.union([name, z.array(name).min(1)]).optional(),
@@ -72,12 +72,24 @@ const foreignKey = z
   })
   .strict();
 
+const partitionKeys = z.array(name).min(1);
+const partitionBy = z.union([
+  z.object({ range: partitionKeys }).strict(),
+  z.object({ list: partitionKeys }).strict(),
+  z.object({ hash: partitionKeys }).strict(),
+  z.object({ sql: z.string() }).strict(),
+]);
+const partitionOf = z.object({ parent: tableTarget, values: z.union([z.literal('default'), sqlText]) }).strict();
+
 export const tableShape = z
   .object({
     ...documentation,
     schema: name.optional(),
     renamedFrom: name.optional(),
-    columns: z.record(z.string(), columnBuilder),
+    columns: z.record(z.string(), columnBuilder).optional(),
+    partitionBy: partitionBy.optional(),
+    partitionOf: partitionOf.optional(),
+    inherits: z.array(tableTarget).min(1).optional(),
     primaryKey: z.union([z.array(name).min(1), z.object({ columns: z.array(name).min(1), name: name.optional(), renamedFrom: name.optional() }).strict()]).optional(),
     unique: z.array(z.union([z.array(name).min(1), z.object({ columns: z.array(name).min(1), name: name.optional(), nullsNotDistinct: z.boolean().optional(), renamedFrom: name.optional() }).strict()])).optional(),
     checks: z.record(z.string(), sqlText).optional(),
@@ -86,7 +98,7 @@ export const tableShape = z
     indexes: z.record(z.string(), index).optional(),
     triggers: z.record(z.string(), triggerShape).optional(),
     rls: z.union([z.boolean(), z.object({ enabled: z.boolean().optional(), forced: z.boolean().optional() }).strict()]).optional(),
-    policies: z.record(z.string(), policy).optional(),
+    policies: z.record(z.string(), policyShape).optional(),
     grants: z.array(grant).optional(),
   })
   .strict();
@@ -219,6 +231,7 @@ const literalValue: z.ZodType<unknown> = z.lazy(() => z.union([z.string(), z.num
 export const columnDefaultShape = z.union([z.object({ sql: z.string() }).strict(), literalValue]);
 
 export const externalTriggerShape = triggerShape.extend({ on: name });
+export const externalPolicyShape = policyShape.extend({ on: name });
 
 /**
  * Checks a builder's input against its shape; the first problem becomes a DEFINITION_INVALID

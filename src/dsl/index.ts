@@ -6,6 +6,7 @@ export {
   enumType, domain, sequence, extension, schema, type EnumDef, type DomainDef, type SequenceDef, type ExtensionDef, type NamespaceDef, type GrantInput,
 } from './types.js';
 export { table, trigger, type TriggerDef, type TableDef, type TableOptions, type IndexInput, type TriggerInput, type PolicyInput, type ForeignKeyInput } from './table.js';
+export { policy, type PolicyDef } from './policy.js';
 export { view, materializedView, type ViewDef, type ViewOptions } from './view.js';
 export { rpc, procedure, triggerFunction, type RoutineDef, type RoutineOptions } from './routine.js';
 export { system, type SystemDef, type SystemOptions } from './system.js';

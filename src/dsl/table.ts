@@ -1,5 +1,5 @@
 import type { Column, Constraint, Index, Policy, PolicyCommand, ReferentialAction, SourceLocation, Trigger, TriggerEvent } from '../model/schema.js';
-import { ident } from '../plan/sql/quote.js';
+import { ident } from '../sql/quote.js';
 import { type ActionName, ColumnBuilder, type ReferenceOptions, type TableTarget } from './column.js';
 import type { Documentation } from './documentation.js';
 import { objectName } from './names.js';
@@ -53,11 +53,28 @@ export interface ForeignKeyInput extends ReferenceOptions {
   match?: 'full';
 }
 
+/** How a table is partitioned: key columns or expressions per method, or the whole `RANGE (...)` text. */
+export type PartitionByInput = { range: string[] } | { list: string[] } | { hash: string[] } | SqlInput;
+
+/** PartitionOfInput places a table among its parent's partitions: `values` is its bound, or `'default'`. */
+export interface PartitionOfInput {
+  parent: TableTarget;
+  /** `sql\`FROM ('2024-01-01') TO ('2025-01-01')\``, `sql\`IN ('eu')\``, `sql\`WITH (MODULUS 4, REMAINDER 0)\`` or `'default'`. */
+  values: SqlInput | 'default';
+}
+
 export interface TableOptions extends Documentation {
   schema?: string;
   /** The table's previous name: the next migration renames it instead of dropping it. */
   renamedFrom?: string;
-  columns: Record<string, ColumnBuilder>;
+  /** The table's own columns; a partition takes all of its columns from its parent and declares none. */
+  columns?: Record<string, ColumnBuilder>;
+  /** Makes the table partitioned: `{ range: ['created_at'] }`, `{ list: ['region'] }`, `{ hash: ['id'] }` or sql`RANGE (...)`. */
+  partitionBy?: PartitionByInput;
+  /** Makes the table a partition of a partitioned table. */
+  partitionOf?: PartitionOfInput;
+  /** Plain table inheritance: the parents' columns come first, then the table's own. */
+  inherits?: TableTarget[];
   primaryKey?: string[] | { columns: string[]; name?: string; renamedFrom?: string };
   unique?: (string[] | { columns: string[]; name?: string; nullsNotDistinct?: boolean; renamedFrom?: string })[];
   /** Table checks by constraint name. */
@@ -103,6 +120,11 @@ export interface TableDef extends Documentation {
   readonly policies: Record<string, Policy>;
   readonly rls: { enabled: boolean; forced: boolean };
   readonly grants: ReturnType<typeof toGrants>;
+  /** The partition key as SQL: `RANGE ("created_at")`. */
+  readonly partitionBy?: string;
+  /** The parent (resolved by `build`) and the bound as SQL: `FOR VALUES IN ('eu')` or `DEFAULT`. */
+  readonly partitionOf?: { parent: TableTarget; bound: string };
+  readonly inherits?: TableTarget[];
   /** Problems found while declaring, reported by `build` with the file and line. */
   readonly problems: { field: string; message: string }[];
 }
@@ -151,7 +173,8 @@ export function table(name: string, options: TableOptions): TableDef {
   };
 
   const primaryColumns: string[] = [];
-  for (const [columnName, builder] of Object.entries(options.columns)) {
+  if (options.partitionOf && options.inherits) problems.push({ field: 'inherits', message: 'a partition cannot also inherit from other tables' });
+  for (const [columnName, builder] of Object.entries(options.columns ?? {})) {
     if (!(builder && typeof builder === 'object' && 'spec' in builder)) {
       problems.push({ field: `columns.${columnName}`, message: 'is not a column (use text(), uuid(), column(type)...)' });
       continue;
@@ -266,18 +289,7 @@ export function table(name: string, options: TableOptions): TableDef {
   for (const [triggerName, trigger] of Object.entries(options.triggers ?? {})) triggers[triggerName] = toTriggerModel(triggerName, trigger);
 
   const policies: Record<string, Policy> = {};
-  for (const [policyName, policy] of Object.entries(options.policies ?? {})) {
-    const roles = policy.to === undefined ? ['public'] : Array.isArray(policy.to) ? policy.to : [policy.to];
-    policies[policyName] = {
-      name: policyName,
-      command: (policy.for ?? 'all').toUpperCase() as PolicyCommand,
-      permissive: !policy.restrictive,
-      roles: roles.map((role) => (role.toLowerCase() === 'public' ? 'public' : role)).sort(),
-      ...(policy.using ? { using: sqlOf(policy.using) } : {}),
-      ...(policy.withCheck ? { withCheck: sqlOf(policy.withCheck) } : {}),
-      ...(policy.description !== undefined ? { comment: policy.description } : {}),
-    };
-  }
+  for (const [policyName, policy] of Object.entries(options.policies ?? {})) policies[policyName] = toPolicyModel(policyName, policy);
 
   const rls = options.rls === undefined || options.rls === false ? { enabled: false, forced: false } : options.rls === true ? { enabled: true, forced: false } : { enabled: options.rls.enabled ?? true, forced: options.rls.forced ?? false };
 
@@ -298,8 +310,27 @@ export function table(name: string, options: TableOptions): TableDef {
     policies,
     rls,
     grants: toGrants(options.grants),
+    ...(options.partitionBy ? { partitionBy: partitionKeySql(options.partitionBy, new Set(columns.map((c) => c.name))) } : {}),
+    ...(options.partitionOf ? { partitionOf: { parent: options.partitionOf.parent, bound: boundSql(options.partitionOf.values) } } : {}),
+    ...(options.inherits ? { inherits: options.inherits } : {}),
     problems,
   };
+}
+
+/** `{ range: ['created_at'] }` as PostgreSQL's `RANGE (created_at)`; a key naming a column is quoted, an expression is kept. */
+function partitionKeySql(input: PartitionByInput, columns: Set<string>): string {
+  const key = (k: string) => (columns.has(k) ? ident(k) : k);
+  if (typeof input === 'object' && 'range' in input) return `RANGE (${input.range.map(key).join(', ')})`;
+  if (typeof input === 'object' && 'list' in input) return `LIST (${input.list.map(key).join(', ')})`;
+  if (typeof input === 'object' && 'hash' in input) return `HASH (${input.hash.map(key).join(', ')})`;
+  return sqlOf(input).trim();
+}
+
+/** A bound as `pg_get_expr` prints it: `FOR VALUES ...` or `DEFAULT`. */
+function boundSql(values: SqlInput | 'default'): string {
+  if (values === 'default') return 'DEFAULT';
+  const text = sqlOf(values).trim();
+  return /^(for\s+values\b|default$)/i.test(text) ? text : `FOR VALUES ${text}`;
 }
 
 export { typeSql };
@@ -339,6 +370,20 @@ export function toTriggerModel(name: string, trigger: TriggerInput): Omit<Trigge
     arguments: trigger.arguments ?? [],
     enabled: trigger.enabled ?? 'origin',
     ...(trigger.description !== undefined ? { comment: trigger.description } : {}),
+  };
+}
+
+/** The model form of a declared policy (on a table of the definitions or of the preset). */
+export function toPolicyModel(name: string, policy: PolicyInput): Policy {
+  const roles = policy.to === undefined ? ['public'] : Array.isArray(policy.to) ? policy.to : [policy.to];
+  return {
+    name,
+    command: (policy.for ?? 'all').toUpperCase() as PolicyCommand,
+    permissive: !policy.restrictive,
+    roles: roles.map((role) => (role.toLowerCase() === 'public' ? 'public' : role)).sort(),
+    ...(policy.using ? { using: sqlOf(policy.using) } : {}),
+    ...(policy.withCheck ? { withCheck: sqlOf(policy.withCheck) } : {}),
+    ...(policy.description !== undefined ? { comment: policy.description } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -74,19 +75,40 @@ function wrap(db: PGlite, release: () => void): Connection {
   };
 }
 
-/** Where a freshly initialised data directory is kept, so new databases skip initdb (~2 s). */
-function templatePath(): string {
-  return join(process.env.PGFORM_CACHE_DIR ?? join(tmpdir(), 'pgform-cache'), `pglite-${pgliteVersion}-template`);
+/**
+ * A PgliteSetup is what a platform preset puts in every embedded database: its bootstrap script
+ * (roles, schemas, extensions) and the search_path its roles have.
+ */
+export interface PgliteSetup {
+  /** Idempotent SQL run once into a template of its own, so opening a database costs none of it. */
+  sql: string;
+  searchPath?: string;
 }
 
-async function templateDir(): Promise<string> {
-  const path = templatePath();
+/** Where a freshly initialised data directory is kept, so new databases skip initdb (~2 s). */
+function templatePath(setup?: PgliteSetup): string {
+  const suffix = setup?.sql ? `-${createHash('sha256').update(setup.sql).digest('hex').slice(0, 16)}` : '';
+  return join(process.env.PGFORM_CACHE_DIR ?? join(tmpdir(), 'pgform-cache'), `pglite-${pgliteVersion}-template${suffix}`);
+}
+
+/**
+ * The start parameters of a database: the platform's search_path is a server default here, not a
+ * session setting, so RESET ALL (run before each migration file) keeps it.
+ */
+function startParamsFor(setup?: PgliteSetup): string[] {
+  return setup?.searchPath ? [...startParams, '-c', `search_path=${setup.searchPath}`] : startParams;
+}
+
+async function templateDir(setup?: PgliteSetup): Promise<string> {
+  const path = templatePath(setup);
   if (existsSync(join(path, 'PG_VERSION'))) return path;
   mkdirSync(dirname(path), { recursive: true });
   // Build beside it then rename, so parallel processes never open a half-written template.
   const partial = `${path}.${process.pid}.partial`;
   rmSync(partial, { recursive: true, force: true });
-  const db = await PGlite.create({ dataDir: partial, extensions });
+  if (setup?.sql) cpSync(await templateDir(), partial, { recursive: true });
+  const db = await PGlite.create({ dataDir: partial, extensions, ...(setup?.sql ? { startParams: startParamsFor(setup) } : {}) });
+  if (setup?.sql) await withoutStackTraces(() => db.exec(setup.sql));
   await db.close();
   try {
     renameSync(partial, path);
@@ -115,14 +137,14 @@ function sweepScratchDirs(): void {
  * whole data directory (and every WAL segment) in the process: ~200 MB more at start, over a
  * gigabyte for thousands of tables.
  */
-export async function openScratchPglite(): Promise<Connection> {
-  const template = await templateDir();
+export async function openScratchPglite(setup?: PgliteSetup): Promise<Connection> {
+  const template = await templateDir(setup);
   sweepScratchDirs();
   const dataDir = mkdtempSync(join(tmpdir(), `${scratchPrefix}${process.pid}-`));
   const remove = () => rmSync(dataDir, { recursive: true, force: true });
   try {
     cpSync(template, dataDir, { recursive: true });
-    return wrap(await PGlite.create({ dataDir, extensions, startParams }), remove);
+    return wrap(await PGlite.create({ dataDir, extensions, startParams: startParamsFor(setup) }), remove);
   } catch (error) {
     remove();
     throw error;
@@ -133,7 +155,7 @@ export async function openScratchPglite(): Promise<Connection> {
  * The embedded database: a persistent PGlite data directory (default `.pgform/db`). A lock file
  * keeps a second pgform process out, because two writers would corrupt the directory.
  */
-export async function openEmbeddedPglite(dataDir: string): Promise<Connection> {
+export async function openEmbeddedPglite(dataDir: string, setup?: PgliteSetup): Promise<Connection> {
   const lock = `${dataDir}.lock`;
   mkdirSync(dirname(dataDir), { recursive: true });
   if (existsSync(lock)) {
@@ -147,8 +169,8 @@ export async function openEmbeddedPglite(dataDir: string): Promise<Connection> {
   const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
   let db: PGlite;
   try {
-    if (fresh) cpSync(await templateDir(), dataDir, { recursive: true });
-    db = await PGlite.create({ dataDir, extensions, startParams });
+    if (fresh) cpSync(await templateDir(setup), dataDir, { recursive: true });
+    db = await PGlite.create({ dataDir, extensions, startParams: startParamsFor(setup) });
     await db.query('SELECT 1');
   } catch (error) {
     release();

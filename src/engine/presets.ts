@@ -8,7 +8,22 @@ export interface Preset {
   externalNamespaces: string[];
   /** Idempotent SQL creating the external objects on a bare database. */
   bootstrapSql: string;
+  /**
+   * The search_path the platform gives its roles, so unqualified calls of the extensions it
+   * installs (`gen_random_bytes()`) resolve as they do there. Absent: the server's default.
+   */
+  searchPath?: string;
+  /**
+   * Extensions the platform installs in one of its schemas. Like every extension found in those
+   * schemas they are referenced, never planned; `pull` leaves these out of the definitions.
+   */
+  externalExtensions: string[];
+  /** Keep the Supabase CLI's migration history beside pgform's (see migrate/supabase-history.ts). */
+  supabaseHistory: boolean;
 }
+
+/** Supabase gives its roles this search_path; migrations call extension functions unqualified. */
+const supabaseSearchPath = '"$user", public, extensions';
 
 const supabaseBootstrap = `-- Supabase preset: roles, auth schema and functions, storage tables (idempotent)
 DO $pgform$
@@ -79,6 +94,30 @@ $pgform$;
 GRANT USAGE ON SCHEMA auth TO anon, authenticated, service_role;
 GRANT USAGE ON SCHEMA storage TO anon, authenticated, service_role;
 GRANT USAGE ON SCHEMA extensions TO anon, authenticated, service_role;
+ALTER TABLE storage.buckets ENABLE ROW LEVEL SECURITY;
+ALTER TABLE storage.objects ENABLE ROW LEVEL SECURITY;
+-- The extensions a new Supabase project has in schema extensions. A server without the contrib
+-- modules still bootstraps: definitions that call them fail there as they would anyway.
+DO $pgform$
+DECLARE e text;
+BEGIN
+  FOREACH e IN ARRAY ARRAY['pgcrypto', 'uuid-ossp'] LOOP
+    BEGIN
+      EXECUTE format('CREATE EXTENSION IF NOT EXISTS %I WITH SCHEMA extensions', e);
+    EXCEPTION WHEN undefined_file OR feature_not_supported THEN
+      RAISE WARNING 'extension % is not available on this server', e;
+    END;
+  END LOOP;
+END
+$pgform$;
+-- Supabase's search_path, for this session and every later one on this database.
+DO $pgform$
+BEGIN
+  EXECUTE format('ALTER DATABASE %I SET search_path = %s', current_database(), '${supabaseSearchPath}');
+EXCEPTION WHEN insufficient_privilege THEN NULL;
+END
+$pgform$;
+SET search_path = ${supabaseSearchPath};
 `;
 
 export const presets: Record<Preset['name'], Preset> = {
@@ -86,6 +125,9 @@ export const presets: Record<Preset['name'], Preset> = {
     name: 'supabase',
     externalNamespaces: ['auth', 'storage', 'extensions', 'realtime', 'graphql', 'graphql_public', 'vault', 'supabase_functions', 'supabase_migrations', 'net', 'cron', 'pgsodium', 'pgsodium_masks', 'pgbouncer', 'pgform'],
     bootstrapSql: supabaseBootstrap,
+    searchPath: supabaseSearchPath,
+    externalExtensions: ['pgcrypto', 'uuid-ossp'],
+    supabaseHistory: true,
   },
-  none: { name: 'none', externalNamespaces: ['pgform'], bootstrapSql: '' },
+  none: { name: 'none', externalNamespaces: ['pgform'], bootstrapSql: '', externalExtensions: [], supabaseHistory: false },
 };

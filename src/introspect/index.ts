@@ -61,7 +61,7 @@ export async function introspect(conn: Connection, options: IntrospectOptions): 
       tables: reader.read<TableRow>('tables', tablesSql, params),
       indexes: parts ? reader.read<IndexRow>('indexes', indexesSql(version), params) : none,
       constraints: parts ? reader.read<ConstraintRow>('constraints', constraintsSql(version), params) : none,
-      policies: parts ? reader.read<PolicyRow>('policies', policiesSql, params) : none,
+      policies: parts ? reader.read<PolicyRow>('policies', policiesSql, [...params, [...external]]) : none,
       views: reader.read<ViewRow>('views', viewsSql, params),
       triggers: parts ? reader.read<TriggerRow>('triggers', triggersSql, params) : none,
       routines: reader.read<RoutineRow>('routines', routinesSql, params),
@@ -74,7 +74,8 @@ export async function introspect(conn: Connection, options: IntrospectOptions): 
     const settled = await Promise.allSettled(Object.values(reads));
     const failed = settled.find((result) => result.status === 'rejected');
     if (failed) throw failed.reason;
-    schema.extensions = sortedRecord((await reads.extensions).map((row) => [row.name, toExtension(row)]));
+    // An extension in a preset's namespace (Supabase's `extensions`) is the platform's: referenced.
+    schema.extensions = sortedRecord((await reads.extensions).map((row) => [row.name, { ...toExtension(row), ...(external.has(row.schema) ? { external: true } : {}) }]));
     schema.enums = sortedRecord((await reads.enums).map((row) => [objectId(row.schema, row.name), toEnum(row)]));
     schema.domains = sortedRecord((await reads.domains).map((row) => [objectId(row.schema, row.name), toDomain(row)]));
     schema.sequences = sortedRecord((await reads.sequences).map((row) => [objectId(row.schema, row.name), toSequence(row)]));
@@ -112,18 +113,16 @@ function attachTableParts(schema: Schema, external: Set<string>, { constraints, 
     const owner = tableOf(row) ?? schema.views[objectId(row.schema, row.table)];
     if (owner) owner.indexes[row.name] = toIndex(row);
   }
+  const externalTable = (row: { schema: string; table: string }) => ((schema.externalTables ??= {})[objectId(row.schema, row.table)] ??= { triggers: {}, policies: {} });
   for (const row of sortByName(triggers)) {
     const table = tableOf(row);
     if (table) table.triggers[row.name] = toTrigger(row);
-    else if (external.has(row.schema)) {
-      schema.externalTables ??= {};
-      const id = objectId(row.schema, row.table);
-      (schema.externalTables[id] ??= { triggers: {} }).triggers[row.name] = toTrigger(row);
-    }
+    else if (external.has(row.schema)) externalTable(row).triggers[row.name] = toTrigger(row);
   }
-  if (schema.externalTables) schema.externalTables = sortedRecord(Object.entries(schema.externalTables));
   for (const row of sortByName(policies)) {
     const table = tableOf(row);
     if (table) table.policies[row.name] = toPolicy(row);
+    else if (external.has(row.schema)) externalTable(row).policies[row.name] = toPolicy(row);
   }
+  if (schema.externalTables) schema.externalTables = sortedRecord(Object.entries(schema.externalTables));
 }

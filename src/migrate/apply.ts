@@ -32,6 +32,9 @@ interface Failure {
 
 const lockNotAvailable = '55P03';
 
+/** duplicate_table, duplicate_object, duplicate_schema, duplicate_function: the object exists. */
+const alreadyExists = new Set(['42P07', '42710', '42P06', '42723']);
+
 /**
  * Applies one migration file and returns how long its statements took. A transactional file
  * runs as one script in one transaction with its history row, so it applies entirely or not at
@@ -138,7 +141,12 @@ async function migrationError(conn: Connection, file: MigrationFile, failure: Fa
     );
   }
   const outside = file.transactional && /cannot run inside a transaction block|unsafe use of new value/.test(reason);
-  const fix = outside ? `make the first line of the file ${noTransactionMarker} so its statements run one by one, outside a transaction` : 'fix the file and run migrate again';
+  const exists = alreadyExists.has(driver?.code ?? '');
+  const fix = outside
+    ? `make the first line of the file ${noTransactionMarker} so its statements run one by one, outside a transaction`
+    : exists
+      ? `if the database already holds what the migrations build (made by hand, or by another tool), adopt it: pgform migrate --baseline <version of the last file it holds> checks that and records those files as applied; else fix the file and run migrate again`
+      : 'fix the file and run migrate again';
   return new PgformError('STATEMENT_FAILED', `migration ${file.name} failed${line ? ` at line ${line}` : ''}: ${reason}${detail ? ` (${detail})` : ''}`, location, `${fix}${kept}`, {
     cause: failure.error,
   });

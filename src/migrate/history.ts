@@ -13,6 +13,8 @@ export interface AppliedMigration {
   /** When it was applied, as the server prints a timestamptz. */
   appliedAt: string;
   durationMs: number;
+  /** Set when only the Supabase CLI's history holds it (see supabase-history.ts). */
+  recordedBy?: 'supabase';
 }
 
 const createSql = `CREATE SCHEMA IF NOT EXISTS pgform;
@@ -44,4 +46,9 @@ export async function readHistory(conn: Connection): Promise<AppliedMigration[]>
 /** Records a migration as applied (in the caller's transaction when it has one). */
 export async function recordApplied(conn: Connection, name: string, checksum: string, durationMs: number): Promise<void> {
   await conn.query('INSERT INTO pgform.migrations (name, checksum, duration_ms) VALUES ($1, $2, $3)', [name, checksum, Math.round(durationMs)]);
+}
+
+/** Forgets an applied migration (`migrate repair --reverted`): its file will be applied again. */
+export async function deleteApplied(conn: Connection, name: string): Promise<void> {
+  await conn.query('DELETE FROM pgform.migrations WHERE name = $1', [name]);
 }

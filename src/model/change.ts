@@ -1,4 +1,4 @@
-import type { Column, Constraint, Domain, Enum, Extension, Grant, Index, Namespace, Policy, Routine, Sequence, Table, Trigger, View } from './schema.js';
+import type { Column, Constraint, Domain, Enum, Extension, Grant, Index, Namespace, PartitionOf, Policy, Routine, Sequence, Table, Trigger, View } from './schema.js';
 
 /**
  * A Change is one typed difference between two schemas, as the differ reports it. Changes
@@ -17,6 +17,8 @@ export type Change =
   | { kind: 'replace enum'; from: Enum; to: Enum; columns: { table: string; column: Column }[] }
   | { kind: 'create domain'; domain: Domain }
   | { kind: 'drop domain'; domain: Domain }
+  /** Default, NOT NULL or checks changed on the same base type: ALTER DOMAIN keeps the columns that use it. */
+  | { kind: 'alter domain'; from: Domain; to: Domain }
   | { kind: 'create sequence'; sequence: Sequence }
   | { kind: 'drop sequence'; sequence: Sequence }
   | { kind: 'alter sequence'; from: Sequence; to: Sequence }
@@ -29,6 +31,13 @@ export type Change =
   | { kind: 'drop constraint'; table: string; constraint: Constraint }
   | { kind: 'create index'; relation: string; index: Index }
   | { kind: 'drop index'; relation: string; index: Index }
+  /** An existing table becomes a partition of `partitionOf.parent` (`table` is the partition). */
+  | { kind: 'attach partition'; table: string; partitionOf: PartitionOf }
+  /** A partition leaves its parent and keeps its rows as a table of its own. */
+  | { kind: 'detach partition'; table: string; partitionOf: PartitionOf }
+  /** An existing table becomes an INHERITS child of `parent`. */
+  | { kind: 'inherit'; table: string; parent: string }
+  | { kind: 'no inherit'; table: string; parent: string }
   | { kind: 'create routine'; routine: Routine }
   | { kind: 'replace routine'; from: Routine; to: Routine }
   | { kind: 'drop routine'; routine: Routine }

@@ -19,12 +19,20 @@ export interface Schema {
   views: Record<string, View>;
   routines: Record<string, Routine>;
   /**
-   * Triggers pgform manages on tables it does not (a preset's `auth.users`), by table id: the
-   * Supabase pattern of a trigger creating a profile on sign-up. Absent when there are none.
+   * Triggers and policies pgform manages on tables it does not (a preset's `auth.users`,
+   * `storage.objects`), by table id: the Supabase patterns of a trigger creating a profile on
+   * sign-up and of Storage policies. The tables' own shape is never planned. Absent when there
+   * are none.
    */
-  externalTables?: Record<string, { triggers: Record<string, Trigger> }>;
+  externalTables?: Record<string, ExternalTable>;
   /** Documentation that lives only in the definitions (never in the database). */
   docs: Docs;
+}
+
+/** An ExternalTable holds what the definitions declare on a preset's table. */
+export interface ExternalTable {
+  triggers: Record<string, Trigger>;
+  policies: Record<string, Policy>;
 }
 
 /** A SourceLocation is where a definition was declared, for errors and drift annotations. */
@@ -86,6 +94,11 @@ export interface Namespace extends Documented {
 export interface Extension {
   name: string;
   schema: string;
+  /**
+   * Installed in a preset's namespace (Supabase's pgcrypto in `extensions`): the platform's,
+   * referenced and never planned. Declaring one creates it when missing, nothing more.
+   */
+  external?: boolean;
   source?: SourceLocation;
 }
 
@@ -137,6 +150,23 @@ export interface Table extends Documented {
   policies: Record<string, Policy>;
   rls: { enabled: boolean; forced: boolean };
   grants: Grant[];
+  /** A partitioned table's key as `pg_get_partkeydef` prints it: `RANGE (created_at)`. */
+  partitionBy?: string;
+  /** A partition: its parent's id and its bound as `pg_get_expr(relpartbound)` prints it. */
+  partitionOf?: PartitionOf;
+  /** Parents of plain table inheritance (`INHERITS`), table ids in order; a partition has none. */
+  inherits?: string[];
+}
+
+/**
+ * A PartitionOf places a table in its parent's partitions. The parent's columns, keys,
+ * indexes, check constraints, foreign keys and row triggers reach the partition from the parent
+ * and are listed on the parent only.
+ */
+export interface PartitionOf {
+  parent: string;
+  /** `FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')`, `FOR VALUES IN (1, 2)`, `DEFAULT`... */
+  bound: string;
 }
 
 /** A Column of a table, in attribute order. */
@@ -153,6 +183,11 @@ export interface Column {
   comment?: string;
   /** The column's previous name: a migration hint that yields RENAME COLUMN. */
   renamedFrom?: string;
+  /**
+   * True when the column comes from a parent only (a partition's, an `INHERITS` child's) and the
+   * table does not declare it itself (`attislocal` false): it follows the parent's changes.
+   */
+  inherited?: boolean;
 }
 
 /** Referential actions as PostgreSQL spells them. */
@@ -255,6 +290,8 @@ export interface Policy {
   using?: string;
   withCheck?: string;
   comment?: string;
+  /** Where a policy on an external table was declared (definitions only). */
+  source?: SourceLocation;
 }
 
 /** A View or materialized view. */

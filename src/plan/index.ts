@@ -1,7 +1,7 @@
 import type { Change, Hazard } from '../model/change.js';
 import { sameValue } from '../model/compare.js';
 import { objectId } from '../model/id.js';
-import type { Routine, Schema, View } from '../model/schema.js';
+import type { Routine, Schema, Table, View } from '../model/schema.js';
 import { mentions } from './mentions.js';
 import { withDependents } from './dependents.js';
 import { routineOrder } from './routine-order.js';
@@ -40,6 +40,9 @@ const phases: Record<Change['kind'], number> = {
   'drop view': 2,
   'drop constraint': 3,
   'drop index': 4,
+  // A partition or child leaves its parent before the parent's columns or the parent itself go.
+  'detach partition': 5,
+  'no inherit': 5,
   'drop column': 6,
   'drop table': 7,
   // Routines after tables: a dropped table's triggers and defaults may still use them.
@@ -57,6 +60,7 @@ const phases: Record<Change['kind'], number> = {
   'add enum value': 23,
   'replace enum': 23,
   'create domain': 24,
+  'alter domain': 24,
   'create sequence': 25,
   'create routine': 26,
   'replace routine': 26,
@@ -66,6 +70,9 @@ const phases: Record<Change['kind'], number> = {
   'alter sequence': 33,
   'add constraint': 34,
   'create index': 36,
+  // Once the table has its columns and keys: the parent's indexes reach it as it joins.
+  'attach partition': 37,
+  inherit: 37,
   'create view': 40,
   'replace view': 40,
   'create trigger': 45,
@@ -93,6 +100,8 @@ function objectOf(change: Change): string {
     case 'create domain':
     case 'drop domain':
       return objectId(change.domain.schema, change.domain.name);
+    case 'alter domain':
+      return objectId(change.to.schema, change.to.name);
     case 'create sequence':
     case 'drop sequence':
       return objectId(change.sequence.schema, change.sequence.name);
@@ -131,6 +140,10 @@ function objectOf(change: Change): string {
     case 'alter policy':
       return `${change.table} (policy ${change.to.name})`;
     case 'set row level security':
+    case 'attach partition':
+    case 'detach partition':
+    case 'inherit':
+    case 'no inherit':
       return change.table;
     case 'rename': {
       const t = change.target;
@@ -197,6 +210,44 @@ function dropsDefaultOnly({ from, to }: Extract<Change, { kind: 'alter column' }
   return from.default !== undefined && to.default === undefined && !from.identity && sameValue({ ...from, default: undefined }, { ...to, default: undefined });
 }
 
+/**
+ * How deep each table sits under partitioning or inheritance parents (0 for a table without one),
+ * for the changes whose order follows it: tables, columns, keys, indexes, attachments.
+ */
+function inheritanceLevels(changes: Change[], context: { from?: Schema; to?: Schema }): (change: Change) => number | undefined {
+  const parents = new Map<string, string[]>();
+  const note = (table: Table) => {
+    const id = objectId(table.schema, table.name);
+    const list = [...(table.partitionOf ? [table.partitionOf.parent] : []), ...(table.inherits ?? [])];
+    if (list.length && !parents.has(id)) parents.set(id, list);
+  };
+  for (const c of changes) if (c.kind === 'create table' || c.kind === 'drop table') note(c.table);
+  for (const table of [...Object.values(context.to?.tables ?? {}), ...Object.values(context.from?.tables ?? {})]) note(table);
+  if (parents.size === 0) return () => undefined;
+  const depth = (id: string, seen = new Set<string>()): number => {
+    if (seen.has(id)) return 0;
+    seen.add(id);
+    return Math.max(0, ...(parents.get(id) ?? []).map((p) => 1 + depth(p, seen)));
+  };
+  return (change) => {
+    switch (change.kind) {
+      case 'create table':
+      case 'drop table':
+        return depth(objectId(change.table.schema, change.table.name));
+      case 'create index':
+        return depth(change.relation);
+      case 'add column':
+      case 'alter column':
+      case 'add constraint':
+      case 'attach partition':
+      case 'inherit':
+        return depth(change.table);
+      default:
+        return undefined;
+    }
+  };
+}
+
 /** Orders changes by dependency and renders them into a plan. */
 export function planChanges(requested: Change[], context: { from?: Schema; to?: Schema } = {}): Plan {
   const changes = context.from && context.to ? withDependents(requested, context.from, context.to) : requested;
@@ -205,6 +256,7 @@ export function planChanges(requested: Change[], context: { from?: Schema; to?: 
   const routinesInOrder = routineOrder([...Object.values(context.to?.routines ?? {}), ...Object.values(context.from?.routines ?? {}), ...changes.flatMap((c) => (c.kind === 'create routine' ? [c.routine] : []))]);
   const relations = [...Object.values(context.to?.tables ?? {}), ...views].map((r) => ({ id: objectId(r.schema, r.name), schema: r.schema, name: r.name }));
   const viewRelations = views.map((r) => ({ id: objectId(r.schema, r.name), schema: r.schema, name: r.name }));
+  const levelOf = inheritanceLevels(changes, context);
   const rank = (change: Change): [number, number] => {
     let phase = phases[change.kind];
     let within = 0;
@@ -224,6 +276,9 @@ export function planChanges(requested: Change[], context: { from?: Schema; to?: 
     // Foreign keys go before the keys they reference.
     if (change.kind === 'drop constraint') within = change.constraint.kind === 'foreign key' ? 0 : 1;
     if (change.kind === 'create index' && views.some((v) => v.materialized && objectId(v.schema, v.name) === change.relation)) phase = 41;
+    // Parents before their partitions and children; dropped the other way round.
+    const level = levelOf(change);
+    if (level !== undefined) within = change.kind === 'drop table' ? -level : level;
     return [phase, within];
   };
   const sorted = changes

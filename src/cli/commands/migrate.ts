@@ -4,14 +4,31 @@ import { resolveConfig } from '../../config/load.js';
 import { err, out, paint } from '../output.js';
 import { action, common, type CliOptions } from '../program.js';
 
-type MigrateCliOptions = CliOptions & { dryRun?: boolean; allowOutOfOrder?: boolean; lockTimeout?: string };
+type MigrateCliOptions = CliOptions & { dryRun?: boolean; allowOutOfOrder?: boolean; lockTimeout?: string; baseline?: string };
+type RepairCliOptions = CliOptions & { applied?: string[]; reverted?: string[] };
 
 export function registerMigrate(program: Command): void {
-  common(program.command('migrate'))
+  const migrate = program.command('migrate');
+  common(migrate.command('repair'))
+    .description("rewrite the migration history without running anything, like 'supabase migration repair'")
+    .option('--applied <version...>', 'record these versions as applied')
+    .option('--reverted <version...>', 'forget these versions: migrate applies them again')
+    .action(
+      action(async (options: RepairCliOptions) => {
+        const { repairCommand } = await import('../../commands/repair.js');
+        const result = await repairCommand(await resolveConfig(options), { ...(options.applied ? { applied: options.applied } : {}), ...(options.reverted ? { reverted: options.reverted } : {}) });
+        for (const name of result.applied) out(`${paint.green('recorded')} ${name} as applied`);
+        for (const name of result.reverted) out(`${paint.yellow('forgot')} ${name}`);
+        out(`${result.database}: history repaired (${result.applied.length} recorded, ${result.reverted.length} forgotten)`);
+        return 0;
+      }),
+    );
+  common(migrate)
     .description('apply pending migrations, each in its own transaction, under an advisory lock')
     .option('--dry-run', 'print what would run; change nothing')
     .option('--allow-out-of-order', 'apply pending files dated before the last applied one')
     .option('--lock-timeout <duration>', `how long a statement waits for a lock (default ${defaultLockTimeout})`)
+    .option('--baseline <version>', 'adopt a database that has the schema: record the files up to <version> as applied once it matches their replay')
     .action(
       action(async (options: MigrateCliOptions) => {
         const { migrateCommand } = await import('../../commands/migrate.js');
@@ -20,11 +37,20 @@ export function registerMigrate(program: Command): void {
           dryRun: options.dryRun ?? false,
           allowOutOfOrder: options.allowOutOfOrder ?? false,
           ...(options.lockTimeout ? { lockTimeout: options.lockTimeout } : {}),
+          ...(options.baseline ? { baseline: options.baseline } : {}),
           onEvent: (event) => {
             if (event.type === 'waiting') err(`waiting for another pgform run to finish${event.holder ? `: ${describeHolder(event.holder)}` : ''}`);
             if (event.type === 'applied') out(`${paint.green('applied')} ${event.name} (${event.durationMs} ms)`);
           },
         });
+        if (result.baseline?.status === 'refused') {
+          const { renderDriftText } = await import('../../emit/drift/text.js');
+          const drift = result.baseline.drift;
+          err(renderDriftText(drift.items, { from: drift.from, to: drift.to }, paint).trimEnd());
+          err(`${paint.red('baseline refused')}: ${result.database} does not match the migrations up to ${options.baseline}; nothing was recorded or applied`);
+          return 1;
+        }
+        for (const name of result.baseline?.status === 'recorded' ? result.baseline.recorded : []) out(`${paint.green('baselined')} ${name} (recorded as applied, not run)`);
         for (const name of result.missing) err(`${paint.yellow('warning')}: applied migration ${name} is missing from ${result.folder}`);
         if (result.dryRun) {
           for (const file of result.pending) {

@@ -3,10 +3,12 @@
  * invoker, and the pinned search_path a definer needs), grants, purpose, what uses them
  * (triggers, policies, views, other routines) and the body, collapsed.
  */
+import { parseObjectId } from '../../model/id.js';
 import type { Routine } from '../../model/schema.js';
-import { relationRef, routineRef, sectionAnchor, routineSignature, routineTitle, shortType, triggerRoutine, type DocsContext } from './context.js';
+import { displayId, relationRef, routineRef, sectionAnchor, routineSignature, routineTitle, shortType, triggerRoutine, type DocsContext } from './context.js';
 import { blocks, code, details, fence, heading, link, nestMarkdown, plain, table } from './markdown.js';
 import { routinesCalled } from './facts.js';
+import { presetTableAnchor } from './external.js';
 
 /** How a routine's search_path setting reads; undefined when it is not pinned. */
 export function pinnedSearchPath(routine: Routine): string | undefined {
@@ -34,6 +36,11 @@ function behaviour(routine: Routine): string {
     .join(', ');
 }
 
+/** A link to a preset table's section. */
+function presetTableRef(id: string): string {
+  return link(code(displayId(id)), presetTableAnchor(id));
+}
+
 /** Where a routine is used, one list per kind of user, in document order. */
 type Usage = Record<'Triggers' | 'Policies of' | 'Views' | 'Called by', string[]>;
 
@@ -53,6 +60,16 @@ function usages(ctx: DocsContext): Map<string, Usage> {
     for (const name of Object.keys(t.policies).sort()) {
       const policy = t.policies[name]!;
       for (const id of routinesCalled(ctx, `${policy.using ?? ''} ${policy.withCheck ?? ''}`, t.schema)) add(id, 'Policies of', relationRef(ctx, tableId));
+    }
+  }
+  for (const [tableId, t] of Object.entries(ctx.schema.externalTables ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    for (const name of Object.keys(t.triggers).sort()) {
+      const routine = triggerRoutine(ctx, t.triggers[name]!.function);
+      if (routine) add(routine, 'Triggers', `${code(name)} on ${presetTableRef(tableId)}`);
+    }
+    for (const name of Object.keys(t.policies).sort()) {
+      const policy = t.policies[name]!;
+      for (const id of routinesCalled(ctx, `${policy.using ?? ''} ${policy.withCheck ?? ''}`, parseObjectId(tableId).schema)) add(id, 'Policies of', presetTableRef(tableId));
     }
   }
   for (const viewId of ctx.groups.flatMap((g) => g.views)) {

@@ -6,6 +6,7 @@
 import type { Schema } from '../../model/schema.js';
 import { buildContext, sectionAnchor } from './context.js';
 import { renderEnums } from './enums.js';
+import { presetTablesAnchor, renderExternalTables } from './external.js';
 import { renderFunctions } from './functions.js';
 import { findGaps, gapCount, renderGaps } from './gaps.js';
 import { renderInventory } from './inventory.js';
@@ -25,6 +26,7 @@ export function renderDocs(schema: Schema): string {
   const candidates: [string, string, string][] = [
     [sectionAnchor.inventory, 'Inventory', renderInventory(ctx)],
     [sectionAnchor.tables, 'Tables', Object.keys(schema.tables).length ? renderTables(ctx) : ''],
+    [presetTablesAnchor, "The preset's tables", renderExternalTables(ctx)],
     [sectionAnchor.relationships, 'Relationships', renderRelationships(ctx)],
     [sectionAnchor.joins, 'Key joins', renderKeyJoins(ctx)],
     [sectionAnchor.views, 'Views', renderViews(ctx)],

@@ -14,12 +14,15 @@ export function renderTitle(ctx: DocsContext): string {
   return blocks(`# ${title ?? 'Database schema'}`, note && nestMarkdown(note, 1));
 }
 
+const backedByIndex = new Set(['primary key', 'unique', 'exclude']);
+
 /** Counts of everything the schema holds, managed schemas and external references. */
 export function renderCounts(ctx: DocsContext, gapCount: number): string {
   const { schema } = ctx;
   const tables = Object.values(schema.tables);
   const views = Object.values(schema.views);
   const routines = Object.values(schema.routines);
+  const external = Object.values(schema.externalTables ?? {});
   const count = (values: number[]) => values.reduce((sum, value) => sum + value, 0);
   const rows: [string, number][] = [
     ['Tables', tables.length],
@@ -27,23 +30,24 @@ export function renderCounts(ctx: DocsContext, gapCount: number): string {
     ['Materialized views', views.filter((view) => view.materialized).length],
     ['Functions', routines.filter((routine) => routine.kind === 'function').length],
     ['Procedures', routines.filter((routine) => routine.kind === 'procedure').length],
-    ['Triggers', count(tables.map((t) => Object.keys(t.triggers).length))],
-    ['Policies', count(tables.map((t) => Object.keys(t.policies).length))],
+    ['Triggers', count([...tables, ...external].map((t) => Object.keys(t.triggers).length))],
+    ['Policies', count([...tables, ...external].map((t) => Object.keys(t.policies).length))],
     ['Enums', Object.keys(schema.enums).length],
     ['Domains', Object.keys(schema.domains).length],
     ['Sequences', Object.keys(schema.sequences).length],
-    ['Indexes', count([...tables, ...views].map((r) => Object.keys(r.indexes).length))],
+    // Primary keys, unique and exclusion constraints are indexes too: a schema of keys alone has some.
+    ['Indexes', count([...tables, ...views].map((r) => Object.keys(r.indexes).length)) + count(tables.map((t) => Object.values(t.constraints).filter((c) => backedByIndex.has(c.kind)).length))],
     ['Foreign keys', ctx.foreignKeys.length],
     ['Columns', count(tables.map((t) => t.columns.length))],
   ];
   const shown = rows.filter(([label, value]) => value > 0 || !['Procedures', 'Domains', 'Sequences'].includes(label));
   const rlsOn = tables.filter((t) => t.rls.enabled).length;
   const managed = Object.values(schema.namespaces).filter((n) => !n.external).map((n) => n.name).sort();
-  const external = Object.values(schema.namespaces).filter((n) => n.external).map((n) => n.name).sort();
+  const externalNamespaces = Object.values(schema.namespaces).filter((n) => n.external).map((n) => n.name).sort();
   const extensions = Object.values(schema.extensions).map((e) => e.name).sort();
   const referenced = [...new Set(ctx.foreignKeys.map((fk) => fk.key.references.table))].filter((id) => !schema.tables[id]).sort();
   const facts = [
-    `Schemas: ${managed.map(code).join(', ') || 'none'}${external.length ? `; references ${external.map(code).join(', ')} (external, not managed here)` : ''}.`,
+    `Schemas: ${managed.map(code).join(', ') || 'none'}${externalNamespaces.length ? `; references ${externalNamespaces.map(code).join(', ')} (external, not managed here)` : ''}.`,
     referenced.length ? `Foreign keys reference ${referenced.map((id) => code(displayId(id))).join(', ')}, outside the managed schemas.` : undefined,
     extensions.length ? `Extensions: ${extensions.map(code).join(', ')}.` : undefined,
     `Row-level security is enabled on ${rlsOn} of ${plural(tables.length, 'table')}.`,

@@ -11,7 +11,7 @@ import { dropTextCasts, stripOuterParens } from './sql-text.js';
 const commandOrder: PolicyCommand[] = ['ALL', 'SELECT', 'INSERT', 'UPDATE', 'DELETE'];
 
 /** Policies ordered by command, then name. */
-export function orderedPolicies(table: Table): Policy[] {
+export function orderedPolicies(table: Pick<Table, 'policies'>): Policy[] {
   return Object.values(table.policies).sort(
     (a, b) => commandOrder.indexOf(a.command) - commandOrder.indexOf(b.command) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
   );

@@ -26,6 +26,7 @@ function renderTable(ctx: DocsContext, id: string, readBy: string[]): string {
     heading(3, ctx.anchor('table', id)!, code(displayId(id))),
     t.comment,
     where,
+    partitioning(ctx, t),
     t.note && nestMarkdown(t.note, 3),
     renderFields(ctx, t),
     renderConstraints(ctx, t),
@@ -35,6 +36,18 @@ function renderTable(ctx: DocsContext, id: string, readBy: string[]): string {
     renderGrants(t.grants),
     renderLinks(ctx, id, readBy),
   );
+}
+
+/** "Partition of `public.events` for values from ... to ...", "Partitioned by RANGE (created_at)", "Inherits from ...". */
+function partitioning(ctx: DocsContext, t: Table): string {
+  const lines: string[] = [];
+  if (t.partitionOf) {
+    const bound = t.partitionOf.bound === 'DEFAULT' ? 'the default partition' : code(t.partitionOf.bound);
+    lines.push(`Partition of ${relationRef(ctx, t.partitionOf.parent)}: ${bound}.`);
+  }
+  if (t.partitionBy) lines.push(`Partitioned by ${code(t.partitionBy)}.`);
+  if (t.inherits?.length) lines.push(`Inherits from ${t.inherits.map((p) => relationRef(ctx, p)).join(', ')}.`);
+  return lines.join(' ');
 }
 
 function constraintDefinition(ctx: DocsContext, constraint: Constraint): string {
@@ -121,7 +134,12 @@ export function triggerFires(trigger: Trigger): string {
 }
 
 function renderTriggers(ctx: DocsContext, t: Table): string {
-  const triggers = Object.values(t.triggers).sort(
+  return renderTriggerList(ctx, t.triggers);
+}
+
+/** The triggers table of a table section (of the definitions' tables and the preset's alike). */
+export function renderTriggerList(ctx: DocsContext, list: Record<string, Trigger>): string {
+  const triggers = Object.values(list).sort(
     (a, b) => timingOrder.indexOf(a.timing) - timingOrder.indexOf(b.timing) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
   );
   if (triggers.length === 0) return '';

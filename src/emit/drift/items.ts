@@ -88,6 +88,11 @@ export function driftItems(changes: Change[], from: Schema, to: Schema): DriftIt
         add('domain', id, id, c.kind === 'create domain' ? 'missing' : 'unexpected', c.kind === 'create domain' && from.domains[id] ? fieldDetails(to.domains[id], from.domains[id]) : []);
         break;
       }
+      case 'alter domain': {
+        const id = objectId(c.to.schema, c.to.name);
+        add('domain', id, id, 'changed', fieldDetails(c.to, c.from));
+        break;
+      }
       case 'create sequence':
       case 'drop sequence': {
         const id = objectId(c.sequence.schema, c.sequence.name);
@@ -163,6 +168,16 @@ export function driftItems(changes: Change[], from: Schema, to: Schema): DriftIt
         add('trigger', sub(c.table, 'trigger', c.trigger.name), c.table, c.kind === 'create trigger' ? 'missing' : 'unexpected', details);
         break;
       }
+      case 'attach partition':
+      case 'detach partition':
+        add('partition', c.table, c.table, 'changed', [
+          { field: 'partitionOf', expected: to.tables[c.table]?.partitionOf ?? null, actual: from.tables[c.table]?.partitionOf ?? null },
+        ]);
+        break;
+      case 'inherit':
+      case 'no inherit':
+        add('inheritance', c.table, c.table, 'changed', [{ field: 'inherits', expected: to.tables[c.table]?.inherits ?? [], actual: from.tables[c.table]?.inherits ?? [] }]);
+        break;
       case 'set row level security':
         add('row level security', c.table, c.table, 'changed', fieldDetails(c.to, c.from));
         break;

@@ -8,7 +8,7 @@ export interface PullWarning {
 }
 
 /** The kinds of pulled definitions, in the order a file declares them. */
-export const unitKinds = ['namespace', 'extension', 'enum', 'domain', 'sequence', 'routine', 'table', 'trigger', 'view'] as const;
+export const unitKinds = ['namespace', 'extension', 'enum', 'domain', 'sequence', 'routine', 'table', 'trigger', 'policy', 'view'] as const;
 export type UnitKind = (typeof unitKinds)[number];
 
 /** The key of a pulled definition: its kind and model id, `enum:public.lead_status`. */
@@ -20,12 +20,14 @@ export function unitKey(kind: UnitKind, id: string): string {
 export interface PullContext {
   schema: Schema;
   external: Set<string>;
+  /** Extensions the preset itself installs: the platform's, never declared. */
+  presetExtensions: Set<string>;
   warnings: PullWarning[];
 }
 
-export function createContext(schema: Schema, externalNamespaces: string[]): PullContext {
+export function createContext(schema: Schema, externalNamespaces: string[], externalExtensions: string[] = []): PullContext {
   const external = new Set([...externalNamespaces, ...Object.values(schema.namespaces).filter((n) => n.external).map((n) => n.name)]);
-  return { schema, external, warnings: [] };
+  return { schema, external, presetExtensions: new Set(externalExtensions), warnings: [] };
 }
 
 export function warn(ctx: PullContext, object: string, message: string): void {

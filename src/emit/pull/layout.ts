@@ -26,6 +26,7 @@ const kindWords: Record<Unit['kind'], string> = {
   routine: 'function',
   table: 'table',
   trigger: 'trigger',
+  policy: 'policy',
   view: 'view',
 };
 
@@ -37,9 +38,9 @@ function placeFiles(units: Unit[], layout: Layout, ctx: PullContext): Map<string
     return files;
   }
   const pulled = new Set(Object.values(ctx.schema.namespaces).filter((n) => !n.external).map((n) => n.name));
-  // An extension installed in a schema that is not pulled (Supabase's `extensions`), or a trigger
-  // whose function is not pulled, is declared with public.
-  const home = (unit: Unit) => ((unit.kind === 'extension' || unit.kind === 'trigger') && !pulled.has(unit.schema) ? 'public' : unit.schema);
+  // An extension installed in a schema that is not pulled (Supabase's `extensions`), a trigger
+  // whose function is not pulled, or a policy on a preset's table, is declared with public.
+  const home = (unit: Unit) => ((unit.kind === 'extension' || unit.kind === 'trigger' || unit.kind === 'policy') && !pulled.has(unit.schema) ? 'public' : unit.schema);
   const namespaces = [...new Set([...pulled, ...units.map(home)])].sort(publicFirst);
   const top = filePool();
   const namespaceFile = new Map(namespaces.map((name) => [name, top.claim([kebabCase(name)], 'schema')]));
@@ -61,7 +62,7 @@ function placeFiles(units: Unit[], layout: Layout, ctx: PullContext): Map<string
 function nameVariables(units: Unit[]): Map<string, string> {
   const pool = variablePool();
   const variables = new Map<string, string>();
-  const priority: Unit['kind'][] = ['table', 'view', 'enum', 'domain', 'routine', 'sequence', 'trigger', 'namespace', 'extension'];
+  const priority: Unit['kind'][] = ['table', 'view', 'enum', 'domain', 'routine', 'sequence', 'trigger', 'policy', 'namespace', 'extension'];
   const ordered = [...units].sort(
     (a, b) => priority.indexOf(a.kind) - priority.indexOf(b.kind) || publicFirst(a.schema, b.schema) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
   );

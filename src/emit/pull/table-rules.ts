@@ -1,5 +1,5 @@
 import { objectId, parseObjectId } from '../../model/id.js';
-import type { Table, Trigger } from '../../model/schema.js';
+import type { Policy, Table, Trigger } from '../../model/schema.js';
 import { bool, call, obj, sqlText, str, strings, type Expr } from './code.js';
 import { unitKey, warn, type PullContext } from './context.js';
 import { byName } from './parts.js';
@@ -47,25 +47,28 @@ export function externalTriggerExpr(tableId: string, trigger: Trigger, ctx: Pull
   return call('trigger', str(trigger.name), obj([['on', str(tableId)], ...triggerEntries(trigger, tableId, ctx)]));
 }
 
+/** A policy's options, as a table's `policies` entry or `policy()` on a preset's table writes them. */
+function policyEntries(policy: Policy): [string, Expr | undefined][] {
+  const everyone = policy.roles.length === 1 && policy.roles[0] === 'public';
+  const to = everyone ? undefined : policy.roles.length === 1 ? str(policy.roles[0]!) : strings(policy.roles);
+  return [
+    ['for', str(policy.command.toLowerCase())],
+    ['to', to],
+    ['restrictive', policy.permissive ? undefined : bool(true)],
+    ['using', policy.using !== undefined ? sqlText(policy.using) : undefined],
+    ['withCheck', policy.withCheck !== undefined ? sqlText(policy.withCheck) : undefined],
+    ['description', policy.comment !== undefined ? str(policy.comment) : undefined],
+  ];
+}
+
 /** `policies: { 'Owners read': { for: 'select', to: 'authenticated', using: sql`...` } }`. */
 export function policiesExpr(table: Table): Expr | undefined {
   const policies = byName(Object.values(table.policies));
   if (policies.length === 0) return undefined;
-  return obj(
-    policies.map((policy) => {
-      const everyone = policy.roles.length === 1 && policy.roles[0] === 'public';
-      const to = everyone ? undefined : policy.roles.length === 1 ? str(policy.roles[0]!) : strings(policy.roles);
-      return [
-        policy.name,
-        obj([
-          ['for', str(policy.command.toLowerCase())],
-          ['to', to],
-          ['restrictive', policy.permissive ? undefined : bool(true)],
-          ['using', policy.using !== undefined ? sqlText(policy.using) : undefined],
-          ['withCheck', policy.withCheck !== undefined ? sqlText(policy.withCheck) : undefined],
-          ['description', policy.comment !== undefined ? str(policy.comment) : undefined],
-        ]),
-      ];
-    }),
-  );
+  return obj(policies.map((policy) => [policy.name, obj(policyEntries(policy))]));
+}
+
+/** `policy('Avatars are public', { on: 'storage.objects', ... })`: a policy on a table of the preset. */
+export function externalPolicyExpr(tableId: string, policy: Policy): Expr {
+  return call('policy', str(policy.name), obj([['on', str(tableId)], ...policyEntries(policy)]));
 }

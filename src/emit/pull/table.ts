@@ -5,6 +5,7 @@ import { checkKey, warn, type PullContext } from './context.js';
 import { defaultModifier, type Modifier } from './defaults.js';
 import { defaultName } from './names.js';
 import { byName, collationSql, grantsExpr, indexExpr, tableTarget } from './parts.js';
+import { ownColumns, partitionEntries } from './partition.js';
 import { policiesExpr, triggersExpr } from './table-rules.js';
 import { columnType } from './types.js';
 
@@ -144,11 +145,13 @@ export function tableExpr(table: Table, ctx: PullContext): Expr {
   const short = shorthands(table, constraints);
   const shortIndexes = new Set([...short.indexes.values()].flat());
   const indexes = byName(Object.values(table.indexes)).filter((index) => !shortIndexes.has(index));
+  const columns = ownColumns(table);
   const rls = table.rls.enabled && !table.rls.forced ? bool(true) : table.rls.forced ? obj([['enabled', table.rls.enabled ? undefined : bool(false)], ['forced', bool(true)]]) : undefined;
   const options = obj([
     ['schema', table.schema !== 'public' ? str(table.schema) : undefined],
     ['description', table.comment !== undefined ? str(table.comment) : undefined],
-    ['columns', obj(table.columns.map((column) => [checkKey(column.name, objectId(table.schema, table.name), 'column', ctx), columnExpr(table, column, short, ctx)]))],
+    ['columns', columns.length || !(table.partitionOf || table.inherits) ? obj(columns.map((column) => [checkKey(column.name, objectId(table.schema, table.name), 'column', ctx), columnExpr(table, column, short, ctx)])) : undefined],
+    ...partitionEntries(table),
     ...tableConstraints(table, constraints, short, ctx),
     ['indexes', indexes.length ? obj(indexes.map((index) => [index.name, indexExpr(index)])) : undefined],
     ['triggers', triggersExpr(table, ctx)],

@@ -3,7 +3,7 @@ import type { Expr } from './code.js';
 import { unitKey, unitKinds, type PullContext, type UnitKind } from './context.js';
 import { domainExpr, enumExpr, extensionExpr, namespaceExpr, sequenceExpr, viewExpr } from './objects.js';
 import { routineExpr } from './routine.js';
-import { externalTriggerExpr } from './table-rules.js';
+import { externalPolicyExpr, externalTriggerExpr } from './table-rules.js';
 import { tableExpr } from './table.js';
 
 /** A Unit is one pulled definition: what it is, and the expression that declares it. */
@@ -27,7 +27,8 @@ export function collectUnits(ctx: PullContext): Unit[] {
   };
   const sorted = <T>(record: Record<string, T>) => Object.entries(record).sort(([a], [b]) => byText(a, b));
   for (const [name, namespace] of sorted(schema.namespaces)) if (!namespace.external) add('namespace', name, name, name, namespaceExpr(namespace, ctx));
-  for (const [name, extension] of sorted(schema.extensions)) add('extension', name, extension.schema, name, extensionExpr(extension));
+  // The preset's own extensions are the platform's; others enabled in its schemas are declared.
+  for (const [name, extension] of sorted(schema.extensions)) if (!(extension.external && ctx.presetExtensions.has(name))) add('extension', name, extension.schema, name, extensionExpr(extension));
   for (const [id, en] of sorted(schema.enums)) add('enum', id, en.schema, en.name, enumExpr(en));
   for (const [id, domain] of sorted(schema.domains)) add('domain', id, domain.schema, domain.name, domainExpr(domain, ctx));
   for (const [id, sequence] of sorted(schema.sequences)) add('sequence', id, sequence.schema, sequence.name, sequenceExpr(sequence));
@@ -39,6 +40,7 @@ export function collectUnits(ctx: PullContext): Unit[] {
     for (const [name, trigger] of sorted(external.triggers)) {
       add('trigger', `${tableId}:${name}`, parseObjectId(trigger.function).schema, name, externalTriggerExpr(tableId, trigger, ctx));
     }
+    for (const [name, policy] of sorted(external.policies)) add('policy', `${tableId}:${name}`, parseObjectId(tableId).schema, name, externalPolicyExpr(tableId, policy));
   }
   const order = (unit: Unit) => unitKinds.indexOf(unit.kind);
   return units.sort((a, b) => order(a) - order(b) || byText(a.key, b.key));

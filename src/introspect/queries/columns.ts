@@ -29,7 +29,8 @@ export function tableColumns(): string {
        'default', CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, ad.adrelid) END,
        'generated', CASE WHEN a.attgenerated <> '' THEN pg_get_expr(ad.adbin, ad.adrelid) END,
        'identity', nullif(a.attidentity, ''),
-       'collation', CASE WHEN a.attcollation <> ty.typcollation THEN ${nonDefaultCollation('a.attcollation', 'ty.typcollation')} END)
+       'collation', CASE WHEN a.attcollation <> ty.typcollation THEN ${nonDefaultCollation('a.attcollation', 'ty.typcollation')} END,
+       'inherited', NOT a.attislocal)
        ORDER BY a.attnum) AS columns
      FROM pg_attribute a
      JOIN pg_class ac ON ac.oid = a.attrelid AND ac.relkind IN ('r', 'p')
@@ -50,6 +51,7 @@ export interface ColumnRow {
   generated: string | null;
   identity: 'a' | 'd' | null;
   collation: CollationRef | null;
+  inherited: boolean;
 }
 
 /**
@@ -66,5 +68,6 @@ export function toColumn(row: ColumnRow): Column {
     ...(row.generated !== null ? { generated: row.generated } : {}),
     ...(row.collation ? { collation: collationName(row.collation) } : {}),
     ...(row.comment !== null ? { comment: row.comment } : {}),
+    ...(row.inherited ? { inherited: true } : {}),
   };
 }

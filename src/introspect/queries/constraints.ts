@@ -6,7 +6,10 @@ import { asJsonRows, columnNames, commentOf, inSelectedNamespaces, notExtensionM
  * Table constraints. NOT NULL is a column property: PostgreSQL 18 also stores it here (contype
  * 'n'), so only p/u/c/f/x are read. A check's expression comes from pg_get_expr(conbin, true),
  * the very deparse pg_get_constraintdef wraps in `CHECK (...)` with NO INHERIT, NOT VALID or
- * NOT ENFORCED behind it, so nothing has to be cut off the printed text.
+ * NOT ENFORCED behind it, so nothing has to be cut off the printed text. Constraints a table has
+ * only from a parent (a partition's clones of keys and foreign keys, conparentid; an inherited
+ * check, not conislocal) are the parent's, as are the clones a foreign key to a partitioned table
+ * gets per referenced partition.
  * `nullsNotDistinct` exists from PostgreSQL 15.
  */
 export function constraintsSql(serverVersion: number): string {
@@ -29,7 +32,7 @@ export function constraintsSql(serverVersion: number): string {
      LEFT JOIN pg_class rc ON rc.oid = k.confrelid
      LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
      LEFT JOIN pg_index ix ON ix.indexrelid = k.conindid
-     WHERE k.contype IN ('p', 'u', 'c', 'f', 'x') AND c.relkind IN ('r', 'p')
+     WHERE k.contype IN ('p', 'u', 'c', 'f', 'x') AND c.relkind IN ('r', 'p') AND k.conparentid = 0 AND k.conislocal
        AND ${inSelectedNamespaces('n.nspname')} AND ${notExtensionMember('pg_class', 'c.oid')}`,
     'x.schema, x."table", x.name',
   );

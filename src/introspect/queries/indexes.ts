@@ -9,7 +9,8 @@ import { asJsonRows, commentOf, inSelectedNamespaces, notExtensionMember } from 
  * prints the column or (expression), then COLLATE, opclass, DESC and NULLS exactly when they
  * differ from the default for that key. That default depends on the key expression's collation
  * and type, which the catalogs do not record for expressions, so printing is the one reliable
- * judge. `nullsNotDistinct` exists from PostgreSQL 15.
+ * judge. An index attached to a partitioned table's index (relispartition) is the parent's, kept
+ * once on the parent. `nullsNotDistinct` exists from PostgreSQL 15.
  */
 export function indexesSql(serverVersion: number): string {
   const nullsNotDistinct = serverVersion >= 150000 ? 'ix.indnullsnotdistinct' : 'false';
@@ -28,7 +29,7 @@ export function indexesSql(serverVersion: number): string {
      JOIN pg_class c ON c.oid = ix.indrelid
      JOIN pg_namespace n ON n.oid = c.relnamespace
      JOIN pg_am am ON am.oid = i.relam
-     WHERE c.relkind IN ('r', 'p', 'm') AND ${inSelectedNamespaces('n.nspname')}
+     WHERE c.relkind IN ('r', 'p', 'm') AND NOT i.relispartition AND ${inSelectedNamespaces('n.nspname')}
        AND ${notExtensionMember('pg_class', 'c.oid')}
        AND NOT EXISTS (SELECT 1 FROM pg_constraint k
          WHERE k.conindid = ix.indexrelid AND k.conrelid = ix.indrelid AND k.contype IN ('p', 'u', 'x'))`,

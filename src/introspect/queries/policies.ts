@@ -1,7 +1,11 @@
 import type { Policy, PolicyCommand } from '../../model/schema.js';
 import { asJsonRows, commentOf, inSelectedNamespaces, notExtensionMember } from './fragments.js';
 
-/** Row level security policies. Role oid 0 stands for PUBLIC, spelled `public` in CREATE POLICY. */
+/**
+ * Row level security policies. Role oid 0 stands for PUBLIC, spelled `public` in CREATE POLICY.
+ * Policies on tables of the external namespaces ($2) count too: the user writes those on the
+ * preset's tables (Supabase Storage's `storage.objects`).
+ */
 export const policiesSql = asJsonRows(
   `SELECT n.nspname::text AS schema, c.relname::text AS "table", p.polname::text AS name,
      p.polcmd AS command, p.polpermissive AS permissive,
@@ -12,7 +16,7 @@ export const policiesSql = asJsonRows(
    FROM pg_policy p
    JOIN pg_class c ON c.oid = p.polrelid
    JOIN pg_namespace n ON n.oid = c.relnamespace
-   WHERE ${inSelectedNamespaces('n.nspname')} AND ${notExtensionMember('pg_class', 'c.oid')}`,
+   WHERE (${inSelectedNamespaces('n.nspname')} OR n.nspname = ANY ($2::text[])) AND ${notExtensionMember('pg_class', 'c.oid')}`,
   'x.schema, x."table", x.name',
 );
 

@@ -1,15 +1,25 @@
+import { objectId } from '../../model/id.js';
 import type { Table } from '../../model/schema.js';
 import { tableColumns, toColumn, type ColumnRow } from './columns.js';
 import { asJsonRows, commentOf, grantsOf, inSelectedNamespaces, notExtensionMember } from './fragments.js';
 import { toGrants, type AclEntry } from './grants.js';
 
-/** Ordinary and partitioned tables with their columns; constraints, indexes... come separately. */
+/**
+ * Ordinary and partitioned tables with their columns; constraints, indexes... come separately.
+ * A partition names its parent and bound (pg_inherits holds one parent for it); any other table
+ * lists its INHERITS parents in declaration order (inhseqno).
+ */
 export const tablesSql = asJsonRows(
   `SELECT n.nspname::text AS schema, c.relname::text AS name,
      cols.columns,
      c.relrowsecurity AS "rlsEnabled", c.relforcerowsecurity AS "rlsForced",
      ${grantsOf('c.relacl', 'c.relowner')} AS grants,
-     ${commentOf('pg_class', 'c.oid')} AS comment
+     ${commentOf('pg_class', 'c.oid')} AS comment,
+     CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS "partitionBy",
+     CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS bound,
+     (SELECT json_agg(json_build_object('schema', pn.nspname, 'name', pc.relname) ORDER BY i.inhseqno)
+       FROM pg_inherits i JOIN pg_class pc ON pc.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace
+       WHERE i.inhrelid = c.oid) AS parents
    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
    LEFT JOIN ${tableColumns()} cols ON cols.attrelid = c.oid
    WHERE c.relkind IN ('r', 'p') AND ${inSelectedNamespaces('n.nspname')} AND ${notExtensionMember('pg_class', 'c.oid')}`,
@@ -24,10 +34,14 @@ export interface TableRow {
   rlsForced: boolean;
   grants: AclEntry[];
   comment: string | null;
+  partitionBy: string | null;
+  bound: string | null;
+  parents: { schema: string; name: string }[] | null;
 }
 
 /** A table without its constraints, indexes, triggers and policies, which the caller adds. */
 export function toTable(row: TableRow): Table {
+  const parents = (row.parents ?? []).map((p) => objectId(p.schema, p.name));
   return {
     schema: row.schema,
     name: row.name,
@@ -39,5 +53,8 @@ export function toTable(row: TableRow): Table {
     rls: { enabled: row.rlsEnabled, forced: row.rlsForced },
     grants: toGrants(row.grants),
     ...(row.comment !== null ? { comment: row.comment } : {}),
+    ...(row.partitionBy !== null ? { partitionBy: row.partitionBy } : {}),
+    ...(row.bound !== null && parents[0] ? { partitionOf: { parent: parents[0], bound: row.bound } } : {}),
+    ...(row.bound === null && parents.length > 0 ? { inherits: parents } : {}),
   };
 }

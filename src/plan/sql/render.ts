@@ -1,5 +1,6 @@
 import { alterColumn } from './alter-column.js';
 import { setComment } from './comment.js';
+import { attachPartition, detachPartition, inherit, noInherit } from './partition.js';
 import { rename } from './rename.js';
 import { createRoutine, dropRoutine, replaceRoutine } from './routine.js';
 import { alterPolicy, createPolicy, dropPolicy, setGrants, setRowLevelSecurity } from './security.js';
@@ -7,7 +8,7 @@ import type { Renderers } from './step.js';
 import { addColumn, addConstraint, createTable, dropColumn, dropConstraint, dropTable } from './table.js';
 import { createIndex, createTrigger, dropIndex, dropTrigger } from './trigger-index.js';
 import {
-  addEnumValue, alterSequence, replaceEnum, createDomain, createEnum, createExtension, createNamespace, createSequence,
+  addEnumValue, alterDomain, alterSequence, replaceEnum, createDomain, createEnum, createExtension, createNamespace, createSequence,
   dropDomain, dropEnum, dropExtension, dropNamespace, dropSequence,
 } from './types.js';
 import { createView, dropView, replaceView } from './view.js';
@@ -24,6 +25,7 @@ export const renderers: Renderers = {
   'replace enum': replaceEnum,
   'create domain': createDomain,
   'drop domain': dropDomain,
+  'alter domain': alterDomain,
   'create sequence': createSequence,
   'drop sequence': dropSequence,
   'alter sequence': alterSequence,
@@ -36,6 +38,10 @@ export const renderers: Renderers = {
   'drop constraint': dropConstraint,
   'create index': createIndex,
   'drop index': dropIndex,
+  'attach partition': attachPartition,
+  'detach partition': detachPartition,
+  inherit,
+  'no inherit': noInherit,
   'create routine': createRoutine,
   'replace routine': replaceRoutine,
   'drop routine': dropRoutine,

@@ -2,7 +2,7 @@ import type { Change } from '../../model/change.js';
 import type { Hazard } from '../../model/change.js';
 import type { Column, Constraint } from '../../model/schema.js';
 import { collationSql, nameOf } from './names.js';
-import { ident, identList } from './quote.js';
+import { ident, identList } from '../../sql/quote.js';
 import { statement, type Render } from './step.js';
 
 /** A column as written in CREATE TABLE and ADD COLUMN. */
@@ -49,10 +49,21 @@ export function constraintSql(constraint: Constraint): string {
 /** Constraints created with the table itself; foreign keys come later, once every table exists. */
 export const inlineConstraint = (constraint: Constraint) => constraint.kind !== 'foreign key';
 
+/**
+ * A partition is created `PARTITION OF` its parent, which gives it every column; an `INHERITS`
+ * child lists only the columns it declares itself. Either may be partitioned in turn.
+ */
 export const createTable: Render<Extract<Change, { kind: 'create table' }>> = ({ table }) => {
-  const lines = table.columns.map(columnSql);
-  for (const constraint of Object.values(table.constraints)) if (inlineConstraint(constraint)) lines.push(constraintSql(constraint));
-  return [statement(`CREATE TABLE ${tableName(table)} (\n  ${lines.join(',\n  ')}\n)`)];
+  const constraints = Object.values(table.constraints).filter(inlineConstraint).map(constraintSql);
+  const partitionBy = table.partitionBy ? ` PARTITION BY ${table.partitionBy}` : '';
+  if (table.partitionOf) {
+    const body = constraints.length ? ` (\n  ${constraints.join(',\n  ')}\n)` : '';
+    return [statement(`CREATE TABLE ${tableName(table)} PARTITION OF ${nameOf(table.partitionOf.parent)}${body} ${table.partitionOf.bound}${partitionBy}`)];
+  }
+  const lines = [...table.columns.filter((c) => !c.inherited).map(columnSql), ...constraints];
+  const body = lines.length ? `(\n  ${lines.join(',\n  ')}\n)` : '()';
+  const inherits = table.inherits?.length ? ` INHERITS (${table.inherits.map(nameOf).join(', ')})` : '';
+  return [statement(`CREATE TABLE ${tableName(table)} ${body}${inherits}${partitionBy}`)];
 };
 
 function tableName(table: { schema: string; name: string }): string {

@@ -1,0 +1,1 @@
+ALTER TABLE "public"."books" INHERIT "public"."items";

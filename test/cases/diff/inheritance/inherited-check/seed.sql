@@ -1,0 +1,1 @@
+INSERT INTO public.books VALUES (1, 'a', 'xxxxx');

@@ -1,0 +1,1 @@
+ALTER TABLE "public"."books" NO INHERIT "public"."items";

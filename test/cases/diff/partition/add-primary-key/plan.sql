@@ -1,0 +1,1 @@
+ALTER TABLE "public"."orders" ADD CONSTRAINT "orders_pkey" PRIMARY KEY ("id", "region");

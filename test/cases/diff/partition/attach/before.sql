@@ -1,0 +1,10 @@
+CREATE TABLE public.events (
+  id bigint NOT NULL,
+  created_at date NOT NULL,
+  kind text NOT NULL
+) PARTITION BY RANGE (created_at);
+CREATE TABLE public.events_2024 (
+  id bigint NOT NULL,
+  created_at date NOT NULL,
+  kind text NOT NULL
+);

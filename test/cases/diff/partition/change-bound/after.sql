@@ -1,0 +1,9 @@
+CREATE TABLE public.events (
+  id bigint NOT NULL,
+  created_at date NOT NULL,
+  kind text NOT NULL
+) PARTITION BY RANGE (created_at);
+CREATE TABLE public.events_2024 PARTITION OF public.events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+-- PostgreSQL cannot alter a bound: the partition is detached and attached again, as pgform does.
+ALTER TABLE public.events DETACH PARTITION public.events_2024;
+ALTER TABLE public.events ATTACH PARTITION public.events_2024 FOR VALUES FROM ('2023-01-01') TO ('2025-01-01');

@@ -1,0 +1,1 @@
+CREATE TABLE "public"."events_other" PARTITION OF "public"."events" DEFAULT;

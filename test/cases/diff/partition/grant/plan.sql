@@ -1,0 +1,1 @@
+GRANT SELECT ON TABLE "public"."orders_eu" TO "anon";

@@ -1,0 +1,9 @@
+CREATE TABLE public.orders (
+  id bigint NOT NULL,
+  region text NOT NULL,
+  total numeric(12, 2) DEFAULT 0 NOT NULL
+) PARTITION BY LIST (region);
+CREATE TABLE public.orders_eu PARTITION OF public.orders FOR VALUES IN ('de', 'fr');
+CREATE TABLE public.orders_us PARTITION OF public.orders FOR VALUES IN ('us');
+CREATE INDEX orders_us_total_idx ON public.orders_us (total);
+CREATE INDEX orders_total_idx ON public.orders (total);

@@ -1,0 +1,10 @@
+-- hazard DELETES_DATA: drops table public.logs and all its rows
+DROP TABLE "public"."logs";
+
+CREATE TABLE "public"."logs" (
+  "id" bigint NOT NULL,
+  "at" date NOT NULL,
+  "line" text
+) PARTITION BY RANGE (at);
+
+CREATE TABLE "public"."logs_2024" PARTITION OF "public"."logs" FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');

@@ -1,0 +1,1 @@
+INSERT INTO public.log_notes VALUES (1, '2024-01-01');

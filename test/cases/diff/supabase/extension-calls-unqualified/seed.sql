@@ -1,0 +1,2 @@
+INSERT INTO public.api_keys DEFAULT VALUES;
+INSERT INTO public.api_keys DEFAULT VALUES;

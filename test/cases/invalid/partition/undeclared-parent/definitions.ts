@@ -1,0 +1,6 @@
+import { table, text } from 'pgform';
+
+export const books = table('books', {
+  inherits: ['items'],
+  columns: { isbn: text() },
+});
