@@ -21,6 +21,10 @@ export function mergePrinted(declared: Schema, printed: Schema): Schema {
       return { name: column.name, type: column.type, ...(declaredComment !== undefined ? { comment: declaredComment } : {}) };
     });
     mergeIndexes(view.indexes, live.indexes);
+    for (const [name, trigger] of Object.entries(view.triggers ?? {})) {
+      const liveTrigger = live.triggers?.[name];
+      if (liveTrigger && trigger.when !== undefined && liveTrigger.when !== undefined) trigger.when = liveTrigger.when;
+    }
   }
   for (const [id, domain] of Object.entries(out.domains)) {
     const live = printed.domains[id];

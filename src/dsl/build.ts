@@ -451,6 +451,12 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
       ...docs(def.description, def.group, def.note, def.source),
       ...(def.renamedFrom ? { renamedFrom: def.renamedFrom } : {}),
     };
+    const triggers = Object.values(def.triggers);
+    for (const trigger of triggers) {
+      const triggerWhere = at(def.source, id, `triggers.${trigger.name}`, options.file);
+      checkName(trigger.name, triggerWhere);
+      (view.triggers ??= {})[trigger.name] = { ...trigger, function: triggerFunctionId(trigger.name, trigger.function, triggerWhere) };
+    }
     schema.views[id] = view;
   }
 

@@ -114,6 +114,7 @@ export const viewShape = z
     securityBarrier: z.boolean().optional(),
     checkOption: z.enum(['local', 'cascaded']).optional(),
     indexes: z.record(z.string(), index).optional(),
+    triggers: z.record(z.string(), triggerShape).optional(),
     grants: z.array(grant).optional(),
   })
   .strict();

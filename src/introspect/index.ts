@@ -116,7 +116,9 @@ function attachTableParts(schema: Schema, external: Set<string>, { constraints, 
   const externalTable = (row: { schema: string; table: string }) => ((schema.externalTables ??= {})[objectId(row.schema, row.table)] ??= { triggers: {}, policies: {} });
   for (const row of sortByName(triggers)) {
     const table = tableOf(row);
+    const view = table ? undefined : schema.views[objectId(row.schema, row.table)];
     if (table) table.triggers[row.name] = toTrigger(row);
+    else if (view) (view.triggers ??= {})[row.name] = toTrigger(row);
     else if (external.has(row.schema)) externalTable(row).triggers[row.name] = toTrigger(row);
   }
   for (const row of sortByName(policies)) {

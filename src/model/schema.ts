@@ -308,6 +308,8 @@ export interface View extends Documented {
   checkOption?: 'local' | 'cascaded';
   /** Indexes of a materialized view. */
   indexes: Record<string, Index>;
+  /** Triggers of a (plain) view: `INSTEAD OF` row triggers and statement triggers. Absent when none. */
+  triggers?: Record<string, Trigger>;
   grants: Grant[];
 }
 

@@ -91,6 +91,16 @@ export function withDependents(changes: Change[], from: Schema, to: Schema): Cha
   }
 
   const disturbed = named([...types, ...routines]);
+  for (const view of Object.values(from.views)) {
+    const id = objectId(view.schema, view.name);
+    if (droppedViews.has(id)) continue;
+    for (const trigger of Object.values(view.triggers ?? {})) {
+      const key = `${id} ${trigger.name}`;
+      if (droppedTriggers.has(key) || !routines.has(trigger.function)) continue;
+      recreateTrigger(out, id, trigger, to.views[id]?.triggers?.[trigger.name]);
+      droppedTriggers.add(key);
+    }
+  }
   const droppedTables = new Set(changes.flatMap((c) => (c.kind === 'drop table' ? [objectId(c.table.schema, c.table.name)] : [])));
   for (const table of Object.values(from.tables)) {
     const tableId = objectId(table.schema, table.name);
@@ -205,6 +215,12 @@ function recreateView(changes: Change[], view: View, next: View | undefined): vo
       if (!changes.some((c) => c.kind === 'create index' && c.relation === id && c.index.name === index.name)) changes.push({ kind: 'create index', relation: id, index });
     }
     removeWhere(changes, (c) => c.kind === 'drop index' && c.relation === id);
+    // A view's triggers go with it: the new one gets the target's.
+    for (const trigger of Object.values(next.triggers ?? {})) {
+      if (changes.some((c) => c.kind === 'create trigger' && c.table === id && c.trigger.name === trigger.name)) continue;
+      changes.push({ kind: 'create trigger', table: id, trigger });
+      if (trigger.comment !== undefined) changes.push({ kind: 'set comment', target: { type: 'trigger', table: id, name: trigger.name }, to: trigger.comment });
+    }
     if (next.grants.length) changes.push({ kind: 'set grants', target: { type: next.materialized ? 'materialized view' : 'view', id }, from: [], to: next.grants });
     if (next.comment !== undefined) changes.push({ kind: 'set comment', target: { type: next.materialized ? 'materialized view' : 'view', id }, to: next.comment });
     for (const column of next.columns) {

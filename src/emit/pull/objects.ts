@@ -3,6 +3,7 @@ import { defaultPublicNamespace, type Domain, type Enum, type Extension, type Na
 import { bool, call, callWith, num, obj, sqlText, str, strings, type Expr } from './code.js';
 import { warn, type PullContext } from './context.js';
 import { byName, collationSql, grantsExpr, indexExpr, tableTarget } from './parts.js';
+import { triggersExpr } from './table-rules.js';
 import { typeText } from './types.js';
 
 const description = (comment: string | undefined): [string, Expr | undefined] => ['description', comment !== undefined ? str(comment) : undefined];
@@ -74,7 +75,7 @@ function queryText(definition: string): string {
 }
 
 /** `view()` or `materializedView()` with the query as the server prints it. */
-export function viewExpr(view: View): Expr {
+export function viewExpr(view: View, ctx: PullContext): Expr {
   const comments = view.columns.filter((column) => column.comment !== undefined);
   const indexes = byName(Object.values(view.indexes));
   const options = obj([
@@ -86,6 +87,7 @@ export function viewExpr(view: View): Expr {
     ['query', sqlText(queryText(view.definition))],
     ['columns', comments.length ? obj(comments.map((column) => [column.name, str(column.comment!)])) : undefined],
     ['indexes', view.materialized && indexes.length ? obj(indexes.map((index) => [index.name, indexExpr(index)])) : undefined],
+    ['triggers', view.materialized ? undefined : triggersExpr(view, ctx)],
     ['grants', view.grants.length ? grantsExpr(view.grants) : undefined],
   ]);
   return call(view.materialized ? 'materializedView' : 'view', str(view.name), options);

@@ -35,8 +35,8 @@ export function triggerEntries(trigger: Trigger, owner: string, ctx: PullContext
 }
 
 /** `triggers: { name: { timing, events, function, ... } }`. */
-export function triggersExpr(table: Table, ctx: PullContext): Expr | undefined {
-  const triggers = byName(Object.values(table.triggers));
+export function triggersExpr(table: Pick<Table, 'schema' | 'name'> & { triggers?: Table['triggers'] }, ctx: PullContext): Expr | undefined {
+  const triggers = byName(Object.values(table.triggers ?? {}));
   if (triggers.length === 0) return undefined;
   const owner = objectId(table.schema, table.name);
   return obj(triggers.map((trigger) => [trigger.name, obj(triggerEntries(trigger, owner, ctx))]));

@@ -34,7 +34,7 @@ export function collectUnits(ctx: PullContext): Unit[] {
   for (const [id, sequence] of sorted(schema.sequences)) add('sequence', id, sequence.schema, sequence.name, sequenceExpr(sequence));
   for (const [id, routine] of sorted(schema.routines)) add('routine', id, routine.schema, routine.name, routineExpr(routine, ctx));
   for (const [id, table] of sorted(schema.tables)) add('table', id, table.schema, table.name, tableExpr(table, ctx));
-  for (const [id, view] of sorted(schema.views)) add('view', id, view.schema, view.name, viewExpr(view));
+  for (const [id, view] of sorted(schema.views)) add('view', id, view.schema, view.name, viewExpr(view, ctx));
   // A trigger on a preset's table (auth.users) is declared beside its function.
   for (const [tableId, external] of sorted(schema.externalTables ?? {})) {
     for (const [name, trigger] of sorted(external.triggers)) {

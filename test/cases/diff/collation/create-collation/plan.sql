@@ -1,0 +1,1 @@
+ALTER TABLE "public"."words" ADD COLUMN "word" text COLLATE "public"."bytewise";
