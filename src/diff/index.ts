@@ -27,6 +27,21 @@ export function diffSchemas(original: Schema, to: Schema): Change[] {
       if (a.schema !== b.schema) changes.push({ kind: 'drop extension', extension: a }, { kind: 'create extension', extension: b });
     },
   });
+  each(managed(from.collations ?? {}), managed(to.collations ?? {}), {
+    create: (collation) => {
+      changes.push({ kind: 'create collation', collation });
+      comment(changes, { type: 'collation', id: objectId(collation.schema, collation.name) }, undefined, collation.comment);
+    },
+    drop: (collation) => changes.push({ kind: 'drop collation', collation }),
+    alter: (a, b) => {
+      const { comment: _a, ...shapeA } = a;
+      const { comment: _b, ...shapeB } = b;
+      // A collation cannot be altered: a changed one is made again.
+      const remade = !sameValue(shapeA, shapeB);
+      if (remade) changes.push({ kind: 'drop collation', collation: a }, { kind: 'create collation', collation: b });
+      comment(changes, { type: 'collation', id: objectId(b.schema, b.name) }, remade ? undefined : a.comment, b.comment);
+    },
+  });
   each(managed(from.enums), managed(to.enums), {
     create: (en) => {
       changes.push({ kind: 'create enum', enum: en });

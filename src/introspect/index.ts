@@ -12,6 +12,7 @@ import { routinesSql, toRoutine, type RoutineRow } from './queries/routines.js';
 import { sequencesSql, toSequence, type SequenceRow } from './queries/sequences.js';
 import { tablesSql, toTable, type TableRow } from './queries/tables.js';
 import { toTrigger, triggersSql, type TriggerRow } from './queries/triggers.js';
+import { collationsSql, toCollation, type CollationRow } from './queries/collations.js';
 import { toView, viewsSql, type ViewRow } from './queries/views.js';
 import { inCatalogSnapshot } from './read.js';
 
@@ -69,6 +70,7 @@ export async function introspect(conn: Connection, options: IntrospectOptions): 
       enums: reader.read<EnumRow>('enums', enumsSql, params),
       domains: reader.read<DomainRow>('domains', domainsSql, params),
       extensions: reader.read<ExtensionRow>('extensions', extensionsSql),
+      collations: reader.read<CollationRow>('collations', collationsSql, params),
     };
     // Every read is awaited before any result is used, so a failure never leaves one running.
     const settled = await Promise.allSettled(Object.values(reads));
@@ -76,6 +78,8 @@ export async function introspect(conn: Connection, options: IntrospectOptions): 
     if (failed) throw failed.reason;
     // An extension in a preset's namespace (Supabase's `extensions`) is the platform's: referenced.
     schema.extensions = sortedRecord((await reads.extensions).map((row) => [row.name, { ...toExtension(row), ...(external.has(row.schema) ? { external: true } : {}) }]));
+    const collations = await reads.collations;
+    if (collations.length) schema.collations = sortedRecord(collations.map((row) => [objectId(row.schema, row.name), toCollation(row)]));
     schema.enums = sortedRecord((await reads.enums).map((row) => [objectId(row.schema, row.name), toEnum(row)]));
     schema.domains = sortedRecord((await reads.domains).map((row) => [objectId(row.schema, row.name), toDomain(row)]));
     schema.sequences = sortedRecord((await reads.sequences).map((row) => [objectId(row.schema, row.name), toSequence(row)]));

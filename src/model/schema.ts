@@ -18,6 +18,8 @@ export interface Schema {
   tables: Record<string, Table>;
   views: Record<string, View>;
   routines: Record<string, Routine>;
+  /** User collations (CREATE COLLATION), by id. Absent when there are none. */
+  collations?: Record<string, Collation>;
   /**
    * Triggers and policies pgform manages on tables it does not (a preset's `auth.users`,
    * `storage.objects`), by table id: the Supabase patterns of a trigger creating a profile on
@@ -109,6 +111,20 @@ export interface Enum extends Documented {
   values: string[];
   /** New label -> previous label: a migration hint that yields RENAME VALUE. */
   renamedValues?: Record<string, string>;
+}
+
+/** A Collation is one made with CREATE COLLATION: an ICU locale or libc's LC_COLLATE/LC_CTYPE. */
+export interface Collation extends Documented {
+  schema: string;
+  name: string;
+  provider: 'libc' | 'icu' | 'builtin';
+  /** The ICU (or builtin) locale: `und-u-ks-level2`. */
+  locale?: string;
+  /** libc's locales. */
+  lcCollate?: string;
+  lcCtype?: string;
+  /** False compares strings that sort equal (case-insensitive ICU collations) as equal. */
+  deterministic: boolean;
 }
 
 /** A Domain is a named type with constraints. */

@@ -56,6 +56,9 @@ const phases: Record<Change['kind'], number> = {
   'drop namespace': 39,
   'create namespace': 20,
   'create extension': 21,
+  // Collations before the types and columns that use them; they go once those have left.
+  'create collation': 21.5,
+  'drop collation': 38.5,
   'create enum': 22,
   'add enum value': 23,
   'replace enum': 23,
@@ -91,6 +94,9 @@ function objectOf(change: Change): string {
     case 'create extension':
     case 'drop extension':
       return change.extension.name;
+    case 'create collation':
+    case 'drop collation':
+      return objectId(change.collation.schema, change.collation.name);
     case 'create enum':
     case 'drop enum':
     case 'add enum value':
