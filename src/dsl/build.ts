@@ -3,6 +3,7 @@ import { objectId, routineId } from '../model/id.js';
 import { defaultPublicNamespace, emptySchema, type Column, type Routine, type Schema, type SourceLocation, type Table, type View } from '../model/schema.js';
 import { baseTypeName, builtinTypes, extensionTypes } from './builtin-types.js';
 import type { TableTarget } from './column.js';
+import type { CollationDef } from './collation.js';
 import { collationId } from './collation-name.js';
 import { checkName } from './names.js';
 import { normalizeTypeName } from './type-names.js';
@@ -14,9 +15,9 @@ import { toGrants, typeSql, type DomainDef, type EnumDef, type ExtensionDef, typ
 import type { ViewDef } from './view.js';
 
 /** A Definition is anything a builder returns. */
-export type Definition = TableDef | ViewDef | RoutineDef | EnumDef | DomainDef | SequenceDef | ExtensionDef | NamespaceDef | SystemDef | TriggerDef | PolicyDef;
+export type Definition = TableDef | ViewDef | RoutineDef | EnumDef | DomainDef | SequenceDef | ExtensionDef | NamespaceDef | SystemDef | TriggerDef | PolicyDef | CollationDef;
 
-export const definitionKinds = new Set(['table', 'view', 'routine', 'enum', 'domain', 'sequence', 'extension', 'namespace', 'system', 'trigger', 'policy']);
+export const definitionKinds = new Set(['table', 'view', 'routine', 'enum', 'domain', 'sequence', 'extension', 'namespace', 'system', 'trigger', 'policy', 'collation']);
 
 export function isDefinition(value: unknown): value is Definition {
   return typeof value === 'object' && value !== null && definitionKinds.has((value as { pgform?: string }).pgform ?? '');
@@ -92,6 +93,15 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
     if (typeNames.has(key)) invalid(`${what} "${name}" uses a name already taken by ${typeNames.get(key)} in schema "${namespace}"`, where);
     typeNames.set(key, what);
   };
+
+  for (const def of byKind('collation')) {
+    const id = objectId(def.schema, def.name);
+    const where = at(def.source, id, 'name', options.file);
+    requireNamespace(def.schema, where);
+    checkName(def.name, where);
+    if (schema.collations?.[id]) invalid(`collation "${id}" is declared twice`, where);
+    (schema.collations ??= {})[id] = structuredClone(def.collation);
+  }
 
   const userTypes = new Map<string, string>();
   for (const en of byKind('enum')) {

@@ -260,3 +260,15 @@ export function guard<T>(
 export function guardName(value: unknown, what: string, source: SourceLocation | undefined): string {
   return guard(name, value, { object: `${what} ${String(value)}`, source, field: 'name' });
 }
+
+export const collationShape = z
+  .object({
+    ...documentation,
+    schema: name.optional(),
+    provider: z.enum(['icu', 'libc', 'builtin']).optional(),
+    locale: z.string().min(1).optional(),
+    lcCollate: z.string().min(1).optional(),
+    lcCtype: z.string().min(1).optional(),
+    deterministic: z.boolean().optional(),
+  })
+  .strict();

@@ -1,1 +1,0 @@
-ALTER TABLE "public"."words" ADD COLUMN "word" text COLLATE "public"."bytewise";

@@ -1,2 +1,0 @@
--- hazard LONG_LOCK: changing the collation of public.words.word rebuilds its indexes under an exclusive lock
-ALTER TABLE "public"."words" ALTER COLUMN "word" TYPE text COLLATE "public"."case_insensitive";
