@@ -47,6 +47,11 @@ export function mergePrinted(declared: Schema, printed: Schema): Schema {
     }
     mergePolicies(external.policies, printed.externalTables?.[id]?.policies ?? {});
   }
+  for (const [id, collation] of Object.entries(out.collations ?? {})) {
+    const live = printed.collations?.[id];
+    // ICU canonicalizes the locale it is given (`en-US` for `en_US`).
+    if (live && collation.locale !== undefined && live.locale !== undefined) collation.locale = live.locale;
+  }
   out.routines = mergeRoutines(out.routines, printed.routines);
   return out;
 }

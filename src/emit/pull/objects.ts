@@ -1,5 +1,5 @@
 import { objectId } from '../../model/id.js';
-import { defaultPublicNamespace, type Domain, type Enum, type Extension, type Namespace, type Sequence, type View } from '../../model/schema.js';
+import { defaultPublicNamespace, type Collation, type Domain, type Enum, type Extension, type Namespace, type Sequence, type View } from '../../model/schema.js';
 import { bool, call, callWith, num, obj, sqlText, str, strings, type Expr } from './code.js';
 import { warn, type PullContext } from './context.js';
 import { byName, collationSql, grantsExpr, indexExpr, tableTarget } from './parts.js';
@@ -75,6 +75,24 @@ function queryText(definition: string): string {
 }
 
 /** `view()` or `materializedView()` with the query as the server prints it. */
+/** `collation('case_insensitive', { provider: 'icu', locale: 'und-u-ks-level2', deterministic: false })`. */
+export function collationExpr(collation: Collation): Expr {
+  const sameLibc = collation.lcCollate !== undefined && collation.lcCollate === collation.lcCtype;
+  return call(
+    'collation',
+    str(collation.name),
+    obj([
+      schemaOption(collation.schema),
+      description(collation.comment),
+      ['provider', collation.provider !== 'libc' ? str(collation.provider) : undefined],
+      ['locale', collation.locale !== undefined ? str(collation.locale) : sameLibc ? str(collation.lcCollate!) : undefined],
+      ['lcCollate', !sameLibc && collation.lcCollate !== undefined ? str(collation.lcCollate) : undefined],
+      ['lcCtype', !sameLibc && collation.lcCtype !== undefined ? str(collation.lcCtype) : undefined],
+      ['deterministic', collation.deterministic ? undefined : bool(false)],
+    ]),
+  );
+}
+
 export function viewExpr(view: View, ctx: PullContext): Expr {
   const comments = view.columns.filter((column) => column.comment !== undefined);
   const indexes = byName(Object.values(view.indexes));
