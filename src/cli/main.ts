@@ -3,6 +3,7 @@ import { registerBootstrap } from './commands/bootstrap.js';
 import { registerDiff } from './commands/diff.js';
 import { registerGen } from './commands/gen.js';
 import { registerGenerate } from './commands/generate.js';
+import { registerInit } from './commands/init.js';
 import { registerInspect } from './commands/inspect.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerPush } from './commands/push.js';
@@ -10,13 +11,15 @@ import { registerPull } from './commands/pull.js';
 import { registerSql } from './commands/sql.js';
 import { registerStatus } from './commands/status.js';
 import { err, out, reportError } from './output.js';
+import { version } from './version.js';
 
 /** Every command registers itself from its own file under cli/commands/. */
-const registrations = [registerSql, registerBootstrap, registerInspect, registerGen, registerDiff, registerGenerate, registerMigrate, registerStatus, registerPush, registerPull];
+const registrations = [registerInit, registerSql, registerBootstrap, registerInspect, registerGen, registerDiff, registerGenerate, registerMigrate, registerStatus, registerPush, registerPull];
 
 export function buildProgram(): Command {
   const program = new Command('pgform')
     .description('Schema-as-code for PostgreSQL and Supabase')
+    .version(version(), '-V, --version', "print pgform's version")
     .enablePositionalOptions()
     .exitOverride()
     .configureOutput({ writeErr: (text) => err(text.trimEnd()), writeOut: (text) => out(text.trimEnd()) });

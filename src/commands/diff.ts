@@ -1,4 +1,5 @@
 import type { ResolvedConfig } from '../config/load.js';
+import { checkDatabaseUrl } from '../config/url.js';
 import { diffSchemas } from '../diff/index.js';
 import { connectPostgres } from '../engine/pg.js';
 import { redactUrl } from '../engine/redact.js';
@@ -41,7 +42,7 @@ async function readState(config: ResolvedConfig, spec: string, namespaces?: stri
     return { label: `migrations (${config.migrations}${migrationsUpTo ? ` up to ${migrationsUpTo}` : ''})`, schema, printer };
   }
   if (spec === 'database') return readLive(config, config.url, namespaces);
-  if (isUrl(spec)) return readLive(config, spec, namespaces);
+  if (isUrl(spec) || /:\/\/|@|^[\w.-]+:\d+\//.test(spec)) return readLive(config, checkDatabaseUrl(spec, '--from/--to'), namespaces);
   throw new PgformError('USAGE', `unknown state "${redactUrl(spec)}"`, { field: '--from/--to' }, 'use a postgres:// URL, definitions, migrations or database');
 }
 
@@ -72,20 +73,23 @@ export interface DiffResult {
 }
 
 /**
- * Compares two states. Both are brought to one printer first: the live PostgreSQL server when
- * one side is such a server (definitions are printed in a scratch database there), else the
- * embedded engine. Comparing models printed by different servers would report false drift.
+ * Two states read and printed by one printer: the live PostgreSQL server when one side is such a
+ * server (definitions are printed in a scratch database there), else the embedded engine.
  */
-export async function diffCommand(config: ResolvedConfig, options: { from?: string; to?: string; schemas?: string[]; migrationsUpTo?: string }): Promise<DiffResult> {
-  const fromSpec = options.from ?? 'database';
-  const toSpec = options.to ?? 'definitions';
+export async function printedStates(
+  config: ResolvedConfig,
+  fromSpec: string,
+  toSpec: string,
+  schemas?: string[],
+  migrationsUpTo?: string,
+): Promise<{ from: { label: string; schema: Schema }; to: { label: string; schema: Schema } }> {
   // Two sides are read at once unless both need the embedded engine: one instance at a time
   // keeps memory down, and the embedded database cannot be opened twice.
   const embedded = (spec: string) => spec === 'migrations' || (spec === 'database' && !config.url);
   const [from, to] =
     embedded(fromSpec) && embedded(toSpec)
-      ? [await readState(config, fromSpec, options.schemas, options.migrationsUpTo), await readState(config, toSpec, options.schemas, options.migrationsUpTo)]
-      : await Promise.all([readState(config, fromSpec, options.schemas, options.migrationsUpTo), readState(config, toSpec, options.schemas, options.migrationsUpTo)]);
+      ? [await readState(config, fromSpec, schemas, migrationsUpTo), await readState(config, toSpec, schemas, migrationsUpTo)]
+      : await Promise.all([readState(config, fromSpec, schemas, migrationsUpTo), readState(config, toSpec, schemas, migrationsUpTo)]);
   const printer = [from.printer, to.printer].find((p) => p?.engine === 'postgres') ?? from.printer ?? to.printer;
   for (const state of [from, to]) {
     if (!samePrinter(state.printer, printer)) {
@@ -94,6 +98,12 @@ export async function diffCommand(config: ResolvedConfig, options: { from?: stri
       state.schema = state.printer ? { ...printed, docs: state.schema.docs } : printed;
     }
   }
+  return { from, to };
+}
+
+/** Compares two states, each brought to one printer first: comparing models printed by different servers would report false drift. */
+export async function diffCommand(config: ResolvedConfig, options: { from?: string; to?: string; schemas?: string[]; migrationsUpTo?: string }): Promise<DiffResult> {
+  const { from, to } = await printedStates(config, options.from ?? 'database', options.to ?? 'definitions', options.schemas, options.migrationsUpTo);
   return { from: from.label, to: to.label, ...compareSchemas(from.schema, to.schema, options.schemas) };
 }
 

@@ -4,6 +4,7 @@ import type { ResolvedConfig } from '../config/load.js';
 import { pullHeader, renderPull, type Layout, type PullWarning } from '../emit/pull/index.js';
 import { PgformError } from '../errors.js';
 import { databaseLabel, presetOf } from './database.js';
+import { printedStates } from './diff.js';
 import { migrationsState } from './generate.js';
 import { databaseState } from './states.js';
 import type { Schema } from '../model/schema.js';
@@ -18,6 +19,11 @@ export interface PullOptions {
    * embedded engine with the preset in place: no server needed.
    */
   from?: string;
+  /**
+   * Rewrite the files instead of merging into them: only into a folder that holds nothing but
+   * files `pull` wrote (a layout change), and every edit made to those is lost.
+   */
+  rewrite?: boolean;
 }
 
 /** A PulledFileStatus says what happened to one file of the output folder. */
@@ -49,7 +55,10 @@ function existingFiles(folder: string): string[] {
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
+      // `.pulled/` holds what a merge could not place; it is not definitions.
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith('.') && entry.name !== 'node_modules') walk(path);
+      }
       else if (/\.(ts|mts|js|mjs)$/.test(entry.name)) files.push(relative(folder, path));
     }
   };
@@ -83,35 +92,48 @@ function writeAll(folder: string, files: { path: string; content: string }[], st
   }
 }
 
-/** The model to pull and how to name where it came from. */
-async function pulledState(config: ResolvedConfig, from: string): Promise<{ schema: Schema; label: string }> {
-  if (from === 'database') return { schema: await databaseState(config), label: databaseLabel(config) };
+/** Where a pull reads from: the database, or a migrations folder replayed in the embedded engine. */
+interface PullSource {
+  spec: 'database' | 'migrations';
+  /** The configuration to read it with: a `--from <folder>` becomes its migrations folder. */
+  config: ResolvedConfig;
+  label: string;
+}
+
+function pullSource(config: ResolvedConfig, from: string): PullSource {
+  if (from === 'database') return { spec: 'database', config, label: databaseLabel(config) };
   const migrations = from === 'migrations' ? config.migrations : from;
   const folder = resolve(config.root, migrations);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
     throw new PgformError('USAGE', `no migrations folder at ${migrations}`, { field: '--from' }, 'use --from database, --from migrations or --from <folder of .sql files>');
   }
-  const { schema } = await migrationsState({ ...config, migrations });
-  return { schema, label: `migrations (${relative(config.root, folder) || '.'})` };
+  return { spec: 'migrations', config: { ...config, migrations }, label: `migrations (${relative(config.root, folder) || '.'})` };
+}
+
+/** The model to pull. */
+async function pulledState(source: PullSource): Promise<Schema> {
+  return source.spec === 'database' ? databaseState(source.config) : (await migrationsState(source.config)).schema;
 }
 
 /**
- * Reads the database (the URL's, or the embedded one) and writes it as definitions. A folder
- * holding files that `pull` did not write is refused: pulling never overwrites a person's work.
+ * Reads the database (the URL's, or the embedded one) and writes it as definitions. Into a folder
+ * that already holds definitions, the database is merged: only what differs is edited, in place.
  */
 export async function pullCommand(config: ResolvedConfig, options: PullOptions): Promise<PullResult> {
   const folder = pullFolder(config, options.out);
   const existing = existingFiles(folder);
+  const source = pullSource(config, options.from ?? 'database');
+  if (existing.length && !options.rewrite) return mergeInto(source, folder, existing, options.layout);
   const foreign = existing.filter((path) => !readFileSync(join(folder, path), 'utf8').startsWith(pullHeader));
   if (foreign.length) {
     throw new PgformError(
       'USAGE',
       `${relative(config.root, folder) || '.'} holds definitions that pgform pull did not write (${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', ...' : ''})`,
       { file: relative(config.root, join(folder, foreign[0]!)) },
-      'pull into a new or empty folder with --out <folder>',
+      'pull without --rewrite to merge into them, or into a new folder with --out <folder>',
     );
   }
-  const { schema, label } = await pulledState(config, options.from ?? 'database');
+  const schema = await pulledState(source);
   const preset = presetOf(config);
   const render = await renderPull(schema, { layout: options.layout, externalNamespaces: preset.externalNamespaces, externalExtensions: preset.externalExtensions });
   const wanted = new Set(render.files.map((file) => file.path));
@@ -122,5 +144,22 @@ export async function pullCommand(config: ResolvedConfig, options: PullOptions):
     ...render.files.map((file): PulledFileStatus => ({ path: file.path, status: changed.includes(file) ? 'written' : 'unchanged' })),
     ...stale.map((path): PulledFileStatus => ({ path, status: 'removed' })),
   ].map((file) => ({ ...file, path: relative(config.root, join(folder, file.path)) }));
-  return { database: label, folder: relative(config.root, folder) || '.', files: statuses, warnings: render.warnings };
+  return { database: source.label, folder: relative(config.root, folder) || '.', files: statuses, warnings: render.warnings };
+}
+
+/** Pulls into existing definitions: their model and the database's are compared, and the files edited where they differ. */
+async function mergeInto(source: PullSource, folder: string, existing: string[], layout: Layout): Promise<PullResult> {
+  const { config } = source;
+  const { mergePull } = await import('../emit/pull/merge/index.js');
+  const files = existing.map((path) => ({ path, content: readFileSync(join(folder, path), 'utf8') }));
+  // Both sides printed by one server, as `diff` compares them: a merge edits only real differences.
+  const { from, to } = await printedStates({ ...config, definitions: folder }, source.spec, 'definitions', config.schemas);
+  const preset = presetOf(config);
+  const merged = mergePull(files, to.schema, from.schema, { layout, externalNamespaces: preset.externalNamespaces });
+  writeAll(folder, merged.files, []);
+  const written = new Set(merged.files.map((file) => file.path));
+  const statuses: PulledFileStatus[] = [...new Set([...existing, ...written])]
+    .sort()
+    .map((path): PulledFileStatus => ({ path: relative(config.root, join(folder, path)), status: written.has(path) ? 'written' : 'unchanged' }));
+  return { database: source.label, folder: relative(config.root, folder) || '.', files: statuses, warnings: merged.warnings };
 }

@@ -6,7 +6,7 @@ import { introspect } from '../introspect/index.js';
 import { dataLossStatements, type RefusedStatement } from '../migrate/guard.js';
 import { withMigrationLock, type LockHolder } from '../migrate/lock.js';
 import { planHazards, splitPlan, summarizePlan } from '../migrate/render.js';
-import { planChanges, type Step } from '../plan/index.js';
+import { planChanges, planScript, type Step } from '../plan/index.js';
 import { canonicalOnServer } from './canonical-on-server.js';
 import { databaseLabel, openDatabase, presetReads, withConnection } from './database.js';
 import { defaultLockTimeout } from './migrate.js';
@@ -16,6 +16,8 @@ import { definitionsState } from './states.js';
 export interface PushOptions {
   allowDataLoss?: boolean;
   lockTimeout?: string;
+  /** Plan only: the plan is returned and nothing is applied. */
+  dryRun?: boolean;
   /** Hears why the definitions were printed by the embedded engine instead of the server. */
   onFallback?: (reason: string) => void;
   onWait?: (holder: LockHolder | undefined) => void;
@@ -25,7 +27,8 @@ export interface PushOptions {
 export type PushResult =
   | { status: 'unchanged'; database: string }
   | { status: 'refused'; database: string; refused: RefusedStatement[] }
-  | { status: 'applied'; database: string; statements: number; summary: string[]; hazards: string[] };
+  | { status: 'applied'; database: string; statements: number; summary: string[]; hazards: string[] }
+  | { status: 'planned'; database: string; statements: number; script: string; hazards: string[] };
 
 /**
  * Makes a database match the definitions directly, without migration files (local
@@ -45,6 +48,7 @@ export async function pushCommand(config: ResolvedConfig, options: PushOptions =
           const live = await introspect(conn, { ...presetReads(config), ...(config.schemas ? { namespaces: config.schemas } : {}) });
           const plan = planChanges(diffSchemas(live, definitions), { from: live, to: definitions });
           if (plan.steps.length === 0) return { status: 'unchanged', database };
+          if (options.dryRun) return { status: 'planned', database, statements: plan.steps.length, script: planScript(plan, { header: `-- pgform push --dry-run: the plan for ${database}; nothing applied\n` }), hazards: planHazards(plan) };
           const refused = dataLossStatements(plan);
           if (refused.length && !options.allowDataLoss) return { status: 'refused', database, refused };
           await applySteps(conn, plan.steps, options.lockTimeout ?? defaultLockTimeout);

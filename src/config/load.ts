@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { PgformError } from '../errors.js';
 import { importTypeScript } from '../load/typescript.js';
 import type { PgformConfig } from './define.js';
+import { checkDatabaseUrl } from './url.js';
 
 const configShape = z
   .object({
@@ -75,6 +76,9 @@ export async function resolveConfig(options: CommonOptions, env: NodeJS.ProcessE
   const definitions = options.definitions ?? systemDefinitions ?? config.definitions ?? 'schemas';
   const system = options.system ?? (options.definitions ? undefined : Object.entries(systems).find(([, path]) => path === definitions)?.[0]);
   const url = options.url ?? env.DATABASE_URL ?? config.database;
+  if (options.url) checkDatabaseUrl(options.url, '--url');
+  else if (env.DATABASE_URL) checkDatabaseUrl(env.DATABASE_URL, 'DATABASE_URL');
+  else if (config.database) checkDatabaseUrl(config.database, 'database', configFile);
   return {
     root,
     ...(configFile ? { configFile } : {}),

@@ -301,6 +301,7 @@ interface Sides {
 
 function diffTable(original: Table, b: Table, changes: Change[], sides: Sides): void {
   const id = tableId(b);
+  if (Boolean(original.unlogged) !== Boolean(b.unlogged)) changes.push({ kind: 'set logged', table: id, unlogged: Boolean(b.unlogged) });
   const parentRecreated = parentsOf(original).some((p) => sides.recreated.has(p));
   const left = diffInheritance(id, original, b, changes, parentRecreated);
   const a = attachedByParent(keptFromParents(original, b, left.flatMap((p) => sides.from.tables[p] ?? [])), b, sides);

@@ -364,6 +364,7 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
       ...(def.partitionBy ? { partitionBy: def.partitionBy } : {}),
       ...(def.partitionOf ? { partitionOf: { parent: parentIds[0]!, bound: def.partitionOf.bound } } : {}),
       ...(def.inherits ? { inherits: parentIds } : {}),
+      ...(def.unlogged ? { unlogged: true } : {}),
     };
   }
 

@@ -90,6 +90,7 @@ export const tableShape = z
     partitionBy: partitionBy.optional(),
     partitionOf: partitionOf.optional(),
     inherits: z.array(tableTarget).min(1).optional(),
+    unlogged: z.boolean().optional(),
     primaryKey: z.union([z.array(name).min(1), z.object({ columns: z.array(name).min(1), name: name.optional(), renamedFrom: name.optional() }).strict()]).optional(),
     unique: z.array(z.union([z.array(name).min(1), z.object({ columns: z.array(name).min(1), name: name.optional(), nullsNotDistinct: z.boolean().optional(), renamedFrom: name.optional() }).strict()])).optional(),
     checks: z.record(z.string(), sqlText).optional(),

@@ -75,6 +75,8 @@ export interface TableOptions extends Documentation {
   partitionOf?: PartitionOfInput;
   /** Plain table inheritance: the parents' columns come first, then the table's own. */
   inherits?: TableTarget[];
+  /** UNLOGGED: faster writes, no WAL, emptied after a crash and not replicated (caches, staging data). */
+  unlogged?: boolean;
   primaryKey?: string[] | { columns: string[]; name?: string; renamedFrom?: string };
   unique?: (string[] | { columns: string[]; name?: string; nullsNotDistinct?: boolean; renamedFrom?: string })[];
   /** Table checks by constraint name. */
@@ -125,6 +127,7 @@ export interface TableDef extends Documentation {
   /** The parent (resolved by `build`) and the bound as SQL: `FOR VALUES IN ('eu')` or `DEFAULT`. */
   readonly partitionOf?: { parent: TableTarget; bound: string };
   readonly inherits?: TableTarget[];
+  readonly unlogged?: boolean;
   /** Problems found while declaring, reported by `build` with the file and line. */
   readonly problems: { field: string; message: string }[];
 }
@@ -313,6 +316,7 @@ export function table(name: string, options: TableOptions): TableDef {
     ...(options.partitionBy ? { partitionBy: partitionKeySql(options.partitionBy, new Set(columns.map((c) => c.name))) } : {}),
     ...(options.partitionOf ? { partitionOf: { parent: options.partitionOf.parent, bound: boundSql(options.partitionOf.values) } } : {}),
     ...(options.inherits ? { inherits: options.inherits } : {}),
+    ...(options.unlogged ? { unlogged: true } : {}),
     problems,
   };
 }

@@ -3,6 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { buildSchema, isDefinition, type Definition } from '../dsl/build.js';
 import { isPgformError, PgformError } from '../errors.js';
 import type { Schema } from '../model/schema.js';
+import { explainNotAFunction } from './suggest.js';
 import { importTypeScript } from './typescript.js';
 
 /** The definition files of a path: the file itself, or every `.ts` file below a folder, sorted. */
@@ -58,11 +59,12 @@ export async function loadDefinitions(path: string): Promise<Definition[]> {
       if (isPgformError(error)) throw error;
       const message = error instanceof Error ? error.message.split('\n')[0]!.trim() : String(error);
       const line = errorLine(error, file);
+      const explained = error instanceof TypeError ? explainNotAFunction(message) : undefined;
       throw new PgformError(
         'DEFINITION_LOAD_FAILED',
-        `cannot load definitions: ${message}`,
+        `cannot load definitions: ${explained?.message ?? message}`,
         { file: relative(process.cwd(), file), ...(line ? { line } : {}) },
-        undefined,
+        explained?.hint,
         { cause: error },
       );
     }

@@ -49,6 +49,8 @@ export type Change =
   | { kind: 'create trigger'; table: string; trigger: Trigger }
   | { kind: 'drop trigger'; table: string; trigger: Trigger }
   | { kind: 'set row level security'; table: string; from: Table['rls']; to: Table['rls'] }
+  /** SET UNLOGGED / SET LOGGED: the table is rewritten. */
+  | { kind: 'set logged'; table: string; unlogged: boolean }
   | { kind: 'create policy'; table: string; policy: Policy }
   | { kind: 'alter policy'; table: string; from: Policy; to: Policy }
   | { kind: 'drop policy'; table: string; policy: Policy }

@@ -172,6 +172,8 @@ export interface Table extends Documented {
   partitionOf?: PartitionOf;
   /** Parents of plain table inheritance (`INHERITS`), table ids in order; a partition has none. */
   inherits?: string[];
+  /** An UNLOGGED table: not written to the WAL, emptied after a crash, not replicated. */
+  unlogged?: boolean;
 }
 
 /**

@@ -80,6 +80,7 @@ const phases: Record<Change['kind'], number> = {
   'replace view': 40,
   'create trigger': 45,
   'set row level security': 46,
+  'set logged': 32,
   'create policy': 47,
   'alter policy': 47,
   'set grants': 50,
@@ -146,6 +147,7 @@ function objectOf(change: Change): string {
     case 'alter policy':
       return `${change.table} (policy ${change.to.name})`;
     case 'set row level security':
+    case 'set logged':
     case 'attach partition':
     case 'detach partition':
     case 'inherit':

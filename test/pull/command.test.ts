@@ -61,24 +61,38 @@ describe.each(engines)('pgform pull on $name', (engine) => {
         expect(readFileSync(join(folder, 'defs', 'public.ts'), 'utf8')).toContain(`team_id: uuid().references('app.teams', 'id')`);
         const again = await pullCommand(cfg, { layout: 'group', out });
         expect(again.files.every((f) => f.status === 'unchanged')).toBe(true);
-        const table = await pullCommand(cfg, { layout: 'table', out });
+        const table = await pullCommand(cfg, { layout: 'table', out, rewrite: true });
         expect(table.files.filter((f) => f.status === 'removed')).toEqual([]);
         // public.ts keeps the sequence behind notes.id (serial); the tables move to their own files.
         expect(listing(join(folder, 'defs'))).toEqual(['app', 'app.ts', 'app/teams.ts', 'public', 'public.ts', 'public/notes.ts']);
-        await pullCommand(cfg, { layout: 'single', out });
+        await pullCommand(cfg, { layout: 'single', out, rewrite: true });
         expect(listing(join(folder, 'defs'))).toEqual(['definitions.ts']);
       });
     });
   });
 
-  it.skipIf(Boolean(engine.unavailable))('refuses a folder with definitions it did not write, and writes nothing', async () => {
+  it.skipIf(Boolean(engine.unavailable))('rewrites only a folder it wrote: with --rewrite, a folder holding other definitions is refused', async () => {
     await withPullFolder(async (folder) => {
       mkdirSync(join(folder, 'defs'), { recursive: true });
       writeFileSync(join(folder, 'defs', 'mine.ts'), `export const mine = 1;\n`);
       await withSource(engine, folder, async (cfg) => {
-        const error = await pullCommand(cfg, { layout: 'group', out: relative(root, join(folder, 'defs')) }).catch((e: unknown) => e);
+        const error = await pullCommand(cfg, { layout: 'group', out: relative(root, join(folder, 'defs')), rewrite: true }).catch((e: unknown) => e);
         expect(isPgformError(error) && error.code).toBe('USAGE');
         expect(listing(join(folder, 'defs'))).toEqual(['mine.ts']);
+      });
+    });
+  });
+
+  it.skipIf(Boolean(engine.unavailable))('merges into a folder with other files: they stay as they are, the database is added', async () => {
+    await withPullFolder(async (folder) => {
+      mkdirSync(join(folder, 'defs'), { recursive: true });
+      writeFileSync(join(folder, 'defs', 'mine.ts'), `export const mine = 1;\n`);
+      await withSource(engine, folder, async (cfg) => {
+        const result = await pullCommand(cfg, { layout: 'group', out: relative(root, join(folder, 'defs')) });
+        expect(result.warnings).toEqual([]);
+        expect(listing(join(folder, 'defs'))).toEqual(['app.ts', 'mine.ts', 'public.ts']);
+        expect(readFileSync(join(folder, 'defs', 'mine.ts'), 'utf8')).toBe(`export const mine = 1;\n`);
+        expect(readFileSync(join(folder, 'defs', 'public.ts'), 'utf8')).toContain(`team_id: uuid().references('app.teams', 'id')`);
       });
     });
   });

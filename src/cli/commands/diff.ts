@@ -1,19 +1,11 @@
 import type { Command } from 'commander';
-import { readFileSync } from 'node:fs';
 import { resolveConfig } from '../../config/load.js';
 import { PgformError } from '../../errors.js';
 import { out, paint } from '../output.js';
 import { action, common, type CliOptions } from '../program.js';
+import { version } from '../version.js';
 
 type DiffOptions = CliOptions & { from?: string; to?: string; json?: boolean; sql?: boolean; schema?: string[]; format?: string };
-
-function version(): string {
-  try {
-    return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-  } catch {
-    return '0.0.0';
-  }
-}
 
 export function registerDiff(program: Command): void {
   common(program.command('diff'))

@@ -5,11 +5,12 @@ import { err, out, paint } from '../output.js';
 import { action, common, type CliOptions } from '../program.js';
 import { printRefused } from './generate.js';
 
-type PushCliOptions = CliOptions & { allowDataLoss?: boolean; lockTimeout?: string };
+type PushCliOptions = CliOptions & { allowDataLoss?: boolean; lockTimeout?: string; dryRun?: boolean };
 
 export function registerPush(program: Command): void {
   common(program.command('push'))
     .description('make the database match the definitions directly, in one transaction (local development)')
+    .option('--dry-run', 'print the plan and apply nothing; exit 0 when the database already matches, 1 when it would change')
     .option('--allow-data-loss', 'apply statements that delete data (dropped tables, columns...)')
     .option('--lock-timeout <duration>', `how long a statement waits for a lock (default ${defaultLockTimeout})`)
     .action(
@@ -18,6 +19,7 @@ export function registerPush(program: Command): void {
         const { describeHolder } = await import('../../migrate/lock.js');
         const result = await pushCommand(await resolveConfig(options), {
           allowDataLoss: options.allowDataLoss ?? false,
+          ...(options.dryRun ? { dryRun: true } : {}),
           ...(options.lockTimeout ? { lockTimeout: options.lockTimeout } : {}),
           onFallback: (reason) => err(`${paint.yellow('warning')}: ${reason}`),
           onWait: (holder) => err(`waiting for another pgform run to finish${holder ? `: ${describeHolder(holder)}` : ''}`),
@@ -25,6 +27,11 @@ export function registerPush(program: Command): void {
         if (result.status === 'unchanged') {
           out(`${result.database}: already matches the definitions; nothing to push`);
           return 0;
+        }
+        if (result.status === 'planned') {
+          out(result.script);
+          for (const hazard of result.hazards) err(`${paint.yellow('hazard')} ${hazard}`);
+          return 1;
         }
         if (result.status === 'refused') {
           printRefused(result.refused, 'nothing applied');

@@ -178,6 +178,9 @@ export function driftItems(changes: Change[], from: Schema, to: Schema): DriftIt
       case 'no inherit':
         add('inheritance', c.table, c.table, 'changed', [{ field: 'inherits', expected: to.tables[c.table]?.inherits ?? [], actual: from.tables[c.table]?.inherits ?? [] }]);
         break;
+      case 'set logged':
+        add('table', c.table, c.table, 'changed', [{ field: 'unlogged', expected: c.unlogged, actual: !c.unlogged }]);
+        break;
       case 'set row level security':
         add('row level security', c.table, c.table, 'changed', fieldDetails(c.to, c.from));
         break;

@@ -105,17 +105,33 @@ const maxPasses = 8;
  * changes nothing.
  */
 export function printDeclaration(name: string, value: Expr, names: Names): string {
+  return settle((printer) => declarationDoc(name, value, printer), names);
+}
+
+/** Lays a document out again until the objects that broke stay the same (see printDeclaration). */
+function settle(build: (printer: ExprPrinter) => Doc, names: Names, depth = 0): string {
   let forced = new Set<number>();
   let text = '';
   for (let pass = 0; pass < maxPasses; pass++) {
     const objects: ObjectLayouts = { forced, ids: [] };
     const modes = new Map<symbol, Mode>();
-    text = printDoc(declarationDoc(name, value, exprPrinter(names, objects)), printWidth, modes);
+    let doc: Doc = build(exprPrinter(names, objects));
+    for (let level = 0; level < Math.floor(depth / 2); level++) doc = indent(doc);
+    text = printDoc([' '.repeat(depth), doc], printWidth, modes).slice(depth);
     const broken = new Set(objects.ids.flatMap((id, index) => (modes.get(id) === 'break' ? [index] : [])));
     if (broken.size === forced.size && [...broken].every((index) => forced.has(index))) break;
     forced = broken;
   }
   return text;
+}
+
+/**
+ * A piece of a file that already exists, as prettier lays it out `depth` spaces deep: a value, or
+ * with `key` the property `key: value,`. Lines after the first carry the indentation (template
+ * text excepted, which is printed as written).
+ */
+export function printFragment(value: Expr, names: Names, depth: number, key?: string): string {
+  return settle((printer) => (key === undefined ? printer.print(value) : [propertyDoc(propertyKey(key), value, printer), ',']), names, depth);
 }
 
 /** `import { a, b } from 'module';`: one name stays between its braces, several break one a line when too long. */

@@ -140,18 +140,21 @@ function tableConstraints(table: Table, constraints: Constraint[], short: Shorth
 }
 
 /** `table('leads', { description, columns: {...}, indexes, triggers, rls, policies, grants })`. */
-export function tableExpr(table: Table, ctx: PullContext): Expr {
+export function tableExpr(table: Table, ctx: PullContext, options: { shorthands?: boolean } = {}): Expr {
   const constraints = byName(Object.values(table.constraints));
-  const short = shorthands(table, constraints);
+  // Without shorthands every constraint and index is a keyed table-level entry: `pull` compares
+  // tables part by part that way when it merges into existing definitions.
+  const short = options.shorthands === false ? { unique: new Map(), references: new Map(), indexes: new Map() } : shorthands(table, constraints);
   const shortIndexes = new Set([...short.indexes.values()].flat());
   const indexes = byName(Object.values(table.indexes)).filter((index) => !shortIndexes.has(index));
   const columns = ownColumns(table);
   const rls = table.rls.enabled && !table.rls.forced ? bool(true) : table.rls.forced ? obj([['enabled', table.rls.enabled ? undefined : bool(false)], ['forced', bool(true)]]) : undefined;
-  const options = obj([
+  const entries = obj([
     ['schema', table.schema !== 'public' ? str(table.schema) : undefined],
     ['description', table.comment !== undefined ? str(table.comment) : undefined],
     ['columns', columns.length || !(table.partitionOf || table.inherits) ? obj(columns.map((column) => [checkKey(column.name, objectId(table.schema, table.name), 'column', ctx), columnExpr(table, column, short, ctx)])) : undefined],
     ...partitionEntries(table),
+    ['unlogged', table.unlogged ? bool(true) : undefined],
     ...tableConstraints(table, constraints, short, ctx),
     ['indexes', indexes.length ? obj(indexes.map((index) => [index.name, indexExpr(index)])) : undefined],
     ['triggers', triggersExpr(table, ctx)],
@@ -159,5 +162,5 @@ export function tableExpr(table: Table, ctx: PullContext): Expr {
     ['policies', policiesExpr(table)],
     ['grants', table.grants.length ? grantsExpr(table.grants) : undefined],
   ]);
-  return call('table', str(table.name), options);
+  return call('table', str(table.name), entries);
 }

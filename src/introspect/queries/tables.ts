@@ -12,7 +12,7 @@ import { toGrants, type AclEntry } from './grants.js';
 export const tablesSql = asJsonRows(
   `SELECT n.nspname::text AS schema, c.relname::text AS name,
      cols.columns,
-     c.relrowsecurity AS "rlsEnabled", c.relforcerowsecurity AS "rlsForced",
+     c.relrowsecurity AS "rlsEnabled", c.relforcerowsecurity AS "rlsForced", c.relpersistence = 'u' AS unlogged,
      ${grantsOf('c.relacl', 'c.relowner')} AS grants,
      ${commentOf('pg_class', 'c.oid')} AS comment,
      CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS "partitionBy",
@@ -32,6 +32,7 @@ export interface TableRow {
   columns: ColumnRow[] | null;
   rlsEnabled: boolean;
   rlsForced: boolean;
+  unlogged: boolean;
   grants: AclEntry[];
   comment: string | null;
   partitionBy: string | null;
@@ -51,6 +52,7 @@ export function toTable(row: TableRow): Table {
     triggers: {},
     policies: {},
     rls: { enabled: row.rlsEnabled, forced: row.rlsForced },
+    ...(row.unlogged ? { unlogged: true } : {}),
     grants: toGrants(row.grants),
     ...(row.comment !== null ? { comment: row.comment } : {}),
     ...(row.partitionBy !== null ? { partitionBy: row.partitionBy } : {}),

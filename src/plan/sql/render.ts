@@ -6,7 +6,7 @@ import { rename } from './rename.js';
 import { createRoutine, dropRoutine, replaceRoutine } from './routine.js';
 import { alterPolicy, createPolicy, dropPolicy, setGrants, setRowLevelSecurity } from './security.js';
 import type { Renderers } from './step.js';
-import { addColumn, addConstraint, createTable, dropColumn, dropConstraint, dropTable } from './table.js';
+import { addColumn, addConstraint, createTable, dropColumn, dropConstraint, dropTable, setLogged } from './table.js';
 import { createIndex, createTrigger, dropIndex, dropTrigger } from './trigger-index.js';
 import {
   addEnumValue, alterDomain, alterSequence, replaceEnum, createDomain, createEnum, createExtension, createNamespace, createSequence,
@@ -54,6 +54,7 @@ export const renderers: Renderers = {
   'create trigger': createTrigger,
   'drop trigger': dropTrigger,
   'set row level security': setRowLevelSecurity,
+  'set logged': setLogged,
   'create policy': createPolicy,
   'alter policy': alterPolicy,
   'drop policy': dropPolicy,

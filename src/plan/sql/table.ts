@@ -23,6 +23,12 @@ function deferral(constraint: Constraint): string {
   return text;
 }
 
+export const setLogged: Render<Extract<Change, { kind: 'set logged' }>> = ({ table, unlogged }) => [
+  statement(`ALTER TABLE ${nameOf(table)} SET ${unlogged ? 'UNLOGGED' : 'LOGGED'}`, [
+    { code: 'REWRITES_TABLE', message: `making ${table} ${unlogged ? 'unlogged' : 'logged'} rewrites it under an exclusive lock` },
+  ]),
+];
+
 /** A constraint as written in CREATE TABLE and ADD CONSTRAINT. */
 export function constraintSql(constraint: Constraint): string {
   const name = `CONSTRAINT ${ident(constraint.name)} `;
@@ -58,12 +64,12 @@ export const createTable: Render<Extract<Change, { kind: 'create table' }>> = ({
   const partitionBy = table.partitionBy ? ` PARTITION BY ${table.partitionBy}` : '';
   if (table.partitionOf) {
     const body = constraints.length ? ` (\n  ${constraints.join(',\n  ')}\n)` : '';
-    return [statement(`CREATE TABLE ${tableName(table)} PARTITION OF ${nameOf(table.partitionOf.parent)}${body} ${table.partitionOf.bound}${partitionBy}`)];
+    return [statement(`CREATE ${table.unlogged ? 'UNLOGGED ' : ''}TABLE ${tableName(table)} PARTITION OF ${nameOf(table.partitionOf.parent)}${body} ${table.partitionOf.bound}${partitionBy}`)];
   }
   const lines = [...table.columns.filter((c) => !c.inherited).map(columnSql), ...constraints];
   const body = lines.length ? `(\n  ${lines.join(',\n  ')}\n)` : '()';
   const inherits = table.inherits?.length ? ` INHERITS (${table.inherits.map(nameOf).join(', ')})` : '';
-  return [statement(`CREATE TABLE ${tableName(table)} ${body}${inherits}${partitionBy}`)];
+  return [statement(`CREATE ${table.unlogged ? 'UNLOGGED ' : ''}TABLE ${tableName(table)} ${body}${inherits}${partitionBy}`)];
 };
 
 function tableName(table: { schema: string; name: string }): string {

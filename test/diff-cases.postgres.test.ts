@@ -1,0 +1,8 @@
+import { describe, it } from 'vitest';
+import { postgresEngine } from './support/engines.js';
+import { diffCases, runDiffCase } from './support/diff-cases.js';
+
+/** The diff cases of test/cases/diff on PostgreSQL (see test/support/diff-cases.ts); one file per engine, so both run at once. */
+describe('diff cases on postgres', () => {
+  it.skipIf(Boolean(postgresEngine.unavailable)).each(diffCases)('%s', (name) => runDiffCase(postgresEngine, name));
+});
