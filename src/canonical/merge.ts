@@ -21,6 +21,10 @@ export function mergePrinted(declared: Schema, printed: Schema): Schema {
       return { name: column.name, type: column.type, ...(declaredComment !== undefined ? { comment: declaredComment } : {}) };
     });
     mergeIndexes(view.indexes, live.indexes);
+    for (const [name, trigger] of Object.entries(view.triggers ?? {})) {
+      const liveTrigger = live.triggers?.[name];
+      if (liveTrigger && trigger.when !== undefined && liveTrigger.when !== undefined) trigger.when = liveTrigger.when;
+    }
   }
   for (const [id, domain] of Object.entries(out.domains)) {
     const live = printed.domains[id];
@@ -48,6 +52,11 @@ export function mergePrinted(declared: Schema, printed: Schema): Schema {
   for (const name of Object.keys(out.extensions)) {
     const live = printed.extensions[name];
     if (live?.external) out.extensions[name] = { ...live, ...(out.extensions[name]!.source ? { source: out.extensions[name]!.source } : {}) };
+  }
+  for (const [id, collation] of Object.entries(out.collations ?? {})) {
+    const live = printed.collations?.[id];
+    // ICU canonicalizes the locale it is given (`en-US` for `en_US`).
+    if (live && collation.locale !== undefined && live.locale !== undefined) collation.locale = live.locale;
   }
   out.routines = mergeRoutines(out.routines, printed.routines);
   return out;
@@ -121,7 +130,8 @@ function mergeRoutines(declared: Record<string, Routine>, printed: Record<string
       }),
       ...(live.returns !== undefined ? { returns: live.returns } : {}),
       settings: live.settings,
-      ...(/^\s*BEGIN\s+ATOMIC\b/i.test(routine.body) ? { body: live.body } : {}),
+      // The server parses a SQL-standard body and prints it its own way; a quoted body is kept verbatim.
+      ...(routine.standardBody && live.standardBody ? { body: live.body } : {}),
     };
     out[routineId(merged.schema, merged.name, merged.arguments.filter((a) => a.mode !== 'out').map((a) => a.type))] = merged;
   }

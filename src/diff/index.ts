@@ -3,7 +3,7 @@ import { sameValue } from '../model/compare.js';
 import { objectId, parseQualifiedName } from '../model/id.js';
 import { attachedByParent, diffInheritance, followsParent, keptFromParents, parentsOf, recreatedTables, referencesTo } from './partitions.js';
 import { applyRenames } from './renames.js';
-import type { Column, Constraint, Grant, Index, Policy, Routine, Schema, Table, View } from '../model/schema.js';
+import type { Column, Constraint, Grant, Index, Policy, Routine, Schema, Table, Trigger, View } from '../model/schema.js';
 
 /** The privileges PostgreSQL gives a new object before any GRANT. */
 const defaultRoutineGrants: Grant[] = [{ grantee: 'PUBLIC', privileges: ['EXECUTE'] }];
@@ -25,6 +25,21 @@ export function diffSchemas(original: Schema, to: Schema): Change[] {
     drop: (extension) => changes.push({ kind: 'drop extension', extension }),
     alter: (a, b) => {
       if (a.schema !== b.schema) changes.push({ kind: 'drop extension', extension: a }, { kind: 'create extension', extension: b });
+    },
+  });
+  each(managed(from.collations ?? {}), managed(to.collations ?? {}), {
+    create: (collation) => {
+      changes.push({ kind: 'create collation', collation });
+      comment(changes, { type: 'collation', id: objectId(collation.schema, collation.name) }, undefined, collation.comment);
+    },
+    drop: (collation) => changes.push({ kind: 'drop collation', collation }),
+    alter: (a, b) => {
+      const { comment: _a, ...shapeA } = a;
+      const { comment: _b, ...shapeB } = b;
+      // A collation cannot be altered: a changed one is made again.
+      const remade = !sameValue(shapeA, shapeB);
+      if (remade) changes.push({ kind: 'drop collation', collation: a }, { kind: 'create collation', collation: b });
+      comment(changes, { type: 'collation', id: objectId(b.schema, b.name) }, remade ? undefined : a.comment, b.comment);
     },
   });
   each(managed(from.enums), managed(to.enums), {
@@ -260,14 +275,7 @@ function createTable(table: Table, changes: Change[]): void {
 /** Table parts shared by create and alter: indexes, triggers, RLS, policies, grants, comments. */
 function diffTableParts(id: string, a: Table, b: Table, changes: Change[], creating: boolean): void {
   diffIndexes(id, b.schema, a.indexes, b.indexes, changes);
-  each(a.triggers, b.triggers, {
-    create: (trigger) => {
-      changes.push({ kind: 'create trigger', table: id, trigger });
-      comment(changes, { type: 'trigger', table: id, name: trigger.name }, undefined, trigger.comment);
-    },
-    drop: (trigger) => changes.push({ kind: 'drop trigger', table: id, trigger }),
-    alter: (x, y) => reshapeOrComment(changes, { type: 'trigger', table: id, name: y.name }, x, y, [{ kind: 'drop trigger', table: id, trigger: x }, { kind: 'create trigger', table: id, trigger: y }]),
-  });
+  diffTriggers(id, a.triggers, b.triggers, changes);
   if (!sameValue(a.rls, b.rls)) changes.push({ kind: 'set row level security', table: id, from: a.rls, to: b.rls });
   diffPolicies(id, a.policies, b.policies, changes);
   grants(changes, { type: 'table', id }, a.grants, b.grants);
@@ -281,6 +289,18 @@ function diffTableParts(id: string, a: Table, b: Table, changes: Change[], creat
     const replaced = before && constraintReplaced(before, constraint);
     comment(changes, { type: 'constraint', table: id, name: constraint.name }, replaced ? undefined : before?.comment, constraint.comment);
   }
+}
+
+/** Triggers of a table or view: a changed one is dropped and created again. */
+function diffTriggers(id: string, a: Record<string, Trigger>, b: Record<string, Trigger>, changes: Change[]): void {
+  each(a, b, {
+    create: (trigger) => {
+      changes.push({ kind: 'create trigger', table: id, trigger });
+      comment(changes, { type: 'trigger', table: id, name: trigger.name }, undefined, trigger.comment);
+    },
+    drop: (trigger) => changes.push({ kind: 'drop trigger', table: id, trigger }),
+    alter: (x, y) => reshapeOrComment(changes, { type: 'trigger', table: id, name: y.name }, x, y, [{ kind: 'drop trigger', table: id, trigger: x }, { kind: 'create trigger', table: id, trigger: y }]),
+  });
 }
 
 function diffIndexes(relation: string, schema: string, a: Record<string, Index>, b: Record<string, Index>, changes: Change[]): void {
@@ -383,7 +403,9 @@ function viewTarget(view: View) {
 
 function createView(view: View, changes: Change[]): void {
   const id = objectId(view.schema, view.name);
-  changes.push({ kind: 'create view', view: { ...view, indexes: {} } });
+  const { triggers: _t, ...bare } = view;
+  changes.push({ kind: 'create view', view: { ...bare, indexes: {} } });
+  diffTriggers(id, {}, view.triggers ?? {}, changes);
   diffIndexes(id, view.schema, {}, view.indexes, changes);
   grants(changes, viewTarget(view), [], view.grants);
   comment(changes, viewTarget(view), undefined, view.comment);
@@ -409,6 +431,7 @@ function diffView(a: View, b: View, changes: Change[]): void {
     }
   }
   diffIndexes(id, b.schema, a.indexes, b.indexes, changes);
+  diffTriggers(id, a.triggers ?? {}, b.triggers ?? {}, changes);
   grants(changes, viewTarget(b), a.grants, b.grants);
   comment(changes, viewTarget(b), a.comment, b.comment);
   for (const column of b.columns) {

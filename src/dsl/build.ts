@@ -4,6 +4,8 @@ import { trimIdentity } from '../model/identity.js';
 import { defaultPublicNamespace, emptySchema, type Column, type Routine, type Schema, type SourceLocation, type Table, type View } from '../model/schema.js';
 import { baseTypeName, builtinTypes, extensionTypes } from './builtin-types.js';
 import type { TableTarget } from './column.js';
+import type { CollationDef } from './collation.js';
+import { collationId } from './collation-name.js';
 import { checkName } from './names.js';
 import { normalizeTypeName } from './type-names.js';
 import { returnsSql, type RoutineDef } from './routine.js';
@@ -14,9 +16,9 @@ import { toGrants, typeSql, type DomainDef, type EnumDef, type ExtensionDef, typ
 import type { ViewDef } from './view.js';
 
 /** A Definition is anything a builder returns. */
-export type Definition = TableDef | ViewDef | RoutineDef | EnumDef | DomainDef | SequenceDef | ExtensionDef | NamespaceDef | SystemDef | TriggerDef | PolicyDef;
+export type Definition = TableDef | ViewDef | RoutineDef | EnumDef | DomainDef | SequenceDef | ExtensionDef | NamespaceDef | SystemDef | TriggerDef | PolicyDef | CollationDef;
 
-export const definitionKinds = new Set(['table', 'view', 'routine', 'enum', 'domain', 'sequence', 'extension', 'namespace', 'system', 'trigger', 'policy']);
+export const definitionKinds = new Set(['table', 'view', 'routine', 'enum', 'domain', 'sequence', 'extension', 'namespace', 'system', 'trigger', 'policy', 'collation']);
 
 export function isDefinition(value: unknown): value is Definition {
   return typeof value === 'object' && value !== null && definitionKinds.has((value as { pgform?: string }).pgform ?? '');
@@ -62,6 +64,7 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
       ...docs(ns.description ?? (ns.name === 'public' ? schema.namespaces.public.comment : undefined), ns.group, ns.note, ns.source),
     };
   }
+  const isSchema = (name: string) => name === 'pg_catalog' || external.has(name) || !!schema.namespaces[name];
   const requireNamespace = (name: string, where: Where) => {
     if (external.has(name)) invalid(`schema "${name}" belongs to the preset; pgform does not manage objects in it`, where);
     if (!schema.namespaces[name]) invalid(`schema "${name}" is not declared`, where, `declare it with schema('${name}')`);
@@ -91,6 +94,15 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
     if (typeNames.has(key)) invalid(`${what} "${name}" uses a name already taken by ${typeNames.get(key)} in schema "${namespace}"`, where);
     typeNames.set(key, what);
   };
+
+  for (const def of byKind('collation')) {
+    const id = objectId(def.schema, def.name);
+    const where = at(def.source, id, 'name', options.file);
+    requireNamespace(def.schema, where);
+    checkName(def.name, where);
+    if (schema.collations?.[id]) invalid(`collation "${id}" is declared twice`, where);
+    (schema.collations ??= {})[id] = structuredClone(def.collation);
+  }
 
   const userTypes = new Map<string, string>();
   for (const en of byKind('enum')) {
@@ -128,7 +140,7 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
       type: dom.type,
       notNull: dom.notNull,
       ...(dom.default ? { default: dom.default } : {}),
-      ...(dom.collation ? { collation: dom.collation } : {}),
+      ...(dom.collation ? { collation: collationId(dom.collation, isSchema) } : {}),
       checks: dom.checks,
       ...docs(dom.description, dom.group, dom.note, dom.source),
     };
@@ -218,6 +230,7 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
       parallel: def.parallel,
       settings: def.settings,
       body: def.body,
+      ...(def.standardBody ? { standardBody: true } : {}),
       grants: def.grants,
       ...docs(def.description, def.group, def.note, def.source),
       ...(def.renamedFrom ? { renamedFrom: def.renamedFrom } : {}),
@@ -264,12 +277,13 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
       if (names.has(column.name)) invalid(`column "${column.name}" is declared twice`, columnWhere);
       names.add(column.name);
       const type = resolveType(column.type, columnWhere);
-      if (!column.identity || !column.identityOptions) return { ...column, type };
+      const collation = column.collation ? { collation: collationId(column.collation, isSchema) } : {};
+      if (!column.identity || !column.identityOptions) return { ...column, type, ...collation };
       // Options equal to PostgreSQL's defaults are left out, as introspection leaves them out.
       if (!['smallint', 'integer', 'bigint'].includes(type)) invalid(`an identity column must be smallint, integer or bigint, not ${type}`, columnWhere);
       const { identityOptions: given, ...rest } = column;
       const identityOptions = trimIdentity(type, given);
-      return { ...rest, type, ...(Object.keys(identityOptions).length ? { identityOptions } : {}) };
+      return { ...rest, type, ...collation, ...(Object.keys(identityOptions).length ? { identityOptions } : {}) };
     });
     const parents = parentIdsOf(def).map((parentId) => {
       const parent = defsById.get(parentId);
@@ -465,6 +479,12 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
       ...docs(def.description, def.group, def.note, def.source),
       ...(def.renamedFrom ? { renamedFrom: def.renamedFrom } : {}),
     };
+    const triggers = Object.values(def.triggers);
+    for (const trigger of triggers) {
+      const triggerWhere = at(def.source, id, `triggers.${trigger.name}`, options.file);
+      checkName(trigger.name, triggerWhere);
+      (view.triggers ??= {})[trigger.name] = { ...trigger, function: triggerFunctionId(trigger.name, trigger.function, triggerWhere) };
+    }
     schema.views[id] = view;
   }
 

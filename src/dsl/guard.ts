@@ -118,6 +118,7 @@ export const viewShape = z
     securityBarrier: z.boolean().optional(),
     checkOption: z.enum(['local', 'cascaded']).optional(),
     indexes: z.record(z.string(), index).optional(),
+    triggers: z.record(z.string(), triggerShape).optional(),
     grants: z.array(grant).optional(),
   })
   .strict();
@@ -278,3 +279,15 @@ export function guard<T>(
 export function guardName(value: unknown, what: string, source: SourceLocation | undefined): string {
   return guard(name, value, { object: `${what} ${String(value)}`, source, field: 'name' });
 }
+
+export const collationShape = z
+  .object({
+    ...documentation,
+    schema: name.optional(),
+    provider: z.enum(['icu', 'libc', 'builtin']).optional(),
+    locale: z.string().min(1).optional(),
+    lcCollate: z.string().min(1).optional(),
+    lcCtype: z.string().min(1).optional(),
+    deterministic: z.boolean().optional(),
+  })
+  .strict();

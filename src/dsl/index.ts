@@ -7,6 +7,7 @@ export {
 } from './types.js';
 export { table, trigger, type TriggerDef, type TableDef, type TableOptions, type IndexInput, type TriggerInput, type PolicyInput, type ForeignKeyInput } from './table.js';
 export { policy, type PolicyDef } from './policy.js';
+export { collation, type CollationDef, type CollationOptions } from './collation.js';
 export { view, materializedView, type ViewDef, type ViewOptions } from './view.js';
 export { rpc, procedure, triggerFunction, type RoutineDef, type RoutineOptions } from './routine.js';
 export { system, type SystemDef, type SystemOptions } from './system.js';

@@ -27,6 +27,11 @@ export interface RoutineOptions extends Documentation {
   parallel?: 'unsafe' | 'restricted' | 'safe';
   /** Configuration set while the routine runs: `{ search_path: '' }`. */
   set?: Record<string, string>;
+  /**
+   * A quoted body, or a SQL-standard one: `sql\`RETURN a + b\`` or `sql\`BEGIN ATOMIC ... END\``,
+   * which the server parses at creation and keeps with its dependencies (language `sql`, the
+   * default for such a body).
+   */
   body: SqlInput;
   /** Roles allowed to EXECUTE; default PostgreSQL's (every role). */
   grants?: string[] | GrantInput[];
@@ -48,6 +53,7 @@ export interface RoutineDef extends Documentation {
   readonly parallel: Routine['parallel'];
   readonly settings: Record<string, string>;
   readonly body: string;
+  readonly standardBody: boolean;
   readonly grants: Routine['grants'];
   readonly source?: SourceLocation;
   readonly renamedFrom?: string;
@@ -69,9 +75,14 @@ function toGrantList(grants: RoutineOptions['grants']): Routine['grants'] {
   return toGrants(inputs);
 }
 
+/** `RETURN expr` and `BEGIN ATOMIC ... END` are not SQL statements: such a body is SQL-standard. */
+const standardBodyStart = /^\s*(RETURN\b|BEGIN\s+ATOMIC\b)/i;
+
 function define(kind: Routine['kind'], name: string, options: RoutineOptions, source: SourceLocation | undefined): RoutineDef {
   guardName(name, kind, source);
   guard(routineShape, options, { object: `${kind} ${name}`, source });
+  const body = sqlOf(options.body);
+  const standardBody = standardBodyStart.test(body) && (options.language === undefined || options.language === 'sql');
   return {
     pgform: 'routine',
     schema: options.schema ?? 'public',
@@ -79,14 +90,15 @@ function define(kind: Routine['kind'], name: string, options: RoutineOptions, so
     kind,
     arguments: Object.entries(options.args ?? {}).map(([argName, input]) => toArgument(argName, input)),
     ...(kind === 'function' ? { returns: options.returns ?? 'void' } : {}),
-    language: options.language ?? 'plpgsql',
+    language: options.language ?? (standardBody ? 'sql' : 'plpgsql'),
     volatility: options.volatility ?? 'volatile',
     strict: options.strict ?? false,
     securityDefiner: options.security === 'definer',
     leakproof: options.leakproof ?? false,
     parallel: options.parallel ?? 'unsafe',
     settings: options.set ?? {},
-    body: sqlOf(options.body),
+    body: standardBody ? body.trim() : body,
+    standardBody,
     grants: toGrantList(options.grants),
     ...(options.description !== undefined ? { description: options.description } : {}),
     ...(options.group ? { group: options.group } : {}),

@@ -3,7 +3,7 @@ import type { Documentation } from './documentation.js';
 import { guard, guardName, viewShape } from './guard.js';
 import { callSite } from './source.js';
 import { sqlOf, type SqlInput } from './sql.js';
-import { toIndexModel, type IndexInput } from './table.js';
+import { toIndexModel, toTriggerModel, type IndexInput, type TableDef, type TriggerInput } from './table.js';
 import { toGrants, type GrantInput } from './types.js';
 
 export interface ViewOptions extends Documentation {
@@ -18,10 +18,12 @@ export interface ViewOptions extends Documentation {
   securityInvoker?: boolean;
   securityBarrier?: boolean;
   checkOption?: 'local' | 'cascaded';
+  /** Triggers of the view, by name: `INSTEAD OF` row triggers make it writable. */
+  triggers?: Record<string, TriggerInput>;
   grants?: GrantInput[];
 }
 
-export interface MaterializedViewOptions extends Omit<ViewOptions, 'securityInvoker' | 'securityBarrier' | 'checkOption'> {
+export interface MaterializedViewOptions extends Omit<ViewOptions, 'securityInvoker' | 'securityBarrier' | 'checkOption' | 'triggers'> {
   indexes?: Record<string, IndexInput>;
 }
 
@@ -37,6 +39,7 @@ export interface ViewDef extends Documentation {
   readonly securityBarrier?: boolean;
   readonly checkOption?: 'local' | 'cascaded';
   readonly indexes: Record<string, Index>;
+  readonly triggers: TableDef['triggers'];
   readonly grants: ReturnType<typeof toGrants>;
   readonly source?: SourceLocation;
   readonly renamedFrom?: string;
@@ -55,6 +58,8 @@ export function view(name: string, options: ViewOptions): ViewDef {
   const source = callSite();
   guardName(name, 'view', source);
   guard(viewShape.omit({ indexes: true }), options, { object: `view ${name}`, source });
+  const triggers: TableDef['triggers'] = {};
+  for (const [triggerName, trigger] of Object.entries(options.triggers ?? {})) triggers[triggerName] = toTriggerModel(triggerName, trigger);
   return {
     pgform: 'view',
     schema: options.schema ?? 'public',
@@ -66,6 +71,7 @@ export function view(name: string, options: ViewOptions): ViewDef {
     ...(options.securityBarrier ? { securityBarrier: true } : {}),
     ...(options.checkOption ? { checkOption: options.checkOption } : {}),
     indexes: {},
+    triggers,
     grants: toGrants(options.grants),
     ...documentation(options),
     ...(source ? { source } : {}),
@@ -75,7 +81,7 @@ export function view(name: string, options: ViewOptions): ViewDef {
 export function materializedView(name: string, options: MaterializedViewOptions): ViewDef {
   const source = callSite();
   guardName(name, 'materialized view', source);
-  guard(viewShape.omit({ securityInvoker: true, securityBarrier: true, checkOption: true }), options, { object: `materialized view ${name}`, source });
+  guard(viewShape.omit({ securityInvoker: true, securityBarrier: true, checkOption: true, triggers: true }), options, { object: `materialized view ${name}`, source });
   const indexes: Record<string, Index> = {};
   for (const [indexName, index] of Object.entries(options.indexes ?? {})) indexes[indexName] = toIndexModel(indexName, index);
   return {
@@ -86,6 +92,7 @@ export function materializedView(name: string, options: MaterializedViewOptions)
     definition: sqlOf(options.query),
     columnComments: options.columns ?? {},
     indexes,
+    triggers: {},
     grants: toGrants(options.grants),
     ...documentation(options),
     ...(source ? { source } : {}),

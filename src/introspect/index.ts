@@ -14,6 +14,7 @@ import { sequencesSql, toSequence, type SequenceRow } from './queries/sequences.
 import { tablesSql, toTable, type TableRow } from './queries/tables.js';
 import { toTrigger, triggersSql, type TriggerRow } from './queries/triggers.js';
 import { toUnmanaged, unmanagedSql, type UnmanagedRow } from './queries/unmanaged.js';
+import { collationsSql, toCollation, type CollationRow } from './queries/collations.js';
 import { toView, viewsSql, type ViewRow } from './queries/views.js';
 import { inCatalogSnapshot } from './read.js';
 
@@ -76,6 +77,7 @@ export async function introspect(conn: Connection, options: IntrospectOptions): 
       extensions: reader.read<ExtensionRow>('extensions', extensionsSql),
       dependencies: parts ? reader.read<DependencyRow>('dependencies', dependenciesSql) : none,
       unmanaged: parts ? reader.read<UnmanagedRow>('unmanaged objects', unmanagedSql(), params) : none,
+      collations: reader.read<CollationRow>('collations', collationsSql, params),
     };
     // Every read is awaited before any result is used, so a failure never leaves one running.
     const settled = await Promise.allSettled(Object.values(reads));
@@ -83,6 +85,8 @@ export async function introspect(conn: Connection, options: IntrospectOptions): 
     if (failed) throw failed.reason;
     // An extension in a preset's namespace (Supabase's `extensions`) is the platform's: referenced.
     schema.extensions = sortedRecord((await reads.extensions).map((row) => [row.name, { ...toExtension(row), ...(external.has(row.schema) ? { external: true } : {}) }]));
+    const collations = await reads.collations;
+    if (collations.length) schema.collations = sortedRecord(collations.map((row) => [objectId(row.schema, row.name), toCollation(row)]));
     schema.enums = sortedRecord((await reads.enums).map((row) => [objectId(row.schema, row.name), toEnum(row)]));
     schema.domains = sortedRecord((await reads.domains).map((row) => [objectId(row.schema, row.name), toDomain(row)]));
     schema.sequences = sortedRecord((await reads.sequences).map((row) => [objectId(row.schema, row.name), toSequence(row)]));
@@ -140,7 +144,9 @@ function attachTableParts(schema: Schema, external: Set<string>, { constraints, 
   const externalTable = (row: { schema: string; table: string }) => ((schema.externalTables ??= {})[objectId(row.schema, row.table)] ??= { triggers: {}, policies: {} });
   for (const row of sortByName(triggers)) {
     const table = tableOf(row);
+    const view = table ? undefined : schema.views[objectId(row.schema, row.table)];
     if (table) table.triggers[row.name] = toTrigger(row);
+    else if (view) (view.triggers ??= {})[row.name] = toTrigger(row);
     else if (external.has(row.schema)) externalTable(row).triggers[row.name] = toTrigger(row);
   }
   for (const row of sortByName(policies)) {

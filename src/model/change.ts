@@ -1,4 +1,4 @@
-import type { Column, Constraint, Domain, Enum, Extension, Grant, Index, Namespace, PartitionOf, Policy, Routine, Sequence, Table, Trigger, View } from './schema.js';
+import type { Collation, Column, Constraint, Domain, Enum, Extension, Grant, Index, Namespace, PartitionOf, Policy, Routine, Sequence, Table, Trigger, View } from './schema.js';
 
 /**
  * A Change is one typed difference between two schemas, as the differ reports it. Changes
@@ -10,6 +10,8 @@ export type Change =
   | { kind: 'drop namespace'; namespace: Namespace }
   | { kind: 'create extension'; extension: Extension }
   | { kind: 'drop extension'; extension: Extension }
+  | { kind: 'create collation'; collation: Collation }
+  | { kind: 'drop collation'; collation: Collation }
   | { kind: 'create enum'; enum: Enum }
   | { kind: 'drop enum'; enum: Enum }
   | { kind: 'add enum value'; enum: Enum; value: string; before?: string; after?: string }
@@ -80,7 +82,7 @@ export type GrantTarget =
 /** A CommentTarget names any object a COMMENT ON can describe. */
 export type CommentTarget =
   | { type: 'schema'; name: string }
-  | { type: 'table' | 'view' | 'materialized view' | 'sequence' | 'type' | 'domain'; id: string }
+  | { type: 'table' | 'view' | 'materialized view' | 'sequence' | 'type' | 'domain' | 'collation'; id: string }
   | { type: 'column'; relation: string; column: string }
   | { type: 'constraint'; table: string; name: string }
   | { type: 'domain constraint'; domain: string; name: string }

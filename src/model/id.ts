@@ -9,6 +9,11 @@ import type { ObjectRef } from './schema.js';
 
 const plainPart = /^[^."(),]+$/;
 
+/** One name part as ids write it: bare, or double-quoted when it holds a dot, quote, comma or parenthesis. */
+export function namePart(part: string): string {
+  return encodePart(part);
+}
+
 function encodePart(part: string): string {
   return plainPart.test(part) ? part : `"${part.replace(/"/g, '""')}"`;
 }

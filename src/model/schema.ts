@@ -18,6 +18,8 @@ export interface Schema {
   tables: Record<string, Table>;
   views: Record<string, View>;
   routines: Record<string, Routine>;
+  /** User collations (CREATE COLLATION), by id. Absent when there are none. */
+  collations?: Record<string, Collation>;
   /**
    * Triggers and policies pgform manages on tables it does not (a preset's `auth.users`,
    * `storage.objects`), by table id: the Supabase patterns of a trigger creating a profile on
@@ -121,6 +123,20 @@ export interface Enum extends Documented {
   values: string[];
   /** New label -> previous label: a migration hint that yields RENAME VALUE. */
   renamedValues?: Record<string, string>;
+}
+
+/** A Collation is one made with CREATE COLLATION: an ICU locale or libc's LC_COLLATE/LC_CTYPE. */
+export interface Collation extends Documented {
+  schema: string;
+  name: string;
+  provider: 'libc' | 'icu' | 'builtin';
+  /** The ICU (or builtin) locale: `und-u-ks-level2`. */
+  locale?: string;
+  /** libc's locales. */
+  lcCollate?: string;
+  lcCtype?: string;
+  /** False compares strings that sort equal (case-insensitive ICU collations) as equal. */
+  deterministic: boolean;
 }
 
 /** A Domain is a named type with constraints. */
@@ -352,6 +368,8 @@ export interface View extends Documented {
   checkOption?: 'local' | 'cascaded';
   /** Indexes of a materialized view. */
   indexes: Record<string, Index>;
+  /** Triggers of a (plain) view: `INSTEAD OF` row triggers and statement triggers. Absent when none. */
+  triggers?: Record<string, Trigger>;
   grants: Grant[];
 }
 
@@ -381,7 +399,13 @@ export interface Routine extends Documented {
   parallel: 'unsafe' | 'restricted' | 'safe';
   /** `SET` clauses as PostgreSQL stores them (proconfig): `{ search_path: '""' }`. */
   settings: Record<string, string>;
+  /**
+   * The body: the source text of a quoted body (prosrc), or, when `standardBody` is set, a
+   * SQL-standard body (`RETURN expr` or `BEGIN ATOMIC ... END`) as `pg_get_functiondef` prints it.
+   */
   body: string;
+  /** The body is SQL-standard: parsed and stored by the server (prosqlbody), written unquoted. */
+  standardBody?: boolean;
   /** EXECUTE grants; PostgreSQL's default is `PUBLIC`. */
   grants: Grant[];
 }

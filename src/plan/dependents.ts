@@ -1,9 +1,10 @@
 import type { Change } from '../model/change.js';
 import { sameValue } from '../model/compare.js';
 import { objectId, parseObjectId } from '../model/id.js';
-import type { Column, Constraint, ObjectRef, Policy, Routine, Schema, Trigger, View } from '../model/schema.js';
+import type { Column, Constraint, Index, ObjectRef, Policy, Routine, Schema, Trigger, View } from '../model/schema.js';
 import { dependencyGraph, readsDisturbed, type Disturbed } from './dependency-graph.js';
 import { mentions, mentionsName, type Named } from './mentions.js';
+import { routineReferences } from './routine-order.js';
 
 /**
  * Adds what PostgreSQL needs around the requested changes: objects that depend on something
@@ -99,7 +100,10 @@ export function withDependents(changes: Change[], from: Schema, to: Schema): Cha
     for (const routine of Object.values(from.routines)) {
       const key = routineKey(routine);
       if (droppedRoutines.has(key)) continue;
-      const signature = () => mentions([routine.returns ?? '', ...routine.arguments.map((a) => a.type)].join(' '), named(types)).length > 0;
+      const self = objectId(routine.schema, routine.name);
+      // A SQL-standard body or an argument default that calls a dropped routine holds it (pg_depend).
+      const callsDropped = () => mentions(routineReferences(routine), named(routines)).some((hit) => hit !== self);
+      const signature = () => mentions([routine.returns ?? '', ...routine.arguments.map((a) => a.type)].join(' '), named(types)).length > 0 || callsDropped();
       if (dependsOn({ type: 'routine', id: key }, disturbed, signature)) {
         const next = Object.values(to.routines).find((r) => routineKey(r) === key);
         recreateRoutine(out, routine, next);
@@ -117,6 +121,16 @@ export function withDependents(changes: Change[], from: Schema, to: Schema): Cha
   const calls: Disturbed = { ...disturbed, relations: new Set(), columns: new Map() };
   // A default cast to a replaced enum is moved by the enum's own conversion.
   const calledOnly: Disturbed = { ...calls, types: new Set() };
+  for (const view of Object.values(from.views)) {
+    const id = objectId(view.schema, view.name);
+    if (droppedViews.has(id)) continue;
+    for (const trigger of Object.values(view.triggers ?? {})) {
+      const key = `${id} ${trigger.name}`;
+      if (droppedTriggers.has(key) || !routines.has(trigger.function)) continue;
+      recreateTrigger(out, id, trigger, to.views[id]?.triggers?.[trigger.name]);
+      droppedTriggers.add(key);
+    }
+  }
   for (const table of Object.values(from.tables)) {
     const tableId = objectId(table.schema, table.name);
     if (droppedTables.has(tableId)) continue;
@@ -141,9 +155,13 @@ export function withDependents(changes: Change[], from: Schema, to: Schema): Cha
         droppedTriggers.add(key);
       }
     }
+    for (const index of Object.values(table.indexes)) {
+      const text = `${index.keys.join(' ')} ${index.where ?? ''}`;
+      if (mentions(text, named(routines)).length > 0) recreateIndex(out, tableId, index, target?.indexes[index.name]);
+    }
     for (const constraint of Object.values(table.constraints)) {
       const next = target?.constraints[constraint.name];
-      const checkUsesType = () => constraint.kind === 'check' && mentions(constraint.expression, named(types)).length > 0;
+      const checkUsesType = () => constraint.kind === 'check' && mentions(constraint.expression, mentioned).length > 0;
       const keyRetyped =
         constraint.kind === 'foreign key' &&
         (constraint.columns.some((c) => retyped.get(tableId)?.has(c)) || constraint.references.columns.some((c) => retyped.get(constraint.references.table)?.has(c)));
@@ -214,6 +232,17 @@ function recreateConstraint(changes: Change[], table: string, constraint: Constr
   if (next) changes.push({ kind: 'add constraint', table, constraint: next });
 }
 
+function recreateIndex(changes: Change[], relation: string, index: Index, next: Index | undefined): void {
+  const same = (c: Change) => (c.kind === 'drop index' || c.kind === 'create index') && c.relation === relation && c.index.name === index.name;
+  if (changes.some((c) => c.kind === 'drop index' && same(c))) return;
+  removeWhere(changes, same);
+  changes.push({ kind: 'drop index', relation, index });
+  if (next) {
+    changes.push({ kind: 'create index', relation, index: next });
+    if (next.comment !== undefined) changes.push({ kind: 'set comment', target: { type: 'index', schema: parseObjectId(relation).schema, name: next.name }, to: next.comment });
+  }
+}
+
 function routineKey(routine: Routine): string {
   return `${objectId(routine.schema, routine.name)}(${routine.arguments.filter((a) => a.mode !== 'out').map((a) => a.type).join(',')})`;
 }
@@ -234,6 +263,12 @@ function recreateView(changes: Change[], view: View, next: View | undefined): vo
       if (!changes.some((c) => c.kind === 'create index' && c.relation === id && c.index.name === index.name)) changes.push({ kind: 'create index', relation: id, index });
     }
     removeWhere(changes, (c) => c.kind === 'drop index' && c.relation === id);
+    // A view's triggers go with it: the new one gets the target's.
+    for (const trigger of Object.values(next.triggers ?? {})) {
+      if (changes.some((c) => c.kind === 'create trigger' && c.table === id && c.trigger.name === trigger.name)) continue;
+      changes.push({ kind: 'create trigger', table: id, trigger });
+      if (trigger.comment !== undefined) changes.push({ kind: 'set comment', target: { type: 'trigger', table: id, name: trigger.name }, to: trigger.comment });
+    }
     if (next.grants.length) changes.push({ kind: 'set grants', target: { type: next.materialized ? 'materialized view' : 'view', id }, from: [], to: next.grants });
     if (next.comment !== undefined) changes.push({ kind: 'set comment', target: { type: next.materialized ? 'materialized view' : 'view', id }, to: next.comment });
     for (const column of next.columns) {

@@ -1,4 +1,5 @@
 import type { Change, Hazard } from '../model/change.js';
+import { sameValue } from '../model/compare.js';
 import { objectId } from '../model/id.js';
 import type { Routine, Schema, Table, View } from '../model/schema.js';
 import { mentions } from './mentions.js';
@@ -7,6 +8,7 @@ import { dependencyGraph } from './dependency-graph.js';
 import { sameColumnBut, withDependents } from './dependents.js';
 import { fitSequenceDrops, sequenceRank } from './sequences.js';
 import { unmanagedHazards } from './unmanaged.js';
+import { routineOrder } from './routine-order.js';
 import { renderers } from './sql/render.js';
 import type { Statement } from './sql/step.js';
 
@@ -58,6 +60,9 @@ const phases: Record<Change['kind'], number> = {
   'drop namespace': 39,
   'create namespace': 20,
   'create extension': 21,
+  // Collations before the types and columns that use them; they go once those have left.
+  'create collation': 21.5,
+  'drop collation': 38.5,
   'create enum': 22,
   'add enum value': 23,
   'replace enum': 23,
@@ -97,6 +102,9 @@ function objectOf(change: Change): string {
     case 'create extension':
     case 'drop extension':
       return change.extension.name;
+    case 'create collation':
+    case 'drop collation':
+      return objectId(change.collation.schema, change.collation.name);
     case 'create enum':
     case 'drop enum':
     case 'add enum value':
@@ -217,10 +225,17 @@ function viewOrder(schema: Schema | undefined): Map<string, number> {
   return order;
 }
 
-/** Routines whose arguments or result name a relation's row type must follow the relations. */
+/**
+ * Routines whose arguments or result name a relation's row type must follow the relations; so
+ * must a SQL-standard body that reads them (the server resolves it at creation).
+ */
 function needsRelations(routine: Routine, relations: { id: string; schema: string; name: string }[]): boolean {
-  const signature = [routine.returns ?? '', ...routine.arguments.map((a) => a.type)].join(' ');
+  const signature = [routine.returns ?? '', ...routine.arguments.map((a) => a.type), routine.standardBody ? routine.body : ''].join(' ');
   return mentions(signature, relations).length > 0;
+}
+
+function dropsDefaultOnly({ from, to }: Extract<Change, { kind: 'alter column' }>): boolean {
+  return from.default !== undefined && to.default === undefined && !from.identity && sameValue({ ...from, default: undefined }, { ...to, default: undefined });
 }
 
 /**
@@ -267,6 +282,7 @@ export function planChanges(requested: Change[], context: { from?: Schema; to?: 
   const views = [...Object.values(context.to?.views ?? {}), ...Object.values(context.from?.views ?? {})];
   const createOrder = viewOrder(context.to);
   const dropOrder = viewOrder(context.from);
+  const routinesInOrder = routineOrder([...Object.values(context.to?.routines ?? {}), ...Object.values(context.from?.routines ?? {}), ...changes.flatMap((c) => (c.kind === 'create routine' ? [c.routine] : []))]);
   const relations = [...Object.values(context.to?.tables ?? {}), ...views].map((r) => ({ id: objectId(r.schema, r.name), schema: r.schema, name: r.name }));
   const viewRelations = views.map((r) => ({ id: objectId(r.schema, r.name), schema: r.schema, name: r.name }));
   const levelOf = inheritanceLevels(changes, context);
@@ -282,13 +298,17 @@ export function planChanges(requested: Change[], context: { from?: Schema; to?: 
     // A default or an owning column let go of before anything it names is dropped.
     if (change.kind === 'alter column' && change.from.default !== undefined && change.to.default === undefined && sameColumnBut(change.from, change.to) && mentions(change.from.default, going).length > 0) phase = 5;
     if (change.kind === 'alter sequence' && change.from.ownedBy && !change.to.ownedBy) phase = 5;
+    if (change.kind === 'drop routine') within = -(routinesInOrder.get(objectOf(change)) ?? 0);
     if (change.kind === 'create routine' || change.kind === 'replace routine') {
       const routine = change.kind === 'create routine' ? change.routine : change.to;
+      within = routinesInOrder.get(objectOf(change)) ?? 0;
       // A row type in the signature must exist first: a view's after the views, a table's after the tables.
       if (needsRelations(routine, viewRelations)) phase = 42;
       else if (needsRelations(routine, relations)) phase = 33;
     }
     if (change.kind === 'add constraint' && change.constraint.kind === 'foreign key') phase = 35;
+    // Dropping a default runs with the drops: the routine or sequence it calls may be going.
+    if (change.kind === 'alter column' && dropsDefaultOnly(change)) phase = 5;
     // Foreign keys go before the keys they reference.
     if (change.kind === 'drop constraint') within = change.constraint.kind === 'foreign key' ? 0 : 1;
     const sequencePlace = sequenceRank(change, context.from, { drops: phases['drop sequence'], columns: phases['alter column'] });

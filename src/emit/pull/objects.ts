@@ -1,8 +1,9 @@
 import { objectId } from '../../model/id.js';
-import { defaultPublicNamespace, type Domain, type Enum, type Extension, type Namespace, type Sequence, type View } from '../../model/schema.js';
+import { defaultPublicNamespace, type Collation, type Domain, type Enum, type Extension, type Namespace, type Sequence, type View } from '../../model/schema.js';
 import { bool, call, callWith, num, obj, sqlText, str, strings, type Expr } from './code.js';
 import { warn, type PullContext } from './context.js';
 import { byName, collationSql, grantsExpr, indexExpr, tableTarget } from './parts.js';
+import { triggersExpr } from './table-rules.js';
 import { typeText } from './types.js';
 
 const description = (comment: string | undefined): [string, Expr | undefined] => ['description', comment !== undefined ? str(comment) : undefined];
@@ -36,7 +37,7 @@ export function domainExpr(domain: Domain, ctx: PullContext): Expr {
     description(domain.comment),
     ['notNull', domain.notNull ? bool(true) : undefined],
     ['default', domain.default !== undefined ? sqlText(domain.default) : undefined],
-    ['collation', domain.collation !== undefined ? str(collationSql(domain.collation, ctx.schema.namespaces)) : undefined],
+    ['collation', domain.collation !== undefined ? str(collationSql(domain.collation)) : undefined],
     ['checks', checks.length ? obj(checks.map(([name, check]) => [name, sqlText(check.expression)])) : undefined],
   ]);
   return callWith('domain', [str(domain.name), str(type)], options);
@@ -74,7 +75,25 @@ function queryText(definition: string): string {
 }
 
 /** `view()` or `materializedView()` with the query as the server prints it. */
-export function viewExpr(view: View): Expr {
+/** `collation('case_insensitive', { provider: 'icu', locale: 'und-u-ks-level2', deterministic: false })`. */
+export function collationExpr(collation: Collation): Expr {
+  const sameLibc = collation.lcCollate !== undefined && collation.lcCollate === collation.lcCtype;
+  return call(
+    'collation',
+    str(collation.name),
+    obj([
+      schemaOption(collation.schema),
+      description(collation.comment),
+      ['provider', collation.provider !== 'libc' ? str(collation.provider) : undefined],
+      ['locale', collation.locale !== undefined ? str(collation.locale) : sameLibc ? str(collation.lcCollate!) : undefined],
+      ['lcCollate', !sameLibc && collation.lcCollate !== undefined ? str(collation.lcCollate) : undefined],
+      ['lcCtype', !sameLibc && collation.lcCtype !== undefined ? str(collation.lcCtype) : undefined],
+      ['deterministic', collation.deterministic ? undefined : bool(false)],
+    ]),
+  );
+}
+
+export function viewExpr(view: View, ctx: PullContext): Expr {
   const comments = view.columns.filter((column) => column.comment !== undefined);
   const indexes = byName(Object.values(view.indexes));
   const options = obj([
@@ -86,6 +105,7 @@ export function viewExpr(view: View): Expr {
     ['query', sqlText(queryText(view.definition))],
     ['columns', comments.length ? obj(comments.map((column) => [column.name, str(column.comment!)])) : undefined],
     ['indexes', view.materialized && indexes.length ? obj(indexes.map((index) => [index.name, indexExpr(index)])) : undefined],
+    ['triggers', view.materialized ? undefined : triggersExpr(view, ctx)],
     ['grants', view.grants.length ? grantsExpr(view.grants) : undefined],
   ]);
   return call(view.materialized ? 'materializedView' : 'view', str(view.name), options);

@@ -22,17 +22,8 @@ export function tableTarget(tableId: string): Expr {
   return str(schema === 'public' && objectId(schema, name) === `public.${name}` ? name : tableId);
 }
 
-/**
- * A collation as SQL; the model keeps a name: `C`, `en_US.utf8` (pg_catalog's, bare) or
- * `public.german` (an id). A dotted name is an id only when its first part is a known schema.
- */
-export function collationSql(collation: string, namespaces: Record<string, unknown>): string {
-  if (collation.includes('.')) {
-    const { schema, name } = parseObjectId(collation);
-    if (namespaces[schema]) return qualified(schema, name);
-  }
-  return ident(collation);
-}
+/** A collation as SQL; the model keeps an id: `C`, `"en_US.utf8"` (pg_catalog's) or `public.german`. */
+export { collationSql } from '../../plan/sql/names.js';
 
 /** An index as the table's (or materialized view's) `indexes` entry. */
 export function indexExpr(index: Index): Expr {

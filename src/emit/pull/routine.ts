@@ -81,8 +81,9 @@ function settingsExpr(settings: Record<string, string>): Expr | undefined {
 export function routineExpr(routine: Routine, ctx: PullContext): Expr {
   const isTrigger = routine.kind === 'function' && routine.returns === 'trigger' && routine.arguments.length === 0;
   const builder = routine.kind === 'procedure' ? 'procedure' : isTrigger ? 'triggerFunction' : 'rpc';
-  if (routine.language === 'sql' && /^\s*RETURN\b/i.test(routine.body)) {
-    warn(ctx, objectId(routine.schema, routine.name), 'a SQL-standard RETURN body cannot be declared; rewrite it as BEGIN ATOMIC ... END or a quoted body');
+  // The DSL reads a sql body starting so as SQL-standard; a quoted one cannot be declared as such.
+  if (!routine.standardBody && routine.language === 'sql' && /^\s*(RETURN\b|BEGIN\s+ATOMIC\b)/i.test(routine.body)) {
+    warn(ctx, objectId(routine.schema, routine.name), 'a quoted body that starts like a SQL-standard one would be declared as SQL-standard; rewrite it');
   }
   const owner = objectId(routine.schema, routine.name);
   const args = routine.arguments.map((argument, i): [string, Expr] => [

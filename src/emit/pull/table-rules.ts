@@ -47,8 +47,8 @@ function constraintTrigger(constraint: NonNullable<Trigger['constraint']>, owner
 }
 
 /** `triggers: { name: { timing, events, function, ... } }`. */
-export function triggersExpr(table: Table, ctx: PullContext): Expr | undefined {
-  const triggers = byName(Object.values(table.triggers));
+export function triggersExpr(table: Pick<Table, 'schema' | 'name'> & { triggers?: Table['triggers'] }, ctx: PullContext): Expr | undefined {
+  const triggers = byName(Object.values(table.triggers ?? {}));
   if (triggers.length === 0) return undefined;
   const owner = objectId(table.schema, table.name);
   return obj(triggers.map((trigger) => [trigger.name, obj(triggerEntries(trigger, owner, ctx))]));

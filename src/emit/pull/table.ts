@@ -79,7 +79,7 @@ function columnExpr(table: Table, column: Column, short: Shorthands, ctx: PullCo
   const defaultValue = defaultModifier(column);
   if (defaultValue) modifiers.push(defaultValue);
   if (column.generated !== undefined) modifiers.push(['generated', [sqlText(column.generated)]]);
-  if (column.collation !== undefined) modifiers.push(['collate', [str(collationSql(column.collation, ctx.schema.namespaces))]]);
+  if (column.collation !== undefined) modifiers.push(['collate', [str(collationSql(column.collation))]]);
   const fk = short.references.get(column.name);
   if (fk) {
     const options = optional(obj(referenceEntries(fk, defaultName(table.name, column.name, 'fkey'))));

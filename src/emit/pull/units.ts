@@ -1,7 +1,7 @@
 import { parseObjectId } from '../../model/id.js';
 import type { Expr } from './code.js';
 import { unitKey, unitKinds, type PullContext, type UnitKind } from './context.js';
-import { domainExpr, enumExpr, extensionExpr, namespaceExpr, sequenceExpr, viewExpr } from './objects.js';
+import { collationExpr, domainExpr, enumExpr, extensionExpr, namespaceExpr, sequenceExpr, viewExpr } from './objects.js';
 import { routineExpr } from './routine.js';
 import { externalPolicyExpr, externalTriggerExpr } from './table-rules.js';
 import { tableExpr } from './table.js';
@@ -29,12 +29,13 @@ export function collectUnits(ctx: PullContext): Unit[] {
   for (const [name, namespace] of sorted(schema.namespaces)) if (!namespace.external) add('namespace', name, name, name, namespaceExpr(namespace, ctx));
   // The preset's own extensions are the platform's; others enabled in its schemas are declared.
   for (const [name, extension] of sorted(schema.extensions)) if (!(extension.external && ctx.presetExtensions.has(name))) add('extension', name, extension.schema, name, extensionExpr(extension));
+  for (const [id, collation] of sorted(schema.collations ?? {})) add('collation', id, collation.schema, collation.name, collationExpr(collation));
   for (const [id, en] of sorted(schema.enums)) add('enum', id, en.schema, en.name, enumExpr(en));
   for (const [id, domain] of sorted(schema.domains)) add('domain', id, domain.schema, domain.name, domainExpr(domain, ctx));
   for (const [id, sequence] of sorted(schema.sequences)) add('sequence', id, sequence.schema, sequence.name, sequenceExpr(sequence));
   for (const [id, routine] of sorted(schema.routines)) add('routine', id, routine.schema, routine.name, routineExpr(routine, ctx));
   for (const [id, table] of sorted(schema.tables)) add('table', id, table.schema, table.name, tableExpr(table, ctx));
-  for (const [id, view] of sorted(schema.views)) add('view', id, view.schema, view.name, viewExpr(view));
+  for (const [id, view] of sorted(schema.views)) add('view', id, view.schema, view.name, viewExpr(view, ctx));
   // A trigger on a preset's table (auth.users) is declared beside its function.
   for (const [tableId, external] of sorted(schema.externalTables ?? {})) {
     for (const [name, trigger] of sorted(external.triggers)) {

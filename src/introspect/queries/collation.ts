@@ -1,4 +1,4 @@
-import { objectId } from '../../model/id.js';
+import { namePart, objectId } from '../../model/id.js';
 
 /** A collation as the SQL fragments return it, or null when it is the type's default. */
 export interface CollationRef {
@@ -16,7 +16,7 @@ export function nonDefaultCollation(collation: string, typeCollation: string): s
     WHERE col_.oid = ${collation} AND ${collation} <> ${typeCollation})`;
 }
 
-/** The collation's name, qualified unless it is a built-in one of pg_catalog: `C`, `public.german`. */
+/** The collation's id, qualified unless it is a built-in one of pg_catalog: `C`, `"en_US.utf8"`, `public.german`. */
 export function collationName(ref: CollationRef): string {
-  return ref.schema === 'pg_catalog' ? ref.name : objectId(ref.schema, ref.name);
+  return ref.schema === 'pg_catalog' ? namePart(ref.name) : objectId(ref.schema, ref.name);
 }

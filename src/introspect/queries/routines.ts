@@ -91,6 +91,7 @@ export function toRoutine(row: RoutineRow): { id: string; routine: Routine } {
     parallel: parallelSafety[row.parallel],
     settings: keyValues(row.settings),
     body: row.standardBody ? sqlStandardBody(row.body) : row.body,
+    ...(row.standardBody ? { standardBody: true } : {}),
     grants: row.defaultAcl ? defaultGrants() : toGrants(row.grants),
     ...(row.comment !== null ? { comment: row.comment } : {}),
   };

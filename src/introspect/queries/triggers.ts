@@ -4,10 +4,10 @@ import { triggerArguments, triggerWhen } from '../printed.js';
 import { asJsonRows, columnNames, commentOf, inSelectedNamespaces, notExtensionMember } from './fragments.js';
 
 /**
- * User triggers of tables. Internal ones (foreign key enforcement) and the clones a partition
- * receives from its parent's trigger (tgparentid) are not declared by anyone. A constraint
- * trigger (tgconstraint set) is read here, with its deferral; its pg_constraint row is not a
- * table constraint. Triggers on tables
+ * User triggers of tables and views. Internal ones (foreign key enforcement) and the clones a
+ * partition receives from its parent's trigger (tgparentid) are not declared by anyone. A
+ * constraint trigger (tgconstraint set) is read here, with its deferral; its pg_constraint row is
+ * not a table constraint. Triggers on tables
  * outside the selected schemas count when their function is inside them (a trigger on
  * auth.users calling public.handle_new_user). tgargs is sent as
  * hex: its arguments are separated by zero bytes, which text cannot hold.
@@ -30,7 +30,7 @@ export const triggersSql = asJsonRows(
    JOIN pg_namespace n ON n.oid = c.relnamespace
    JOIN pg_proc p ON p.oid = tg.tgfoid
    JOIN pg_namespace fn ON fn.oid = p.pronamespace
-   WHERE NOT tg.tgisinternal AND tg.tgparentid = 0 AND c.relkind IN ('r', 'p')
+   WHERE NOT tg.tgisinternal AND tg.tgparentid = 0 AND c.relkind IN ('r', 'p', 'v')
      AND (${inSelectedNamespaces('n.nspname')} OR ${inSelectedNamespaces('fn.nspname')})
      AND ${notExtensionMember('pg_class', 'c.oid')}`,
   'x.schema, x."table", x.name',

@@ -3,7 +3,7 @@ import type { Change, Hazard } from '../../model/change.js';
 import type { Column } from '../../model/schema.js';
 import { hasCast } from './casts.js';
 import { identityAlterations, identityClause } from './identity.js';
-import { nameOf } from './names.js';
+import { collationSql, nameOf } from './names.js';
 import { ident } from '../../sql/quote.js';
 import { statement, type Render, type Statement } from './step.js';
 import { columnSql } from './table.js';
@@ -89,15 +89,19 @@ export const alterColumn: Render<Extract<Change, { kind: 'alter column' }>> = ({
  */
 function typeChange(table: string, target: string, from: Column, to: Column): Statement {
   const hazards: Hazard[] = [];
-  if (!isRelabel(from.type, to.type)) {
+  const collationOnly = from.type === to.type;
+  if (collationOnly) {
+    hazards.push({ code: 'LONG_LOCK', message: `changing the collation of ${table}.${to.name} rebuilds its indexes under an exclusive lock` });
+  } else if (!isRelabel(from.type, to.type)) {
     hazards.push({ code: 'REWRITES_TABLE', message: `changing ${table}.${to.name} from ${from.type} to ${to.type} rewrites the table under an exclusive lock` });
   }
   if (!keepsValues(from.type, to.type)) {
     hazards.push({ code: 'DELETES_DATA', message: `values of ${table}.${to.name} that do not fit ${to.type} fail the cast or lose precision` });
   }
-  const collate = to.collation ? ` COLLATE ${to.collation}` : '';
+  const collate = to.collation ? ` COLLATE ${collationSql(to.collation)}` : '';
   // A generated column is recomputed by its expression: PostgreSQL refuses a USING clause for it.
-  if (to.generated !== undefined) return statement(`${target} TYPE ${to.type}${collate}`, hazards);
+  // The same type under another collation needs no conversion.
+  if (to.generated !== undefined || collationOnly) return statement(`${target} TYPE ${to.type}${collate}`, hazards);
   if (to.conversion !== undefined) return statement(`${target} TYPE ${to.type}${collate} USING ${to.conversion}`, hazards);
   if (!hasCast(from.type, to.type)) {
     throw new PgformError('CONVERSION_REQUIRED', `column ${table}.${to.name} changes from ${from.type} to ${to.type}, and PostgreSQL has no cast between them`, { object: `${table}.${to.name}`, field: 'type' }, `say how to convert the values: .using(sql\`...\`) on the column's definition (ALTER COLUMN ... TYPE ${to.type} USING ...), or drop and re-add the column`);

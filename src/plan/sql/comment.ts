@@ -13,6 +13,7 @@ function targetSql(target: CommentTarget): string {
     case 'sequence':
     case 'type':
     case 'domain':
+    case 'collation':
       return `${target.type.toUpperCase()} ${nameOf(target.id)}`;
     case 'column':
       return `COLUMN ${nameOf(target.relation)}.${ident(target.column)}`;

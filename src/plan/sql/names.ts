@@ -1,4 +1,4 @@
-import { parseObjectId } from '../../model/id.js';
+import { parseObjectId, readParts } from '../../model/id.js';
 import type { Argument, Routine } from '../../model/schema.js';
 import { ident, qualified } from '../../sql/quote.js';
 
@@ -20,4 +20,13 @@ export function argumentSql(argument: Argument, withDefault: boolean): string {
 export function routineSignature(routine: Routine): string {
   const types = routine.arguments.filter((a) => a.mode !== 'out').map((a) => (a.mode === 'variadic' ? `VARIADIC ${a.type}` : a.type));
   return `${qualified(routine.schema, routine.name)}(${types.join(', ')})`;
+}
+
+/**
+ * A collation as SQL. The model names one as an id: `C` or `"en_US.utf8"` (pg_catalog's, one
+ * part) or `public.german`; unquoted, `C` would fold to the missing collation `c`.
+ */
+export function collationSql(collation: string): string {
+  const { parts } = readParts(collation, '');
+  return parts.length === 2 ? qualified(parts[0]!, parts[1]!) : ident(parts[0] ?? collation);
 }

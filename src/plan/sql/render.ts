@@ -1,4 +1,5 @@
 import { alterColumn } from './alter-column.js';
+import { createCollation, dropCollation } from './collation.js';
 import { setComment } from './comment.js';
 import { attachPartition, detachPartition, inherit, noInherit } from './partition.js';
 import { rename } from './rename.js';
@@ -19,6 +20,8 @@ export const renderers: Renderers = {
   'drop namespace': dropNamespace,
   'create extension': createExtension,
   'drop extension': dropExtension,
+  'create collation': createCollation,
+  'drop collation': dropCollation,
   'create enum': createEnum,
   'drop enum': dropEnum,
   'add enum value': addEnumValue,

@@ -30,8 +30,7 @@ export function routineSql(routine: Routine, orReplace: boolean): string {
   }
   if (routine.securityDefiner) lines.push(' SECURITY DEFINER');
   for (const [name, value] of Object.entries(routine.settings).sort(([a], [b]) => a.localeCompare(b))) lines.push(` ${settingSql(name, value)}`);
-  const atomic = routine.language === 'sql' && /^\s*BEGIN\s+ATOMIC\b/i.test(routine.body);
-  lines.push(atomic ? `\n${routine.body.trim()}` : `\nAS ${dollarQuoted(routine.body)}`);
+  lines.push(routine.standardBody ? `\n${routine.body.trim()}` : `\nAS ${dollarQuoted(routine.body)}`);
   return lines.join('');
 }
 

@@ -2,14 +2,14 @@ import type { Change } from '../../model/change.js';
 import type { Hazard } from '../../model/change.js';
 import type { Column, Constraint } from '../../model/schema.js';
 import { identityClause } from './identity.js';
-import { nameOf } from './names.js';
+import { collationSql, nameOf } from './names.js';
 import { ident, identList } from '../../sql/quote.js';
 import { statement, type Render } from './step.js';
 
 /** A column as written in CREATE TABLE and ADD COLUMN. */
 export function columnSql(column: Column): string {
   const parts = [ident(column.name), column.type];
-  if (column.collation) parts.push(`COLLATE ${column.collation}`);
+  if (column.collation) parts.push(`COLLATE ${collationSql(column.collation)}`);
   if (column.generated) parts.push(`GENERATED ALWAYS AS (${column.generated}) STORED`);
   if (column.identity) parts.push(identityClause(column));
   if (column.default !== undefined && !column.generated) parts.push(`DEFAULT ${column.default}`);

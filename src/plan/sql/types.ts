@@ -1,6 +1,6 @@
 import type { Change } from '../../model/change.js';
 import type { Domain, Sequence } from '../../model/schema.js';
-import { nameOf } from './names.js';
+import { collationSql, nameOf } from './names.js';
 import { ident, literal, qualified } from '../../sql/quote.js';
 import { statement, type Render, type Statement } from './step.js';
 
@@ -66,7 +66,7 @@ export const replaceEnum: Render<Extract<Change, { kind: 'replace enum' }>> = ({
 
 function domainBody(domain: Domain): string {
   let text = `CREATE DOMAIN ${qualified(domain.schema, domain.name)} AS ${domain.type}`;
-  if (domain.collation) text += ` COLLATE ${domain.collation}`;
+  if (domain.collation) text += ` COLLATE ${collationSql(domain.collation)}`;
   if (domain.default !== undefined) text += ` DEFAULT ${domain.default}`;
   if (domain.notNull) text += ' NOT NULL';
   for (const [name, check] of Object.entries(domain.checks)) text += ` CONSTRAINT ${ident(name)} CHECK (${check.expression})`;

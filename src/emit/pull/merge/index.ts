@@ -34,6 +34,7 @@ export interface MergeResult {
 const builders: Record<UnitKind, string[]> = {
   namespace: ['schema'],
   extension: ['extension'],
+  collation: ['collation'],
   enum: ['enumType'],
   domain: ['domain'],
   sequence: ['sequence'],

@@ -1,0 +1,5 @@
+-- hazard LONG_LOCK: changing the collation of public.words.word rebuilds its indexes under an exclusive lock
+ALTER TABLE "public"."words" ALTER COLUMN "word" TYPE text COLLATE "POSIX";
+
+-- hazard LONG_LOCK: changing the collation of public.words.note rebuilds its indexes under an exclusive lock
+ALTER TABLE "public"."words" ALTER COLUMN "note" TYPE text COLLATE "C";

@@ -1,0 +1,1 @@
+CREATE TABLE public.words (id integer PRIMARY KEY);

@@ -1,0 +1,1 @@
+CREATE FUNCTION public.label(v integer) RETURNS text LANGUAGE sql IMMUTABLE AS $$SELECT 'int ' || v$$;

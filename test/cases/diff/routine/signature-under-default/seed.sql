@@ -1,0 +1,1 @@
+INSERT INTO public.orders (id) VALUES (1), (2);

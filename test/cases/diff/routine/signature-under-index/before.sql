@@ -1,0 +1,3 @@
+CREATE FUNCTION public.norm(t text) RETURNS text LANGUAGE sql IMMUTABLE AS $$SELECT lower(t)$$;
+CREATE TABLE public.people (id integer PRIMARY KEY, email text NOT NULL);
+CREATE UNIQUE INDEX people_email_norm ON public.people (public.norm(email));

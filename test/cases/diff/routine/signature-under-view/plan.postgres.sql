@@ -1,0 +1,17 @@
+SET check_function_bodies = false;
+
+DROP VIEW "public"."scored";
+
+DROP FUNCTION "public"."bonus"(integer);
+
+CREATE FUNCTION "public"."bonus"("points" integer) RETURNS integer LANGUAGE "sql" IMMUTABLE
+AS $$SELECT points + 2$$;
+
+CREATE VIEW "public"."scored" AS
+SELECT scores.id,
+    public.bonus(scores.points) AS total
+   FROM public.scores;
+
+GRANT SELECT ON TABLE "public"."scored" TO "authenticated";
+
+COMMENT ON VIEW "public"."scored" IS 'with bonus';
