@@ -1,8 +1,9 @@
-import type { Change, CommentTarget, GrantTarget } from '../model/change.js';
+import type { Change, CommentTarget, GrantTarget, StorageTarget } from '../model/change.js';
 import { sameValue } from '../model/compare.js';
 import { objectId, parseQualifiedName } from '../model/id.js';
+import { diffPublications } from './publications.js';
 import { applyRenames } from './renames.js';
-import type { Column, Grant, Index, Routine, Schema, Table, View } from '../model/schema.js';
+import type { Column, Grant, Index, Routine, Schema, StorageOptions, Table, View } from '../model/schema.js';
 
 /** The privileges PostgreSQL gives a new object before any GRANT. */
 const defaultRoutineGrants: Grant[] = [{ grantee: 'PUBLIC', privileges: ['EXECUTE'] }];
@@ -21,7 +22,9 @@ export function diffSchemas(original: Schema, to: Schema): Change[] {
     create: (extension) => changes.push({ kind: 'create extension', extension }),
     drop: (extension) => changes.push({ kind: 'drop extension', extension }),
     alter: (a, b) => {
-      if (a.schema !== b.schema) changes.push({ kind: 'drop extension', extension: a }, { kind: 'create extension', extension: b });
+      // An extension that cannot move must go and come back, with its objects' data: DROP says so.
+      if (a.schema !== b.schema && a.relocatable === false) changes.push({ kind: 'drop extension', extension: a }, { kind: 'create extension', extension: b });
+      else if (a.schema !== b.schema || (b.version !== undefined && a.version !== b.version)) changes.push({ kind: 'alter extension', from: a, to: b });
     },
   });
   each(managed(from.enums), managed(to.enums), {
@@ -93,6 +96,7 @@ export function diffSchemas(original: Schema, to: Schema): Change[] {
     drop: (view) => changes.push({ kind: 'drop view', view }),
     alter: (a, b) => diffView(a, b, changes),
   });
+  diffPublications(from, to, external, changes);
   return changes;
 }
 
@@ -132,6 +136,10 @@ function each<T>(from: Record<string, T>, to: Record<string, T>, visitor: Visito
 
 function comment(changes: Change[], target: CommentTarget, from: string | undefined, to: string | undefined): void {
   if ((from ?? null) !== (to ?? null)) changes.push({ kind: 'set comment', target, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) });
+}
+
+function storage(changes: Change[], target: StorageTarget, from: StorageOptions | undefined, to: StorageOptions | undefined): void {
+  if (!sameValue(from ?? {}, to ?? {})) changes.push({ kind: 'set storage', target, from: from ?? {}, to: to ?? {} });
 }
 
 function grants(changes: Change[], target: GrantTarget, from: Grant[], to: Grant[]): void {
@@ -188,7 +196,8 @@ function createTable(table: Table, changes: Change[]): void {
   for (const constraint of Object.values(table.constraints)) {
     if (constraint.kind === 'foreign key') changes.push({ kind: 'add constraint', table: id, constraint });
   }
-  const blank: Table = { ...table, constraints: inline, indexes: {}, triggers: {}, policies: {}, rls: { enabled: false, forced: false }, grants: [], columns: table.columns.map(({ comment: _c, ...column }) => column) };
+  const { replicaIdentity: _r, ...created } = table;
+  const blank: Table = { ...created, constraints: inline, indexes: {}, triggers: {}, policies: {}, rls: { enabled: false, forced: false }, grants: [], columns: table.columns.map(({ comment: _c, ...column }) => column) };
   diffTableParts(id, blank, table, changes, true);
 }
 
@@ -211,6 +220,13 @@ function diffTableParts(id: string, a: Table, b: Table, changes: Change[], creat
     },
   });
   if (!sameValue(a.rls, b.rls)) changes.push({ kind: 'set row level security', table: id, from: a.rls, to: b.rls });
+  // An index re-created under REPLICA IDENTITY USING INDEX loses the mark: set it again.
+  const identityIndex = typeof b.replicaIdentity === 'object' ? b.replicaIdentity.index : undefined;
+  const identityRecreated = identityIndex !== undefined && changes.some((c) => c.kind === 'drop index' && c.relation === id && c.index.name === identityIndex);
+  if (!sameValue(a.replicaIdentity, b.replicaIdentity) || identityRecreated) {
+    changes.push({ kind: 'set replica identity', table: id, ...(a.replicaIdentity ? { from: a.replicaIdentity } : {}), ...(b.replicaIdentity ? { to: b.replicaIdentity } : {}) });
+  }
+  storage(changes, { type: 'table', id }, a.storage, b.storage);
   each(a.policies, b.policies, {
     create: (policy) => {
       changes.push({ kind: 'create policy', table: id, policy });
@@ -245,12 +261,15 @@ function diffIndexes(relation: string, schema: string, a: Record<string, Index>,
     },
     drop: (index) => changes.push({ kind: 'drop index', relation, index }),
     alter: (x, y) => {
-      const { comment: cx, ...restX } = x;
-      const { comment: cy, ...restY } = y;
+      const { comment: cx, storage: sx, ...restX } = x;
+      const { comment: cy, storage: sy, ...restY } = y;
       if (!sameValue(restX, restY)) {
         changes.push({ kind: 'drop index', relation, index: x }, { kind: 'create index', relation, index: y });
         comment(changes, { type: 'index', schema, name: y.name }, undefined, cy);
-      } else comment(changes, { type: 'index', schema, name: y.name }, cx, cy);
+      } else {
+        storage(changes, { type: 'index', relation, name: y.name }, sx, sy);
+        comment(changes, { type: 'index', schema, name: y.name }, cx, cy);
+      }
     },
   });
 }
@@ -350,6 +369,7 @@ function diffView(a: View, b: View, changes: Change[]): void {
     }
   }
   diffIndexes(id, b.schema, a.indexes, b.indexes, changes);
+  if (b.materialized) storage(changes, { type: 'materialized view', id }, a.storage, b.storage);
   grants(changes, viewTarget(b), a.grants, b.grants);
   comment(changes, viewTarget(b), a.comment, b.comment);
   for (const column of b.columns) {

@@ -18,6 +18,8 @@ export interface Schema {
   tables: Record<string, Table>;
   views: Record<string, View>;
   routines: Record<string, Routine>;
+  /** Publications by name: the ones pgform manages and the platform's it only adds tables to. */
+  publications: Record<string, Publication>;
   /**
    * Triggers pgform manages on tables it does not (a preset's `auth.users`), by table id: the
    * Supabase pattern of a trigger creating a profile on sign-up. Absent when there are none.
@@ -82,12 +84,29 @@ export interface Namespace extends Documented {
   grants: Grant[];
 }
 
-/** An Extension is an installed extension; the version is left to the server. */
+/** An Extension is an installed extension. */
 export interface Extension {
   name: string;
   schema: string;
+  /** The installed version; absent in definitions means whatever the server installs by default. */
+  version?: string;
+  /**
+   * False when the extension cannot move with `ALTER EXTENSION ... SET SCHEMA` (read from the
+   * server only; definitions leave it out and comparisons ignore it).
+   */
+  relocatable?: boolean;
   source?: SourceLocation;
 }
+
+/**
+ * StorageOptions are a relation's storage parameters (pg_class.reloptions: fillfactor,
+ * autovacuum_*, `toast.*` for its TOAST table), option name -> value as PostgreSQL stores the
+ * text, sorted by name. Absent when there are none.
+ */
+export type StorageOptions = Record<string, string>;
+
+/** A ReplicaIdentity is what a table logs of an old row for logical replication; absent is DEFAULT. */
+export type ReplicaIdentity = 'full' | 'nothing' | { index: string };
 
 /** An Enum is an enumerated type with its labels in sort order. */
 export interface Enum extends Documented {
@@ -137,6 +156,8 @@ export interface Table extends Documented {
   policies: Record<string, Policy>;
   rls: { enabled: boolean; forced: boolean };
   grants: Grant[];
+  storage?: StorageOptions;
+  replicaIdentity?: ReplicaIdentity;
 }
 
 /** A Column of a table, in attribute order. */
@@ -219,6 +240,7 @@ export interface Index {
   include: string[];
   where?: string;
   nullsNotDistinct?: boolean;
+  storage?: StorageOptions;
   comment?: string;
 }
 
@@ -271,7 +293,39 @@ export interface View extends Documented {
   checkOption?: 'local' | 'cascaded';
   /** Indexes of a materialized view. */
   indexes: Record<string, Index>;
+  /** A materialized view's storage parameters (a plain view's options are the fields above). */
+  storage?: StorageOptions;
   grants: Grant[];
+}
+
+export type PublishedOperation = 'insert' | 'update' | 'delete' | 'truncate';
+
+/** A PublicationTable is one table's membership: all columns and rows unless narrowed. */
+export interface PublicationTable {
+  /** A column list (PostgreSQL 15+), in the table's column order. */
+  columns?: string[];
+  /** A row filter (PostgreSQL 15+) as pg_get_expr prints it. */
+  where?: string;
+}
+
+/** A Publication is a set of tables whose changes logical replication (Supabase Realtime) sends. */
+export interface Publication {
+  name: string;
+  /**
+   * A platform's publication (Supabase's `supabase_realtime`): it exists in every database the
+   * preset builds; pgform plans only which tables belong to it, never the publication itself.
+   */
+  external?: boolean;
+  allTables: boolean;
+  /** Schemas of `FOR TABLES IN SCHEMA` (PostgreSQL 15+), sorted. */
+  schemas: string[];
+  /** Member tables by table id, sorted. */
+  tables: Record<string, PublicationTable>;
+  /** Published operations in the order insert, update, delete, truncate. */
+  publish: PublishedOperation[];
+  viaRoot: boolean;
+  comment?: string;
+  source?: SourceLocation;
 }
 
 export type ArgumentMode = 'in' | 'out' | 'inout' | 'variadic';
@@ -316,6 +370,7 @@ export function emptySchema(): Schema {
     tables: {},
     views: {},
     routines: {},
+    publications: {},
     docs: { groups: {}, joins: [] },
   };
 }

@@ -33,6 +33,9 @@ export interface Plan {
 const phases: Record<Change['kind'], number> = {
   // Renames first: every later statement speaks of objects by their new names.
   rename: -1,
+  // A publication's members leave before anything they name goes.
+  'drop publication': 0,
+  'drop publication table': 0,
   'drop policy': 0,
   'drop trigger': 1,
   'drop view': 2,
@@ -51,6 +54,7 @@ const phases: Record<Change['kind'], number> = {
   'drop namespace': 39,
   'create namespace': 20,
   'create extension': 21,
+  'alter extension': 21,
   'create enum': 22,
   'add enum value': 23,
   'replace enum': 23,
@@ -64,6 +68,13 @@ const phases: Record<Change['kind'], number> = {
   'alter sequence': 33,
   'add constraint': 34,
   'create index': 36,
+  // After the indexes: REPLICA IDENTITY USING INDEX names one.
+  'set replica identity': 37,
+  'set storage': 37,
+  // After tables and their columns: members and column lists name them.
+  'create publication': 37,
+  'alter publication': 37,
+  'add publication table': 37,
   'create view': 40,
   'replace view': 40,
   'create trigger': 45,
@@ -82,6 +93,22 @@ function objectOf(change: Change): string {
     case 'create extension':
     case 'drop extension':
       return change.extension.name;
+    case 'alter extension':
+      return change.to.name;
+    case 'set replica identity':
+      return change.table;
+    case 'set storage': {
+      const t = change.target;
+      return t.type === 'index' ? `${t.relation} (index ${t.name})` : t.id;
+    }
+    case 'create publication':
+    case 'drop publication':
+      return `publication ${change.publication.name}`;
+    case 'alter publication':
+      return `publication ${change.to.name}`;
+    case 'add publication table':
+    case 'drop publication table':
+      return `${change.table} (publication ${change.publication})`;
     case 'create enum':
     case 'drop enum':
     case 'add enum value':
@@ -147,6 +174,7 @@ function objectOf(change: Change): string {
       if (t.type === 'constraint') return `${t.table} (constraint ${t.name})`;
       if ('table' in t) return `${t.table} (${t.type} ${t.name})`;
       if (t.type === 'domain constraint') return `${t.domain} (constraint ${t.name})`;
+      if (t.type === 'publication') return `publication ${t.name}`;
       return t.id;
     }
   }
@@ -162,6 +190,7 @@ function ownerOf(change: Change): string {
     if ('table' in t) return t.table;
     if ('domain' in t) return t.domain;
   }
+  if (change.kind === 'set storage' && change.target.type === 'index') return change.target.relation;
   return objectOf(change).split(' (')[0]!;
 }
 

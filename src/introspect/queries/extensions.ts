@@ -6,7 +6,7 @@ import { asJsonRows } from './fragments.js';
  * plpgsql is part of every database and never declared.
  */
 export const extensionsSql = asJsonRows(
-  `SELECT e.extname::text AS name, n.nspname::text AS schema
+  `SELECT e.extname::text AS name, n.nspname::text AS schema, e.extversion::text AS version, e.extrelocatable AS relocatable
    FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
    WHERE e.extname <> 'plpgsql'`,
   'x.name',
@@ -15,8 +15,10 @@ export const extensionsSql = asJsonRows(
 export interface ExtensionRow {
   name: string;
   schema: string;
+  version: string;
+  relocatable: boolean;
 }
 
 export function toExtension(row: ExtensionRow): Extension {
-  return { name: row.name, schema: row.schema };
+  return { name: row.name, schema: row.schema, version: row.version, ...(row.relocatable ? {} : { relocatable: false }) };
 }

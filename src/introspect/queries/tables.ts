@@ -1,6 +1,7 @@
-import type { Table } from '../../model/schema.js';
+import type { ReplicaIdentity, StorageOptions, Table } from '../../model/schema.js';
 import { tableColumns, toColumn, type ColumnRow } from './columns.js';
-import { asJsonRows, commentOf, grantsOf, inSelectedNamespaces, notExtensionMember } from './fragments.js';
+import { keyValues } from '../printed.js';
+import { asJsonRows, commentOf, grantsOf, inSelectedNamespaces, notExtensionMember, storageOf } from './fragments.js';
 import { toGrants, type AclEntry } from './grants.js';
 
 /** Ordinary and partitioned tables with their columns; constraints, indexes... come separately. */
@@ -8,6 +9,10 @@ export const tablesSql = asJsonRows(
   `SELECT n.nspname::text AS schema, c.relname::text AS name,
      cols.columns,
      c.relrowsecurity AS "rlsEnabled", c.relforcerowsecurity AS "rlsForced",
+     ${storageOf('c')} AS storage,
+     c.relreplident::text AS "replicaIdentity",
+     (SELECT ri.relname::text FROM pg_index rx JOIN pg_class ri ON ri.oid = rx.indexrelid
+       WHERE rx.indrelid = c.oid AND rx.indisreplident) AS "replicaIndex",
      ${grantsOf('c.relacl', 'c.relowner')} AS grants,
      ${commentOf('pg_class', 'c.oid')} AS comment
    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -22,6 +27,10 @@ export interface TableRow {
   columns: ColumnRow[] | null;
   rlsEnabled: boolean;
   rlsForced: boolean;
+  storage: string[];
+  /** relreplident: d(efault), n(othing), f(ull), i(ndex). */
+  replicaIdentity: string;
+  replicaIndex: string | null;
   grants: AclEntry[];
   comment: string | null;
 }
@@ -38,6 +47,23 @@ export function toTable(row: TableRow): Table {
     policies: {},
     rls: { enabled: row.rlsEnabled, forced: row.rlsForced },
     grants: toGrants(row.grants),
+    ...storageField(row.storage),
+    ...replicaIdentityField(row.replicaIdentity, row.replicaIndex),
     ...(row.comment !== null ? { comment: row.comment } : {}),
   };
+}
+
+/** `{ storage }` sorted by option name, or nothing when the relation has no options. */
+export function storageField(entries: string[] | null, leave: string[] = []): { storage?: StorageOptions } {
+  const options = keyValues(entries);
+  const names = Object.keys(options).filter((name) => !leave.includes(name)).sort();
+  return names.length ? { storage: Object.fromEntries(names.map((name) => [name, options[name]!])) } : {};
+}
+
+/** An index identity whose index is gone logs nothing, as NOTHING does; the model says so. */
+function replicaIdentityField(code: string, index: string | null): { replicaIdentity?: ReplicaIdentity } {
+  if (code === 'f') return { replicaIdentity: 'full' };
+  if (code === 'n') return { replicaIdentity: 'nothing' };
+  if (code === 'i') return { replicaIdentity: index !== null ? { index } : 'nothing' };
+  return {};
 }

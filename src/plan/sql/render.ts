@@ -7,10 +7,12 @@ import type { Renderers } from './step.js';
 import { addColumn, addConstraint, createTable, dropColumn, dropConstraint, dropTable } from './table.js';
 import { createIndex, createTrigger, dropIndex, dropTrigger } from './trigger-index.js';
 import {
-  addEnumValue, alterSequence, replaceEnum, createDomain, createEnum, createExtension, createNamespace, createSequence,
+  addEnumValue, alterExtension, alterSequence, replaceEnum, createDomain, createEnum, createExtension, createNamespace, createSequence,
   dropDomain, dropEnum, dropExtension, dropNamespace, dropSequence,
 } from './types.js';
 import { createView, dropView, replaceView } from './view.js';
+import { addPublicationTable, alterPublication, createPublication, dropPublication, dropPublicationTable } from './publication.js';
+import { setReplicaIdentity, setStorage } from './storage.js';
 
 /** One renderer per change kind: a new kind without SQL fails the type check here. */
 export const renderers: Renderers = {
@@ -18,6 +20,7 @@ export const renderers: Renderers = {
   'drop namespace': dropNamespace,
   'create extension': createExtension,
   'drop extension': dropExtension,
+  'alter extension': alterExtension,
   'create enum': createEnum,
   'drop enum': dropEnum,
   'add enum value': addEnumValue,
@@ -45,6 +48,13 @@ export const renderers: Renderers = {
   'create trigger': createTrigger,
   'drop trigger': dropTrigger,
   'set row level security': setRowLevelSecurity,
+  'set replica identity': setReplicaIdentity,
+  'set storage': setStorage,
+  'create publication': createPublication,
+  'drop publication': dropPublication,
+  'alter publication': alterPublication,
+  'add publication table': addPublicationTable,
+  'drop publication table': dropPublicationTable,
   'create policy': createPolicy,
   'alter policy': alterPolicy,
   'drop policy': dropPolicy,

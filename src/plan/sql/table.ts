@@ -4,6 +4,7 @@ import type { Column, Constraint } from '../../model/schema.js';
 import { nameOf } from './names.js';
 import { ident, identList } from './quote.js';
 import { statement, type Render } from './step.js';
+import { withStorage } from './storage.js';
 
 /** A column as written in CREATE TABLE and ADD COLUMN. */
 export function columnSql(column: Column): string {
@@ -52,7 +53,7 @@ export const inlineConstraint = (constraint: Constraint) => constraint.kind !== 
 export const createTable: Render<Extract<Change, { kind: 'create table' }>> = ({ table }) => {
   const lines = table.columns.map(columnSql);
   for (const constraint of Object.values(table.constraints)) if (inlineConstraint(constraint)) lines.push(constraintSql(constraint));
-  return [statement(`CREATE TABLE ${tableName(table)} (\n  ${lines.join(',\n  ')}\n)`)];
+  return [statement(`CREATE TABLE ${tableName(table)} (\n  ${lines.join(',\n  ')}\n)${withStorage(table.storage)}`)];
 };
 
 function tableName(table: { schema: string; name: string }): string {
