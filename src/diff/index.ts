@@ -1,6 +1,7 @@
 import type { Change, CommentTarget, GrantTarget, StorageTarget } from '../model/change.js';
 import { sameValue } from '../model/compare.js';
 import { objectId, parseQualifiedName } from '../model/id.js';
+import { followExtensionMoves } from './extension-moves.js';
 import { diffPublications } from './publications.js';
 import { applyRenames } from './renames.js';
 import type { Column, Grant, Index, Routine, Schema, StorageOptions, Table, View } from '../model/schema.js';
@@ -13,7 +14,9 @@ const defaultRoutineGrants: Grant[] = [{ grantee: 'PUBLIC', privileges: ['EXECUT
  * particular order (the planner orders them). External namespaces are never touched.
  */
 export function diffSchemas(original: Schema, to: Schema): Change[] {
-  const { from, changes } = applyRenames(original, to);
+  const renamed = applyRenames(original, to);
+  const { changes } = renamed;
+  const from = followExtensionMoves(renamed.from, to);
   const external = new Set([...Object.values(from.namespaces), ...Object.values(to.namespaces)].filter((n) => n.external).map((n) => n.name));
   const managed = <T extends { schema: string }>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).filter(([, o]) => !external.has(o.schema)));
 
