@@ -1,9 +1,9 @@
-import type { Index, SourceLocation } from '../model/schema.js';
+import type { Index, SourceLocation, StorageOptions } from '../model/schema.js';
 import type { Documentation } from './documentation.js';
 import { guard, guardName, viewShape } from './guard.js';
 import { callSite } from './source.js';
 import { sqlOf, type SqlInput } from './sql.js';
-import { toIndexModel, type IndexInput } from './table.js';
+import { toIndexModel, toStorage, type IndexInput, type StorageInput } from './table.js';
 import { toGrants, type GrantInput } from './types.js';
 
 export interface ViewOptions extends Documentation {
@@ -23,6 +23,8 @@ export interface ViewOptions extends Documentation {
 
 export interface MaterializedViewOptions extends Omit<ViewOptions, 'securityInvoker' | 'securityBarrier' | 'checkOption'> {
   indexes?: Record<string, IndexInput>;
+  /** Storage parameters: `{ fillfactor: 70 }`. */
+  storage?: StorageInput;
 }
 
 /** A ViewDef is the plain data `view()` and `materializedView()` return. */
@@ -37,6 +39,7 @@ export interface ViewDef extends Documentation {
   readonly securityBarrier?: boolean;
   readonly checkOption?: 'local' | 'cascaded';
   readonly indexes: Record<string, Index>;
+  readonly storage?: StorageOptions;
   readonly grants: ReturnType<typeof toGrants>;
   readonly source?: SourceLocation;
   readonly renamedFrom?: string;
@@ -54,7 +57,7 @@ function documentation(options: Documentation & { renamedFrom?: string }) {
 export function view(name: string, options: ViewOptions): ViewDef {
   const source = callSite();
   guardName(name, 'view', source);
-  guard(viewShape.omit({ indexes: true }), options, { object: `view ${name}`, source });
+  guard(viewShape.omit({ indexes: true, storage: true }), options, { object: `view ${name}`, source });
   return {
     pgform: 'view',
     schema: options.schema ?? 'public',
@@ -86,6 +89,7 @@ export function materializedView(name: string, options: MaterializedViewOptions)
     definition: sqlOf(options.query),
     columnComments: options.columns ?? {},
     indexes,
+    ...toStorage(options.storage),
     grants: toGrants(options.grants),
     ...documentation(options),
     ...(source ? { source } : {}),
