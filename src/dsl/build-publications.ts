@@ -1,9 +1,9 @@
 import { objectId } from '../model/id.js';
-import type { Publication, PublicationTable, PublishedOperation, Schema } from '../model/schema.js';
+import { realtimePublication, type Publication, type PublicationTable, type PublishedOperation, type Schema } from '../model/schema.js';
 import { at, invalid, targetIdOf } from './build.js';
 import { checkName } from './names.js';
 import type { PublicationDef } from './publication.js';
-import { realtimePublication, type TableDef } from './table.js';
+import type { TableDef } from './table.js';
 
 const operations: PublishedOperation[] = ['insert', 'update', 'delete', 'truncate'];
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

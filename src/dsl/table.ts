@@ -1,4 +1,4 @@
-import type { Column, Constraint, Index, Policy, PolicyCommand, ReferentialAction, ReplicaIdentity, SourceLocation, StorageOptions, Trigger, TriggerEvent } from '../model/schema.js';
+import { realtimePublication, type Column, type Constraint, type Index, type Policy, type PolicyCommand, type ReferentialAction, type ReplicaIdentity, type SourceLocation, type StorageOptions, type Trigger, type TriggerEvent } from '../model/schema.js';
 import { ident } from '../plan/sql/quote.js';
 import { type ActionName, ColumnBuilder, type ReferenceOptions, type TableTarget } from './column.js';
 import type { Documentation } from './documentation.js';
@@ -330,9 +330,6 @@ export function table(name: string, options: TableOptions): TableDef {
     problems,
   };
 }
-
-/** The publication Supabase Realtime reads; the platform creates it, tables join it with `realtime: true`. */
-export const realtimePublication = 'supabase_realtime';
 
 export { typeSql };
 

@@ -1,9 +1,9 @@
 /**
  * Structural comparison of model values. What never reaches the database (group, note, source
  * location, rename hints) is ignored, and so is what only the server knows of an object it did
- * not get from the user (an extension's `relocatable`): two models are equal when PostgreSQL would hold the same.
+ * not get from the user (an extension's `relocatable` and `defaultVersion`): two models are equal when PostgreSQL would hold the same.
  */
-const documentationOnly = new Set(['group', 'note', 'source', 'renamedFrom', 'renamedValues', 'relocatable']);
+const documentationOnly = new Set(['group', 'note', 'source', 'renamedFrom', 'renamedValues', 'relocatable', 'defaultVersion']);
 
 /** A stable JSON text of a model value without documentation-only fields. */
 export function stableText(value: unknown): string {

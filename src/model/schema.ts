@@ -95,6 +95,8 @@ export interface Extension {
    * server only; definitions leave it out and comparisons ignore it).
    */
   relocatable?: boolean;
+  /** The server's default version, read only where the installed one differs (a pin worth keeping). */
+  defaultVersion?: string;
   source?: SourceLocation;
 }
 
@@ -299,6 +301,9 @@ export interface View extends Documented {
 }
 
 export type PublishedOperation = 'insert' | 'update' | 'delete' | 'truncate';
+
+/** The publication Supabase Realtime reads: the platform creates it; tables join it with `realtime: true`. */
+export const realtimePublication = 'supabase_realtime';
 
 /** A PublicationTable is one table's membership: all columns and rows unless narrowed. */
 export interface PublicationTable {
