@@ -57,12 +57,7 @@ export function diffSchemas(original: Schema, to: Schema): Change[] {
       comment(changes, { type: 'domain', id: objectId(domain.schema, domain.name) }, undefined, domain.comment);
     },
     drop: (domain) => changes.push({ kind: 'drop domain', domain }),
-    alter: (a, b) => {
-      const { comment: _a, ...restA } = a;
-      const { comment: _b, ...restB } = b;
-      if (!sameValue(restA, restB)) changes.push({ kind: 'drop domain', domain: a }, { kind: 'create domain', domain: b });
-      comment(changes, { type: 'domain', id: objectId(b.schema, b.name) }, a.comment, b.comment);
-    },
+    alter: (a, b) => reshapeOrComment(changes, { type: 'domain', id: objectId(b.schema, b.name) }, a, b, [{ kind: 'drop domain', domain: a }, { kind: 'create domain', domain: b }]),
   });
   each(managed(from.sequences), managed(to.sequences), {
     create: (sequence) => {
@@ -145,6 +140,19 @@ function storage(changes: Change[], target: StorageTarget, from: StorageOptions 
   if (!sameValue(from ?? {}, to ?? {})) changes.push({ kind: 'set storage', target, from: from ?? {}, to: to ?? {} });
 }
 
+/**
+ * Compares two versions of an object apart from its comment: when the rest differs, `reshape`
+ * is pushed. A re-create loses the comment, so it is then compared against none, unless the
+ * reshaping statement keeps it (`keepsComment`).
+ */
+function reshapeOrComment<T extends { comment?: string }>(changes: Change[], target: CommentTarget, x: T, y: T, reshape: Change[], keepsComment = false): void {
+  const { comment: cx, ...restX } = x;
+  const { comment: cy, ...restY } = y;
+  const reshaped = !sameValue(restX, restY);
+  if (reshaped) changes.push(...reshape);
+  comment(changes, target, reshaped && !keepsComment ? undefined : cx, cy);
+}
+
 function grants(changes: Change[], target: GrantTarget, from: Grant[], to: Grant[]): void {
   if (!sameValue(from, to)) changes.push({ kind: 'set grants', target, from, to });
 }
@@ -178,12 +186,7 @@ function diffExternalTriggers(from: Schema, to: Schema, changes: Change[]): void
         comment(changes, { type: 'trigger', table, name: trigger.name }, undefined, trigger.comment);
       },
       drop: (trigger) => changes.push({ kind: 'drop trigger', table, trigger }),
-      alter: (x, y) => {
-        const { comment: cx, ...restX } = x;
-        const { comment: cy, ...restY } = y;
-        if (!sameValue(restX, restY)) changes.push({ kind: 'drop trigger', table, trigger: x }, { kind: 'create trigger', table, trigger: y });
-        comment(changes, { type: 'trigger', table, name: y.name }, sameValue(restX, restY) ? cx : undefined, cy);
-      },
+      alter: (x, y) => reshapeOrComment(changes, { type: 'trigger', table, name: y.name }, x, y, [{ kind: 'drop trigger', table, trigger: x }, { kind: 'create trigger', table, trigger: y }]),
     });
   }
 }
@@ -213,14 +216,7 @@ function diffTableParts(id: string, a: Table, b: Table, changes: Change[], creat
       comment(changes, { type: 'trigger', table: id, name: trigger.name }, undefined, trigger.comment);
     },
     drop: (trigger) => changes.push({ kind: 'drop trigger', table: id, trigger }),
-    alter: (x, y) => {
-      const { comment: _x, ...restX } = x;
-      const { comment: _y, ...restY } = y;
-      if (!sameValue(restX, restY)) {
-        changes.push({ kind: 'drop trigger', table: id, trigger: x }, { kind: 'create trigger', table: id, trigger: y });
-        comment(changes, { type: 'trigger', table: id, name: y.name }, undefined, y.comment);
-      } else comment(changes, { type: 'trigger', table: id, name: y.name }, x.comment, y.comment);
-    },
+    alter: (x, y) => reshapeOrComment(changes, { type: 'trigger', table: id, name: y.name }, x, y, [{ kind: 'drop trigger', table: id, trigger: x }, { kind: 'create trigger', table: id, trigger: y }]),
   });
   if (!sameValue(a.rls, b.rls)) changes.push({ kind: 'set row level security', table: id, from: a.rls, to: b.rls });
   // An index re-created under REPLICA IDENTITY USING INDEX loses the mark: set it again.
@@ -236,12 +232,8 @@ function diffTableParts(id: string, a: Table, b: Table, changes: Change[], creat
       comment(changes, { type: 'policy', table: id, name: policy.name }, undefined, policy.comment);
     },
     drop: (policy) => changes.push({ kind: 'drop policy', table: id, policy }),
-    alter: (x, y) => {
-      const { comment: cx, ...restX } = x;
-      const { comment: cy, ...restY } = y;
-      if (!sameValue(restX, restY)) changes.push({ kind: 'alter policy', table: id, from: x, to: y });
-      comment(changes, { type: 'policy', table: id, name: y.name }, cx, cy);
-    },
+    // ALTER POLICY keeps the comment.
+    alter: (x, y) => reshapeOrComment(changes, { type: 'policy', table: id, name: y.name }, x, y, [{ kind: 'alter policy', table: id, from: x, to: y }], true),
   });
   grants(changes, { type: 'table', id }, a.grants, b.grants);
   comment(changes, { type: 'table', id }, creating ? undefined : a.comment, b.comment);
@@ -264,15 +256,13 @@ function diffIndexes(relation: string, schema: string, a: Record<string, Index>,
     },
     drop: (index) => changes.push({ kind: 'drop index', relation, index }),
     alter: (x, y) => {
-      const { comment: cx, storage: sx, ...restX } = x;
-      const { comment: cy, storage: sy, ...restY } = y;
-      if (!sameValue(restX, restY)) {
-        changes.push({ kind: 'drop index', relation, index: x }, { kind: 'create index', relation, index: y });
-        comment(changes, { type: 'index', schema, name: y.name }, undefined, cy);
-      } else {
-        storage(changes, { type: 'index', relation, name: y.name }, sx, sy);
-        comment(changes, { type: 'index', schema, name: y.name }, cx, cy);
-      }
+      // Storage parameters change in place (ALTER INDEX ... SET); anything else re-creates the index.
+      const { storage: sx, ...shapeX } = x;
+      const { storage: sy, ...shapeY } = y;
+      reshapeOrComment(changes, { type: 'index', schema, name: y.name }, shapeX, shapeY, [{ kind: 'drop index', relation, index: x }, { kind: 'create index', relation, index: y }]);
+      const { comment: _cx, ...bareX } = shapeX;
+      const { comment: _cy, ...bareY } = shapeY;
+      if (sameValue(bareX, bareY)) storage(changes, { type: 'index', relation, name: y.name }, sx, sy);
     },
   });
 }

@@ -1,7 +1,7 @@
 import type { Change } from '../../model/change.js';
 import type { Publication, PublicationTable } from '../../model/schema.js';
 import { nameOf } from './names.js';
-import { ident, identList, literal } from './quote.js';
+import { ident, identList, literal } from '../../sql/quote.js';
 import { statement, type Render } from './step.js';
 
 const allOperations = ['insert', 'update', 'delete', 'truncate'];

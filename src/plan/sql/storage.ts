@@ -2,7 +2,7 @@ import type { Change, StorageTarget } from '../../model/change.js';
 import { parseObjectId } from '../../model/id.js';
 import type { ReplicaIdentity, StorageOptions } from '../../model/schema.js';
 import { nameOf } from './names.js';
-import { ident, literal, qualified } from './quote.js';
+import { ident, literal, qualified } from '../../sql/quote.js';
 import { statement, type Render } from './step.js';
 
 /** An option name: `fillfactor`, or `toast.autovacuum_enabled` for the TOAST table's own. */

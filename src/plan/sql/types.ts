@@ -1,7 +1,7 @@
 import type { Change } from '../../model/change.js';
 import type { Domain, Sequence } from '../../model/schema.js';
 import { nameOf } from './names.js';
-import { ident, literal, qualified } from './quote.js';
+import { ident, literal, qualified } from '../../sql/quote.js';
 import { statement, type Render } from './step.js';
 
 export const createNamespace: Render<Extract<Change, { kind: 'create namespace' }>> = ({ namespace }) => [statement(`CREATE SCHEMA ${ident(namespace.name)}`)];
