@@ -63,7 +63,7 @@ const queries: KindQuery[] = [
             'foreignServer', (SELECT s.srvname FROM pg_foreign_table f JOIN pg_foreign_server s ON s.oid = f.ftserver WHERE f.ftrelid = c.oid),
             'acl', ${acl('c.relacl', `(CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END)::"char"`, 'c.relowner')}, 'comment', ${comment('pg_class', 'c.oid')}) AS detail
           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-          WHERE c.relkind IN ('r', 'p', 'v', 'm', "'f'", 'S') AND ${userNamespace('n.nspname')} AND ${notExtensionMember('pg_class', 'c.oid')}
+          WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND ${userNamespace('n.nspname')} AND ${notExtensionMember('pg_class', 'c.oid')}
             AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'i')`,
   },
   {
@@ -79,7 +79,7 @@ const queries: KindQuery[] = [
             'acl', ${acl('a.attacl')}, 'comment', ${comment('pg_class', 'c.oid', 'a.attnum')}) AS detail
           FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_type t ON t.oid = a.atttypid
           LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
-          WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', "'f'", 'c')
+          WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'c')
             AND ${userNamespace('n.nspname')} AND ${notExtensionMember('pg_class', 'c.oid')}
             AND NOT EXISTS (SELECT 1 FROM pg_type ct JOIN pg_depend e ON e.classid = 'pg_type'::regclass AND e.objid = ct.oid AND e.deptype = 'e' WHERE ct.typrelid = c.oid)`,
   },
