@@ -18,6 +18,8 @@ export function diffPublications(from: Schema, to: Schema, external: Set<string>
     const a = from.publications[name];
     const b = to.publications[name];
     if (a?.external || b?.external) {
+      // A platform publication FOR ALL TABLES has every table already; none can be added or dropped.
+      if (a?.allTables) continue;
       diffMembers(name, (a ?? emptyExternal(name)).tables, (b ?? emptyExternal(name)).tables, { external, dropped }, changes);
       continue;
     }

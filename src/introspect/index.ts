@@ -24,7 +24,8 @@ export interface IntrospectOptions {
   externalNamespaces: string[];
   /**
    * Publications a platform owns (Supabase's `supabase_realtime`, the default): listed as
-   * external, with only their member tables, and left out when none of those is read.
+   * external, with only their member tables, and left out when none of those is read (unless
+   * it publishes all tables).
    */
   externalPublications?: string[];
   /** False skips constraints, indexes, triggers and policies (types need none of them). */
@@ -95,7 +96,7 @@ export async function introspect(conn: Connection, options: IntrospectOptions): 
     schema.publications = sortedRecord(
       (await reads.publications)
         .map((row) => toPublication(row, platform.has(row.name)))
-        .filter((publication) => !publication.external || Object.keys(publication.tables).length > 0)
+        .filter((publication) => !publication.external || publication.allTables || Object.keys(publication.tables).length > 0)
         .map((publication) => [publication.name, publication]),
     );
     attachTableParts(schema, external, {
