@@ -4,7 +4,7 @@ import { objectId, parseQualifiedName } from '../model/id.js';
 import { followExtensionMoves } from './extension-moves.js';
 import { diffPublications } from './publications.js';
 import { applyRenames } from './renames.js';
-import type { Column, Grant, Index, Routine, Schema, StorageOptions, Table, View } from '../model/schema.js';
+import type { Column, Extension, Grant, Index, Routine, Schema, StorageOptions, Table, View } from '../model/schema.js';
 
 /** The privileges PostgreSQL gives a new object before any GRANT. */
 const defaultRoutineGrants: Grant[] = [{ grantee: 'PUBLIC', privileges: ['EXECUTE'] }];
@@ -27,7 +27,7 @@ export function diffSchemas(original: Schema, to: Schema): Change[] {
     alter: (a, b) => {
       // An extension that cannot move must go and come back, with its objects' data: DROP says so.
       if (a.schema !== b.schema && a.relocatable === false) changes.push({ kind: 'drop extension', extension: a }, { kind: 'create extension', extension: b });
-      else if (a.schema !== b.schema || (b.version !== undefined && a.version !== b.version)) changes.push({ kind: 'alter extension', from: a, to: b });
+      else if (a.schema !== b.schema || (pinnedVersion(b) !== undefined && a.version !== b.version)) changes.push({ kind: 'alter extension', from: a, to: b });
     },
   });
   each(managed(from.enums), managed(to.enums), {
@@ -96,6 +96,16 @@ export function diffSchemas(original: Schema, to: Schema): Change[] {
   });
   diffPublications(from, to, external, changes);
   return changes;
+}
+
+/**
+ * The version an extension asks for: a declared one, or an installed one other than its server's
+ * default. A database at its server's default pins nothing, so two engines with different
+ * defaults (or a migrations replay on the embedded one) are not drift.
+ */
+function pinnedVersion(extension: Extension): string | undefined {
+  if (extension.version === undefined || extension.version === extension.defaultVersion) return undefined;
+  return extension.version;
 }
 
 /**

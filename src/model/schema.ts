@@ -95,7 +95,10 @@ export interface Extension {
    * server only; definitions leave it out and comparisons ignore it).
    */
   relocatable?: boolean;
-  /** The server's default version, read only where the installed one differs (a pin worth keeping). */
+  /**
+   * The server's default version (read from the server only). An installed version equal to it
+   * pins nothing: a database at its server's default is never drift against another version.
+   */
   defaultVersion?: string;
   source?: SourceLocation;
 }

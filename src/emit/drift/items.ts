@@ -68,7 +68,7 @@ export function driftItems(changes: Change[], from: Schema, to: Schema): DriftIt
       case 'alter extension':
         add('extension', c.to.name, c.to.schema, 'changed', [
           ...(c.from.schema !== c.to.schema ? [{ field: 'schema', expected: c.to.schema, actual: c.from.schema }] : []),
-          ...(c.to.version !== undefined && c.from.version !== c.to.version ? [{ field: 'version', expected: c.to.version, actual: c.from.version }] : []),
+          ...(c.to.version !== undefined && c.to.version !== c.to.defaultVersion && c.from.version !== c.to.version ? [{ field: 'version', expected: c.to.version, actual: c.from.version }] : []),
         ]);
         break;
       case 'set replica identity':

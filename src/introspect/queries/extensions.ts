@@ -28,6 +28,6 @@ export function toExtension(row: ExtensionRow): Extension {
     schema: row.schema,
     version: row.version,
     ...(row.relocatable ? {} : { relocatable: false }),
-    ...(row.defaultVersion !== null && row.defaultVersion !== row.version ? { defaultVersion: row.defaultVersion } : {}),
+    ...(row.defaultVersion !== null ? { defaultVersion: row.defaultVersion } : {}),
   };
 }
