@@ -59,6 +59,14 @@ export function mergePrinted(declared: Schema, printed: Schema): Schema {
     if (live && collation.locale !== undefined && live.locale !== undefined) collation.locale = live.locale;
   }
   out.routines = mergeRoutines(out.routines, printed.routines);
+  for (const [name, publication] of Object.entries(out.publications)) {
+    const live = printed.publications[name];
+    if (!live) continue;
+    for (const [table, member] of Object.entries(publication.tables)) {
+      const liveWhere = live.tables[table]?.where;
+      if (member.where !== undefined && liveWhere !== undefined) member.where = liveWhere;
+    }
+  }
   return out;
 }
 

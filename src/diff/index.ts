@@ -1,9 +1,11 @@
-import type { Change, CommentTarget, GrantTarget } from '../model/change.js';
+import type { Change, CommentTarget, GrantTarget, StorageTarget } from '../model/change.js';
 import { sameValue } from '../model/compare.js';
 import { objectId, parseQualifiedName } from '../model/id.js';
+import { followExtensionMoves } from './extension-moves.js';
 import { attachedByParent, diffInheritance, followsParent, keptFromParents, parentsOf, recreatedTables, referencesTo } from './partitions.js';
+import { diffPublications } from './publications.js';
 import { applyRenames } from './renames.js';
-import type { Column, Constraint, Grant, Index, Policy, Routine, Schema, Table, Trigger, View } from '../model/schema.js';
+import type { Column, Constraint, Extension, Grant, Index, Policy, Routine, Schema, StorageOptions, Table, Trigger, View } from '../model/schema.js';
 
 /** The privileges PostgreSQL gives a new object before any GRANT. */
 const defaultRoutineGrants: Grant[] = [{ grantee: 'PUBLIC', privileges: ['EXECUTE'] }];
@@ -13,7 +15,9 @@ const defaultRoutineGrants: Grant[] = [{ grantee: 'PUBLIC', privileges: ['EXECUT
  * particular order (the planner orders them). External namespaces are never touched.
  */
 export function diffSchemas(original: Schema, to: Schema): Change[] {
-  const { from, changes } = applyRenames(original, to);
+  const renamed = applyRenames(original, to);
+  const { changes } = renamed;
+  const from = followExtensionMoves(renamed.from, to);
   const external = new Set([...Object.values(from.namespaces), ...Object.values(to.namespaces)].filter((n) => n.external).map((n) => n.name));
   const managed = <T extends { schema: string }>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).filter(([, o]) => !external.has(o.schema)));
 
@@ -24,7 +28,9 @@ export function diffSchemas(original: Schema, to: Schema): Change[] {
     create: (extension) => changes.push({ kind: 'create extension', extension }),
     drop: (extension) => changes.push({ kind: 'drop extension', extension }),
     alter: (a, b) => {
-      if (a.schema !== b.schema) changes.push({ kind: 'drop extension', extension: a }, { kind: 'create extension', extension: b });
+      // An extension that cannot move must go and come back, with its objects' data: DROP says so.
+      if (a.schema !== b.schema && a.relocatable === false) changes.push({ kind: 'drop extension', extension: a }, { kind: 'create extension', extension: b });
+      else if (a.schema !== b.schema || (pinnedVersion(b) !== undefined && a.version !== b.version)) changes.push({ kind: 'alter extension', from: a, to: b });
     },
   });
   each(managed(from.collations ?? {}), managed(to.collations ?? {}), {
@@ -118,7 +124,18 @@ export function diffSchemas(original: Schema, to: Schema): Change[] {
     drop: (view) => changes.push({ kind: 'drop view', view }),
     alter: (a, b) => diffView(a, b, changes),
   });
+  diffPublications(from, to, external, changes);
   return changes;
+}
+
+/**
+ * The version an extension asks for: a declared one, or an installed one other than its server's
+ * default. A database at its server's default pins nothing, so two engines with different
+ * defaults (or a migrations replay on the embedded one) are not drift.
+ */
+function pinnedVersion(extension: Extension): string | undefined {
+  if (extension.version === undefined || extension.version === extension.defaultVersion) return undefined;
+  return extension.version;
 }
 
 /**
@@ -157,6 +174,10 @@ function each<T>(from: Record<string, T>, to: Record<string, T>, visitor: Visito
 
 function comment(changes: Change[], target: CommentTarget, from: string | undefined, to: string | undefined): void {
   if ((from ?? null) !== (to ?? null)) changes.push({ kind: 'set comment', target, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) });
+}
+
+function storage(changes: Change[], target: StorageTarget, from: StorageOptions | undefined, to: StorageOptions | undefined): void {
+  if (!sameValue(from ?? {}, to ?? {})) changes.push({ kind: 'set storage', target, from: from ?? {}, to: to ?? {} });
 }
 
 /**
@@ -268,7 +289,8 @@ function createTable(table: Table, changes: Change[]): void {
   for (const constraint of Object.values(table.constraints)) {
     if (!inlineConstraint(constraint)) changes.push({ kind: 'add constraint', table: id, constraint });
   }
-  const blank: Table = { ...table, constraints: inline, indexes: {}, triggers: {}, policies: {}, rls: { enabled: false, forced: false }, grants: [], columns: table.columns.map(({ comment: _c, ...column }) => column) };
+  const { replicaIdentity: _r, ...created } = table;
+  const blank: Table = { ...created, constraints: inline, indexes: {}, triggers: {}, policies: {}, rls: { enabled: false, forced: false }, grants: [], columns: table.columns.map(({ comment: _c, ...column }) => column) };
   diffTableParts(id, blank, table, changes, true);
 }
 
@@ -277,6 +299,13 @@ function diffTableParts(id: string, a: Table, b: Table, changes: Change[], creat
   diffIndexes(id, b.schema, a.indexes, b.indexes, changes);
   diffTriggers(id, a.triggers, b.triggers, changes);
   if (!sameValue(a.rls, b.rls)) changes.push({ kind: 'set row level security', table: id, from: a.rls, to: b.rls });
+  // An index re-created under REPLICA IDENTITY USING INDEX loses the mark: set it again.
+  const identityIndex = typeof b.replicaIdentity === 'object' ? b.replicaIdentity.index : undefined;
+  const identityRecreated = identityIndex !== undefined && changes.some((c) => c.kind === 'drop index' && c.relation === id && c.index.name === identityIndex);
+  if (!sameValue(a.replicaIdentity, b.replicaIdentity) || identityRecreated) {
+    changes.push({ kind: 'set replica identity', table: id, ...(a.replicaIdentity ? { from: a.replicaIdentity } : {}), ...(b.replicaIdentity ? { to: b.replicaIdentity } : {}) });
+  }
+  storage(changes, { type: 'table', id }, a.storage, b.storage);
   diffPolicies(id, a.policies, b.policies, changes);
   grants(changes, { type: 'table', id }, a.grants, b.grants);
   comment(changes, { type: 'table', id }, creating ? undefined : a.comment, b.comment);
@@ -310,7 +339,15 @@ function diffIndexes(relation: string, schema: string, a: Record<string, Index>,
       comment(changes, { type: 'index', schema, name: index.name }, undefined, index.comment);
     },
     drop: (index) => changes.push({ kind: 'drop index', relation, index }),
-    alter: (x, y) => reshapeOrComment(changes, { type: 'index', schema, name: y.name }, x, y, [{ kind: 'drop index', relation, index: x }, { kind: 'create index', relation, index: y }]),
+    alter: (x, y) => {
+      // Storage parameters change in place (ALTER INDEX ... SET); anything else re-creates the index.
+      const { storage: sx, ...shapeX } = x;
+      const { storage: sy, ...shapeY } = y;
+      reshapeOrComment(changes, { type: 'index', schema, name: y.name }, shapeX, shapeY, [{ kind: 'drop index', relation, index: x }, { kind: 'create index', relation, index: y }]);
+      const { comment: _cx, ...bareX } = shapeX;
+      const { comment: _cy, ...bareY } = shapeY;
+      if (sameValue(bareX, bareY)) storage(changes, { type: 'index', relation, name: y.name }, sx, sy);
+    },
   });
 }
 
@@ -432,6 +469,7 @@ function diffView(a: View, b: View, changes: Change[]): void {
   }
   diffIndexes(id, b.schema, a.indexes, b.indexes, changes);
   diffTriggers(id, a.triggers ?? {}, b.triggers ?? {}, changes);
+  if (b.materialized) storage(changes, { type: 'materialized view', id }, a.storage, b.storage);
   grants(changes, viewTarget(b), a.grants, b.grants);
   comment(changes, viewTarget(b), a.comment, b.comment);
   for (const column of b.columns) {

@@ -27,6 +27,13 @@ export function applyRenames(original: Schema, to: Schema): { from: Schema; chan
       }
     }
     for (const sequence of Object.values(from.sequences)) if (sequence.ownedBy?.table === old) sequence.ownedBy.table = id;
+    // A renamed table stays in its publications.
+    for (const publication of Object.values(from.publications)) {
+      const member = publication.tables[old];
+      if (!member) continue;
+      delete publication.tables[old];
+      publication.tables = Object.fromEntries(Object.entries({ ...publication.tables, [id]: member }).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
+    }
   }
 
   for (const table of Object.values(to.tables)) {

@@ -14,11 +14,13 @@ import type { PolicyDef } from './policy.js';
 import { toPolicyModel, toTriggerModel, type TableDef, type TriggerDef } from './table.js';
 import { toGrants, typeSql, type DomainDef, type EnumDef, type ExtensionDef, type NamespaceDef, type SequenceDef, type TypeRef } from './types.js';
 import type { ViewDef } from './view.js';
+import { buildPublications } from './build-publications.js';
+import type { PublicationDef } from './publication.js';
 
 /** A Definition is anything a builder returns. */
-export type Definition = TableDef | ViewDef | RoutineDef | EnumDef | DomainDef | SequenceDef | ExtensionDef | NamespaceDef | SystemDef | TriggerDef | PolicyDef | CollationDef;
+export type Definition = TableDef | ViewDef | RoutineDef | EnumDef | DomainDef | SequenceDef | ExtensionDef | NamespaceDef | SystemDef | TriggerDef | PolicyDef | CollationDef | PublicationDef;
 
-export const definitionKinds = new Set(['table', 'view', 'routine', 'enum', 'domain', 'sequence', 'extension', 'namespace', 'system', 'trigger', 'policy', 'collation']);
+export const definitionKinds = new Set(['table', 'view', 'routine', 'enum', 'domain', 'sequence', 'extension', 'namespace', 'system', 'trigger', 'policy', 'collation', 'publication']);
 
 export function isDefinition(value: unknown): value is Definition {
   return typeof value === 'object' && value !== null && definitionKinds.has((value as { pgform?: string }).pgform ?? '');
@@ -31,13 +33,13 @@ export interface BuildOptions {
   file?: string;
 }
 
-type Where = { file?: string; line?: number; object: string; field: string };
+export type Where = { file?: string; line?: number; object: string; field: string };
 
-function at(source: SourceLocation | undefined, object: string, field: string, fallbackFile?: string): Where {
+export function at(source: SourceLocation | undefined, object: string, field: string, fallbackFile?: string): Where {
   return { ...(source ? { file: source.file, line: source.line } : fallbackFile ? { file: fallbackFile } : {}), object, field };
 }
 
-function invalid(message: string, where: Where, hint?: string): never {
+export function invalid(message: string, where: Where, hint?: string): never {
   throw new PgformError('DEFINITION_INVALID', message, where, hint);
 }
 
@@ -73,7 +75,7 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
   for (const ext of byKind('extension')) {
     const where = at(ext.source, ext.name, 'name', options.file);
     if (schema.extensions[ext.name]) invalid(`extension "${ext.name}" is declared twice`, where);
-    schema.extensions[ext.name] = { name: ext.name, schema: ext.schema, ...(ext.source ? { source: ext.source } : {}) };
+    schema.extensions[ext.name] = { name: ext.name, schema: ext.schema, ...(ext.version !== undefined ? { version: ext.version } : {}), ...(ext.source ? { source: ext.source } : {}) };
   }
 
   // Relations, indexes and sequences share one name space per schema in PostgreSQL.
@@ -357,6 +359,13 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
       invalid('has policies but row level security is not enabled', at(def.source, id, 'rls', options.file), 'set rls: true');
     }
     for (const policy of Object.values(def.policies)) checkName(policy.name, at(def.source, id, `policies.${policy.name}`, options.file));
+    const identity = def.replicaIdentity;
+    if (typeof identity === 'object') {
+      const constraint = def.constraints[identity.index];
+      const index = def.indexes[identity.index];
+      const usable = (index && index.unique && !index.where) || constraint?.kind === 'primary key' || constraint?.kind === 'unique';
+      if (!usable) invalid(`replica identity index "${identity.index}" is not a unique index or key of ${id}`, at(def.source, id, 'replicaIdentity', options.file));
+    }
     schema.tables[id] = {
       schema: def.schema,
       name: def.name,
@@ -367,6 +376,8 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
       policies: { ...def.policies },
       rls: def.rls,
       grants: def.grants,
+      ...(def.storage ? { storage: def.storage } : {}),
+      ...(identity !== undefined ? { replicaIdentity: identity } : {}),
       ...docs(def.description, def.group, def.note, def.source),
       ...(def.renamedFrom ? { renamedFrom: def.renamedFrom } : {}),
       ...(def.partitionBy ? { partitionBy: def.partitionBy } : {}),
@@ -475,6 +486,7 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
       ...(def.securityBarrier ? { securityBarrier: true } : {}),
       ...(def.checkOption ? { checkOption: def.checkOption } : {}),
       indexes: def.indexes,
+      ...(def.storage ? { storage: def.storage } : {}),
       grants: def.grants,
       ...docs(def.description, def.group, def.note, def.source),
       ...(def.renamedFrom ? { renamedFrom: def.renamedFrom } : {}),
@@ -487,6 +499,8 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
     }
     schema.views[id] = view;
   }
+
+  buildPublications(schema, byKind('publication'), tableDefs, { external, ...(options.file ? { file: options.file } : {}) });
 
   for (const sys of byKind('system')) {
     if (sys.title) schema.docs.title = sys.title;
@@ -545,7 +559,7 @@ function tableIdOf(name: string): string {
   return name.includes('.') ? name : `public.${name}`;
 }
 
-function targetIdOf(target: TableTarget, where: Where): string {
+export function targetIdOf(target: TableTarget, where: Where): string {
   if (typeof target === 'string') return tableIdOf(target);
   const resolved: unknown = typeof target === 'function' ? target() : target;
   const table = resolved as { schema?: unknown; name?: unknown } | null;

@@ -18,6 +18,12 @@ const referentialAction = z.enum(['cascade', 'restrict', 'set null', 'set defaul
 const deferral = { deferrable: z.boolean().optional(), initiallyDeferred: z.boolean().optional() };
 const columnBuilder = z.custom<object>((value) => typeof value === 'object' && value !== null && 'spec' in value, 'must be a column builder (text(), uuid(), column(type)...)');
 
+/** Storage parameters: `fillfactor`, `autovacuum_vacuum_scale_factor`, `toast.autovacuum_enabled`... */
+export const storageShape = z.record(
+  z.string().regex(/^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$/, 'must be a storage parameter name such as fillfactor or toast.autovacuum_enabled'),
+  z.union([z.string().min(1, 'must not be empty'), z.number().finite(), z.boolean()]),
+);
+
 const index = z
   .object({
     on: z.array(name).min(1),
@@ -26,6 +32,7 @@ const index = z
     include: z.array(name).optional(),
     where: sqlText.optional(),
     nullsNotDistinct: z.boolean().optional(),
+    storage: storageShape.optional(),
     description: z.string().optional(),
     renamedFrom: name.optional(),
   })
@@ -104,6 +111,10 @@ export const tableShape = z
     rls: z.union([z.boolean(), z.object({ enabled: z.boolean().optional(), forced: z.boolean().optional() }).strict()]).optional(),
     policies: z.record(z.string(), policyShape).optional(),
     grants: z.array(grant).optional(),
+    storage: storageShape.optional(),
+    replicaIdentity: z.union([z.enum(['default', 'full', 'nothing']), z.object({ index: name }).strict()]).optional(),
+    realtime: z.boolean().optional(),
+    publications: z.array(name).optional(),
   })
   .strict();
 
@@ -119,6 +130,7 @@ export const viewShape = z
     checkOption: z.enum(['local', 'cascaded']).optional(),
     indexes: z.record(z.string(), index).optional(),
     triggers: z.record(z.string(), triggerShape).optional(),
+    storage: storageShape.optional(),
     grants: z.array(grant).optional(),
   })
   .strict();
@@ -215,7 +227,24 @@ export const columnIndexShape = z.union([
 export const descriptionShape = z.string();
 
 export const namespaceShape = z.object({ ...documentation, grants: z.array(grant).optional() }).strict();
-export const extensionShape = z.object({ schema: name.optional() }).strict();
+export const extensionShape = z.object({ schema: name.optional(), version: name.optional() }).strict();
+
+const operation = z.enum(['insert', 'update', 'delete', 'truncate']);
+const publicationMember = z.union([
+  tableTarget,
+  z.object({ table: tableTarget, columns: z.array(name).min(1).optional(), where: sqlText.optional() }).strict(),
+]);
+
+export const publicationShape = z
+  .object({
+    description: z.string().optional(),
+    tables: z.array(publicationMember).optional(),
+    allTables: z.boolean().optional(),
+    schemas: z.array(name).optional(),
+    publish: z.array(operation).optional(),
+    viaRoot: z.boolean().optional(),
+  })
+  .strict();
 
 export const systemShape = z
   .object({

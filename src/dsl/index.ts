@@ -5,9 +5,10 @@ export {
   timestamp, timestamptz, interval, json, jsonb, bytea, inet, cidr, tsvector,
   enumType, domain, sequence, extension, schema, type EnumDef, type DomainDef, type SequenceDef, type ExtensionDef, type NamespaceDef, type GrantInput,
 } from './types.js';
-export { table, trigger, type TriggerDef, type TableDef, type TableOptions, type IndexInput, type TriggerInput, type PolicyInput, type ForeignKeyInput } from './table.js';
+export { table, trigger, type TriggerDef, type TableDef, type TableOptions, type IndexInput, type TriggerInput, type PolicyInput, type ForeignKeyInput, type StorageInput } from './table.js';
 export { policy, type PolicyDef } from './policy.js';
 export { collation, type CollationDef, type CollationOptions } from './collation.js';
+export { publication, type PublicationDef, type PublicationOptions, type PublicationMember } from './publication.js';
 export { view, materializedView, type ViewDef, type ViewOptions } from './view.js';
 export { rpc, procedure, triggerFunction, type RoutineDef, type RoutineOptions } from './routine.js';
 export { system, type SystemDef, type SystemOptions } from './system.js';

@@ -1,4 +1,4 @@
-import type { Column, Constraint, Index, Policy, PolicyCommand, ReferentialAction, SourceLocation, Trigger, TriggerEvent } from '../model/schema.js';
+import { realtimePublication, type Column, type Constraint, type Index, type Policy, type PolicyCommand, type ReferentialAction, type ReplicaIdentity, type SourceLocation, type StorageOptions, type Trigger, type TriggerEvent } from '../model/schema.js';
 import { ident } from '../sql/quote.js';
 import { type ActionName, ColumnBuilder, type ReferenceOptions, type TableTarget } from './column.js';
 import type { Documentation } from './documentation.js';
@@ -17,9 +17,20 @@ export interface IndexInput {
   include?: string[];
   where?: SqlInput;
   nullsNotDistinct?: boolean;
+  /** Storage parameters: `{ fillfactor: 70 }`. */
+  storage?: StorageInput;
   description?: string;
   /** The index's previous name. */
   renamedFrom?: string;
+}
+
+/** StorageInput is a relation's storage parameters: `{ fillfactor: 70, autovacuum_vacuum_scale_factor: 0.01 }`. */
+export type StorageInput = Record<string, string | number | boolean>;
+
+/** Storage parameters as the model (and pg_class.reloptions) holds them: text, sorted by name. */
+export function toStorage(input: StorageInput | undefined): { storage?: StorageOptions } {
+  const names = Object.keys(input ?? {}).sort();
+  return names.length ? { storage: Object.fromEntries(names.map((name) => [name, String(input![name])])) } : {};
 }
 
 export interface TriggerInput {
@@ -98,6 +109,14 @@ export interface TableOptions extends Documentation {
   rls?: boolean | { enabled?: boolean; forced?: boolean };
   policies?: Record<string, PolicyInput>;
   grants?: GrantInput[];
+  /** Storage parameters: `{ fillfactor: 70, autovacuum_vacuum_scale_factor: 0.01 }`. */
+  storage?: StorageInput;
+  /** What logical replication logs of an old row: `'full'`, `'nothing'`, `{ index: 'name' }`; default the primary key. */
+  replicaIdentity?: 'default' | 'full' | 'nothing' | { index: string };
+  /** Supabase Realtime sends this table's changes: membership in the `supabase_realtime` publication. */
+  realtime?: boolean;
+  /** Publications the table belongs to, by name (declared with `publication()`, or `supabase_realtime`). */
+  publications?: string[];
 }
 
 /** Deferral of a key, unique, exclusion or foreign key constraint: `DEFERRABLE [INITIALLY DEFERRED]`. */
@@ -147,6 +166,10 @@ export interface TableDef extends Documentation {
   readonly partitionOf?: { parent: TableTarget; bound: string };
   readonly inherits?: TableTarget[];
   readonly unlogged?: boolean;
+  readonly storage?: StorageOptions;
+  readonly replicaIdentity?: ReplicaIdentity;
+  /** Publication names, sorted; `realtime: true` is `supabase_realtime`. */
+  readonly publications: string[];
   /** Problems found while declaring, reported by `build` with the file and line. */
   readonly problems: { field: string; message: string }[];
 }
@@ -322,6 +345,9 @@ export function table(name: string, options: TableOptions): TableDef {
   const policies: Record<string, Policy> = {};
   for (const [policyName, policy] of Object.entries(options.policies ?? {})) policies[policyName] = toPolicyModel(policyName, policy);
 
+  const publications = [...new Set([...(options.publications ?? []), ...(options.realtime ? [realtimePublication] : [])])].sort();
+  const replicaIdentity: ReplicaIdentity | undefined = options.replicaIdentity === 'default' ? undefined : options.replicaIdentity;
+
   const rls = options.rls === undefined || options.rls === false ? { enabled: false, forced: false } : options.rls === true ? { enabled: true, forced: false } : { enabled: options.rls.enabled ?? true, forced: options.rls.forced ?? false };
 
   return {
@@ -345,6 +371,9 @@ export function table(name: string, options: TableOptions): TableDef {
     ...(options.partitionOf ? { partitionOf: { parent: options.partitionOf.parent, bound: boundSql(options.partitionOf.values) } } : {}),
     ...(options.inherits ? { inherits: options.inherits } : {}),
     ...(options.unlogged ? { unlogged: true } : {}),
+    ...toStorage(options.storage),
+    ...(replicaIdentity !== undefined ? { replicaIdentity } : {}),
+    publications,
     problems,
   };
 }
@@ -430,6 +459,7 @@ export function toIndexModel(name: string, index: IndexInput): Index {
     include: index.include ?? [],
     ...(index.where ? { where: sqlOf(index.where) } : {}),
     ...(index.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
+    ...toStorage(index.storage),
     ...(index.description !== undefined ? { comment: index.description } : {}),
     ...(index.renamedFrom ? { renamedFrom: index.renamedFrom } : {}),
   };

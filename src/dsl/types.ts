@@ -67,14 +67,16 @@ export interface ExtensionDef {
   readonly pgform: 'extension';
   readonly name: string;
   readonly schema: string;
+  /** A pinned version (`ALTER EXTENSION ... UPDATE TO`); absent: whatever the server installs. */
+  readonly version?: string;
   readonly source?: { file: string; line: number };
 }
 
-export function extension(name: string, options: { schema?: string } = {}): ExtensionDef {
+export function extension(name: string, options: { schema?: string; version?: string } = {}): ExtensionDef {
   const source = callSite();
   guardName(name, 'extension', source);
   guard(extensionShape, options, { object: `extension ${name}`, source });
-  return { pgform: 'extension', name, schema: options.schema ?? 'public', ...(source ? { source } : {}) };
+  return { pgform: 'extension', name, schema: options.schema ?? 'public', ...(options.version !== undefined ? { version: options.version } : {}), ...(source ? { source } : {}) };
 }
 
 export interface EnumDef extends TypeRef, Documentation {

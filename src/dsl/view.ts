@@ -1,9 +1,9 @@
-import type { Index, SourceLocation } from '../model/schema.js';
+import type { Index, SourceLocation, StorageOptions } from '../model/schema.js';
 import type { Documentation } from './documentation.js';
 import { guard, guardName, viewShape } from './guard.js';
 import { callSite } from './source.js';
 import { sqlOf, type SqlInput } from './sql.js';
-import { toIndexModel, toTriggerModel, type IndexInput, type TableDef, type TriggerInput } from './table.js';
+import { toIndexModel, toStorage, toTriggerModel, type IndexInput, type StorageInput, type TableDef, type TriggerInput } from './table.js';
 import { toGrants, type GrantInput } from './types.js';
 
 export interface ViewOptions extends Documentation {
@@ -25,6 +25,8 @@ export interface ViewOptions extends Documentation {
 
 export interface MaterializedViewOptions extends Omit<ViewOptions, 'securityInvoker' | 'securityBarrier' | 'checkOption' | 'triggers'> {
   indexes?: Record<string, IndexInput>;
+  /** Storage parameters: `{ fillfactor: 70 }`. */
+  storage?: StorageInput;
 }
 
 /** A ViewDef is the plain data `view()` and `materializedView()` return. */
@@ -40,6 +42,7 @@ export interface ViewDef extends Documentation {
   readonly checkOption?: 'local' | 'cascaded';
   readonly indexes: Record<string, Index>;
   readonly triggers: TableDef['triggers'];
+  readonly storage?: StorageOptions;
   readonly grants: ReturnType<typeof toGrants>;
   readonly source?: SourceLocation;
   readonly renamedFrom?: string;
@@ -57,7 +60,7 @@ function documentation(options: Documentation & { renamedFrom?: string }) {
 export function view(name: string, options: ViewOptions): ViewDef {
   const source = callSite();
   guardName(name, 'view', source);
-  guard(viewShape.omit({ indexes: true }), options, { object: `view ${name}`, source });
+  guard(viewShape.omit({ indexes: true, storage: true }), options, { object: `view ${name}`, source });
   const triggers: TableDef['triggers'] = {};
   for (const [triggerName, trigger] of Object.entries(options.triggers ?? {})) triggers[triggerName] = toTriggerModel(triggerName, trigger);
   return {
@@ -93,6 +96,7 @@ export function materializedView(name: string, options: MaterializedViewOptions)
     columnComments: options.columns ?? {},
     indexes,
     triggers: {},
+    ...toStorage(options.storage),
     grants: toGrants(options.grants),
     ...documentation(options),
     ...(source ? { source } : {}),

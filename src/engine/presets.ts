@@ -25,7 +25,7 @@ export interface Preset {
 /** Supabase gives its roles this search_path; migrations call extension functions unqualified. */
 const supabaseSearchPath = '"$user", public, extensions';
 
-const supabaseBootstrap = `-- Supabase preset: roles, auth schema and functions, storage tables (idempotent)
+const supabaseBootstrap = `-- Supabase preset: roles, auth schema and functions, storage tables, realtime publication (idempotent)
 DO $pgform$
 DECLARE r text;
 BEGIN
@@ -90,6 +90,14 @@ CREATE TABLE IF NOT EXISTS storage.objects (
 );
 CREATE OR REPLACE FUNCTION storage.foldername(name text) RETURNS text[] LANGUAGE sql IMMUTABLE AS $pgform$
   SELECT (string_to_array(name, '/'))[1:array_length(string_to_array(name, '/'), 1) - 1]
+$pgform$;
+-- Supabase Realtime's publication: the platform creates it empty; tables join it with realtime: true.
+DO $pgform$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_publication WHERE pubname = 'supabase_realtime') THEN
+    CREATE PUBLICATION supabase_realtime;
+  END IF;
+END
 $pgform$;
 GRANT USAGE ON SCHEMA auth TO anon, authenticated, service_role;
 GRANT USAGE ON SCHEMA storage TO anon, authenticated, service_role;

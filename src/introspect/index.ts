@@ -9,6 +9,7 @@ import { extensionsSql, toExtension, type ExtensionRow } from './queries/extensi
 import { indexesSql, toIndex, type IndexRow } from './queries/indexes.js';
 import { namespacesSql, toNamespace, type NamespaceRow } from './queries/namespaces.js';
 import { policiesSql, toPolicy, type PolicyRow } from './queries/policies.js';
+import { publicationsSql, toPublication, type PublicationRow } from './queries/publications.js';
 import { routinesSql, toRoutine, type RoutineRow } from './queries/routines.js';
 import { sequencesSql, toSequence, type SequenceRow } from './queries/sequences.js';
 import { tablesSql, toTable, type TableRow } from './queries/tables.js';
@@ -25,11 +26,20 @@ export interface IntrospectOptions {
   /** Schemas a preset owns (Supabase's auth): listed as external when they exist, never read. */
   externalNamespaces: string[];
   /**
+   * Publications a platform owns (Supabase's `supabase_realtime`, the default): listed as
+   * external, with only their member tables, and left out when none of those is read (unless
+   * it publishes all tables).
+   */
+  externalPublications?: string[];
+  /**
    * False skips constraints, indexes, triggers, policies, dependencies and unmanaged objects
    * (types need none of them).
    */
   tableParts?: boolean;
 }
+
+/** The Supabase platform's publication, which Realtime reads. */
+const defaultExternalPublications = ['supabase_realtime'];
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -78,6 +88,7 @@ export async function introspect(conn: Connection, options: IntrospectOptions): 
       dependencies: parts ? reader.read<DependencyRow>('dependencies', dependenciesSql) : none,
       unmanaged: parts ? reader.read<UnmanagedRow>('unmanaged objects', unmanagedSql(), params) : none,
       collations: reader.read<CollationRow>('collations', collationsSql, params),
+      publications: reader.read<PublicationRow>('publications', publicationsSql(version), params),
     };
     // Every read is awaited before any result is used, so a failure never leaves one running.
     const settled = await Promise.allSettled(Object.values(reads));
@@ -93,6 +104,13 @@ export async function introspect(conn: Connection, options: IntrospectOptions): 
     schema.routines = sortedRecord((await reads.routines).map((row) => toRoutine(row)).map(({ id, routine }) => [id, routine]));
     schema.tables = sortedRecord((await reads.tables).map((row) => [objectId(row.schema, row.name), toTable(row)]));
     schema.views = sortedRecord((await reads.views).map((row) => [objectId(row.schema, row.name), toView(row)]));
+    const platform = new Set(options.externalPublications ?? defaultExternalPublications);
+    schema.publications = sortedRecord(
+      (await reads.publications)
+        .map((row) => toPublication(row, platform.has(row.name)))
+        .filter((publication) => !publication.external || publication.allTables || Object.keys(publication.tables).length > 0)
+        .map((publication) => [publication.name, publication]),
+    );
     attachTableParts(schema, external, {
       constraints: await reads.constraints,
       indexes: await reads.indexes,

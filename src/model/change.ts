@@ -1,4 +1,4 @@
-import type { Collation, Column, Constraint, Domain, Enum, Extension, Grant, Index, Namespace, PartitionOf, Policy, Routine, Sequence, Table, Trigger, View } from './schema.js';
+import type { Collation, Column, Constraint, Domain, Enum, Extension, Grant, Index, Namespace, PartitionOf, Policy, Publication, PublicationTable, ReplicaIdentity, Routine, Sequence, StorageOptions, Table, Trigger, View } from './schema.js';
 
 /**
  * A Change is one typed difference between two schemas, as the differ reports it. Changes
@@ -12,6 +12,8 @@ export type Change =
   | { kind: 'drop extension'; extension: Extension }
   | { kind: 'create collation'; collation: Collation }
   | { kind: 'drop collation'; collation: Collation }
+  /** A new version (`UPDATE TO`) or schema (`SET SCHEMA`) of an installed extension. */
+  | { kind: 'alter extension'; from: Extension; to: Extension }
   | { kind: 'create enum'; enum: Enum }
   | { kind: 'drop enum'; enum: Enum }
   | { kind: 'add enum value'; enum: Enum; value: string; before?: string; after?: string }
@@ -56,6 +58,14 @@ export type Change =
   | { kind: 'set row level security'; table: string; from: Table['rls']; to: Table['rls'] }
   /** SET UNLOGGED / SET LOGGED: the table is rewritten. */
   | { kind: 'set logged'; table: string; unlogged: boolean }
+  | { kind: 'set replica identity'; table: string; from?: ReplicaIdentity; to?: ReplicaIdentity }
+  | { kind: 'set storage'; target: StorageTarget; from: StorageOptions; to: StorageOptions }
+  | { kind: 'create publication'; publication: Publication }
+  | { kind: 'drop publication'; publication: Publication }
+  /** Options or `TABLES IN SCHEMA` of a publication pgform manages. */
+  | { kind: 'alter publication'; from: Publication; to: Publication }
+  | { kind: 'add publication table'; publication: string; table: string; member: PublicationTable }
+  | { kind: 'drop publication table'; publication: string; table: string; member: PublicationTable }
   | { kind: 'create policy'; table: string; policy: Policy }
   | { kind: 'alter policy'; table: string; from: Policy; to: Policy }
   | { kind: 'drop policy'; table: string; policy: Policy }
@@ -79,6 +89,9 @@ export type GrantTarget =
   | { type: 'table' | 'view' | 'materialized view' | 'sequence'; id: string }
   | { type: 'routine'; id: string; routine: Routine };
 
+/** A StorageTarget names a relation whose storage parameters change. */
+export type StorageTarget = { type: 'table' | 'materialized view'; id: string } | { type: 'index'; relation: string; name: string };
+
 /** A CommentTarget names any object a COMMENT ON can describe. */
 export type CommentTarget =
   | { type: 'schema'; name: string }
@@ -88,7 +101,8 @@ export type CommentTarget =
   | { type: 'domain constraint'; domain: string; name: string }
   | { type: 'index'; schema: string; name: string }
   | { type: 'trigger' | 'policy'; table: string; name: string }
-  | { type: 'routine'; id: string; routine: Routine };
+  | { type: 'routine'; id: string; routine: Routine }
+  | { type: 'publication'; name: string };
 
 /** A Hazard marks a statement that can lose data, rewrite a table, hold a long lock or take an object pgform does not manage with it. */
 export interface Hazard {

@@ -3,8 +3,10 @@
  * location, rename hints) is ignored: two models are equal when PostgreSQL would hold the same.
  * So are the catalogs' dependency edges: they follow from the objects, and only a database
  * has them, never definitions.
+ * An extension's `relocatable` and `defaultVersion` are what only the server knows of an object
+ * it did not get from the user.
  */
-const documentationOnly = new Set(['group', 'note', 'source', 'renamedFrom', 'renamedValues', 'dependencies', 'conversion']);
+const documentationOnly = new Set(['group', 'note', 'source', 'renamedFrom', 'renamedValues', 'dependencies', 'conversion', 'relocatable', 'defaultVersion']);
 
 /** A stable JSON text of a model value without documentation-only fields. */
 export function stableText(value: unknown): string {

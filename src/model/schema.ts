@@ -20,6 +20,8 @@ export interface Schema {
   routines: Record<string, Routine>;
   /** User collations (CREATE COLLATION), by id. Absent when there are none. */
   collations?: Record<string, Collation>;
+  /** Publications by name: the ones pgform manages and the platform's it only adds tables to. */
+  publications: Record<string, Publication>;
   /**
    * Triggers and policies pgform manages on tables it does not (a preset's `auth.users`,
    * `storage.objects`), by table id: the Supabase patterns of a trigger creating a profile on
@@ -104,7 +106,7 @@ export interface Namespace extends Documented {
   grants: Grant[];
 }
 
-/** An Extension is an installed extension; the version is left to the server. */
+/** An Extension is an installed extension. */
 export interface Extension {
   name: string;
   schema: string;
@@ -113,8 +115,30 @@ export interface Extension {
    * referenced and never planned. Declaring one creates it when missing, nothing more.
    */
   external?: boolean;
+  /** The installed version; absent in definitions means whatever the server installs by default. */
+  version?: string;
+  /**
+   * False when the extension cannot move with `ALTER EXTENSION ... SET SCHEMA` (read from the
+   * server only; definitions leave it out and comparisons ignore it).
+   */
+  relocatable?: boolean;
+  /**
+   * The server's default version (read from the server only). An installed version equal to it
+   * pins nothing: a database at its server's default is never drift against another version.
+   */
+  defaultVersion?: string;
   source?: SourceLocation;
 }
+
+/**
+ * StorageOptions are a relation's storage parameters (pg_class.reloptions: fillfactor,
+ * autovacuum_*, `toast.*` for its TOAST table), option name -> value as PostgreSQL stores the
+ * text, sorted by name. Absent when there are none.
+ */
+export type StorageOptions = Record<string, string>;
+
+/** A ReplicaIdentity is what a table logs of an old row for logical replication; absent is DEFAULT. */
+export type ReplicaIdentity = 'full' | 'nothing' | { index: string };
 
 /** An Enum is an enumerated type with its labels in sort order. */
 export interface Enum extends Documented {
@@ -186,6 +210,8 @@ export interface Table extends Documented {
   inherits?: string[];
   /** An UNLOGGED table: not written to the WAL, emptied after a crash, not replicated. */
   unlogged?: boolean;
+  storage?: StorageOptions;
+  replicaIdentity?: ReplicaIdentity;
 }
 
 /**
@@ -309,6 +335,7 @@ export interface Index {
   include: string[];
   where?: string;
   nullsNotDistinct?: boolean;
+  storage?: StorageOptions;
   comment?: string;
 }
 
@@ -370,7 +397,42 @@ export interface View extends Documented {
   indexes: Record<string, Index>;
   /** Triggers of a (plain) view: `INSTEAD OF` row triggers and statement triggers. Absent when none. */
   triggers?: Record<string, Trigger>;
+  /** A materialized view's storage parameters (a plain view's options are the fields above). */
+  storage?: StorageOptions;
   grants: Grant[];
+}
+
+export type PublishedOperation = 'insert' | 'update' | 'delete' | 'truncate';
+
+/** The publication Supabase Realtime reads: the platform creates it; tables join it with `realtime: true`. */
+export const realtimePublication = 'supabase_realtime';
+
+/** A PublicationTable is one table's membership: all columns and rows unless narrowed. */
+export interface PublicationTable {
+  /** A column list (PostgreSQL 15+), in the table's column order. */
+  columns?: string[];
+  /** A row filter (PostgreSQL 15+) as pg_get_expr prints it. */
+  where?: string;
+}
+
+/** A Publication is a set of tables whose changes logical replication (Supabase Realtime) sends. */
+export interface Publication {
+  name: string;
+  /**
+   * A platform's publication (Supabase's `supabase_realtime`): it exists in every database the
+   * preset builds; pgform plans only which tables belong to it, never the publication itself.
+   */
+  external?: boolean;
+  allTables: boolean;
+  /** Schemas of `FOR TABLES IN SCHEMA` (PostgreSQL 15+), sorted. */
+  schemas: string[];
+  /** Member tables by table id, sorted. */
+  tables: Record<string, PublicationTable>;
+  /** Published operations in the order insert, update, delete, truncate. */
+  publish: PublishedOperation[];
+  viaRoot: boolean;
+  comment?: string;
+  source?: SourceLocation;
 }
 
 export type ArgumentMode = 'in' | 'out' | 'inout' | 'variadic';
@@ -452,6 +514,7 @@ export function emptySchema(): Schema {
     tables: {},
     views: {},
     routines: {},
+    publications: {},
     docs: { groups: {}, joins: [] },
   };
 }

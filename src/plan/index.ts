@@ -39,6 +39,9 @@ export interface Plan {
 const phases: Record<Change['kind'], number> = {
   // Renames first: every later statement speaks of objects by their new names.
   rename: -1,
+  // A publication's members leave before anything they name goes.
+  'drop publication': 0,
+  'drop publication table': 0,
   'drop policy': 0,
   'drop trigger': 1,
   'drop view': 2,
@@ -63,6 +66,7 @@ const phases: Record<Change['kind'], number> = {
   // Collations before the types and columns that use them; they go once those have left.
   'create collation': 21.5,
   'drop collation': 38.5,
+  'alter extension': 21,
   'create enum': 22,
   'add enum value': 23,
   'replace enum': 23,
@@ -83,6 +87,13 @@ const phases: Record<Change['kind'], number> = {
   inherit: 37,
   // Once the keys it may reference and every index exist.
   'validate constraint': 37,
+  // After the indexes: REPLICA IDENTITY USING INDEX names one.
+  'set replica identity': 37,
+  'set storage': 37,
+  // After tables and their columns: members and column lists name them.
+  'create publication': 37,
+  'alter publication': 37,
+  'add publication table': 37,
   'create view': 40,
   'replace view': 40,
   'create trigger': 45,
@@ -105,6 +116,22 @@ function objectOf(change: Change): string {
     case 'create collation':
     case 'drop collation':
       return objectId(change.collation.schema, change.collation.name);
+    case 'alter extension':
+      return change.to.name;
+    case 'set replica identity':
+      return change.table;
+    case 'set storage': {
+      const t = change.target;
+      return t.type === 'index' ? `${t.relation} (index ${t.name})` : t.id;
+    }
+    case 'create publication':
+    case 'drop publication':
+      return `publication ${change.publication.name}`;
+    case 'alter publication':
+      return `publication ${change.to.name}`;
+    case 'add publication table':
+    case 'drop publication table':
+      return `${change.table} (publication ${change.publication})`;
     case 'create enum':
     case 'drop enum':
     case 'add enum value':
@@ -180,6 +207,7 @@ function objectOf(change: Change): string {
       if (t.type === 'constraint') return `${t.table} (constraint ${t.name})`;
       if ('table' in t) return `${t.table} (${t.type} ${t.name})`;
       if (t.type === 'domain constraint') return `${t.domain} (constraint ${t.name})`;
+      if (t.type === 'publication') return `publication ${t.name}`;
       return t.id;
     }
   }
@@ -195,6 +223,7 @@ function ownerOf(change: Change): string {
     if ('table' in t) return t.table;
     if ('domain' in t) return t.domain;
   }
+  if (change.kind === 'set storage' && change.target.type === 'index') return change.target.relation;
   return objectOf(change).split(' (')[0]!;
 }
 

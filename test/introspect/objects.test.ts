@@ -28,9 +28,9 @@ for (const engine of testEngines) {
       });
     });
 
-    it('lists extensions but none of the objects they own', () => {
+    it('lists extensions with their installed version but none of the objects they own', () => {
       const { schema } = fixture();
-      expect(schema.extensions).toEqual({ citext: { name: 'citext', schema: 'crm' } });
+      expect(schema.extensions).toEqual({ citext: { name: 'citext', schema: 'crm', version: expect.stringMatching(/^1\.[0-9]+$/) } });
       expect(Object.keys(schema.routines).filter((id) => id.includes('citext'))).toEqual([]);
       expect(Object.keys(schema.domains)).toEqual(['crm.email', 'crm.positive']);
     });

@@ -39,5 +39,9 @@ export async function roundTrip(conn: Connection, definitions: string | Schema):
   const live = await introspect(conn, { namespaces, externalNamespaces });
   const expected = databasePart(canonical);
   const actual = databasePart(live);
+  // An extension declared without a version gets the server's default: no difference.
+  for (const [name, extension] of Object.entries(actual.extensions)) {
+    if (expected.extensions[name] && expected.extensions[name]!.version === undefined) actual.extensions[name] = { name, schema: extension.schema };
+  }
   return { declared, canonical, live, differences: listDifferences(expected, actual), remaining: diffSchemas(actual, expected) };
 }

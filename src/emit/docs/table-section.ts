@@ -3,7 +3,7 @@
  * with what they serve, triggers, row-level security in plain words, privileges and the table's
  * links to others. Every table gets an anchor, so the inventory and diagrams are one click away.
  */
-import type { Constraint, Grant, Index, Table, Trigger } from '../../model/schema.js';
+import { realtimePublication, type Constraint, type Grant, type Index, type Table, type Trigger } from '../../model/schema.js';
 import { displayId, relationRef, sectionAnchor, routineRef, triggerRoutine, type DocsContext } from './context.js';
 import { coveringIndex, readersOf } from './facts.js';
 import { foreignKeyText, renderFields } from './fields.js';
@@ -27,6 +27,7 @@ function renderTable(ctx: DocsContext, id: string, readBy: string[]): string {
     t.comment,
     where,
     partitioning(ctx, t),
+    replicationLine(ctx, id, t),
     t.note && nestMarkdown(t.note, 3),
     renderFields(ctx, t),
     renderConstraints(ctx, t),
@@ -48,6 +49,22 @@ function partitioning(ctx: DocsContext, t: Table): string {
   if (t.partitionBy) lines.push(`Partitioned by ${code(t.partitionBy)}.`);
   if (t.inherits?.length) lines.push(`Inherits from ${t.inherits.map((p) => relationRef(ctx, p)).join(', ')}.`);
   return lines.join(' ');
+}
+
+/** Realtime, publications, replica identity and storage parameters, on one line when any is set. */
+function replicationLine(ctx: DocsContext, id: string, t: Table): string {
+  const member = Object.values(ctx.schema.publications).filter((p) => p.tables[id] !== undefined);
+  const others = member.filter((p) => p.name !== realtimePublication).map((p) => code(p.name));
+  const identity = t.replicaIdentity;
+  const storage = Object.entries(t.storage ?? {}).map(([name, value]) => code(`${name}=${value}`));
+  return [
+    member.some((p) => p.name === realtimePublication) ? 'Realtime: yes' : '',
+    others.length ? `Publications: ${others.join(', ')}` : '',
+    identity === undefined ? '' : `Replica identity: ${typeof identity === 'object' ? `index ${code(identity.index)}` : identity}`,
+    storage.length ? `Storage: ${storage.join(', ')}` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 function constraintDefinition(ctx: DocsContext, constraint: Constraint): string {

@@ -86,6 +86,32 @@ export function driftItems(changes: Change[], from: Schema, to: Schema): DriftIt
       case 'drop extension':
         add('extension', c.extension.name, c.extension.schema, c.kind.startsWith('create') ? 'missing' : 'unexpected', [], to.extensions[c.extension.name]?.source);
         break;
+      case 'alter extension':
+        add('extension', c.to.name, c.to.schema, 'changed', [
+          ...(c.from.schema !== c.to.schema ? [{ field: 'schema', expected: c.to.schema, actual: c.from.schema }] : []),
+          ...(c.to.version !== undefined && c.to.version !== c.to.defaultVersion && c.from.version !== c.to.version ? [{ field: 'version', expected: c.to.version, actual: c.from.version }] : []),
+        ]);
+        break;
+      case 'set replica identity':
+        add('replica identity', c.table, c.table, 'changed', [{ field: 'replicaIdentity', expected: c.to ?? 'default', actual: c.from ?? 'default' }]);
+        break;
+      case 'set storage': {
+        const t = c.target;
+        const object = t.type === 'index' ? sub(t.relation, 'index', t.name) : t.id;
+        add('storage', object, t.type === 'index' ? t.relation : t.id, 'changed', fieldDetails(c.to, c.from).map((d) => ({ ...d, field: `storage.${d.field}` })));
+        break;
+      }
+      case 'create publication':
+      case 'drop publication':
+        add('publication', c.publication.name, c.publication.name, c.kind === 'create publication' ? 'missing' : 'unexpected');
+        break;
+      case 'alter publication':
+        add('publication', c.to.name, c.to.name, 'changed', fieldDetails({ ...c.to, tables: undefined }, { ...c.from, tables: undefined }));
+        break;
+      case 'add publication table':
+      case 'drop publication table':
+        add('publication table', sub(c.table, 'publication', c.publication), c.table, c.kind === 'add publication table' ? 'missing' : 'unexpected');
+        break;
       case 'create enum':
       case 'drop enum': {
         const id = objectId(c.enum.schema, c.enum.name);
@@ -231,8 +257,8 @@ export function driftItems(changes: Change[], from: Schema, to: Schema): DriftIt
       }
       case 'set comment': {
         const t = c.target;
-        const object = t.type === 'schema' ? t.name : t.type === 'column' ? `${t.relation}.${t.column}` : t.type === 'index' ? objectId(t.schema, t.name) : 'table' in t ? sub(t.table, t.type, t.name) : 'domain' in t ? sub(t.domain, 'constraint', t.name) : t.id;
-        const owner = t.type === 'schema' ? t.name : t.type === 'column' ? t.relation : t.type === 'index' ? objectId(t.schema, t.name) : 'table' in t ? t.table : 'domain' in t ? t.domain : t.id;
+        const object = t.type === 'schema' || t.type === 'publication' ? t.name : t.type === 'column' ? `${t.relation}.${t.column}` : t.type === 'index' ? objectId(t.schema, t.name) : 'table' in t ? sub(t.table, t.type, t.name) : 'domain' in t ? sub(t.domain, 'constraint', t.name) : t.id;
+        const owner = t.type === 'schema' || t.type === 'publication' ? t.name : t.type === 'column' ? t.relation : t.type === 'index' ? objectId(t.schema, t.name) : 'table' in t ? t.table : 'domain' in t ? t.domain : t.id;
         add('comment', object, owner, 'changed', [{ field: `comment on ${t.type}`, expected: c.to ?? null, actual: c.from ?? null }]);
         break;
       }

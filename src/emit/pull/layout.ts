@@ -29,6 +29,7 @@ const kindWords: Record<Unit['kind'], string> = {
   trigger: 'trigger',
   policy: 'policy',
   view: 'view',
+  publication: 'publication',
 };
 
 /** Files by layout; every name is made unique, case-insensitively, within its folder. */
@@ -63,7 +64,7 @@ function placeFiles(units: Unit[], layout: Layout, ctx: PullContext): Map<string
 function nameVariables(units: Unit[]): Map<string, string> {
   const pool = variablePool();
   const variables = new Map<string, string>();
-  const priority: Unit['kind'][] = ['table', 'view', 'enum', 'domain', 'routine', 'sequence', 'trigger', 'policy', 'namespace', 'extension', 'collation'];
+  const priority: Unit['kind'][] = ['table', 'view', 'enum', 'domain', 'routine', 'sequence', 'trigger', 'policy', 'namespace', 'extension', 'collation', 'publication'];
   const ordered = [...units].sort(
     (a, b) => priority.indexOf(a.kind) - priority.indexOf(b.kind) || publicFirst(a.schema, b.schema) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
   );

@@ -1,8 +1,8 @@
 import { objectId } from '../../model/id.js';
-import { defaultPublicNamespace, type Collation, type Domain, type Enum, type Extension, type Namespace, type Sequence, type View } from '../../model/schema.js';
-import { bool, call, callWith, num, obj, sqlText, str, strings, type Expr } from './code.js';
+import { defaultPublicNamespace, type Collation, type Domain, type Enum, type Extension, type Namespace, type Publication, type Sequence, type View } from '../../model/schema.js';
+import { arr, bool, call, callWith, num, obj, sqlText, str, strings, type Expr } from './code.js';
 import { warn, type PullContext } from './context.js';
-import { byName, collationSql, grantsExpr, indexExpr, tableTarget } from './parts.js';
+import { byName, collationSql, grantsExpr, indexExpr, storageExpr, tableTarget } from './parts.js';
 import { triggersExpr } from './table-rules.js';
 import { typeText } from './types.js';
 
@@ -21,7 +21,9 @@ export function namespaceExpr(namespace: Namespace, ctx: PullContext): Expr | un
 }
 
 export function extensionExpr(extension: Extension): Expr {
-  return callWith('extension', [str(extension.name)], obj([schemaOption(extension.schema)]));
+  // A version other than the server's default is a pin; the default is left to the server.
+  const pinned = extension.defaultVersion !== undefined && extension.version !== undefined && extension.version !== extension.defaultVersion;
+  return callWith('extension', [str(extension.name)], obj([schemaOption(extension.schema), ['version', pinned ? str(extension.version!) : undefined]]));
 }
 
 export function enumExpr(en: Enum): Expr {
@@ -106,7 +108,40 @@ export function viewExpr(view: View, ctx: PullContext): Expr {
     ['columns', comments.length ? obj(comments.map((column) => [column.name, str(column.comment!)])) : undefined],
     ['indexes', view.materialized && indexes.length ? obj(indexes.map((index) => [index.name, indexExpr(index)])) : undefined],
     ['triggers', view.materialized ? undefined : triggersExpr(view, ctx)],
+    ['storage', view.materialized ? storageExpr(view.storage) : undefined],
     ['grants', view.grants.length ? grantsExpr(view.grants) : undefined],
   ]);
   return call(view.materialized ? 'materializedView' : 'view', str(view.name), options);
+}
+
+const allOperations = ['insert', 'update', 'delete', 'truncate'];
+
+/**
+ * `publication('feed', { tables, publish })`. Members without a column list or row filter are
+ * declared on their table (`publications: ['feed']`); narrowed ones here.
+ */
+export function publicationExpr(publication: Publication): Expr {
+  const narrowed = Object.entries(publication.tables).filter(([, member]) => member.columns !== undefined || member.where !== undefined);
+  const options = obj([
+    description(publication.comment),
+    ['allTables', publication.allTables ? bool(true) : undefined],
+    ['schemas', publication.schemas.length ? strings(publication.schemas) : undefined],
+    [
+      'tables',
+      narrowed.length
+        ? arr(
+            narrowed.map(([table, member]) =>
+              obj([
+                ['table', tableTarget(table)],
+                ['columns', member.columns ? strings(member.columns) : undefined],
+                ['where', member.where !== undefined ? sqlText(member.where) : undefined],
+              ]),
+            ),
+          )
+        : undefined,
+    ],
+    ['publish', publication.publish.join(',') !== allOperations.join(',') ? strings(publication.publish) : undefined],
+    ['viaRoot', publication.viaRoot ? bool(true) : undefined],
+  ]);
+  return callWith('publication', [str(publication.name)], options);
 }

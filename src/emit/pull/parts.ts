@@ -1,7 +1,7 @@
 import { objectId, parseObjectId } from '../../model/id.js';
-import type { Grant, Index } from '../../model/schema.js';
+import type { Grant, Index, StorageOptions } from '../../model/schema.js';
 import { ident, qualified } from '../../sql/quote.js';
-import { arr, bool, obj, sqlText, str, strings, type Expr } from './code.js';
+import { arr, bool, num, obj, sqlText, str, strings, type Expr } from './code.js';
 
 /** Grants as definitions write them: `[{ to: 'authenticated', privileges: ['select'] }]`. */
 export function grantsExpr(grants: Grant[]): Expr {
@@ -34,6 +34,7 @@ export function indexExpr(index: Index): Expr {
     ['include', index.include.length ? strings(index.include) : undefined],
     ['where', index.where !== undefined ? sqlText(index.where) : undefined],
     ['nullsNotDistinct', index.nullsNotDistinct ? bool(true) : undefined],
+    ['storage', storageExpr(index.storage)],
     ['description', index.comment !== undefined ? str(index.comment) : undefined],
   ]);
 }
@@ -41,4 +42,18 @@ export function indexExpr(index: Index): Expr {
 /** Sorted by name in code-point order, as introspection sorts. */
 export function byName<T extends { name: string }>(items: Iterable<T>): T[] {
   return [...items].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/**
+ * Storage parameters as `{ fillfactor: 70 }`: numbers and booleans as literals when they print
+ * back to the same stored text, anything else as a string.
+ */
+export function storageExpr(storage: StorageOptions | undefined): Expr | undefined {
+  if (!storage || Object.keys(storage).length === 0) return undefined;
+  const value = (text: string): Expr => {
+    if (text === 'true' || text === 'false') return bool(text === 'true');
+    if (/^-?[0-9]+(\.[0-9]+)?$/.test(text) && String(Number(text)) === text) return num(text);
+    return str(text);
+  };
+  return obj(Object.entries(storage).map(([name, text]) => [name, value(text)]));
 }

@@ -1,10 +1,10 @@
 import { objectId } from '../../model/id.js';
-import type { Check, Column, Constraint, Exclusion, ForeignKey, Index, PrimaryKey, Table, Unique } from '../../model/schema.js';
+import { realtimePublication, type Check, type Column, type Constraint, type Exclusion, type ForeignKey, type Index, type PrimaryKey, type Table, type Unique } from '../../model/schema.js';
 import { arr, bool, call, method, num, obj, optional, sqlText, str, strings, type Expr } from './code.js';
 import { checkKey, warn, type PullContext } from './context.js';
 import { defaultModifier, type Modifier } from './defaults.js';
 import { defaultName } from './names.js';
-import { byName, collationSql, grantsExpr, indexExpr, tableTarget } from './parts.js';
+import { byName, collationSql, grantsExpr, indexExpr, storageExpr, tableTarget } from './parts.js';
 import { ownColumns, partitionEntries } from './partition.js';
 import { policiesExpr, triggersExpr } from './table-rules.js';
 import { columnType } from './types.js';
@@ -180,6 +180,35 @@ export function tableExpr(table: Table, ctx: PullContext, options: { shorthands?
     ['rls', rls],
     ['policies', policiesExpr(table)],
     ['grants', table.grants.length ? grantsExpr(table.grants) : undefined],
+    ['storage', storageExpr(table.storage)],
+    ['replicaIdentity', replicaIdentityExpr(table)],
+    ...membershipEntries(objectId(table.schema, table.name), ctx),
   ]);
   return call('table', str(table.name), entries);
+}
+
+function replicaIdentityExpr(table: Table): Expr | undefined {
+  const identity = table.replicaIdentity;
+  if (identity === undefined) return undefined;
+  return typeof identity === 'object' ? obj([['index', str(identity.index)]]) : str(identity);
+}
+
+/** `realtime: true` for Supabase Realtime's publication, `publications: [...]` for the others a plain member of. */
+function membershipEntries(id: string, ctx: PullContext): [string, Expr | undefined][] {
+  for (const p of Object.values(ctx.schema.publications)) {
+    const member = p.tables[id];
+    if (p.external && member && (member.columns !== undefined || member.where !== undefined)) {
+      warn(ctx, id, `publication ${p.name} narrows the table to some columns or rows, which realtime: true cannot say; it is pulled as the whole table`);
+    }
+  }
+  const memberOf = Object.values(ctx.schema.publications).filter((p) => {
+    const member = p.tables[id];
+    return member !== undefined && member.columns === undefined && member.where === undefined;
+  });
+  const realtime = memberOf.some((p) => p.name === realtimePublication);
+  const others = memberOf.filter((p) => p.name !== realtimePublication).map((p) => p.name);
+  return [
+    ['realtime', realtime ? bool(true) : undefined],
+    ['publications', others.length ? strings(others) : undefined],
+  ];
 }

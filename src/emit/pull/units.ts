@@ -1,7 +1,7 @@
 import { parseObjectId } from '../../model/id.js';
 import type { Expr } from './code.js';
 import { unitKey, unitKinds, type PullContext, type UnitKind } from './context.js';
-import { collationExpr, domainExpr, enumExpr, extensionExpr, namespaceExpr, sequenceExpr, viewExpr } from './objects.js';
+import { collationExpr, domainExpr, enumExpr, extensionExpr, namespaceExpr, publicationExpr, sequenceExpr, viewExpr } from './objects.js';
 import { routineExpr } from './routine.js';
 import { externalPolicyExpr, externalTriggerExpr } from './table-rules.js';
 import { tableExpr } from './table.js';
@@ -36,6 +36,11 @@ export function collectUnits(ctx: PullContext): Unit[] {
   for (const [id, routine] of sorted(schema.routines)) add('routine', id, routine.schema, routine.name, routineExpr(routine, ctx));
   for (const [id, table] of sorted(schema.tables)) add('table', id, table.schema, table.name, tableExpr(table, ctx));
   for (const [id, view] of sorted(schema.views)) add('view', id, view.schema, view.name, viewExpr(view, ctx));
+  // A publication belongs to the database, not a schema: it is declared with public. The
+  // platform's (supabase_realtime) is not declared: its tables say `realtime: true`.
+  for (const [name, publication] of sorted(schema.publications)) {
+    if (!publication.external) add('publication', name, 'public', name, publicationExpr(publication));
+  }
   // A trigger on a preset's table (auth.users) is declared beside its function.
   for (const [tableId, external] of sorted(schema.externalTables ?? {})) {
     for (const [name, trigger] of sorted(external.triggers)) {

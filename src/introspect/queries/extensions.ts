@@ -6,8 +6,10 @@ import { asJsonRows } from './fragments.js';
  * plpgsql is part of every database and never declared.
  */
 export const extensionsSql = asJsonRows(
-  `SELECT e.extname::text AS name, n.nspname::text AS schema
+  `SELECT e.extname::text AS name, n.nspname::text AS schema, e.extversion::text AS version, e.extrelocatable AS relocatable,
+     a.default_version::text AS "defaultVersion"
    FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+   LEFT JOIN pg_available_extensions a ON a.name = e.extname
    WHERE e.extname <> 'plpgsql'`,
   'x.name',
 );
@@ -15,8 +17,17 @@ export const extensionsSql = asJsonRows(
 export interface ExtensionRow {
   name: string;
   schema: string;
+  version: string;
+  relocatable: boolean;
+  defaultVersion: string | null;
 }
 
 export function toExtension(row: ExtensionRow): Extension {
-  return { name: row.name, schema: row.schema };
+  return {
+    name: row.name,
+    schema: row.schema,
+    version: row.version,
+    ...(row.relocatable ? {} : { relocatable: false }),
+    ...(row.defaultVersion !== null ? { defaultVersion: row.defaultVersion } : {}),
+  };
 }

@@ -49,3 +49,12 @@ export function columnNames(rel: string, keys: string): string {
 export function asJsonRows(query: string, orderBy: string): string {
   return `SELECT coalesce(json_agg(x ORDER BY ${orderBy}), '[]') AS rows FROM (${query}) x`;
 }
+
+/**
+ * A relation's storage parameters as a text array: its own reloptions, then its TOAST table's
+ * prefixed `toast.`, which is how CREATE and ALTER spell them.
+ */
+export function storageOf(rel: string): string {
+  return `(coalesce(${rel}.reloptions, '{}'::text[]) || coalesce((SELECT array_agg('toast.' || opt_ ORDER BY ord_)
+      FROM pg_class tst_, unnest(tst_.reloptions) WITH ORDINALITY o_(opt_, ord_) WHERE tst_.oid = ${rel}.reltoastrelid), '{}'::text[]))`;
+}

@@ -1,6 +1,7 @@
 import type { Index } from '../../model/schema.js';
 import { indexKeys } from '../printed.js';
-import { asJsonRows, commentOf, inSelectedNamespaces, notExtensionMember } from './fragments.js';
+import { asJsonRows, commentOf, inSelectedNamespaces, notExtensionMember, storageOf } from './fragments.js';
+import { storageField } from './tables.js';
 
 /**
  * Indexes of tables and materialized views, except those backing a primary key, unique or
@@ -23,6 +24,7 @@ export function indexesSql(serverVersion: number): string {
          WHERE k.ord > ix.indnkeyatts ORDER BY k.ord) AS include,
        pg_get_expr(ix.indpred, ix.indrelid) AS "where",
        ${nullsNotDistinct} AS "nullsNotDistinct",
+       ${storageOf('i')} AS storage,
        ${commentOf('pg_class', 'i.oid')} AS comment
      FROM pg_index ix
      JOIN pg_class i ON i.oid = ix.indexrelid
@@ -47,6 +49,7 @@ export interface IndexRow {
   include: string[];
   where: string | null;
   nullsNotDistinct: boolean;
+  storage: string[];
   comment: string | null;
 }
 
@@ -59,6 +62,7 @@ export function toIndex(row: IndexRow): Index {
     include: row.include,
     ...(row.where !== null ? { where: row.where } : {}),
     ...(row.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
+    ...storageField(row.storage),
     ...(row.comment !== null ? { comment: row.comment } : {}),
   };
 }

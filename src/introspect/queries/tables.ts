@@ -1,7 +1,8 @@
 import { objectId } from '../../model/id.js';
-import type { Table } from '../../model/schema.js';
+import type { ReplicaIdentity, StorageOptions, Table } from '../../model/schema.js';
 import { tableColumns, toColumn, type ColumnRow } from './columns.js';
-import { asJsonRows, commentOf, grantsOf, inSelectedNamespaces, notExtensionMember } from './fragments.js';
+import { keyValues } from '../printed.js';
+import { asJsonRows, commentOf, grantsOf, inSelectedNamespaces, notExtensionMember, storageOf } from './fragments.js';
 import { toGrants, type AclEntry } from './grants.js';
 
 /**
@@ -13,6 +14,10 @@ export const tablesSql = asJsonRows(
   `SELECT n.nspname::text AS schema, c.relname::text AS name,
      cols.columns,
      c.relrowsecurity AS "rlsEnabled", c.relforcerowsecurity AS "rlsForced", c.relpersistence = 'u' AS unlogged,
+     ${storageOf('c')} AS storage,
+     c.relreplident::text AS "replicaIdentity",
+     (SELECT ri.relname::text FROM pg_index rx JOIN pg_class ri ON ri.oid = rx.indexrelid
+       WHERE rx.indrelid = c.oid AND rx.indisreplident) AS "replicaIndex",
      ${grantsOf('c.relacl', 'c.relowner')} AS grants,
      ${commentOf('pg_class', 'c.oid')} AS comment,
      CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS "partitionBy",
@@ -33,6 +38,10 @@ export interface TableRow {
   rlsEnabled: boolean;
   rlsForced: boolean;
   unlogged: boolean;
+  storage: string[];
+  /** relreplident: d(efault), n(othing), f(ull), i(ndex). */
+  replicaIdentity: string;
+  replicaIndex: string | null;
   grants: AclEntry[];
   comment: string | null;
   partitionBy: string | null;
@@ -54,9 +63,26 @@ export function toTable(row: TableRow): Table {
     rls: { enabled: row.rlsEnabled, forced: row.rlsForced },
     ...(row.unlogged ? { unlogged: true } : {}),
     grants: toGrants(row.grants),
+    ...storageField(row.storage),
+    ...replicaIdentityField(row.replicaIdentity, row.replicaIndex),
     ...(row.comment !== null ? { comment: row.comment } : {}),
     ...(row.partitionBy !== null ? { partitionBy: row.partitionBy } : {}),
     ...(row.bound !== null && parents[0] ? { partitionOf: { parent: parents[0], bound: row.bound } } : {}),
     ...(row.bound === null && parents.length > 0 ? { inherits: parents } : {}),
   };
+}
+
+/** `{ storage }` sorted by option name, or nothing when the relation has no options. */
+export function storageField(entries: string[] | null, leave: string[] = []): { storage?: StorageOptions } {
+  const options = keyValues(entries);
+  const names = Object.keys(options).filter((name) => !leave.includes(name)).sort();
+  return names.length ? { storage: Object.fromEntries(names.map((name) => [name, options[name]!])) } : {};
+}
+
+/** An index identity whose index is gone logs nothing, as NOTHING does; the model says so. */
+function replicaIdentityField(code: string, index: string | null): { replicaIdentity?: ReplicaIdentity } {
+  if (code === 'f') return { replicaIdentity: 'full' };
+  if (code === 'n') return { replicaIdentity: 'nothing' };
+  if (code === 'i') return { replicaIdentity: index !== null ? { index } : 'nothing' };
+  return {};
 }

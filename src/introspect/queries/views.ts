@@ -1,7 +1,8 @@
 import type { View } from '../../model/schema.js';
 import { keyValues, optionIsTrue } from '../printed.js';
 import { columnsOf } from './columns.js';
-import { asJsonRows, commentOf, grantsOf, inSelectedNamespaces, notExtensionMember } from './fragments.js';
+import { asJsonRows, commentOf, grantsOf, inSelectedNamespaces, notExtensionMember, storageOf } from './fragments.js';
+import { storageField } from './tables.js';
 import { toGrants, type AclEntry } from './grants.js';
 
 /**
@@ -12,7 +13,7 @@ export const viewsSql = asJsonRows(
   `SELECT n.nspname::text AS schema, c.relname::text AS name, c.relkind = 'm' AS materialized,
      pg_get_viewdef(c.oid, true) AS definition,
      ${columnsOf('c.oid')} AS columns,
-     c.reloptions AS options,
+     ${storageOf('c')} AS options,
      ${grantsOf('c.relacl', 'c.relowner')} AS grants,
      ${commentOf('pg_class', 'c.oid')} AS comment
    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -49,6 +50,7 @@ export function toView(row: ViewRow): View {
     ...(optionIsTrue(options.security_barrier) ? { securityBarrier: true } : {}),
     ...(checkOption === 'local' || checkOption === 'cascaded' ? { checkOption } : {}),
     indexes: {},
+    ...(row.materialized ? storageField(row.options) : {}),
     grants: toGrants(row.grants),
     ...(row.comment !== null ? { comment: row.comment } : {}),
   };

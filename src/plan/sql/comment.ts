@@ -28,6 +28,8 @@ function targetSql(target: CommentTarget): string {
       return `${target.type.toUpperCase()} ${ident(target.name)} ON ${nameOf(target.table)}`;
     case 'routine':
       return `${target.routine.kind === 'procedure' ? 'PROCEDURE' : 'FUNCTION'} ${routineSignature(target.routine)}`;
+    case 'publication':
+      return `PUBLICATION ${ident(target.name)}`;
   }
 }
 

@@ -9,10 +9,12 @@ import type { Renderers } from './step.js';
 import { addColumn, addConstraint, alterConstraint, createTable, dropColumn, dropConstraint, dropTable, setLogged, validateConstraint } from './table.js';
 import { createIndex, createTrigger, dropIndex, dropTrigger } from './trigger-index.js';
 import {
-  addEnumValue, alterDomain, alterSequence, replaceEnum, createDomain, createEnum, createExtension, createNamespace, createSequence,
+  addEnumValue, alterDomain, alterExtension, alterSequence, replaceEnum, createDomain, createEnum, createExtension, createNamespace, createSequence,
   dropDomain, dropEnum, dropExtension, dropNamespace, dropSequence,
 } from './types.js';
 import { createView, dropView, replaceView } from './view.js';
+import { addPublicationTable, alterPublication, createPublication, dropPublication, dropPublicationTable } from './publication.js';
+import { setReplicaIdentity, setStorage } from './storage.js';
 
 /** One renderer per change kind: a new kind without SQL fails the type check here. */
 export const renderers: Renderers = {
@@ -22,6 +24,7 @@ export const renderers: Renderers = {
   'drop extension': dropExtension,
   'create collation': createCollation,
   'drop collation': dropCollation,
+  'alter extension': alterExtension,
   'create enum': createEnum,
   'drop enum': dropEnum,
   'add enum value': addEnumValue,
@@ -57,6 +60,13 @@ export const renderers: Renderers = {
   'drop trigger': dropTrigger,
   'set row level security': setRowLevelSecurity,
   'set logged': setLogged,
+  'set replica identity': setReplicaIdentity,
+  'set storage': setStorage,
+  'create publication': createPublication,
+  'drop publication': dropPublication,
+  'alter publication': alterPublication,
+  'add publication table': addPublicationTable,
+  'drop publication table': dropPublicationTable,
   'create policy': createPolicy,
   'alter policy': alterPolicy,
   'drop policy': dropPolicy,

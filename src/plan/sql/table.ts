@@ -5,6 +5,7 @@ import { identityClause } from './identity.js';
 import { collationSql, nameOf } from './names.js';
 import { ident, identList } from '../../sql/quote.js';
 import { statement, type Render } from './step.js';
+import { withStorage } from './storage.js';
 
 /** A column as written in CREATE TABLE and ADD COLUMN. */
 export function columnSql(column: Column): string {
@@ -69,12 +70,12 @@ export const createTable: Render<Extract<Change, { kind: 'create table' }>> = ({
   const partitionBy = table.partitionBy ? ` PARTITION BY ${table.partitionBy}` : '';
   if (table.partitionOf) {
     const body = constraints.length ? ` (\n  ${constraints.join(',\n  ')}\n)` : '';
-    return [statement(`CREATE ${table.unlogged ? 'UNLOGGED ' : ''}TABLE ${tableName(table)} PARTITION OF ${nameOf(table.partitionOf.parent)}${body} ${table.partitionOf.bound}${partitionBy}`)];
+    return [statement(`CREATE ${table.unlogged ? 'UNLOGGED ' : ''}TABLE ${tableName(table)} PARTITION OF ${nameOf(table.partitionOf.parent)}${body} ${table.partitionOf.bound}${partitionBy}${withStorage(table.storage)}`)];
   }
   const lines = [...table.columns.filter((c) => !c.inherited).map(columnSql), ...constraints];
   const body = lines.length ? `(\n  ${lines.join(',\n  ')}\n)` : '()';
   const inherits = table.inherits?.length ? ` INHERITS (${table.inherits.map(nameOf).join(', ')})` : '';
-  return [statement(`CREATE ${table.unlogged ? 'UNLOGGED ' : ''}TABLE ${tableName(table)} ${body}${inherits}${partitionBy}`)];
+  return [statement(`CREATE ${table.unlogged ? 'UNLOGGED ' : ''}TABLE ${tableName(table)} ${body}${inherits}${partitionBy}${withStorage(table.storage)}`)];
 };
 
 function tableName(table: { schema: string; name: string }): string {

@@ -4,12 +4,14 @@ import type { Index, Trigger } from '../../model/schema.js';
 import { nameOf } from './names.js';
 import { ident, identList, literal, qualified } from '../../sql/quote.js';
 import { statement, type Render } from './step.js';
+import { withStorage } from './storage.js';
 
 export function indexSql(relation: string, index: Index): string {
   const { schema } = parseObjectId(relation);
   let text = `CREATE${index.unique ? ' UNIQUE' : ''} INDEX ${ident(index.name)} ON ${nameOf(relation)} USING ${ident(index.method)} (${index.keys.join(', ')})`;
   if (index.include.length) text += ` INCLUDE (${identList(index.include)})`;
   if (index.nullsNotDistinct) text += ' NULLS NOT DISTINCT';
+  text += withStorage(index.storage);
   if (index.where) text += ` WHERE (${index.where})`;
   void schema;
   return text;

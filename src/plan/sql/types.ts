@@ -11,8 +11,16 @@ export const dropNamespace: Render<Extract<Change, { kind: 'drop namespace' }>> 
 ];
 
 export const createExtension: Render<Extract<Change, { kind: 'create extension' }>> = ({ extension }) => [
-  statement(`CREATE EXTENSION IF NOT EXISTS ${ident(extension.name)} WITH SCHEMA ${ident(extension.schema)}`),
+  statement(`CREATE EXTENSION IF NOT EXISTS ${ident(extension.name)} WITH SCHEMA ${ident(extension.schema)}${extension.version !== undefined && extension.version !== extension.defaultVersion ? ` VERSION ${literal(extension.version)}` : ''}`),
 ];
+
+/** Moves and updates in place: dropping an extension would drop its objects and their data. */
+export const alterExtension: Render<Extract<Change, { kind: 'alter extension' }>> = ({ from, to }) => {
+  const steps = [];
+  if (from.schema !== to.schema) steps.push(statement(`ALTER EXTENSION ${ident(to.name)} SET SCHEMA ${ident(to.schema)}`));
+  if (to.version !== undefined && to.version !== to.defaultVersion && from.version !== to.version) steps.push(statement(`ALTER EXTENSION ${ident(to.name)} UPDATE TO ${literal(to.version)}`));
+  return steps;
+};
 
 export const dropExtension: Render<Extract<Change, { kind: 'drop extension' }>> = ({ extension }) => [
   statement(`DROP EXTENSION ${ident(extension.name)}`, [{ code: 'DELETES_DATA', message: `drops extension ${extension.name} and what it provides` }]),

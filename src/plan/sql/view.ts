@@ -2,6 +2,7 @@ import type { Change } from '../../model/change.js';
 import type { View } from '../../model/schema.js';
 import { qualified } from '../../sql/quote.js';
 import { statement, type Render } from './step.js';
+import { withStorage } from './storage.js';
 
 function viewOptions(view: View): string {
   const options: string[] = [];
@@ -18,7 +19,7 @@ function query(view: View): string {
 
 export function viewSql(view: View, orReplace: boolean): string {
   const name = qualified(view.schema, view.name);
-  if (view.materialized) return `CREATE MATERIALIZED VIEW ${name} AS\n${query(view)}`;
+  if (view.materialized) return `CREATE MATERIALIZED VIEW ${name}${withStorage(view.storage)} AS\n${query(view)}`;
   return `CREATE${orReplace ? ' OR REPLACE' : ''} VIEW ${name}${viewOptions(view)} AS\n${query(view)}`;
 }
 

@@ -42,6 +42,7 @@ const builders: Record<UnitKind, string[]> = {
   table: ['table'],
   trigger: ['trigger'],
   policy: ['policy'],
+  publication: ['publication'],
   view: ['view', 'materializedView'],
 };
 const allBuilders = new Set(Object.values(builders).flat());

@@ -1,0 +1,1 @@
+CREATE EXTENSION pg_trgm WITH SCHEMA public VERSION '1.5';

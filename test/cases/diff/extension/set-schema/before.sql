@@ -1,0 +1,3 @@
+CREATE SCHEMA ext;
+CREATE EXTENSION citext WITH SCHEMA public;
+CREATE TABLE public.accounts (id integer PRIMARY KEY, email public.citext);

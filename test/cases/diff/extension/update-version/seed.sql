@@ -1,0 +1,1 @@
+INSERT INTO public.settings VALUES (1, 'a=>1');

@@ -1,0 +1,1 @@
+ALTER PUBLICATION "orders_feed" ADD TABLE "public"."customers";

@@ -1,0 +1,2 @@
+CREATE TABLE public.orders (id bigint PRIMARY KEY, status text, total numeric);
+CREATE TABLE public.customers (id bigint PRIMARY KEY, name text);

@@ -1,0 +1,1 @@
+CREATE PUBLICATION "orders_feed" FOR TABLE "public"."customers", "public"."orders";

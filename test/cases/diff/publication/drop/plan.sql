@@ -1,0 +1,2 @@
+-- hazard DELETES_DATA: drops publication orders_feed: its subscribers (Realtime, replicas) stop receiving changes
+DROP PUBLICATION "orders_feed";

@@ -1,0 +1,5 @@
+CREATE SCHEMA sales;
+CREATE TABLE sales.invoices (id bigint PRIMARY KEY);
+CREATE TABLE public.orders (id bigint PRIMARY KEY, status text, total numeric);
+CREATE TABLE public.customers (id bigint PRIMARY KEY, name text);
+CREATE PUBLICATION orders_feed FOR TABLE public.orders;

@@ -1,0 +1,1 @@
+CREATE TABLE public.chats (id bigint PRIMARY KEY, topic text);

@@ -1,0 +1,2 @@
+CREATE TABLE public.chats (id bigint PRIMARY KEY, topic text);
+ALTER TABLE public.chats REPLICA IDENTITY FULL;

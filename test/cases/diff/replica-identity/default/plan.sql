@@ -1,0 +1,1 @@
+ALTER TABLE "public"."chats" REPLICA IDENTITY DEFAULT;

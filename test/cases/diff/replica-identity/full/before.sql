@@ -1,0 +1,1 @@
+CREATE TABLE public.messages (id bigint PRIMARY KEY, body text);

@@ -1,0 +1,1 @@
+ALTER TABLE "public"."metrics" REPLICA IDENTITY NOTHING;

@@ -1,0 +1,3 @@
+CREATE TABLE public.devices (id bigint PRIMARY KEY, serial text NOT NULL);
+CREATE UNIQUE INDEX devices_serial_idx ON public.devices (serial);
+ALTER TABLE public.devices REPLICA IDENTITY USING INDEX devices_serial_idx;

@@ -1,0 +1,13 @@
+CREATE TABLE "public"."queue" (
+  "id" bigint NOT NULL,
+  "state" text,
+  CONSTRAINT "queue_pkey" PRIMARY KEY ("id")
+) WITH ("autovacuum_vacuum_scale_factor" = '0.02', "fillfactor" = '50');
+
+CREATE INDEX "queue_state_idx" ON "public"."queue" USING "btree" (state) WITH ("fillfactor" = '60');
+
+CREATE MATERIALIZED VIEW "public"."queue_states" WITH ("fillfactor" = '40') AS
+SELECT queue.state,
+    count(*) AS n
+   FROM public.queue
+  GROUP BY queue.state;

@@ -1,0 +1,2 @@
+CREATE TABLE public.people (id integer PRIMARY KEY, email text);
+CREATE INDEX people_email_idx ON public.people (email) WITH (fillfactor = 90);

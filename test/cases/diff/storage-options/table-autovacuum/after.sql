@@ -1,0 +1,1 @@
+CREATE TABLE public.events (id bigint PRIMARY KEY, payload text) WITH (fillfactor = 80, autovacuum_vacuum_scale_factor = 0.01, autovacuum_analyze_scale_factor = 0.005, toast.autovacuum_enabled = false);

@@ -1,0 +1,1 @@
+ALTER TABLE "public"."logs" RESET ("autovacuum_vacuum_threshold", "fillfactor");

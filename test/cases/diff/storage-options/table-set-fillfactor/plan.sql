@@ -1,0 +1,1 @@
+ALTER TABLE "public"."items" SET ("fillfactor" = '70');

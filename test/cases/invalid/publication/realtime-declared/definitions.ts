@@ -1,0 +1,3 @@
+import { publication } from 'pgform';
+
+export const realtime = publication('supabase_realtime', { allTables: true });
