@@ -1,11 +1,17 @@
 import type { Change, CommentTarget, GrantTarget } from '../model/change.js';
 import { sameValue } from '../model/compare.js';
+import { defaultPrivilegeId, grantsInForce } from '../model/default-privileges.js';
 import { objectId, parseQualifiedName } from '../model/id.js';
 import { applyRenames } from './renames.js';
 import type { Column, Grant, Index, Routine, Schema, Table, View } from '../model/schema.js';
 
-/** The privileges PostgreSQL gives a new object before any GRANT. */
-const defaultRoutineGrants: Grant[] = [{ grantee: 'PUBLIC', privileges: ['EXECUTE'] }];
+/**
+ * What a change list needs to know of the target model while creating objects: the grants a new
+ * object receives on creation (default privileges), the baseline its grants are set from.
+ */
+interface Context {
+  to: Schema;
+}
 
 /**
  * Compares two models and returns the typed changes that turn `from` into `to`, in no
@@ -17,6 +23,7 @@ export function diffSchemas(original: Schema, to: Schema): Change[] {
   const managed = <T extends { schema: string }>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).filter(([, o]) => !external.has(o.schema)));
 
   diffNamespaces(from, to, changes);
+  diffDefaultPrivileges(from, to, external, changes);
   each(from.extensions, to.extensions, {
     create: (extension) => changes.push({ kind: 'create extension', extension }),
     drop: (extension) => changes.push({ kind: 'drop extension', extension }),
@@ -64,7 +71,7 @@ export function diffSchemas(original: Schema, to: Schema): Change[] {
       changes.push({ kind: 'create sequence', sequence: unowned });
       if (ownedBy) changes.push({ kind: 'alter sequence', from: unowned, to: sequence });
       const id = objectId(sequence.schema, sequence.name);
-      grants(changes, { type: 'sequence', id }, [], sequence.grants);
+      grants(changes, { type: 'sequence', id }, grantsInForce(to, 'sequences', sequence.schema), sequence.grants);
       comment(changes, { type: 'sequence', id }, undefined, sequence.comment);
     },
     drop: (sequence) => changes.push({ kind: 'drop sequence', sequence }),
@@ -78,20 +85,20 @@ export function diffSchemas(original: Schema, to: Schema): Change[] {
     },
   });
   each(managed(from.tables), managed(to.tables), {
-    create: (table) => createTable(table, changes),
+    create: (table) => createTable(table, changes, { to }),
     drop: (table) => changes.push({ kind: 'drop table', table }),
     alter: (a, b) => diffTable(a, b, changes),
   });
   each(managed(from.routines), managed(to.routines), {
-    create: (routine) => createRoutine(routine, changes),
+    create: (routine) => createRoutine(routine, changes, { to }),
     drop: (routine) => changes.push({ kind: 'drop routine', routine }),
-    alter: (a, b) => diffRoutine(a, b, changes),
+    alter: (a, b) => diffRoutine(a, b, changes, { to }),
   });
   diffExternalTriggers(from, to, changes);
   each(managed(from.views), managed(to.views), {
-    create: (view) => createView(view, changes),
+    create: (view) => createView(view, changes, { to }),
     drop: (view) => changes.push({ kind: 'drop view', view }),
-    alter: (a, b) => diffView(a, b, changes),
+    alter: (a, b) => diffView(a, b, changes, { to }),
   });
   return changes;
 }
@@ -143,7 +150,7 @@ function diffNamespaces(from: Schema, to: Schema, changes: Change[]): void {
     create: (namespace) => {
       if (namespace.external) return;
       changes.push({ kind: 'create namespace', namespace });
-      grants(changes, { type: 'schema', name: namespace.name }, [], namespace.grants);
+      grants(changes, { type: 'schema', name: namespace.name }, grantsInForce(to, 'schemas'), namespace.grants);
       comment(changes, { type: 'schema', name: namespace.name }, undefined, namespace.comment);
     },
     drop: (namespace) => {
@@ -153,6 +160,28 @@ function diffNamespaces(from: Schema, to: Schema, changes: Change[]): void {
       if (a.external || b.external) return;
       grants(changes, { type: 'schema', name: b.name }, a.grants, b.grants);
       comment(changes, { type: 'schema', name: b.name }, a.comment, b.comment);
+    },
+  });
+}
+
+/**
+ * Default privileges of managed schemas and global ones. A preset's (external) entries are the
+ * platform's: never added, changed or removed, whichever side has them.
+ */
+function diffDefaultPrivileges(from: Schema, to: Schema, external: Set<string>, changes: Change[]): void {
+  const managed = (schema: Schema) =>
+    Object.fromEntries(Object.values(schema.defaultPrivileges ?? {}).filter((e) => e.inSchema === undefined || !external.has(e.inSchema)).map((e) => [defaultPrivilegeId(e), e]));
+  const a = managed(from);
+  const b = managed(to);
+  each(a, b, {
+    create: (entry) => {
+      if (!entry.external) changes.push({ kind: 'set default privileges', to: entry });
+    },
+    drop: (entry) => {
+      if (!entry.external) changes.push({ kind: 'set default privileges', from: entry });
+    },
+    alter: (x, y) => {
+      if (!x.external && !y.external && !sameValue(x.grants, y.grants)) changes.push({ kind: 'set default privileges', from: x, to: y });
     },
   });
 }
@@ -181,14 +210,23 @@ function tableId(table: { schema: string; name: string }): string {
   return objectId(table.schema, table.name);
 }
 
-function createTable(table: Table, changes: Change[]): void {
+function createTable(table: Table, changes: Change[], context: Context): void {
   const id = tableId(table);
   const inline = Object.fromEntries(Object.entries(table.constraints).filter(([, c]) => c.kind !== 'foreign key'));
   changes.push({ kind: 'create table', table: { ...table, constraints: inline, indexes: {}, triggers: {}, policies: {} } });
   for (const constraint of Object.values(table.constraints)) {
     if (constraint.kind === 'foreign key') changes.push({ kind: 'add constraint', table: id, constraint });
   }
-  const blank: Table = { ...table, constraints: inline, indexes: {}, triggers: {}, policies: {}, rls: { enabled: false, forced: false }, grants: [], columns: table.columns.map(({ comment: _c, ...column }) => column) };
+  const blank: Table = {
+    ...table,
+    constraints: inline,
+    indexes: {},
+    triggers: {},
+    policies: {},
+    rls: { enabled: false, forced: false },
+    grants: grantsInForce(context.to, 'tables', table.schema),
+    columns: table.columns.map(({ comment: _c, grants: _g, ...column }) => column),
+  };
   diffTableParts(id, blank, table, changes, true);
 }
 
@@ -228,6 +266,7 @@ function diffTableParts(id: string, a: Table, b: Table, changes: Change[], creat
   comment(changes, { type: 'table', id }, creating ? undefined : a.comment, b.comment);
   for (const column of b.columns) {
     const before = a.columns.find((c) => c.name === column.name);
+    grants(changes, { type: 'column', table: id, column: column.name }, before?.grants ?? [], column.grants ?? []);
     comment(changes, { type: 'column', relation: id, column: column.name }, before?.comment, column.comment);
   }
   for (const constraint of Object.values(b.constraints)) {
@@ -262,12 +301,12 @@ function diffTable(a: Table, b: Table, changes: Change[]): void {
   }
   for (const column of b.columns) {
     const before = a.columns.find((c) => c.name === column.name);
-    const { comment: _b, ...shapeB } = column;
+    const { comment: _b, grants: _gb, ...shapeB } = column;
     if (!before) {
       changes.push({ kind: 'add column', table: id, column: shapeB });
       continue;
     }
-    const { comment: _a, ...shapeA } = before;
+    const { comment: _a, grants: _ga, ...shapeA } = before;
     if (!sameValue(shapeA, shapeB)) changes.push({ kind: 'alter column', table: id, from: shapeA, to: shapeB });
   }
   each(a.constraints, b.constraints, {
@@ -286,9 +325,9 @@ function routineTarget(routine: Routine): { type: 'routine'; id: string; routine
   return { type: 'routine', id: objectId(routine.schema, routine.name), routine };
 }
 
-function createRoutine(routine: Routine, changes: Change[]): void {
+function createRoutine(routine: Routine, changes: Change[], context: Context): void {
   changes.push({ kind: 'create routine', routine });
-  grants(changes, routineTarget(routine), defaultRoutineGrants, routine.grants);
+  grants(changes, routineTarget(routine), grantsInForce(context.to, 'functions', routine.schema), routine.grants);
   comment(changes, routineTarget(routine), undefined, routine.comment);
 }
 
@@ -301,7 +340,7 @@ function replaceable(a: Routine, b: Routine): boolean {
   });
 }
 
-function diffRoutine(a: Routine, b: Routine, changes: Change[]): void {
+function diffRoutine(a: Routine, b: Routine, changes: Change[], context: Context): void {
   const body = (r: Routine) => {
     const { comment: _c, grants: _g, ...rest } = r;
     return rest;
@@ -310,7 +349,7 @@ function diffRoutine(a: Routine, b: Routine, changes: Change[]): void {
     if (replaceable(a, b)) changes.push({ kind: 'replace routine', from: a, to: b });
     else {
       changes.push({ kind: 'drop routine', routine: a });
-      createRoutine(b, changes);
+      createRoutine(b, changes, context);
       return;
     }
   }
@@ -322,11 +361,11 @@ function viewTarget(view: View) {
   return { type: view.materialized ? ('materialized view' as const) : ('view' as const), id: objectId(view.schema, view.name) };
 }
 
-function createView(view: View, changes: Change[]): void {
+function createView(view: View, changes: Change[], context: Context, replaces?: View): void {
   const id = objectId(view.schema, view.name);
-  changes.push({ kind: 'create view', view: { ...view, indexes: {} } });
+  changes.push({ kind: 'create view', view: { ...view, indexes: {} }, ...(replaces ? { replaces } : {}) });
   diffIndexes(id, view.schema, {}, view.indexes, changes);
-  grants(changes, viewTarget(view), [], view.grants);
+  grants(changes, viewTarget(view), grantsInForce(context.to, 'tables', view.schema), view.grants);
   comment(changes, viewTarget(view), undefined, view.comment);
   for (const column of view.columns) comment(changes, { type: 'column', relation: id, column: column.name }, undefined, column.comment);
 }
@@ -338,14 +377,14 @@ function viewReplaceable(a: View, b: View): boolean {
   return a.columns.every((column, i) => b.columns[i]?.name === column.name && b.columns[i]?.type === column.type);
 }
 
-function diffView(a: View, b: View, changes: Change[]): void {
+function diffView(a: View, b: View, changes: Change[], context: Context): void {
   const id = objectId(b.schema, b.name);
   const shape = (v: View) => ({ definition: v.definition, materialized: v.materialized, securityInvoker: v.securityInvoker, securityBarrier: v.securityBarrier, checkOption: v.checkOption, columns: v.columns.map(({ name, type }) => ({ name, type })) });
   if (!sameValue(shape(a), shape(b))) {
     if (viewReplaceable(a, b)) changes.push({ kind: 'replace view', from: a, to: b });
     else {
       changes.push({ kind: 'drop view', view: a });
-      createView(b, changes);
+      createView(b, changes, context, a);
       return;
     }
   }

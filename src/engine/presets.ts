@@ -1,6 +1,9 @@
 /**
  * A Preset names the external objects a platform provides: they exist in embedded and shadow
- * databases so definitions that use them apply, and they are never diffed or dropped.
+ * databases so definitions that use them apply, and they are never diffed or dropped. Its default
+ * privileges (Supabase grants what the postgres role creates in public to anon, authenticated
+ * and service_role) are among them: the definitions' canonical form reads them back from the
+ * database it prints in, as referenced objects, and new objects are expected to carry them.
  */
 export interface Preset {
   name: 'supabase' | 'none';
@@ -79,6 +82,11 @@ $pgform$;
 GRANT USAGE ON SCHEMA auth TO anon, authenticated, service_role;
 GRANT USAGE ON SCHEMA storage TO anon, authenticated, service_role;
 GRANT USAGE ON SCHEMA extensions TO anon, authenticated, service_role;
+-- Supabase's default privileges for the postgres role in public: what it creates there is
+-- granted to the API roles. Set for the role running this script, the one pgform runs as.
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON TABLES TO anon, authenticated, service_role;
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON SEQUENCES TO anon, authenticated, service_role;
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON FUNCTIONS TO anon, authenticated, service_role;
 `;
 
 export const presets: Record<Preset['name'], Preset> = {

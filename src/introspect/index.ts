@@ -1,7 +1,9 @@
 import type { Connection } from '../engine/connection.js';
 import { objectId } from '../model/id.js';
 import { emptySchema, type Schema } from '../model/schema.js';
+import { defaultPrivilegeId } from '../model/default-privileges.js';
 import { constraintsSql, toConstraint, type ConstraintRow } from './queries/constraints.js';
+import { defaultPrivilegesSql, toDefaultPrivilege, type DefaultPrivilegeRow } from './queries/default-privileges.js';
 import { domainsSql, toDomain, type DomainRow } from './queries/domains.js';
 import { enumsSql, toEnum, type EnumRow } from './queries/enums.js';
 import { extensionsSql, toExtension, type ExtensionRow } from './queries/extensions.js';
@@ -69,6 +71,7 @@ export async function introspect(conn: Connection, options: IntrospectOptions): 
       enums: reader.read<EnumRow>('enums', enumsSql, params),
       domains: reader.read<DomainRow>('domains', domainsSql, params),
       extensions: reader.read<ExtensionRow>('extensions', extensionsSql),
+      defaultPrivileges: reader.read<DefaultPrivilegeRow>('default privileges', defaultPrivilegesSql, params),
     };
     // Every read is awaited before any result is used, so a failure never leaves one running.
     const settled = await Promise.allSettled(Object.values(reads));
@@ -81,6 +84,8 @@ export async function introspect(conn: Connection, options: IntrospectOptions): 
     schema.routines = sortedRecord((await reads.routines).map((row) => toRoutine(row)).map(({ id, routine }) => [id, routine]));
     schema.tables = sortedRecord((await reads.tables).map((row) => [objectId(row.schema, row.name), toTable(row)]));
     schema.views = sortedRecord((await reads.views).map((row) => [objectId(row.schema, row.name), toView(row)]));
+    const defaults = (await reads.defaultPrivileges).map(toDefaultPrivilege);
+    if (defaults.length) schema.defaultPrivileges = sortedRecord(defaults.map((entry) => [defaultPrivilegeId(entry), entry]));
     attachTableParts(schema, external, {
       constraints: await reads.constraints,
       indexes: await reads.indexes,

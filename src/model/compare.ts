@@ -1,8 +1,9 @@
 /**
  * Structural comparison of model values. What never reaches the database (group, note, source
- * location, rename hints) is ignored: two models are equal when PostgreSQL would hold the same.
+ * location, rename hints, whether an object is the preset's) is ignored: two models are equal
+ * when PostgreSQL would hold the same.
  */
-const documentationOnly = new Set(['group', 'note', 'source', 'renamedFrom', 'renamedValues']);
+const documentationOnly = new Set(['group', 'note', 'source', 'renamedFrom', 'renamedValues', 'external']);
 
 /** A stable JSON text of a model value without documentation-only fields. */
 export function stableText(value: unknown): string {

@@ -1,6 +1,7 @@
 import type { Column } from '../../model/schema.js';
 import { collationName, nonDefaultCollation, type CollationRef } from './collation.js';
-import { commentOf, inSelectedNamespaces } from './fragments.js';
+import { commentOf, grantsOf, inSelectedNamespaces } from './fragments.js';
+import { toGrants, type AclEntry } from './grants.js';
 
 /**
  * The columns of relation `rel` (a view) as a JSON array in attribute order: a correlated
@@ -29,7 +30,8 @@ export function tableColumns(): string {
        'default', CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, ad.adrelid) END,
        'generated', CASE WHEN a.attgenerated <> '' THEN pg_get_expr(ad.adbin, ad.adrelid) END,
        'identity', nullif(a.attidentity, ''),
-       'collation', CASE WHEN a.attcollation <> ty.typcollation THEN ${nonDefaultCollation('a.attcollation', 'ty.typcollation')} END)
+       'collation', CASE WHEN a.attcollation <> ty.typcollation THEN ${nonDefaultCollation('a.attcollation', 'ty.typcollation')} END,
+       'grants', CASE WHEN a.attacl IS NOT NULL THEN ${grantsOf('a.attacl', 'ac.relowner')} END)
        ORDER BY a.attnum) AS columns
      FROM pg_attribute a
      JOIN pg_class ac ON ac.oid = a.attrelid AND ac.relkind IN ('r', 'p')
@@ -50,6 +52,8 @@ export interface ColumnRow {
   generated: string | null;
   identity: 'a' | 'd' | null;
   collation: CollationRef | null;
+  /** Null when the column has no privileges of its own (the usual case). */
+  grants?: AclEntry[] | null;
 }
 
 /**
@@ -66,5 +70,6 @@ export function toColumn(row: ColumnRow): Column {
     ...(row.generated !== null ? { generated: row.generated } : {}),
     ...(row.collation ? { collation: collationName(row.collation) } : {}),
     ...(row.comment !== null ? { comment: row.comment } : {}),
+    ...(row.grants?.length ? { grants: toGrants(row.grants) } : {}),
   };
 }

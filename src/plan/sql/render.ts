@@ -1,5 +1,6 @@
 import { alterColumn } from './alter-column.js';
 import { setComment } from './comment.js';
+import { setDefaultPrivileges } from './default-privileges.js';
 import { rename } from './rename.js';
 import { createRoutine, dropRoutine, replaceRoutine } from './routine.js';
 import { alterPolicy, createPolicy, dropPolicy, setGrants, setRowLevelSecurity } from './security.js';
@@ -49,6 +50,7 @@ export const renderers: Renderers = {
   'alter policy': alterPolicy,
   'drop policy': dropPolicy,
   'set grants': setGrants,
+  'set default privileges': setDefaultPrivileges,
   'set comment': setComment,
   rename,
 };
