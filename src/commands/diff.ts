@@ -94,10 +94,15 @@ export async function diffCommand(config: ResolvedConfig, options: { from?: stri
       state.schema = state.printer ? { ...printed, docs: state.schema.docs } : printed;
     }
   }
-  const fromSchema = scope(from.schema, options.schemas);
-  const toSchema = scope(to.schema, options.schemas);
+  return { from: from.label, to: to.label, ...compareSchemas(from.schema, to.schema, options.schemas) };
+}
+
+/** Compares two models printed by one server: the changes, the plan that makes `from` into `to`, and the report items. */
+export function compareSchemas(from: Schema, to: Schema, schemas?: string[]): Omit<DiffResult, 'from' | 'to'> {
+  const fromSchema = scope(from, schemas);
+  const toSchema = scope(to, schemas);
   const changes = diffSchemas(fromSchema, toSchema);
   const plan = planChanges(changes, { from: fromSchema, to: toSchema });
   const hazards = plan.steps.flatMap((step) => step.hazards.map((h) => ({ ...h, statement: step.sql })));
-  return { from: from.label, to: to.label, changes, items: driftItems(changes, fromSchema, toSchema), plan, hazards };
+  return { changes, items: driftItems(changes, fromSchema, toSchema), plan, hazards };
 }

@@ -1,0 +1,1 @@
+INSERT INTO public.notes (body) VALUES ('first'), ('second');
