@@ -92,7 +92,8 @@ export async function pullCommand(config: ResolvedConfig, options: PullOptions):
     );
   }
   const schema = await databaseState(config);
-  const render = await renderPull(schema, { layout: options.layout, externalNamespaces: presetOf(config).externalNamespaces });
+  const preset = presetOf(config);
+  const render = await renderPull(schema, { layout: options.layout, externalNamespaces: preset.externalNamespaces, presetDefaults: preset.defaultPrivilegeGrantees });
   const wanted = new Set(render.files.map((file) => file.path));
   const stale = existing.filter((path) => !wanted.has(path));
   const changed = render.files.filter((file) => !existing.includes(file.path) || readFileSync(join(folder, file.path), 'utf8') !== file.content);

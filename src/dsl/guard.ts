@@ -11,6 +11,8 @@ const name = z.string().min(1, 'must not be empty');
 const sqlText = z.union([z.string(), z.object({ sql: z.string() }).strict()]);
 const documentation = { description: z.string().optional(), group: z.string().optional(), note: z.string().optional() };
 const grant = z.object({ to: name, privileges: z.array(name).min(1), withGrantOption: z.boolean().optional() }).strict();
+/** A table's grants may name columns: column privileges (`GRANT SELECT (a, b) ON t`). */
+const tableGrant = grant.extend({ columns: z.array(name).min(1).optional() }).strict();
 const typeRef = z.object({ pgform: z.enum(['enum', 'domain']), schema: z.string(), name: z.string() }).passthrough();
 const typeInput = z.union([name, typeRef]);
 const tableTarget = z.union([name, z.object({ pgform: z.literal('table'), schema: z.string(), name: z.string() }).passthrough(), z.custom<() => unknown>((v) => typeof v === 'function', 'must be a table, a table name or a function returning a table')]);
@@ -87,7 +89,7 @@ export const tableShape = z
     triggers: z.record(z.string(), triggerShape).optional(),
     rls: z.union([z.boolean(), z.object({ enabled: z.boolean().optional(), forced: z.boolean().optional() }).strict()]).optional(),
     policies: z.record(z.string(), policy).optional(),
-    grants: z.array(grant).optional(),
+    grants: z.array(tableGrant).optional(),
   })
   .strict();
 
@@ -197,6 +199,17 @@ export const columnIndexShape = z.union([
 export const descriptionShape = z.string();
 
 export const namespaceShape = z.object({ ...documentation, grants: z.array(grant).optional() }).strict();
+export const defaultPrivilegesShape = z
+  .object({
+    forRole: name.optional(),
+    inSchema: name.optional(),
+    on: z.enum(['tables', 'sequences', 'functions', 'types', 'schemas']),
+    grant: z.array(name).min(1),
+    to: z.array(name).min(1),
+    withGrantOption: z.boolean().optional(),
+  })
+  .strict();
+
 export const extensionShape = z.object({ schema: name.optional() }).strict();
 
 export const systemShape = z

@@ -6,6 +6,7 @@ import { objectName } from './names.js';
 import { externalTriggerShape, guard, guardName, tableShape } from './guard.js';
 import { callSite } from './source.js';
 import { sqlOf, type SqlInput } from './sql.js';
+import { unionGrants } from '../model/default-privileges.js';
 import { toGrants, typeSql, type GrantInput, type TypeRef } from './types.js';
 
 export interface IndexInput {
@@ -279,6 +280,7 @@ export function table(name: string, options: TableOptions): TableDef {
     };
   }
 
+  attachColumnGrants(columns, options.grants, problems);
   const rls = options.rls === undefined || options.rls === false ? { enabled: false, forced: false } : options.rls === true ? { enabled: true, forced: false } : { enabled: options.rls.enabled ?? true, forced: options.rls.forced ?? false };
 
   return {
@@ -297,9 +299,24 @@ export function table(name: string, options: TableOptions): TableDef {
     triggers,
     policies,
     rls,
-    grants: toGrants(options.grants),
+    grants: toGrants(options.grants?.filter((grant) => !grant.columns)),
     problems,
   };
+}
+
+/** Grants that name columns become those columns' privileges; an unknown column is a problem of the table. */
+function attachColumnGrants(columns: TableDef['columns'], grants: GrantInput[] | undefined, problems: TableDef['problems']): void {
+  for (const [index, grant] of (grants ?? []).entries()) {
+    for (const name of grant.columns ?? []) {
+      const column = columns.find((c) => c.name === name);
+      if (!column) {
+        problems.push({ field: `grants.${index}.columns`, message: `column "${name}" does not exist` });
+        continue;
+      }
+      const { columns: _c, ...rest } = grant;
+      column.grants = unionGrants(column.grants ?? [], toGrants([rest]));
+    }
+  }
 }
 
 export { typeSql };

@@ -11,6 +11,11 @@ export interface Preset {
   externalNamespaces: string[];
   /** Idempotent SQL creating the external objects on a bare database. */
   bootstrapSql: string;
+  /**
+   * The grantees of the default privileges `bootstrapSql` sets for the role it runs as, by
+   * default privilege id (`tables in public`): `pull` leaves them out of the definitions.
+   */
+  defaultPrivilegeGrantees: Record<string, string[]>;
 }
 
 const supabaseBootstrap = `-- Supabase preset: roles, auth schema and functions, storage tables (idempotent)
@@ -94,6 +99,7 @@ export const presets: Record<Preset['name'], Preset> = {
     name: 'supabase',
     externalNamespaces: ['auth', 'storage', 'extensions', 'realtime', 'graphql', 'graphql_public', 'vault', 'supabase_functions', 'supabase_migrations', 'net', 'cron', 'pgsodium', 'pgsodium_masks', 'pgbouncer', 'pgform'],
     bootstrapSql: supabaseBootstrap,
+    defaultPrivilegeGrantees: Object.fromEntries(['tables', 'sequences', 'functions'].map((on) => [`${on} in public`, ['anon', 'authenticated', 'service_role']])),
   },
-  none: { name: 'none', externalNamespaces: ['pgform'], bootstrapSql: '' },
+  none: { name: 'none', externalNamespaces: ['pgform'], bootstrapSql: '', defaultPrivilegeGrantees: {} },
 };

@@ -94,3 +94,26 @@ export function withDefaultGrants(schema: Schema): Schema {
   }
   return out;
 }
+
+function without(grants: Grant[], removed: Grant[]): Grant[] {
+  return grants.flatMap((grant) => {
+    const taken = new Set(removed.filter((r) => r.grantee === grant.grantee && Boolean(r.withGrantOption) === Boolean(grant.withGrantOption)).flatMap((r) => r.privileges));
+    const privileges = grant.privileges.filter((p) => !taken.has(p));
+    return privileges.length ? [{ ...grant, privileges }] : [];
+  });
+}
+
+/**
+ * What definitions must declare for an object to hold `live` grants under the default privileges
+ * in force (the inverse of `expectedGrants`), and whether they can: grants the defaults give but
+ * the object lacks cannot be declared (declared grants only add).
+ */
+export function declarableGrants(schema: Pick<Schema, 'defaultPrivileges'>, on: DefaultPrivilegeObjects, namespace: string | undefined, live: Grant[]): { grants: Grant[]; complete: boolean } {
+  const inForce = grantsInForce(schema, on, namespace);
+  const builtin = builtinGrants(on);
+  if (builtin.length === 0) return { grants: without(live, inForce), complete: without(inForce, live).length === 0 };
+  if (sameGrants(live, inForce)) return { grants: builtin, complete: true };
+  const { global, inSchema } = entriesOf(schema, on);
+  const granted = unionGrants(global?.grants ?? [], namespace !== undefined ? (inSchema.get(namespace)?.grants ?? []) : []).filter((grant) => grant.grantee !== 'PUBLIC');
+  return { grants: without(live, granted), complete: without(granted, live).length === 0 };
+}
