@@ -40,8 +40,8 @@ export function registerDiff(program: Command): void {
           out(result.plan.steps.length ? planScript(result.plan, { header }) : `${header}-- no changes\n`);
         } else if (format === 'json') out(renderDriftJson(result.items, labels, result.hazards));
         else if (format === 'github') out(renderDriftGithub(result.items) || 'no drift');
-        else if (format === 'sarif') out(renderDriftSarif(result.items, version()));
-        else out(renderDriftText(result.items, labels, paint));
+        else if (format === 'sarif') out(renderDriftSarif(result.items, version(), result.hazards));
+        else out(renderDriftText(result.items, labels, paint, result.hazards));
         return result.items.length > 0 ? 1 : 0;
       }),
     );

@@ -5,12 +5,13 @@ import { err, out, paint } from '../output.js';
 import { action, common, type CliOptions } from '../program.js';
 import { printRefused } from './generate.js';
 
-type PushCliOptions = CliOptions & { allowDataLoss?: boolean; lockTimeout?: string };
+type PushCliOptions = CliOptions & { allowDataLoss?: boolean; allowSecurityChanges?: boolean; lockTimeout?: string };
 
 export function registerPush(program: Command): void {
   common(program.command('push'))
     .description('make the database match the definitions directly, in one transaction (local development)')
     .option('--allow-data-loss', 'apply statements that delete data (dropped tables, columns...)')
+    .option('--allow-security-changes', 'apply statements that revoke from API roles, disable row level security, drop policies or security_invoker')
     .option('--lock-timeout <duration>', `how long a statement waits for a lock (default ${defaultLockTimeout})`)
     .action(
       action(async (options: PushCliOptions) => {
@@ -18,6 +19,7 @@ export function registerPush(program: Command): void {
         const { describeHolder } = await import('../../migrate/lock.js');
         const result = await pushCommand(await resolveConfig(options), {
           allowDataLoss: options.allowDataLoss ?? false,
+          allowSecurityChanges: options.allowSecurityChanges ?? false,
           ...(options.lockTimeout ? { lockTimeout: options.lockTimeout } : {}),
           onFallback: (reason) => err(`${paint.yellow('warning')}: ${reason}`),
           onWait: (holder) => err(`waiting for another pgform run to finish${holder ? `: ${describeHolder(holder)}` : ''}`),

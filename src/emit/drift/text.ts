@@ -1,3 +1,4 @@
+import type { Hazard } from '../../model/change.js';
 import type { DriftItem } from './items.js';
 
 export interface Paint {
@@ -17,7 +18,7 @@ function show(value: unknown): string {
 }
 
 /** The report for people: grouped by schema, one line per object, then expected vs actual. */
-export function renderDriftText(items: DriftItem[], labels: { from: string; to: string }, paint: Paint = plain): string {
+export function renderDriftText(items: DriftItem[], labels: { from: string; to: string }, paint: Paint = plain, hazards: (Hazard & { statement: string })[] = []): string {
   if (items.length === 0) return `${paint.green('No drift')}: ${labels.from} matches ${labels.to}.\n`;
   const lines: string[] = [`Drift: ${labels.from} (actual) vs ${labels.to} (expected)`, ''];
   let schema = '';
@@ -36,5 +37,9 @@ export function renderDriftText(items: DriftItem[], labels: { from: string; to: 
   }
   const count = (change: DriftItem['change']) => items.filter((i) => i.change === change).length;
   lines.push('', `${items.length} difference${items.length === 1 ? '' : 's'}: ${count('missing')} missing, ${count('unexpected')} unexpected, ${count('changed')} changed`);
+  if (hazards.length) {
+    lines.push('', paint.bold(`Hazards of applying ${labels.to} to ${labels.from}:`));
+    for (const hazard of hazards) lines.push(`  ${paint.yellow(hazard.code)} ${hazard.message}`, paint.dim(`      ${hazard.statement.split('\n')[0]}`));
+  }
   return `${lines.join('\n')}\n`;
 }
