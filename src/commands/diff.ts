@@ -26,7 +26,7 @@ async function readLive(config: ResolvedConfig, url: string | undefined, namespa
   return withConnection(
     () => (url ? connectPostgres(url) : openDatabase(config)),
     async (conn) => {
-      const schema = await introspect(conn, { externalNamespaces: presetOf(config).externalNamespaces, ...(namespaces ? { namespaces } : {}) });
+      const schema = await introspect(conn, { externalNamespaces: presetOf(config).externalNamespaces, externalRoles: presetOf(config).externalRoles, ...(namespaces ? { namespaces } : {}) });
       const printer: Printer = { engine: conn.engine, version: await conn.serverVersion(), ...(url ? { url } : {}) };
       return { label: url ? redactUrl(url) : databaseLabel(config, undefined), schema, printer };
     },

@@ -77,7 +77,7 @@ export async function migrationsState(config: ResolvedConfig, onProgress?: Repla
     () => openScratch(config),
     async (shadow) => {
       await replayMigrations(shadow, files, onProgress);
-      const schema = await introspect(shadow, { externalNamespaces: preset.externalNamespaces, ...(config.schemas ? { namespaces: config.schemas } : {}) });
+      const schema = await introspect(shadow, { externalNamespaces: preset.externalNamespaces, externalRoles: preset.externalRoles, ...(config.schemas ? { namespaces: config.schemas } : {}) });
       return { schema, printer: { engine: shadow.engine, version: await shadow.serverVersion() } satisfies Printer };
     },
   );

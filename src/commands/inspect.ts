@@ -12,7 +12,7 @@ export interface InspectResult {
 export async function inspectCommand(config: ResolvedConfig): Promise<InspectResult> {
   const schema = await withConnection(
     () => openDatabase(config),
-    (conn) => introspect(conn, { externalNamespaces: presetOf(config).externalNamespaces, ...(config.schemas ? { namespaces: config.schemas } : {}) }),
+    (conn) => introspect(conn, { externalNamespaces: presetOf(config).externalNamespaces, externalRoles: presetOf(config).externalRoles, ...(config.schemas ? { namespaces: config.schemas } : {}) }),
   );
   return { database: databaseLabel(config), schema };
 }

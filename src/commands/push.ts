@@ -44,7 +44,7 @@ export async function pushCommand(config: ResolvedConfig, options: PushOptions =
       withMigrationLock(
         conn,
         async (): Promise<PushResult> => {
-          const live = await introspect(conn, { externalNamespaces: presetOf(config).externalNamespaces, ...(config.schemas ? { namespaces: config.schemas } : {}) });
+          const live = await introspect(conn, { externalNamespaces: presetOf(config).externalNamespaces, externalRoles: presetOf(config).externalRoles, ...(config.schemas ? { namespaces: config.schemas } : {}) });
           const plan = planChanges(diffSchemas(live, definitions), { from: live, to: definitions });
           if (plan.steps.length === 0) return { status: 'unchanged', database };
           const refused = refusedStatements(plan, options);

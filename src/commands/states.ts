@@ -30,6 +30,6 @@ export async function definitionsState(config: ResolvedConfig): Promise<Schema> 
 export async function databaseState(config: ResolvedConfig, url = config.url, namespaces = config.schemas, options: { tableParts?: boolean } = {}): Promise<Schema> {
   return withConnection(
     () => openDatabase(config, url),
-    (conn) => introspect(conn, { externalNamespaces: presetOf(config).externalNamespaces, ...(namespaces ? { namespaces } : {}), ...options }),
+    (conn) => introspect(conn, { externalNamespaces: presetOf(config).externalNamespaces, externalRoles: presetOf(config).externalRoles, ...(namespaces ? { namespaces } : {}), ...options }),
   );
 }

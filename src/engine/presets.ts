@@ -16,6 +16,8 @@ export interface Preset {
    * default privilege id (`tables in public`): `pull` leaves them out of the definitions.
    */
   defaultPrivilegeGrantees: Record<string, string[]>;
+  /** Roles the platform owns: their default privileges are the platform's, never planned. */
+  externalRoles: string[];
 }
 
 const supabaseBootstrap = `-- Supabase preset: roles, auth schema and functions, storage tables (idempotent)
@@ -99,7 +101,8 @@ export const presets: Record<Preset['name'], Preset> = {
     name: 'supabase',
     externalNamespaces: ['auth', 'storage', 'extensions', 'realtime', 'graphql', 'graphql_public', 'vault', 'supabase_functions', 'supabase_migrations', 'net', 'cron', 'pgsodium', 'pgsodium_masks', 'pgbouncer', 'pgform'],
     bootstrapSql: supabaseBootstrap,
+    externalRoles: ['supabase_admin', 'supabase_auth_admin', 'supabase_storage_admin', 'supabase_functions_admin', 'supabase_realtime_admin', 'supabase_replication_admin', 'dashboard_user'],
     defaultPrivilegeGrantees: Object.fromEntries(['tables', 'sequences', 'functions'].map((on) => [`${on} in public`, ['anon', 'authenticated', 'service_role']])),
   },
-  none: { name: 'none', externalNamespaces: ['pgform'], bootstrapSql: '', defaultPrivilegeGrantees: {} },
+  none: { name: 'none', externalNamespaces: ['pgform'], bootstrapSql: '', defaultPrivilegeGrantees: {}, externalRoles: [] },
 };

@@ -25,6 +25,8 @@ export interface IntrospectOptions {
   externalNamespaces: string[];
   /** False skips constraints, indexes, triggers and policies (types need none of them). */
   tableParts?: boolean;
+  /** Roles a preset owns (Supabase's supabase_admin): their default privileges are listed as external. */
+  externalRoles?: string[];
 }
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -84,7 +86,8 @@ export async function introspect(conn: Connection, options: IntrospectOptions): 
     schema.routines = sortedRecord((await reads.routines).map((row) => toRoutine(row)).map(({ id, routine }) => [id, routine]));
     schema.tables = sortedRecord((await reads.tables).map((row) => [objectId(row.schema, row.name), toTable(row)]));
     schema.views = sortedRecord((await reads.views).map((row) => [objectId(row.schema, row.name), toView(row)]));
-    const defaults = (await reads.defaultPrivileges).map(toDefaultPrivilege);
+    const platformRoles = new Set(options.externalRoles ?? []);
+    const defaults = (await reads.defaultPrivileges).map(toDefaultPrivilege).map((entry) => (entry.forRole !== undefined && platformRoles.has(entry.forRole) ? { ...entry, external: true } : entry));
     if (defaults.length) schema.defaultPrivileges = sortedRecord(defaults.map((entry) => [defaultPrivilegeId(entry), entry]));
     attachTableParts(schema, external, {
       constraints: await reads.constraints,

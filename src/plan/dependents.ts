@@ -1,4 +1,6 @@
 import type { Change } from '../model/change.js';
+import { sameValue } from '../model/compare.js';
+import { grantsInForce } from '../model/default-privileges.js';
 import { objectId, parseObjectId } from '../model/id.js';
 import type { Constraint, Policy, Routine, Schema, Trigger, View } from '../model/schema.js';
 import { mentions, mentionsName, type Named } from './mentions.js';
@@ -66,7 +68,7 @@ export function withDependents(changes: Change[], from: Schema, to: Schema): Cha
       if (droppedViews.has(id)) continue;
       const text = `${view.definition} ${view.columns.map((c) => c.type).join(' ')}`;
       if (mentions(text, disturbed).some((hit) => hit !== id)) {
-        recreateView(out, view, to.views[id]);
+        recreateView(out, view, to.views[id], to);
         droppedViews.add(id);
         relations.add(id);
         grew = true;
@@ -78,7 +80,7 @@ export function withDependents(changes: Change[], from: Schema, to: Schema): Cha
       const signature = [routine.returns ?? '', ...routine.arguments.map((a) => a.type)].join(' ');
       if (mentions(signature, named(types)).length > 0) {
         const next = Object.values(to.routines).find((r) => routineKey(r) === key);
-        recreateRoutine(out, routine, next);
+        recreateRoutine(out, routine, next, to);
         droppedRoutines.add(key);
         routines.add(objectId(routine.schema, routine.name));
         grew = true;
@@ -154,7 +156,7 @@ function removeWhere(changes: Change[], match: (c: Change) => boolean): void {
   for (let i = changes.length - 1; i >= 0; i--) if (match(changes[i]!)) changes.splice(i, 1);
 }
 
-function recreateView(changes: Change[], view: View, next: View | undefined): void {
+function recreateView(changes: Change[], view: View, next: View | undefined, to: Schema): void {
   const id = objectId(view.schema, view.name);
   const isThis = (v: View) => objectId(v.schema, v.name) === id;
   removeWhere(changes, (c) => c.kind === 'replace view' && isThis(c.to));
@@ -165,7 +167,9 @@ function recreateView(changes: Change[], view: View, next: View | undefined): vo
       if (!changes.some((c) => c.kind === 'create index' && c.relation === id && c.index.name === index.name)) changes.push({ kind: 'create index', relation: id, index });
     }
     removeWhere(changes, (c) => c.kind === 'drop index' && c.relation === id);
-    if (next.grants.length) changes.push({ kind: 'set grants', target: { type: next.materialized ? 'materialized view' : 'view', id }, from: [], to: next.grants });
+    // Created again, the view first holds what the default privileges give it.
+    const created = grantsInForce(to, 'tables', next.schema);
+    if (!sameValue(created, next.grants)) changes.push({ kind: 'set grants', target: { type: next.materialized ? 'materialized view' : 'view', id }, from: created, to: next.grants });
     if (next.comment !== undefined) changes.push({ kind: 'set comment', target: { type: next.materialized ? 'materialized view' : 'view', id }, to: next.comment });
     for (const column of next.columns) {
       if (column.comment !== undefined) changes.push({ kind: 'set comment', target: { type: 'column', relation: id, column: column.name }, to: column.comment });
@@ -173,14 +177,15 @@ function recreateView(changes: Change[], view: View, next: View | undefined): vo
   }
 }
 
-function recreateRoutine(changes: Change[], routine: Routine, next: Routine | undefined): void {
+function recreateRoutine(changes: Change[], routine: Routine, next: Routine | undefined, to: Schema): void {
   const key = routineKey(routine);
   removeWhere(changes, (c) => c.kind === 'replace routine' && routineKey(c.to) === key);
   changes.push({ kind: 'drop routine', routine });
   if (next && !changes.some((c) => c.kind === 'create routine' && routineKey(c.routine) === key)) {
     changes.push({ kind: 'create routine', routine: next });
     const target = { type: 'routine' as const, id: objectId(next.schema, next.name), routine: next };
-    changes.push({ kind: 'set grants', target, from: [{ grantee: 'PUBLIC', privileges: ['EXECUTE'] }], to: next.grants });
+    const created = grantsInForce(to, 'functions', next.schema);
+    if (!sameValue(created, next.grants)) changes.push({ kind: 'set grants', target, from: created, to: next.grants });
     if (next.comment !== undefined) changes.push({ kind: 'set comment', target, to: next.comment });
   }
 }

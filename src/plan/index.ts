@@ -223,13 +223,16 @@ export function planChanges(requested: Change[], context: { from?: Schema; to?: 
     .sort((a, b) => a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1] || a.index - b.index);
   // Work on a table created in the same plan touches no rows and blocks nobody.
   const created = new Set(changes.flatMap(createdObject));
+  // A policy dropped and created again in the same plan (around a changed function) protects as before.
+  const recreatedPolicies = new Set(changes.flatMap((c) => (c.kind === 'create policy' ? [`${c.table} (policy ${c.policy.name})`] : [])));
   const steps: Step[] = [];
   for (const { change } of sorted) {
     const render = renderers[change.kind] as (c: Change) => Statement[];
     const onNewRelation =
       'table' in change && typeof change.table === 'string' ? created.has(change.table) : 'relation' in change ? created.has(change.relation) : change.kind === 'set grants' ? created.has(grantTargetObject(change.target).owner) : false;
     for (const statement of render(change)) {
-      const hazards = onNewRelation ? [] : statement.hazards ?? [];
+      const recreated = change.kind === 'drop policy' && recreatedPolicies.has(objectOf(change));
+      const hazards = onNewRelation ? [] : (statement.hazards ?? []).filter((hazard) => !(recreated && hazard.code === 'WEAKENS_SECURITY'));
       steps.push({ sql: statement.sql, kind: change.kind, object: objectOf(change), owner: ownerOf(change), hazards, transactional: statement.transactional ?? true });
     }
   }

@@ -31,7 +31,7 @@ export function collectUnits(ctx: PullContext): Unit[] {
   for (const [id, en] of sorted(schema.enums)) add('enum', id, en.schema, en.name, enumExpr(en));
   for (const [id, domain] of sorted(schema.domains)) add('domain', id, domain.schema, domain.name, domainExpr(domain, ctx));
   for (const [id, entry] of sorted(schema.defaultPrivileges ?? {})) {
-    if (entry.inSchema !== undefined && ctx.external.has(entry.inSchema)) continue;
+    if (entry.external || (entry.inSchema !== undefined && ctx.external.has(entry.inSchema))) continue;
     defaultPrivilegesExprs(entry, ctx).forEach((expr, i) => add('default privileges', `${id}#${i}`, entry.inSchema ?? 'public', `${entry.inSchema ?? 'all'} ${entry.on} defaults`, expr));
   }
   for (const [id, sequence] of sorted(schema.sequences)) add('sequence', id, sequence.schema, sequence.name, sequenceExpr(sequence, ctx));
