@@ -1,16 +1,12 @@
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyPlan } from '../src/canonical/apply.js';
 import { compareSchemas } from '../src/commands/diff.js';
-import { inTransaction, type Connection } from '../src/engine/connection.js';
-import { presets } from '../src/engine/presets.js';
+import type { Connection } from '../src/engine/connection.js';
 import { isPgformError } from '../src/errors.js';
-import { introspect } from '../src/introspect/index.js';
-import type { Schema } from '../src/model/schema.js';
-import { planScript, type Plan } from '../src/plan/index.js';
 import { engines, withDatabase, type TestEngine } from './support/engines.js';
-import { fingerprint, linesExcept, linesOf } from './support/fingerprint.js';
+import { migrateAndCheck, readModel, type CaseOptions } from './support/diff-case.js';
+import { fingerprint } from './support/fingerprint.js';
 
 /**
  * Real schema changes as data: `test/cases/diff/<group>/<case>/` holds before.sql and after.sql.
@@ -25,13 +21,6 @@ import { fingerprint, linesExcept, linesOf } from './support/fingerprint.js';
  * with a PgformError containing this text), `unmanaged` (fingerprint kinds pgform must leave as
  * they are instead of matching B: A keeps its own).
  */
-interface CaseOptions {
-  engines?: TestEngine['name'][];
-  reverse?: boolean;
-  why?: string;
-  error?: string;
-  unmanaged?: string[];
-}
 
 const root = join(import.meta.dirname, 'cases', 'diff');
 const selected = process.env.PGFORM_CASE?.replace(/^diff\//, '');
@@ -46,36 +35,12 @@ function caseFolders(dir: string): string[] {
 }
 
 const cases = caseFolders(root).filter((name) => !selected || name.startsWith(selected));
-const externalNamespaces = presets.supabase.externalNamespaces;
 
 const read = (folder: string, file: string) => (existsSync(join(folder, file)) ? readFileSync(join(folder, file), 'utf8') : undefined);
 
 function optionsOf(folder: string): CaseOptions {
   const text = read(folder, 'case.json');
   return text ? (JSON.parse(text) as CaseOptions) : {};
-}
-
-/** The model as `pgform diff` reads a live database: every schema but the preset's. */
-const readModel = (conn: Connection): Promise<Schema> => introspect(conn, { externalNamespaces });
-
-/** Applies a plan as `migrate` would: transactional runs in a transaction, the others statement by statement. */
-async function apply(conn: Connection, plan: Plan): Promise<void> {
-  let run: Plan['steps'] = [];
-  const flush = async () => {
-    if (run.length) {
-      const steps = run;
-      await inTransaction(conn, () => applyPlan(conn, { steps }));
-    }
-    run = [];
-  };
-  for (const step of plan.steps) {
-    if (step.transactional) run.push(step);
-    else {
-      await flush();
-      await conn.exec(`${step.sql};`);
-    }
-  }
-  await flush();
 }
 
 function seededTables(seed: string): string[] {
@@ -88,36 +53,36 @@ async function counts(conn: Connection, tables: string[]): Promise<Record<string
   return result;
 }
 
-/** Checks the plan text against its golden file, written when missing or with PGFORM_UPDATE=1. */
+/** Golden files this run wrote: a new case gets its PostgreSQL golden in the same run. */
+const writtenNow = new Set<string>();
+
+/**
+ * Checks the plan text against its golden file, written when missing or with PGFORM_UPDATE=1.
+ * plan.sql holds PGlite's printing; plan.postgres.sql exists only where PostgreSQL 15's differs.
+ */
 function checkGolden(folder: string, engine: TestEngine['name'], script: string): void {
   const common = join(folder, 'plan.sql');
   const own = join(folder, 'plan.postgres.sql');
+  const update = Boolean(process.env.PGFORM_UPDATE);
   if (engine === 'pglite') {
-    if (process.env.PGFORM_UPDATE || !existsSync(common)) writeFileSync(common, script);
+    if (update || !existsSync(common)) {
+      writeFileSync(common, script);
+      writtenNow.add(common);
+    }
     expect(script).toBe(readFileSync(common, 'utf8'));
     return;
   }
-  const golden = existsSync(own) ? own : common;
-  if (process.env.PGFORM_UPDATE || !existsSync(golden)) {
-    if (!existsSync(common)) writeFileSync(common, script);
-    else if (readFileSync(common, 'utf8') !== script) writeFileSync(own, script);
+  if (!existsSync(common)) {
+    writeFileSync(common, script);
     return;
   }
-  expect(script).toBe(readFileSync(golden, 'utf8'));
-}
-
-/** Plans `from` into `target`, applies it, and checks that `conn` then holds what `expected` lines say. */
-async function migrateAndCheck(conn: Connection, target: Schema, expected: string[], options: CaseOptions, golden?: (script: string, hazards: string[]) => void) {
-  const before = await fingerprint(conn);
-  const { plan } = compareSchemas(await readModel(conn), target);
-  golden?.(planScript(plan), [...new Set(plan.steps.flatMap((s) => s.hazards.map((h) => h.code)))].sort());
-  await apply(conn, plan);
-  const after = await fingerprint(conn);
-  const unmanaged = options.unmanaged ?? [];
-  expect(linesExcept(after, unmanaged)).toEqual(linesExcept(expected, unmanaged));
-  // What pgform does not manage stays as it was, whatever the other side holds.
-  expect(linesOf(after, unmanaged)).toEqual(linesOf(before, unmanaged));
-  expect(compareSchemas(await readModel(conn), target).changes).toEqual([]);
+  if (update || writtenNow.has(common)) {
+    if (readFileSync(common, 'utf8') === script) {
+      if (existsSync(own)) unlinkSync(own);
+    } else writeFileSync(own, script);
+    return;
+  }
+  expect(script).toBe(readFileSync(existsSync(own) ? own : common, 'utf8'));
 }
 
 describe.each(engines)('diff cases on $name', (engine) => {

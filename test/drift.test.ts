@@ -7,7 +7,7 @@ import { openDatabase, withConnection } from '../src/commands/database.js';
 import { inTransaction } from '../src/engine/connection.js';
 import { loadSchema } from '../src/load/definitions.js';
 import type { Plan } from '../src/plan/index.js';
-import { createPlan } from '../src/plan/from-scratch.js';
+import { createPlan } from '../src/canonical/from-scratch.js';
 import { testConfig } from './support/config.js';
 import { engines, withDatabase, type TestEngine } from './support/engines.js';
 import { externalNamespaces } from './support/round-trip.js';

@@ -9,7 +9,7 @@ import { introspect } from '../src/introspect/index.js';
 import { loadSchema } from '../src/load/definitions.js';
 import { listDifferences } from '../src/model/compare.js';
 import type { Schema } from '../src/model/schema.js';
-import { createPlan } from '../src/plan/from-scratch.js';
+import { createPlan } from '../src/canonical/from-scratch.js';
 import { planChanges, planScript } from '../src/plan/index.js';
 import { engines, withDatabase, type TestEngine } from './support/engines.js';
 import { databasePart, externalNamespaces } from './support/round-trip.js';

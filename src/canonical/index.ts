@@ -4,7 +4,7 @@ import { pgliteVersion } from '../engine/pglite-version.js';
 import { introspect } from '../introspect/index.js';
 import { objectId, routineId } from '../model/id.js';
 import type { Routine, Schema, SourceLocation } from '../model/schema.js';
-import { createPlan } from '../plan/from-scratch.js';
+import { createPlan } from './from-scratch.js';
 import { planScript, type Step } from '../plan/index.js';
 import { splitByLockBudget } from '../plan/lock-budget.js';
 import { routineSql } from '../plan/sql/routine.js';

@@ -1,7 +1,7 @@
 import type { ResolvedConfig } from '../config/load.js';
 import { loadSchema } from '../load/definitions.js';
 import type { Schema } from '../model/schema.js';
-import { createPlan } from '../plan/from-scratch.js';
+import { createPlan } from '../canonical/from-scratch.js';
 import { planScript } from '../plan/index.js';
 import { presetOf } from './database.js';
 

@@ -59,10 +59,11 @@ export function diffSchemas(original: Schema, to: Schema): Change[] {
     },
     drop: (domain) => changes.push({ kind: 'drop domain', domain }),
     alter: (a, b) => {
-      const { comment: _a, ...restA } = a;
-      const { comment: _b, ...restB } = b;
-      if (!sameValue(restA, restB)) changes.push({ kind: 'drop domain', domain: a }, { kind: 'create domain', domain: b });
-      comment(changes, { type: 'domain', id: objectId(b.schema, b.name) }, a.comment, b.comment);
+      const target: CommentTarget = { type: 'domain', id: objectId(b.schema, b.name) };
+      // Only the base type and collation cannot be altered in place; columns using the domain would block its drop.
+      const sameBase = a.type === b.type && (a.collation ?? null) === (b.collation ?? null);
+      if (sameBase) reshapeOrComment(changes, target, a, b, [{ kind: 'alter domain', from: a, to: b }], true);
+      else reshapeOrComment(changes, target, a, b, [{ kind: 'drop domain', domain: a }, { kind: 'create domain', domain: b }]);
     },
   });
   each(managed(from.sequences), managed(to.sequences), {
@@ -141,6 +142,19 @@ function comment(changes: Change[], target: CommentTarget, from: string | undefi
   if ((from ?? null) !== (to ?? null)) changes.push({ kind: 'set comment', target, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) });
 }
 
+/**
+ * Compares two versions of an object apart from its comment: when the rest differs, `reshape`
+ * is pushed. A re-create loses the comment, so it is then compared against none, unless the
+ * reshaping statement keeps it (`keepsComment`).
+ */
+function reshapeOrComment<T extends { comment?: string }>(changes: Change[], target: CommentTarget, x: T, y: T, reshape: Change[], keepsComment = false): void {
+  const { comment: cx, ...restX } = x;
+  const { comment: cy, ...restY } = y;
+  const reshaped = !sameValue(restX, restY);
+  if (reshaped) changes.push(...reshape);
+  comment(changes, target, reshaped && !keepsComment ? undefined : cx, cy);
+}
+
 function grants(changes: Change[], target: GrantTarget, from: Grant[], to: Grant[]): void {
   if (!sameValue(from, to)) changes.push({ kind: 'set grants', target, from, to });
 }
@@ -196,12 +210,7 @@ function diffExternalTriggers(from: Schema, to: Schema, changes: Change[]): void
         comment(changes, { type: 'trigger', table, name: trigger.name }, undefined, trigger.comment);
       },
       drop: (trigger) => changes.push({ kind: 'drop trigger', table, trigger }),
-      alter: (x, y) => {
-        const { comment: cx, ...restX } = x;
-        const { comment: cy, ...restY } = y;
-        if (!sameValue(restX, restY)) changes.push({ kind: 'drop trigger', table, trigger: x }, { kind: 'create trigger', table, trigger: y });
-        comment(changes, { type: 'trigger', table, name: y.name }, sameValue(restX, restY) ? cx : undefined, cy);
-      },
+      alter: (x, y) => reshapeOrComment(changes, { type: 'trigger', table, name: y.name }, x, y, [{ kind: 'drop trigger', table, trigger: x }, { kind: 'create trigger', table, trigger: y }]),
     });
   }
 }
@@ -239,14 +248,7 @@ function diffTableParts(id: string, a: Table, b: Table, changes: Change[], creat
       comment(changes, { type: 'trigger', table: id, name: trigger.name }, undefined, trigger.comment);
     },
     drop: (trigger) => changes.push({ kind: 'drop trigger', table: id, trigger }),
-    alter: (x, y) => {
-      const { comment: _x, ...restX } = x;
-      const { comment: _y, ...restY } = y;
-      if (!sameValue(restX, restY)) {
-        changes.push({ kind: 'drop trigger', table: id, trigger: x }, { kind: 'create trigger', table: id, trigger: y });
-        comment(changes, { type: 'trigger', table: id, name: y.name }, undefined, y.comment);
-      } else comment(changes, { type: 'trigger', table: id, name: y.name }, x.comment, y.comment);
-    },
+    alter: (x, y) => reshapeOrComment(changes, { type: 'trigger', table: id, name: y.name }, x, y, [{ kind: 'drop trigger', table: id, trigger: x }, { kind: 'create trigger', table: id, trigger: y }]),
   });
   if (!sameValue(a.rls, b.rls)) changes.push({ kind: 'set row level security', table: id, from: a.rls, to: b.rls });
   each(a.policies, b.policies, {
@@ -255,12 +257,8 @@ function diffTableParts(id: string, a: Table, b: Table, changes: Change[], creat
       comment(changes, { type: 'policy', table: id, name: policy.name }, undefined, policy.comment);
     },
     drop: (policy) => changes.push({ kind: 'drop policy', table: id, policy }),
-    alter: (x, y) => {
-      const { comment: cx, ...restX } = x;
-      const { comment: cy, ...restY } = y;
-      if (!sameValue(restX, restY)) changes.push({ kind: 'alter policy', table: id, from: x, to: y });
-      comment(changes, { type: 'policy', table: id, name: y.name }, cx, cy);
-    },
+    // ALTER POLICY keeps the comment.
+    alter: (x, y) => reshapeOrComment(changes, { type: 'policy', table: id, name: y.name }, x, y, [{ kind: 'alter policy', table: id, from: x, to: y }], true),
   });
   grants(changes, { type: 'table', id }, a.grants, b.grants);
   comment(changes, { type: 'table', id }, creating ? undefined : a.comment, b.comment);
@@ -283,14 +281,7 @@ function diffIndexes(relation: string, schema: string, a: Record<string, Index>,
       comment(changes, { type: 'index', schema, name: index.name }, undefined, index.comment);
     },
     drop: (index) => changes.push({ kind: 'drop index', relation, index }),
-    alter: (x, y) => {
-      const { comment: cx, ...restX } = x;
-      const { comment: cy, ...restY } = y;
-      if (!sameValue(restX, restY)) {
-        changes.push({ kind: 'drop index', relation, index: x }, { kind: 'create index', relation, index: y });
-        comment(changes, { type: 'index', schema, name: y.name }, undefined, cy);
-      } else comment(changes, { type: 'index', schema, name: y.name }, cx, cy);
-    },
+    alter: (x, y) => reshapeOrComment(changes, { type: 'index', schema, name: y.name }, x, y, [{ kind: 'drop index', relation, index: x }, { kind: 'create index', relation, index: y }]),
   });
 }
 

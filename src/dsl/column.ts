@@ -1,5 +1,5 @@
 import type { ReferentialAction } from '../model/schema.js';
-import { ident, literal } from '../plan/sql/quote.js';
+import { ident, literal } from '../sql/quote.js';
 import { checkShape, columnDefaultShape, columnIndexShape, columnTypeShape, descriptionShape, guard, identityShape, oneOfShape, referenceShape, uniqueShape } from './guard.js';
 import { callSite } from './source.js';
 import { isSqlText, sqlOf, type SqlInput, type SqlText } from './sql.js';

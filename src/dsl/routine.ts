@@ -1,6 +1,6 @@
 import type { Argument, ArgumentMode, Routine, SourceLocation } from '../model/schema.js';
 import type { Documentation } from './documentation.js';
-import { ident } from '../plan/sql/quote.js';
+import { ident } from '../sql/quote.js';
 import { guard, guardName, routineShape } from './guard.js';
 import { callSite } from './source.js';
 import { sqlOf, type SqlInput } from './sql.js';

@@ -1,5 +1,5 @@
 import type { Column, Constraint, Index, Policy, PolicyCommand, ReferentialAction, SourceLocation, Trigger, TriggerEvent } from '../model/schema.js';
-import { ident } from '../plan/sql/quote.js';
+import { ident } from '../sql/quote.js';
 import { type ActionName, ColumnBuilder, type ReferenceOptions, type TableTarget } from './column.js';
 import type { Documentation } from './documentation.js';
 import { objectName } from './names.js';

@@ -1,5 +1,5 @@
 import type { Grant } from '../model/schema.js';
-import { qualified } from '../plan/sql/quote.js';
+import { qualified } from '../sql/quote.js';
 import { ColumnBuilder } from './column.js';
 import { domainShape, enumShape, extensionShape, guard, guardName, namespaceShape, sequenceShape } from './guard.js';
 import { callSite } from './source.js';

@@ -17,6 +17,8 @@ export type Change =
   | { kind: 'replace enum'; from: Enum; to: Enum; columns: { table: string; column: Column }[] }
   | { kind: 'create domain'; domain: Domain }
   | { kind: 'drop domain'; domain: Domain }
+  /** Default, NOT NULL or checks changed on the same base type: ALTER DOMAIN keeps the columns that use it. */
+  | { kind: 'alter domain'; from: Domain; to: Domain }
   | { kind: 'create sequence'; sequence: Sequence }
   | { kind: 'drop sequence'; sequence: Sequence }
   | { kind: 'alter sequence'; from: Sequence; to: Sequence }

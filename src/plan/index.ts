@@ -58,6 +58,7 @@ const phases: Record<Change['kind'], number> = {
   'add enum value': 23,
   'replace enum': 23,
   'create domain': 24,
+  'alter domain': 24,
   'create sequence': 25,
   'create routine': 26,
   'replace routine': 26,
@@ -94,6 +95,8 @@ function objectOf(change: Change): string {
     case 'create domain':
     case 'drop domain':
       return objectId(change.domain.schema, change.domain.name);
+    case 'alter domain':
+      return objectId(change.to.schema, change.to.name);
     case 'create sequence':
     case 'drop sequence':
       return objectId(change.sequence.schema, change.sequence.name);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { table, text, uuid } from '../../src/dsl/index.js';
-import { ident, literal, qualified } from '../../src/plan/sql/quote.js';
+import { ident, literal, qualified } from '../../src/sql/quote.js';
 import { engines, withDatabase } from '../support/engines.js';
 
 /** Table and column names that make PostgreSQL shorten its generated names, in bytes not characters. */

@@ -4,7 +4,7 @@ import { sql } from '../../src/dsl/sql.js';
 import { table, type IndexInput, type PolicyInput, type TableDef, type TriggerInput } from '../../src/dsl/table.js';
 import { column } from '../../src/dsl/types.js';
 import { objectId } from '../../src/model/id.js';
-import { ident } from '../../src/plan/sql/quote.js';
+import { ident } from '../../src/sql/quote.js';
 import { functionCall, type BuildContext } from './build.js';
 import { enumOfType, keyTypes, type ColumnSpec, type ExpressionSpec, type PolicySpec, type TableSpec, type TriggerSpec } from './spec.js';
 import { exclusions } from './exclusions.js';

@@ -4,7 +4,7 @@ import { rpc, triggerFunction, type RoutineDef } from '../../src/dsl/routine.js'
 import { view, materializedView } from '../../src/dsl/view.js';
 import { objectId } from '../../src/model/id.js';
 import type { Schema } from '../../src/model/schema.js';
-import { ident, qualified } from '../../src/plan/sql/quote.js';
+import { ident, qualified } from '../../src/sql/quote.js';
 import { externalNamespaces } from '../support/round-trip.js';
 import { buildTable } from './build-table.js';
 import { exclusions } from './exclusions.js';

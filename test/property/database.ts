@@ -1,5 +1,5 @@
 import type { Connection } from '../../src/engine/connection.js';
-import { literal } from '../../src/plan/sql/quote.js';
+import { literal } from '../../src/sql/quote.js';
 import type { OpenDatabase, TestEngine } from '../support/engines.js';
 import { externalNamespaces } from '../support/round-trip.js';
 

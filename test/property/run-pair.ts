@@ -6,7 +6,7 @@ import { introspect } from '../../src/introspect/index.js';
 import type { Change } from '../../src/model/change.js';
 import { listDifferences, type Difference } from '../../src/model/compare.js';
 import type { Schema } from '../../src/model/schema.js';
-import { createPlan } from '../../src/plan/from-scratch.js';
+import { createPlan } from '../../src/canonical/from-scratch.js';
 import { planChanges, planScript, type Plan, type Step } from '../../src/plan/index.js';
 import { databasePart, externalNamespaces } from '../support/round-trip.js';
 import { specSchema } from './build.js';

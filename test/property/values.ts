@@ -1,4 +1,4 @@
-import { ident, literal } from '../../src/plan/sql/quote.js';
+import { ident, literal } from '../../src/sql/quote.js';
 import { enumOfType, type ColumnType } from './spec.js';
 
 /** A TypeKind groups column types that take the same defaults, checks and expressions. */

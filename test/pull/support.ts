@@ -13,7 +13,7 @@ import { introspect } from '../../src/introspect/index.js';
 import { loadSchema } from '../../src/load/definitions.js';
 import { listDifferences, type Difference } from '../../src/model/compare.js';
 import type { Schema } from '../../src/model/schema.js';
-import { createPlan } from '../../src/plan/from-scratch.js';
+import { createPlan } from '../../src/canonical/from-scratch.js';
 import { withDatabase, type TestEngine } from '../support/engines.js';
 import { databasePart, externalNamespaces } from '../support/round-trip.js';
 import { presets } from '../../src/engine/presets.js';

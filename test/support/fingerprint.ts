@@ -16,8 +16,13 @@ const userNamespace = (column: string) =>
 const notExtensionMember = (catalog: string, oid: string) =>
   `NOT EXISTS (SELECT 1 FROM pg_depend xd WHERE xd.classid = '${catalog}'::regclass AND xd.objid = ${oid} AND xd.deptype = 'e')`;
 
-/** A sorted ACL as text, so the order grants were given in does not matter. */
-const acl = (column: string) => `(SELECT array_agg(a::text ORDER BY a::text) FROM unnest(${column}) a)`;
+/**
+ * A sorted ACL as text, so the order grants were given in does not matter. A NULL ACL means the
+ * defaults for the object's kind and owner, which is also what granting and revoking again leaves
+ * written out: both read the same.
+ */
+const acl = (column: string, kind?: string, owner?: string) =>
+  `(SELECT array_agg(a::text ORDER BY a::text) FROM unnest(${kind ? `coalesce(${column}, acldefault(${kind}, ${owner}))` : column}) a)`;
 
 const comment = (catalog: string, oid: string, sub = '0') =>
   `(SELECT description FROM pg_description d WHERE d.classoid = '${catalog}'::regclass AND d.objoid = ${oid} AND d.objsubid = ${sub})`;
@@ -34,7 +39,7 @@ interface KindQuery {
 const queries: KindQuery[] = [
   {
     kind: 'schema',
-    sql: `SELECT n.nspname AS key, jsonb_build_object('owner', pg_get_userbyid(n.nspowner), 'acl', ${acl('n.nspacl')}, 'comment', ${comment('pg_namespace', 'n.oid')}) AS detail
+    sql: `SELECT n.nspname AS key, jsonb_build_object('owner', pg_get_userbyid(n.nspowner), 'acl', ${acl('n.nspacl', "'n'", 'n.nspowner')}, 'comment', ${comment('pg_namespace', 'n.oid')}) AS detail
           FROM pg_namespace n WHERE ${userNamespace('n.nspname')} AND ${notExtensionMember('pg_namespace', 'n.oid')}`,
   },
   {
@@ -56,7 +61,7 @@ const queries: KindQuery[] = [
             'ownedBy', (SELECT t.relname || '.' || a.attname FROM pg_depend d JOIN pg_class t ON t.oid = d.refobjid JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
                         WHERE c.relkind = 'S' AND d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.refclassid = 'pg_class'::regclass AND d.deptype = 'a'),
             'foreignServer', (SELECT s.srvname FROM pg_foreign_table f JOIN pg_foreign_server s ON s.oid = f.ftserver WHERE f.ftrelid = c.oid),
-            'acl', ${acl('c.relacl')}, 'comment', ${comment('pg_class', 'c.oid')}) AS detail
+            'acl', ${acl('c.relacl', `(CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END)::"char"`, 'c.relowner')}, 'comment', ${comment('pg_class', 'c.oid')}) AS detail
           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
           WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND ${userNamespace('n.nspname')} AND ${notExtensionMember('pg_class', 'c.oid')}
             AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'i')`,
@@ -122,7 +127,7 @@ const queries: KindQuery[] = [
     kind: 'routine',
     sql: `SELECT p.oid::regprocedure::text AS key, jsonb_build_object(
             'definition', CASE WHEN p.prokind IN ('f', 'p', 'w') THEN pg_get_functiondef(p.oid) ELSE pg_get_function_arguments(p.oid) END,
-            'kind', p.prokind, 'owner', pg_get_userbyid(p.proowner), 'acl', ${acl('p.proacl')}, 'comment', ${comment('pg_proc', 'p.oid')}) AS detail
+            'kind', p.prokind, 'owner', pg_get_userbyid(p.proowner), 'acl', ${acl('p.proacl', "'f'", 'p.proowner')}, 'comment', ${comment('pg_proc', 'p.oid')}) AS detail
           FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
           WHERE ${userNamespace('n.nspname')} AND ${notExtensionMember('pg_proc', 'p.oid')}`,
   },
@@ -135,7 +140,7 @@ const queries: KindQuery[] = [
             'collation', CASE WHEN t.typtype = 'd' AND t.typcollation <> (SELECT b.typcollation FROM pg_type b WHERE b.oid = t.typbasetype) THEN t.typcollation::regcollation::text END,
             'labels', (SELECT array_agg(e.enumlabel ORDER BY e.enumsortorder) FROM pg_enum e WHERE e.enumtypid = t.oid),
             'range', (SELECT jsonb_build_object('subtype', format_type(r.rngsubtype, NULL), 'opclass', r.rngsubopc::regclass::text) FROM pg_range r WHERE r.rngtypid = t.oid),
-            'owner', pg_get_userbyid(t.typowner), 'acl', ${acl('t.typacl')}, 'comment', ${comment('pg_type', 't.oid')}) AS detail
+            'owner', pg_get_userbyid(t.typowner), 'acl', ${acl('t.typacl', "'T'", 't.typowner')}, 'comment', ${comment('pg_type', 't.oid')}) AS detail
           FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
           WHERE ${userNamespace('n.nspname')} AND ${notExtensionMember('pg_type', 't.oid')} AND t.typtype <> 'm'
             AND NOT EXISTS (SELECT 1 FROM pg_type e WHERE e.typarray = t.oid)

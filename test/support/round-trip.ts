@@ -7,7 +7,7 @@ import { introspect } from '../../src/introspect/index.js';
 import { loadSchema } from '../../src/load/definitions.js';
 import { listDifferences, type Difference } from '../../src/model/compare.js';
 import type { Schema } from '../../src/model/schema.js';
-import { createPlan } from '../../src/plan/from-scratch.js';
+import { createPlan } from '../../src/canonical/from-scratch.js';
 
 export const externalNamespaces = presets.supabase.externalNamespaces;
 

@@ -8,7 +8,7 @@ import { renderTypes } from '../../src/emit/types/index.js';
 import { inTransaction } from '../../src/engine/connection.js';
 import { introspect } from '../../src/introspect/index.js';
 import { loadSchema } from '../../src/load/definitions.js';
-import { createPlan } from '../../src/plan/from-scratch.js';
+import { createPlan } from '../../src/canonical/from-scratch.js';
 import { postgresEngine, withDatabase } from '../support/engines.js';
 import { compatChecks } from './compat-checks.js';
 import { casesRoot, externalNamespaces, repoRoot, scratchFolder, typecheck } from './support.js';

@@ -10,7 +10,7 @@ import { inTransaction } from '../../src/engine/connection.js';
 import { loadSchema } from '../../src/load/definitions.js';
 import { objectId } from '../../src/model/id.js';
 import type { Schema } from '../../src/model/schema.js';
-import { createPlan } from '../../src/plan/from-scratch.js';
+import { createPlan } from '../../src/canonical/from-scratch.js';
 import { postgresEngine, withDatabase } from '../support/engines.js';
 import { casesRoot, externalNamespaces } from './support.js';
 

@@ -1,6 +1,6 @@
 import { objectId, parseObjectId } from '../../model/id.js';
 import type { Grant, Index } from '../../model/schema.js';
-import { ident, qualified } from '../../plan/sql/quote.js';
+import { ident, qualified } from '../../sql/quote.js';
 import { arr, bool, obj, sqlText, str, strings, type Expr } from './code.js';
 
 /** Grants as definitions write them: `[{ to: 'authenticated', privileges: ['select'] }]`. */

@@ -1,6 +1,6 @@
 import type { Change, Hazard } from '../../model/change.js';
 import { nameOf } from './names.js';
-import { ident } from './quote.js';
+import { ident } from '../../sql/quote.js';
 import { statement, type Render, type Statement } from './step.js';
 import { columnSql } from './table.js';
 

@@ -1,6 +1,6 @@
 import type { Change, CommentTarget } from '../../model/change.js';
 import { nameOf, routineSignature } from './names.js';
-import { ident, literal, qualified } from './quote.js';
+import { ident, literal, qualified } from '../../sql/quote.js';
 import { statement, type Render } from './step.js';
 
 function targetSql(target: CommentTarget): string {

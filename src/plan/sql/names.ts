@@ -1,6 +1,6 @@
 import { parseObjectId } from '../../model/id.js';
 import type { Argument, Routine } from '../../model/schema.js';
-import { ident, qualified } from './quote.js';
+import { ident, qualified } from '../../sql/quote.js';
 
 /** The quoted, schema-qualified name of an object id: `public.leads` -> `"public"."leads"`. */
 export function nameOf(id: string): string {

@@ -8,7 +8,7 @@ import type { Renderers } from './step.js';
 import { addColumn, addConstraint, createTable, dropColumn, dropConstraint, dropTable } from './table.js';
 import { createIndex, createTrigger, dropIndex, dropTrigger } from './trigger-index.js';
 import {
-  addEnumValue, alterSequence, replaceEnum, createDomain, createEnum, createExtension, createNamespace, createSequence,
+  addEnumValue, alterDomain, alterSequence, replaceEnum, createDomain, createEnum, createExtension, createNamespace, createSequence,
   dropDomain, dropEnum, dropExtension, dropNamespace, dropSequence,
 } from './types.js';
 import { createView, dropView, replaceView } from './view.js';
@@ -25,6 +25,7 @@ export const renderers: Renderers = {
   'replace enum': replaceEnum,
   'create domain': createDomain,
   'drop domain': dropDomain,
+  'alter domain': alterDomain,
   'create sequence': createSequence,
   'drop sequence': dropSequence,
   'alter sequence': alterSequence,

@@ -1,7 +1,7 @@
 import type { Change } from '../../model/change.js';
 import type { Routine } from '../../model/schema.js';
 import { argumentSql, routineSignature } from './names.js';
-import { dollarQuoted, ident, literal, qualified } from './quote.js';
+import { dollarQuoted, ident, literal, qualified } from '../../sql/quote.js';
 import { statement, type Render } from './step.js';
 
 /** Settings whose stored value is a list of names (PostgreSQL's GUC_LIST_QUOTE ones). */

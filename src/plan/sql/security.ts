@@ -1,7 +1,7 @@
 import { grantTargetObject, type Change, type GrantTarget, type Hazard } from '../../model/change.js';
 import type { Grant, Policy } from '../../model/schema.js';
 import { nameOf, routineSignature } from './names.js';
-import { ident, literal } from './quote.js';
+import { ident, literal } from '../../sql/quote.js';
 import { statement, type Render, type Statement } from './step.js';
 
 export const setRowLevelSecurity: Render<Extract<Change, { kind: 'set row level security' }>> = ({ table, from, to }) => {

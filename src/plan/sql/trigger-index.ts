@@ -2,7 +2,7 @@ import type { Change } from '../../model/change.js';
 import { parseObjectId } from '../../model/id.js';
 import type { Index, Trigger } from '../../model/schema.js';
 import { nameOf } from './names.js';
-import { ident, identList, literal, qualified } from './quote.js';
+import { ident, identList, literal, qualified } from '../../sql/quote.js';
 import { statement, type Render } from './step.js';
 
 export function indexSql(relation: string, index: Index): string {

@@ -1,8 +1,8 @@
 import type { Change } from '../../model/change.js';
 import type { Domain, Sequence } from '../../model/schema.js';
 import { nameOf } from './names.js';
-import { ident, literal, qualified } from './quote.js';
-import { statement, type Render } from './step.js';
+import { ident, literal, qualified } from '../../sql/quote.js';
+import { statement, type Render, type Statement } from './step.js';
 
 export const createNamespace: Render<Extract<Change, { kind: 'create namespace' }>> = ({ namespace }) => [statement(`CREATE SCHEMA ${ident(namespace.name)}`)];
 
@@ -74,6 +74,35 @@ function domainBody(domain: Domain): string {
 }
 
 export const createDomain: Render<Extract<Change, { kind: 'create domain' }>> = ({ domain }) => [statement(domainBody(domain))];
+
+/**
+ * Changes a domain in place: checks that go or change are dropped before NOT NULL and new checks
+ * are added, since both validate every column that uses the domain.
+ */
+export const alterDomain: Render<Extract<Change, { kind: 'alter domain' }>> = ({ from, to }) => {
+  const name = qualified(to.schema, to.name);
+  const id = `${to.schema}.${to.name}`;
+  const out: Statement[] = [];
+  if ((from.default ?? null) !== (to.default ?? null)) {
+    out.push(statement(to.default !== undefined ? `ALTER DOMAIN ${name} SET DEFAULT ${to.default}` : `ALTER DOMAIN ${name} DROP DEFAULT`));
+  }
+  for (const [check, { expression }] of Object.entries(from.checks)) {
+    if (to.checks[check]?.expression !== expression) out.push(statement(`ALTER DOMAIN ${name} DROP CONSTRAINT ${ident(check)}`));
+  }
+  if (from.notNull !== to.notNull) {
+    out.push(
+      to.notNull
+        ? statement(`ALTER DOMAIN ${name} SET NOT NULL`, [{ code: 'MAY_FAIL', message: `a NULL in a column of domain ${id} makes SET NOT NULL fail` }])
+        : statement(`ALTER DOMAIN ${name} DROP NOT NULL`),
+    );
+  }
+  for (const [check, { expression }] of Object.entries(to.checks)) {
+    if (from.checks[check]?.expression !== expression) {
+      out.push(statement(`ALTER DOMAIN ${name} ADD CONSTRAINT ${ident(check)} CHECK (${expression})`, [{ code: 'MAY_FAIL', message: `a value in a column of domain ${id} that breaks ${check} makes it fail` }]));
+    }
+  }
+  return out;
+};
 
 export const dropDomain: Render<Extract<Change, { kind: 'drop domain' }>> = ({ domain }) => [
   statement(`DROP DOMAIN ${qualified(domain.schema, domain.name)}`, [{ code: 'DELETES_DATA', message: `drops domain ${domain.schema}.${domain.name}` }]),

@@ -1,6 +1,6 @@
 import type { Change, Hazard } from '../../model/change.js';
 import type { View } from '../../model/schema.js';
-import { qualified } from './quote.js';
+import { qualified } from '../../sql/quote.js';
 import { statement, type Render } from './step.js';
 
 function viewOptions(view: View): string {

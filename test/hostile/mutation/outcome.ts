@@ -1,7 +1,7 @@
 import { buildSchema, type Definition } from '../../../src/dsl/build.js';
 import { presets } from '../../../src/engine/presets.js';
 import { isPgformError } from '../../../src/errors.js';
-import { createPlan } from '../../../src/plan/from-scratch.js';
+import { createPlan } from '../../../src/canonical/from-scratch.js';
 import { planScript } from '../../../src/plan/index.js';
 import { materialize, type Input } from './base.js';
 

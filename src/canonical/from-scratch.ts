@@ -1,6 +1,6 @@
 import { diffSchemas } from '../diff/index.js';
 import { defaultPublicNamespace, emptySchema, type Schema } from '../model/schema.js';
-import { planChanges, type Plan } from './index.js';
+import { planChanges, type Plan } from '../plan/index.js';
 
 /** What a new database holds before any definition: `public` with PostgreSQL's grants, and the preset's external schemas. */
 export function baselineOf(schema: Schema): Schema {

@@ -1,0 +1,1 @@
+INSERT INTO public.contacts VALUES (1, 'a@b');

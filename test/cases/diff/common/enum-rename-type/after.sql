@@ -1,0 +1,1 @@
+CREATE TYPE public.state2 AS ENUM ('a', 'b');

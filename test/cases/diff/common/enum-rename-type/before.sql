@@ -1,0 +1,1 @@
+CREATE TYPE public.state AS ENUM ('a', 'b');

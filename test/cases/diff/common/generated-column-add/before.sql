@@ -1,0 +1,1 @@
+CREATE TABLE public.t (id int PRIMARY KEY, first text, last text);

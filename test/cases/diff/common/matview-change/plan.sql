@@ -1,0 +1,8 @@
+DROP MATERIALIZED VIEW "public"."m";
+
+CREATE MATERIALIZED VIEW "public"."m" AS
+SELECT sum(v) AS total,
+    count(*) AS n
+   FROM public.s;
+
+CREATE UNIQUE INDEX "m_total" ON "public"."m" USING "btree" (total);

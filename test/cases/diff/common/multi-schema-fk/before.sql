@@ -1,0 +1,2 @@
+CREATE SCHEMA billing;
+CREATE TABLE public.accounts (id uuid PRIMARY KEY);
