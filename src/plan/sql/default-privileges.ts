@@ -1,7 +1,7 @@
 import type { Change } from '../../model/change.js';
 import { builtinGrants } from '../../model/default-privileges.js';
 import type { DefaultPrivilege } from '../../model/schema.js';
-import { ident } from './quote.js';
+import { ident } from '../../sql/quote.js';
 import { grantStatements } from './security.js';
 import type { Render } from './step.js';
 
