@@ -1,6 +1,7 @@
 import type { Change, CommentTarget, GrantTarget } from '../model/change.js';
 import { sameValue } from '../model/compare.js';
-import { defaultPrivilegeId, grantsInForce } from '../model/default-privileges.js';
+import { grantsInForce } from '../model/default-privileges.js';
+import { diffDefaultPrivileges } from './default-privileges.js';
 import { objectId, parseQualifiedName } from '../model/id.js';
 import { applyRenames } from './renames.js';
 import type { Column, Grant, Index, Routine, Schema, Table, View } from '../model/schema.js';
@@ -174,28 +175,6 @@ function diffNamespaces(from: Schema, to: Schema, changes: Change[]): void {
       if (a.external || b.external) return;
       grants(changes, { type: 'schema', name: b.name }, a.grants, b.grants);
       comment(changes, { type: 'schema', name: b.name }, a.comment, b.comment);
-    },
-  });
-}
-
-/**
- * Default privileges of managed schemas and global ones. A preset's (external) entries are the
- * platform's: never added, changed or removed, whichever side has them.
- */
-function diffDefaultPrivileges(from: Schema, to: Schema, external: Set<string>, changes: Change[]): void {
-  const managed = (schema: Schema) =>
-    Object.fromEntries(Object.values(schema.defaultPrivileges ?? {}).filter((e) => e.inSchema === undefined || !external.has(e.inSchema)).map((e) => [defaultPrivilegeId(e), e]));
-  const a = managed(from);
-  const b = managed(to);
-  each(a, b, {
-    create: (entry) => {
-      if (!entry.external) changes.push({ kind: 'set default privileges', to: entry });
-    },
-    drop: (entry) => {
-      if (!entry.external) changes.push({ kind: 'set default privileges', from: entry });
-    },
-    alter: (x, y) => {
-      if (!x.external && !y.external && !sameValue(x.grants, y.grants)) changes.push({ kind: 'set default privileges', from: x, to: y });
     },
   });
 }
