@@ -17,6 +17,6 @@ export const setDefaultPrivileges: Render<Extract<Change, { kind: 'set default p
   const absent = entry.inSchema === undefined ? builtinGrants(entry.on) : [];
   const forRole = entry.forRole !== undefined ? `FOR ROLE ${ident(entry.forRole)} ` : '';
   const inSchema = entry.inSchema !== undefined ? `IN SCHEMA ${ident(entry.inSchema)} ` : '';
-  const what = `new ${entry.on}${entry.inSchema !== undefined ? ` in ${entry.inSchema}` : ''}${entry.forRole !== undefined ? ` of ${entry.forRole}` : ''}`;
-  return grantStatements(from?.grants ?? absent, to?.grants ?? absent, { on: objectWords[entry.on], prefix: `ALTER DEFAULT PRIVILEGES ${forRole}${inSchema}`, what });
+  // Revoking a default privilege takes nothing away from existing objects: no BREAKS_ACCESS.
+  return grantStatements(from?.grants ?? absent, to?.grants ?? absent, { on: objectWords[entry.on], prefix: `ALTER DEFAULT PRIVILEGES ${forRole}${inSchema}` });
 };

@@ -89,7 +89,8 @@ export interface GrantSyntax {
   on: string;
   privilege?: (privilege: string) => string;
   prefix?: string;
-  what: string;
+  /** What the hazards name; none: revokes carry no hazard (nothing existing loses access). */
+  what?: string;
 }
 
 /** The statements that turn one grant list into another: revokes first, then grants, per role. */
@@ -103,7 +104,7 @@ export function grantStatements(from: Grant[], to: Grant[], syntax: GrantSyntax)
   for (const [grantee, grant] of before) {
     const next = after.get(grantee);
     const removed = grant.privileges.filter((p) => !next?.privileges.includes(p));
-    if (removed.length) steps.push(statement(`${prefix}REVOKE ${list(removed)} ON ${on} FROM ${granteeSql(grantee)}`, revokeHazards(grantee, removed, what)));
+    if (removed.length) steps.push(statement(`${prefix}REVOKE ${list(removed)} ON ${on} FROM ${granteeSql(grantee)}`, what !== undefined ? revokeHazards(grantee, removed, what) : []));
     const optionRemoved = grant.withGrantOption && next && !next.withGrantOption ? grant.privileges.filter((p) => next.privileges.includes(p)) : [];
     if (optionRemoved.length) steps.push(statement(`${prefix}REVOKE GRANT OPTION FOR ${list(optionRemoved)} ON ${on} FROM ${granteeSql(grantee)}`));
   }
