@@ -1,5 +1,6 @@
+import { defaultPrivilegeId, unionGrants, withDefaultGrants } from '../model/default-privileges.js';
 import { objectId, routineId } from '../model/id.js';
-import type { Index, Policy, Routine, Schema, Table } from '../model/schema.js';
+import type { DefaultPrivilege, Index, Policy, Routine, Schema, Table } from '../model/schema.js';
 
 /**
  * Takes the server's printed forms (types, expressions, queries) into the declared model, object
@@ -67,7 +68,24 @@ export function mergePrinted(declared: Schema, printed: Schema): Schema {
       if (member.where !== undefined && liveWhere !== undefined) member.where = liveWhere;
     }
   }
-  return out;
+  mergeDefaultPrivileges(out, printed);
+  return withDefaultGrants(out);
+}
+
+/**
+ * The database the definitions print in was built with the preset, so its default privileges
+ * beyond the declared ones are the preset's: they join the model as referenced (external)
+ * entries, spelled as that server expands them (`ALL` on tables includes MAINTAIN from
+ * PostgreSQL 17). A declared entry the preset also grants on holds both, as the server does.
+ */
+function mergeDefaultPrivileges(out: Schema, printed: Schema): void {
+  const entries: Record<string, DefaultPrivilege> = { ...(out.defaultPrivileges ?? {}) };
+  for (const live of Object.values(printed.defaultPrivileges ?? {})) {
+    const id = defaultPrivilegeId(live);
+    const declared = entries[id];
+    entries[id] = declared ? { ...declared, grants: unionGrants(declared.grants, live.grants) } : { ...live, external: true };
+  }
+  if (Object.keys(entries).length) out.defaultPrivileges = Object.fromEntries(Object.entries(entries).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 function mergeTable(table: Table, live: Table): void {

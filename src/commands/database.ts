@@ -10,8 +10,9 @@ export function presetOf(config: ResolvedConfig): Preset {
 }
 
 /** How introspection treats the preset's objects: what lives in its namespaces is referenced. */
-export function presetReads(config: ResolvedConfig): { externalNamespaces: string[] } {
-  return { externalNamespaces: presetOf(config).externalNamespaces };
+export function presetReads(config: ResolvedConfig): { externalNamespaces: string[]; externalRoles: string[] } {
+  const preset = presetOf(config);
+  return { externalNamespaces: preset.externalNamespaces, externalRoles: preset.externalRoles };
 }
 
 /** The database a command works on: the URL's server, or the embedded one with the preset in place. */

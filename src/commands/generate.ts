@@ -4,7 +4,7 @@ import { pgliteVersion } from '../engine/pglite-version.js';
 import { diffSchemas } from '../diff/index.js';
 import { introspect } from '../introspect/index.js';
 import { listMigrations, migrationsFolder, nextVersion, slugify, writeMigration } from '../migrate/files.js';
-import { dataLossStatements, type RefusedStatement } from '../migrate/guard.js';
+import { refusedStatements, type RefusedStatement } from '../migrate/guard.js';
 import { migrationText, noTransactionReason, planHazards, splitPlan, summarizePlan } from '../migrate/render.js';
 import { replayMigrations, type ReplayProgress } from '../migrate/replay.js';
 import type { Printer } from './printer.js';
@@ -20,6 +20,8 @@ export interface GenerateOptions {
   name?: string;
   /** Write the file even when statements delete data. */
   allowDataLoss?: boolean;
+  /** Write the file even when statements revoke from the API's roles or weaken security. */
+  allowSecurityChanges?: boolean;
   /** The clock, for tests. */
   now?: Date;
   /** The most relations one file may create before the plan is cut into several files. */
@@ -99,8 +101,8 @@ export async function generateCommand(config: ResolvedConfig, options: GenerateO
   const plan = planChanges(changes, { from: shadow.schema, to: definitions });
   const replayed = shadow.replayed;
   if (plan.steps.length === 0) return { status: 'unchanged', folder, replayed };
-  const refused = dataLossStatements(plan);
-  if (refused.length && !options.allowDataLoss) return { status: 'refused', folder, replayed, refused };
+  const refused = refusedStatements(plan, options);
+  if (refused.length) return { status: 'refused', folder, replayed, refused };
   const slug = options.name ? slugify(options.name) : defaultSlug(plan, existing.length === 0);
   const parts = fileParts(plan, slug, options.relationsPerFile);
   const files: WrittenMigration[] = [];

@@ -138,7 +138,7 @@ export async function pullCommand(config: ResolvedConfig, options: PullOptions):
   }
   const schema = await pulledState(source);
   const preset = presetOf(config);
-  const render = await renderPull(schema, { layout: options.layout, externalNamespaces: preset.externalNamespaces, externalExtensions: preset.externalExtensions });
+  const render = await renderPull(schema, { layout: options.layout, externalNamespaces: preset.externalNamespaces, externalExtensions: preset.externalExtensions, presetDefaults: preset.defaultPrivilegeGrantees });
   const wanted = new Set(render.files.map((file) => file.path));
   const stale = existing.filter((path) => !wanted.has(path));
   const changed = render.files.filter((file) => !existing.includes(file.path) || readFileSync(join(folder, file.path), 'utf8') !== file.content);
@@ -158,7 +158,7 @@ async function mergeInto(source: PullSource, folder: string, existing: string[],
   // Both sides printed by one server, as `diff` compares them: a merge edits only real differences.
   const { from, to } = await printedStates({ ...source.config, definitions: folder }, source.spec, 'definitions', config.schemas);
   const preset = presetOf(config);
-  const merged = mergePull(files, to.schema, from.schema, { layout, externalNamespaces: preset.externalNamespaces, externalExtensions: preset.externalExtensions });
+  const merged = mergePull(files, to.schema, from.schema, { layout, externalNamespaces: preset.externalNamespaces, externalExtensions: preset.externalExtensions, presetDefaults: preset.defaultPrivilegeGrantees });
   writeAll(folder, merged.files, []);
   const written = new Set(merged.files.map((file) => file.path));
   const statuses: PulledFileStatus[] = [...new Set([...existing, ...written])]

@@ -3,7 +3,7 @@ import { applyPlan, statementError } from '../canonical/apply.js';
 import { inTransaction, type Connection } from '../engine/connection.js';
 import { diffSchemas } from '../diff/index.js';
 import { introspect } from '../introspect/index.js';
-import { dataLossStatements, type RefusedStatement } from '../migrate/guard.js';
+import { refusedStatements, type RefusedStatement } from '../migrate/guard.js';
 import { withMigrationLock, type LockHolder } from '../migrate/lock.js';
 import { planHazards, splitPlan, summarizePlan } from '../migrate/render.js';
 import { planChanges, planScript, type Step } from '../plan/index.js';
@@ -15,6 +15,8 @@ import { definitionsState } from './states.js';
 /** PushOptions: the data-loss guard and how long statements wait for locks. */
 export interface PushOptions {
   allowDataLoss?: boolean;
+  /** Apply statements that revoke from the API's roles or weaken row level security and views. */
+  allowSecurityChanges?: boolean;
   lockTimeout?: string;
   /** Plan only: the plan is returned and nothing is applied. */
   dryRun?: boolean;
@@ -33,8 +35,8 @@ export type PushResult =
 /**
  * Makes a database match the definitions directly, without migration files (local
  * development): the database is read, compared with the definitions printed by the same
- * engine, and the plan applied in one transaction. Statements that delete data are refused
- * unless allowed. Nothing is recorded in the migration history.
+ * engine, and the plan applied in one transaction. Statements that delete data, or that take
+ * access away or weaken security, are refused unless allowed. Nothing is recorded in the migration history.
  */
 export async function pushCommand(config: ResolvedConfig, options: PushOptions = {}): Promise<PushResult> {
   const database = databaseLabel(config);
@@ -49,8 +51,8 @@ export async function pushCommand(config: ResolvedConfig, options: PushOptions =
           const plan = planChanges(diffSchemas(live, definitions), { from: live, to: definitions });
           if (plan.steps.length === 0) return { status: 'unchanged', database };
           if (options.dryRun) return { status: 'planned', database, statements: plan.steps.length, script: planScript(plan, { header: `-- pgform push --dry-run: the plan for ${database}; nothing applied\n` }), hazards: planHazards(plan) };
-          const refused = dataLossStatements(plan);
-          if (refused.length && !options.allowDataLoss) return { status: 'refused', database, refused };
+          const refused = refusedStatements(plan, options);
+          if (refused.length) return { status: 'refused', database, refused };
           await applySteps(conn, plan.steps, options.lockTimeout ?? defaultLockTimeout);
           return { status: 'applied', database, statements: plan.steps.length, summary: summarizePlan(plan), hazards: planHazards(plan) };
         },

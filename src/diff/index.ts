@@ -1,5 +1,7 @@
 import type { Change, CommentTarget, GrantTarget, StorageTarget } from '../model/change.js';
 import { sameValue } from '../model/compare.js';
+import { grantsInForce } from '../model/default-privileges.js';
+import { diffDefaultPrivileges } from './default-privileges.js';
 import { objectId, parseQualifiedName } from '../model/id.js';
 import { followExtensionMoves } from './extension-moves.js';
 import { attachedByParent, diffInheritance, followsParent, keptFromParents, parentsOf, recreatedTables, referencesTo } from './partitions.js';
@@ -7,8 +9,13 @@ import { diffPublications } from './publications.js';
 import { applyRenames } from './renames.js';
 import type { Column, Constraint, Extension, Grant, Index, Policy, Routine, Schema, StorageOptions, Table, Trigger, View } from '../model/schema.js';
 
-/** The privileges PostgreSQL gives a new object before any GRANT. */
-const defaultRoutineGrants: Grant[] = [{ grantee: 'PUBLIC', privileges: ['EXECUTE'] }];
+/**
+ * What a change list needs to know of the target model while creating objects: the grants a new
+ * object receives on creation (default privileges), the baseline its grants are set from.
+ */
+interface Context {
+  to: Schema;
+}
 
 /**
  * Compares two models and returns the typed changes that turn `from` into `to`, in no
@@ -22,6 +29,7 @@ export function diffSchemas(original: Schema, to: Schema): Change[] {
   const managed = <T extends { schema: string }>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).filter(([, o]) => !external.has(o.schema)));
 
   diffNamespaces(from, to, changes);
+  diffDefaultPrivileges(from, to, external, changes);
   // The preset's own extensions (Supabase's pgcrypto in schema extensions) are referenced only.
   const planned = (record: Schema['extensions']) => Object.fromEntries(Object.entries(record).filter(([name]) => !from.extensions[name]?.external && !to.extensions[name]?.external));
   each(planned(from.extensions), planned(to.extensions), {
@@ -89,7 +97,7 @@ export function diffSchemas(original: Schema, to: Schema): Change[] {
       changes.push({ kind: 'create sequence', sequence: unowned });
       if (ownedBy) changes.push({ kind: 'alter sequence', from: unowned, to: sequence });
       const id = objectId(sequence.schema, sequence.name);
-      grants(changes, { type: 'sequence', id }, [], sequence.grants);
+      grants(changes, { type: 'sequence', id }, grantsInForce(to, 'sequences', sequence.schema), sequence.grants);
       comment(changes, { type: 'sequence', id }, undefined, sequence.comment);
     },
     drop: (sequence) => changes.push({ kind: 'drop sequence', sequence }),
@@ -104,25 +112,25 @@ export function diffSchemas(original: Schema, to: Schema): Change[] {
   });
   const recreated = recreatedTables(from, to);
   each(managed(from.tables), managed(to.tables), {
-    create: (table) => createTable(table, changes),
+    create: (table) => createTable(table, changes, { to }),
     drop: (table) => changes.push({ kind: 'drop table', table }),
     alter: (a, b) => {
       if (!recreated.has(tableId(b))) return diffTable(a, b, changes, { from, to, recreated });
       changes.push({ kind: 'drop table', table: a });
-      createTable(b, changes);
+      createTable(b, changes, { to });
     },
   });
   referencesTo(recreated, from, to, changes);
   each(managed(from.routines), managed(to.routines), {
-    create: (routine) => createRoutine(routine, changes),
+    create: (routine) => createRoutine(routine, changes, { to }),
     drop: (routine) => changes.push({ kind: 'drop routine', routine }),
-    alter: (a, b) => diffRoutine(a, b, changes),
+    alter: (a, b) => diffRoutine(a, b, changes, { to }),
   });
   diffExternalTables(from, to, changes);
   each(managed(from.views), managed(to.views), {
-    create: (view) => createView(view, changes),
+    create: (view) => createView(view, changes, { to }),
     drop: (view) => changes.push({ kind: 'drop view', view }),
-    alter: (a, b) => diffView(a, b, changes),
+    alter: (a, b) => diffView(a, b, changes, { to }),
   });
   diffPublications(from, to, external, changes);
   return changes;
@@ -202,7 +210,7 @@ function diffNamespaces(from: Schema, to: Schema, changes: Change[]): void {
     create: (namespace) => {
       if (namespace.external) return;
       changes.push({ kind: 'create namespace', namespace });
-      grants(changes, { type: 'schema', name: namespace.name }, [], namespace.grants);
+      grants(changes, { type: 'schema', name: namespace.name }, grantsInForce(to, 'schemas'), namespace.grants);
       comment(changes, { type: 'schema', name: namespace.name }, undefined, namespace.comment);
     },
     drop: (namespace) => {
@@ -278,7 +286,7 @@ function inlineConstraint(constraint: Constraint): boolean {
  * plain and attached, so its columns stay its own. An INHERITS child lists the columns it
  * declares itself and PostgreSQL merges those its parents also have, as it did for the original.
  */
-function createTable(table: Table, changes: Change[]): void {
+function createTable(table: Table, changes: Change[], context: Context): void {
   const id = tableId(table);
   const inline = Object.fromEntries(Object.entries(table.constraints).filter(([, c]) => inlineConstraint(c)));
   const ownColumns = table.columns.length > 0 && table.columns.every((c) => !c.inherited);
@@ -290,7 +298,16 @@ function createTable(table: Table, changes: Change[]): void {
     if (!inlineConstraint(constraint)) changes.push({ kind: 'add constraint', table: id, constraint });
   }
   const { replicaIdentity: _r, ...created } = table;
-  const blank: Table = { ...created, constraints: inline, indexes: {}, triggers: {}, policies: {}, rls: { enabled: false, forced: false }, grants: [], columns: table.columns.map(({ comment: _c, ...column }) => column) };
+  const blank: Table = {
+    ...created,
+    constraints: inline,
+    indexes: {},
+    triggers: {},
+    policies: {},
+    rls: { enabled: false, forced: false },
+    grants: grantsInForce(context.to, 'tables', table.schema),
+    columns: table.columns.map(({ comment: _c, grants: _g, ...column }) => column),
+  };
   diffTableParts(id, blank, table, changes, true);
 }
 
@@ -311,6 +328,7 @@ function diffTableParts(id: string, a: Table, b: Table, changes: Change[], creat
   comment(changes, { type: 'table', id }, creating ? undefined : a.comment, b.comment);
   for (const column of b.columns) {
     const before = a.columns.find((c) => c.name === column.name);
+    grants(changes, { type: 'column', table: id, column: column.name }, before?.grants ?? [], column.grants ?? []);
     comment(changes, { type: 'column', relation: id, column: column.name }, before?.comment, column.comment);
   }
   for (const constraint of Object.values(b.constraints)) {
@@ -372,12 +390,12 @@ function diffTable(original: Table, b: Table, changes: Change[], sides: Sides): 
   }
   for (const column of b.columns) {
     const before = a.columns.find((c) => c.name === column.name);
-    const { comment: _b, inherited: _ib, ...shapeB } = column;
+    const { comment: _b, inherited: _ib, grants: _gb, ...shapeB } = column;
     if (!before) {
       if (!followsParent('add', column, sidesOf, parents)) changes.push({ kind: 'add column', table: id, column: shapeB });
       continue;
     }
-    const { comment: _a, inherited: _ia, ...shapeA } = before;
+    const { comment: _a, inherited: _ia, grants: _ga, ...shapeA } = before;
     if (!sameValue(shapeA, shapeB) && !followsParent('alter', column, sidesOf, parents)) changes.push({ kind: 'alter column', table: id, from: shapeA, to: shapeB });
   }
   each(a.constraints, b.constraints, {
@@ -402,9 +420,9 @@ function routineTarget(routine: Routine): { type: 'routine'; id: string; routine
   return { type: 'routine', id: objectId(routine.schema, routine.name), routine };
 }
 
-function createRoutine(routine: Routine, changes: Change[]): void {
+function createRoutine(routine: Routine, changes: Change[], context: Context): void {
   changes.push({ kind: 'create routine', routine });
-  grants(changes, routineTarget(routine), defaultRoutineGrants, routine.grants);
+  grants(changes, routineTarget(routine), grantsInForce(context.to, 'functions', routine.schema), routine.grants);
   comment(changes, routineTarget(routine), undefined, routine.comment);
 }
 
@@ -417,7 +435,7 @@ function replaceable(a: Routine, b: Routine): boolean {
   });
 }
 
-function diffRoutine(a: Routine, b: Routine, changes: Change[]): void {
+function diffRoutine(a: Routine, b: Routine, changes: Change[], context: Context): void {
   const body = (r: Routine) => {
     const { comment: _c, grants: _g, ...rest } = r;
     return rest;
@@ -426,7 +444,7 @@ function diffRoutine(a: Routine, b: Routine, changes: Change[]): void {
     if (replaceable(a, b)) changes.push({ kind: 'replace routine', from: a, to: b });
     else {
       changes.push({ kind: 'drop routine', routine: a });
-      createRoutine(b, changes);
+      createRoutine(b, changes, context);
       return;
     }
   }
@@ -438,13 +456,13 @@ function viewTarget(view: View) {
   return { type: view.materialized ? ('materialized view' as const) : ('view' as const), id: objectId(view.schema, view.name) };
 }
 
-function createView(view: View, changes: Change[]): void {
+function createView(view: View, changes: Change[], context: Context, replaces?: View): void {
   const id = objectId(view.schema, view.name);
   const { triggers: _t, ...bare } = view;
-  changes.push({ kind: 'create view', view: { ...bare, indexes: {} } });
+  changes.push({ kind: 'create view', view: { ...bare, indexes: {} }, ...(replaces ? { replaces } : {}) });
   diffTriggers(id, {}, view.triggers ?? {}, changes);
   diffIndexes(id, view.schema, {}, view.indexes, changes);
-  grants(changes, viewTarget(view), [], view.grants);
+  grants(changes, viewTarget(view), grantsInForce(context.to, 'tables', view.schema), view.grants);
   comment(changes, viewTarget(view), undefined, view.comment);
   for (const column of view.columns) comment(changes, { type: 'column', relation: id, column: column.name }, undefined, column.comment);
 }
@@ -456,14 +474,14 @@ function viewReplaceable(a: View, b: View): boolean {
   return a.columns.every((column, i) => b.columns[i]?.name === column.name && b.columns[i]?.type === column.type);
 }
 
-function diffView(a: View, b: View, changes: Change[]): void {
+function diffView(a: View, b: View, changes: Change[], context: Context): void {
   const id = objectId(b.schema, b.name);
   const shape = (v: View) => ({ definition: v.definition, materialized: v.materialized, securityInvoker: v.securityInvoker, securityBarrier: v.securityBarrier, checkOption: v.checkOption, columns: v.columns.map(({ name, type }) => ({ name, type })) });
   if (!sameValue(shape(a), shape(b))) {
     if (viewReplaceable(a, b)) changes.push({ kind: 'replace view', from: a, to: b });
     else {
       changes.push({ kind: 'drop view', view: a });
-      createView(b, changes);
+      createView(b, changes, context, a);
       return;
     }
   }

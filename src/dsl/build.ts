@@ -1,4 +1,5 @@
 import { PgformError } from '../errors.js';
+import { withDefaultGrants } from '../model/default-privileges.js';
 import { objectId, routineId } from '../model/id.js';
 import { trimIdentity } from '../model/identity.js';
 import { defaultPublicNamespace, emptySchema, type Column, type Routine, type Schema, type SourceLocation, type Table, type View } from '../model/schema.js';
@@ -16,11 +17,12 @@ import { toGrants, typeSql, type DomainDef, type EnumDef, type ExtensionDef, typ
 import type { ViewDef } from './view.js';
 import { buildPublications } from './build-publications.js';
 import type { PublicationDef } from './publication.js';
+import { buildDefaultPrivileges, type DefaultPrivilegesDef } from './default-privileges-build.js';
 
 /** A Definition is anything a builder returns. */
-export type Definition = TableDef | ViewDef | RoutineDef | EnumDef | DomainDef | SequenceDef | ExtensionDef | NamespaceDef | SystemDef | TriggerDef | PolicyDef | CollationDef | PublicationDef;
+export type Definition = TableDef | ViewDef | RoutineDef | EnumDef | DomainDef | SequenceDef | ExtensionDef | NamespaceDef | SystemDef | TriggerDef | PolicyDef | CollationDef | PublicationDef | DefaultPrivilegesDef;
 
-export const definitionKinds = new Set(['table', 'view', 'routine', 'enum', 'domain', 'sequence', 'extension', 'namespace', 'system', 'trigger', 'policy', 'collation', 'publication']);
+export const definitionKinds = new Set(['table', 'view', 'routine', 'enum', 'domain', 'sequence', 'extension', 'namespace', 'system', 'trigger', 'policy', 'collation', 'publication', 'default privileges']);
 
 export function isDefinition(value: unknown): value is Definition {
   return typeof value === 'object' && value !== null && definitionKinds.has((value as { pgform?: string }).pgform ?? '');
@@ -71,6 +73,9 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
     if (external.has(name)) invalid(`schema "${name}" belongs to the preset; pgform does not manage objects in it`, where);
     if (!schema.namespaces[name]) invalid(`schema "${name}" is not declared`, where, `declare it with schema('${name}')`);
   };
+
+  const declaredDefaults = byKind('default privileges');
+  if (declaredDefaults.length) schema.defaultPrivileges = buildDefaultPrivileges(declaredDefaults, (name, where) => requireNamespace(name, at(where.source, where.object, 'inSchema', options.file)), options.file);
 
   for (const ext of byKind('extension')) {
     const where = at(ext.source, ext.name, 'name', options.file);
@@ -525,7 +530,7 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
       }
     }
   }
-  return schema;
+  return withDefaultGrants(schema);
 }
 
 function requireColumnsIfAny(names: string[], columns: Set<string>, fail: (name: string) => never): void {

@@ -11,6 +11,8 @@ const name = z.string().min(1, 'must not be empty');
 const sqlText = z.union([z.string(), z.object({ sql: z.string() }).strict()]);
 const documentation = { description: z.string().optional(), group: z.string().optional(), note: z.string().optional() };
 const grant = z.object({ to: name, privileges: z.array(name).min(1), withGrantOption: z.boolean().optional() }).strict();
+/** A table's grants may name columns: column privileges (`GRANT SELECT (a, b) ON t`). */
+const tableGrant = grant.extend({ columns: z.array(name).min(1).optional() }).strict();
 const typeRef = z.object({ pgform: z.enum(['enum', 'domain']), schema: z.string(), name: z.string() }).passthrough();
 const typeInput = z.union([name, typeRef]);
 const tableTarget = z.union([name, z.object({ pgform: z.literal('table'), schema: z.string(), name: z.string() }).passthrough(), z.custom<() => unknown>((v) => typeof v === 'function', 'must be a table, a table name or a function returning a table')]);
@@ -110,7 +112,7 @@ export const tableShape = z
     triggers: z.record(z.string(), triggerShape).optional(),
     rls: z.union([z.boolean(), z.object({ enabled: z.boolean().optional(), forced: z.boolean().optional() }).strict()]).optional(),
     policies: z.record(z.string(), policyShape).optional(),
-    grants: z.array(grant).optional(),
+    grants: z.array(tableGrant).optional(),
     storage: storageShape.optional(),
     replicaIdentity: z.union([z.enum(['default', 'full', 'nothing']), z.object({ index: name }).strict()]).optional(),
     realtime: z.boolean().optional(),
@@ -243,6 +245,17 @@ export const publicationShape = z
     schemas: z.array(name).optional(),
     publish: z.array(operation).optional(),
     viaRoot: z.boolean().optional(),
+  })
+  .strict();
+
+export const defaultPrivilegesShape = z
+  .object({
+    forRole: name.optional(),
+    inSchema: name.optional(),
+    on: z.enum(['tables', 'sequences', 'functions', 'types', 'schemas']),
+    grant: z.array(name).min(1),
+    to: z.array(name).min(1),
+    withGrantOption: z.boolean().optional(),
   })
   .strict();
 

@@ -12,4 +12,5 @@ export { publication, type PublicationDef, type PublicationOptions, type Publica
 export { view, materializedView, type ViewDef, type ViewOptions } from './view.js';
 export { rpc, procedure, triggerFunction, type RoutineDef, type RoutineOptions } from './routine.js';
 export { system, type SystemDef, type SystemOptions } from './system.js';
+export { defaultPrivileges, type DefaultPrivilegesDef, type DefaultPrivilegesOptions } from './default-privileges.js';
 export { buildSchema, isDefinition, type Definition } from './build.js';

@@ -6,6 +6,7 @@ import { objectName } from './names.js';
 import { externalTriggerShape, guard, guardName, tableShape } from './guard.js';
 import { callSite } from './source.js';
 import { sqlOf, type SqlInput } from './sql.js';
+import { unionGrants } from '../model/default-privileges.js';
 import { toGrants, typeSql, type GrantInput, type TypeRef } from './types.js';
 
 export interface IndexInput {
@@ -348,6 +349,7 @@ export function table(name: string, options: TableOptions): TableDef {
   const publications = [...new Set([...(options.publications ?? []), ...(options.realtime ? [realtimePublication] : [])])].sort();
   const replicaIdentity: ReplicaIdentity | undefined = options.replicaIdentity === 'default' ? undefined : options.replicaIdentity;
 
+  attachColumnGrants(columns, options.grants, problems);
   const rls = options.rls === undefined || options.rls === false ? { enabled: false, forced: false } : options.rls === true ? { enabled: true, forced: false } : { enabled: options.rls.enabled ?? true, forced: options.rls.forced ?? false };
 
   return {
@@ -366,7 +368,7 @@ export function table(name: string, options: TableOptions): TableDef {
     triggers,
     policies,
     rls,
-    grants: toGrants(options.grants),
+    grants: toGrants(options.grants?.filter((grant) => !grant.columns)),
     ...(options.partitionBy ? { partitionBy: partitionKeySql(options.partitionBy, new Set(columns.map((c) => c.name))) } : {}),
     ...(options.partitionOf ? { partitionOf: { parent: options.partitionOf.parent, bound: boundSql(options.partitionOf.values) } } : {}),
     ...(options.inherits ? { inherits: options.inherits } : {}),
@@ -392,6 +394,21 @@ function boundSql(values: SqlInput | 'default'): string {
   if (values === 'default') return 'DEFAULT';
   const text = sqlOf(values).trim();
   return /^(for\s+values\b|default$)/i.test(text) ? text : `FOR VALUES ${text}`;
+}
+
+/** Grants that name columns become those columns' privileges; an unknown column is a problem of the table. */
+function attachColumnGrants(columns: TableDef['columns'], grants: GrantInput[] | undefined, problems: TableDef['problems']): void {
+  for (const [index, grant] of (grants ?? []).entries()) {
+    for (const name of grant.columns ?? []) {
+      const column = columns.find((c) => c.name === name);
+      if (!column) {
+        problems.push({ field: `grants.${index}.columns`, message: `column "${name}" does not exist` });
+        continue;
+      }
+      const { columns: _c, ...rest } = grant;
+      column.grants = unionGrants(column.grants ?? [], toGrants([rest]));
+    }
+  }
 }
 
 export { typeSql };

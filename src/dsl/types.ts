@@ -35,6 +35,8 @@ export interface GrantInput {
   to: string;
   privileges: string[];
   withGrantOption?: boolean;
+  /** Tables only: grant the privileges on these columns (`GRANT SELECT (a, b) ON t`). */
+  columns?: string[];
 }
 
 export function toGrants(inputs: GrantInput[] | undefined): Grant[] {

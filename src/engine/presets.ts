@@ -1,6 +1,9 @@
 /**
  * A Preset names the external objects a platform provides: they exist in embedded and shadow
- * databases so definitions that use them apply, and they are never diffed or dropped.
+ * databases so definitions that use them apply, and they are never diffed or dropped. Its default
+ * privileges (Supabase grants what the postgres role creates in public to anon, authenticated
+ * and service_role) are among them: the definitions' canonical form reads them back from the
+ * database it prints in, as referenced objects, and new objects are expected to carry them.
  */
 export interface Preset {
   name: 'supabase' | 'none';
@@ -20,6 +23,13 @@ export interface Preset {
   externalExtensions: string[];
   /** Keep the Supabase CLI's migration history beside pgform's (see migrate/supabase-history.ts). */
   supabaseHistory: boolean;
+  /**
+   * The grantees of the default privileges `bootstrapSql` sets for the role it runs as, by
+   * default privilege id (`tables in public`): `pull` leaves them out of the definitions.
+   */
+  defaultPrivilegeGrantees: Record<string, string[]>;
+  /** Roles the platform owns: their default privileges are the platform's, never planned. */
+  externalRoles: string[];
 }
 
 /** Supabase gives its roles this search_path; migrations call extension functions unqualified. */
@@ -126,6 +136,11 @@ EXCEPTION WHEN insufficient_privilege THEN NULL;
 END
 $pgform$;
 SET search_path = ${supabaseSearchPath};
+-- Supabase's default privileges for the postgres role in public: what it creates there is
+-- granted to the API roles. Set for the role running this script, the one pgform runs as.
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON TABLES TO anon, authenticated, service_role;
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON SEQUENCES TO anon, authenticated, service_role;
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON FUNCTIONS TO anon, authenticated, service_role;
 `;
 
 export const presets: Record<Preset['name'], Preset> = {
@@ -136,6 +151,8 @@ export const presets: Record<Preset['name'], Preset> = {
     searchPath: supabaseSearchPath,
     externalExtensions: ['pgcrypto', 'uuid-ossp'],
     supabaseHistory: true,
+    externalRoles: ['supabase_admin', 'supabase_auth_admin', 'supabase_storage_admin', 'supabase_functions_admin', 'supabase_realtime_admin', 'supabase_replication_admin', 'dashboard_user'],
+    defaultPrivilegeGrantees: Object.fromEntries(['tables', 'sequences', 'functions'].map((on) => [`${on} in public`, ['anon', 'authenticated', 'service_role']])),
   },
-  none: { name: 'none', externalNamespaces: ['pgform'], bootstrapSql: '', externalExtensions: [], supabaseHistory: false },
+  none: { name: 'none', externalNamespaces: ['pgform'], bootstrapSql: '', externalExtensions: [], supabaseHistory: false, defaultPrivilegeGrantees: {}, externalRoles: [] },
 };

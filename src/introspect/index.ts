@@ -1,7 +1,9 @@
 import type { Connection } from '../engine/connection.js';
 import { objectId } from '../model/id.js';
 import { emptySchema, type Schema, type Unmanaged } from '../model/schema.js';
+import { defaultPrivilegeId } from '../model/default-privileges.js';
 import { constraintsSql, toConstraint, type ConstraintRow } from './queries/constraints.js';
+import { defaultPrivilegesSql, toDefaultPrivilege, type DefaultPrivilegeRow } from './queries/default-privileges.js';
 import { dependenciesSql, toDependencies, type DependencyRow } from './queries/dependencies.js';
 import { domainsSql, toDomain, type DomainRow } from './queries/domains.js';
 import { enumsSql, toEnum, type EnumRow } from './queries/enums.js';
@@ -36,6 +38,8 @@ export interface IntrospectOptions {
    * (types need none of them).
    */
   tableParts?: boolean;
+  /** Roles a preset owns (Supabase's supabase_admin): their default privileges are listed as external. */
+  externalRoles?: string[];
 }
 
 /** The Supabase platform's publication, which Realtime reads. */
@@ -89,6 +93,7 @@ export async function introspect(conn: Connection, options: IntrospectOptions): 
       unmanaged: parts ? reader.read<UnmanagedRow>('unmanaged objects', unmanagedSql(), params) : none,
       collations: reader.read<CollationRow>('collations', collationsSql, params),
       publications: reader.read<PublicationRow>('publications', publicationsSql(version), params),
+      defaultPrivileges: reader.read<DefaultPrivilegeRow>('default privileges', defaultPrivilegesSql, params),
     };
     // Every read is awaited before any result is used, so a failure never leaves one running.
     const settled = await Promise.allSettled(Object.values(reads));
@@ -111,6 +116,9 @@ export async function introspect(conn: Connection, options: IntrospectOptions): 
         .filter((publication) => !publication.external || publication.allTables || Object.keys(publication.tables).length > 0)
         .map((publication) => [publication.name, publication]),
     );
+    const platformRoles = new Set(options.externalRoles ?? []);
+    const defaults = (await reads.defaultPrivileges).map(toDefaultPrivilege).map((entry) => (entry.forRole !== undefined && platformRoles.has(entry.forRole) ? { ...entry, external: true } : entry));
+    if (defaults.length) schema.defaultPrivileges = sortedRecord(defaults.map((entry) => [defaultPrivilegeId(entry), entry]));
     attachTableParts(schema, external, {
       constraints: await reads.constraints,
       indexes: await reads.indexes,

@@ -1,4 +1,4 @@
-import type { Collation, Column, Constraint, Domain, Enum, Extension, Grant, Index, Namespace, PartitionOf, Policy, Publication, PublicationTable, ReplicaIdentity, Routine, Sequence, StorageOptions, Table, Trigger, View } from './schema.js';
+import type { Collation, Column, Constraint, DefaultPrivilege, Domain, Enum, Extension, Grant, Index, Namespace, PartitionOf, Policy, Publication, PublicationTable, ReplicaIdentity, Routine, Sequence, StorageOptions, Table, Trigger, View } from './schema.js';
 
 /**
  * A Change is one typed difference between two schemas, as the differ reports it. Changes
@@ -50,7 +50,8 @@ export type Change =
   | { kind: 'create routine'; routine: Routine }
   | { kind: 'replace routine'; from: Routine; to: Routine }
   | { kind: 'drop routine'; routine: Routine }
-  | { kind: 'create view'; view: View }
+  /** `replaces`: the view dropped in the same plan to make way for this one, when it is. */
+  | { kind: 'create view'; view: View; replaces?: View }
   | { kind: 'replace view'; from: View; to: View }
   | { kind: 'drop view'; view: View }
   | { kind: 'create trigger'; table: string; trigger: Trigger }
@@ -70,6 +71,8 @@ export type Change =
   | { kind: 'alter policy'; table: string; from: Policy; to: Policy }
   | { kind: 'drop policy'; table: string; policy: Policy }
   | { kind: 'set grants'; target: GrantTarget; from: Grant[]; to: Grant[] }
+  /** Default privileges of one role, schema and object kind: absent `from` adds, absent `to` removes. */
+  | { kind: 'set default privileges'; from?: DefaultPrivilege; to?: DefaultPrivilege }
   | { kind: 'set comment'; target: CommentTarget; from?: string; to?: string }
   | { kind: 'rename'; target: RenameTarget; from: string; to: string };
 
@@ -87,7 +90,15 @@ export type ChangeKind = Change['kind'];
 export type GrantTarget =
   | { type: 'schema'; name: string }
   | { type: 'table' | 'view' | 'materialized view' | 'sequence'; id: string }
-  | { type: 'routine'; id: string; routine: Routine };
+  | { type: 'routine'; id: string; routine: Routine }
+  | { type: 'column'; table: string; column: string };
+
+/** The object a grant target names, and the top-level object it belongs to. */
+export function grantTargetObject(target: GrantTarget): { object: string; owner: string } {
+  if (target.type === 'schema') return { object: target.name, owner: target.name };
+  if (target.type === 'column') return { object: `${target.table}.${target.column}`, owner: target.table };
+  return { object: target.id, owner: target.id };
+}
 
 /** A StorageTarget names a relation whose storage parameters change. */
 export type StorageTarget = { type: 'table' | 'materialized view'; id: string } | { type: 'index'; relation: string; name: string };
@@ -104,8 +115,17 @@ export type CommentTarget =
   | { type: 'routine'; id: string; routine: Routine }
   | { type: 'publication'; name: string };
 
-/** A Hazard marks a statement that can lose data, rewrite a table, hold a long lock or take an object pgform does not manage with it. */
+/**
+ * A Hazard marks a statement that can lose data, rewrite a table, hold a long lock, take an
+ * object pgform does not manage with it, or weaken access control: BREAKS_ACCESS takes
+ * privileges away from roles the API uses (an application stops working), WEAKENS_SECURITY
+ * removes a protection (row level security, a policy, security_invoker) so rows may be read or
+ * written by whom they were kept from.
+ */
 export interface Hazard {
-  code: 'DELETES_DATA' | 'REWRITES_TABLE' | 'LONG_LOCK' | 'MAY_FAIL' | 'NOT_TRANSACTIONAL' | 'DROPS_UNMANAGED';
+  code: 'DELETES_DATA' | 'REWRITES_TABLE' | 'LONG_LOCK' | 'MAY_FAIL' | 'NOT_TRANSACTIONAL' | 'DROPS_UNMANAGED' | 'BREAKS_ACCESS' | 'WEAKENS_SECURITY';
   message: string;
 }
+
+/** Hazard codes that weaken or cut access: commands refuse them unless security changes are allowed. */
+export const securityHazards: readonly Hazard['code'][] = ['BREAKS_ACCESS', 'WEAKENS_SECURITY'];

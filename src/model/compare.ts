@@ -4,9 +4,9 @@
  * So are the catalogs' dependency edges: they follow from the objects, and only a database
  * has them, never definitions.
  * An extension's `relocatable` and `defaultVersion` are what only the server knows of an object
- * it did not get from the user.
+ * it did not get from the user; and whether an object is the preset's.
  */
-const documentationOnly = new Set(['group', 'note', 'source', 'renamedFrom', 'renamedValues', 'dependencies', 'conversion', 'relocatable', 'defaultVersion']);
+const documentationOnly = new Set(['group', 'note', 'source', 'renamedFrom', 'renamedValues', 'dependencies', 'conversion', 'relocatable', 'defaultVersion', 'external']);
 
 /** A stable JSON text of a model value without documentation-only fields. */
 export function stableText(value: unknown): string {

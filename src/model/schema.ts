@@ -41,6 +41,11 @@ export interface Schema {
    * a model without them (definitions) is searched by the names its text mentions instead.
    */
   dependencies?: Dependency[];
+  /**
+   * Default privileges (pg_default_acl) by `defaultPrivilegeId`: what new objects are granted
+   * when they are created. Absent when there are none.
+   */
+  defaultPrivileges?: Record<string, DefaultPrivilege>;
   /** Documentation that lives only in the definitions (never in the database). */
   docs: Docs;
 }
@@ -95,6 +100,31 @@ export interface Grant {
   /** Upper-case privilege names, sorted: SELECT, INSERT, EXECUTE, USAGE... */
   privileges: string[];
   withGrantOption?: boolean;
+}
+
+/** The kinds of objects default privileges apply to, as ALTER DEFAULT PRIVILEGES names them. */
+export type DefaultPrivilegeObjects = 'tables' | 'sequences' | 'functions' | 'types' | 'schemas';
+
+/**
+ * A DefaultPrivilege is one pg_default_acl entry: the grants objects of one kind receive when
+ * `forRole` creates them, in one schema or (without `inSchema`) everywhere. A schema's entry adds
+ * to the global one; a global entry replaces PostgreSQL's built-in default (`acldefault`), so its
+ * grants are the whole default minus the owner's own.
+ */
+export interface DefaultPrivilege {
+  /** The creating role; absent: the role pgform runs as (introspection leaves out current_user). */
+  forRole?: string;
+  /** The schema it is limited to; absent: every schema. `schemas` entries are always global. */
+  inSchema?: string;
+  on: DefaultPrivilegeObjects;
+  /** Grants other than the creating role's own, sorted by grantee. */
+  grants: Grant[];
+  /**
+   * Referenced, not managed: a preset's default privileges (Supabase's grants to its API roles),
+   * present in every database pgform builds; never created, altered or dropped.
+   */
+  external?: boolean;
+  source?: SourceLocation;
 }
 
 /** A Namespace is a PostgreSQL schema (pg_namespace). External ones belong to a preset. */
@@ -239,6 +269,8 @@ export interface Column {
   generated?: string;
   collation?: string;
   comment?: string;
+  /** Column privileges (pg_attribute.attacl), sorted by grantee; absent when there are none. */
+  grants?: Grant[];
   /** The column's previous name: a migration hint that yields RENAME COLUMN. */
   renamedFrom?: string;
   /**

@@ -1,5 +1,6 @@
 import type { Change } from '../model/change.js';
 import { sameValue } from '../model/compare.js';
+import { grantsInForce } from '../model/default-privileges.js';
 import { objectId, parseObjectId } from '../model/id.js';
 import type { Column, Constraint, Index, ObjectRef, Policy, Routine, Schema, Trigger, View } from '../model/schema.js';
 import { dependencyGraph, readsDisturbed, type Disturbed } from './dependency-graph.js';
@@ -90,7 +91,7 @@ export function withDependents(changes: Change[], from: Schema, to: Schema): Cha
       if (droppedViews.has(id)) continue;
       const text = () => mentions(`${view.definition} ${view.columns.map((c) => c.type).join(' ')}`, mentioned).some((hit) => hit !== id);
       if (dependsOn({ type: 'view', id }, disturbed, text)) {
-        recreateView(out, view, to.views[id]);
+        recreateView(out, view, to.views[id], to);
         droppedViews.add(id);
         relations.add(id);
         disturbed.relations.add(id);
@@ -106,7 +107,7 @@ export function withDependents(changes: Change[], from: Schema, to: Schema): Cha
       const signature = () => mentions([routine.returns ?? '', ...routine.arguments.map((a) => a.type)].join(' '), named(types)).length > 0 || callsDropped();
       if (dependsOn({ type: 'routine', id: key }, disturbed, signature)) {
         const next = Object.values(to.routines).find((r) => routineKey(r) === key);
-        recreateRoutine(out, routine, next);
+        recreateRoutine(out, routine, next, to);
         droppedRoutines.add(key);
         routines.add(objectId(routine.schema, routine.name));
         disturbed.routines.add(key);
@@ -252,7 +253,7 @@ function removeWhere(changes: Change[], match: (c: Change) => boolean): void {
   for (let i = changes.length - 1; i >= 0; i--) if (match(changes[i]!)) changes.splice(i, 1);
 }
 
-function recreateView(changes: Change[], view: View, next: View | undefined): void {
+function recreateView(changes: Change[], view: View, next: View | undefined, to: Schema): void {
   const id = objectId(view.schema, view.name);
   const isThis = (v: View) => objectId(v.schema, v.name) === id;
   removeWhere(changes, (c) => c.kind === 'replace view' && isThis(c.to));
@@ -269,7 +270,9 @@ function recreateView(changes: Change[], view: View, next: View | undefined): vo
       changes.push({ kind: 'create trigger', table: id, trigger });
       if (trigger.comment !== undefined) changes.push({ kind: 'set comment', target: { type: 'trigger', table: id, name: trigger.name }, to: trigger.comment });
     }
-    if (next.grants.length) changes.push({ kind: 'set grants', target: { type: next.materialized ? 'materialized view' : 'view', id }, from: [], to: next.grants });
+    // Created again, the view first holds what the default privileges give it.
+    const created = grantsInForce(to, 'tables', next.schema);
+    if (!sameValue(created, next.grants)) changes.push({ kind: 'set grants', target: { type: next.materialized ? 'materialized view' : 'view', id }, from: created, to: next.grants });
     if (next.comment !== undefined) changes.push({ kind: 'set comment', target: { type: next.materialized ? 'materialized view' : 'view', id }, to: next.comment });
     for (const column of next.columns) {
       if (column.comment !== undefined) changes.push({ kind: 'set comment', target: { type: 'column', relation: id, column: column.name }, to: column.comment });
@@ -277,14 +280,15 @@ function recreateView(changes: Change[], view: View, next: View | undefined): vo
   }
 }
 
-function recreateRoutine(changes: Change[], routine: Routine, next: Routine | undefined): void {
+function recreateRoutine(changes: Change[], routine: Routine, next: Routine | undefined, to: Schema): void {
   const key = routineKey(routine);
   removeWhere(changes, (c) => c.kind === 'replace routine' && routineKey(c.to) === key);
   changes.push({ kind: 'drop routine', routine });
   if (next && !changes.some((c) => c.kind === 'create routine' && routineKey(c.routine) === key)) {
     changes.push({ kind: 'create routine', routine: next });
     const target = { type: 'routine' as const, id: objectId(next.schema, next.name), routine: next };
-    changes.push({ kind: 'set grants', target, from: [{ grantee: 'PUBLIC', privileges: ['EXECUTE'] }], to: next.grants });
+    const created = grantsInForce(to, 'functions', next.schema);
+    if (!sameValue(created, next.grants)) changes.push({ kind: 'set grants', target, from: created, to: next.grants });
     if (next.comment !== undefined) changes.push({ kind: 'set comment', target, to: next.comment });
   }
 }

@@ -1,5 +1,6 @@
-import type { Change, Hazard } from '../model/change.js';
+import { grantTargetObject, type Change, type Hazard } from '../model/change.js';
 import { sameValue } from '../model/compare.js';
+import { defaultPrivilegeId } from '../model/default-privileges.js';
 import { objectId } from '../model/id.js';
 import type { Routine, Schema, Table, View } from '../model/schema.js';
 import { mentions } from './mentions.js';
@@ -67,6 +68,8 @@ const phases: Record<Change['kind'], number> = {
   'create collation': 21.5,
   'drop collation': 38.5,
   'alter extension': 21,
+  // Before anything is created: new objects must receive the default privileges the plan sets.
+  'set default privileges': 21.5,
   'create enum': 22,
   'add enum value': 23,
   'replace enum': 23,
@@ -198,7 +201,9 @@ function objectOf(change: Change): string {
       return objectId(t.schema, change.to);
     }
     case 'set grants':
-      return change.target.type === 'schema' ? change.target.name : change.target.id;
+      return grantTargetObject(change.target).object;
+    case 'set default privileges':
+      return `default privileges on ${defaultPrivilegeId((change.to ?? change.from)!)}`;
     case 'set comment': {
       const t = change.target;
       if (t.type === 'schema') return t.name;
@@ -217,6 +222,7 @@ function objectOf(change: Change): string {
 function ownerOf(change: Change): string {
   if ('table' in change && typeof change.table === 'string') return change.table;
   if ('relation' in change) return change.relation;
+  if (change.kind === 'set grants') return grantTargetObject(change.target).owner;
   if (change.kind === 'set comment') {
     const t = change.target;
     if (t.type === 'column') return t.relation;
@@ -352,19 +358,42 @@ export function planChanges(requested: Change[], context: { from?: Schema; to?: 
     .map((change, index) => ({ change, index, rank: rank(change) }))
     .sort((a, b) => a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1] || a.index - b.index);
   // Work on a table created in the same plan touches no rows and blocks nobody.
-  const created = new Set(changes.flatMap((c) => (c.kind === 'create table' ? [objectId(c.table.schema, c.table.name)] : c.kind === 'create view' ? [objectId(c.view.schema, c.view.name)] : [])));
+  const created = new Set(changes.flatMap(createdObject));
+  // A policy dropped and created again in the same plan (around a changed function) protects as before.
+  const recreatedPolicies = new Set(changes.flatMap((c) => (c.kind === 'create policy' ? [`${c.table} (policy ${c.policy.name})`] : [])));
   const steps: Step[] = [];
   const graph = dependencyGraph(context.from?.dependencies);
   for (const { change } of sorted) {
     const render = renderers[change.kind] as (c: Change) => Statement[];
-    const onNewRelation = 'table' in change && typeof change.table === 'string' ? created.has(change.table) : 'relation' in change ? created.has(change.relation) : false;
+    const onNewRelation =
+      'table' in change && typeof change.table === 'string' ? created.has(change.table) : 'relation' in change ? created.has(change.relation) : change.kind === 'set grants' ? created.has(grantTargetObject(change.target).owner) : false;
     const unmanaged = context.from ? unmanagedHazards(change, graph, context.from) : [];
+    const recreated = change.kind === 'drop policy' && recreatedPolicies.has(objectOf(change));
     for (const [i, statement] of render(change).entries()) {
-      const hazards = [...(onNewRelation ? [] : statement.hazards ?? []), ...(i === 0 ? unmanaged : [])];
+      const kept = onNewRelation ? [] : (statement.hazards ?? []).filter((hazard) => !(recreated && hazard.code === 'WEAKENS_SECURITY'));
+      const hazards = [...kept, ...(i === 0 ? unmanaged : [])];
       steps.push({ sql: statement.sql, kind: change.kind, object: objectOf(change), owner: ownerOf(change), hazards, transactional: statement.transactional ?? true });
     }
   }
   return { steps };
+}
+
+/** The object a change creates, for the rule that work on it has no hazards; none for other changes. */
+function createdObject(change: Change): string[] {
+  switch (change.kind) {
+    case 'create table':
+      return [objectId(change.table.schema, change.table.name)];
+    case 'create view':
+      return change.replaces ? [] : [objectId(change.view.schema, change.view.name)];
+    case 'create sequence':
+      return [objectId(change.sequence.schema, change.sequence.name)];
+    case 'create routine':
+      return [objectId(change.routine.schema, change.routine.name)];
+    case 'create namespace':
+      return [change.namespace.name];
+    default:
+      return [];
+  }
 }
 
 /** A plan as one SQL script, each statement terminated. */

@@ -64,7 +64,7 @@ describe.each(engines)('generate, migrate, status on $name', (engine) => {
       const refused = await generateCommand(config);
       expect(refused.status).toBe('refused');
       if (refused.status !== 'refused') return;
-      expect(refused.refused).toEqual([{ sql: 'ALTER TABLE "public"."items" DROP COLUMN "note"', object: 'public.items.note', reasons: [expect.stringContaining('drops column public.items.note')] }]);
+      expect(refused.refused).toEqual([{ sql: 'ALTER TABLE "public"."items" DROP COLUMN "note"', object: 'public.items.note', reasons: [expect.stringContaining('drops column public.items.note')], guard: 'data loss' }]);
       expect(project.migrationNames()).toHaveLength(2);
 
       const dropped = await generateCommand(config, { allowDataLoss: true, name: 'Drop the note!' });

@@ -78,7 +78,7 @@ export interface PullRoundTrip {
  */
 export async function pullRoundTrip(engine: TestEngine, source: Source, layout: Layout, options: { load?: boolean } = {}): Promise<PullRoundTrip> {
   const live = await withDatabase(engine, ({ conn }) => liveModel(conn, source));
-  const render = await renderPull(live, { layout, externalNamespaces, externalExtensions: presets.supabase.externalExtensions });
+  const render = await renderPull(live, { layout, externalNamespaces, externalExtensions: presets.supabase.externalExtensions, presetDefaults: presets.supabase.defaultPrivilegeGrantees });
   // A case that pulls what definitions cannot declare stops here: its files need not load.
   if (options.load === false) return { live, render, differences: [] };
   return withPullFolder(async (folder) => {
@@ -98,7 +98,7 @@ export interface PulledSource {
 
 /** Every file pull writes for a model in a layout. */
 export function pulledSources(live: Schema, layout: Layout): PulledSource[] {
-  const ctx = createContext(live, externalNamespaces);
+  const ctx = createContext(live, externalNamespaces, presets.supabase.externalExtensions, presets.supabase.defaultPrivilegeGrantees);
   const units = collectUnits(ctx);
   return planFiles(units, placeUnits(units, layout, ctx)).map((plan) => {
     const content = printFile(plan);

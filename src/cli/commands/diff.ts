@@ -34,8 +34,8 @@ export function registerDiff(program: Command): void {
           out(result.plan.steps.length ? planScript(result.plan, { header }) : `${header}-- no changes\n`);
         } else if (format === 'json') out(renderDriftJson(result.items, labels, result.hazards, result.unmanaged));
         else if (format === 'github') out(renderDriftGithub(result.items, result.unmanaged) || 'no drift');
-        else if (format === 'sarif') out(renderDriftSarif(result.items, version(), result.unmanaged));
-        else out(`${renderDriftText(result.items, labels, paint)}${result.unmanaged.length ? `\n${renderUnmanagedText(result.unmanaged, labels)}` : ''}`);
+        else if (format === 'sarif') out(renderDriftSarif(result.items, version(), result.unmanaged, result.hazards));
+        else out(`${renderDriftText(result.items, labels, paint, result.hazards)}${result.unmanaged.length ? `\n${renderUnmanagedText(result.unmanaged, labels)}` : ''}`);
         return result.items.length > 0 ? 1 : 0;
       }),
     );

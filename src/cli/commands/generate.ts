@@ -5,19 +5,24 @@ import type { RefusedStatement } from '../../migrate/guard.js';
 import { err, out, paint } from '../output.js';
 import { action, common, type CliOptions } from '../program.js';
 
-type GenerateCliOptions = CliOptions & { name?: string; allowDataLoss?: boolean };
+type GenerateCliOptions = CliOptions & { name?: string; allowDataLoss?: boolean; allowSecurityChanges?: boolean };
 
 /** How many summary lines a written file lists before "… and N more". */
 const shown = 25;
 
-/** Prints the statements the data-loss guard stopped; shared with push. */
+/** Prints the statements the guards stopped and the flags that let them through; shared with push. */
 export function printRefused(refused: RefusedStatement[], what: string): void {
-  err(`${paint.red('refused')}: ${refused.length} statement${refused.length === 1 ? '' : 's'} would delete data; ${what}`);
+  const plural = (n: number) => `${n} statement${n === 1 ? '' : 's'}`;
+  const dataLoss = refused.filter((s) => s.guard === 'data loss').length;
+  const security = refused.length - dataLoss;
+  const whys = [dataLoss ? `${plural(dataLoss)} would delete data` : '', security ? `${plural(security)} would take access away or weaken security` : ''].filter(Boolean);
+  err(`${paint.red('refused')}: ${whys.join(', ')}; ${what}`);
   for (const statement of refused) {
     err(`  ${statement.object}: ${statement.reasons.join('; ')}`);
     err(`    ${statement.sql.split('\n').join('\n    ')}`);
   }
-  err('pass --allow-data-loss to go ahead anyway');
+  const flags = [dataLoss ? '--allow-data-loss' : '', security ? '--allow-security-changes' : ''].filter(Boolean);
+  err(`pass ${flags.join(' and ')} to go ahead anyway`);
 }
 
 export function registerGenerate(program: Command): void {
@@ -25,6 +30,7 @@ export function registerGenerate(program: Command): void {
     .description('write the next migration file: the migrations replayed in a shadow database vs the definitions')
     .option('--name <slug>', 'the name part of the file (default: derived from the changes)')
     .option('--allow-data-loss', 'write statements that delete data (dropped tables, columns...)')
+    .option('--allow-security-changes', 'write statements that revoke from API roles, disable row level security, drop policies or security_invoker')
     .action(
       action(async (options: GenerateCliOptions) => {
         const { generateCommand } = await import('../../commands/generate.js');
@@ -35,6 +41,7 @@ export function registerGenerate(program: Command): void {
         const result = await generateCommand(config, {
           ...(options.name ? { name: options.name } : {}),
           allowDataLoss: options.allowDataLoss ?? false,
+          allowSecurityChanges: options.allowSecurityChanges ?? false,
           onProgress: (done, total) => {
             if (live && total >= 10) process.stderr.write(`\rreplaying migrations ${done}/${total}`);
             if (done === total) replayMs = performance.now() - started;

@@ -5,13 +5,14 @@ import { err, out, paint } from '../output.js';
 import { action, common, type CliOptions } from '../program.js';
 import { printRefused } from './generate.js';
 
-type PushCliOptions = CliOptions & { allowDataLoss?: boolean; lockTimeout?: string; dryRun?: boolean };
+type PushCliOptions = CliOptions & { allowDataLoss?: boolean; allowSecurityChanges?: boolean; lockTimeout?: string; dryRun?: boolean };
 
 export function registerPush(program: Command): void {
   common(program.command('push'))
     .description('make the database match the definitions directly, in one transaction (local development)')
     .option('--dry-run', 'print the plan and apply nothing; exit 0 when the database already matches, 1 when it would change')
     .option('--allow-data-loss', 'apply statements that delete data (dropped tables, columns...)')
+    .option('--allow-security-changes', 'apply statements that revoke from API roles, disable row level security, drop policies or security_invoker')
     .option('--lock-timeout <duration>', `how long a statement waits for a lock (default ${defaultLockTimeout})`)
     .action(
       action(async (options: PushCliOptions) => {
@@ -20,6 +21,7 @@ export function registerPush(program: Command): void {
         const result = await pushCommand(await resolveConfig(options), {
           allowDataLoss: options.allowDataLoss ?? false,
           ...(options.dryRun ? { dryRun: true } : {}),
+          allowSecurityChanges: options.allowSecurityChanges ?? false,
           ...(options.lockTimeout ? { lockTimeout: options.lockTimeout } : {}),
           onFallback: (reason) => err(`${paint.yellow('warning')}: ${reason}`),
           onWait: (holder) => err(`waiting for another pgform run to finish${holder ? `: ${describeHolder(holder)}` : ''}`),

@@ -176,11 +176,15 @@ export function renderTriggerList(ctx: DocsContext, list: Record<string, Trigger
   );
 }
 
-/** Privileges in one line per role. */
+/** Privileges in one line: roles granted the same privileges share one entry (Supabase's API roles usually do). */
 export function renderGrants(grants: Grant[]): string {
   if (grants.length === 0) return '**Privileges:** none granted beyond the owner.';
-  const roles = grants.map((g) => `${g.grantee === 'PUBLIC' ? 'PUBLIC' : code(g.grantee)}: ${g.privileges.join(', ')}${g.withGrantOption ? ' (with grant option)' : ''}`);
-  return `**Privileges:** ${roles.join('; ')}.`;
+  const groups = new Map<string, string[]>();
+  for (const g of grants) {
+    const key = `${g.privileges.join(', ')}${g.withGrantOption ? ' (with grant option)' : ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), g.grantee === 'PUBLIC' ? 'PUBLIC' : code(g.grantee)]);
+  }
+  return `**Privileges:** ${[...groups].map(([privileges, roles]) => `${roles.join(', ')}: ${privileges}`).join('; ')}.`;
 }
 
 function renderLinks(ctx: DocsContext, id: string, readBy: string[]): string {

@@ -1,4 +1,4 @@
-import type { Hazard } from '../../model/change.js';
+import { securityHazards, type Hazard } from '../../model/change.js';
 import type { DriftItem } from './items.js';
 import type { UnmanagedItem } from './unmanaged.js';
 
@@ -50,23 +50,33 @@ export function renderDriftGithub(items: DriftItem[], unmanaged: UnmanagedItem[]
 
 /**
  * SARIF 2.1.0 for code scanning: one result per drifted object, located at its definition, and
- * a note for each object of a kind pgform does not manage.
+ * a note for each object of a kind pgform does not manage, and one result per hazard of the plan
+ * that would remove the drift (security hazards as errors).
  */
-export function renderDriftSarif(items: DriftItem[], version: string, unmanaged: UnmanagedItem[] = []): string {
-  const rules = [...new Set(items.map((i) => `drift/${i.change}`))].sort();
+export function renderDriftSarif(items: DriftItem[], version: string, unmanaged: UnmanagedItem[] = [], hazards: (Hazard & { statement: string })[] = []): string {
+  const rules = [...new Set([...items.map((i) => `drift/${i.change}`), ...hazards.map((h) => `hazard/${h.code}`)])].sort();
   if (unmanaged.length) rules.push('unmanaged');
+  const describe = (id: string) => (id === 'unmanaged' ? 'Object of a kind pgform does not manage' : id.startsWith('drift/') ? `Schema drift: object ${id.slice(6)}` : `Plan hazard: ${id.slice(7)}`);
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'pgform', version, informationUri: 'https://www.npmjs.com/package/pgform', rules: rules.map((id) => ({ id, shortDescription: { text: id === 'unmanaged' ? 'Object of a kind pgform does not manage' : `Schema drift: object ${id.slice(6)}` } })) } },
-        results: items.map((item) => ({
-          ruleId: `drift/${item.change}`,
-          level: 'error',
-          message: { text: message(item) },
-          ...(item.source ? { locations: [{ physicalLocation: { artifactLocation: { uri: item.source.file }, region: { startLine: item.source.line } } }] } : {}),
-        })).concat(unmanaged.map((item) => ({ ruleId: 'unmanaged', level: 'note', message: { text: unmanagedMessage(item) } }))),
+        tool: { driver: { name: 'pgform', version, informationUri: 'https://www.npmjs.com/package/pgform', rules: rules.map((id) => ({ id, shortDescription: { text: describe(id) } })) } },
+        results: [
+          ...items.map((item) => ({
+            ruleId: `drift/${item.change}`,
+            level: 'error',
+            message: { text: message(item) },
+            ...(item.source ? { locations: [{ physicalLocation: { artifactLocation: { uri: item.source.file }, region: { startLine: item.source.line } } }] } : {}),
+          })),
+          ...hazards.map((hazard) => ({
+            ruleId: `hazard/${hazard.code}`,
+            level: securityHazards.includes(hazard.code) ? 'error' : 'warning',
+            message: { text: `${hazard.message}: ${hazard.statement.split('\n')[0]}` },
+          })),
+          ...unmanaged.map((item) => ({ ruleId: 'unmanaged', level: 'note', message: { text: unmanagedMessage(item) } })),
+        ],
       },
     ],
   };

@@ -1,4 +1,5 @@
-import type { Change } from '../../model/change.js';
+import { grantTargetObject, type Change } from '../../model/change.js';
+import { defaultPrivilegeId } from '../../model/default-privileges.js';
 import { listDifferences } from '../../model/compare.js';
 import { objectId } from '../../model/id.js';
 import type { Schema, SourceLocation } from '../../model/schema.js';
@@ -251,8 +252,14 @@ export function driftItems(changes: Change[], from: Schema, to: Schema): DriftIt
         break;
       }
       case 'set grants': {
-        const target = c.target.type === 'schema' ? c.target.name : c.target.id;
-        add('grants', target, target, 'changed', [{ field: 'grants', expected: c.to, actual: c.from }]);
+        const { object, owner } = grantTargetObject(c.target);
+        add('grants', object, owner, 'changed', [{ field: 'grants', expected: c.to, actual: c.from }]);
+        break;
+      }
+      case 'set default privileges': {
+        const entry = (c.to ?? c.from)!;
+        const change = c.from === undefined ? 'missing' : c.to === undefined ? 'unexpected' : 'changed';
+        add('default privileges', `default privileges on ${defaultPrivilegeId(entry)}`, entry.inSchema ?? 'global', change, [{ field: 'grants', expected: c.to?.grants ?? null, actual: c.from?.grants ?? null }]);
         break;
       }
       case 'set comment': {

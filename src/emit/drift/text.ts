@@ -1,3 +1,4 @@
+import type { Hazard } from '../../model/change.js';
 import type { DriftItem } from './items.js';
 import { unifiedDiff } from './line-diff.js';
 
@@ -21,7 +22,7 @@ const isText = (value: unknown): value is string => typeof value === 'string';
 const long = (text: string) => text.includes('\n') || text.length > 60;
 
 /** The report for people: grouped by schema, one line per object, then expected vs actual. */
-export function renderDriftText(items: DriftItem[], labels: { from: string; to: string }, paint: Paint = plain): string {
+export function renderDriftText(items: DriftItem[], labels: { from: string; to: string }, paint: Paint = plain, hazards: (Hazard & { statement: string })[] = []): string {
   if (items.length === 0) return `${paint.green('No drift')}: ${labels.from} matches ${labels.to}.\n`;
   const lines: string[] = [`Drift: ${labels.from} (actual) vs ${labels.to} (expected)`, ''];
   let schema = '';
@@ -50,5 +51,9 @@ export function renderDriftText(items: DriftItem[], labels: { from: string; to: 
   }
   const count = (change: DriftItem['change']) => items.filter((i) => i.change === change).length;
   lines.push('', `${items.length} difference${items.length === 1 ? '' : 's'}: ${count('missing')} missing, ${count('unexpected')} unexpected, ${count('changed')} changed`);
+  if (hazards.length) {
+    lines.push('', paint.bold(`Hazards of applying ${labels.to} to ${labels.from}:`));
+    for (const hazard of hazards) lines.push(`  ${paint.yellow(hazard.code)} ${hazard.message}`, paint.dim(`      ${hazard.statement.split('\n')[0]}`));
+  }
   return `${lines.join('\n')}\n`;
 }

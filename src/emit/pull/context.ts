@@ -1,5 +1,6 @@
 import { objectId } from '../../model/id.js';
-import type { Schema } from '../../model/schema.js';
+import { declarableGrants } from '../../model/default-privileges.js';
+import type { DefaultPrivilegeObjects, Grant, Schema } from '../../model/schema.js';
 
 /** A Warning is something the database has that the DSL cannot say; the pulled model will lack it. */
 export interface PullWarning {
@@ -8,7 +9,7 @@ export interface PullWarning {
 }
 
 /** The kinds of pulled definitions, in the order a file declares them. */
-export const unitKinds = ['namespace', 'extension', 'collation', 'enum', 'domain', 'sequence', 'routine', 'table', 'trigger', 'policy', 'view', 'publication'] as const;
+export const unitKinds = ['namespace', 'default privileges', 'extension', 'collation', 'enum', 'domain', 'sequence', 'routine', 'table', 'trigger', 'policy', 'view', 'publication'] as const;
 export type UnitKind = (typeof unitKinds)[number];
 
 /** The key of a pulled definition: its kind and model id, `enum:public.lead_status`. */
@@ -23,11 +24,23 @@ export interface PullContext {
   /** Extensions the preset itself installs: the platform's, never declared. */
   presetExtensions: Set<string>;
   warnings: PullWarning[];
+  /** The preset's default privileges: grantees by default privilege id, never pulled. */
+  presetDefaults: Record<string, string[]>;
 }
 
-export function createContext(schema: Schema, externalNamespaces: string[], externalExtensions: string[] = []): PullContext {
+export function createContext(schema: Schema, externalNamespaces: string[], externalExtensions: string[] = [], presetDefaults: Record<string, string[]> = {}): PullContext {
   const external = new Set([...externalNamespaces, ...Object.values(schema.namespaces).filter((n) => n.external).map((n) => n.name)]);
-  return { schema, external, presetExtensions: new Set(externalExtensions), warnings: [] };
+  return { schema, external, presetExtensions: new Set(externalExtensions), warnings: [], presetDefaults };
+}
+
+/**
+ * The grants definitions declare for an object holding `live`: what the default privileges in
+ * force give is left out (definitions add to them), and a default grant the object lacks is warned.
+ */
+export function pulledGrants(ctx: PullContext, on: DefaultPrivilegeObjects, namespace: string | undefined, live: Grant[], object: string): Grant[] {
+  const { grants, complete } = declarableGrants(ctx.schema, on, namespace, live);
+  if (!complete) warn(ctx, object, 'lacks grants the default privileges give every new object; definitions can only add grants, so pushing them grants those back');
+  return grants;
 }
 
 export function warn(ctx: PullContext, object: string, message: string): void {

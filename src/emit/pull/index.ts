@@ -20,8 +20,8 @@ export interface PullRender {
  * elsewhere, so loading the files gives back the same model. Everything is built in memory;
  * the caller writes the files.
  */
-export async function renderPull(schema: Schema, options: { layout: Layout; externalNamespaces: string[]; externalExtensions?: string[] }): Promise<PullRender> {
-  const ctx = createContext(schema, options.externalNamespaces, options.externalExtensions);
+export async function renderPull(schema: Schema, options: { layout: Layout; externalNamespaces: string[]; externalExtensions?: string[]; presetDefaults?: Record<string, string[]> }): Promise<PullRender> {
+  const ctx = createContext(schema, options.externalNamespaces, options.externalExtensions, options.presetDefaults);
   const units = collectUnits(ctx);
   const files = printFiles(units, placeUnits(units, options.layout, ctx));
   return { files, warnings: ctx.warnings };

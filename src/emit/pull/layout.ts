@@ -19,6 +19,7 @@ const publicFirst = (a: string, b: string) => (a === b ? 0 : a === 'public' ? -1
 
 const kindWords: Record<Unit['kind'], string> = {
   namespace: 'schema',
+  'default privileges': 'defaults',
   extension: 'extension',
   collation: 'collation',
   enum: 'enum',
@@ -64,7 +65,7 @@ function placeFiles(units: Unit[], layout: Layout, ctx: PullContext): Map<string
 function nameVariables(units: Unit[]): Map<string, string> {
   const pool = variablePool();
   const variables = new Map<string, string>();
-  const priority: Unit['kind'][] = ['table', 'view', 'enum', 'domain', 'routine', 'sequence', 'trigger', 'policy', 'namespace', 'extension', 'collation', 'publication'];
+  const priority: Unit['kind'][] = ['table', 'view', 'enum', 'domain', 'routine', 'sequence', 'trigger', 'policy', 'namespace', 'extension', 'collation', 'publication', 'default privileges'];
   const ordered = [...units].sort(
     (a, b) => priority.indexOf(a.kind) - priority.indexOf(b.kind) || publicFirst(a.schema, b.schema) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
   );

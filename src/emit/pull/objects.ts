@@ -1,7 +1,8 @@
+import { defaultPrivilegeId } from '../../model/default-privileges.js';
 import { objectId } from '../../model/id.js';
-import { defaultPublicNamespace, type Collation, type Domain, type Enum, type Extension, type Namespace, type Publication, type Sequence, type View } from '../../model/schema.js';
+import { defaultPublicNamespace, type Collation, type DefaultPrivilege, type Grant, type Domain, type Enum, type Extension, type Namespace, type Publication, type Sequence, type View } from '../../model/schema.js';
 import { arr, bool, call, callWith, num, obj, sqlText, str, strings, type Expr } from './code.js';
-import { warn, type PullContext } from './context.js';
+import { pulledGrants, warn, type PullContext } from './context.js';
 import { byName, collationSql, grantsExpr, indexExpr, storageExpr, tableTarget } from './parts.js';
 import { triggersExpr } from './table-rules.js';
 import { typeText } from './types.js';
@@ -17,7 +18,8 @@ export function namespaceExpr(namespace: Namespace, ctx: PullContext): Expr | un
     if (namespace.comment === undefined) warn(ctx, 'public', 'the public schema has no comment, which definitions cannot declare; it is pulled with the standard one');
     return call('schema', str('public'), obj([description(namespace.comment), ['grants', grantsExpr(namespace.grants)]]));
   }
-  return callWith('schema', [str(namespace.name)], obj([description(namespace.comment), ['grants', namespace.grants.length ? grantsExpr(namespace.grants) : undefined]]));
+  const grants = pulledGrants(ctx, 'schemas', undefined, namespace.grants, namespace.name);
+  return callWith('schema', [str(namespace.name)], obj([description(namespace.comment), ['grants', grants.length ? grantsExpr(grants) : undefined]]));
 }
 
 export function extensionExpr(extension: Extension): Expr {
@@ -48,7 +50,7 @@ export function domainExpr(domain: Domain, ctx: PullContext): Expr {
 const typeMaximum: Record<string, bigint> = { smallint: 32767n, integer: 2147483647n, bigint: 9223372036854775807n };
 
 /** `sequence('ticket_numbers', { start: 100, increment: 5 })`: only what differs from the DSL's defaults. */
-export function sequenceExpr(sequence: Sequence): Expr {
+export function sequenceExpr(sequence: Sequence, ctx: PullContext): Expr {
   const increment = BigInt(sequence.increment);
   const typeMax = typeMaximum[sequence.type] ?? typeMaximum.bigint!;
   const min = increment > 0n ? 1n : -typeMax - 1n;
@@ -66,9 +68,40 @@ export function sequenceExpr(sequence: Sequence): Expr {
     ['cache', differs(sequence.cache, 1n)],
     ['cycle', sequence.cycle ? bool(true) : undefined],
     ['ownedBy', sequence.ownedBy ? obj([['table', tableTarget(sequence.ownedBy.table)], ['column', str(sequence.ownedBy.column)]]) : undefined],
-    ['grants', sequence.grants.length ? grantsExpr(sequence.grants) : undefined],
+    ['grants', optionalGrants(pulledGrants(ctx, 'sequences', sequence.schema, sequence.grants, objectId(sequence.schema, sequence.name)))],
   ]);
   return callWith('sequence', [str(sequence.name)], options);
+}
+
+const optionalGrants = (grants: Grant[]): Expr | undefined => (grants.length ? grantsExpr(grants) : undefined);
+
+/**
+ * `defaultPrivileges({ inSchema, on, grant, to })`, one per set of privileges; the preset's own
+ * grants are left out (every database pgform builds has them), and so is an entry left empty.
+ */
+export function defaultPrivilegesExprs(entry: DefaultPrivilege, ctx: PullContext): Expr[] {
+  const preset = entry.forRole === undefined ? (ctx.presetDefaults[defaultPrivilegeId(entry)] ?? []) : [];
+  const groups = new Map<string, { privileges: string[]; withGrantOption: boolean; to: string[] }>();
+  for (const grant of entry.grants) {
+    if (preset.includes(grant.grantee)) continue;
+    const key = `${grant.privileges.join()}|${grant.withGrantOption ? 1 : 0}`;
+    const group = groups.get(key) ?? { privileges: grant.privileges, withGrantOption: Boolean(grant.withGrantOption), to: [] };
+    group.to.push(grant.grantee);
+    groups.set(key, group);
+  }
+  return [...groups.values()].map((group) =>
+    call(
+      'defaultPrivileges',
+      obj([
+        ['forRole', entry.forRole !== undefined ? str(entry.forRole) : undefined],
+        ['inSchema', entry.inSchema !== undefined ? str(entry.inSchema) : undefined],
+        ['on', str(entry.on)],
+        ['grant', strings(group.privileges.map((privilege) => privilege.toLowerCase()))],
+        ['to', strings(group.to)],
+        ['withGrantOption', group.withGrantOption ? bool(true) : undefined],
+      ]),
+    ),
+  );
 }
 
 /** pg_get_viewdef's text without the trailing semicolon, which would end the CREATE VIEW early. */
@@ -109,7 +142,7 @@ export function viewExpr(view: View, ctx: PullContext): Expr {
     ['indexes', view.materialized && indexes.length ? obj(indexes.map((index) => [index.name, indexExpr(index)])) : undefined],
     ['triggers', view.materialized ? undefined : triggersExpr(view, ctx)],
     ['storage', view.materialized ? storageExpr(view.storage) : undefined],
-    ['grants', view.grants.length ? grantsExpr(view.grants) : undefined],
+    ['grants', optionalGrants(pulledGrants(ctx, 'tables', view.schema, view.grants, objectId(view.schema, view.name)))],
   ]);
   return call(view.materialized ? 'materializedView' : 'view', str(view.name), options);
 }

@@ -5,14 +5,18 @@ import { arr, bool, num, obj, sqlText, str, strings, type Expr } from './code.js
 
 /** Grants as definitions write them: `[{ to: 'authenticated', privileges: ['select'] }]`. */
 export function grantsExpr(grants: Grant[]): Expr {
-  return arr(
-    grants.map((grant) =>
-      obj([
-        ['to', str(grant.grantee)],
-        ['privileges', strings(grant.privileges.map((privilege) => privilege.toLowerCase()))],
-        ['withGrantOption', grant.withGrantOption ? bool(true) : undefined],
-      ]),
-    ),
+  return arr(grantExprs(grants));
+}
+
+/** One object per grant; `columns` makes them column privileges. */
+export function grantExprs(grants: Grant[], columns?: string[]): Expr[] {
+  return grants.map((grant) =>
+    obj([
+      ['to', str(grant.grantee)],
+      ['privileges', strings(grant.privileges.map((privilege) => privilege.toLowerCase()))],
+      ['withGrantOption', grant.withGrantOption ? bool(true) : undefined],
+      ['columns', columns ? strings(columns) : undefined],
+    ]),
   );
 }
 

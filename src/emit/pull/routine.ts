@@ -1,7 +1,7 @@
 import { objectId } from '../../model/id.js';
 import type { Argument, Grant, Routine } from '../../model/schema.js';
 import { bool, call, obj, sqlText, str, strings, type Expr } from './code.js';
-import { checkKey, warn, type PullContext } from './context.js';
+import { checkKey, pulledGrants, warn, type PullContext } from './context.js';
 import { grantsExpr } from './parts.js';
 import { routineType } from './types.js';
 
@@ -63,7 +63,7 @@ function argumentExpr(argument: Argument, owner: string, ctx: PullContext): Expr
   ]);
 }
 
-/** EXECUTE grants: left out when they are PostgreSQL's default (every role), role names when plain. */
+/** EXECUTE grants beyond the default privileges: left out when they are PostgreSQL's default (every role), role names when plain. */
 function routineGrants(grants: Grant[]): Expr | undefined {
   if (grants.length === 1 && grants[0]!.grantee === 'PUBLIC' && grants[0]!.privileges.join() === 'EXECUTE' && !grants[0]!.withGrantOption) return undefined;
   if (grants.every((grant) => grant.privileges.join() === 'EXECUTE' && !grant.withGrantOption)) return strings(grants.map((grant) => grant.grantee));
@@ -103,7 +103,7 @@ export function routineExpr(routine: Routine, ctx: PullContext): Expr {
     ['parallel', routine.parallel !== 'unsafe' ? str(routine.parallel) : undefined],
     ['set', settingsExpr(routine.settings)],
     ['body', sqlText(routine.body)],
-    ['grants', routineGrants(routine.grants)],
+    ['grants', routineGrants(pulledGrants(ctx, 'functions', routine.schema, routine.grants, owner))],
   ]);
   return call(builder, str(routine.name), options);
 }

@@ -1,10 +1,10 @@
 import { objectId } from '../../model/id.js';
-import { realtimePublication, type Check, type Column, type Constraint, type Exclusion, type ForeignKey, type Index, type PrimaryKey, type Table, type Unique } from '../../model/schema.js';
+import { realtimePublication, type Check, type Column, type Constraint, type Exclusion, type ForeignKey, type Grant, type Index, type PrimaryKey, type Table, type Unique } from '../../model/schema.js';
 import { arr, bool, call, method, num, obj, optional, sqlText, str, strings, type Expr } from './code.js';
-import { checkKey, warn, type PullContext } from './context.js';
+import { checkKey, pulledGrants, warn, type PullContext } from './context.js';
 import { defaultModifier, type Modifier } from './defaults.js';
 import { defaultName } from './names.js';
-import { byName, collationSql, grantsExpr, indexExpr, storageExpr, tableTarget } from './parts.js';
+import { byName, collationSql, grantExprs, grantsExpr, indexExpr, storageExpr, tableTarget } from './parts.js';
 import { ownColumns, partitionEntries } from './partition.js';
 import { policiesExpr, triggersExpr } from './table-rules.js';
 import { columnType } from './types.js';
@@ -179,7 +179,7 @@ export function tableExpr(table: Table, ctx: PullContext, options: { shorthands?
     ['triggers', triggersExpr(table, ctx)],
     ['rls', rls],
     ['policies', policiesExpr(table)],
-    ['grants', table.grants.length ? grantsExpr(table.grants) : undefined],
+    ['grants', tableGrantsExpr(table, ctx)],
     ['storage', storageExpr(table.storage)],
     ['replicaIdentity', replicaIdentityExpr(table)],
     ...membershipEntries(objectId(table.schema, table.name), ctx),
@@ -211,4 +211,21 @@ function membershipEntries(id: string, ctx: PullContext): [string, Expr | undefi
     ['realtime', realtime ? bool(true) : undefined],
     ['publications', others.length ? strings(others) : undefined],
   ];
+}
+
+/** Table grants beyond the default privileges, then column privileges as grants naming their columns. */
+function tableGrantsExpr(table: Table, ctx: PullContext): Expr | undefined {
+  const grants = pulledGrants(ctx, 'tables', table.schema, table.grants, objectId(table.schema, table.name));
+  const columnGrants = table.columns.flatMap((column) => (column.grants ?? []).map((grant) => ({ column: column.name, grant })));
+  if (grants.length === 0 && columnGrants.length === 0) return undefined;
+  // Columns granted the same privileges to the same role share one entry, in column order.
+  const grouped = new Map<string, { grant: Grant; columns: string[] }>();
+  for (const { column, grant } of columnGrants) {
+    const key = JSON.stringify(grant);
+    const entry = grouped.get(key) ?? { grant, columns: [] };
+    entry.columns.push(column);
+    grouped.set(key, entry);
+  }
+  const sortedGroups = [...grouped.values()].sort((a, b) => (a.grant.grantee < b.grant.grantee ? -1 : a.grant.grantee > b.grant.grantee ? 1 : 0));
+  return arr([...grantExprs(grants), ...sortedGroups.map(({ grant, columns }) => grantExprs([grant], columns)[0]!)]);
 }

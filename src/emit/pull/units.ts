@@ -1,7 +1,7 @@
 import { parseObjectId } from '../../model/id.js';
 import type { Expr } from './code.js';
 import { unitKey, unitKinds, type PullContext, type UnitKind } from './context.js';
-import { collationExpr, domainExpr, enumExpr, extensionExpr, namespaceExpr, publicationExpr, sequenceExpr, viewExpr } from './objects.js';
+import { collationExpr, defaultPrivilegesExprs, domainExpr, enumExpr, extensionExpr, namespaceExpr, publicationExpr, sequenceExpr, viewExpr } from './objects.js';
 import { routineExpr } from './routine.js';
 import { externalPolicyExpr, externalTriggerExpr } from './table-rules.js';
 import { tableExpr } from './table.js';
@@ -32,7 +32,11 @@ export function collectUnits(ctx: PullContext): Unit[] {
   for (const [id, collation] of sorted(schema.collations ?? {})) add('collation', id, collation.schema, collation.name, collationExpr(collation));
   for (const [id, en] of sorted(schema.enums)) add('enum', id, en.schema, en.name, enumExpr(en));
   for (const [id, domain] of sorted(schema.domains)) add('domain', id, domain.schema, domain.name, domainExpr(domain, ctx));
-  for (const [id, sequence] of sorted(schema.sequences)) add('sequence', id, sequence.schema, sequence.name, sequenceExpr(sequence));
+  for (const [id, entry] of sorted(schema.defaultPrivileges ?? {})) {
+    if (entry.external || (entry.inSchema !== undefined && ctx.external.has(entry.inSchema))) continue;
+    defaultPrivilegesExprs(entry, ctx).forEach((expr, i) => add('default privileges', `${id}#${i}`, entry.inSchema ?? 'public', `${entry.inSchema ?? 'all'} ${entry.on} defaults`, expr));
+  }
+  for (const [id, sequence] of sorted(schema.sequences)) add('sequence', id, sequence.schema, sequence.name, sequenceExpr(sequence, ctx));
   for (const [id, routine] of sorted(schema.routines)) add('routine', id, routine.schema, routine.name, routineExpr(routine, ctx));
   for (const [id, table] of sorted(schema.tables)) add('table', id, table.schema, table.name, tableExpr(table, ctx));
   for (const [id, view] of sorted(schema.views)) add('view', id, view.schema, view.name, viewExpr(view, ctx));

@@ -1,7 +1,8 @@
 import { trimIdentity } from '../../model/identity.js';
 import type { Column } from '../../model/schema.js';
 import { collationName, nonDefaultCollation, type CollationRef } from './collation.js';
-import { commentOf, inSelectedNamespaces } from './fragments.js';
+import { commentOf, grantsOf, inSelectedNamespaces } from './fragments.js';
+import { toGrants, type AclEntry } from './grants.js';
 
 /**
  * The columns of relation `rel` (a view) as a JSON array in attribute order: a correlated
@@ -37,7 +38,8 @@ export function tableColumns(): string {
          WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
            AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum AND d.deptype = 'i' LIMIT 1) END,
        'collation', CASE WHEN a.attcollation <> ty.typcollation THEN ${nonDefaultCollation('a.attcollation', 'ty.typcollation')} END,
-       'inherited', NOT a.attislocal)
+       'inherited', NOT a.attislocal,
+       'grants', CASE WHEN a.attacl IS NOT NULL THEN ${grantsOf('a.attacl', 'ac.relowner')} END)
        ORDER BY a.attnum) AS columns
      FROM pg_attribute a
      JOIN pg_class ac ON ac.oid = a.attrelid AND ac.relkind IN ('r', 'p')
@@ -61,6 +63,8 @@ export interface ColumnRow {
   sequence: { start: string; increment: string; min: string; max: string; cache: string; cycle: boolean } | null;
   collation: CollationRef | null;
   inherited: boolean;
+  /** Null when the column has no privileges of its own (the usual case). */
+  grants?: AclEntry[] | null;
 }
 
 /**
@@ -80,5 +84,6 @@ export function toColumn(row: ColumnRow): Column {
     ...(row.collation ? { collation: collationName(row.collation) } : {}),
     ...(row.comment !== null ? { comment: row.comment } : {}),
     ...(row.inherited ? { inherited: true } : {}),
+    ...(row.grants?.length ? { grants: toGrants(row.grants) } : {}),
   };
 }

@@ -2,6 +2,7 @@ import { alterColumn } from './alter-column.js';
 import { createCollation, dropCollation } from './collation.js';
 import { setComment } from './comment.js';
 import { attachPartition, detachPartition, inherit, noInherit } from './partition.js';
+import { setDefaultPrivileges } from './default-privileges.js';
 import { rename } from './rename.js';
 import { createRoutine, dropRoutine, replaceRoutine } from './routine.js';
 import { alterPolicy, createPolicy, dropPolicy, setGrants, setRowLevelSecurity } from './security.js';
@@ -71,6 +72,7 @@ export const renderers: Renderers = {
   'alter policy': alterPolicy,
   'drop policy': dropPolicy,
   'set grants': setGrants,
+  'set default privileges': setDefaultPrivileges,
   'set comment': setComment,
   rename,
 };

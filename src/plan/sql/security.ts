@@ -1,4 +1,4 @@
-import type { Change, GrantTarget } from '../../model/change.js';
+import { grantTargetObject, type Change, type GrantTarget, type Hazard } from '../../model/change.js';
 import type { Grant, Policy } from '../../model/schema.js';
 import { nameOf, routineSignature } from './names.js';
 import { ident, literal } from '../../sql/quote.js';
@@ -6,8 +6,15 @@ import { statement, type Render, type Statement } from './step.js';
 
 export const setRowLevelSecurity: Render<Extract<Change, { kind: 'set row level security' }>> = ({ table, from, to }) => {
   const steps: Statement[] = [];
-  if (from.enabled !== to.enabled) steps.push(statement(`ALTER TABLE ${nameOf(table)} ${to.enabled ? 'ENABLE' : 'DISABLE'} ROW LEVEL SECURITY`));
-  if (from.forced !== to.forced) steps.push(statement(`ALTER TABLE ${nameOf(table)} ${to.forced ? 'FORCE' : 'NO FORCE'} ROW LEVEL SECURITY`));
+  const weakens = (message: string): Hazard[] => [{ code: 'WEAKENS_SECURITY', message }];
+  if (from.enabled !== to.enabled) {
+    const hazards = to.enabled ? [] : weakens(`disables row level security on ${table}: its policies stop applying and every role with a grant reads and writes every row`);
+    steps.push(statement(`ALTER TABLE ${nameOf(table)} ${to.enabled ? 'ENABLE' : 'DISABLE'} ROW LEVEL SECURITY`, hazards));
+  }
+  if (from.forced !== to.forced) {
+    const hazards = to.forced ? [] : weakens(`stops forcing row level security on ${table}: its owner bypasses the policies again`);
+    steps.push(statement(`ALTER TABLE ${nameOf(table)} ${to.forced ? 'FORCE' : 'NO FORCE'} ROW LEVEL SECURITY`, hazards));
+  }
   return steps;
 };
 
@@ -38,10 +45,17 @@ export const alterPolicy: Render<Extract<Change, { kind: 'alter policy' }>> = ({
 };
 
 export const dropPolicy: Render<Extract<Change, { kind: 'drop policy' }>> = ({ table, policy }) => [
-  statement(`DROP POLICY ${ident(policy.name)} ON ${nameOf(table)}`),
+  statement(`DROP POLICY ${ident(policy.name)} ON ${nameOf(table)}`, [
+    {
+      code: 'WEAKENS_SECURITY',
+      message: policy.permissive
+        ? `drops policy ${policy.name} on ${table}: the rows it let ${policy.roles.join(', ')} reach are no longer governed by it`
+        : `drops restrictive policy ${policy.name} on ${table}: the rows it kept from ${policy.roles.join(', ')} become reachable`,
+    },
+  ]),
 ];
 
-function targetSql(target: GrantTarget): string {
+function targetSql(target: Exclude<GrantTarget, { type: 'column' }>): string {
   switch (target.type) {
     case 'schema':
       return `SCHEMA ${ident(target.name)}`;
@@ -54,28 +68,60 @@ function targetSql(target: GrantTarget): string {
   }
 }
 
-function granteeSql(grantee: string): string {
+export function granteeSql(grantee: string): string {
   return grantee === 'PUBLIC' ? 'PUBLIC' : ident(grantee);
 }
 
-/** Revokes what is no longer granted, then grants what is new, per role. */
-export const setGrants: Render<Extract<Change, { kind: 'set grants' }>> = ({ target, from, to }) => {
+/**
+ * The roles Supabase's API (PostgREST) acts as, and PUBLIC which includes them: taking a
+ * privilege away from one of them can break the application that relies on it.
+ */
+const apiRoles = new Set(['PUBLIC', 'anon', 'authenticated', 'service_role']);
+
+/** The BREAKS_ACCESS hazard of revoking `privileges` from `grantee` (`what` says what loses them), none for other roles. */
+export function revokeHazards(grantee: string, privileges: string[], what: string): Hazard[] {
+  if (!apiRoles.has(grantee)) return [];
+  return [{ code: 'BREAKS_ACCESS', message: `revokes ${privileges.join(', ')} on ${what} from ${grantee}, a role the API uses: requests relying on it start failing` }];
+}
+
+/** How grant statements are spelled: the object clause, a privilege, a statement prefix, and what the hazards name. */
+export interface GrantSyntax {
+  on: string;
+  privilege?: (privilege: string) => string;
+  prefix?: string;
+  /** What the hazards name; none: revokes carry no hazard (nothing existing loses access). */
+  what?: string;
+}
+
+/** The statements that turn one grant list into another: revokes first, then grants, per role. */
+export function grantStatements(from: Grant[], to: Grant[], syntax: GrantSyntax): Statement[] {
   const steps: Statement[] = [];
-  const on = targetSql(target);
+  const { on, prefix = '', what } = syntax;
+  const list = (privileges: string[]) => privileges.map(syntax.privilege ?? ((p) => p)).join(', ');
   const byGrantee = (grants: Grant[]) => new Map(grants.map((g) => [g.grantee, g]));
   const before = byGrantee(from);
   const after = byGrantee(to);
   for (const [grantee, grant] of before) {
     const next = after.get(grantee);
     const removed = grant.privileges.filter((p) => !next?.privileges.includes(p));
-    if (removed.length) steps.push(statement(`REVOKE ${removed.join(', ')} ON ${on} FROM ${granteeSql(grantee)}`));
+    if (removed.length) steps.push(statement(`${prefix}REVOKE ${list(removed)} ON ${on} FROM ${granteeSql(grantee)}`, what !== undefined ? revokeHazards(grantee, removed, what) : []));
     const optionRemoved = grant.withGrantOption && next && !next.withGrantOption ? grant.privileges.filter((p) => next.privileges.includes(p)) : [];
-    if (optionRemoved.length) steps.push(statement(`REVOKE GRANT OPTION FOR ${optionRemoved.join(', ')} ON ${on} FROM ${granteeSql(grantee)}`));
+    if (optionRemoved.length) steps.push(statement(`${prefix}REVOKE GRANT OPTION FOR ${list(optionRemoved)} ON ${on} FROM ${granteeSql(grantee)}`));
   }
   for (const [grantee, grant] of after) {
     const previous = before.get(grantee);
     const added = grant.privileges.filter((p) => !previous?.privileges.includes(p) || (grant.withGrantOption && !previous.withGrantOption));
-    if (added.length) steps.push(statement(`GRANT ${added.join(', ')} ON ${on} TO ${granteeSql(grantee)}${grant.withGrantOption ? ' WITH GRANT OPTION' : ''}`));
+    if (added.length) steps.push(statement(`${prefix}GRANT ${list(added)} ON ${on} TO ${granteeSql(grantee)}${grant.withGrantOption ? ' WITH GRANT OPTION' : ''}`));
   }
   return steps;
+}
+
+/** Revokes what is no longer granted, then grants what is new, per role; column privileges name their column. */
+export const setGrants: Render<Extract<Change, { kind: 'set grants' }>> = ({ target, from, to }) => {
+  if (target.type === 'column') {
+    const on = `TABLE ${nameOf(target.table)}`;
+    return grantStatements(from, to, { on, privilege: (privilege) => `${privilege} (${ident(target.column)})`, what: `column ${target.table}.${target.column}` });
+  }
+  const { object } = grantTargetObject(target);
+  return grantStatements(from, to, { on: targetSql(target), what: `${target.type} ${object}` });
 };

@@ -1,4 +1,4 @@
-import type { Change } from '../../model/change.js';
+import type { Change, Hazard } from '../../model/change.js';
 import type { View } from '../../model/schema.js';
 import { qualified } from '../../sql/quote.js';
 import { statement, type Render } from './step.js';
@@ -23,7 +23,16 @@ export function viewSql(view: View, orReplace: boolean): string {
   return `CREATE${orReplace ? ' OR REPLACE' : ''} VIEW ${name}${viewOptions(view)} AS\n${query(view)}`;
 }
 
-export const createView: Render<Extract<Change, { kind: 'create view' }>> = ({ view }) => [statement(viewSql(view, false))];
+/** A view that stops running as its caller runs as its owner: the owner's privileges and RLS bypass apply. */
+function invokerLost(from: View, to: View): Hazard[] {
+  if (!from.securityInvoker || to.securityInvoker || to.materialized) return [];
+  const id = `${to.schema}.${to.name}`;
+  return [{ code: 'WEAKENS_SECURITY', message: `view ${id} loses security_invoker: it reads its tables with its owner's privileges, bypassing the caller's row level security` }];
+}
+
+export const createView: Render<Extract<Change, { kind: 'create view' }>> = ({ view, replaces }) => [
+  statement(viewSql(view, false), replaces ? invokerLost(replaces, view) : []),
+];
 
 export const replaceView: Render<Extract<Change, { kind: 'replace view' }>> = ({ from, to }) => {
   const steps = [statement(viewSql(to, true))];
@@ -32,7 +41,7 @@ export const replaceView: Render<Extract<Change, { kind: 'replace view' }>> = ({
     if (from.securityInvoker && !to.securityInvoker) reset.push('security_invoker');
     if (from.securityBarrier && !to.securityBarrier) reset.push('security_barrier');
     if (from.checkOption && !to.checkOption) reset.push('check_option');
-    if (reset.length) steps.push(statement(`ALTER VIEW ${qualified(to.schema, to.name)} RESET (${reset.join(', ')})`));
+    if (reset.length) steps.push(statement(`ALTER VIEW ${qualified(to.schema, to.name)} RESET (${reset.join(', ')})`, invokerLost(from, to)));
   }
   return steps;
 };

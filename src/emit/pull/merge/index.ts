@@ -42,6 +42,7 @@ const builders: Record<UnitKind, string[]> = {
   table: ['table'],
   trigger: ['trigger'],
   policy: ['policy'],
+  'default privileges': ['defaultPrivileges'],
   publication: ['publication'],
   view: ['view', 'materializedView'],
 };
@@ -118,10 +119,10 @@ function importEdit(file: SourceFile, wanted: string[]): TextEdit | undefined {
  * Merges the database (`db`) into existing definition files whose model is `mine`. Files are
  * only read here; the caller writes what comes back.
  */
-export function mergePull(existing: ExistingFile[], mine: Schema, db: Schema, options: { layout: Layout; externalNamespaces: string[]; externalExtensions?: string[] }): MergeResult {
-  const dbCtx = createContext(db, options.externalNamespaces, options.externalExtensions);
-  const mineUnits = comparable(createContext(mine, options.externalNamespaces, options.externalExtensions));
-  const dbUnits = comparable(createContext(db, options.externalNamespaces, options.externalExtensions));
+export function mergePull(existing: ExistingFile[], mine: Schema, db: Schema, options: { layout: Layout; externalNamespaces: string[]; externalExtensions?: string[]; presetDefaults?: Record<string, string[]> }): MergeResult {
+  const dbCtx = createContext(db, options.externalNamespaces, options.externalExtensions, options.presetDefaults);
+  const mineUnits = comparable(createContext(mine, options.externalNamespaces, options.externalExtensions, options.presetDefaults));
+  const dbUnits = comparable(createContext(db, options.externalNamespaces, options.externalExtensions, options.presetDefaults));
   const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { allowJs: true } });
   const sources = new Map(existing.map((file) => [file.path, project.createSourceFile(`/${file.path}`, file.content)]));
   const calls = [...sources.values()].flatMap((file) => builderCalls(file, allBuilders).map((c) => ({ ...c, file })));

@@ -5,4 +5,5 @@ SELECT sum(v) AS total,
     count(*) AS n
    FROM public.s;
 
+-- hazard LONG_LOCK: building m_total blocks writes to public.m until it finishes
 CREATE UNIQUE INDEX "m_total" ON "public"."m" USING "btree" (total);

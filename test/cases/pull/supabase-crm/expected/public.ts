@@ -40,7 +40,6 @@ export const leads = table('leads', {
       withCheck: sql`(owner_id = auth.uid())`,
     },
   },
-  grants: [{ to: 'authenticated', privileges: ['delete', 'insert', 'select', 'update'] }],
 });
 
 export const profiles = table('profiles', {

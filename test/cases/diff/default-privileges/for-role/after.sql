@@ -1,0 +1,2 @@
+CREATE SCHEMA reporting;
+ALTER DEFAULT PRIVILEGES FOR ROLE service_role IN SCHEMA reporting GRANT SELECT ON TABLES TO authenticated;

@@ -1,0 +1,1 @@
+ALTER DEFAULT PRIVILEGES FOR ROLE "service_role" IN SCHEMA "reporting" GRANT SELECT ON TABLES TO "authenticated";

@@ -1,0 +1,3 @@
+CREATE TABLE public.notes (id bigint PRIMARY KEY, owner uuid, body text);
+ALTER TABLE public.notes ENABLE ROW LEVEL SECURITY;
+CREATE POLICY notes_own ON public.notes FOR SELECT TO authenticated USING (owner = auth.uid());

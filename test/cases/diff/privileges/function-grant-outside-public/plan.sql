@@ -1,0 +1,1 @@
+GRANT EXECUTE ON FUNCTION "private"."score"(integer) TO "authenticator";

@@ -1,0 +1,1 @@
+CREATE FUNCTION public.score(p integer) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT p * 2 $$;

@@ -1,0 +1,2 @@
+CREATE SCHEMA api;
+GRANT USAGE ON SCHEMA api TO service_role;

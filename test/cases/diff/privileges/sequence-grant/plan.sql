@@ -1,0 +1,3 @@
+GRANT SELECT, USAGE ON SEQUENCE "billing"."invoice_numbers" TO "authenticator";
+
+GRANT UPDATE ON SEQUENCE "billing"."invoice_numbers" TO "service_role";

@@ -1,0 +1,1 @@
+CREATE SEQUENCE public.invoice_numbers START 1000;

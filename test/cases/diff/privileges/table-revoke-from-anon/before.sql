@@ -1,0 +1,1 @@
+CREATE TABLE public.posts (id bigint PRIMARY KEY, body text);

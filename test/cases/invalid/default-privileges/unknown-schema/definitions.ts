@@ -1,0 +1,3 @@
+import { defaultPrivileges } from 'pgform';
+
+export const reads = defaultPrivileges({ inSchema: 'reporting', on: 'tables', grant: ['select'], to: ['authenticated'] });
