@@ -1,4 +1,5 @@
 import { canonicalizeWith } from '../canonical/index.js';
+import { privilegesFor } from '../canonical/server-privileges.js';
 import type { ResolvedConfig } from '../config/load.js';
 import type { Connection } from '../engine/connection.js';
 import { connectPostgres } from '../engine/pg.js';
@@ -69,7 +70,7 @@ export async function printWith(config: ResolvedConfig, printer: Printer, schema
   const options = { externalNamespaces: presetOf(config).externalNamespaces, cacheDir: cacheDir(config) };
   if (printer.engine === 'postgres' && printer.url) {
     const url = printer.url;
-    return canonicalizeWith(schema, `postgres ${printer.version}`, (work) => withServerScratch(config, url, work), options);
+    return canonicalizeWith(privilegesFor(schema, printer.version), `postgres ${printer.version}`, (work) => withServerScratch(config, url, work), options);
   }
   return canonicalizeWith(schema, `pglite package ${pgliteVersion}`, (work) => withConnection(() => openScratch(config), work), options);
 }

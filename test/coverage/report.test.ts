@@ -78,7 +78,8 @@ describe.each(engines)('objects pgform does not manage, on $name', (engine) => {
         await b.conn.exec(`CREATE TABLE public.events (id integer PRIMARY KEY, kind text);`);
         const modelA = await introspect(a.conn, { externalNamespaces });
         const modelB = await introspect(b.conn, { externalNamespaces });
-        expect(() => compareSchemas(modelA, modelB)).toThrow(/aggregate public\.total\(integer\) depends on it/);
+        // Planning stops at the first change an unmanaged object depends on, and names that object.
+        expect(() => compareSchemas(modelA, modelB)).toThrow(/(aggregate public\.total\(integer\)|event trigger log_ddl) depends on it/);
       });
     });
   });
