@@ -147,6 +147,7 @@ for (const engine of testEngines) {
           returns: 'integer',
           volatility: 'immutable',
           body: 'RETURN (x * 2)',
+          standardBody: true,
         }),
       );
       expect(routines()['crm.account_count()']).toEqual(
@@ -154,6 +155,7 @@ for (const engine of testEngines) {
           returns: 'bigint',
           volatility: 'stable',
           body: 'BEGIN ATOMIC\n SELECT count(*) AS count\n    FROM crm.accounts;\nEND',
+          standardBody: true,
         }),
       );
     });
