@@ -16,7 +16,12 @@ export function databasePart(schema: Schema): Schema {
   return {
     ...schema,
     namespaces: Object.fromEntries(Object.entries(schema.namespaces).filter(([, n]) => !n.external)),
-    extensions: Object.fromEntries(Object.entries(schema.extensions).filter(([, e]) => !e.external)),
+    // An extension at its server's default version pins nothing (pull writes no version for it).
+    extensions: Object.fromEntries(
+      Object.entries(schema.extensions)
+        .filter(([, e]) => !e.external)
+        .map(([name, { version, ...e }]) => [name, version !== undefined && version !== e.defaultVersion ? { ...e, version } : e]),
+    ),
     docs: { groups: {}, joins: [] },
   };
 }

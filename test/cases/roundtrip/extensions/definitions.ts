@@ -2,11 +2,11 @@ import { column, extension, sql, table, text, uuid } from 'pgform';
 
 export const citext = extension('citext');
 export const trigrams = extension('pg_trgm');
-export const uuidOssp = extension('uuid-ossp');
+export const uuidOssp = extension('uuid-ossp', { schema: 'extensions' });
 
 export const people = table('people', {
   columns: {
-    id: uuid().primaryKey().default(sql`public.uuid_generate_v4()`),
+    id: uuid().primaryKey().default(sql`extensions.uuid_generate_v4()`),
     email: column('citext').notNull().unique(),
     name: text().notNull(),
   },
