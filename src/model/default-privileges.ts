@@ -31,6 +31,14 @@ export function unionGrants(...lists: Grant[][]): Grant[] {
     const privileges = new Set([...(existing?.privileges ?? []), ...grant.privileges]);
     merged.set(key, { grantee: grant.grantee, privileges: [...privileges].sort(byText), ...(grant.withGrantOption ? { withGrantOption: true } : {}) });
   }
+  // PostgreSQL holds one ACL item per grantee: a privilege given with grant option is not listed again without it.
+  for (const [key, grant] of merged) {
+    if (grant.withGrantOption) continue;
+    const optioned = new Set(merged.get(`1:${grant.grantee}`)?.privileges ?? []);
+    const privileges = grant.privileges.filter((p) => !optioned.has(p));
+    if (privileges.length) merged.set(key, { ...grant, privileges });
+    else merged.delete(key);
+  }
   return [...merged.values()].sort((a, b) => byText(a.grantee, b.grantee) || Number(a.withGrantOption ?? false) - Number(b.withGrantOption ?? false));
 }
 

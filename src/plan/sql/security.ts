@@ -98,20 +98,31 @@ export function grantStatements(from: Grant[], to: Grant[], syntax: GrantSyntax)
   const steps: Statement[] = [];
   const { on, prefix = '', what } = syntax;
   const list = (privileges: string[]) => privileges.map(syntax.privilege ?? ((p) => p)).join(', ');
-  const byGrantee = (grants: Grant[]) => new Map(grants.map((g) => [g.grantee, g]));
+  // A grantee may hold some privileges with grant option and others without: one entry each.
+  const byGrantee = (grants: Grant[]) => {
+    const out = new Map<string, Map<string, boolean>>();
+    for (const g of grants) {
+      const held = out.get(g.grantee) ?? new Map<string, boolean>();
+      for (const p of g.privileges) held.set(p, (held.get(p) ?? false) || Boolean(g.withGrantOption));
+      out.set(g.grantee, held);
+    }
+    return out;
+  };
   const before = byGrantee(from);
   const after = byGrantee(to);
-  for (const [grantee, grant] of before) {
+  for (const [grantee, held] of before) {
     const next = after.get(grantee);
-    const removed = grant.privileges.filter((p) => !next?.privileges.includes(p));
+    const removed = [...held.keys()].filter((p) => !next?.has(p));
     if (removed.length) steps.push(statement(`${prefix}REVOKE ${list(removed)} ON ${on} FROM ${granteeSql(grantee)}`, what !== undefined ? revokeHazards(grantee, removed, what) : []));
-    const optionRemoved = grant.withGrantOption && next && !next.withGrantOption ? grant.privileges.filter((p) => next.privileges.includes(p)) : [];
+    const optionRemoved = [...held].filter(([p, option]) => option && next?.get(p) === false).map(([p]) => p);
     if (optionRemoved.length) steps.push(statement(`${prefix}REVOKE GRANT OPTION FOR ${list(optionRemoved)} ON ${on} FROM ${granteeSql(grantee)}`));
   }
-  for (const [grantee, grant] of after) {
+  for (const [grantee, held] of after) {
     const previous = before.get(grantee);
-    const added = grant.privileges.filter((p) => !previous?.privileges.includes(p) || (grant.withGrantOption && !previous.withGrantOption));
-    if (added.length) steps.push(statement(`${prefix}GRANT ${list(added)} ON ${on} TO ${granteeSql(grantee)}${grant.withGrantOption ? ' WITH GRANT OPTION' : ''}`));
+    for (const option of [false, true]) {
+      const added = [...held].filter(([p, o]) => o === option && (!previous?.has(p) || (option && previous.get(p) === false))).map(([p]) => p);
+      if (added.length) steps.push(statement(`${prefix}GRANT ${list(added)} ON ${on} TO ${granteeSql(grantee)}${option ? ' WITH GRANT OPTION' : ''}`));
+    }
   }
   return steps;
 }
