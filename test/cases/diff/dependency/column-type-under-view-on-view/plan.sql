@@ -17,6 +17,4 @@ SELECT id,
    FROM public.recent
   WHERE value > 100;
 
-GRANT SELECT ON TABLE "public"."recent_high" TO "authenticated";
-
 COMMENT ON VIEW "public"."recent_high" IS 'high readings';

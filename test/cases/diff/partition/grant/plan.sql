@@ -1,1 +1,0 @@
-GRANT SELECT ON TABLE "public"."orders_eu" TO "anon";

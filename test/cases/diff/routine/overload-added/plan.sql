@@ -8,6 +8,4 @@ AS $$SELECT 'text ' || v$$;
 
 REVOKE EXECUTE ON FUNCTION "public"."label"(text) FROM PUBLIC;
 
-GRANT EXECUTE ON FUNCTION "public"."label"(text) TO "authenticated";
-
 COMMENT ON FUNCTION "public"."label"(integer, integer) IS 'the pair one';

@@ -3,6 +3,4 @@ SET check_function_bodies = false;
 CREATE OR REPLACE FUNCTION "public"."label"("v" text) RETURNS text LANGUAGE "sql" STABLE
 AS $$SELECT 'TEXT ' || v$$;
 
-GRANT EXECUTE ON FUNCTION "public"."label"(integer) TO "anon";
-
 COMMENT ON FUNCTION "public"."label"(text) IS 'text one, changed';

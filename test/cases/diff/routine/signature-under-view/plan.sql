@@ -12,6 +12,4 @@ SELECT id,
     public.bonus(points) AS total
    FROM public.scores;
 
-GRANT SELECT ON TABLE "public"."scored" TO "authenticated";
-
 COMMENT ON VIEW "public"."scored" IS 'with bonus';

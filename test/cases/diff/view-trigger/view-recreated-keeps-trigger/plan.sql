@@ -8,5 +8,3 @@ SELECT id,
    FROM public.items;
 
 CREATE TRIGGER "item_names_insert" INSTEAD OF INSERT ON "public"."item_names" FOR EACH ROW EXECUTE FUNCTION "public"."item_names_insert"();
-
-GRANT INSERT, SELECT ON TABLE "public"."item_names" TO "authenticated";

@@ -1,0 +1,3 @@
+GRANT SELECT ON TABLE "public"."t" TO "anon";
+
+GRANT DELETE, INSERT, REFERENCES, SELECT, TRIGGER, TRUNCATE, UPDATE ON TABLE "public"."t" TO "service_role";
