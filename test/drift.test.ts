@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { applyPlan } from '../src/canonical/apply.js';
 import { diffCommand } from '../src/commands/diff.js';
 import { renderDriftText } from '../src/emit/drift/text.js';
@@ -10,7 +10,8 @@ import { loadSchema } from '../src/load/definitions.js';
 import type { Plan } from '../src/plan/index.js';
 import { createPlan } from '../src/canonical/from-scratch.js';
 import { testConfig } from './support/config.js';
-import { engines, withDatabase, type TestEngine } from './support/engines.js';
+import { drainPool, withPooledDatabase } from './support/database-pool.js';
+import { engines, type TestEngine } from './support/engines.js';
 import { externalNamespaces } from './support/round-trip.js';
 
 const root = join(import.meta.dirname, 'cases', 'drift');
@@ -29,7 +30,7 @@ async function onEngine(engine: TestEngine, definitions: string, work: (config: 
     }
     return;
   }
-  await withDatabase(engine, async ({ url }) => {
+  await withPooledDatabase(engine, async ({ url }) => {
     const config = testConfig({ definitions, url: url! });
     try {
       await work(config);
@@ -51,6 +52,7 @@ async function applyTo(config: ReturnType<typeof testConfig>, plan: Plan) {
 }
 
 describe.each(engines)('drift on $name', (engine) => {
+  afterAll(() => drainPool(engine));
   it.skipIf(Boolean(engine.unavailable)).each(cases)('%s is reported once, and --sql repairs it', async (name) => {
     await onEngine(engine, base, async (config) => {
       await applyTo(config, createPlan(await loadSchema(base, { externalNamespaces })));

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { applyPlan } from '../src/canonical/apply.js';
 import { canonicalize } from '../src/canonical/index.js';
 import { diffSchemas } from '../src/diff/index.js';
@@ -11,7 +11,8 @@ import { listDifferences } from '../src/model/compare.js';
 import type { Schema } from '../src/model/schema.js';
 import { createPlan } from '../src/canonical/from-scratch.js';
 import { planChanges, planScript } from '../src/plan/index.js';
-import { engines, withDatabase, type TestEngine } from './support/engines.js';
+import { drainPool, withPooledDatabase } from './support/database-pool.js';
+import { engines, type TestEngine } from './support/engines.js';
 import { databasePart, externalNamespaces } from './support/round-trip.js';
 
 const root = join(import.meta.dirname, 'cases', 'migrate');
@@ -21,7 +22,7 @@ const cases = readdirSync(root).filter((name) => !selected || name.startsWith(se
 /** The canonical model of a definitions file, printed by a fresh empty database of the engine. */
 async function canonicalOn(engine: TestEngine, path: string): Promise<Schema> {
   const declared = await loadSchema(path, { externalNamespaces });
-  return withDatabase(engine, ({ conn }) => canonicalize(declared, conn, { externalNamespaces }));
+  return withPooledDatabase(engine, ({ conn }) => canonicalize(declared, conn, { externalNamespaces }));
 }
 
 async function readLive(conn: Connection, model: Schema): Promise<Schema> {
@@ -47,12 +48,13 @@ async function counts(conn: Connection, tables: string[]): Promise<Record<string
  * `{ "reverse": false }` (a way back that must lose data, such as un-renaming a value in use).
  */
 describe.each(engines)('migrations on $name', (engine) => {
+  afterAll(() => drainPool(engine));
   it.skipIf(Boolean(engine.unavailable)).each(cases)('%s', async (name) => {
     const folder = join(root, name);
     const before = await canonicalOn(engine, join(folder, 'before.ts'));
     const after = await canonicalOn(engine, join(folder, 'after.ts'));
     const seed = existsSync(join(folder, 'seed.sql')) ? readFileSync(join(folder, 'seed.sql'), 'utf8') : '';
-    await withDatabase(engine, async ({ conn }) => {
+    await withPooledDatabase(engine, async ({ conn }) => {
       await inTransaction(conn, () => applyPlan(conn, createPlan(before)));
       if (seed) await conn.exec(seed);
       const seeded = await counts(conn, seededTables(seed));

@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { engines, withDatabase } from './support/engines.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { drainPool, withPooledDatabase } from './support/database-pool.js';
+import { engines } from './support/engines.js';
 import { roundTrip } from './support/round-trip.js';
 
 const root = join(import.meta.dirname, 'cases', 'roundtrip');
@@ -17,8 +18,9 @@ const cases = readdirSync(root, { withFileTypes: true })
  * read back, and must equal their canonical model exactly, with nothing left for a second diff.
  */
 describe.each(engines)('round trip on $name', (engine) => {
+  afterAll(() => drainPool(engine));
   it.skipIf(Boolean(engine.unavailable)).each(cases)('%s', async (name) => {
-    await withDatabase(engine, async ({ conn }) => {
+    await withPooledDatabase(engine, async ({ conn }) => {
       const result = await roundTrip(conn, join(root, name, 'definitions.ts'));
       expect(result.differences).toEqual([]);
       expect(result.remaining).toEqual([]);

@@ -48,16 +48,34 @@ describe.each(engines)('adopting a Supabase project on $name', (engine) => {
           "\nexport const usersDeleteTheirOwnAvatar = policy('users delete their own avatar', {\n  on: 'storage.objects',\n  for: 'delete',\n  to: 'authenticated',\n  using: sql`bucket_id = 'avatars' and owner = auth.uid()`,\n});\n",
         );
       expect(edited).toContain('website: text(),');
-      project.write('supabase/schemas/public.ts', edited);
+      // Realtime for organisations: membership of the platform's publication, declared on the table.
+      const organisationsAt = edited.indexOf("table('organisations'");
+      const rlsAt = edited.indexOf('  rls: true,\n', organisationsAt);
+      expect(organisationsAt).toBeGreaterThan(-1);
+      const withRealtime = `${edited.slice(0, rlsAt)}  rls: true,\n  realtime: true,\n${edited.slice(rlsAt + '  rls: true,\n'.length)}`;
+      project.write('supabase/schemas/public.ts', withRealtime);
       const written = await generateCommand(config, { now: new Date('2024-02-01T10:00:00Z') });
       expect(written).toMatchObject({ status: 'written', files: [{ name: '20240201100000_schema_changes.sql' }] });
       const text = project.read('supabase/migrations/20240201100000_schema_changes.sql');
       expect(text).toContain('ALTER TABLE "public"."organisations" ADD COLUMN "website" text;');
       expect(text).toContain('CREATE POLICY "users delete their own avatar" ON "storage"."objects"');
+      expect(text).toContain('ALTER PUBLICATION "supabase_realtime" ADD TABLE "public"."organisations";');
       expect(await migrateCommand(config)).toMatchObject({ applied: [{ name: '20240201100000_schema_changes.sql' }], upToDate: 3 });
       expect((await diffCommand(config, {})).items).toEqual([]);
       // The CLI's history has it too: a later `supabase db push` would not apply it again.
       expect(await project.db((conn) => conn.query(supabaseVersions))).toEqual([...project.files().map((file) => ({ version: file.version }))]);
+      const realtimeTables = "SELECT tablename FROM pg_publication_tables WHERE pubname = 'supabase_realtime' ORDER BY 1";
+      expect(await project.db((conn) => conn.query(realtimeTables))).toEqual([{ tablename: 'organisations' }]);
+
+      // A hand edit on the live database, pulled back: merged into the edited file, which keeps the rest.
+      await project.db((conn) => conn.exec(`COMMENT ON COLUMN public.organisations.website IS 'Public site'`));
+      const merged = await pullCommand(config, { layout: 'group', out: 'supabase/schemas' });
+      expect(merged.files.filter((file) => file.status === 'written').map((file) => file.path)).toEqual(['supabase/schemas/public.ts']);
+      const mergedPublic = project.read('supabase/schemas/public.ts');
+      expect(mergedPublic).toContain("website: text().describe('Public site'),");
+      expect(mergedPublic).toContain('  realtime: true,\n');
+      expect(mergedPublic).toContain("policy('users delete their own avatar'");
+      expect((await diffCommand(config, {})).items).toEqual([]);
     });
   }, endToEnd);
 

@@ -45,17 +45,27 @@ async function apply(conn: Connection, plan: Plan): Promise<void> {
   await flush();
 }
 
-/** Plans `from` into `target`, applies it, and checks that `conn` then holds what `expected` lines say. */
-export async function migrateAndCheck(conn: Connection, target: Schema, expected: string[], options: CaseOptions, golden?: (script: string, hazards: string[]) => void) {
-  const before = await fingerprint(conn);
-  const { plan } = compareSchemas(await readModel(conn), target);
+/** What a database holds, read both ways: pgform's model and the catalog fingerprint. */
+export interface ReadState {
+  model: Schema;
+  print: string[];
+}
+
+export const readState = async (conn: Connection): Promise<ReadState> => ({ model: await readModel(conn), print: await fingerprint(conn) });
+
+/**
+ * Plans `conn`, which holds `start`, into `target`, applies the plan, and checks that `conn` then
+ * holds what `target.print` says.
+ */
+export async function migrateAndCheck(conn: Connection, start: ReadState, target: ReadState, options: CaseOptions, golden?: (script: string, hazards: string[]) => void) {
+  const { plan } = compareSchemas(start.model, target.model);
   golden?.(planScript(plan), [...new Set(plan.steps.flatMap((s) => s.hazards.map((h) => h.code)))].sort());
   await apply(conn, plan);
   const after = await fingerprint(conn);
   const unmanaged = options.unmanaged ?? [];
-  expect(linesExcept(after, unmanaged)).toEqual(linesExcept(expected, unmanaged));
+  expect(linesExcept(after, unmanaged)).toEqual(linesExcept(target.print, unmanaged));
   // What pgform does not manage stays as it was, whatever the other side holds.
-  expect(linesOf(after, unmanaged)).toEqual(linesOf(before, unmanaged));
-  expect(compareSchemas(await readModel(conn), target).changes).toEqual([]);
+  expect(linesOf(after, unmanaged)).toEqual(linesOf(start.print, unmanaged));
+  expect(compareSchemas(await readModel(conn), target.model).changes).toEqual([]);
 }
 

@@ -4,9 +4,9 @@ import { expect } from 'vitest';
 import { compareSchemas } from '../../src/commands/diff.js';
 import type { Connection } from '../../src/engine/connection.js';
 import { isPgformError } from '../../src/errors.js';
-import { withDatabase, type TestEngine } from './engines.js';
-import { migrateAndCheck, readModel, type CaseOptions } from './diff-case.js';
-import { fingerprint } from './fingerprint.js';
+import type { TestEngine } from './engines.js';
+import { withPooledDatabase } from './database-pool.js';
+import { migrateAndCheck, readState, type CaseOptions } from './diff-case.js';
 
 /**
  * Real schema changes as data: `test/cases/diff/<group>/<case>/` holds before.sql and after.sql.
@@ -108,16 +108,16 @@ export async function runDiffCase(engine: TestEngine, name: string): Promise<voi
 
 async function checkCase(engine: TestEngine, folder: string, options: CaseOptions): Promise<void> {
   const seed = read(folder, 'seed.sql') ?? '';
-  await withDatabase(engine, async (a) => {
-    await withDatabase(engine, async (b) => {
+  await withPooledDatabase(engine, async (a) => {
+    await withPooledDatabase(engine, async (b) => {
       await a.conn.exec(read(folder, 'before.sql')!);
       await b.conn.exec(read(folder, 'after.sql')!);
-      const [modelA, modelB] = [await readModel(a.conn), await readModel(b.conn)];
-      const [printA, printB] = [await fingerprint(a.conn), await fingerprint(b.conn)];
+      // Seeded rows change no catalog entry that a model or fingerprint reads: A's state holds after seeding.
+      const [stateA, stateB] = [await readState(a.conn), await readState(b.conn)];
       if (options.error) {
         let failure: unknown;
         try {
-          compareSchemas(modelA, modelB);
+          compareSchemas(stateA.model, stateB.model);
         } catch (error) {
           failure = error;
         }
@@ -127,12 +127,12 @@ async function checkCase(engine: TestEngine, folder: string, options: CaseOption
       }
       if (seed) await a.conn.exec(seed);
       const seeded = await counts(a.conn, seededTables(seed));
-      await migrateAndCheck(a.conn, modelB, printB, options, (script, hazards) => {
+      await migrateAndCheck(a.conn, stateA, stateB, options, (script, hazards) => {
         checkGolden(folder, engine.name, script);
         expect(hazards).toEqual(JSON.parse(read(folder, 'hazards.json') ?? '[]'));
       });
       expect(await counts(a.conn, Object.keys(seeded))).toEqual(seeded);
-      if (options.reverse !== false) await migrateAndCheck(b.conn, modelA, printA, options);
+      if (options.reverse !== false) await migrateAndCheck(b.conn, stateB, stateA, options);
     });
   });
 }

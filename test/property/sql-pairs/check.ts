@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import type { TestEngine } from '../../support/engines.js';
-import { withDatabase } from '../../support/engines.js';
-import { migrateAndCheck, readModel } from '../../support/diff-case.js';
-import { fingerprint } from '../../support/fingerprint.js';
+import { withPooledDatabase } from '../../support/database-pool.js';
+import { migrateAndCheck, readState } from '../../support/diff-case.js';
 import { mutate, ops, renderSql, sqlSpec, type Op, type SqlSpec } from './spec.js';
 
 /**
@@ -18,11 +17,11 @@ export async function checkSqlPairs(engine: TestEngine, options: { numRuns: numb
     const b = mutate(a, edits);
     const [sqlA, sqlB] = [renderSql(a), renderSql(b)];
     try {
-      await withDatabase(engine, async (first) => {
-        await withDatabase(engine, async (second) => {
+      await withPooledDatabase(engine, async (first) => {
+        await withPooledDatabase(engine, async (second) => {
           await first.conn.exec(sqlA);
           await second.conn.exec(sqlB);
-          await migrateAndCheck(first.conn, await readModel(second.conn), await fingerprint(second.conn), {});
+          await migrateAndCheck(first.conn, await readState(first.conn), await readState(second.conn), {});
         });
       });
     } catch (error) {
