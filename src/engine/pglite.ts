@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -122,25 +122,45 @@ async function templateDir(setup?: PgliteSetup): Promise<string> {
 
 const scratchPrefix = 'pgform-scratch-';
 
+/**
+ * Where scratch data directories go: a RAM-backed file system when the machine has one. A scratch
+ * database lives for one command, and on a disk most of its cost is copying the ~40 MB template
+ * in and unlinking it afterwards (several times the engine's own start-up); in /dev/shm both are
+ * memory copies. The pages sit in the kernel's shared memory, not in the process, and go with the
+ * directory. PGFORM_SCRATCH_DIR chooses another place.
+ */
+export function scratchRoot(): string {
+  if (process.env.PGFORM_SCRATCH_DIR) return process.env.PGFORM_SCRATCH_DIR;
+  try {
+    accessSync(ramDisk, constants.W_OK);
+    return ramDisk;
+  } catch {
+    return tmpdir();
+  }
+}
+
+const ramDisk = '/dev/shm';
+
 /** Scratch directories left behind by killed processes; live processes' ones are kept. */
 function sweepScratchDirs(): void {
-  for (const name of readdirSync(tmpdir())) {
+  const root = scratchRoot();
+  for (const name of readdirSync(root)) {
     if (!name.startsWith(scratchPrefix)) continue;
     const pid = Number(name.slice(scratchPrefix.length).split('-')[0]);
-    if (pid && pid !== process.pid && !isAlive(pid)) rmSync(join(tmpdir(), name), { recursive: true, force: true });
+    if (pid && pid !== process.pid && !isAlive(pid)) rmSync(join(root, name), { recursive: true, force: true });
   }
 }
 
 /**
  * A scratch database (canonical forms, shadow replays): a copy of the template in a temporary
- * directory. On disk rather than loaded into memory, because the in-memory file system holds the
+ * directory (see scratchRoot). A directory rather than PGlite's in-memory file system, which holds the
  * whole data directory (and every WAL segment) in the process: ~200 MB more at start, over a
  * gigabyte for thousands of tables.
  */
 export async function openScratchPglite(setup?: PgliteSetup): Promise<Connection> {
   const template = await templateDir(setup);
   sweepScratchDirs();
-  const dataDir = mkdtempSync(join(tmpdir(), `${scratchPrefix}${process.pid}-`));
+  const dataDir = mkdtempSync(join(scratchRoot(), `${scratchPrefix}${process.pid}-`));
   const remove = () => rmSync(dataDir, { recursive: true, force: true });
   try {
     cpSync(template, dataDir, { recursive: true });

@@ -7,10 +7,9 @@ import { definitionsState } from '../../src/commands/states.js';
 import { diffSchemas } from '../../src/diff/index.js';
 import { introspect } from '../../src/introspect/index.js';
 import type { Change } from '../../src/model/change.js';
+import { scratchFolder } from '../support/scratch.js';
 import { withDatabase, type TestEngine } from '../support/engines.js';
 
-const repo = join(import.meta.dirname, '..', '..');
-let made = 0;
 
 /** A Project is a throwaway pgform project: definitions, a migrations folder and one database. */
 export interface Project {
@@ -29,13 +28,11 @@ export interface Project {
 }
 
 /**
- * Runs work in a fresh project inside the repository (test/.tmp-migrate-<pid>-<n>/, removed
- * afterwards): on PGlite its embedded database lives in that folder; on PostgreSQL it is a fresh
+ * Runs work in a fresh project in a scratch folder (see scratchFolder; removed afterwards): on PGlite its embedded database lives in that folder; on PostgreSQL it is a fresh
  * database with the preset in place.
  */
 export async function withProject<T>(engine: TestEngine, work: (project: Project) => Promise<T>): Promise<T> {
-  const root = join(repo, 'test', `.tmp-migrate-${process.pid}-${++made}`);
-  rmSync(root, { recursive: true, force: true });
+  const root = scratchFolder('migrate');
   mkdirSync(join(root, 'migrations'), { recursive: true });
   const run = async (url?: string) => {
     const config: ResolvedConfig = {

@@ -4,10 +4,9 @@ import type { ResolvedConfig } from '../../src/config/load.js';
 import { openDatabase, withConnection } from '../../src/commands/database.js';
 import type { Connection } from '../../src/engine/connection.js';
 import { listMigrations, type MigrationFile } from '../../src/migrate/files.js';
+import { scratchFolder } from '../support/scratch.js';
 import { withDatabase, type TestEngine } from '../support/engines.js';
 
-const repo = join(import.meta.dirname, '..', '..');
-let made = 0;
 
 /** The realistic SaaS starter's migration files, written as a Supabase project keeps them. */
 export const starterMigrations = join(import.meta.dirname, 'starter', 'migrations');
@@ -24,14 +23,13 @@ export interface SupabaseProject {
 }
 
 /**
- * Runs work in a fresh project inside the repository (removed afterwards) whose
+ * Runs work in a fresh project in a scratch folder (removed afterwards) whose
  * `supabase/migrations` holds the starter's files: on PGlite its database is the embedded one; on
  * PostgreSQL a fresh database with the preset bootstrapped (Supabase's roles, schemas, extensions
  * and search_path).
  */
 export async function withSupabaseProject<T>(engine: TestEngine, work: (project: SupabaseProject) => Promise<T>): Promise<T> {
-  const root = join(repo, 'test', `.tmp-supabase-${process.pid}-${++made}`);
-  rmSync(root, { recursive: true, force: true });
+  const root = scratchFolder('supabase');
   mkdirSync(join(root, 'supabase'), { recursive: true });
   cpSync(starterMigrations, join(root, 'supabase', 'migrations'), { recursive: true });
   const run = (url?: string) => {
