@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { scratchRoot } from '../../src/engine/pglite.js';
 import { join, relative } from 'node:path';
 import { expect } from 'vitest';
 
@@ -37,9 +37,12 @@ export function runCli(args: string[], options: { cwd: string; env?: Record<stri
   });
 }
 
-/** A fresh empty folder to run the CLI in; remove it with `rmSync(dir, { recursive: true })`. */
+/**
+ * A fresh empty folder to run the CLI in, where pgform puts its scratch databases (a RAM disk when
+ * there is one: the embedded database made in it costs far less there); remove it with `removeDir`.
+ */
 export function scratchDir(prefix = 'pgform-hostile-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  return mkdtempSync(join(scratchRoot(), prefix));
 }
 
 export function removeDir(dir: string): void {
