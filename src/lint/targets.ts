@@ -1,0 +1,85 @@
+import type { Column, Grant, Policy, PolicyCommand, Routine, Schema, Table, View } from '../model/schema.js';
+import type { LintTarget } from './rule.js';
+
+/** The roles a Supabase project's Data API runs requests as: signed out, signed in. */
+export const apiRoles = ['anon', 'authenticated'];
+
+/** Whether a role holds a privilege through these grants, directly or through PUBLIC. */
+export function holds(grants: Grant[] | undefined, role: string, privilege?: string): boolean {
+  return (grants ?? []).some((grant) => (grant.grantee === role || grant.grantee === 'PUBLIC') && (!privilege || grant.privileges.includes(privilege)));
+}
+
+/** Whether the Data API reaches a relation: it lives in an exposed schema and an API role holds a privilege on it. */
+export function exposed(relation: Table | View, exposedSchemas: Set<string>, privilege?: string): boolean {
+  if (!exposedSchemas.has(relation.schema)) return false;
+  const columnGrants = 'columns' in relation && Array.isArray(relation.columns) ? relation.columns.flatMap((column) => ('grants' in column ? (column.grants ?? []) : [])) : [];
+  return apiRoles.some((role) => holds(relation.grants, role, privilege) || holds(columnGrants, role, privilege));
+}
+
+/** Whether a policy applies to a role (named, or `public`) for a command (its own, or ALL). */
+export function appliesTo(policy: Policy, role: string, command: Exclude<PolicyCommand, 'ALL'>): boolean {
+  return (policy.roles.includes(role) || policy.roles.includes('public')) && (policy.command === 'ALL' || policy.command === command);
+}
+
+/** Tables pgform manages (not a preset's), sorted by id. */
+export function managedTables(schema: Schema): [string, Table][] {
+  return sorted(schema.tables).filter(([, table]) => !schema.namespaces[table.schema]?.external);
+}
+
+export function managedViews(schema: Schema): [string, View][] {
+  return sorted(schema.views).filter(([, view]) => !schema.namespaces[view.schema]?.external);
+}
+
+export function managedRoutines(schema: Schema): [string, Routine][] {
+  return sorted(schema.routines).filter(([, routine]) => !schema.namespaces[routine.schema]?.external);
+}
+
+function sorted<T>(record: Record<string, T>): [string, T][] {
+  return Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** A relation or routine as a lint target: its id, its definition's location and suppressions. */
+export function targetOf(kind: string, id: string, object: { source?: LintTarget['source']; lint?: { allow: Record<string, string> } }): LintTarget {
+  return { kind, object: id, ...(object.source ? { source: object.source } : {}), ...(object.lint ? { allow: object.lint.allow } : {}) };
+}
+
+/** A policy as a lint target: located at its own declaration when it has one, else its table's; the table's suppressions cover it too. */
+export function policyTarget(tableId: string, table: Pick<Table, 'source' | 'lint'>, policy: Policy): LintTarget {
+  const source = policy.source ?? table.source;
+  const allow = { ...(table.lint?.allow ?? {}), ...(policy.lint?.allow ?? {}) };
+  const fromTable = Object.keys(table.lint?.allow ?? {}).filter((rule) => !policy.lint?.allow[rule]);
+  return {
+    kind: 'policy',
+    object: `${tableId} policy "${policy.name}"`,
+    ...(source ? { source } : {}),
+    ...(Object.keys(allow).length ? { allow } : {}),
+    ...(fromTable.length ? { allowedBy: Object.fromEntries(fromTable.map((rule) => [rule, tableId])) } : {}),
+  };
+}
+
+/** Every policy with its table: managed tables' and those declared on a preset's tables. */
+export function allPolicies(schema: Schema): { tableId: string; table: Pick<Table, 'source' | 'lint' | 'rls'> | undefined; policy: Policy }[] {
+  const out: { tableId: string; table: Pick<Table, 'source' | 'lint' | 'rls'> | undefined; policy: Policy }[] = [];
+  for (const [tableId, table] of managedTables(schema)) for (const policy of Object.values(table.policies)) out.push({ tableId, table, policy });
+  for (const [tableId, external] of Object.entries(schema.externalTables ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    for (const policy of Object.values(external.policies)) out.push({ tableId, table: undefined, policy });
+  }
+  return out;
+}
+
+/** Column names that hold secrets or contact data: what a leak of a row exposes. */
+export const sensitiveColumn = /(^|_)(email|phone|token|password|passwd|secret|ssn|iban|api_key|apikey|otp)(_|s|$)/i;
+
+const ownerColumn = /^(user_id|owner_id|profile_id|customer_id|account_id|created_by)$/i;
+
+export function isSensitive(column: Column): boolean {
+  return sensitiveColumn.test(column.name);
+}
+
+/** Whether a table holds people's data: it references auth.users or has an owner or sensitive column. */
+export function holdsUserData(table: Table): boolean {
+  return (
+    Object.values(table.constraints).some((constraint) => constraint.kind === 'foreign key' && constraint.references.table === 'auth.users') ||
+    table.columns.some((column) => ownerColumn.test(column.name) || isSensitive(column))
+  );
+}
