@@ -3,13 +3,16 @@ import { relative, resolve } from 'node:path';
 import type { ResolvedConfig } from '../config/load.js';
 import { checkDatabaseUrl } from '../config/url.js';
 import { PgformError } from '../errors.js';
-import { checkSettings, lintMigrations, lintSchema, mergeReports, migrationRules, schemaRules, type LintReport, type LintSettings, type RuleInfo } from '../lint/index.js';
+import { lintMigrations, lintSchema, mergeReports, type LintReport } from '../lint/index.js';
 import { listMigrations } from '../migrate/files.js';
 import type { Schema } from '../model/schema.js';
 import { redactUrl } from '../engine/redact.js';
 import { migrationsState } from './generate.js';
 import { loadConfiguredSchema } from './sql.js';
+import { lintSettings } from './lint-settings.js';
 import { databaseState } from './states.js';
+
+export { allRules, lintSettings } from './lint-settings.js';
 
 export interface LintCommandOptions {
   /** Where the model comes from: `definitions` (default), `migrations`, `database` or a URL. */
@@ -27,16 +30,6 @@ export interface LintResult {
   /** How many migration files (or given SQL files) the migration rules read. */
   migrationFiles: number;
   report: LintReport;
-}
-
-/** Every rule of both sets: what `--rules` lists and what the config may name. */
-export const allRules: RuleInfo[] = [...schemaRules, ...migrationRules];
-
-/** The project's lint settings, checked against the known rules. */
-export function lintSettings(config: ResolvedConfig): LintSettings {
-  const settings: LintSettings = { ...(config.lint?.rules ? { rules: config.lint.rules } : {}), ...(config.lint?.exposedSchemas ? { exposedSchemas: config.lint.exposedSchemas } : {}) };
-  checkSettings(settings, new Set(allRules.map((rule) => rule.id)), config.configFile);
-  return settings;
 }
 
 async function stateOf(config: ResolvedConfig, from: string): Promise<{ label: string; schema: Schema }> {
@@ -69,9 +62,4 @@ export async function lintCommand(config: ResolvedConfig, options: LintCommandOp
   const files = options.only === 'schema' ? [] : listMigrations(config.root, config.migrations);
   const migrationReport = files.length ? lintMigrations(files.map((file) => ({ file: file.path, text: file.sql })), settings) : empty;
   return { ...(schemaSource ? { schemaSource } : {}), migrationFiles: files.length, report: mergeReports(schemaReport, migrationReport) };
-}
-
-/** The migration findings of SQL about to be written (a generated file, a diff's plan), under the project's settings. */
-export function lintPlanText(config: ResolvedConfig, file: string, text: string): LintReport {
-  return lintMigrations([{ file, text }], lintSettings(config));
 }
