@@ -50,7 +50,7 @@ export function readMigrationText(text: string, file: string): MigrationText {
     const actions = readStatement(statement.sql);
     statements.push({ line: statement.line, sql: statement.sql, actions, createdBefore: new Set(created), lockTimeoutSet, ...(allow ? { allow } : {}) });
     for (const action of actions) {
-      if (action.kind === 'create table') created.add(action.table);
+      if (action.kind === 'create table' || action.kind === 'create materialized view') created.add(action.table);
       if (action.kind === 'rename table' && created.has(action.table)) created.add(action.to.includes('.') ? action.to : `${action.table.split('.')[0]}.${action.to}`);
       if (action.kind === 'set' && action.name === 'lock_timeout') lockTimeoutSet = true;
     }

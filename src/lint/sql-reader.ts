@@ -68,6 +68,7 @@ export interface ColumnSpec {
 export type Action =
   | { kind: 'create table'; table: string; columns: ColumnSpec[]; primaryKey: string[] }
   | { kind: 'create index'; table: string; concurrently: boolean }
+  | { kind: 'create materialized view'; table: string }
   | { kind: 'add column'; table: string; column: ColumnSpec }
   | { kind: 'add constraint'; table: string; constraint: 'check' | 'foreign key' | 'unique' | 'primary key' | 'exclude'; name?: string; notValid: boolean; usingIndex: boolean; text: string }
   | { kind: 'validate constraint'; table: string; name: string }
@@ -303,6 +304,11 @@ export function readStatement(sql: string): Action[] {
     cursor.take('OR', 'REPLACE');
     for (const word of ['GLOBAL', 'LOCAL', 'TEMPORARY', 'TEMP', 'UNLOGGED']) cursor.take(word);
     if (cursor.take('TABLE')) return createTable(cursor);
+    if (cursor.take('MATERIALIZED', 'VIEW')) {
+      cursor.take('IF', 'NOT', 'EXISTS');
+      const table = cursor.relation();
+      return table ? [{ kind: 'create materialized view', table }] : [];
+    }
     cursor.take('UNIQUE');
     if (cursor.take('INDEX')) return createIndex(cursor);
     return [];

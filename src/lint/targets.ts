@@ -4,6 +4,17 @@ import type { LintTarget } from './rule.js';
 /** The roles a Supabase project's Data API runs requests as: signed out, signed in. */
 export const apiRoles = ['anon', 'authenticated'];
 
+/**
+ * Roles that bypass row level security on Supabase (service_role has BYPASSRLS; the others own
+ * the tables): a policy for them alone is never evaluated, so its cost is nobody's.
+ */
+export const bypassRls = new Set(['service_role', 'supabase_admin', 'postgres']);
+
+/** Whether a policy is evaluated for some request: it names a role that does not bypass row level security. */
+export function evaluated(policy: Policy): boolean {
+  return policy.roles.some((role) => !bypassRls.has(role));
+}
+
 /** Whether a role holds a privilege through these grants, directly or through PUBLIC. */
 export function holds(grants: Grant[] | undefined, role: string, privilege?: string): boolean {
   return (grants ?? []).some((grant) => (grant.grantee === role || grant.grantee === 'PUBLIC') && (!privilege || grant.privileges.includes(privilege)));

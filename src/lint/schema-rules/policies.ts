@@ -1,7 +1,7 @@
 import type { PolicyCommand } from '../../model/schema.js';
 import { alwaysTrue, callsIn } from '../expression.js';
 import type { Hit, SchemaRule } from '../rule.js';
-import { allPolicies, apiRoles, appliesTo, holds, holdsUserData, managedTables, policyTarget } from '../targets.js';
+import { allPolicies, apiRoles, appliesTo, bypassRls, evaluated, holds, holdsUserData, managedTables, policyTarget } from '../targets.js';
 
 /** Functions whose value is the same for the whole statement: wrapped in a subquery they run once. */
 const perRequest = new Set(['auth.uid', 'auth.jwt', 'auth.role', 'auth.email', 'current_setting']);
@@ -14,6 +14,7 @@ export const authRlsInitplan: SchemaRule = {
   description: 'A policy calls auth.uid(), auth.jwt(), auth.role(), auth.email() or current_setting() outside a subquery: PostgreSQL calls it once per row instead of once per statement. Write (select auth.uid()).',
   check: ({ schema }) =>
     allPolicies(schema).flatMap(({ tableId, table, policy }) => {
+      if (!evaluated(policy)) return [];
       const bare = [...new Set([policy.using, policy.withCheck].flatMap((clause) => (clause ? callsIn(clause) : [])).filter((call) => perRequest.has(call.name) && !call.wrapped).map((call) => call.name))];
       if (!bare.length) return [];
       return [{ ...policyTarget(tableId, table ?? {}, policy), message: `policy "${policy.name}" on ${tableId} calls ${bare.map((name) => `${name}()`).join(', ')} per row; wrap it: (select ${bare[0]}())` }];
@@ -39,13 +40,13 @@ export const multiplePermissivePolicies: SchemaRule = {
   id: 'multiple_permissive_policies',
   level: 'WARN',
   category: 'PERFORMANCE',
-  description: 'Several permissive policies apply to the same role and command: PostgreSQL evaluates every one for each row. Merge them into one policy.',
+  description: 'Several permissive policies apply to the same role and command: PostgreSQL evaluates every one for each row. Merge them into one policy. Roles that bypass row level security (service_role) are not counted.',
   check: ({ schema }) => {
     const hits: Hit[] = [];
     for (const [tableId, table] of managedTables(schema)) {
       const policies = Object.values(table.policies).filter((policy) => policy.permissive);
       if (policies.length < 2) continue;
-      const roles = [...new Set([...apiRoles, ...policies.flatMap((policy) => policy.roles.filter((role) => role !== 'public'))])].sort();
+      const roles = [...new Set([...apiRoles, ...policies.flatMap((policy) => policy.roles.filter((role) => role !== 'public'))])].filter((role) => !bypassRls.has(role)).sort();
       for (const role of roles) {
         for (const command of commands) {
           const applying = policies.filter((policy) => appliesTo(policy, role, command)).map((policy) => policy.name).sort();
