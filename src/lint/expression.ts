@@ -52,18 +52,20 @@ function closing(sql: string, from: number, quote: string): number {
 
 /**
  * The functions an expression calls, lower-cased and schema-qualified as written, each marked
- * wrapped when some enclosing parenthesis opens a subquery: `(select auth.uid())` is evaluated
- * once per statement (an initPlan), a bare `auth.uid()` once per row.
+ * wrapped when it is the whole select list of a scalar subquery: `(select auth.uid())` is an
+ * initPlan, evaluated once per statement; a bare `auth.uid()`, or one inside a correlated
+ * `EXISTS (SELECT ... WHERE owner = auth.uid())`, is evaluated again for every row.
  */
 export function callsIn(sql: string): Call[] {
   const code = codeOf(sql);
   const calls: Call[] = [];
-  // One entry per open parenthesis: whether it opens a subquery.
-  const parens: boolean[] = [];
-  let pending: string | undefined;
+  // One entry per open parenthesis: where its subquery's select list starts, if it opens one.
+  const parens: (number | undefined)[] = [];
+  let pending: { name: string; start: number } | undefined;
   for (let i = 0; i < code.length; ) {
     const c = code[i]!;
     if (/[A-Za-z_]/.test(c)) {
+      const start = i;
       word.lastIndex = i;
       let name = word.exec(code)![0];
       i += name.length;
@@ -73,15 +75,16 @@ export function callsIn(sql: string): Call[] {
         name += `.${part}`;
         i += part.length + 1;
       }
-      pending = name.toLowerCase();
+      pending = { name: name.toLowerCase(), start };
       continue;
     }
     if (c === '(') {
-      let j = i + 1;
-      while (/\s/.test(code[j] ?? '')) j++;
-      const subquery = /^select\b/i.test(code.slice(j, j + 7));
-      if (pending && !isKeyword(pending)) calls.push({ name: pending, wrapped: parens.includes(true) });
-      parens.push(subquery);
+      if (pending && !isKeyword(pending.name)) {
+        const selectList = parens.at(-1);
+        calls.push({ name: pending.name, wrapped: selectList !== undefined && code.slice(selectList, pending.start).trim() === '' });
+      }
+      const select = /^\s*select\b/i.exec(code.slice(i + 1, i + 16));
+      parens.push(select ? i + 1 + select[0].length : undefined);
     } else if (c === ')') parens.pop();
     if (!/\s/.test(c)) pending = undefined;
     i++;
