@@ -303,6 +303,7 @@ export const leaderboardEntries = table('leaderboard_entries', {
   unique: [['user_id', 'period', 'period_start']],
   indexes: { idx_leaderboard_entries_ranking: { on: ['period', 'period_start', 'xp DESC'] } },
   rls: true,
+  lint: { allow: { anon_policy_always_true: 'a public leaderboard by design: rows are user id, period, XP and rank, nothing private' } },
   policies: {
     ...publicReadPolicies('leaderboard'),
     ...adminPolicies('leaderboard'),

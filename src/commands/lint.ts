@@ -3,13 +3,13 @@ import { relative, resolve } from 'node:path';
 import type { ResolvedConfig } from '../config/load.js';
 import { checkDatabaseUrl } from '../config/url.js';
 import { PgformError } from '../errors.js';
-import { lintMigrations, lintSchema, mergeReports, type LintReport } from '../lint/index.js';
+import { lintMigrations, mergeReports, type LintReport } from '../lint/index.js';
 import { listMigrations } from '../migrate/files.js';
 import type { Schema } from '../model/schema.js';
 import { redactUrl } from '../engine/redact.js';
 import { migrationsState } from './generate.js';
 import { loadConfiguredSchema } from './sql.js';
-import { lintSettings } from './lint-settings.js';
+import { lintModel, lintSettings } from './lint-settings.js';
 import { databaseState } from './states.js';
 
 export { allRules, lintSettings } from './lint-settings.js';
@@ -55,9 +55,10 @@ export async function lintCommand(config: ResolvedConfig, options: LintCommandOp
   let schemaReport = empty;
   let schemaSource: string | undefined;
   if (options.only !== 'migrations') {
-    const state = await stateOf(config, options.from ?? (config.url ? 'database' : 'definitions'));
+    const from = options.from ?? (config.url ? 'database' : 'definitions');
+    const state = await stateOf(config, from);
     schemaSource = state.label;
-    schemaReport = lintSchema(state.schema, settings);
+    schemaReport = lintModel(config, state.schema, from === 'definitions');
   }
   const files = options.only === 'schema' ? [] : listMigrations(config.root, config.migrations);
   const migrationReport = files.length ? lintMigrations(files.map((file) => ({ file: file.path, text: file.sql })), settings) : empty;

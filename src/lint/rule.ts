@@ -1,4 +1,4 @@
-import type { Schema, SourceLocation } from '../model/schema.js';
+import type { Grant, Schema, SourceLocation, Table, View } from '../model/schema.js';
 
 /** A LintLevel orders findings: `--fail-on` fails at its level and above. */
 export type LintLevel = 'ERROR' | 'WARN' | 'INFO';
@@ -58,6 +58,11 @@ export interface SchemaContext {
   schema: Schema;
   /** Schemas the Data API (PostgREST) exposes: `public` unless configured. */
   exposedSchemas: Set<string>;
+  /**
+   * The grants a relation has once created: the declared ones plus what the platform's default
+   * privileges add (Supabase grants ALL on new tables in public to anon and authenticated).
+   */
+  grantsOf(relation: Table | View): Grant[];
 }
 
 /** A SchemaRule checks a model: definitions, a live database or replayed migrations alike. */

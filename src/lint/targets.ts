@@ -1,5 +1,5 @@
 import type { Column, Grant, Policy, PolicyCommand, Routine, Schema, Table, View } from '../model/schema.js';
-import type { LintTarget } from './rule.js';
+import type { LintTarget, SchemaContext } from './rule.js';
 
 /** The roles a Supabase project's Data API runs requests as: signed out, signed in. */
 export const apiRoles = ['anon', 'authenticated'];
@@ -21,10 +21,11 @@ export function holds(grants: Grant[] | undefined, role: string, privilege?: str
 }
 
 /** Whether the Data API reaches a relation: it lives in an exposed schema and an API role holds a privilege on it. */
-export function exposed(relation: Table | View, exposedSchemas: Set<string>, privilege?: string): boolean {
-  if (!exposedSchemas.has(relation.schema)) return false;
-  const columnGrants = 'columns' in relation && Array.isArray(relation.columns) ? relation.columns.flatMap((column) => ('grants' in column ? (column.grants ?? []) : [])) : [];
-  return apiRoles.some((role) => holds(relation.grants, role, privilege) || holds(columnGrants, role, privilege));
+export function exposed(relation: Table | View, context: SchemaContext, privilege?: string): boolean {
+  if (!context.exposedSchemas.has(relation.schema)) return false;
+  const columnGrants = relation.columns.flatMap((column) => ('grants' in column ? (column.grants ?? []) : []));
+  const grants = context.grantsOf(relation);
+  return apiRoles.some((role) => holds(grants, role, privilege) || holds(columnGrants, role, privilege));
 }
 
 /** Whether a policy applies to a role (named, or `public`) for a command (its own, or ALL). */

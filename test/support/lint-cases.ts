@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect } from 'vitest';
+import { presetDefaults } from '../../src/commands/lint-settings.js';
 import { presets } from '../../src/engine/presets.js';
 import { introspect } from '../../src/introspect/index.js';
 import { lintMigrations, lintSchema, type LintReport } from '../../src/lint/index.js';
@@ -22,7 +23,9 @@ export type CaseKind = 'definitions' | 'database' | 'migration';
 /** The case folders of one kind, as `rule/case`. */
 export function lintCases(kind: CaseKind): string[] {
   const file = { definitions: 'definitions.ts', database: 'schema.sql', migration: 'migration.sql' }[kind];
-  return readdirSync(lintCasesRoot)
+  return readdirSync(lintCasesRoot, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
     .flatMap((rule) => readdirSync(join(lintCasesRoot, rule)).map((name) => `${rule}/${name}`))
     .filter((name) => existsSync(join(lintCasesRoot, name, file)))
     .filter((name) => !selected || name.startsWith(selected))
@@ -55,7 +58,8 @@ const externalNamespaces = presets.supabase.externalNamespaces;
 
 export async function runDefinitionsCase(name: string): Promise<void> {
   const file = join(lintCasesRoot, name, 'definitions.ts');
-  const report = lintSchema(await loadSchema(relative(process.cwd(), file), { externalNamespaces }));
+  // As `pgform lint` reads definitions: with the grants Supabase's default privileges add.
+  const report = lintSchema(await loadSchema(relative(process.cwd(), file), { externalNamespaces }), {}, { platformDefaults: presetDefaults(presets.supabase) });
   // Every finding from definitions points at the definition's file and line.
   for (const finding of report.findings) expect(finding.source, `${finding.rule}: ${finding.message}`).toMatchObject({ file: expect.stringMatching(/definitions\.ts$/), line: expect.any(Number) });
   check(name, report);

@@ -9,9 +9,9 @@ export const securityDefinerView: SchemaRule = {
   level: 'ERROR',
   category: 'SECURITY',
   description: "A view the Data API exposes runs as its owner (no security_invoker): it bypasses the row level security of the tables it reads. Set securityInvoker: true.",
-  check: ({ schema, exposedSchemas }) =>
-    managedViews(schema)
-      .filter(([, view]) => !view.materialized && !view.securityInvoker && exposed(view, exposedSchemas))
+  check: (context) =>
+    managedViews(context.schema)
+      .filter(([, view]) => !view.materialized && !view.securityInvoker && exposed(view, context))
       .map(([id, view]) => ({ ...targetOf('view', id, view), message: `view ${id} is exposed to the Data API and runs as its owner, bypassing row level security; set securityInvoker: true` })),
 };
 
@@ -24,9 +24,9 @@ export const authUsersExposed: SchemaRule = {
   level: 'ERROR',
   category: 'SECURITY',
   description: 'A view or materialized view the Data API exposes reads auth.users as its owner: it may hand every user\'s email, phone and metadata to API roles.',
-  check: ({ schema, exposedSchemas }) =>
-    managedViews(schema)
-      .filter(([, view]) => (view.materialized || !view.securityInvoker) && exposed(view, exposedSchemas) && readsAuthUsers(view.definition))
+  check: (context) =>
+    managedViews(context.schema)
+      .filter(([, view]) => (view.materialized || !view.securityInvoker) && exposed(view, context) && readsAuthUsers(view.definition))
       .map(([id, view]) => ({ ...targetOf(view.materialized ? 'materialized view' : 'view', id, view), message: `${view.materialized ? 'materialized view' : 'view'} ${id} exposes auth.users to API roles` })),
 };
 
@@ -36,9 +36,9 @@ export const materializedViewInApi: SchemaRule = {
   level: 'WARN',
   category: 'SECURITY',
   description: 'A materialized view is selectable by anon or authenticated in an exposed schema: materialized views have no row level security.',
-  check: ({ schema, exposedSchemas }) =>
-    managedViews(schema)
-      .filter(([, view]) => view.materialized && exposed(view, exposedSchemas, 'SELECT'))
+  check: (context) =>
+    managedViews(context.schema)
+      .filter(([, view]) => view.materialized && exposed(view, context, 'SELECT'))
       .map(([id, view]) => ({ ...targetOf('materialized view', id, view), message: `materialized view ${id} is selectable through the Data API and has no row level security` })),
 };
 
@@ -49,7 +49,7 @@ export const anonWriteGrantWithoutPolicy: SchemaRule = {
   id: 'anon_write_grant_without_policy',
   level: 'WARN',
   category: 'SECURITY',
-  description: 'anon is granted INSERT, UPDATE or DELETE on a table whose policies never allow anon that command: the grant is dead today and becomes a hole the day a broad policy is added. Revoke it.',
+  description: "anon is granted INSERT, UPDATE or DELETE on a table whose policies never allow anon that command: the grant is dead today and becomes a hole the day a broad policy is added. Revoke it. From definitions only the declared grants count, not the platform's defaults every Supabase table gets.",
   check: ({ schema }) =>
     managedTables(schema).flatMap(([id, table]) => {
       if (!table.rls.enabled) return [];
@@ -65,12 +65,12 @@ export const sensitiveColumnReadableByAnon: SchemaRule = {
   level: 'WARN',
   category: 'SECURITY',
   description: 'A column named like a secret or contact detail (email, phone, token, password...) is readable by anon: anon holds SELECT on it and row level security is off or a policy lets anon read rows.',
-  check: ({ schema, exposedSchemas }) =>
-    managedTables(schema).flatMap(([id, table]) => {
-      if (!exposedSchemas.has(table.schema)) return [];
+  check: (context) =>
+    managedTables(context.schema).flatMap(([id, table]) => {
+      if (!context.exposedSchemas.has(table.schema)) return [];
       const rowsVisible = !table.rls.enabled || Object.values(table.policies).some((policy) => policy.permissive && appliesTo(policy, 'anon', 'SELECT'));
       if (!rowsVisible) return [];
-      const readable = table.columns.filter((column) => isSensitive(column) && (holds(table.grants, 'anon', 'SELECT') || holds(column.grants, 'anon', 'SELECT')));
+      const readable = table.columns.filter((column) => isSensitive(column) && (holds(context.grantsOf(table), 'anon', 'SELECT') || holds(column.grants, 'anon', 'SELECT')));
       if (!readable.length) return [];
       return [{ ...targetOf('table', id, table), message: `anon can read ${readable.map((column) => column.name).join(', ')} of ${id}; grant anon only the columns it needs` }];
     }),

@@ -7,9 +7,9 @@ export const rlsDisabledInPublic: SchemaRule = {
   level: 'ERROR',
   category: 'SECURITY',
   description: 'A table the Data API exposes (an exposed schema, a privilege held by anon or authenticated) has row level security disabled: every row is readable or writable by those roles.',
-  check: ({ schema, exposedSchemas }) =>
-    managedTables(schema)
-      .filter(([, table]) => !table.rls.enabled && exposed(table, exposedSchemas))
+  check: (context) =>
+    managedTables(context.schema)
+      .filter(([, table]) => !table.rls.enabled && exposed(table, context))
       .map(([id, table]) => ({ ...targetOf('table', id, table), message: `table ${id} is exposed to the Data API without row level security; enable rls and add policies` })),
 };
 

@@ -1,4 +1,4 @@
-import { bigint, extension, integer, materializedView, rpc, sql, table, text, uuid, view } from 'pgform';
+import { bigint, extension, integer, materializedView, rpc, schema, sql, table, text, uuid, view } from 'pgform';
 
 export const notes = table('notes', {
   columns: { id: uuid().primaryKey(), body: text() },
@@ -7,5 +7,6 @@ export const notes = table('notes', {
   policies: { read: { for: 'select', to: 'authenticated', using: sql`true` } },
 });
 
-// Not granted to an API role: PostgREST cannot reach it.
-export const internal = table('internal_jobs', { columns: { id: uuid().primaryKey() } });
+// A schema the Data API does not expose: no RLS needed for the API's sake.
+export const internal = schema('internal');
+export const jobs = table('jobs', { schema: 'internal', columns: { id: uuid().primaryKey() } });

@@ -1,8 +1,8 @@
-import { bigint, extension, integer, materializedView, rpc, sql, table, text, uuid, view } from 'pgform';
+import { bigint, extension, integer, materializedView, rpc, schema, sql, table, text, uuid, view } from 'pgform';
 
+// anon holds SELECT through the platform's defaults, but no policy lets anon read a row.
 export const leads = table('leads', {
   columns: { id: uuid().primaryKey(), email: text(), label: text() },
-  grants: [{ to: 'anon', privileges: ['SELECT'], columns: ['id', 'label'] }],
   rls: true,
-  policies: { read: { for: 'select', to: 'anon', using: sql`id IS NOT NULL` } },
+  policies: { read: { for: 'select', to: 'authenticated', using: sql`id IS NOT NULL` } },
 });
