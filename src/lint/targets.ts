@@ -33,17 +33,30 @@ export function appliesTo(policy: Policy, role: string, command: Exclude<PolicyC
   return (policy.roles.includes(role) || policy.roles.includes('public')) && (policy.command === 'ALL' || policy.command === command);
 }
 
+/** Every rule walks the same lists: sorted and filtered once per model, not once per rule. */
+const managed = new WeakMap<Schema, { tables: [string, Table][]; views: [string, View][]; routines: [string, Routine][] }>();
+
+function managedOf(schema: Schema) {
+  let lists = managed.get(schema);
+  if (!lists) {
+    const own = <T extends { schema: string }>(record: Record<string, T>) => sorted(record).filter(([, object]) => !schema.namespaces[object.schema]?.external);
+    lists = { tables: own(schema.tables), views: own(schema.views), routines: own(schema.routines) };
+    managed.set(schema, lists);
+  }
+  return lists;
+}
+
 /** Tables pgform manages (not a preset's), sorted by id. */
 export function managedTables(schema: Schema): [string, Table][] {
-  return sorted(schema.tables).filter(([, table]) => !schema.namespaces[table.schema]?.external);
+  return managedOf(schema).tables;
 }
 
 export function managedViews(schema: Schema): [string, View][] {
-  return sorted(schema.views).filter(([, view]) => !schema.namespaces[view.schema]?.external);
+  return managedOf(schema).views;
 }
 
 export function managedRoutines(schema: Schema): [string, Routine][] {
-  return sorted(schema.routines).filter(([, routine]) => !schema.namespaces[routine.schema]?.external);
+  return managedOf(schema).routines;
 }
 
 function sorted<T>(record: Record<string, T>): [string, T][] {

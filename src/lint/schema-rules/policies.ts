@@ -79,9 +79,9 @@ export const anonPolicyAlwaysTrue: SchemaRule = {
   description: 'A permissive policy for anon (or every role) reads USING (true) on a table holding user data (a reference to auth.users, an owner column such as user_id, or a sensitive column): anyone with the public API key reads every row.',
   check: (context) =>
     managedTables(context.schema).flatMap(([tableId, table]) => {
-      if (!holdsUserData(table) || !table.rls.enabled || !holds(context.grantsOf(table), 'anon', 'SELECT')) return [];
-      return Object.values(table.policies)
-        .filter((policy) => policy.permissive && appliesTo(policy, 'anon', 'SELECT') && alwaysTrue(policy.using))
+      const open = Object.values(table.policies).filter((policy) => policy.permissive && appliesTo(policy, 'anon', 'SELECT') && alwaysTrue(policy.using));
+      if (!open.length || !table.rls.enabled || !holdsUserData(table) || !holds(context.grantsOf(table), 'anon', 'SELECT')) return [];
+      return open
         .map((policy) => ({ ...policyTarget(tableId, table, policy), message: `policy "${policy.name}" lets anon read every row of ${tableId}, which holds user data` }));
     }),
 };
