@@ -47,6 +47,21 @@ export const notes = table('notes', {
     expect(sarif.runs[0]!.results[0]).toMatchObject({ ruleId: 'auth_rls_initplan', level: 'warning', locations: [{ physicalLocation: { artifactLocation: { uri: 'schemas/app.ts' }, region: { startLine: 3 } } }] });
   });
 
+  it("a policy's finding points at the line that declares the policy", async () => {
+    write('schemas/app.ts', `import { sql, table, uuid } from 'pgform';
+
+export const notes = table('notes', {
+  columns: { id: uuid().primaryKey(), user_id: uuid() },
+  rls: true,
+  policies: {
+    'owner reads own': { for: 'select', to: 'authenticated', using: sql\`user_id = auth.uid()\` },
+  },
+});
+`);
+    const json = JSON.parse((await runCli(['lint', '--json'], { cwd: dir })).stdout) as { findings: { rule: string; source: { line: number } }[] };
+    expect(json.findings.map((f) => [f.rule, f.source.line])).toEqual([['auth_rls_initplan', 7]]);
+  });
+
   it('clean definitions exit 0; config turns a rule off or raises its level', async () => {
     write('schemas/app.ts', definitions('user_id = (select auth.uid())'));
     expect((await runCli(['lint'], { cwd: dir })).code).toBe(0);
