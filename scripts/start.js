@@ -1,5 +1,5 @@
 // The everyday loop on the example systems under schemas/, on the embedded database (no server):
-// generate -> migrate -> diff -> gen types and docs, with a short summary of each step.
+// generate -> migrate -> diff -> lint -> gen types and docs, with a short summary of each step.
 import { resolveConfig } from '../dist/config/load.js';
 import { generateCommand } from '../dist/commands/generate.js';
 import { migrateCommand } from '../dist/commands/migrate.js';
@@ -8,6 +8,8 @@ import { genCommand } from '../dist/commands/gen.js';
 import { describeCounts } from '../dist/cli/summary.js';
 import { reportError } from '../dist/cli/output.js';
 import { loadConfiguredSchema } from '../dist/commands/sql.js';
+import { lintCommand } from '../dist/commands/lint.js';
+import { lintSummary } from '../dist/emit/lint/formats.js';
 
 const base = await resolveConfig({});
 const systems = Object.keys(base.systems);
@@ -30,6 +32,9 @@ for (const system of systems) {
     const drift = await diffCommand(config, {});
     console.log(`  diff         ${drift.items.length === 0 ? 'no drift: the embedded database matches the definitions' : `${drift.items.length} difference(s)`}`);
     if (drift.items.length) failed++;
+    const lint = await lintCommand(config, { from: 'definitions' });
+    const suppressed = lint.report.suppressed.length ? `, ${lint.report.suppressed.length} suppressed` : '';
+    console.log(`  lint         ${lintSummary(lint.report.findings)}${suppressed} (pgform lint --system ${system} lists them)`);
     const files = await genCommand(config, { generators: ['types', 'docs'], check: false, fromDatabase: false });
     console.log(`  gen          ${files.map((f) => `${f.path} (${f.status === 'unchanged' ? 'fresh' : f.status})`).join(', ')}`);
     console.log(`  done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

@@ -22,7 +22,7 @@ export const aiAgents = table('ai_agents', {
     is_active: boolean().notNull().default(true).describe('Usable'),
     is_public: boolean().notNull().default(false).describe('Listed for every user'),
     version: integer().notNull().default(1).check(sql`version >= 1`).describe('Configuration version'),
-    created_by: uuid().references('auth.users', 'id', { onDelete: 'set null' }).describe('Creator'),
+    created_by: uuid().index().references('auth.users', 'id', { onDelete: 'set null' }).describe('Creator'),
     ...timestamps(),
   },
   unique: [{ columns: ['tenant_id', 'slug'], name: 'ai_agents_tenant_id_slug_key', nullsNotDistinct: true }],
@@ -54,7 +54,7 @@ export const aiEmbeddings = table('ai_embeddings', {
     embedding_model: text().notNull().default('text-embedding-3-small').describe('Model that produced the embedding'),
     metadata: jsonb().notNull().default({}).describe('Title, URL, tags...'),
     fts: tsvector().generated(sql`to_tsvector('english', content)`).describe('Full-text vector of content (generated), for hybrid_search()'),
-    created_by: uuid().references('auth.users', 'id', { onDelete: 'set null' }).describe('Who added it'),
+    created_by: uuid().index().references('auth.users', 'id', { onDelete: 'set null' }).describe('Who added it'),
     ...timestamps(),
   },
   checks: { ai_embeddings_dimensions_check: sql`cardinality(embedding) = dimensions` },
@@ -130,12 +130,12 @@ export const aiInsights = table('ai_insights', {
   policies: {
     ...ownerReadPolicies('insights'),
     'Users update own insights': { for: 'update', to: 'authenticated', using: rlsSql.owner(), withCheck: rlsSql.owner() },
-    'Tenant members view tenant insights': { for: 'select', to: 'authenticated', using: sql`user_id IS NULL AND public.is_tenant_member(tenant_id, auth.uid())` },
+    'Tenant members view tenant insights': { for: 'select', to: 'authenticated', using: sql`user_id IS NULL AND public.is_tenant_member(tenant_id, (select auth.uid()))` },
     'Tenant members update tenant insights': {
       for: 'update',
       to: 'authenticated',
-      using: sql`user_id IS NULL AND public.is_tenant_member(tenant_id, auth.uid())`,
-      withCheck: sql`user_id IS NULL AND public.is_tenant_member(tenant_id, auth.uid())`,
+      using: sql`user_id IS NULL AND public.is_tenant_member(tenant_id, (select auth.uid()))`,
+      withCheck: sql`user_id IS NULL AND public.is_tenant_member(tenant_id, (select auth.uid()))`,
     },
     ...adminPolicies('insights'),
     ...servicePolicies('insights'),
@@ -185,6 +185,7 @@ const matchColumns = {
 };
 
 export const searchEmbeddings = rpc('search_embeddings', {
+  set: { search_path: 'public, extensions' },
   group,
   description:
     'Vector search: rows of ai_embeddings (that the caller may read) whose cosine similarity to query_embedding is at least match_threshold, best first. Exact scan over real[]',
@@ -218,6 +219,7 @@ END;
 });
 
 export const hybridSearch = rpc('hybrid_search', {
+  set: { search_path: 'public, extensions' },
   group,
   description:
     'Hybrid semantic + keyword search: rows matching the text (websearch syntax on fts) or similar to the embedding; combined_score = 0.7 * similarity + 0.3 * keyword rank (0-1)',
@@ -256,6 +258,7 @@ END;
 });
 
 export const matchKnowledge = rpc('match_knowledge', {
+  set: { search_path: 'public, extensions' },
   group,
   description:
     'Knowledge-base retrieval for agents: knowledge rows (namespace or source_type "knowledge") of the platform and of p_tenant_id nearest to query_embedding by cosine similarity',

@@ -52,7 +52,7 @@ export const performanceMetrics = table('performance_metrics', {
     id: uuid().primaryKey().defaultRandom(),
     tenant_id: uuid().references('tenants', 'id', { onDelete: 'cascade' }).index().describe('Tenant'),
     user_id: uuid().references('auth.users', 'id', { onDelete: 'set null' }).index().describe('User whose client reported it'),
-    session_id: uuid().references('sessions', 'id', { onDelete: 'set null' }).describe('Session'),
+    session_id: uuid().index().references('sessions', 'id', { onDelete: 'set null' }).describe('Session'),
     route: text().notNull().describe('Page route or API endpoint'),
     metric_type: text().notNull().oneOf(['lcp', 'fid', 'inp', 'cls', 'ttfb', 'fcp', 'api_latency', 'db_query', 'render']).describe('Metric'),
     value: doublePrecision().notNull().check(sql`value >= 0`).describe('Measured value'),
@@ -161,6 +161,7 @@ export const userActivations = table('user_activations', {
 });
 
 export const getLatestMetricsPerSource = rpc('get_latest_metrics_per_source', {
+  set: { search_path: 'public, extensions' },
   group,
   description: 'Get latest metrics: the newest p_limit samples of each source in metrics_log',
   args: { p_limit: { type: 'integer', default: sql`10` } },
@@ -184,6 +185,7 @@ END;
 });
 
 export const getMetricsTrends = rpc('get_metrics_trends', {
+  set: { search_path: 'public, extensions' },
   group,
   description: 'Calculate trends: platform-wide totals of each metrics_daily metric over the last p_days_back days (today included) against the window before, with the change in percent',
   args: { p_days_back: { type: 'integer', default: sql`7` } },

@@ -39,7 +39,7 @@ export const appointments = table('appointments', {
       .oneOf(['scheduled', 'confirmed', 'completed', 'cancelled', 'no_show', 'rescheduled'])
       .describe("Lifecycle; every status but 'cancelled' blocks the slot in check_appointment_conflicts()"),
     source: text().notNull().default('web').oneOf(['web', 'calendar_sync', 'api', 'manual', 'ai_agent']).describe('How it was booked'),
-    rescheduled_from: uuid().references('appointments', 'id', { onDelete: 'set null' }).describe('Appointment this one replaces'),
+    rescheduled_from: uuid().index().references('appointments', 'id', { onDelete: 'set null' }).describe('Appointment this one replaces'),
     cancelled_at: timestamptz().describe('When it was cancelled'),
     cancellation_reason: text().describe('Why it was cancelled'),
     external_calendar_event_id: text().describe('Event id in the synced calendar (Google, Outlook)'),
@@ -72,7 +72,7 @@ export const appointments = table('appointments', {
   },
 });
 
-const ownAppointment = sql`EXISTS (SELECT 1 FROM public.appointments a WHERE a.id = appointment_reminders.appointment_id AND a.organizer_id = auth.uid())`;
+const ownAppointment = sql`EXISTS (SELECT 1 FROM public.appointments a WHERE a.id = appointment_reminders.appointment_id AND a.organizer_id = (select auth.uid()))`;
 
 export const appointmentReminders = table('appointment_reminders', {
   group,
@@ -137,7 +137,7 @@ export const meetings = table('meetings', {
   rls: true,
   policies: {
     ...ownerPolicies('meetings', 'host_id'),
-    'Participants view their meetings': { for: 'select', to: 'authenticated', using: sql`auth.uid() = ANY (participant_ids)` },
+    'Participants view their meetings': { for: 'select', to: 'authenticated', using: sql`(select auth.uid()) = ANY (participant_ids)` },
     'Tenant members view tenant meetings': { for: 'select', to: 'authenticated', using: rlsSql.tenant() },
     ...adminPolicies('meetings'),
     ...servicePolicies('meetings'),
@@ -169,7 +169,7 @@ export const meetingNotes = table('meeting_notes', {
     'Meeting hosts and participants view shared notes': {
       for: 'select',
       to: 'authenticated',
-      using: sql`NOT is_private AND EXISTS (SELECT 1 FROM public.meetings m WHERE m.id = meeting_notes.meeting_id AND (m.host_id = auth.uid() OR auth.uid() = ANY (m.participant_ids)))`,
+      using: sql`NOT is_private AND EXISTS (SELECT 1 FROM public.meetings m WHERE m.id = meeting_notes.meeting_id AND (m.host_id = (select auth.uid()) OR (select auth.uid()) = ANY (m.participant_ids)))`,
     },
     ...adminPolicies('meeting notes'),
     ...servicePolicies('meeting notes'),

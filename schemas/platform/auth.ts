@@ -55,7 +55,7 @@ export const profiles = table('profiles', {
   },
   rls: true,
   policies: {
-    'Public can view public profiles': { for: 'select', to: ['anon', 'authenticated'], using: sql`is_public OR auth.uid() = id` },
+    'Public can view public profiles': { for: 'select', to: ['anon', 'authenticated'], using: sql`is_public OR (select auth.uid()) = id` },
     'Users insert own profile': { for: 'insert', to: 'authenticated', withCheck: rlsSql.owner('id') },
     'Users update own profile': { for: 'update', to: 'authenticated', using: rlsSql.owner('id'), withCheck: rlsSql.owner('id') },
     ...adminPolicies('profiles'),
@@ -70,7 +70,7 @@ export const userRoles = table('user_roles', {
     id: uuid().primaryKey().defaultRandom(),
     user_id: uuid().notNull().references('auth.users', 'id', { onDelete: 'cascade' }).index().describe('User holding the role'),
     role: appRole.column().notNull().default('user').describe('admin, moderator or user'),
-    granted_by: uuid().references('auth.users', 'id', { onDelete: 'set null' }).describe('Admin who granted the role (NULL: sign-up default)'),
+    granted_by: uuid().index().references('auth.users', 'id', { onDelete: 'set null' }).describe('Admin who granted the role (NULL: sign-up default)'),
     granted_at: timestamptz().notNull().defaultNow().describe('When the role was granted'),
     expires_at: timestamptz().describe('Optional end of a temporary role'),
     created_at: timestamptz().notNull().defaultNow(),

@@ -46,7 +46,7 @@ export const subscriptionPlans = table('subscription_plans', {
     'Tenant members view their plan': {
       for: 'select',
       to: 'authenticated',
-      using: sql`EXISTS (SELECT 1 FROM public.tenants t WHERE t.plan_id = subscription_plans.id AND public.is_tenant_member(t.id, auth.uid()))`,
+      using: sql`EXISTS (SELECT 1 FROM public.tenants t WHERE t.plan_id = subscription_plans.id AND public.is_tenant_member(t.id, (select auth.uid())))`,
     },
     ...adminPolicies('plans'),
     ...servicePolicies('plans'),
@@ -120,7 +120,7 @@ export const revenueStreams = table('revenue_streams', {
     name: text().notNull().describe('Stream label (e.g. "Pro plan - monthly", "Template sales")'),
     subscription_tier_id: uuid().references('subscription_tiers', 'id', { onDelete: 'set null' }).index().describe('Subscription the revenue comes from'),
     marketplace_item_id: uuid().references('marketplace_items', 'id', { onDelete: 'set null' }).index().describe('Marketplace item sold'),
-    api_service_id: uuid().references('api_services', 'id', { onDelete: 'set null' }).describe('API service billed'),
+    api_service_id: uuid().index().references('api_services', 'id', { onDelete: 'set null' }).describe('API service billed'),
     amount: numeric(12, 2).notNull().describe('Gross amount (negative for refunds)'),
     fees: numeric(12, 2).notNull().default(0).check(sql`fees >= 0`).describe('Provider / marketplace fees'),
     net_amount: numeric(12, 2).generated(sql`amount - fees`).describe('amount - fees'),

@@ -7,7 +7,7 @@ import { adminPolicies, areas, rlsSql, servicePolicies, timestamps, updatedAtTri
 
 const group = areas.blog;
 
-const moderator = sql`public.has_role(auth.uid(), 'moderator')`;
+const moderator = sql`public.has_role((select auth.uid()), 'moderator')`;
 
 export const blogComments = table('blog_comments', {
   group,
@@ -26,7 +26,7 @@ export const blogComments = table('blog_comments', {
     like_count: integer().notNull().default(0).check(sql`like_count >= 0`).describe('Likes'),
     ip_address: inet().describe('Client IP, for spam control (visible to moderators only through the table, not the public API)'),
     user_agent: text().describe('Client user agent, for spam control'),
-    moderated_by: uuid().references('auth.users', 'id', { onDelete: 'set null' }).describe('Moderator who decided'),
+    moderated_by: uuid().index().references('auth.users', 'id', { onDelete: 'set null' }).describe('Moderator who decided'),
     moderated_at: timestamptz().describe('When it was moderated'),
     ...timestamps(),
   },
@@ -50,7 +50,7 @@ export const blogComments = table('blog_comments', {
     'Users post comments for moderation': {
       for: 'insert',
       to: 'authenticated',
-      withCheck: sql`auth.uid() = user_id AND status = 'pending' AND moderated_by IS NULL AND like_count = 0`,
+      withCheck: sql`(select auth.uid()) = user_id AND status = 'pending' AND moderated_by IS NULL AND like_count = 0`,
     },
     'Users edit own comments': {
       for: 'update',

@@ -40,7 +40,7 @@ export const chatConversations = table('chat_conversations', {
   },
 });
 
-const ownConversation = sql`EXISTS (SELECT 1 FROM public.chat_conversations c WHERE c.id = chat_messages.conversation_id AND c.user_id = auth.uid())`;
+const ownConversation = sql`EXISTS (SELECT 1 FROM public.chat_conversations c WHERE c.id = chat_messages.conversation_id AND c.user_id = (select auth.uid()))`;
 
 export const chatMessages = table('chat_messages', {
   group,
@@ -80,7 +80,7 @@ export const chatMessages = table('chat_messages', {
     'Users send messages in own conversations': {
       for: 'insert',
       to: 'authenticated',
-      withCheck: sql`role = 'user' AND auth.uid() = user_id AND ${ownConversation.sql}`,
+      withCheck: sql`role = 'user' AND (select auth.uid()) = user_id AND ${ownConversation.sql}`,
     },
     'Users rate messages of own conversations': { for: 'update', to: 'authenticated', using: ownConversation, withCheck: ownConversation },
     'Users delete messages of own conversations': { for: 'delete', to: 'authenticated', using: ownConversation },

@@ -74,6 +74,7 @@ export const tenantRole = enumType('tenant_role', ['owner', 'admin', 'member', '
 // ---------------------------------------------------------------------------------------------
 
 export const updateUpdatedAtColumn = triggerFunction('update_updated_at_column', {
+  set: { search_path: 'public, extensions' },
   group: commonGroup,
   description: 'Trigger function for updated_at timestamps: sets NEW.updated_at to now() on every UPDATE',
   body: sql`
@@ -88,6 +89,7 @@ END;
 export const setUpdatedAt = updateUpdatedAtColumn;
 
 export const handleUpdatedAt = triggerFunction('handle_updated_at', {
+  set: { search_path: 'public, extensions' },
   group: commonGroup,
   description: 'Alternative updated_at trigger function kept from older migrations; same effect as update_updated_at_column()',
   body: sql`
@@ -220,6 +222,7 @@ END;
 });
 
 export const cosineSimilarity = rpc('cosine_similarity', {
+  set: { search_path: 'public, extensions' },
   group: areas.ai,
   description:
     'Cosine similarity of two embeddings stored as real[] (pgvector is not available). NULL when the lengths differ or a vector is zero',
@@ -262,13 +265,13 @@ export function updatedAtTrigger(tableName: string): Record<string, TriggerInput
 /** SQL fragments of the seed's RLS patterns. */
 export const rlsSql = {
   /** 1. Owner-only access. */
-  owner: (column = 'user_id') => sql`auth.uid() = ${column}`,
+  owner: (column = 'user_id') => sql`(select auth.uid()) = ${column}`,
   /** 2. Tenant isolation (through the SECURITY DEFINER helper: no recursion on tenant_members). */
-  tenant: (column = 'tenant_id') => sql`public.is_tenant_member(${column}, auth.uid())`,
+  tenant: (column = 'tenant_id') => sql`public.is_tenant_member(${column}, (select auth.uid()))`,
   /** Tenant owners and admins. */
-  tenantAdmin: (column = 'tenant_id') => sql`public.is_tenant_admin(${column}, auth.uid())`,
+  tenantAdmin: (column = 'tenant_id') => sql`public.is_tenant_admin(${column}, (select auth.uid()))`,
   /** 3. Admin access. */
-  admin: () => sql`public.is_admin(auth.uid())`,
+  admin: () => sql`public.is_admin((select auth.uid()))`,
   /** 4. Service role. */
   service: () => sql`auth.role() = 'service_role'`,
   /** 5. Public read. */

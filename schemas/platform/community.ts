@@ -8,7 +8,7 @@ import { adminPolicies, areas, ownerPolicies, rlsSql, servicePolicies, tenantPol
 
 const group = areas.community;
 
-const moderator = sql`public.has_role(auth.uid(), 'moderator')`;
+const moderator = sql`public.has_role((select auth.uid()), 'moderator')`;
 
 export const communityPosts = table('community_posts', {
   group,
@@ -27,7 +27,7 @@ export const communityPosts = table('community_posts', {
     is_pinned: boolean().notNull().default(false).describe('Pinned by a moderator'),
     is_locked: boolean().notNull().default(false).describe('No new replies'),
     is_answered: boolean().notNull().default(false).describe('Question marked as answered'),
-    accepted_reply_id: uuid().references('community_posts', 'id', { onDelete: 'set null' }).describe('Reply accepted as the answer'),
+    accepted_reply_id: uuid().index().references('community_posts', 'id', { onDelete: 'set null' }).describe('Reply accepted as the answer'),
     view_count: integer().notNull().default(0).check(sql`view_count >= 0`).describe('Views'),
     reply_count: integer().notNull().default(0).check(sql`reply_count >= 0`).describe('Published replies (kept by a trigger)'),
     upvote_count: integer().notNull().default(0).describe('Net votes'),
@@ -92,7 +92,7 @@ export const expertProfiles = table('expert_profiles', {
     is_accepting_clients: boolean().notNull().default(true).describe('Open for bookings'),
     is_verified: boolean().notNull().default(false).describe('Verified by an admin (protected by protect_expert_verification())'),
     verified_at: timestamptz().describe('When it was verified'),
-    verified_by: uuid().references('auth.users', 'id', { onDelete: 'set null' }).describe('Admin who verified it'),
+    verified_by: uuid().index().references('auth.users', 'id', { onDelete: 'set null' }).describe('Admin who verified it'),
     rating_avg: numeric(3, 2).check(sql`rating_avg BETWEEN 0 AND 5`).describe('Average session rating'),
     rating_count: integer().notNull().default(0).check(sql`rating_count >= 0`).describe('Number of ratings'),
     sessions_completed: integer().notNull().default(0).check(sql`sessions_completed >= 0`).describe('Completed sessions'),
@@ -139,7 +139,7 @@ export const communicationChannels = table('communication_channels', {
     is_default: boolean().notNull().default(false).describe('Default channel of its type for the tenant'),
     verified_at: timestamptz().describe('When the connection was verified'),
     last_used_at: timestamptz().describe('Last message sent or received'),
-    created_by: uuid().references('auth.users', 'id', { onDelete: 'set null' }).describe('Who configured it'),
+    created_by: uuid().index().references('auth.users', 'id', { onDelete: 'set null' }).describe('Who configured it'),
     ...timestamps(),
   },
   unique: [{ columns: ['tenant_id', 'channel_type', 'name'], name: 'communication_channels_tenant_type_name_key', nullsNotDistinct: true }],

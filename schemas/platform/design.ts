@@ -41,7 +41,7 @@ export const designProjects = table('design_projects', {
   rls: true,
   policies: {
     ...ownerPolicies('design projects', 'owner_id'),
-    'Collaborators view shared design projects': { for: 'select', to: 'authenticated', using: sql`auth.uid() = ANY (collaborator_ids)` },
+    'Collaborators view shared design projects': { for: 'select', to: 'authenticated', using: sql`(select auth.uid()) = ANY (collaborator_ids)` },
     'Tenant members view tenant design projects': { for: 'select', to: 'authenticated', using: rlsSql.tenant() },
     ...publicReadPolicies('public design projects', 'is_public'),
     ...adminPolicies('design projects'),
@@ -50,7 +50,7 @@ export const designProjects = table('design_projects', {
 });
 
 const visibleProject = sql`EXISTS (SELECT 1 FROM public.design_projects p WHERE p.id = design_versions.project_id)`;
-const editableProject = sql`EXISTS (SELECT 1 FROM public.design_projects p WHERE p.id = design_versions.project_id AND (p.owner_id = auth.uid() OR auth.uid() = ANY (p.collaborator_ids)))`;
+const editableProject = sql`EXISTS (SELECT 1 FROM public.design_projects p WHERE p.id = design_versions.project_id AND (p.owner_id = (select auth.uid()) OR (select auth.uid()) = ANY (p.collaborator_ids)))`;
 
 export const designVersions = table('design_versions', {
   group,
@@ -88,12 +88,12 @@ export const designVersions = table('design_versions', {
       using: visibleProject,
       description: "Anyone who can see the project (owner, collaborator, tenant member, public) sees its versions",
     },
-    'Owners and collaborators add versions': { for: 'insert', to: 'authenticated', withCheck: sql`auth.uid() = created_by AND ${editableProject.sql}` },
+    'Owners and collaborators add versions': { for: 'insert', to: 'authenticated', withCheck: sql`(select auth.uid()) = created_by AND ${editableProject.sql}` },
     'Owners and collaborators update versions': { for: 'update', to: 'authenticated', using: editableProject, withCheck: editableProject },
     'Project owners delete versions': {
       for: 'delete',
       to: 'authenticated',
-      using: sql`EXISTS (SELECT 1 FROM public.design_projects p WHERE p.id = design_versions.project_id AND p.owner_id = auth.uid())`,
+      using: sql`EXISTS (SELECT 1 FROM public.design_projects p WHERE p.id = design_versions.project_id AND p.owner_id = (select auth.uid()))`,
     },
     ...adminPolicies('design versions'),
     ...servicePolicies('design versions'),

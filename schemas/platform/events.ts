@@ -11,7 +11,7 @@ const tenantOrOwnerRead = (noun: string) => ({
 
 /** Signed-in users may record rows about themselves only. */
 const ownerInsert = (noun: string) => ({
-  [`Users record own ${noun}`]: { for: 'insert' as const, to: 'authenticated', withCheck: sql`auth.uid() = user_id AND (tenant_id IS NULL OR public.is_tenant_member(tenant_id, auth.uid()))` },
+  [`Users record own ${noun}`]: { for: 'insert' as const, to: 'authenticated', withCheck: sql`(select auth.uid()) = user_id AND (tenant_id IS NULL OR public.is_tenant_member(tenant_id, (select auth.uid())))` },
 });
 
 export const sessions = table('sessions', {
@@ -89,7 +89,7 @@ export const telemetryEvents = table('telemetry_events', {
     id: uuid().primaryKey().defaultRandom(),
     user_id: uuid().references('auth.users', 'id', { onDelete: 'set null' }).index().describe('User, if known'),
     tenant_id: uuid().references('tenants', 'id', { onDelete: 'cascade' }).index().describe('Tenant'),
-    session_id: uuid().references('sessions', 'id', { onDelete: 'set null' }).describe('Session'),
+    session_id: uuid().index().references('sessions', 'id', { onDelete: 'set null' }).describe('Session'),
     event_type: text().notNull().describe('Category (error, perf, feature, lifecycle...)'),
     event_name: text().notNull().describe('Event name'),
     platform: text().notNull().default('web').oneOf(['web', 'ios', 'android', 'desktop', 'server']).describe('Emitting platform'),
@@ -143,7 +143,7 @@ export const conversionEvents = table('conversion_events', {
     id: uuid().primaryKey().defaultRandom(),
     user_id: uuid().references('auth.users', 'id', { onDelete: 'set null' }).index().describe('User, if signed in'),
     tenant_id: uuid().references('tenants', 'id', { onDelete: 'cascade' }).index().describe('Tenant'),
-    session_id: uuid().references('sessions', 'id', { onDelete: 'set null' }).describe('Session'),
+    session_id: uuid().index().references('sessions', 'id', { onDelete: 'set null' }).describe('Session'),
     lead_id: uuid().references('leads', 'id', { onDelete: 'set null' }).index().describe('Lead, when the visitor is a known lead'),
     anonymous_id: text().describe('Client-side visitor id'),
     funnel_name: text().notNull().describe('Funnel (signup, checkout, onboarding...)'),
@@ -205,7 +205,7 @@ export const segments = table('segments', {
     cohort_date: timestamptz().describe('Cohort anchor (signup week/month)'),
     member_count: integer().notNull().default(0).describe('Members at last refresh'),
     is_active: boolean().notNull().default(true).describe('Refreshed and usable'),
-    created_by: uuid().references('auth.users', 'id', { onDelete: 'set null' }).describe('Creator'),
+    created_by: uuid().index().references('auth.users', 'id', { onDelete: 'set null' }).describe('Creator'),
     last_computed_at: timestamptz().describe('Last refresh'),
     ...timestamps(),
   },
@@ -237,7 +237,7 @@ export const userSegments = table('user_segments', {
     'Tenant members view segment members': {
       for: 'select',
       to: 'authenticated',
-      using: sql`EXISTS (SELECT 1 FROM public.segments s WHERE s.id = user_segments.segment_id AND public.is_tenant_member(s.tenant_id, auth.uid()))`,
+      using: sql`EXISTS (SELECT 1 FROM public.segments s WHERE s.id = user_segments.segment_id AND public.is_tenant_member(s.tenant_id, (select auth.uid())))`,
     },
     ...ownerReadPolicies('segments'),
     ...adminPolicies('segment members'),
@@ -246,6 +246,7 @@ export const userSegments = table('user_segments', {
 });
 
 export const upsertEvents = rpc('upsert_events', {
+  set: { search_path: 'public, extensions' },
   group,
   description:
     "Bulk upsert events: takes a JSON array of events (event_key, event_name, ...) and inserts or updates them by event_key; user_id defaults to the caller. Returns the number of rows written. Runs with the caller's rights, so RLS applies",

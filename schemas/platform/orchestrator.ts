@@ -147,6 +147,7 @@ export const securityAudits = table('security_audits', {
 });
 
 export const getLatestOrchestratorReport = rpc('get_latest_orchestrator_report', {
+  set: { search_path: 'public, extensions' },
   group,
   description: 'Get latest report: the most recent orchestrator cycle report (empty for callers who are not admins or the service role, through RLS)',
   returns: 'setof public.orchestrator_reports',

@@ -12,7 +12,7 @@ const audited = (tableName: string): Record<string, TriggerInput> => ({
 
 /** The subject row belongs to the signed-in user. */
 const ownSubject = (column: string) =>
-  sql`EXISTS (SELECT 1 FROM public.data_subjects ds WHERE ds.id = ${column} AND ds.user_id = auth.uid())`;
+  sql`EXISTS (SELECT 1 FROM public.data_subjects ds WHERE ds.id = ${column} AND ds.user_id = (select auth.uid()))`;
 
 export const privacyConsents = table('privacy_consents', {
   group,
@@ -83,14 +83,14 @@ export const dataSubjectRequests = table('data_subject_requests', {
       .oneOf(['access', 'rectification', 'erasure', 'portability', 'restriction', 'objection', 'opt_out_sale'])
       .describe('Right exercised'),
     status: text().notNull().default('received').oneOf(['received', 'verifying', 'in_progress', 'completed', 'rejected']).index().describe('Progress'),
-    submitted_by: uuid().references('auth.users', 'id', { onDelete: 'set null' }).describe('Who filed it'),
+    submitted_by: uuid().index().references('auth.users', 'id', { onDelete: 'set null' }).describe('Who filed it'),
     submitted_at: timestamptz().notNull().defaultNow().describe('Received'),
     verified_at: timestamptz().describe('Identity verified'),
     due_at: timestamptz().notNull().default(sql`now() + interval '30 days'`).describe('Statutory deadline (30 days under GDPR)'),
     completed_at: timestamptz().describe('Done'),
     response: jsonb().describe('Result (the export for access/portability)'),
     rejection_reason: text().describe('Why rejected'),
-    handled_by: uuid().references('auth.users', 'id', { onDelete: 'set null' }).describe('Staff handling it'),
+    handled_by: uuid().index().references('auth.users', 'id', { onDelete: 'set null' }).describe('Staff handling it'),
     notes: text().describe('Internal notes'),
     ...timestamps(),
   },
@@ -130,8 +130,8 @@ export const consentRecords = table('consent_records', {
   triggers: { ...audited('consent_records') },
   rls: true,
   policies: {
-    'Subjects view own consent records': { for: 'select', to: 'authenticated', using: sql`auth.uid() = user_id OR ${ownSubject('subject_id')}` },
-    'Subjects record own consent': { for: 'insert', to: 'authenticated', withCheck: sql`auth.uid() = user_id AND ${ownSubject('subject_id')}` },
+    'Subjects view own consent records': { for: 'select', to: 'authenticated', using: sql`(select auth.uid()) = user_id OR ${ownSubject('subject_id')}` },
+    'Subjects record own consent': { for: 'insert', to: 'authenticated', withCheck: sql`(select auth.uid()) = user_id AND ${ownSubject('subject_id')}` },
     'Tenant admins view consent records': { for: 'select', to: 'authenticated', using: rlsSql.tenantAdmin() },
     ...adminPolicies('consent records'),
     ...servicePolicies('consent records'),
@@ -165,7 +165,7 @@ export const dataProcessingActivities = table('data_processing_activities', {
   triggers: { ...updatedAtTrigger('data_processing_activities') },
   rls: true,
   policies: {
-    'Authenticated users view active processing': { for: 'select', to: 'authenticated', using: sql`is_active AND (tenant_id IS NULL OR public.is_tenant_member(tenant_id, auth.uid()))` },
+    'Authenticated users view active processing': { for: 'select', to: 'authenticated', using: sql`is_active AND (tenant_id IS NULL OR public.is_tenant_member(tenant_id, (select auth.uid())))` },
     'Tenant admins manage processing records': { for: 'all', to: 'authenticated', using: rlsSql.tenantAdmin(), withCheck: rlsSql.tenantAdmin() },
     ...adminPolicies('processing records'),
     ...servicePolicies('processing records'),
@@ -186,7 +186,7 @@ export const complianceReports = table('compliance_reports', {
     summary: jsonb().notNull().default({}).describe('Key figures'),
     findings: jsonb().notNull().default([]).describe('Findings and remediations'),
     file_path: text().describe('Rendered report in the private bucket'),
-    generated_by: uuid().references('auth.users', 'id', { onDelete: 'set null' }).describe('Author'),
+    generated_by: uuid().index().references('auth.users', 'id', { onDelete: 'set null' }).describe('Author'),
     generated_at: timestamptz().notNull().defaultNow().describe('Generated'),
     ...timestamps(),
   },

@@ -20,7 +20,7 @@ export const trustLedgerRoots = table('trust_ledger_roots', {
     period_start: timestamptz().notNull().describe('First instant covered (inclusive)'),
     period_end: timestamptz().notNull().describe('Last instant covered (exclusive)'),
     root_hash: text().notNull().unique().check(sql`root_hash ~ '^[0-9a-f]{64}$'`).describe('Hex SHA-256 over previous_root_hash and the ordered event hashes of the period'),
-    previous_root_id: uuid().references('trust_ledger_roots', 'id', { onDelete: 'restrict' }).describe('Root sealed just before this one (chain)'),
+    previous_root_id: uuid().index().references('trust_ledger_roots', 'id', { onDelete: 'restrict' }).describe('Root sealed just before this one (chain)'),
     previous_root_hash: text().check(sql`previous_root_hash ~ '^[0-9a-f]{64}$'`).describe('Copy of the previous root hash, part of this root'),
     event_count: integer().notNull().default(0).check(sql`event_count >= 0`).describe('Number of guardian_events sealed'),
     algorithm: text().notNull().default('sha256').oneOf(['sha256']).describe('Hash algorithm'),

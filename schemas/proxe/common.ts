@@ -65,6 +65,7 @@ export const tableGrants = (dashboard: string[], service: string[] = ['select', 
 // ---------------------------------------------------------------------------------------------
 
 export const updateUpdatedAtColumn = triggerFunction('update_updated_at_column', {
+  set: { search_path: 'public, extensions' },
   group: groups.touchpoints,
   description: 'Trigger function: sets updated_at to now() on every UPDATE (used by every table with an updated_at column)',
   body: sql`
@@ -76,6 +77,7 @@ END;
 });
 
 export const normalizePhone = rpc('normalize_phone', {
+  set: { search_path: 'public, extensions' },
   group: groups.touchpoints,
   description: 'Normalises a phone number to digits only (NULL when no digits remain); the deduplication key of all_leads',
   args: { phone: 'text' },
@@ -89,6 +91,7 @@ SELECT nullif(regexp_replace(phone, '[^0-9]', '', 'g'), '')
 });
 
 export const setCustomerPhoneNormalized = triggerFunction('set_customer_phone_normalized', {
+  set: { search_path: 'public, extensions' },
   group: groups.touchpoints,
   description:
     'Trigger function: fills customer_phone_normalized from the phone column named by the first trigger argument (phone on all_leads, customer_phone on the session tables)',

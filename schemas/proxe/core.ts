@@ -56,8 +56,8 @@ export const dashboardUsers = table('dashboard_users', {
   },
   rls: true,
   policies: {
-    'Dashboard users can view dashboard users': { for: 'select', to: 'authenticated', using: sql`public.is_dashboard_user() OR id = auth.uid()` },
-    'Users can update own profile': { for: 'update', to: 'authenticated', using: sql`id = auth.uid()`, withCheck: sql`id = auth.uid()` },
+    'Dashboard users can view dashboard users': { for: 'select', to: 'authenticated', using: sql`public.is_dashboard_user() OR id = (select auth.uid())` },
+    'Users can update own profile': { for: 'update', to: 'authenticated', using: sql`id = (select auth.uid())`, withCheck: sql`id = (select auth.uid())` },
     ...adminAll('dashboard users'),
     ...serviceRoleAll('dashboard users'),
   },

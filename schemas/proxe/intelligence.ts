@@ -377,14 +377,14 @@ export const leadActivities = table('lead_activities', {
   rls: true,
   policies: {
     ...dashboardRead('activities'),
-    'Dashboard users can log activities': { for: 'insert', to: 'authenticated', withCheck: sql`public.is_dashboard_user() AND created_by = auth.uid()` },
+    'Dashboard users can log activities': { for: 'insert', to: 'authenticated', withCheck: sql`public.is_dashboard_user() AND created_by = (select auth.uid())` },
     'Authors and admins can edit activities': {
       for: 'update',
       to: 'authenticated',
-      using: sql`(created_by = auth.uid() AND public.is_dashboard_user()) OR public.is_dashboard_admin()`,
-      withCheck: sql`(created_by = auth.uid() AND public.is_dashboard_user()) OR public.is_dashboard_admin()`,
+      using: sql`(created_by = (select auth.uid()) AND public.is_dashboard_user()) OR public.is_dashboard_admin()`,
+      withCheck: sql`(created_by = (select auth.uid()) AND public.is_dashboard_user()) OR public.is_dashboard_admin()`,
     },
-    'Authors and admins can delete activities': { for: 'delete', to: 'authenticated', using: sql`(created_by = auth.uid() AND public.is_dashboard_user()) OR public.is_dashboard_admin()` },
+    'Authors and admins can delete activities': { for: 'delete', to: 'authenticated', using: sql`(created_by = (select auth.uid()) AND public.is_dashboard_user()) OR public.is_dashboard_admin()` },
     ...serviceRoleAll('activities'),
   },
   grants: tableGrants(['select', 'insert', 'update', 'delete']),
@@ -444,7 +444,7 @@ export const leadStageOverrides = table('lead_stage_overrides', {
   rls: true,
   policies: {
     ...dashboardRead('stage overrides'),
-    'Dashboard users can override stages': { for: 'insert', to: 'authenticated', withCheck: sql`public.is_dashboard_user() AND overridden_by = auth.uid()` },
+    'Dashboard users can override stages': { for: 'insert', to: 'authenticated', withCheck: sql`public.is_dashboard_user() AND overridden_by = (select auth.uid())` },
     'Dashboard users can remove overrides': { for: 'update', to: 'authenticated', using: sql`public.is_dashboard_user()`, withCheck: sql`public.is_dashboard_user()` },
     ...serviceRoleAll('stage overrides'),
   },

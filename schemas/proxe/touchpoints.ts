@@ -51,9 +51,6 @@ export const allLeads = table('all_leads', {
     booking_time: time().describe('Optional - Scheduled booking time (copied from the latest active web booking)'),
   },
   unique: [['customer_phone_normalized', 'brand']],
-  indexes: {
-    idx_all_leads_phone_brand: { on: ['customer_phone_normalized', 'brand'], description: 'Deduplication lookup' },
-  },
   triggers: {
     update_all_leads_updated_at: { timing: 'before', events: ['update'], function: updateUpdatedAtColumn },
     normalize_all_leads_phone: { timing: 'before', events: ['insert', 'update'], updateOf: ['phone'], function: setCustomerPhoneNormalized, arguments: ['phone'] },

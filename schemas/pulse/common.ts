@@ -11,6 +11,7 @@ export const appRole = enumType('app_role', ['admin', 'moderator', 'user'], {
 });
 
 export const requestingUserId = rpc('requesting_user_id', {
+  set: { search_path: 'public, extensions' },
   group: 'User Management',
   description: "The Clerk user id (TEXT, e.g. user_2abc...) of the caller, read from the JWT 'sub' claim; NULL when anonymous",
   args: {},
@@ -45,6 +46,7 @@ END;
 });
 
 export const updateUpdatedAtColumn = triggerFunction('update_updated_at_column', {
+  set: { search_path: 'public, extensions' },
   group: 'System Configuration',
   description: 'Trigger function: sets updated_at to now() on every UPDATE',
   body: sql`

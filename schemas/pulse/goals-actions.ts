@@ -4,6 +4,7 @@ import { actionTypes, adminViewPolicy, ownerColumn, ownRowPolicies, timestamps, 
 const group = 'Goals & Actions';
 
 export const setDailyActionCompletion = triggerFunction('set_daily_action_completion', {
+  set: { search_path: 'public, extensions' },
   group,
   description:
     'Keeps daily_actions consistent: marking an action done fills completed_count to the target; reaching the target marks it done; completed_at follows is_completed',

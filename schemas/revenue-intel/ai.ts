@@ -22,7 +22,7 @@ const embeddingNote = 'Embedding (1536 floats; vector(1536) in the source, real[
 
 /** Rows owned by a user: the owner reads and writes them, admins and service_role manage all. */
 function ownRowsPolicies(what: string): Record<string, PolicyInput> {
-  const own = sql`user_id = auth.uid()`;
+  const own = sql`user_id = (select auth.uid())`;
   return {
     [`Users view own ${what}`]: { for: 'select', to: 'authenticated', using: own },
     [`Users insert own ${what}`]: { for: 'insert', to: 'authenticated', withCheck: own },
@@ -316,7 +316,7 @@ export const aiFeedbackLearning = table('ai_feedback_learning', {
     feedback_text: text(),
     outcome: text().describe('Observed result, for outcome feedback'),
     learned_rule_id: uuid().references('ai_learning_rules', 'id', { onDelete: 'set null' }).index(),
-    given_by: uuid().references('auth.users', 'id', { onDelete: 'set null' }),
+    given_by: uuid().index().references('auth.users', 'id', { onDelete: 'set null' }),
     created_at: timestamptz().notNull().defaultNow(),
   },
   rls: true,
@@ -339,7 +339,7 @@ export const preparedActions = table('prepared_actions', {
     confidence: numeric(4, 3).check(sql`confidence BETWEEN 0 AND 1`),
     status: text().notNull().default('prepared').oneOf(['prepared', 'approved', 'rejected', 'executed', 'expired', 'failed']),
     expires_at: timestamptz().notNull().default(sql`now() + interval '48 hours'`),
-    approved_by: uuid().references('auth.users', 'id', { onDelete: 'set null' }),
+    approved_by: uuid().index().references('auth.users', 'id', { onDelete: 'set null' }),
     approved_at: timestamptz(),
     executed_at: timestamptz(),
     execution_result: jsonb(),
@@ -365,7 +365,7 @@ export const aiAgentApprovals = table('ai_agent_approvals', {
     risk_level: text().notNull().default('low').oneOf(['low', 'medium', 'high']),
     status: text().notNull().default('pending').oneOf(['pending', 'approved', 'rejected', 'expired']),
     requested_at: timestamptz().notNull().defaultNow(),
-    decided_by: uuid().references('auth.users', 'id', { onDelete: 'set null' }),
+    decided_by: uuid().index().references('auth.users', 'id', { onDelete: 'set null' }),
     decided_at: timestamptz(),
     decision_note: text(),
   },
@@ -509,7 +509,7 @@ export const knowledgeBase = table('knowledge_base', {
     source_url: text(),
     is_published: boolean().notNull().default(true),
     version: integer().notNull().default(1),
-    created_by: uuid().references('auth.users', 'id', { onDelete: 'set null' }),
+    created_by: uuid().index().references('auth.users', 'id', { onDelete: 'set null' }),
     created_at: timestamptz().notNull().defaultNow(),
     updated_at: timestamptz().notNull().defaultNow(),
   },
@@ -552,7 +552,7 @@ export const knowledgeDocuments = table('knowledge_documents', {
     summary: text(),
     category: text(),
     status: text().notNull().default('uploaded').oneOf(['uploaded', 'processing', 'indexed', 'failed']),
-    uploaded_by: uuid().references('auth.users', 'id', { onDelete: 'set null' }),
+    uploaded_by: uuid().index().references('auth.users', 'id', { onDelete: 'set null' }),
     created_at: timestamptz().notNull().defaultNow(),
     updated_at: timestamptz().notNull().defaultNow(),
   },
@@ -733,6 +733,7 @@ export const facts = table('facts', {
 // RAG search and retention
 
 export const cosineSimilarity = rpc('cosine_similarity', {
+  set: { search_path: 'public, extensions' },
   group,
   description: 'Cosine similarity of two embeddings stored as real[] (stands in for the pgvector <=> operator)',
   note: 'Returns NULL when the arrays differ in length or either is all zeros.',
@@ -755,6 +756,7 @@ FROM (
 });
 
 export const matchKnowledge = rpc('match_knowledge', {
+  set: { search_path: 'public, extensions' },
   group,
   description: 'RAG search on agent_knowledge: active entries most similar to the query embedding',
   args: {
@@ -783,6 +785,7 @@ END;
 });
 
 export const matchMemories = rpc('match_memories', {
+  set: { search_path: 'public, extensions' },
   group,
   description: 'RAG search on memories: unexpired agent_memory rows most similar to the query, weighted by importance',
   note: '`similarity` is the raw cosine similarity; rows are ordered by `similarity * (0.5 + importance / 2)` so important memories win ties.',
@@ -816,6 +819,7 @@ END;
 });
 
 export const ragSearchMemoryChunks = rpc('rag_search_memory_chunks', {
+  set: { search_path: 'public, extensions' },
   group,
   description: 'RAG search memory chunks: chunks most similar to the query, with their document title',
   args: {

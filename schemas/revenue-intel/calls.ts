@@ -46,6 +46,7 @@ export const callTrackingNumbers = table('call_tracking_numbers', {
 });
 
 export const syncCallAppointmentFlag = triggerFunction('sync_call_appointment_flag', {
+  set: { search_path: 'public, extensions' },
   group,
   description: 'Sets call_records.appointment_set when the outcome says an appointment was booked, and ended_at from the duration',
   body: sql`

@@ -4,6 +4,7 @@ import { adminOnlyPolicies, dashboardPolicies, groups, leadStatus, updatedAtTrig
 const group = groups.contacts;
 
 export const normalizeContactFields = triggerFunction('normalize_contact_fields', {
+  set: { search_path: 'public, extensions' },
   group,
   description: 'Trims and lower-cases contacts.email and strips formatting from contacts.phone so email and phone joins match',
   body: sql`
@@ -317,7 +318,7 @@ export const leadAiReplies = table('lead_ai_replies', {
     model: text(),
     confidence: numeric(4, 3).check(sql`confidence BETWEEN 0 AND 1`),
     status: text().notNull().default('draft').oneOf(['draft', 'approved', 'sent', 'rejected']),
-    approved_by: uuid().references('auth.users', 'id', { onDelete: 'set null' }),
+    approved_by: uuid().index().references('auth.users', 'id', { onDelete: 'set null' }),
     sent_at: timestamptz(),
     created_at: timestamptz().notNull().defaultNow(),
   },
@@ -401,7 +402,7 @@ export const reassignmentLog = table('reassignment_log', {
     to_owner_id: text().describe('HubSpot owner id after'),
     reason: text(),
     automatic: boolean().notNull().default(false),
-    reassigned_by: uuid().references('auth.users', 'id', { onDelete: 'set null' }),
+    reassigned_by: uuid().index().references('auth.users', 'id', { onDelete: 'set null' }),
     reassigned_at: timestamptz().notNull().defaultNow(),
   },
   rls: true,
@@ -1034,6 +1035,7 @@ FROM public.customer_journeys j
 // Functions
 
 export const calculateLeadScore = rpc('calculate_lead_score', {
+  set: { search_path: 'public, extensions' },
   group,
   description: 'Compute lead score (0-100) from lifecycle stage, calls, appointment, engagement, recency and ad attribution',
   args: {
@@ -1076,6 +1078,7 @@ SELECT GREATEST(0, LEAST(100,
 });
 
 export const getUnderworkedLeads = rpc('get_underworked_leads', {
+  set: { search_path: 'public, extensions' },
   group,
   description: 'Leads with fewer than min_attempts call attempts: open contacts created in the last p_days_back days',
   args: {

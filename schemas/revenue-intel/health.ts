@@ -266,7 +266,7 @@ export const proactiveInsights = table('proactive_insights', {
     action_payload: jsonb().notNull().default({}),
     source_agent: text().describe('Agent that raised it'),
     status: text().notNull().default('new').oneOf(['new', 'acknowledged', 'actioned', 'dismissed', 'expired']),
-    actioned_by: uuid().references('auth.users', 'id', { onDelete: 'set null' }),
+    actioned_by: uuid().index().references('auth.users', 'id', { onDelete: 'set null' }),
     actioned_at: timestamptz(),
     expires_at: timestamptz(),
     created_at: timestamptz().notNull().defaultNow(),
@@ -526,6 +526,7 @@ LEFT JOIN open_interventions o ON o.zone = z.zone
 
 export const dailyAnalytics = materializedView('daily_analytics', {
   group,
+  lint: { allow: { materialized_view_in_api: 'the dashboard reads it as authenticated by design; anon has no grant and every base table it aggregates is readable in full by every signed-in user (dashboardPolicies)' } },
   description: 'Daily analytics (materialized; refreshed via refresh_daily_analytics): leads, calls, appointments, deals, cash, spend and health per day, last 180 days',
   note: 'Refresh with `select public.refresh_daily_analytics()` (concurrently, thanks to the unique index on `day`). Readable by authenticated and service_role only: a materialized view has no RLS.',
   query: sql`
@@ -616,6 +617,7 @@ LEFT JOIN interventions_d iv ON iv.day = d.day
 // Functions
 
 export const getDashboardMetrics = rpc('get_dashboard_metrics', {
+  set: { search_path: 'public, extensions' },
   group,
   description: 'Follow-up, no_show, total appointments, etc.: the headline counts of the dashboards for a date range, optionally for one setter or closer',
   note: 'Lead counts are by `leads.status` (the lead_status enum) for leads created in the range; appointment counts by `appointments.status` for appointments scheduled in the range; deals by close date.',
@@ -705,6 +707,7 @@ END;
 });
 
 export const getCalibrationExamples = rpc('get_calibration_examples', {
+  set: { search_path: 'public, extensions' },
   group,
   description: 'Calibration examples for AI: reviewed prepared actions (corrections first) to use as few-shot examples',
   args: {

@@ -159,7 +159,7 @@ export const marketingCosts = table('marketing_costs', {
     description: text(),
     amount: numeric(12, 2).notNull().check(sql`amount >= 0`),
     currency: text().notNull().default('usd'),
-    created_by: uuid().references('auth.users', 'id', { onDelete: 'set null' }),
+    created_by: uuid().index().references('auth.users', 'id', { onDelete: 'set null' }),
     created_at: timestamptz().notNull().defaultNow(),
   },
   rls: true,
@@ -913,6 +913,7 @@ LEFT JOIN LATERAL (
 // Functions
 
 export const calculateAttributionWeights = rpc('calculate_attribution_weights', {
+  set: { search_path: 'public, extensions' },
   group,
   description: 'Attribution weight calculation: weights a contact\'s touchpoints with an attribution model and stores them in touchpoints.attribution_weight',
   note: 'Uses the named model from `attribution_models`, else the default one, else linear. Only touchpoints within the model\'s lookback window before the last touch get credit; the weights of a contact sum to 1.',
@@ -1000,6 +1001,7 @@ END;
 });
 
 export const getCampaignMoneyMap = rpc('get_campaign_money_map', {
+  set: { search_path: 'public, extensions' },
   group,
   description: 'CPL, CPO, ROAS per campaign: spend in a date range against the leads created and deals won from it',
   args: {

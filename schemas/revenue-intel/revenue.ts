@@ -48,7 +48,7 @@ export const deals = table('deals', {
     deal_value: numeric(12, 2).notNull().default(0).check(sql`deal_value >= 0`).describe('Contract value'),
     cash_collected: numeric(12, 2).notNull().default(0).check(sql`cash_collected >= 0`).describe('Cash received so far'),
     currency: currency(),
-    package_id: uuid().references('package_catalog', 'id', { onDelete: 'set null' }),
+    package_id: uuid().index().references('package_catalog', 'id', { onDelete: 'set null' }),
     close_date: date().describe('Expected or actual close date'),
     closed_at: timestamptz(),
     lost_reason: text(),
@@ -274,7 +274,7 @@ export const stripeFraudAlerts = table('stripe_fraud_alerts', {
     risk_score: integer().check(sql`risk_score BETWEEN 0 AND 100`),
     actionable: boolean().notNull().default(true),
     status: text().notNull().default('open').oneOf(['open', 'reviewed', 'refunded', 'dismissed']),
-    reviewed_by: uuid().references('auth.users', 'id', { onDelete: 'set null' }),
+    reviewed_by: uuid().index().references('auth.users', 'id', { onDelete: 'set null' }),
     reviewed_at: timestamptz(),
     notes: text(),
     created_at: timestamptz().notNull().defaultNow(),
@@ -310,7 +310,7 @@ export const clientPaymentHistory = table('client_payment_history', {
     email: text().index(),
     deal_id: uuid().references('deals', 'id', { onDelete: 'set null' }).index(),
     transaction_id: text().references('stripe_transactions', 'id', { onDelete: 'set null' }).index(),
-    package_id: uuid().references('package_catalog', 'id', { onDelete: 'set null' }),
+    package_id: uuid().index().references('package_catalog', 'id', { onDelete: 'set null' }),
     payment_date: timestamptz().notNull(),
     amount: numeric(12, 2).notNull(),
     currency: currency(),
@@ -516,6 +516,7 @@ WHERE coalesce(sub.active_subscriptions, 0) > 0
 // Functions
 
 export const getRevenueData = rpc('get_revenue_data', {
+  set: { search_path: 'public, extensions' },
   group,
   description: 'Revenue by day/leads/purchases: net Stripe revenue, new contacts and purchases for each day of a range',
   args: {
@@ -550,6 +551,7 @@ ORDER BY 1
 });
 
 export const getStaleDeals = rpc('get_stale_deals', {
+  set: { search_path: 'public, extensions' },
   group,
   description: 'Deals stale by hours_threshold: open deals without activity for at least that many hours',
   args: { hours_threshold: { type: 'integer', default: sql`72` } },

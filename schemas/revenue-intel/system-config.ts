@@ -27,7 +27,7 @@ const requireAdmin = sql`
 
 /** Per-user rows: the owner reads and writes them, admins read and correct all of them. */
 function ownRowsPolicies(what: string, ownerColumn = 'user_id'): Record<string, PolicyInput> {
-  const own = sql`${ownerColumn} = auth.uid()`;
+  const own = sql`${ownerColumn} = (select auth.uid())`;
   return {
     [`Users view own ${what}`]: { for: 'select', to: 'authenticated', using: own },
     [`Users insert own ${what}`]: { for: 'insert', to: 'authenticated', withCheck: own },
@@ -49,7 +49,7 @@ export const appSettings = table('app_settings', {
     category: text().notNull().default('general').index().describe('Grouping in the settings screen'),
     description: text().describe('What the setting controls'),
     is_secret: boolean().notNull().default(false).describe('Secret values are only returned by SECURITY DEFINER RPCs (get_service_role_key)'),
-    updated_by: uuid().references('auth.users', 'id', { onDelete: 'set null' }).describe('Admin who last changed it'),
+    updated_by: uuid().index().references('auth.users', 'id', { onDelete: 'set null' }).describe('Admin who last changed it'),
     created_at: timestamptz().notNull().defaultNow(),
     updated_at: timestamptz().notNull().defaultNow(),
   },
@@ -86,7 +86,7 @@ export const systemPreferences = table('system_preferences', {
     preference_value: jsonb().notNull().default({}).describe('Preference value as JSON'),
     category: text().notNull().default('general').describe('Grouping in the admin screen'),
     description: text(),
-    updated_by: uuid().references('auth.users', 'id', { onDelete: 'set null' }),
+    updated_by: uuid().index().references('auth.users', 'id', { onDelete: 'set null' }),
     created_at: timestamptz().notNull().defaultNow(),
     updated_at: timestamptz().notNull().defaultNow(),
   },
@@ -126,7 +126,7 @@ export const platformConnections = table('platform_connections', {
     credentials_ref: text().describe('Name of the secret holding credentials (tokens table or vault); never the secret itself'),
     last_sync_at: timestamptz().describe('Last successful sync'),
     last_error: text(),
-    connected_by: uuid().references('auth.users', 'id', { onDelete: 'set null' }),
+    connected_by: uuid().index().references('auth.users', 'id', { onDelete: 'set null' }),
     created_at: timestamptz().notNull().defaultNow(),
     updated_at: timestamptz().notNull().defaultNow(),
   },
@@ -215,13 +215,13 @@ export const userRoles = table('user_roles', {
     id: uuid().primaryKey().defaultRandom(),
     user_id: uuid().notNull().references('auth.users', 'id', { onDelete: 'cascade' }).describe('The user'),
     role: appRole.column().notNull().default('user').describe('Granted role'),
-    granted_by: uuid().references('auth.users', 'id', { onDelete: 'set null' }),
+    granted_by: uuid().index().references('auth.users', 'id', { onDelete: 'set null' }),
     created_at: timestamptz().notNull().defaultNow(),
   },
   unique: [['user_id', 'role']],
   rls: true,
   policies: {
-    'Users view own roles': { for: 'select', to: 'authenticated', using: sql`user_id = auth.uid()` },
+    'Users view own roles': { for: 'select', to: 'authenticated', using: sql`user_id = (select auth.uid())` },
     ...adminOnlyPolicies('roles'),
   },
 });
@@ -267,7 +267,7 @@ export const devices = table('devices', {
   triggers: updatedAtTrigger('devices'),
   rls: true,
   policies: {
-    'Users view own devices': { for: 'select', to: 'authenticated', using: sql`user_id = auth.uid()` },
+    'Users view own devices': { for: 'select', to: 'authenticated', using: sql`user_id = (select auth.uid())` },
     ...adminOnlyPolicies('devices'),
   },
 });
@@ -353,7 +353,7 @@ export const syncErrors = table('sync_errors', {
     error_details: jsonb().notNull().default({}),
     retry_count: integer().notNull().default(0).check(sql`retry_count >= 0`),
     resolved_at: timestamptz(),
-    resolved_by: uuid().references('auth.users', 'id', { onDelete: 'set null' }),
+    resolved_by: uuid().index().references('auth.users', 'id', { onDelete: 'set null' }),
     created_at: timestamptz().notNull().defaultNow(),
   },
   indexes: {
@@ -422,7 +422,7 @@ export const syncQueue = table('sync_queue', {
     locked_at: timestamptz(),
     locked_by: text().describe('Worker that holds the job'),
     last_error: text(),
-    requested_by: uuid().references('auth.users', 'id', { onDelete: 'set null' }),
+    requested_by: uuid().index().references('auth.users', 'id', { onDelete: 'set null' }),
     created_at: timestamptz().notNull().defaultNow(),
     updated_at: timestamptz().notNull().defaultNow(),
     completed_at: timestamptz(),
@@ -449,7 +449,7 @@ export const excelSyncLogs = table('excel_sync_logs', {
     rows_failed: integer().notNull().default(0),
     status: text().notNull().default('running').oneOf(['running', 'success', 'partial', 'failed']),
     error_details: jsonb().notNull().default([]),
-    triggered_by: uuid().references('auth.users', 'id', { onDelete: 'set null' }),
+    triggered_by: uuid().index().references('auth.users', 'id', { onDelete: 'set null' }),
     started_at: timestamptz().notNull().defaultNow(),
     completed_at: timestamptz(),
   },
@@ -486,7 +486,7 @@ export const responseSafetyLog = table('response_safety_log', {
     id: uuid().primaryKey().defaultRandom(),
     agent_name: text().notNull(),
     session_id: text().describe('agent_conversations.session_id'),
-    user_id: uuid().references('auth.users', 'id', { onDelete: 'set null' }),
+    user_id: uuid().index().references('auth.users', 'id', { onDelete: 'set null' }),
     prompt_excerpt: text(),
     response_excerpt: text(),
     safety_category: text().describe('pii, financial_advice, medical, hallucination, tone...'),
@@ -551,7 +551,7 @@ export const tokenUsageMetrics = table('token_usage_metrics', {
     total_tokens: integer().generated(sql`prompt_tokens + completion_tokens`),
     cost_usd: numeric(12, 6).notNull().default(0),
     session_id: text(),
-    user_id: uuid().references('auth.users', 'id', { onDelete: 'set null' }),
+    user_id: uuid().index().references('auth.users', 'id', { onDelete: 'set null' }),
     recorded_at: timestamptz().notNull().defaultNow(),
   },
   indexes: { idx_token_usage_metrics_model_recorded: { on: ['model', 'recorded_at DESC'] } },
@@ -637,7 +637,7 @@ export const businessCalibration = table('business_calibration', {
     correction: jsonb().describe('The corrected action, if modified'),
     correction_reason: text(),
     ai_confidence: numeric(4, 3).check(sql`ai_confidence BETWEEN 0 AND 1`),
-    reviewed_by: uuid().references('auth.users', 'id', { onDelete: 'set null' }),
+    reviewed_by: uuid().index().references('auth.users', 'id', { onDelete: 'set null' }),
     created_at: timestamptz().notNull().defaultNow(),
   },
   indexes: { idx_business_calibration_type_created: { on: ['action_type', 'created_at DESC'] } },
@@ -704,7 +704,7 @@ export const businessReports = table('business_reports', {
     summary: text(),
     content: jsonb().notNull().default({}).describe('Sections, tables and charts of the report'),
     generated_by: text().notNull().default('agent'),
-    created_by: uuid().references('auth.users', 'id', { onDelete: 'set null' }),
+    created_by: uuid().index().references('auth.users', 'id', { onDelete: 'set null' }),
     created_at: timestamptz().notNull().defaultNow(),
   },
   indexes: { idx_business_reports_type_period: { on: ['report_type', 'period_start DESC'] } },
@@ -724,7 +724,7 @@ export const businessRules = table('business_rules', {
     priority: integer().notNull().default(100).describe('Lower runs first'),
     is_active: boolean().notNull().default(true),
     description: text(),
-    created_by: uuid().references('auth.users', 'id', { onDelete: 'set null' }),
+    created_by: uuid().index().references('auth.users', 'id', { onDelete: 'set null' }),
     created_at: timestamptz().notNull().defaultNow(),
     updated_at: timestamptz().notNull().defaultNow(),
   },
@@ -838,6 +838,7 @@ END;
 });
 
 export const normalizePhone = rpc('normalize_phone', {
+  set: { search_path: 'public, extensions' },
   group,
   description: 'Phone normalization to E.164 (+<digits>), so call_records.caller_number and contacts.phone compare equal',
   note: 'Keeps digits only; a leading `+` or `00` marks an international number. A national number with a leading 0 takes `p_default_country_code` (e.g. `971`) when given; otherwise the digits are returned as they are after a `+`. Returns NULL for empty input.',
@@ -1055,6 +1056,7 @@ END;
 // Introspection (admin)
 
 export const getAllTables = rpc('get_all_tables', {
+  set: { search_path: 'public, extensions' },
   group,
   description: 'List tables of a schema with size, estimated rows and RLS state',
   args: { p_schema: { type: 'text', default: sql`'public'` } },
@@ -1079,6 +1081,7 @@ ORDER BY c.relname
 });
 
 export const getAllFunctions = rpc('get_all_functions', {
+  set: { search_path: 'public, extensions' },
   group,
   description: 'List functions of a schema with arguments, result, language and security',
   args: { p_schema: { type: 'text', default: sql`'public'` } },
@@ -1107,6 +1110,7 @@ ORDER BY p.proname, pg_get_function_identity_arguments(p.oid)
 });
 
 export const getTableColumns = rpc('get_table_columns', {
+  set: { search_path: 'public, extensions' },
   group,
   description: 'Table column metadata: name, type, nullability, default and comment, in column order',
   args: { p_table_name: 'text', p_schema: { type: 'text', default: sql`'public'` } },
@@ -1132,6 +1136,7 @@ ORDER BY a.attnum
 });
 
 export const getDatabaseSize = rpc('get_database_size', {
+  set: { search_path: 'public, extensions' },
   group,
   description: 'DB size of the current database, in bytes and human-readable',
   returns: { table: { database_name: 'text', size_bytes: 'bigint', size_pretty: 'text' } },

@@ -5,6 +5,7 @@ import { registerGen } from './commands/gen.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerInit } from './commands/init.js';
 import { registerInspect } from './commands/inspect.js';
+import { registerLint } from './commands/lint.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerPush } from './commands/push.js';
 import { registerPull } from './commands/pull.js';
@@ -14,7 +15,7 @@ import { err, out, reportError } from './output.js';
 import { version } from './version.js';
 
 /** Every command registers itself from its own file under cli/commands/. */
-const registrations = [registerInit, registerSql, registerBootstrap, registerInspect, registerGen, registerDiff, registerGenerate, registerMigrate, registerStatus, registerPush, registerPull];
+const registrations = [registerInit, registerSql, registerBootstrap, registerInspect, registerGen, registerDiff, registerGenerate, registerMigrate, registerStatus, registerPush, registerPull, registerLint];
 
 export function buildProgram(): Command {
   const program = new Command('pgform')

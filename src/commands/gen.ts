@@ -4,6 +4,9 @@ import type { ResolvedConfig } from '../config/load.js';
 import { renderDocs } from '../emit/docs/index.js';
 import { renderTypes } from '../emit/types/index.js';
 import type { Schema } from '../model/schema.js';
+import type { Finding } from '../lint/index.js';
+import { lintModel } from './lint-settings.js';
+import { loadConfiguredSchema } from './sql.js';
 import { databaseState, definitionsState } from './states.js';
 
 export type Generator = 'types' | 'docs';
@@ -15,9 +18,9 @@ export interface GeneratedFile {
   status: 'written' | 'unchanged' | 'stale';
 }
 
-const outputs: Record<Generator, { file: string; render: (schema: Schema) => string }> = {
+const outputs: Record<Generator, { file: string; render: (schema: Schema, advisor: Finding[]) => string }> = {
   types: { file: 'db.ts', render: renderTypes },
-  docs: { file: 'SCHEMA.md', render: renderDocs },
+  docs: { file: 'SCHEMA.md', render: (schema, advisor) => renderDocs(schema, { advisor }) },
 };
 
 /**
@@ -29,11 +32,14 @@ export async function genCommand(config: ResolvedConfig, options: { generators: 
   // Types read no constraints, indexes, triggers or policies: a live read skips those queries.
   const tableParts = options.generators.some((generator) => generator !== 'types');
   const schema = options.fromDatabase ? await databaseState(config, config.url, config.schemas, { tableParts }) : await definitionsState(config);
+  // The Gaps section lists what `pgform lint` leaves open: on the definitions as written (the
+  // same findings the command reports), or on the database the docs were read from.
+  const advisor = options.generators.includes('docs') ? lintModel(config, options.fromDatabase ? schema : await loadConfiguredSchema(config), !options.fromDatabase).findings : [];
   const files: GeneratedFile[] = [];
   for (const generator of options.generators) {
     const { file, render } = outputs[generator];
     const path = join(config.out, file);
-    const content = render(schema);
+    const content = render(schema, advisor);
     const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
     if (current === content) files.push({ path: relative(config.root, path), content, status: 'unchanged' });
     else if (options.check) files.push({ path: relative(config.root, path), content, status: 'stale' });

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { cacheKey, readCached, writeCached } from '../cache.js';
 import type { ResolvedConfig } from '../config/load.js';
 import { pgliteVersion } from '../engine/pglite-version.js';
@@ -11,7 +12,9 @@ import type { Printer } from './printer.js';
 import type { Schema } from '../model/schema.js';
 import { splitByLockBudget } from '../plan/lock-budget.js';
 import { planChanges, type Plan } from '../plan/index.js';
+import type { Finding } from '../lint/index.js';
 import { openScratch, presetOf, presetReads, withConnection } from './database.js';
+import { lintPlanText } from './lint-settings.js';
 import { cacheDir, definitionsState } from './states.js';
 
 /** GenerateOptions: the new file's name and the guards. */
@@ -38,6 +41,8 @@ export interface WrittenMigration {
   summary: string[];
   hazards: string[];
   transactional: boolean;
+  /** What the migration rules of `pgform lint` find in the file. */
+  lint: Finding[];
 }
 
 /**
@@ -110,8 +115,10 @@ export async function generateCommand(config: ResolvedConfig, options: GenerateO
   for (const { part, suffix } of parts) {
     last = nextVersion(options.now ?? new Date(), last);
     const name = `${last}_${suffix}.sql`;
-    const file = writeMigration(config.root, config.migrations, name, migrationText(part, { name, source: config.definitions }));
-    files.push({ file, name, statements: part.steps.length, summary: summarizePlan(part), hazards: planHazards(part), transactional: !noTransactionReason(part) });
+    const text = migrationText(part, { name, source: config.definitions });
+    const lint = lintPlanText(config, join(migrationsFolder(config.root, config.migrations).display, name), text).findings;
+    const file = writeMigration(config.root, config.migrations, name, text);
+    files.push({ file, name, statements: part.steps.length, summary: summarizePlan(part), hazards: planHazards(part), transactional: !noTransactionReason(part), lint });
   }
   return { status: 'written', folder, replayed, files };
 }

@@ -14,6 +14,11 @@ export interface PgformConfig {
   schemas?: string[];
   /** Named systems, each a definitions folder with its own generated output (`schemas/<name>`). */
   systems?: Record<string, string>;
+  /**
+   * `pgform lint`: rule id -> `'off'` or the level to report it at (`'error'`, `'warn'`, `'info'`),
+   * and the schemas the Data API exposes (default `['public']`).
+   */
+  lint?: { rules?: Record<string, 'off' | 'error' | 'warn' | 'info'>; exposedSchemas?: string[] };
 }
 
 /** Types a config file: `export default defineConfig({ definitions: 'schemas/crm' })`. */

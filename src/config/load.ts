@@ -15,6 +15,13 @@ const configShape = z
     preset: z.enum(['supabase', 'none']).optional(),
     schemas: z.array(z.string().min(1)).optional(),
     systems: z.record(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'a system name is lower-case letters, digits, - and _'), z.string().min(1)).optional(),
+    lint: z
+      .object({
+        rules: z.record(z.string(), z.enum(['off', 'error', 'warn', 'info'])).optional(),
+        exposedSchemas: z.array(z.string().min(1)).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -44,6 +51,8 @@ export interface ResolvedConfig {
   /** The selected system's name: names generated/<name>/ and the embedded database. */
   system?: string;
   systems: Record<string, string>;
+  /** The config's `lint` block: rule levels and the schemas the Data API exposes. */
+  lint?: PgformConfig['lint'];
 }
 
 /** Reads `pgform.config.ts` (when present), validates it, and applies command-line overrides. */
@@ -91,5 +100,6 @@ export async function resolveConfig(options: CommonOptions, env: NodeJS.ProcessE
     ...(config.schemas ? { schemas: config.schemas } : {}),
     ...(system ? { system } : {}),
     systems,
+    ...(config.lint ? { lint: config.lint } : {}),
   };
 }

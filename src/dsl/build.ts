@@ -240,6 +240,7 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
       ...(def.standardBody ? { standardBody: true } : {}),
       grants: def.grants,
       ...docs(def.description, def.group, def.note, def.source),
+      ...(def.lint ? { lint: def.lint } : {}),
       ...(def.renamedFrom ? { renamedFrom: def.renamedFrom } : {}),
     };
     schema.routines[id] = routine;
@@ -384,6 +385,7 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
       ...(def.storage ? { storage: def.storage } : {}),
       ...(identity !== undefined ? { replicaIdentity: identity } : {}),
       ...docs(def.description, def.group, def.note, def.source),
+      ...(def.lint ? { lint: def.lint } : {}),
       ...(def.renamedFrom ? { renamedFrom: def.renamedFrom } : {}),
       ...(def.partitionBy ? { partitionBy: def.partitionBy } : {}),
       ...(def.partitionOf ? { partitionOf: { parent: parentIds[0]!, bound: def.partitionOf.bound } } : {}),
@@ -494,6 +496,7 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
       ...(def.storage ? { storage: def.storage } : {}),
       grants: def.grants,
       ...docs(def.description, def.group, def.note, def.source),
+      ...(def.lint ? { lint: def.lint } : {}),
       ...(def.renamedFrom ? { renamedFrom: def.renamedFrom } : {}),
     };
     const triggers = Object.values(def.triggers);

@@ -7,3 +7,9 @@ export interface Documentation {
   /** Markdown notes rendered in the generated docs. */
   note?: string;
 }
+
+/** LintOptions suppress lint rules on one definition: `lint: { allow: { rule_id: 'the reason' } }`. */
+export interface LintOptions {
+  /** Rule id -> why the rule does not apply here; a reason is required. */
+  lint?: { allow: Record<string, string> };
+}

@@ -10,6 +10,10 @@ import type { SourceLocation } from '../model/schema.js';
 const name = z.string().min(1, 'must not be empty');
 const sqlText = z.union([z.string(), z.object({ sql: z.string() }).strict()]);
 const documentation = { description: z.string().optional(), group: z.string().optional(), note: z.string().optional() };
+/** `lint: { allow: { rule_id: 'reason' } }`: a suppression without a reason is refused. */
+const lint = z
+  .object({ allow: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be a lint rule id such as rls_disabled_in_public'), z.string().trim().min(1, 'a lint suppression needs a reason')) })
+  .strict();
 const grant = z.object({ to: name, privileges: z.array(name).min(1), withGrantOption: z.boolean().optional() }).strict();
 /** A table's grants may name columns: column privileges (`GRANT SELECT (a, b) ON t`). */
 const tableGrant = grant.extend({ columns: z.array(name).min(1).optional() }).strict();
@@ -65,6 +69,7 @@ export const policyShape = z
     withCheck: sqlText.optional(),
     restrictive: z.boolean().optional(),
     description: z.string().optional(),
+    lint: lint.optional(),
   })
   .strict();
 
@@ -117,6 +122,7 @@ export const tableShape = z
     replicaIdentity: z.union([z.enum(['default', 'full', 'nothing']), z.object({ index: name }).strict()]).optional(),
     realtime: z.boolean().optional(),
     publications: z.array(name).optional(),
+    lint: lint.optional(),
   })
   .strict();
 
@@ -134,6 +140,7 @@ export const viewShape = z
     triggers: z.record(z.string(), triggerShape).optional(),
     storage: storageShape.optional(),
     grants: z.array(grant).optional(),
+    lint: lint.optional(),
   })
   .strict();
 
@@ -155,6 +162,7 @@ export const routineShape = z
     set: z.record(z.string(), z.string()).optional(),
     body: sqlText,
     grants: z.union([z.array(name), z.array(grant)]).optional(),
+    lint: lint.optional(),
   })
   .strict();
 

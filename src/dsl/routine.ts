@@ -1,5 +1,5 @@
 import type { Argument, ArgumentMode, Routine, SourceLocation } from '../model/schema.js';
-import type { Documentation } from './documentation.js';
+import type { Documentation, LintOptions } from './documentation.js';
 import { ident } from '../sql/quote.js';
 import { guard, guardName, routineShape } from './guard.js';
 import { callSite } from './source.js';
@@ -10,7 +10,7 @@ import { toGrants, typeSql, type GrantInput, type TypeRef } from './types.js';
 /** An argument: a type (`'uuid'`, an enum) or `{ type, mode, default }`. */
 export type ArgumentInput = string | TypeRef | { type: string | TypeRef; mode?: ArgumentMode; default?: SqlInput };
 
-export interface RoutineOptions extends Documentation {
+export interface RoutineOptions extends Documentation, LintOptions {
   schema?: string;
   /** The routine's previous name (same arguments). */
   renamedFrom?: string;
@@ -38,7 +38,7 @@ export interface RoutineOptions extends Documentation {
 }
 
 /** A RoutineDef is the plain data `rpc()`, `procedure()` and `triggerFunction()` return. */
-export interface RoutineDef extends Documentation {
+export interface RoutineDef extends Documentation, LintOptions {
   readonly pgform: 'routine';
   readonly schema: string;
   readonly name: string;
@@ -104,6 +104,7 @@ function define(kind: Routine['kind'], name: string, options: RoutineOptions, so
     ...(options.group ? { group: options.group } : {}),
     ...(options.note ? { note: options.note } : {}),
     ...(options.renamedFrom ? { renamedFrom: options.renamedFrom } : {}),
+    ...(options.lint ? { lint: options.lint } : {}),
     ...(source ? { source } : {}),
   };
 }

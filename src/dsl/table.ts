@@ -1,7 +1,7 @@
 import { realtimePublication, type Column, type Constraint, type Index, type Policy, type PolicyCommand, type ReferentialAction, type ReplicaIdentity, type SourceLocation, type StorageOptions, type Trigger, type TriggerEvent } from '../model/schema.js';
 import { ident } from '../sql/quote.js';
 import { type ActionName, ColumnBuilder, type ReferenceOptions, type TableTarget } from './column.js';
-import type { Documentation } from './documentation.js';
+import type { Documentation, LintOptions } from './documentation.js';
 import { objectName } from './names.js';
 import { externalTriggerShape, guard, guardName, tableShape } from './guard.js';
 import { callSite } from './source.js';
@@ -60,6 +60,8 @@ export interface PolicyInput {
   withCheck?: SqlInput;
   restrictive?: boolean;
   description?: string;
+  /** Lint rules suppressed on this policy: `{ allow: { rule_id: 'reason' } }`. */
+  lint?: LintOptions['lint'];
 }
 
 export interface ForeignKeyInput extends ReferenceOptions {
@@ -80,7 +82,7 @@ export interface PartitionOfInput {
   values: SqlInput | 'default';
 }
 
-export interface TableOptions extends Documentation {
+export interface TableOptions extends Documentation, LintOptions {
   schema?: string;
   /** The table's previous name: the next migration renames it instead of dropping it. */
   renamedFrom?: string;
@@ -146,7 +148,7 @@ export interface PendingForeignKey {
 }
 
 /** A TableDef is the plain data `table()` returns; `build` turns a set of them into a Schema. */
-export interface TableDef extends Documentation {
+export interface TableDef extends Documentation, LintOptions {
   readonly pgform: 'table';
   readonly schema: string;
   readonly name: string;
@@ -361,6 +363,7 @@ export function table(name: string, options: TableOptions): TableDef {
     ...(options.group ? { group: options.group } : {}),
     ...(options.note ? { note: options.note } : {}),
     ...(source ? { source } : {}),
+    ...(options.lint ? { lint: options.lint } : {}),
     columns,
     constraints,
     foreignKeys,
@@ -463,6 +466,7 @@ export function toPolicyModel(name: string, policy: PolicyInput): Policy {
     ...(policy.using ? { using: sqlOf(policy.using) } : {}),
     ...(policy.withCheck ? { withCheck: sqlOf(policy.withCheck) } : {}),
     ...(policy.description !== undefined ? { comment: policy.description } : {}),
+    ...(policy.lint ? { lint: policy.lint } : {}),
   };
 }
 

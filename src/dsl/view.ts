@@ -1,12 +1,12 @@
 import type { Index, SourceLocation, StorageOptions } from '../model/schema.js';
-import type { Documentation } from './documentation.js';
+import type { Documentation, LintOptions } from './documentation.js';
 import { guard, guardName, viewShape } from './guard.js';
 import { callSite } from './source.js';
 import { sqlOf, type SqlInput } from './sql.js';
 import { toIndexModel, toStorage, toTriggerModel, type IndexInput, type StorageInput, type TableDef, type TriggerInput } from './table.js';
 import { toGrants, type GrantInput } from './types.js';
 
-export interface ViewOptions extends Documentation {
+export interface ViewOptions extends Documentation, LintOptions {
   schema?: string;
   /** The view's previous name. */
   renamedFrom?: string;
@@ -30,7 +30,7 @@ export interface MaterializedViewOptions extends Omit<ViewOptions, 'securityInvo
 }
 
 /** A ViewDef is the plain data `view()` and `materializedView()` return. */
-export interface ViewDef extends Documentation {
+export interface ViewDef extends Documentation, LintOptions {
   readonly pgform: 'view';
   readonly schema: string;
   readonly name: string;
@@ -48,8 +48,9 @@ export interface ViewDef extends Documentation {
   readonly renamedFrom?: string;
 }
 
-function documentation(options: Documentation & { renamedFrom?: string }) {
+function documentation(options: Documentation & LintOptions & { renamedFrom?: string }) {
   return {
+    ...(options.lint ? { lint: options.lint } : {}),
     ...(options.renamedFrom ? { renamedFrom: options.renamedFrom } : {}),
     ...(options.description !== undefined ? { description: options.description } : {}),
     ...(options.group ? { group: options.group } : {}),

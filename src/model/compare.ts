@@ -1,12 +1,12 @@
 /**
  * Structural comparison of model values. What never reaches the database (group, note, source
- * location, rename hints) is ignored: two models are equal when PostgreSQL would hold the same.
+ * location, rename hints, lint suppressions) is ignored: two models are equal when PostgreSQL would hold the same.
  * So are the catalogs' dependency edges: they follow from the objects, and only a database
  * has them, never definitions.
  * An extension's `relocatable` and `defaultVersion` are what only the server knows of an object
  * it did not get from the user; and whether an object is the preset's.
  */
-const documentationOnly = new Set(['group', 'note', 'source', 'renamedFrom', 'renamedValues', 'dependencies', 'conversion', 'relocatable', 'defaultVersion', 'external']);
+const documentationOnly = new Set(['group', 'note', 'source', 'renamedFrom', 'renamedValues', 'dependencies', 'conversion', 'relocatable', 'defaultVersion', 'external', 'lint']);
 
 /** A stable JSON text of a model value without documentation-only fields. */
 export function stableText(value: unknown): string {

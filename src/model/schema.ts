@@ -62,6 +62,14 @@ export interface SourceLocation {
   line: number;
 }
 
+/**
+ * A LintAllow suppresses lint rules on one definition: rule id -> the reason it does not apply
+ * there (definitions only; never reaches the database).
+ */
+export interface LintAllow {
+  allow: Record<string, string>;
+}
+
 /** Documentation attributes every documented object shares; only `comment` reaches the database. */
 export interface Documented {
   /** The description, stored as COMMENT ON. */
@@ -73,6 +81,8 @@ export interface Documented {
   source?: SourceLocation;
   /** The object's previous name: a migration hint that yields RENAME instead of drop + create. */
   renamedFrom?: string;
+  /** Lint rules suppressed on this definition, each with its reason. */
+  lint?: LintAllow;
 }
 
 /** A Docs block carries what only documentation needs: system notes, groups and logical joins. */
@@ -411,6 +421,8 @@ export interface Policy {
   comment?: string;
   /** Where a policy on an external table was declared (definitions only). */
   source?: SourceLocation;
+  /** Lint rules suppressed on this policy, each with its reason (definitions only). */
+  lint?: LintAllow;
 }
 
 /** A View or materialized view. */

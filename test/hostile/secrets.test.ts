@@ -42,6 +42,8 @@ const commands: { args: string[]; offline?: boolean; urlOnly?: boolean }[] = [
   { args: ['gen', 'docs', '--url', '{url}'], urlOnly: true },
   { args: ['pull', '--url', '{url}', '--out', 'pulled'] },
   { args: ['pull', '--json', '--url', '{url}', '--out', 'pulled'] },
+  { args: ['lint', '--url', '{url}'] },
+  { args: ['lint', '--from', '{url}', '--format', 'sarif'] },
 ];
 
 const definitions = `import { sql, table, text, uuid } from 'pgform';

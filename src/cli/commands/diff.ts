@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { resolveConfig } from '../../config/load.js';
 import { PgformError } from '../../errors.js';
-import { out, paint } from '../output.js';
+import { lintLines } from '../lint-lines.js';
+import { err, out, paint } from '../output.js';
 import { action, common, type CliOptions } from '../program.js';
 import { version } from '../version.js';
 
@@ -31,7 +32,10 @@ export function registerDiff(program: Command): void {
         if (options.sql) {
           const leftAlone = unmanagedSqlComment(result.unmanaged);
           const header = `-- pgform diff: SQL turning ${result.from} into ${result.to}\n${leftAlone ? `${leftAlone}\n` : ''}`;
-          out(result.plan.steps.length ? planScript(result.plan, { header }) : `${header}-- no changes\n`);
+          const script = result.plan.steps.length ? planScript(result.plan, { header }) : `${header}-- no changes\n`;
+          out(script);
+          const { lintPlanText } = await import('../../commands/lint-settings.js');
+          for (const line of lintLines(lintPlanText(config, 'plan', script).findings)) err(line);
         } else if (format === 'json') out(renderDriftJson(result.items, labels, result.hazards, result.unmanaged));
         else if (format === 'github') out(renderDriftGithub(result.items, result.unmanaged) || 'no drift');
         else if (format === 'sarif') out(renderDriftSarif(result.items, version(), result.unmanaged, result.hazards));

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { performance } from 'node:perf_hooks';
 import { resolveConfig } from '../../config/load.js';
 import type { RefusedStatement } from '../../migrate/guard.js';
+import { lintLines } from '../lint-lines.js';
 import { err, out, paint } from '../output.js';
 import { action, common, type CliOptions } from '../program.js';
 
@@ -62,6 +63,7 @@ export function registerGenerate(program: Command): void {
           for (const line of file.summary.slice(0, shown)) out(`  ${line}`);
           if (file.summary.length > shown) out(`  … and ${file.summary.length - shown} more`);
           for (const hazard of file.hazards) out(`  ${paint.yellow('hazard')} ${hazard}`);
+          for (const line of lintLines(file.lint)) out(`  ${line}`);
         }
         return 0;
       }),

@@ -2,7 +2,7 @@
  * Gaps: what the schema is missing, at a glance. A summary table counts each kind; below it
  * every finding is listed with links. Kinds: objects, columns and indexes without a description, tables
  * without RLS or with RLS but no policy, foreign keys no index serves, SECURITY DEFINER routines
- * without a pinned search_path.
+ * without a pinned search_path; and, when the caller ran it, what `pgform lint` leaves open.
  */
 import { relationRef, routineRef, sectionAnchor, type DocsContext } from './context.js';
 import { coveringIndex } from './facts.js';
@@ -48,8 +48,24 @@ function indexGaps(ctx: DocsContext): GapKind {
   };
 }
 
-/** Every gap check, in a fixed order, with its findings. */
-export function findGaps(ctx: DocsContext): GapKind[] {
+/** An AdvisorFinding is one open `pgform lint` finding, as the docs list it. */
+export interface AdvisorFinding {
+  rule: string;
+  level: string;
+  message: string;
+  source?: { file: string; line: number };
+}
+
+function advisorGaps(findings: AdvisorFinding[]): GapKind {
+  return {
+    anchor: 'gap-advisor',
+    title: 'Open advisor findings (pgform lint)',
+    findings: findings.map((f) => `**${f.level}** ${code(f.rule)}: ${f.message}${f.source ? ` (${code(`${f.source.file}:${f.source.line}`)})` : ''}`),
+  };
+}
+
+/** Every gap check, in a fixed order, with its findings; the advisor's open findings last when given. */
+export function findGaps(ctx: DocsContext, advisor?: AdvisorFinding[]): GapKind[] {
   const { schema } = ctx;
   const tables = ctx.tableOrder.map((id) => ({ id, t: schema.tables[id]! }));
   const views = ctx.groups.flatMap((g) => g.views);
@@ -94,6 +110,7 @@ export function findGaps(ctx: DocsContext): GapKind[] {
       title: 'SECURITY DEFINER functions without a pinned search_path',
       findings: routines.filter((id) => schema.routines[id]!.securityDefiner && !pinnedSearchPath(schema.routines[id]!)).map((id) => routineRef(ctx, id)),
     },
+    ...(advisor ? [advisorGaps(advisor)] : []),
   ];
 }
 

@@ -1,4 +1,5 @@
 import { securityHazards, type Hazard } from '../../model/change.js';
+import { githubAnnotation, renderSarif, type SarifResult } from '../sarif.js';
 import type { DriftItem } from './items.js';
 import type { UnmanagedItem } from './unmanaged.js';
 
@@ -37,14 +38,9 @@ function unmanagedMessage(item: UnmanagedItem): string {
 
 /** GitHub Actions workflow commands: an annotation on the definition's file and line. */
 export function renderDriftGithub(items: DriftItem[], unmanaged: UnmanagedItem[] = []): string {
-  const escape = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-  const escapeProperty = (text: string) => escape(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
   return items
-    .map((item) => {
-      const where = item.source ? ` file=${escapeProperty(item.source.file)},line=${item.source.line}` : '';
-      return `::error${where},title=${escapeProperty(`pgform drift: ${item.type}`)}::${escape(message(item))}\n`;
-    })
-    .concat(unmanaged.map((item) => `::notice title=${escapeProperty('pgform: not managed')}::${escape(unmanagedMessage(item))}\n`))
+    .map((item) => githubAnnotation('error', `pgform drift: ${item.type}`, message(item), item.source))
+    .concat(unmanaged.map((item) => githubAnnotation('notice', 'pgform: not managed', unmanagedMessage(item))))
     .join('');
 }
 
@@ -57,28 +53,10 @@ export function renderDriftSarif(items: DriftItem[], version: string, unmanaged:
   const rules = [...new Set([...items.map((i) => `drift/${i.change}`), ...hazards.map((h) => `hazard/${h.code}`)])].sort();
   if (unmanaged.length) rules.push('unmanaged');
   const describe = (id: string) => (id === 'unmanaged' ? 'Object of a kind pgform does not manage' : id.startsWith('drift/') ? `Schema drift: object ${id.slice(6)}` : `Plan hazard: ${id.slice(7)}`);
-  const sarif = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: { driver: { name: 'pgform', version, informationUri: 'https://www.npmjs.com/package/pgform', rules: rules.map((id) => ({ id, shortDescription: { text: describe(id) } })) } },
-        results: [
-          ...items.map((item) => ({
-            ruleId: `drift/${item.change}`,
-            level: 'error',
-            message: { text: message(item) },
-            ...(item.source ? { locations: [{ physicalLocation: { artifactLocation: { uri: item.source.file }, region: { startLine: item.source.line } } }] } : {}),
-          })),
-          ...hazards.map((hazard) => ({
-            ruleId: `hazard/${hazard.code}`,
-            level: securityHazards.includes(hazard.code) ? 'error' : 'warning',
-            message: { text: `${hazard.message}: ${hazard.statement.split('\n')[0]}` },
-          })),
-          ...unmanaged.map((item) => ({ ruleId: 'unmanaged', level: 'note', message: { text: unmanagedMessage(item) } })),
-        ],
-      },
-    ],
-  };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  const results: SarifResult[] = [
+    ...items.map((item): SarifResult => ({ ruleId: `drift/${item.change}`, level: 'error', message: message(item), ...(item.source ? { location: item.source } : {}) })),
+    ...hazards.map((hazard): SarifResult => ({ ruleId: `hazard/${hazard.code}`, level: securityHazards.includes(hazard.code) ? 'error' : 'warning', message: `${hazard.message}: ${hazard.statement.split('\n')[0]}` })),
+    ...unmanaged.map((item): SarifResult => ({ ruleId: 'unmanaged', level: 'note', message: unmanagedMessage(item) })),
+  ];
+  return renderSarif(version, rules.map((id) => ({ id, description: describe(id) })), results);
 }

@@ -1,0 +1,2 @@
+CREATE TABLE public.people (id uuid PRIMARY KEY, email text UNIQUE);
+CREATE INDEX people_email ON public.people (email);

@@ -1,0 +1,5 @@
+import { bigint, extension, integer, materializedView, rpc, sql, table, text, uuid, view } from 'pgform';
+
+export const profiles = table('profiles', {
+  columns: { id: uuid().primaryKey().references('auth.users', 'id') },
+});

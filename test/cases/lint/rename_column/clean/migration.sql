@@ -1,0 +1,2 @@
+CREATE TABLE public.scratch (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, tmp text);
+ALTER TABLE public.scratch RENAME COLUMN tmp TO note;

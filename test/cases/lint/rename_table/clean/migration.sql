@@ -1,0 +1,2 @@
+CREATE TABLE public.scratch (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY);
+ALTER TABLE public.scratch RENAME TO drafts;
