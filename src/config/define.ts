@@ -14,7 +14,19 @@ export interface PgformConfig {
   schemas?: string[];
   /** Named systems, each a definitions folder with its own generated output (`schemas/<name>`). */
   systems?: Record<string, string>;
+  /** What `pgform gen` writes besides the docs. */
+  gen?: GenConfig;
 }
+
+/** The client code `pgform gen` writes: typed clients and validators. */
+export interface GenConfig {
+  /** Types for these clients: `kysely` (`db.ts`, the default) and/or `supabase` (`database.types.ts`). */
+  types?: TypesTarget[];
+  /** Zod validators of every table's rows, inserts and updates (`zod.ts`); default false. */
+  zod?: boolean;
+}
+
+export type TypesTarget = 'kysely' | 'supabase';
 
 /** Types a config file: `export default defineConfig({ definitions: 'schemas/crm' })`. */
 export function defineConfig(config: PgformConfig): PgformConfig {

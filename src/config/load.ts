@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { PgformError } from '../errors.js';
 import { importTypeScript } from '../load/typescript.js';
-import type { PgformConfig } from './define.js';
+import type { PgformConfig, TypesTarget } from './define.js';
 import { checkDatabaseUrl } from './url.js';
 
 const configShape = z
@@ -15,6 +15,13 @@ const configShape = z
     preset: z.enum(['supabase', 'none']).optional(),
     schemas: z.array(z.string().min(1)).optional(),
     systems: z.record(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'a system name is lower-case letters, digits, - and _'), z.string().min(1)).optional(),
+    gen: z
+      .object({
+        types: z.array(z.enum(['kysely', 'supabase'])).min(1).optional(),
+        zod: z.boolean().optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -44,6 +51,8 @@ export interface ResolvedConfig {
   /** The selected system's name: names generated/<name>/ and the embedded database. */
   system?: string;
   systems: Record<string, string>;
+  /** What `pgform gen` writes: types for these clients, and Zod validators or not (default: Kysely types only). */
+  gen?: { types: TypesTarget[]; zod: boolean };
 }
 
 /** Reads `pgform.config.ts` (when present), validates it, and applies command-line overrides. */
@@ -91,5 +100,6 @@ export async function resolveConfig(options: CommonOptions, env: NodeJS.ProcessE
     ...(config.schemas ? { schemas: config.schemas } : {}),
     ...(system ? { system } : {}),
     systems,
+    gen: { types: [...new Set<TypesTarget>(config.gen?.types ?? ['kysely'])], zod: config.gen?.zod ?? false },
   };
 }
