@@ -102,6 +102,11 @@ function evaluate(node: Sql, row: Record<string, unknown>): unknown {
   throw new Error(`unknown operator ${String(operator)}`);
 }
 
+/** A json column that is NOT NULL: JSON's null would arrive as SQL NULL. */
+function notNull(value: unknown): boolean {
+  return value !== null;
+}
+
 /** A table's row schema with its checks as refinements, each reported on the first column it reads. */
 function checked<T extends z.ZodType<Record<string, unknown>>>(schema: T, checks: Check[]): T {
   return checks.reduce(

@@ -102,6 +102,11 @@ function evaluate(node: Sql, row: Record<string, unknown>): unknown {
   throw new Error(`unknown operator ${String(operator)}`);
 }
 
+/** A json column that is NOT NULL: JSON's null would arrive as SQL NULL. */
+function notNull(value: unknown): boolean {
+  return value !== null;
+}
+
 /** A table's row schema with its checks as refinements, each reported on the first column it reads. */
 function checked<T extends z.ZodType<Record<string, unknown>>>(schema: T, checks: Check[]): T {
   return checks.reduce(
@@ -167,7 +172,7 @@ export const abTestsColumns = z
     name: z.string().describe('Name'),
     hypothesis: z.string().nullable().describe('Hypothesis'),
     status: z.enum(['draft', 'running', 'paused', 'completed']).describe('State'),
-    variants: z.json().describe('[{key, weight}]'),
+    variants: z.json().refine(notNull, 'expected JSON other than null').describe('[{key, weight}]'),
     primary_metric: z.string().describe('Metric that decides'),
     traffic_allocation: z.number().gt(-9.99995).lt(9.99995).gt(0).lte(1).describe('Share of traffic in the test'),
     started_at: z.iso.datetime({ offset: true, local: true }).nullable().describe('Start'),
@@ -219,7 +224,7 @@ export const activitiesColumns = z
     object_type: z.string().nullable().describe('Kind of object (post, badge, challenge, journal_entry...)'),
     object_id: z.guid().nullable().describe('Id of the object (polymorphic, no FK)'),
     summary: z.string().nullable().describe('Rendered one-line summary'),
-    metadata: z.json().describe('Details'),
+    metadata: z.json().refine(notNull, 'expected JSON other than null').describe('Details'),
     visibility: z.enum(['public', 'followers', 'private']).describe('Who sees it in feeds'),
     created_at: z.iso.datetime({ offset: true, local: true }),
   })
@@ -248,7 +253,7 @@ export const agentInteractionsColumns = z
     conversation_id: z.guid().nullable().describe('Chat conversation (chat_conversations.id), if in a chat'),
     input: z.string().nullable().describe('Prompt or task'),
     output: z.string().nullable().describe('Answer'),
-    tool_calls: z.json().describe('Tools called'),
+    tool_calls: z.json().refine(notNull, 'expected JSON other than null').describe('Tools called'),
     retrieved_ids: z.array(z.guid().nullable()).describe('ai_embeddings rows used as context'),
     status: z.enum(['success', 'error', 'timeout', 'cancelled']).describe('Outcome'),
     error_message: z.string().nullable().describe('Error, if any'),
@@ -296,8 +301,11 @@ export const aiAgentsColumns = z
     provider: z.string().describe('Model provider'),
     model: z.string().describe('Model name'),
     system_prompt: z.string().nullable().describe('System prompt'),
-    tools: z.json().describe('Tools the agent may call'),
-    config: z.json().describe('Other settings (max tokens, retrieval namespace...)'),
+    tools: z.json().refine(notNull, 'expected JSON other than null').describe('Tools the agent may call'),
+    config: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Other settings (max tokens, retrieval namespace...)'),
     temperature: z.number().gt(-9.995).lt(9.995).gte(0).lte(2).describe('Sampling temperature'),
     is_active: z.boolean().describe('Usable'),
     is_public: z.boolean().describe('Listed for every user'),
@@ -348,7 +356,7 @@ export const aiEmbeddingsColumns = z
       .describe('Embedding as real[] (pgvector vector(1536) in the original schema; not available here)'),
     dimensions: z.int().min(-32768).max(32767).describe('Number of components of embedding'),
     embedding_model: z.string().describe('Model that produced the embedding'),
-    metadata: z.json().describe('Title, URL, tags...'),
+    metadata: z.json().refine(notNull, 'expected JSON other than null').describe('Title, URL, tags...'),
     fts: z.string().nullable().describe('Full-text vector of content (generated), for hybrid_search()'),
     created_by: z.guid().nullable().describe('Who added it'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('When the row was created'),
@@ -457,7 +465,7 @@ export const aiInsightsColumns = z
     content: z.string().describe('Explanation'),
     confidence: z.number().gt(-9.9995).lt(9.9995).gte(0).lte(1).nullable().describe('Model confidence 0-1'),
     severity: z.enum(['info', 'low', 'medium', 'high', 'critical']).describe('Importance'),
-    data: z.json().describe('Supporting data'),
+    data: z.json().refine(notNull, 'expected JSON other than null').describe('Supporting data'),
     status: z.enum(['new', 'viewed', 'actioned', 'dismissed']).describe('What the reader did'),
     expires_at: z.iso.datetime({ offset: true, local: true }).nullable().describe('Stale after'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('When the row was created'),
@@ -505,7 +513,10 @@ export const apiLogsColumns = z
     ip_address: z.string().nullable().describe('Client IP'),
     user_agent: z.string().nullable().describe('Client user agent'),
     error_message: z.string().nullable().describe('Error text for failed requests'),
-    metadata: z.json().describe('Extra request attributes (never secrets)'),
+    metadata: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Extra request attributes (never secrets)'),
     created_at: z.iso.datetime({ offset: true, local: true }),
   })
   .describe(
@@ -550,7 +561,7 @@ export const apiServicesColumns = z
     is_public: z.boolean().describe('Listed in the public API catalogue'),
     health_check_url: z.string().nullable().describe('Endpoint polled by the orchestrator'),
     last_health_check_at: z.iso.datetime({ offset: true, local: true }).nullable().describe('Last poll'),
-    metadata: z.json().describe('Extra settings'),
+    metadata: z.json().refine(notNull, 'expected JSON other than null').describe('Extra settings'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('When the row was created'),
     updated_at: z.iso
       .datetime({ offset: true, local: true })
@@ -631,7 +642,7 @@ export const appEventsColumns = z
     tenant_id: z.guid().nullable().describe('Tenant'),
     event_type: z.string().describe('Category (user, billing, workflow, survey...)'),
     event_name: z.string().describe('Event name (nps_response carries payload.score 0-10)'),
-    payload: z.json().describe('Event data'),
+    payload: z.json().refine(notNull, 'expected JSON other than null').describe('Event data'),
     severity: z.enum(['debug', 'info', 'warning', 'error']).describe('Severity'),
     occurred_at: z.iso.datetime({ offset: true, local: true }).describe('When it happened'),
     created_at: z.iso.datetime({ offset: true, local: true }),
@@ -719,7 +730,10 @@ export const appointmentsColumns = z
     cancelled_at: z.iso.datetime({ offset: true, local: true }).nullable().describe('When it was cancelled'),
     cancellation_reason: z.string().nullable().describe('Why it was cancelled'),
     external_calendar_event_id: z.string().nullable().describe('Event id in the synced calendar (Google, Outlook)'),
-    metadata: z.json().describe('Extra booking data (answers to booking questions, UTM)'),
+    metadata: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Extra booking data (answers to booking questions, UTM)'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('When the row was created'),
     updated_at: z.iso
       .datetime({ offset: true, local: true })
@@ -797,7 +811,7 @@ export const auditLogsColumns = z
     resource_id: z.string().nullable().describe('Id of the resource'),
     old_values: z.json().nullable().describe('State before'),
     new_values: z.json().nullable().describe('State after'),
-    metadata: z.json().describe('Context'),
+    metadata: z.json().refine(notNull, 'expected JSON other than null').describe('Context'),
     ip_address: z.string().nullable().describe('Client IP, if known'),
     user_agent: z.string().nullable().describe('Client, if known'),
     severity: z.enum(['info', 'warning', 'critical']).describe('Importance'),
@@ -832,8 +846,11 @@ export const automationWorkflowsColumns = z
     name: z.string().describe('Name'),
     description: z.string().nullable().describe('Purpose'),
     trigger_type: z.enum(['manual', 'schedule', 'event', 'webhook']).describe('What starts it'),
-    trigger_config: z.json().describe('Cron, event name or webhook settings'),
-    steps: z.json().describe('Ordered steps'),
+    trigger_config: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Cron, event name or webhook settings'),
+    steps: z.json().refine(notNull, 'expected JSON other than null').describe('Ordered steps'),
     status: z.enum(['draft', 'active', 'paused', 'archived']).describe('Lifecycle'),
     is_active: z.boolean().describe('Runs on its trigger'),
     template_id: z.guid().nullable().describe('Template it was created from'),
@@ -876,8 +893,11 @@ export const autopilotWorkflowsColumns = z
     agent_id: z.guid().nullable().describe('Agent that drives it'),
     workflow_id: z.guid().nullable().describe('Workflow it runs'),
     schedule: z.string().nullable().describe('Cron expression'),
-    config: z.json().describe('Settings'),
-    guardrails: z.json().describe('Limits: spend, actions allowed, approval rules'),
+    config: z.json().refine(notNull, 'expected JSON other than null').describe('Settings'),
+    guardrails: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Limits: spend, actions allowed, approval rules'),
     is_enabled: z.boolean().describe('Running'),
     status: z.enum(['idle', 'running', 'paused', 'error']).describe('State'),
     last_run_at: z.iso.datetime({ offset: true, local: true }).nullable().describe('Last run'),
@@ -917,7 +937,7 @@ export const badgesColumns = z
     category: z.string().describe('Grouping (streaks, community, learning...)'),
     tier: z.enum(['bronze', 'silver', 'gold', 'platinum']).describe('Rarity tier'),
     xp_reward: z.int32().gte(0).describe('XP granted on award'),
-    criteria: z.json().describe('Machine-readable award rule'),
+    criteria: z.json().refine(notNull, 'expected JSON other than null').describe('Machine-readable award rule'),
     is_active: z.boolean().describe('Can still be earned'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('When the row was created'),
     updated_at: z.iso
@@ -1007,7 +1027,7 @@ export const businessMetricsColumns = z
     period_end: z.iso.date().describe('Period end'),
     value: z.number().gt(-100000000000000).lt(100000000000000).describe('Value'),
     target_value: z.number().gt(-100000000000000).lt(100000000000000).nullable().describe('Target for the period'),
-    dimensions: z.json().describe('Breakdown'),
+    dimensions: z.json().refine(notNull, 'expected JSON other than null').describe('Breakdown'),
     computed_at: z.iso.datetime({ offset: true, local: true }).describe('When computed'),
   })
   .describe('Business intelligence metrics: revenue, growth, engagement per period');
@@ -1078,7 +1098,7 @@ export const challengeParticipantsColumns = z
     user_id: z.guid().describe('Participant'),
     status: z.enum(['joined', 'completed', 'abandoned']).describe('Participation state'),
     progress: z.number().gt(-9999999999.995).lt(9999999999.995).gte(0).describe('Progress toward target_value'),
-    progress_data: z.json().describe('Detail of the progress'),
+    progress_data: z.json().refine(notNull, 'expected JSON other than null').describe('Detail of the progress'),
     joined_at: z.iso.datetime({ offset: true, local: true }).describe('When the user joined'),
     completed_at: z.iso.datetime({ offset: true, local: true }).nullable().describe('When the goal was reached'),
   })
@@ -1150,7 +1170,10 @@ export const chatConversationsColumns = z
     status: z.enum(['active', 'archived', 'closed']).describe('Lifecycle'),
     model: z.string().nullable().describe('LLM used (e.g. gpt-4o, claude-3-5-sonnet)'),
     system_prompt: z.string().nullable().describe('System prompt override for this conversation'),
-    context: z.json().describe('Conversation memory / retrieved context'),
+    context: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Conversation memory / retrieved context'),
     summary: z.string().nullable().describe('Rolling summary of older messages'),
     message_count: z.int32().gte(0).describe('Messages (kept by a trigger)'),
     total_tokens: z.int32().gte(0).describe('Tokens used (kept by a trigger)'),
@@ -1159,7 +1182,7 @@ export const chatConversationsColumns = z
       .nullable()
       .describe('Time of the latest message (kept by a trigger)'),
     is_pinned: z.boolean().describe('Pinned in the sidebar'),
-    metadata: z.json().describe('Extra attributes'),
+    metadata: z.json().refine(notNull, 'expected JSON other than null').describe('Extra attributes'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('When the row was created'),
     updated_at: z.iso
       .datetime({ offset: true, local: true })
@@ -1198,7 +1221,10 @@ export const chatMessagesColumns = z
     role: z.enum(['user', 'assistant', 'system', 'tool']).describe('Turn role'),
     content: z.string().describe('Message text'),
     content_type: z.enum(['text', 'markdown', 'image', 'file', 'tool_result']).describe('How to render content'),
-    attachments: z.json().describe('Attached files: [{"bucket", "path", "mime_type"}]'),
+    attachments: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Attached files: [{"bucket", "path", "mime_type"}]'),
     tool_calls: z.json().nullable().describe('Tool calls requested by the assistant'),
     model: z.string().nullable().describe('Model that produced an assistant message'),
     tokens_prompt: z.int32().gte(0).nullable().describe('Prompt tokens'),
@@ -1206,7 +1232,10 @@ export const chatMessagesColumns = z
     latency_ms: z.int32().gte(0).nullable().describe('Generation latency'),
     feedback: z.int().min(-32768).max(32767).nullable().describe('User rating of an assistant message: 1 up, -1 down'),
     feedback_comment: z.string().nullable().describe('Why the user rated it so'),
-    metadata: z.json().describe('Extra attributes (sources cited, finish reason)'),
+    metadata: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Extra attributes (sources cited, finish reason)'),
     created_at: z.iso.datetime({ offset: true, local: true }),
   })
   .describe('Chat messages: the user, assistant, system and tool turns of a conversation');
@@ -1286,7 +1315,10 @@ export const communicationChannelsColumns = z
     name: z.string().describe('Label ("#announcements", "Support inbox")'),
     description: z.string().nullable().describe('What the channel is for'),
     direction: z.enum(['inbound', 'outbound', 'bidirectional']).describe('Message direction'),
-    config: z.json().describe('Non-secret settings (channel id, sender address, webhook URL path)'),
+    config: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Non-secret settings (channel id, sender address, webhook URL path)'),
     credentials_ref: z
       .string()
       .nullable()
@@ -1396,7 +1428,7 @@ export const complianceMetricsColumns = z
     metric_value: z.number().gt(-9999999999.99995).lt(9999999999.99995).describe('Value'),
     period_start: z.iso.date().describe('Period start'),
     period_end: z.iso.date().describe('Period end'),
-    metadata: z.json().describe('Breakdown'),
+    metadata: z.json().refine(notNull, 'expected JSON other than null').describe('Breakdown'),
     measured_at: z.iso.datetime({ offset: true, local: true }).describe('When measured'),
   })
   .describe('Compliance metrics: DSR response times, open and overdue requests, consent rates');
@@ -1417,8 +1449,8 @@ export const complianceReportsColumns = z
     period_start: z.iso.date().describe('Covered from'),
     period_end: z.iso.date().describe('Covered to'),
     status: z.enum(['draft', 'final', 'submitted']).describe('State'),
-    summary: z.json().describe('Key figures'),
-    findings: z.json().describe('Findings and remediations'),
+    summary: z.json().refine(notNull, 'expected JSON other than null').describe('Key figures'),
+    findings: z.json().refine(notNull, 'expected JSON other than null').describe('Findings and remediations'),
     file_path: z.string().nullable().describe('Rendered report in the private bucket'),
     generated_by: z.guid().nullable().describe('Author'),
     generated_at: z.iso.datetime({ offset: true, local: true }).describe('Generated'),
@@ -1469,7 +1501,10 @@ export const consentRecordsColumns = z
     consent_text: z.string().nullable().describe('Wording shown'),
     policy_version: z.string().nullable().describe('Policy version'),
     collection_method: z.string().nullable().describe('banner, form, email, api...'),
-    evidence: z.json().describe('Proof (form id, checkbox state, screenshot ref)'),
+    evidence: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Proof (form id, checkbox state, screenshot ref)'),
     ip_address: z.string().nullable().describe('IP'),
     user_agent: z.string().nullable().describe('Client'),
     recorded_at: z.iso.datetime({ offset: true, local: true }).describe('When'),
@@ -1548,7 +1583,7 @@ export const conversionsColumns = z
     attribution_model: z
       .enum(['first_touch', 'last_touch', 'linear', 'time_decay', 'position_based'])
       .describe('Attribution model'),
-    metadata: z.json().describe('Extra data'),
+    metadata: z.json().refine(notNull, 'expected JSON other than null').describe('Extra data'),
     converted_at: z.iso.datetime({ offset: true, local: true }).describe('When'),
   })
   .describe('Conversion tracking: signups, trials, purchases and upgrades, with their attribution');
@@ -1610,7 +1645,10 @@ export const costForecastsColumns = z
       .describe('Actual spend once the period closed'),
     currency: z.string().regex(RegExp('^[A-Z]{3}$')).describe('ISO 4217 currency code'),
     method: z.enum(['linear', 'moving_average', 'seasonal', 'ml', 'manual']).describe('Forecasting method'),
-    assumptions: z.json().describe('Inputs used (growth rate, usage trend)'),
+    assumptions: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Inputs used (growth rate, usage trend)'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('When the row was created'),
     updated_at: z.iso
       .datetime({ offset: true, local: true })
@@ -1704,7 +1742,10 @@ export const dataProcessingActivitiesColumns = z
     special_categories: z.array(z.string().nullable()).describe('Art. 9 special categories'),
     data_subject_categories: z.array(z.string().nullable()).describe('Categories of data subjects'),
     recipients: z.array(z.string().nullable()).describe('Recipients / processors'),
-    third_country_transfers: z.json().describe('Transfers outside the EEA and safeguards'),
+    third_country_transfers: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Transfers outside the EEA and safeguards'),
     retention_period: z.string().nullable().describe('How long data is kept'),
     security_measures: z.string().nullable().describe('Technical and organisational measures'),
     controller_name: z.string().nullable().describe('Controller'),
@@ -1840,8 +1881,14 @@ export const dependencyReportsColumns = z
     moderate_count: z.int32().gte(0).describe('Moderate vulnerabilities'),
     low_count: z.int32().gte(0).describe('Low vulnerabilities'),
     health_score: z.int32().gte(0).lte(100).nullable().describe('Dependency health 0-100'),
-    vulnerabilities: z.json().describe('[{"package", "version", "severity", "advisory", "fixed_in"}]'),
-    outdated: z.json().describe('[{"package", "current", "latest", "type"}]'),
+    vulnerabilities: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('[{"package", "version", "severity", "advisory", "fixed_in"}]'),
+    outdated: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('[{"package", "current", "latest", "type"}]'),
     created_at: z.iso.datetime({ offset: true, local: true }),
   })
   .describe('Dependency health reports: outdated, deprecated and vulnerable packages of a repository at scan time');
@@ -1879,7 +1926,10 @@ export const designProjectsColumns = z
       .enum(['web', 'mobile', 'branding', 'print', 'social', 'presentation', 'other'])
       .describe('Kind of design'),
     status: z.enum(['draft', 'in_progress', 'in_review', 'approved', 'archived']).describe('Workflow state'),
-    canvas_settings: z.json().describe('Canvas size, grid, colour palette, fonts'),
+    canvas_settings: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Canvas size, grid, colour palette, fonts'),
     thumbnail_url: z.string().nullable().describe('Preview image (public or private storage bucket)'),
     tags: z.array(z.string().nullable()).describe('Tags'),
     collaborator_ids: z.array(z.guid().nullable()).describe('Users who may view the project and add versions'),
@@ -1928,7 +1978,10 @@ export const designVersionsColumns = z
     created_by: z.guid().nullable().describe('Author of the snapshot'),
     label: z.string().nullable().describe('Optional name ("Client review v2")'),
     change_summary: z.string().nullable().describe('What changed'),
-    content: z.json().describe('Design document: pages, layers, components'),
+    content: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Design document: pages, layers, components'),
     file_path: z.string().nullable().describe('Exported file in the private storage bucket (<owner_id>/designs/...)'),
     file_size_bytes: z.int().gte(0).nullable().describe('Size of the exported file'),
     thumbnail_url: z.string().nullable().describe('Preview image'),
@@ -1964,7 +2017,7 @@ export const emailInteractionsColumns = z
     link_url: z.string().nullable().describe('Clicked link'),
     ip_address: z.string().nullable().describe('Client IP'),
     user_agent: z.string().nullable().describe('Client'),
-    metadata: z.json().describe('Provider payload'),
+    metadata: z.json().refine(notNull, 'expected JSON other than null').describe('Provider payload'),
     occurred_at: z.iso.datetime({ offset: true, local: true }).describe('When'),
   })
   .describe('Email interaction tracking: delivery, opens, clicks, bounces, replies');
@@ -1993,7 +2046,10 @@ export const emailQueueColumns = z
     from_email: z.string().nullable().describe('Sender'),
     subject: z.string().describe('Subject'),
     body_html: z.string().nullable().describe('Rendered HTML'),
-    template_data: z.json().describe('Values for the template variables'),
+    template_data: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Values for the template variables'),
     status: z.enum(['queued', 'sending', 'sent', 'failed', 'cancelled']).describe('Delivery state'),
     priority: z.int().min(-32768).max(32767).gte(1).lte(10).describe('1 = most urgent'),
     scheduled_for: z.iso.datetime({ offset: true, local: true }).describe('Do not send before'),
@@ -2075,7 +2131,7 @@ export const eventsColumns = z
     session_id: z.guid().nullable().describe('Session'),
     anonymous_id: z.string().nullable().describe('Client-side visitor id'),
     source: z.string().describe('Where it came from (web, ios, android, server...)'),
-    properties: z.json().describe('Event properties'),
+    properties: z.json().refine(notNull, 'expected JSON other than null').describe('Event properties'),
     page_url: z.string().nullable().describe('Page URL'),
     occurred_at: z.iso.datetime({ offset: true, local: true }).describe('When it happened (client time)'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('When it was stored'),
@@ -2119,8 +2175,11 @@ export const expertProfilesColumns = z
     currency: z.string().regex(RegExp('^[A-Z]{3}$')).describe('ISO 4217 currency code'),
     languages: z.array(z.string().nullable()).describe('Languages spoken'),
     timezone: z.string().describe('IANA time zone'),
-    availability: z.json().describe('Weekly availability: {"mon": [["09:00", "12:00"]], ...}'),
-    links: z.json().describe('Website, LinkedIn, portfolio'),
+    availability: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Weekly availability: {"mon": [["09:00", "12:00"]], ...}'),
+    links: z.json().refine(notNull, 'expected JSON other than null').describe('Website, LinkedIn, portfolio'),
     is_listed: z.boolean().describe('Shown in the expert directory (public read)'),
     is_accepting_clients: z.boolean().describe('Open for bookings'),
     is_verified: z.boolean().describe('Verified by an admin (protected by protect_expert_verification())'),
@@ -2217,7 +2276,7 @@ export const guardianEventsColumns = z
     source: z.string().describe('Who or what caused it (app name, integration, IP, agent)'),
     description: z.string().nullable().describe('Human-readable explanation'),
     action_taken: z.enum(['logged', 'alerted', 'blocked', 'quarantined']).describe('What the Guardian did'),
-    metadata: z.json().describe('Event details'),
+    metadata: z.json().refine(notNull, 'expected JSON other than null').describe('Event details'),
     previous_hash: z.string().nullable().describe("Event hash of the user's previous event (NULL for the first)"),
     event_hash: z
       .string()
@@ -2318,7 +2377,10 @@ export const integrationsColumns = z
     description: z.string().nullable().describe('What the integration does'),
     auth_type: z.enum(['oauth2', 'api_key', 'basic', 'webhook', 'none']).describe('How a tenant authenticates'),
     oauth_scopes: z.array(z.string().nullable()).describe('OAuth scopes requested'),
-    config_schema: z.json().describe('JSON Schema of the settings stored in tenant_integrations.config'),
+    config_schema: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('JSON Schema of the settings stored in tenant_integrations.config'),
     webhook_events: z.array(z.string().nullable()).describe('Events the integration can push'),
     docs_url: z.string().nullable().describe('Setup documentation'),
     icon_url: z.string().nullable().describe('Logo (public storage bucket)'),
@@ -2415,7 +2477,7 @@ export const leadActivitiesColumns = z
       .describe('Kind of activity'),
     description: z.string().nullable().describe('Details'),
     score_delta: z.int32().describe('Points this activity adds to the lead score'),
-    metadata: z.json().describe('Extra data'),
+    metadata: z.json().refine(notNull, 'expected JSON other than null').describe('Extra data'),
     occurred_at: z.iso.datetime({ offset: true, local: true }).describe('When it happened'),
   })
   .describe('Lead activity tracking: what a lead did and what the team did with it; feeds the lead score');
@@ -2434,9 +2496,9 @@ export const leadSessionsColumns = z
     started_at: z.iso.datetime({ offset: true, local: true }).describe('Start'),
     ended_at: z.iso.datetime({ offset: true, local: true }).nullable().describe('End'),
     page_views: z.int32().gte(0).describe('Pages seen'),
-    pages: z.json().describe('Visited pages with timestamps'),
+    pages: z.json().refine(notNull, 'expected JSON other than null').describe('Visited pages with timestamps'),
     referrer: z.string().nullable().describe('Referrer'),
-    utm: z.json().describe('UTM parameters'),
+    utm: z.json().refine(notNull, 'expected JSON other than null').describe('UTM parameters'),
   })
   .describe('Lead session tracking: website sessions attributed to a lead');
 export const leadSessionsChecks = [
@@ -2520,7 +2582,7 @@ export const leadTouchpointsColumns = z
     campaign: z.string().nullable().describe('Campaign'),
     position: z.int32().gte(1).describe('Order among the lead touches'),
     attribution_weight: z.number().gt(-9.99995).lt(9.99995).gte(0).lte(1).nullable().describe('Share of credit'),
-    metadata: z.json().describe('Extra data'),
+    metadata: z.json().refine(notNull, 'expected JSON other than null').describe('Extra data'),
     occurred_at: z.iso.datetime({ offset: true, local: true }).describe('When'),
   })
   .describe('Lead touchpoint tracking: marketing touches in order, with attribution weights');
@@ -2573,7 +2635,7 @@ export const leadsColumns = z
     utm_medium: z.string().nullable().describe('First-touch utm_medium'),
     utm_campaign: z.string().nullable().describe('First-touch utm_campaign'),
     tags: z.array(z.string().nullable()).describe('Tags'),
-    custom_fields: z.json().describe('Tenant-defined fields'),
+    custom_fields: z.json().refine(notNull, 'expected JSON other than null').describe('Tenant-defined fields'),
     last_activity_at: z.iso.datetime({ offset: true, local: true }).nullable().describe('Latest lead_activities row'),
     converted_at: z.iso.datetime({ offset: true, local: true }).nullable().describe('When it converted'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('When the row was created'),
@@ -2645,7 +2707,10 @@ export const marketplaceItemsColumns = z
     author_id: z.guid().nullable().describe('Publisher'),
     tenant_id: z.guid().nullable().describe('Publishing organisation, if any'),
     integration_id: z.guid().nullable().describe('Integration packaged by an item_type = integration item'),
-    content: z.json().describe('Installable payload: template body, agent config or workflow definition'),
+    content: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Installable payload: template body, agent config or workflow definition'),
     category: z.string().nullable().describe('Browsing category'),
     tags: z.array(z.string().nullable()).describe('Search tags'),
     pricing_model: z.enum(['free', 'one_time', 'subscription', 'usage']).describe('How it is charged'),
@@ -2728,8 +2793,14 @@ export const meetingNotesColumns = z
     author_id: z.guid().nullable().describe('Writer; NULL for AI / service output'),
     note_type: z.enum(['note', 'transcript', 'summary', 'action_items']).describe('Kind of note'),
     content: z.string().describe('Text (Markdown for notes, plain text for transcripts)'),
-    transcript_segments: z.json().describe('Transcript segments: [{"speaker", "start_ms", "end_ms", "text"}]'),
-    action_items: z.json().describe('Action items: [{"text", "assignee_id", "due_date", "done"}]'),
+    transcript_segments: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Transcript segments: [{"speaker", "start_ms", "end_ms", "text"}]'),
+    action_items: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Action items: [{"text", "assignee_id", "due_date", "done"}]'),
     language: z.string().describe('Language of the content'),
     is_ai_generated: z.boolean().describe('Produced by the transcription / summarisation agent'),
     is_private: z.boolean().describe('Visible to the author only'),
@@ -2779,9 +2850,12 @@ export const meetingsColumns = z
     actual_end: z.iso.datetime({ offset: true, local: true }).nullable().describe('Actual end'),
     status: z.enum(['scheduled', 'in_progress', 'completed', 'cancelled']).describe('Lifecycle'),
     participant_ids: z.array(z.guid().nullable()).describe('Users invited (drives the participants RLS policy)'),
-    participants: z.json().describe('All participants incl. guests: [{"name", "email", "role"}]'),
+    participants: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('All participants incl. guests: [{"name", "email", "role"}]'),
     recording_url: z.string().nullable().describe('Recording link (private storage bucket path or platform URL)'),
-    metadata: z.json().describe('Platform payload'),
+    metadata: z.json().refine(notNull, 'expected JSON other than null').describe('Platform payload'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('When the row was created'),
     updated_at: z.iso
       .datetime({ offset: true, local: true })
@@ -2846,7 +2920,7 @@ export const metricsDailyColumns = z
     source: z.string().describe('Producer (events, billing, ai, manual...)'),
     metric_name: z.string().describe('daily_active_users, events_total, signups, sessions_total, conversions...'),
     metric_value: z.number().describe('Value of the day'),
-    dimensions: z.json().describe('Breakdown keys, if any'),
+    dimensions: z.json().refine(notNull, 'expected JSON other than null').describe('Breakdown keys, if any'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('When the row was created'),
     updated_at: z.iso
       .datetime({ offset: true, local: true })
@@ -2877,7 +2951,7 @@ export const metricsLogColumns = z
     metric_value: z.number().describe('Sample value'),
     unit: z.string().nullable().describe('Unit (ms, count, percent, bytes...)'),
     tenant_id: z.guid().nullable().describe('Tenant, if the sample is tenant-specific'),
-    tags: z.json().describe('Labels'),
+    tags: z.json().refine(notNull, 'expected JSON other than null').describe('Labels'),
     recorded_at: z.iso.datetime({ offset: true, local: true }).describe('Sample time'),
   })
   .describe('Performance metrics log: raw samples reported by services, read by get_latest_metrics_per_source()');
@@ -2995,7 +3069,10 @@ export const notificationsColumns = z
     type: z.string().describe('Kind (badge_awarded, comment, reaction, follow, challenge, system...)'),
     title: z.string().describe('Headline'),
     body: z.string().nullable().describe('Message text'),
-    data: z.json().describe('Payload for the client (ids, deep-link params)'),
+    data: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Payload for the client (ids, deep-link params)'),
     action_url: z.string().nullable().describe('Where a click leads'),
     priority: z.enum(['low', 'normal', 'high']).describe('Display priority'),
     is_read: z.boolean().describe('Read by the recipient'),
@@ -3068,8 +3145,11 @@ export const nurturingSequencesColumns = z
     name: z.string().describe('Name'),
     description: z.string().nullable().describe('Purpose'),
     trigger_event: z.string().nullable().describe('Event that enrolls a lead (form_submit, status:qualified...)'),
-    steps: z.json().describe('[{step, template_id, delay_hours}]'),
-    exit_criteria: z.json().describe('When a lead leaves the sequence'),
+    steps: z.json().refine(notNull, 'expected JSON other than null').describe('[{step, template_id, delay_hours}]'),
+    exit_criteria: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('When a lead leaves the sequence'),
     is_active: z.boolean().describe('Enrolling'),
     created_by: z.guid().nullable().describe('Author'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('When the row was created'),
@@ -3107,10 +3187,16 @@ export const orchestratorReportsColumns = z
     tasks_total: z.int32().gte(0).describe('Tasks run'),
     tasks_failed: z.int32().gte(0).describe('Tasks that failed'),
     summary: z.string().nullable().describe('Human-readable summary (Markdown)'),
-    findings: z.json().describe('Findings: [{"area", "severity", "message"}]'),
-    actions_taken: z.json().describe('Automatic actions: [{"action", "target", "result"}]'),
-    recommendations: z.json().describe('Suggested follow-ups'),
-    metrics: z.json().describe('Key metrics captured in the cycle'),
+    findings: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Findings: [{"area", "severity", "message"}]'),
+    actions_taken: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Automatic actions: [{"action", "target", "result"}]'),
+    recommendations: z.json().refine(notNull, 'expected JSON other than null').describe('Suggested follow-ups'),
+    metrics: z.json().refine(notNull, 'expected JSON other than null').describe('Key metrics captured in the cycle'),
     created_at: z.iso.datetime({ offset: true, local: true }),
   })
   .describe('Orchestrator cycle reports: one row per orchestrator cycle with its outcome, findings and actions taken');
@@ -3209,7 +3295,7 @@ export const pmfMetricsSnapshotsColumns = z
     total_users: z.int32().nullable().describe('Users at snapshot time'),
     new_users_30d: z.int32().nullable().describe('Sign-ups in the last 30 days'),
     active_users_30d: z.int32().nullable().describe('Users with a session in the last 30 days'),
-    metrics: z.json().describe('Further PMF indicators'),
+    metrics: z.json().refine(notNull, 'expected JSON other than null').describe('Further PMF indicators'),
     created_at: z.iso.datetime({ offset: true, local: true }),
   })
   .describe(
@@ -3350,7 +3436,7 @@ export const profilesColumns = z
     is_public: z.boolean().describe('Profile visible to everyone (public read policy)'),
     onboarding_completed: z.boolean().describe('Onboarding finished'),
     default_tenant_id: z.guid().nullable().describe('Tenant opened after sign-in'),
-    metadata: z.json().describe('Free-form profile attributes'),
+    metadata: z.json().refine(notNull, 'expected JSON other than null').describe('Free-form profile attributes'),
     last_seen_at: z.iso.datetime({ offset: true, local: true }).nullable().describe('Last activity of the user'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('When the row was created'),
     updated_at: z.iso
@@ -3533,7 +3619,7 @@ export const revenueEventsColumns = z
     mrr_delta: z.number().gt(-999999999999.995).lt(999999999999.995).describe('Change in monthly recurring revenue'),
     currency: z.string().max(3).describe('ISO 4217 currency'),
     external_ref: z.string().nullable().describe('Invoice or payment id'),
-    metadata: z.json().describe('Extra data'),
+    metadata: z.json().refine(notNull, 'expected JSON other than null').describe('Extra data'),
     occurred_at: z.iso.datetime({ offset: true, local: true }).describe('When'),
   })
   .describe('Revenue event tracking: new business, expansion, churn and refunds');
@@ -3579,7 +3665,7 @@ export const revenueStreamsColumns = z
     status: z.enum(['pending', 'recognized', 'refunded', 'failed']).describe('Recognition state'),
     recognized_at: z.iso.datetime({ offset: true, local: true }).nullable().describe('When it was recognised'),
     external_reference: z.string().nullable().describe('Invoice / charge id at the provider'),
-    metadata: z.json().describe('Extra attributes'),
+    metadata: z.json().refine(notNull, 'expected JSON other than null').describe('Extra attributes'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('When the row was created'),
     updated_at: z.iso
       .datetime({ offset: true, local: true })
@@ -3678,11 +3764,17 @@ export const securityAuditsColumns = z
     high_count: z.int32().gte(0).describe('High findings'),
     medium_count: z.int32().gte(0).describe('Medium findings'),
     low_count: z.int32().gte(0).describe('Low findings'),
-    findings: z.json().describe('[{"severity", "object", "message", "fix"}]'),
+    findings: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('[{"severity", "object", "message", "fix"}]'),
     tables_without_rls: z
       .array(z.string().nullable())
       .describe('Tables found without RLS (from get_table_rls_status())'),
-    remediation: z.json().describe('Remediation steps and their state'),
+    remediation: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Remediation steps and their state'),
     auditor: z.string().describe('Who ran it (orchestrator, external firm)'),
     started_at: z.iso.datetime({ offset: true, local: true }).describe('Start'),
     completed_at: z.iso.datetime({ offset: true, local: true }).nullable().describe('End'),
@@ -3736,7 +3828,7 @@ export const securityEventsColumns = z
     severity: z.enum(['low', 'medium', 'high', 'critical']).describe('Severity'),
     ip_address: z.string().nullable().describe('Client IP'),
     user_agent: z.string().nullable().describe('Client'),
-    details: z.json().describe('Details'),
+    details: z.json().refine(notNull, 'expected JSON other than null').describe('Details'),
     resolved: z.boolean().describe('Handled'),
     resolved_by: z.guid().nullable().describe('Who handled it'),
     resolved_at: z.iso.datetime({ offset: true, local: true }).nullable().describe('When handled'),
@@ -3769,7 +3861,10 @@ export const securityPoliciesColumns = z
       .enum(['password', 'session', 'mfa', 'lockout', 'ip_allowlist', 'rate_limit', 'data_retention'])
       .describe('Kind'),
     name: z.string().describe('Name'),
-    config: z.json().describe('Settings, e.g. lockout: {"max_attempts": 5, "window_minutes": 15}'),
+    config: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Settings, e.g. lockout: {"max_attempts": 5, "window_minutes": 15}'),
     is_enabled: z.boolean().describe('In force'),
     priority: z.int32().describe('Lower wins when several apply'),
     created_by: z.guid().nullable().describe('Author'),
@@ -3805,7 +3900,7 @@ export const segmentsColumns = z
     slug: z.string().regex(RegExp('^[a-z0-9_-]+$')).describe('Key'),
     description: z.string().nullable().describe('What the segment means'),
     segment_type: z.enum(['static', 'dynamic', 'cohort']).describe('How membership is decided'),
-    rules: z.json().describe('Rules for dynamic segments'),
+    rules: z.json().refine(notNull, 'expected JSON other than null').describe('Rules for dynamic segments'),
     cohort_date: z.iso.datetime({ offset: true, local: true }).nullable().describe('Cohort anchor (signup week/month)'),
     member_count: z.int32().describe('Members at last refresh'),
     is_active: z.boolean().describe('Refreshed and usable'),
@@ -3856,7 +3951,7 @@ export const sessionsColumns = z
     country: z.string().max(2).nullable().describe('ISO 3166 country code'),
     referrer: z.string().nullable().describe('Referring URL'),
     landing_page: z.string().nullable().describe('First page'),
-    utm: z.json().describe('utm_source, utm_medium, utm_campaign...'),
+    utm: z.json().refine(notNull, 'expected JSON other than null').describe('utm_source, utm_medium, utm_campaign...'),
   })
   .describe('User session tracking: one row per visit, signed-in or anonymous');
 export const sessionsChecks = [
@@ -3911,7 +4006,10 @@ export const signalsColumns = z
     signal_key: z.string().describe('Specific heuristic or feature name'),
     value: z.number().nullable().describe('Numeric value'),
     score: z.number().gt(-9.99995).lt(9.99995).gte(0).lte(1).nullable().describe('Normalised score 0-1'),
-    features: z.json().describe('Feature snapshot the value was computed from'),
+    features: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Feature snapshot the value was computed from'),
     source: z.enum(['heuristic', 'model', 'manual']).describe('How it was computed'),
     computed_at: z.iso.datetime({ offset: true, local: true }).describe('When it was computed'),
     expires_at: z.iso.datetime({ offset: true, local: true }).nullable().describe('Recompute after'),
@@ -3994,7 +4092,10 @@ export const storageFilesColumns = z
         'What the file is attached to (profile_avatar, post, design_version, meeting_recording, chat_attachment...)',
       ),
     entity_id: z.guid().nullable().describe('Id of that row'),
-    metadata: z.json().describe('Extra attributes (alt text, duration, EXIF subset)'),
+    metadata: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Extra attributes (alt text, duration, EXIF subset)'),
     deleted_at: z.iso
       .datetime({ offset: true, local: true })
       .nullable()
@@ -4091,6 +4192,7 @@ export const subscriptionPlansColumns = z
     trial_days: z.int32().gte(0).describe('Free trial length'),
     limits: z
       .json()
+      .refine(notNull, 'expected JSON other than null')
       .describe(
         'Per-metric limits by tenant_usage.metric_type: {"api_calls": 10000, "members": 5, "ai_tokens": 1000000}; -1 or absent = unlimited',
       ),
@@ -4162,7 +4264,7 @@ export const subscriptionTiersColumns = z
     provider: z.enum(['stripe', 'paddle', 'app_store', 'play_store', 'manual']).describe('Payment provider'),
     provider_customer_id: z.string().nullable().describe('Customer id at the provider'),
     provider_subscription_id: z.string().nullable().describe('Subscription id at the provider (webhook key)'),
-    metadata: z.json().describe('Provider payload extras'),
+    metadata: z.json().refine(notNull, 'expected JSON other than null').describe('Provider payload extras'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('When the row was created'),
     updated_at: z.iso
       .datetime({ offset: true, local: true })
@@ -4217,7 +4319,7 @@ export const systemMetricsColumns = z
     value: z.number().describe('Value'),
     unit: z.string().nullable().describe('Unit'),
     status: z.enum(['healthy', 'degraded', 'down']).describe('Health derived from thresholds'),
-    tags: z.json().describe('Labels'),
+    tags: z.json().refine(notNull, 'expected JSON other than null').describe('Labels'),
     recorded_at: z.iso.datetime({ offset: true, local: true }).describe('Sample time'),
   })
   .describe('System health metrics: CPU, memory, queue depth, error rates per component');
@@ -4237,8 +4339,8 @@ export const telemetryEventsColumns = z
     event_name: z.string().describe('Event name'),
     platform: z.enum(['web', 'ios', 'android', 'desktop', 'server']).describe('Emitting platform'),
     app_version: z.string().nullable().describe('Client version'),
-    properties: z.json().describe('Event properties'),
-    context: z.json().describe('Device, OS, locale, network'),
+    properties: z.json().refine(notNull, 'expected JSON other than null').describe('Event properties'),
+    context: z.json().refine(notNull, 'expected JSON other than null').describe('Device, OS, locale, network'),
     occurred_at: z.iso.datetime({ offset: true, local: true }).describe('When it happened'),
     received_at: z.iso.datetime({ offset: true, local: true }).describe('When the server received it'),
   })
@@ -4266,7 +4368,10 @@ export const tenantIntegrationsColumns = z
     tenant_id: z.guid().describe('Tenant'),
     provider: z.string().describe('Integration provider (hubspot, salesforce, slack, google_calendar, webhook...)'),
     name: z.string().describe('Label when a tenant connects the same provider twice'),
-    config: z.json().describe('Non-secret settings (field mappings, sync options)'),
+    config: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Non-secret settings (field mappings, sync options)'),
     credentials_ref: z.string().nullable().describe('Reference to the secret in the vault'),
     is_enabled: z.boolean().describe('Integration active'),
     status: z.enum(['pending', 'connected', 'error', 'disconnected']).describe('Connection health'),
@@ -4381,9 +4486,15 @@ export const tenantsColumns = z
     plan_id: z.guid().nullable().describe('Subscription plan (subscription_plans)'),
     status: z.enum(['trial', 'active', 'suspended', 'cancelled']).describe('Lifecycle state'),
     owner_id: z.guid().nullable().describe('User who created the tenant'),
-    settings: z.json().describe('Tenant-wide settings'),
-    branding: z.json().describe('Logo, colours and other white-label settings'),
-    limits: z.json().describe('Per-metric usage limits overriding the plan: {"api_calls": 10000}'),
+    settings: z.json().refine(notNull, 'expected JSON other than null').describe('Tenant-wide settings'),
+    branding: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Logo, colours and other white-label settings'),
+    limits: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Per-metric usage limits overriding the plan: {"api_calls": 10000}'),
     trial_ends_at: z.iso.datetime({ offset: true, local: true }).nullable().describe('End of the trial period'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('When the row was created'),
     updated_at: z.iso
@@ -4430,7 +4541,7 @@ export const threatDetectionsColumns = z
     confidence: z.number().gt(-9.9995).lt(9.9995).gte(0).lte(1).nullable().describe('Detector confidence 0-1'),
     source_ip: z.string().nullable().describe('Attacker IP'),
     target_user_id: z.guid().nullable().describe('User targeted'),
-    indicators: z.json().describe('Indicators of compromise'),
+    indicators: z.json().refine(notNull, 'expected JSON other than null').describe('Indicators of compromise'),
     status: z.enum(['open', 'investigating', 'mitigated', 'false_positive']).describe('Handling state'),
     mitigation: z.string().nullable().describe('What was done'),
     detected_at: z.iso.datetime({ offset: true, local: true }).describe('Detected'),
@@ -4465,7 +4576,10 @@ export const trustBadgesColumns = z
     badge_type: z.enum(['verification', 'security', 'compliance', 'reputation']).describe('Family of the badge'),
     tier: z.enum(['bronze', 'silver', 'gold', 'platinum']).describe('Tier'),
     icon_url: z.string().nullable().describe('Icon (public storage bucket)'),
-    criteria: z.json().describe('Machine-readable award rule: {"mfa_enabled": true, "min_account_age_days": 30}'),
+    criteria: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Machine-readable award rule: {"mfa_enabled": true, "min_account_age_days": 30}'),
     min_trust_score: z.int32().gte(0).lte(100).nullable().describe('Trust score needed, if any'),
     is_active: z.boolean().describe('Can still be awarded'),
     display_order: z.int32().describe('Sort order on profiles'),
@@ -4516,7 +4630,7 @@ export const trustLedgerRootsColumns = z
       .describe('Where the root was anchored externally'),
     anchor_reference: z.string().nullable().describe('Receipt / transaction id of the external anchor'),
     anchored_at: z.iso.datetime({ offset: true, local: true }).nullable().describe('When the anchor was confirmed'),
-    metadata: z.json().describe('Extra sealing details'),
+    metadata: z.json().refine(notNull, 'expected JSON other than null').describe('Extra sealing details'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('When the root was sealed'),
   })
   .describe(
@@ -4562,7 +4676,10 @@ export const userActivationsColumns = z
       .nullable()
       .describe('When the activation event happened (NULL: not yet)'),
     activation_event: z.string().nullable().describe('Which event counted as activation'),
-    onboarding_steps: z.json().describe('Completed onboarding steps by key'),
+    onboarding_steps: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Completed onboarding steps by key'),
     acquisition_channel: z.string().nullable().describe('Channel the user came from'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('When the row was created'),
     updated_at: z.iso
@@ -4613,7 +4730,7 @@ export const userAppsColumns = z
     connected_via: z.enum(['oauth', 'manual', 'import']).describe('How the app was declared'),
     status: z.enum(['active', 'revoked', 'expired']).describe('Connection state'),
     last_used_at: z.iso.datetime({ offset: true, local: true }).nullable().describe('Last use seen'),
-    metadata: z.json().describe('Provider details (never tokens)'),
+    metadata: z.json().refine(notNull, 'expected JSON other than null').describe('Provider details (never tokens)'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('When the row was created'),
     updated_at: z.iso
       .datetime({ offset: true, local: true })
@@ -4647,7 +4764,7 @@ export const userBadgesColumns = z
     badge_id: z.guid().describe('Badge earned'),
     awarded_at: z.iso.datetime({ offset: true, local: true }).describe('When it was awarded'),
     awarded_reason: z.string().nullable().describe('Why (rule or admin note)'),
-    progress: z.json().describe('Progress data at award time'),
+    progress: z.json().refine(notNull, 'expected JSON other than null').describe('Progress data at award time'),
   })
   .describe('User badge awards');
 export const userBadgesRow = userBadgesColumns;
@@ -4726,7 +4843,7 @@ export const userSettingsColumns = z
     marketing_emails: z.boolean().describe('Opted in to marketing email'),
     weekly_digest: z.boolean().describe('Receive the weekly digest'),
     privacy_level: z.enum(['minimal', 'standard', 'open']).describe('How much activity is shared with others'),
-    preferences: z.json().describe('Other preferences by key'),
+    preferences: z.json().refine(notNull, 'expected JSON other than null').describe('Other preferences by key'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('When the row was created'),
     updated_at: z.iso
       .datetime({ offset: true, local: true })
@@ -4761,8 +4878,11 @@ export const workflowDefinitionsColumns = z
     tenant_id: z.guid().describe('Tenant'),
     name: z.string().describe('Name'),
     version: z.int32().gte(1).describe('Version; a change adds a row'),
-    definition: z.json().describe('Nodes and edges of the workflow graph'),
-    input_schema: z.json().describe('JSON schema of the input'),
+    definition: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Nodes and edges of the workflow graph'),
+    input_schema: z.json().refine(notNull, 'expected JSON other than null').describe('JSON schema of the input'),
     is_active: z.boolean().describe('Version in use'),
     created_by: z.guid().nullable().describe('Author'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('When the row was created'),
@@ -4794,7 +4914,7 @@ export const workflowExecutionsColumns = z
     triggered_by: z.guid().nullable().describe('User who started it, if manual'),
     trigger_source: z.string().describe('manual, schedule, event:<name>, webhook, autopilot'),
     status: z.enum(['pending', 'running', 'succeeded', 'failed', 'cancelled', 'timed_out']).describe('State'),
-    input: z.json().describe('Input'),
+    input: z.json().refine(notNull, 'expected JSON other than null').describe('Input'),
     output: z.json().nullable().describe('Result'),
     error: z.string().nullable().describe('Failure reason'),
     started_at: z.iso.datetime({ offset: true, local: true }).nullable().describe('Start'),
@@ -4854,7 +4974,7 @@ export const workflowStepsColumns = z
     status: z
       .enum(['pending', 'running', 'succeeded', 'failed', 'cancelled', 'timed_out', 'skipped'])
       .describe('State'),
-    input: z.json().describe('Input'),
+    input: z.json().refine(notNull, 'expected JSON other than null').describe('Input'),
     output: z.json().nullable().describe('Output'),
     error: z.string().nullable().describe('Error'),
     started_at: z.iso.datetime({ offset: true, local: true }).nullable().describe('Start'),
@@ -4886,7 +5006,7 @@ export const workflowTemplatesColumns = z
     description: z.string().nullable().describe('What it automates'),
     category: z.string().describe('Category (lead_nurturing, onboarding, reporting...)'),
     trigger_type: z.enum(['manual', 'schedule', 'event', 'webhook']).describe('Trigger of workflows built from it'),
-    definition: z.json().describe('Steps and trigger config'),
+    definition: z.json().refine(notNull, 'expected JSON other than null').describe('Steps and trigger config'),
     tags: z.array(z.string().nullable()).describe('Tags'),
     is_public: z.boolean().describe('Visible to everyone'),
     author_id: z.guid().nullable().describe('Author'),

@@ -102,6 +102,11 @@ function evaluate(node: Sql, row: Record<string, unknown>): unknown {
   throw new Error(`unknown operator ${String(operator)}`);
 }
 
+/** A json column that is NOT NULL: JSON's null would arrive as SQL NULL. */
+function notNull(value: unknown): boolean {
+  return value !== null;
+}
+
 /** A table's row schema with its checks as refinements, each reported on the first column it reads. */
 function checked<T extends z.ZodType<Record<string, unknown>>>(schema: T, checks: Check[]): T {
   return checks.reduce(
@@ -137,6 +142,7 @@ export const allLeadsColumns = z
     brand: z.enum(['proxe']).describe("Brand-specific - brand the record belongs to; currently only 'proxe' (CHECK)"),
     unified_context: z
       .json()
+      .refine(notNull, 'expected JSON other than null')
       .describe(
         'JSONB - Cross-channel conversation data, summaries, intent signals (keys web, whatsapp, voice, social, intent_signals)',
       ),
@@ -214,7 +220,7 @@ export const conversationsColumns = z
     sender: z.enum(['customer', 'agent', 'system']).describe("Core - Message sender: 'customer', 'agent' or 'system'"),
     content: z.string().describe('Core - Message content'),
     message_type: z.string().describe('Optional - text, image, file, system'),
-    metadata: z.json().describe('JSONB - Additional message metadata'),
+    metadata: z.json().refine(notNull, 'expected JSON other than null').describe('JSONB - Additional message metadata'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('Core - Message timestamp'),
   })
   .describe('Universal append-only message log (all channels); formerly messages');
@@ -239,7 +245,7 @@ export const dashboardLeadsColumns = z
       .string()
       .nullable()
       .describe('Optional - Chat widget session ID (matches web_sessions.chat_session_id)'),
-    metadata: z.json().describe('JSONB - Additional lead data'),
+    metadata: z.json().refine(notNull, 'expected JSON other than null').describe('JSONB - Additional lead data'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('Core - Creation timestamp'),
     updated_at: z.iso
       .datetime({ offset: true, local: true })
@@ -270,7 +276,7 @@ export const dashboardSettingsColumns = z
   .object({
     id: z.guid().describe('Core - Unique setting identifier'),
     key: z.string().describe('Core - Setting key (e.g. scoring thresholds, widget options)'),
-    value: z.json().describe('JSONB - Setting value'),
+    value: z.json().refine(notNull, 'expected JSON other than null').describe('JSONB - Setting value'),
     description: z.string().nullable().describe('Optional - What the setting controls'),
     updated_by: z
       .guid()
@@ -479,7 +485,10 @@ export const socialSessionsColumns = z
     user_inputs_summary: z.json().nullable().describe('JSONB - Structured user inputs'),
     sentiment: z.string().nullable().describe('Optional - Sentiment analysis'),
     engagement_quality: z.string().nullable().describe('Optional - Quality metrics'),
-    channel_data: z.json().describe('JSONB - Additional channel-specific data'),
+    channel_data: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('JSONB - Additional channel-specific data'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('Core - Session creation timestamp'),
     updated_at: z.iso
       .datetime({ offset: true, local: true })
@@ -624,7 +633,10 @@ export const voiceSessionsColumns = z
     conversation_context: z.json().nullable().describe('JSONB - Conversation context data'),
     user_inputs_summary: z.json().nullable().describe('JSONB - Structured user inputs'),
     audio_quality: z.string().nullable().describe('Optional - Audio quality metrics'),
-    channel_data: z.json().describe('JSONB - Additional channel-specific data'),
+    channel_data: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('JSONB - Additional channel-specific data'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('Core - Session creation timestamp'),
     updated_at: z.iso
       .datetime({ offset: true, local: true })
@@ -695,7 +707,10 @@ export const webSessionsColumns = z
     session_status: z
       .enum(['active', 'completed', 'abandoned'])
       .describe("Core - Session status: 'active', 'completed' or 'abandoned'"),
-    channel_data: z.json().describe('JSONB - Additional channel-specific data'),
+    channel_data: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('JSONB - Additional channel-specific data'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('Core - Session creation timestamp'),
     updated_at: z.iso
       .datetime({ offset: true, local: true })
@@ -758,7 +773,10 @@ export const whatsappSessionsColumns = z
     conversation_status: z.string().nullable().describe('Optional - Conversation status'),
     response_time_avg_seconds: z.int32().gte(0).nullable().describe('Optional - Average response time (seconds)'),
     overall_sentiment: z.string().nullable().describe('Optional - Sentiment analysis'),
-    channel_data: z.json().describe('JSONB - Additional channel-specific data'),
+    channel_data: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('JSONB - Additional channel-specific data'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('Core - Session creation timestamp'),
     updated_at: z.iso
       .datetime({ offset: true, local: true })

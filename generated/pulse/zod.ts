@@ -102,6 +102,11 @@ function evaluate(node: Sql, row: Record<string, unknown>): unknown {
   throw new Error(`unknown operator ${String(operator)}`);
 }
 
+/** A json column that is NOT NULL: JSON's null would arrive as SQL NULL. */
+function notNull(value: unknown): boolean {
+  return value !== null;
+}
+
 /** A table's row schema with its checks as refinements, each reported on the first column it reads. */
 function checked<T extends z.ZodType<Record<string, unknown>>>(schema: T, checks: Check[]): T {
   return checks.reduce(
@@ -138,7 +143,7 @@ export const agentConfigColumns = z
     elevenlabs_agent_id: z.string().nullable().describe('ElevenLabs conversational agent id for voice calls'),
     is_active: z.boolean().describe('Inactive agents are hidden'),
     is_premium: z.boolean().describe('Requires a paid subscription'),
-    settings: z.json().describe('Other settings'),
+    settings: z.json().refine(notNull, 'expected JSON other than null').describe('Other settings'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('When the row was created (UTC)'),
     updated_at: z.iso
       .datetime({ offset: true, local: true })
@@ -187,7 +192,7 @@ export const agentIntelligenceProfilesColumns = z
     id: z.guid(),
     user_id: z.string().describe('Clerk user id (TEXT, profiles.id) of the owner'),
     survey_version: z.int32().describe('Version of the survey answered'),
-    responses: z.json().describe('Raw answers keyed by question id'),
+    responses: z.json().refine(notNull, 'expected JSON other than null').describe('Raw answers keyed by question id'),
     communication_style: z.string().nullable().describe('Derived communication style'),
     work_style: z.string().nullable().describe('Derived work style'),
     personality_type: z.string().nullable().describe('Derived personality type (e.g. DISC letter)'),
@@ -236,7 +241,10 @@ export const agentVoicesColumns = z
     language: z.string().describe('Language code'),
     description: z.string().nullable().describe('Description'),
     preview_url: z.string().nullable().describe('Sample audio URL'),
-    settings: z.json().describe('Provider settings (stability, similarity_boost, style, speed)'),
+    settings: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Provider settings (stability, similarity_boost, style, speed)'),
     is_default: z.boolean().describe('Default voice for new agents'),
     is_active: z.boolean().describe('Inactive voices are hidden'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('When the row was created (UTC)'),
@@ -275,7 +283,7 @@ export const aiActionsLogColumns = z
     conversation_id: z.guid().nullable().describe('Conversation that triggered the action'),
     action_type: z.string().describe("Kind of action, e.g. 'send_email', 'create_task', 'crm_update'"),
     tool_name: z.string().nullable().describe('Tool used'),
-    input: z.json().describe('Arguments of the action'),
+    input: z.json().refine(notNull, 'expected JSON other than null').describe('Arguments of the action'),
     output: z.json().nullable().describe('Result of the action'),
     status: z.enum(['pending', 'running', 'success', 'failed', 'cancelled']).describe('Execution state'),
     requires_approval: z.boolean().describe('The user must approve before it runs'),
@@ -330,12 +338,15 @@ export const aiAgentConversationsColumns = z
     title: z.string().nullable().describe('Title (AI generated from the first messages)'),
     channel: z.enum(['chat', 'voice', 'phone', 'sms']).describe('How the conversation happened'),
     status: z.enum(['active', 'ended', 'archived']).describe('Conversation state'),
-    messages: z.json().describe('Messages in order: [{ role, content, tool_calls?, created_at }]'),
+    messages: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Messages in order: [{ role, content, tool_calls?, created_at }]'),
     message_count: z.int32().gte(0).describe('Number of messages'),
     total_tokens: z.int32().gte(0).describe('Tokens used by the conversation'),
     summary: z.string().nullable().describe('Rolling AI summary used as memory'),
     elevenlabs_conversation_id: z.string().nullable().describe('ElevenLabs conversation id for voice conversations'),
-    metadata: z.json().describe('Other data'),
+    metadata: z.json().refine(notNull, 'expected JSON other than null').describe('Other data'),
     last_message_at: z.iso.datetime({ offset: true, local: true }).nullable().describe('Time of the last message'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('When the row was created (UTC)'),
     updated_at: z.iso
@@ -444,7 +455,7 @@ export const aiToolUsageColumns = z
     latency_ms: z.int32().nullable().describe('Call latency'),
     tokens_used: z.int32().gte(0).describe('LLM tokens attributed to the call'),
     credits_used: z.int32().gte(0).describe('Credits charged'),
-    metadata: z.json().describe('Call details'),
+    metadata: z.json().refine(notNull, 'expected JSON other than null').describe('Call details'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('When the row was recorded (UTC)'),
   })
   .describe('Tool usage analytics: one row per tool call made by an agent');
@@ -490,7 +501,7 @@ export const brandColorPalettesColumns = z
     accent_color: z.string().regex(RegExp('^#[0-9A-Fa-f]{6}$')).nullable().describe('Accent color (#RRGGBB)'),
     background_color: z.string().regex(RegExp('^#[0-9A-Fa-f]{6}$')).nullable().describe('Background color (#RRGGBB)'),
     text_color: z.string().regex(RegExp('^#[0-9A-Fa-f]{6}$')).nullable().describe('Text color (#RRGGBB)'),
-    additional_colors: z.json().describe('More colors'),
+    additional_colors: z.json().refine(notNull, 'expected JSON other than null').describe('More colors'),
     font_heading: z.string().nullable().describe('Heading font'),
     font_body: z.string().nullable().describe('Body font'),
     logo_url: z.string().nullable().describe('Logo'),
@@ -554,10 +565,19 @@ export const businessPlansColumns = z
     transactions_goal: z.int32().nullable().describe('Closed transactions needed'),
     listings_goal: z.int32().nullable().describe('Listings to take'),
     buyers_goal: z.int32().nullable().describe('Buyer deals to close'),
-    conversion_rates: z.json().describe('Lead to appointment, appointment to contract, contract to close'),
-    required_activity: z.json().describe('Leads, conversations and appointments needed per week/day'),
-    lead_sources: z.json().describe('Planned lead sources and budgets'),
-    expenses: z.json().describe('Planned expenses'),
+    conversion_rates: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Lead to appointment, appointment to contract, contract to close'),
+    required_activity: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Leads, conversations and appointments needed per week/day'),
+    lead_sources: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Planned lead sources and budgets'),
+    expenses: z.json().refine(notNull, 'expected JSON other than null').describe('Planned expenses'),
     notes: z.string().nullable().describe('Notes'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('When the row was created (UTC)'),
     updated_at: z.iso
@@ -683,7 +703,10 @@ export const callLogsColumns = z
     duration_seconds: z.int32().nullable().describe('Call length'),
     recording_url: z.string().nullable().describe('Recording (storage path or provider URL)'),
     transcript: z.string().nullable().describe('Plain transcript'),
-    transcript_segments: z.json().describe('Transcript turns with speaker and timestamps'),
+    transcript_segments: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Transcript turns with speaker and timestamps'),
     summary: z.string().nullable().describe('AI summary'),
     sentiment: z.enum(['positive', 'neutral', 'negative', 'mixed']).nullable().describe('Overall sentiment'),
     elevenlabs_conversation_id: z
@@ -691,7 +714,7 @@ export const callLogsColumns = z
       .nullable()
       .describe('ElevenLabs conversation id (set by the ElevenLabs webhook)'),
     credits_used: z.int32().gte(0).describe('Credits charged'),
-    metadata: z.json().describe('Provider payload'),
+    metadata: z.json().refine(notNull, 'expected JSON other than null').describe('Provider payload'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('When the row was created (UTC)'),
     updated_at: z.iso
       .datetime({ offset: true, local: true })
@@ -763,7 +786,10 @@ export const campaignTemplatesColumns = z
     campaign_type: z.enum(['email', 'sms', 'social', 'drip', 'mixed']).describe('Channel mix'),
     category: z.string().nullable().describe('Use case (new listing, just sold, nurture, sphere...)'),
     target_audience: z.string().nullable().describe('Who it is for'),
-    steps: z.json().describe('Steps: [{ day_offset, channel, email_template_id?, subject, body }]'),
+    steps: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Steps: [{ day_offset, channel, email_template_id?, subject, body }]'),
     duration_days: z.int32().nullable().describe('Length of the campaign'),
     usage_count: z.int32().gte(0).describe('Times used'),
     is_active: z.boolean().describe('Inactive templates are hidden'),
@@ -832,7 +858,7 @@ export const clientPersonasColumns = z
       ])
       .describe('Kind of client'),
     description: z.string().nullable().describe('Backstory'),
-    demographics: z.json().describe('Age, family, income, location'),
+    demographics: z.json().refine(notNull, 'expected JSON other than null').describe('Age, family, income, location'),
     motivations: z.array(z.string().nullable()).describe('Motivations'),
     pain_points: z.array(z.string().nullable()).describe('Pain points'),
     common_objections: z.array(z.string().nullable()).describe('Objections the persona raises'),
@@ -883,7 +909,10 @@ export const contentPacksColumns = z
     description: z.string().nullable().describe('Description'),
     cover_image_url: z.string().nullable().describe('Cover image'),
     pack_type: z.enum(['social', 'email', 'video_script', 'blog', 'sms', 'mixed']).describe('Kind of content inside'),
-    items: z.json().describe('Pack items: [{ type, title, body, platform }]'),
+    items: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Pack items: [{ type, title, body, platform }]'),
     item_count: z.int32().gte(0).describe('Number of items'),
     tags: z.array(z.string().nullable()).describe('Tags'),
     is_premium: z.boolean().describe('Requires a paid plan'),
@@ -980,7 +1009,7 @@ export const creditTransactionsColumns = z
     description: z.string().nullable().describe('Human-readable description'),
     reference_id: z.string().nullable().describe('Id of the related object (session, content, Stripe event)'),
     stripe_payment_intent_id: z.string().nullable().describe('Stripe payment for purchases'),
-    metadata: z.json().describe('Other data'),
+    metadata: z.json().refine(notNull, 'expected JSON other than null').describe('Other data'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('When it happened'),
   })
   .describe(
@@ -1036,10 +1065,13 @@ export const crmConnectionsColumns = z
     token_expires_at: z.iso.datetime({ offset: true, local: true }).nullable().describe('Access token expiry'),
     status: z.enum(['pending', 'active', 'error', 'disconnected']).describe('Connection state'),
     sync_enabled: z.boolean().describe('Whether scheduled sync runs'),
-    sync_settings: z.json().describe('What to sync (contacts, deals, tasks) and how often'),
+    sync_settings: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('What to sync (contacts, deals, tasks) and how often'),
     last_sync_at: z.iso.datetime({ offset: true, local: true }).nullable().describe('Last sync run'),
     last_sync_status: z.enum(['success', 'partial', 'failed']).nullable().describe('Result of the last sync'),
-    sync_stats: z.json().describe('Counts of the last sync'),
+    sync_stats: z.json().refine(notNull, 'expected JSON other than null').describe('Counts of the last sync'),
     error_message: z.string().nullable().describe('Last error'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('When the row was created (UTC)'),
     updated_at: z.iso
@@ -1150,8 +1182,8 @@ export const emailCampaignsColumns = z
     status: z
       .enum(['draft', 'scheduled', 'sending', 'sent', 'paused', 'cancelled', 'failed'])
       .describe('Campaign state'),
-    audience: z.json().describe('Audience filter or CRM segment'),
-    recipients: z.json().describe('Resolved recipient list'),
+    audience: z.json().refine(notNull, 'expected JSON other than null').describe('Audience filter or CRM segment'),
+    recipients: z.json().refine(notNull, 'expected JSON other than null').describe('Resolved recipient list'),
     recipient_count: z.int32().gte(0).describe('Number of recipients'),
     scheduled_at: z.iso.datetime({ offset: true, local: true }).nullable().describe('Planned send time'),
     sent_at: z.iso.datetime({ offset: true, local: true }).nullable().describe('Actual send time'),
@@ -1262,7 +1294,10 @@ export const externalServiceConnectionsColumns = z
     status: z.enum(['active', 'expired', 'revoked', 'error']).describe('Connection state'),
     last_synced_at: z.iso.datetime({ offset: true, local: true }).nullable().describe('Last successful use or sync'),
     error_message: z.string().nullable().describe('Last error'),
-    metadata: z.json().describe('Provider details (calendars, pages, ad accounts...)'),
+    metadata: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Provider details (calendars, pages, ad accounts...)'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('When the row was created (UTC)'),
     updated_at: z.iso
       .datetime({ offset: true, local: true })
@@ -1301,7 +1336,7 @@ export const featureFlagsColumns = z
     rollout_percentage: z.int32().gte(0).lte(100).describe('Share of users who get it'),
     target_user_ids: z.array(z.string().nullable()).describe('Clerk user ids that always get it'),
     target_tiers: z.array(z.string().nullable()).describe('Subscription tiers it is limited to (empty: all)'),
-    metadata: z.json().describe('Other data'),
+    metadata: z.json().refine(notNull, 'expected JSON other than null').describe('Other data'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('When the row was created (UTC)'),
     updated_at: z.iso
       .datetime({ offset: true, local: true })
@@ -1379,9 +1414,15 @@ export const ganeEngineSnapshotsColumns = z
     user_id: z.string().describe('Clerk user id (TEXT, profiles.id) of the owner'),
     goal_id: z.guid().nullable().describe('Goal analysed; NULL for the overall plan'),
     snapshot_date: z.iso.date().describe('Day the snapshot describes'),
-    inputs: z.json().describe('Metrics the engine read (activity, pipeline, goals, market...)'),
-    results: z.json().describe('Full engine output'),
-    recommendations: z.json().describe('Recommended actions derived from the results'),
+    inputs: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Metrics the engine read (activity, pipeline, goals, market...)'),
+    results: z.json().refine(notNull, 'expected JSON other than null').describe('Full engine output'),
+    recommendations: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Recommended actions derived from the results'),
     engine_version: z.string().describe('Engine version that produced the snapshot'),
     computation_ms: z.int32().nullable().describe('Computation time'),
     progress_percent: z.number().gt(-9999.995).lt(9999.995).nullable().describe('Progress toward the goal in percent'),
@@ -1398,7 +1439,10 @@ export const ganeEngineSnapshotsColumns = z
       .nullable()
       .describe('Target minus projected value'),
     on_track: z.boolean().nullable().describe('Whether the projection meets the target'),
-    required_daily_actions: z.json().describe('Actions per day needed to close the gap'),
+    required_daily_actions: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Actions per day needed to close the gap'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('When the row was recorded (UTC)'),
   })
   .describe(
@@ -1485,7 +1529,7 @@ export const generatedContentColumns = z
     published_at: z.iso.datetime({ offset: true, local: true }).nullable().describe('Actual publish time'),
     is_favorite: z.boolean().describe('Starred by the user'),
     credits_used: z.int32().gte(0).describe('Credits charged'),
-    metadata: z.json().describe('Model, hashtags, publish result'),
+    metadata: z.json().refine(notNull, 'expected JSON other than null').describe('Model, hashtags, publish result'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('When the row was created (UTC)'),
     updated_at: z.iso
       .datetime({ offset: true, local: true })
@@ -1584,7 +1628,7 @@ export const graphContextCacheColumns = z
     context_type: z
       .enum(['full', 'profile', 'goals', 'pipeline', 'relationships', 'market', 'conversations'])
       .describe('Part of the graph cached'),
-    graph_data: z.json().describe('Nodes and edges'),
+    graph_data: z.json().refine(notNull, 'expected JSON other than null').describe('Nodes and edges'),
     node_count: z.int32().gte(0).describe('Number of nodes'),
     edge_count: z.int32().gte(0).describe('Number of edges'),
     hit_count: z.int32().gte(0).describe('Cache hits'),
@@ -1677,7 +1721,7 @@ export const marketConfigColumns = z
       .nullable()
       .describe('Highest price served (USD)'),
     is_primary: z.boolean().describe('Primary market'),
-    settings: z.json().describe('Refresh frequency, data sources'),
+    settings: z.json().refine(notNull, 'expected JSON other than null').describe('Refresh frequency, data sources'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('When the row was created (UTC)'),
     updated_at: z.iso
       .datetime({ offset: true, local: true })
@@ -1759,8 +1803,8 @@ export const marketIntelligenceColumns = z
       .lt(99999.995)
       .nullable()
       .describe('Median price change vs the previous period, percent'),
-    insights: z.json().describe('AI insights for agents'),
-    raw_data: z.json().describe('Source payload'),
+    insights: z.json().refine(notNull, 'expected JSON other than null').describe('AI insights for agents'),
+    raw_data: z.json().refine(notNull, 'expected JSON other than null').describe('Source payload'),
     source: z.string().nullable().describe('Data provider'),
     fetched_at: z.iso.datetime({ offset: true, local: true }).describe('When the data was fetched'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('When the row was created (UTC)'),
@@ -1814,12 +1858,18 @@ export const moroEngineSnapshotsColumns = z
     id: z.guid(),
     user_id: z.string().describe('Clerk user id (TEXT, profiles.id) of the owner'),
     snapshot_date: z.iso.date().describe('Day the snapshot describes'),
-    inputs: z.json().describe('Metrics the engine read (activity, pipeline, goals, market...)'),
-    results: z.json().describe('Full engine output'),
-    recommendations: z.json().describe('Recommended actions derived from the results'),
+    inputs: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Metrics the engine read (activity, pipeline, goals, market...)'),
+    results: z.json().refine(notNull, 'expected JSON other than null').describe('Full engine output'),
+    recommendations: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Recommended actions derived from the results'),
     engine_version: z.string().describe('Engine version that produced the snapshot'),
     computation_ms: z.int32().nullable().describe('Computation time'),
-    opportunities: z.json().describe('Ranked opportunities found'),
+    opportunities: z.json().refine(notNull, 'expected JSON other than null').describe('Ranked opportunities found'),
     revenue_potential: z
       .number()
       .gt(-999999999999.995)
@@ -2019,13 +2069,22 @@ export const pulseEngineSnapshotsColumns = z
     user_id: z.string().describe('Clerk user id (TEXT, profiles.id) of the owner'),
     pulse_score_id: z.guid().nullable().describe('Score produced by this run'),
     snapshot_date: z.iso.date().describe('Day the snapshot describes'),
-    inputs: z.json().describe('Metrics the engine read (activity, pipeline, goals, market...)'),
-    results: z.json().describe('Full engine output'),
-    recommendations: z.json().describe('Recommended actions derived from the results'),
+    inputs: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Metrics the engine read (activity, pipeline, goals, market...)'),
+    results: z.json().refine(notNull, 'expected JSON other than null').describe('Full engine output'),
+    recommendations: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Recommended actions derived from the results'),
     engine_version: z.string().describe('Engine version that produced the snapshot'),
     computation_ms: z.int32().nullable().describe('Computation time'),
     score: z.int32().nullable().describe('Score computed in this run'),
-    signals: z.json().describe('Signals detected (streaks, slumps, pipeline changes...)'),
+    signals: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Signals detected (streaks, slumps, pipeline changes...)'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('When the row was recorded (UTC)'),
   })
   .describe('Pulse engine snapshots: the signals and recommendations behind a Pulse score run');
@@ -2085,8 +2144,11 @@ export const pulseScoresColumns = z
     learning_score: z.int32().gte(0).lte(100).nullable().describe('Role play practice component'),
     previous_score: z.int32().nullable().describe('Previous score, for the trend'),
     trend: z.enum(['up', 'down', 'flat']).describe('Direction against the previous score'),
-    components: z.json().describe('Components and weights as computed'),
-    insights: z.json().describe('AI insights explaining the score'),
+    components: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Components and weights as computed'),
+    insights: z.json().refine(notNull, 'expected JSON other than null').describe('AI insights explaining the score'),
     calculated_at: z.iso.datetime({ offset: true, local: true }).describe('When the score was last computed'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('When the row was recorded (UTC)'),
   })
@@ -2171,11 +2233,20 @@ export const rolePlayAnalysisReportsColumns = z
     user_id: z.string().describe('Clerk user id (TEXT, profiles.id) of the owner'),
     scenario_id: z.guid().nullable().describe('Scenario of the session'),
     overall_score: z.int32().gte(0).lte(100).nullable().describe('Overall score 0-100'),
-    category_scores: z.json().describe('Scores per criterion (rapport, discovery, objection handling, closing...)'),
+    category_scores: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Scores per criterion (rapport, discovery, objection handling, closing...)'),
     strengths: z.array(z.string().nullable()).describe('What went well'),
     improvements: z.array(z.string().nullable()).describe('What to improve'),
-    objections_handled: z.json().describe('Objections raised and how they were handled'),
-    key_moments: z.json().describe('Notable moments with transcript references'),
+    objections_handled: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Objections raised and how they were handled'),
+    key_moments: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Notable moments with transcript references'),
     summary: z.string().nullable().describe('AI summary'),
     recommendations: z.string().nullable().describe('Next practice recommendations'),
     ai_model: z.string().nullable().describe('Model that wrote the analysis'),
@@ -2230,7 +2301,10 @@ export const rolePlayScenariosColumns = z
     instructions: z.string().nullable().describe('Instructions shown to the trainee'),
     ai_prompt: z.string().nullable().describe('Prompt that drives the simulated client'),
     opening_line: z.string().nullable().describe('First line of the simulated client'),
-    evaluation_criteria: z.json().describe('Criteria and weights used by the analysis'),
+    evaluation_criteria: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Criteria and weights used by the analysis'),
     estimated_minutes: z.int32().nullable().describe('Typical length'),
     credit_cost: z.int32().gte(0).describe('Credits charged per session'),
     is_active: z.boolean().describe('Inactive scenarios are hidden'),
@@ -2292,11 +2366,14 @@ export const rolePlaySessionLogsColumns = z
     started_at: z.iso.datetime({ offset: true, local: true }).describe('Start time'),
     ended_at: z.iso.datetime({ offset: true, local: true }).nullable().describe('End time'),
     duration_seconds: z.int32().nullable().describe('Session length'),
-    transcript: z.json().describe('Turns: [{ speaker, text, at }]'),
-    events: z.json().describe('Activity events (hints used, pauses, objections raised)'),
+    transcript: z.json().refine(notNull, 'expected JSON other than null').describe('Turns: [{ speaker, text, at }]'),
+    events: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Activity events (hints used, pauses, objections raised)'),
     elevenlabs_conversation_id: z.string().nullable().describe('ElevenLabs conversation id'),
     credits_used: z.int32().gte(0).describe('Credits charged'),
-    metadata: z.json().describe('Other data'),
+    metadata: z.json().refine(notNull, 'expected JSON other than null').describe('Other data'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('When the row was created (UTC)'),
     updated_at: z.iso
       .datetime({ offset: true, local: true })
@@ -2363,7 +2440,7 @@ export const rolePlayUserProgressColumns = z
     last_score: z.int32().gte(0).lte(100).nullable().describe('Most recent score'),
     last_session_at: z.iso.datetime({ offset: true, local: true }).nullable().describe('Most recent session'),
     mastery_level: z.enum(['novice', 'developing', 'proficient', 'mastered']).describe('Mastery derived from scores'),
-    skill_levels: z.json().describe('Per-skill levels'),
+    skill_levels: z.json().refine(notNull, 'expected JSON other than null').describe('Per-skill levels'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('When the row was created (UTC)'),
     updated_at: z.iso
       .datetime({ offset: true, local: true })
@@ -2469,7 +2546,7 @@ export const transactionsColumns = z
     contract_date: z.iso.date().nullable().describe('Contract date'),
     closing_date: z.iso.date().nullable().describe('Closing date (expected or actual)'),
     notes: z.string().nullable().describe('Notes'),
-    metadata: z.json().describe('CRM payload and other data'),
+    metadata: z.json().refine(notNull, 'expected JSON other than null').describe('CRM payload and other data'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('When the row was created (UTC)'),
     updated_at: z.iso
       .datetime({ offset: true, local: true })
@@ -2549,7 +2626,10 @@ export const userAgentSubscriptionsColumns = z
     subscribed_at: z.iso.datetime({ offset: true, local: true }).describe('When the user subscribed'),
     expires_at: z.iso.datetime({ offset: true, local: true }).nullable().describe('End of a trial or paid period'),
     cancelled_at: z.iso.datetime({ offset: true, local: true }).nullable().describe('When the user cancelled'),
-    settings: z.json().describe('Per-user overrides of the agent settings'),
+    settings: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Per-user overrides of the agent settings'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('When the row was created (UTC)'),
     updated_at: z.iso
       .datetime({ offset: true, local: true })
@@ -2651,7 +2731,7 @@ export const userKnowledgeColumns = z
     source_url: z.string().nullable().describe('Original URL, for url sources'),
     file_path: z.string().nullable().describe('Storage path of an uploaded document'),
     tags: z.array(z.string().nullable()).describe('Free tags'),
-    metadata: z.json().describe('Extraction details'),
+    metadata: z.json().refine(notNull, 'expected JSON other than null').describe('Extraction details'),
     is_active: z.boolean().describe('Inactive entries are hidden from agents'),
     search_vector: z.string().nullable().describe('Full-text search vector over title and content (generated)'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('When the row was created (UTC)'),
@@ -2688,7 +2768,7 @@ export const userOnboardingColumns = z
     completed_steps: z
       .array(z.string().nullable())
       .describe('Keys of completed steps (profile, goals, voice, integrations...)'),
-    step_data: z.json().describe('Answers collected per step'),
+    step_data: z.json().refine(notNull, 'expected JSON other than null').describe('Answers collected per step'),
     is_completed: z.boolean().describe('True once every step is done or skipped'),
     skipped: z.boolean().describe('True when the user skipped onboarding'),
     completed_at: z.iso.datetime({ offset: true, local: true }).nullable().describe('When onboarding finished'),
@@ -2730,8 +2810,11 @@ export const userPreferencesColumns = z
     default_agent_id: z.guid().nullable().describe('AI agent opened by default'),
     voice_enabled: z.boolean().describe('Speak AI responses (text-to-speech)'),
     preferred_voice_id: z.guid().nullable().describe('Voice used for text-to-speech'),
-    notification_settings: z.json().describe('Fine-grained notification switches'),
-    dashboard_layout: z.json().describe('Dashboard widget layout'),
+    notification_settings: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Fine-grained notification switches'),
+    dashboard_layout: z.json().refine(notNull, 'expected JSON other than null').describe('Dashboard widget layout'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('When the row was created (UTC)'),
     updated_at: z.iso
       .datetime({ offset: true, local: true })

@@ -102,6 +102,11 @@ function evaluate(node: Sql, row: Record<string, unknown>): unknown {
   throw new Error(`unknown operator ${String(operator)}`);
 }
 
+/** A json column that is NOT NULL: JSON's null would arrive as SQL NULL. */
+function notNull(value: unknown): boolean {
+  return value !== null;
+}
+
 /** A table's row schema with its checks as refinements, each reported on the first column it reads. */
 function checked<T extends z.ZodType<Record<string, unknown>>>(schema: T, checks: Check[]): T {
   return checks.reduce(
@@ -148,7 +153,7 @@ export const agentContextColumns = z
     id: z.guid(),
     agent_type: z.string().describe('Agent the entry is for (health, sales, lisa, atlas...)'),
     key: z.string(),
-    value: z.json(),
+    value: z.json().refine(notNull, 'expected JSON other than null'),
     description: z.string().nullable(),
     expires_at: z.iso.datetime({ offset: true, local: true }).nullable(),
     created_at: z.iso.datetime({ offset: true, local: true }),
@@ -171,7 +176,7 @@ export const agentConversationsColumns = z
     content: z.string(),
     tool_calls: z.json().nullable(),
     tokens_used: z.int32().nullable(),
-    metadata: z.json(),
+    metadata: z.json().refine(notNull, 'expected JSON other than null'),
     created_at: z.iso.datetime({ offset: true, local: true }),
   })
   .describe('Messages between dashboard users and the agents, by session');
@@ -197,8 +202,8 @@ export const agentDecisionsColumns = z
     decision_type: z.string(),
     entity_type: z.string().nullable().describe('contact, deal, campaign...'),
     entity_id: z.string().nullable(),
-    context: z.json().describe('Inputs the decision was based on'),
-    decision: z.json(),
+    context: z.json().refine(notNull, 'expected JSON other than null').describe('Inputs the decision was based on'),
+    decision: z.json().refine(notNull, 'expected JSON other than null'),
     reasoning: z.string().nullable(),
     confidence: z.number().gt(-9.9995).lt(9.9995).gte(0).lte(1).nullable(),
     outcome: z.enum(['pending', 'success', 'failure', 'overridden']),
@@ -236,7 +241,7 @@ export const agentKnowledgeColumns = z
       .describe('Embedding (1536 floats; vector(1536) in the source, real[] here because pgvector is unavailable)'),
     content_tsv: z.string().nullable().describe('Full-text form of title and content'),
     source: z.string().nullable(),
-    metadata: z.json(),
+    metadata: z.json().refine(notNull, 'expected JSON other than null'),
     is_active: z.boolean(),
     created_at: z.iso.datetime({ offset: true, local: true }),
     updated_at: z.iso.datetime({ offset: true, local: true }),
@@ -285,7 +290,7 @@ export const agentLearningsColumns = z
     agent_type: z.string(),
     learning_type: z.enum(['success_pattern', 'failure_pattern', 'correction', 'preference', 'rule']),
     summary: z.string(),
-    details: z.json(),
+    details: z.json().refine(notNull, 'expected JSON other than null'),
     source_decision_id: z.guid().nullable(),
     confidence: z.number().gt(-9.9995).lt(9.9995).gte(0).lte(1).nullable(),
     times_applied: z.int32(),
@@ -325,7 +330,7 @@ export const agentMemoryColumns = z
     access_count: z.int32(),
     last_accessed_at: z.iso.datetime({ offset: true, local: true }).nullable(),
     expires_at: z.iso.datetime({ offset: true, local: true }).nullable(),
-    metadata: z.json(),
+    metadata: z.json().refine(notNull, 'expected JSON other than null'),
     created_at: z.iso.datetime({ offset: true, local: true }),
   })
   .describe('Agent memory: short- and long-term memories with importance and embeddings (match_memories searches it)');
@@ -371,7 +376,7 @@ export const agentPatternsColumns = z
     pattern_type: z.string(),
     pattern_name: z.string(),
     description: z.string().nullable(),
-    pattern_data: z.json(),
+    pattern_data: z.json().refine(notNull, 'expected JSON other than null'),
     occurrences: z.int32(),
     success_rate: z.number().gt(-9.99995).lt(9.99995).gte(0).lte(1).nullable(),
     confidence: z.number().gt(-9.9995).lt(9.9995).gte(0).lte(1).nullable(),
@@ -403,7 +408,7 @@ export const agentRunsColumns = z
     swarm_id: z.guid().nullable(),
     trigger_source: z.enum(['schedule', 'manual', 'webhook', 'event', 'agent']),
     status: z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']),
-    input: z.json(),
+    input: z.json().refine(notNull, 'expected JSON other than null'),
     output: z.json().nullable(),
     error: z.string().nullable(),
     model: z.string().nullable(),
@@ -454,7 +459,10 @@ export const agentSkillsColumns = z
     skill_name: z.string(),
     description: z.string(),
     agent_types: z.array(z.string().nullable()).describe('Agents allowed to use it; empty = all'),
-    parameters_schema: z.json().describe('JSON Schema of the arguments'),
+    parameters_schema: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('JSON Schema of the arguments'),
     implementation: z.string().nullable().describe('Edge function or RPC that runs it'),
     version: z.int32(),
     is_enabled: z.boolean(),
@@ -484,7 +492,7 @@ export const agentSwarmsColumns = z
     description: z.string().nullable(),
     coordinator_agent: z.string(),
     member_agents: z.array(z.string().nullable()),
-    config: z.json(),
+    config: z.json().refine(notNull, 'expected JSON other than null'),
     schedule_cron: z.string().nullable().describe('Cron expression, NULL = on demand'),
     is_active: z.boolean(),
     last_run_at: z.iso.datetime({ offset: true, local: true }).nullable(),
@@ -517,7 +525,7 @@ export const agentTasksColumns = z
     agent_type: z.string(),
     task_type: z.string(),
     title: z.string(),
-    payload: z.json(),
+    payload: z.json().refine(notNull, 'expected JSON other than null'),
     result: z.json().nullable(),
     status: z.enum(['pending', 'in_progress', 'completed', 'failed', 'cancelled']),
     priority: z.int().min(-32768).max(32767).gte(1).lte(10),
@@ -555,7 +563,7 @@ export const aiAgentApprovalsColumns = z
     agent_type: z.string(),
     request_type: z.string(),
     request_summary: z.string(),
-    payload: z.json(),
+    payload: z.json().refine(notNull, 'expected JSON other than null'),
     risk_level: z.enum(['low', 'medium', 'high']),
     status: z.enum(['pending', 'approved', 'rejected', 'expired']),
     requested_at: z.iso.datetime({ offset: true, local: true }),
@@ -677,7 +685,7 @@ export const aiInsightsColumns = z
     entity_id: z.string().nullable().describe('Id of the contact, deal, campaign... (NULL for business)'),
     title: z.string(),
     summary: z.string().nullable(),
-    data: z.json(),
+    data: z.json().refine(notNull, 'expected JSON other than null'),
     severity: z.enum(['info', 'warning', 'critical']),
     confidence: z.number().gt(-9.9995).lt(9.9995).gte(0).lte(1).nullable(),
     generated_by: z.string().describe('Agent'),
@@ -708,8 +716,8 @@ export const aiLearningRulesColumns = z
     id: z.guid(),
     rule_name: z.string(),
     rule_type: z.string().describe('threshold, weighting, exclusion, template...'),
-    condition: z.json(),
-    adjustment: z.json(),
+    condition: z.json().refine(notNull, 'expected JSON other than null'),
+    adjustment: z.json().refine(notNull, 'expected JSON other than null'),
     source: z.enum(['feedback', 'calibration', 'manual']),
     confidence: z.number().gt(-9.9995).lt(9.9995).gte(0).lte(1).nullable(),
     times_applied: z.int32(),
@@ -743,7 +751,7 @@ export const analyticsEventsColumns = z
     session_id: z.string().nullable(),
     page_url: z.string().nullable(),
     referrer: z.string().nullable(),
-    properties: z.json(),
+    properties: z.json().refine(notNull, 'expected JSON other than null'),
     occurred_at: z.iso.datetime({ offset: true, local: true }),
   })
   .describe('Analytics event log (PostHog / site analytics)');
@@ -766,7 +774,7 @@ export const appSettingsColumns = z
   .object({
     id: z.guid(),
     key: z.string().describe('Setting key, e.g. supabase_url, health.red_threshold'),
-    value: z.json().describe('Setting value as JSON'),
+    value: z.json().refine(notNull, 'expected JSON other than null').describe('Setting value as JSON'),
     category: z.string().describe('Grouping in the settings screen'),
     description: z.string().nullable().describe('What the setting controls'),
     is_secret: z.boolean().describe('Secret values are only returned by SECURITY DEFINER RPCs (get_service_role_key)'),
@@ -848,7 +856,7 @@ export const attributionEventsColumns = z
     value: z.number().gt(-9999999999.995).lt(9999999999.995).describe('Conversion value'),
     currency: z.string(),
     event_time: z.iso.datetime({ offset: true, local: true }),
-    metadata: z.json(),
+    metadata: z.json().refine(notNull, 'expected JSON other than null'),
     created_at: z.iso.datetime({ offset: true, local: true }),
   })
   .describe('Conversion events (pixel, CAPI, forms, payments) attributed to a contact and a Facebook ad');
@@ -903,7 +911,7 @@ export const attributionModelsColumns = z
       .lte(1)
       .describe('position_based: share of the last touch'),
     is_default: z.boolean(),
-    config: z.json(),
+    config: z.json().refine(notNull, 'expected JSON other than null'),
     created_at: z.iso.datetime({ offset: true, local: true }),
     updated_at: z.iso.datetime({ offset: true, local: true }),
   })
@@ -944,7 +952,7 @@ export const audienceDefinitionsColumns = z
     name: z.string(),
     description: z.string().nullable(),
     platform: z.enum(['facebook', 'google', 'tiktok']),
-    criteria: z.json().describe('Segment rules over contacts'),
+    criteria: z.json().refine(notNull, 'expected JSON other than null').describe('Segment rules over contacts'),
     platform_audience_id: z.string().nullable(),
     audience_size: z.int32().nullable(),
     is_active: z.boolean(),
@@ -986,7 +994,7 @@ export const awsTruthCacheColumns = z
     lifetime_revenue: z.number().gt(-9999999999.995).lt(9999999999.995).describe('Everything the client paid'),
     first_session_date: z.iso.date().nullable(),
     last_session_date: z.iso.date().nullable(),
-    raw: z.json().describe('Back-office record as fetched'),
+    raw: z.json().refine(notNull, 'expected JSON other than null').describe('Back-office record as fetched'),
     synced_at: z.iso.datetime({ offset: true, local: true }).describe('When the cache row was refreshed'),
   })
   .describe('Cache of the AWS back office (bookings and packages): the truth for sessions, coach and lifetime revenue');
@@ -1017,7 +1025,7 @@ export const businessCalibrationColumns = z
     id: z.guid(),
     action_id: z.guid().nullable().describe('Links to prepared_actions'),
     action_type: z.string().describe('Kind of action reviewed, copied from prepared_actions.action_type'),
-    ai_decision: z.json().describe('What the AI proposed'),
+    ai_decision: z.json().refine(notNull, 'expected JSON other than null').describe('What the AI proposed'),
     human_decision: z.enum(['approved', 'rejected', 'modified']),
     was_correct: z.boolean(),
     correction: z.json().nullable().describe('The corrected action, if modified'),
@@ -1059,7 +1067,7 @@ export const businessForecastsColumns = z
       .describe('Filled when the period closes'),
     confidence: z.number().gt(-9.9995).lt(9.9995).gte(0).lte(1).nullable(),
     model: z.string().nullable().describe('Forecasting method'),
-    assumptions: z.json(),
+    assumptions: z.json().refine(notNull, 'expected JSON other than null'),
     created_at: z.iso.datetime({ offset: true, local: true }),
   })
   .describe('Forecasts of business metrics (revenue, new clients, churn) with bounds and later actuals');
@@ -1142,7 +1150,10 @@ export const businessReportsColumns = z
     period_start: z.iso.date().nullable(),
     period_end: z.iso.date().nullable(),
     summary: z.string().nullable(),
-    content: z.json().describe('Sections, tables and charts of the report'),
+    content: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Sections, tables and charts of the report'),
     generated_by: z.string(),
     created_by: z.guid().nullable(),
     created_at: z.iso.datetime({ offset: true, local: true }),
@@ -1168,8 +1179,8 @@ export const businessRulesColumns = z
     id: z.guid(),
     rule_name: z.string(),
     category: z.string().describe('health, sales, billing, routing...'),
-    condition: z.json(),
-    action: z.json(),
+    condition: z.json().refine(notNull, 'expected JSON other than null'),
+    action: z.json().refine(notNull, 'expected JSON other than null'),
     priority: z.int32().describe('Lower runs first'),
     is_active: z.boolean(),
     description: z.string().nullable(),
@@ -1241,7 +1252,7 @@ export const callIntegrationsColumns = z
     credentials_secret: z.string().nullable().describe('Name of the vault secret with the API credentials'),
     webhook_url: z.string().nullable(),
     is_active: z.boolean(),
-    settings: z.json(),
+    settings: z.json().refine(notNull, 'expected JSON other than null'),
     last_synced_at: z.iso.datetime({ offset: true, local: true }).nullable(),
     created_at: z.iso.datetime({ offset: true, local: true }),
     updated_at: z.iso.datetime({ offset: true, local: true }),
@@ -1397,7 +1408,10 @@ export const churnPatternsColumns = z
     id: z.guid(),
     pattern_name: z.string(),
     description: z.string().nullable(),
-    signals: z.json().describe('Signal conditions, e.g. {"sessions_last_30d": "<2", "zone_drop": true}'),
+    signals: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Signal conditions, e.g. {"sessions_last_30d": "<2", "zone_drop": true}'),
     affected_clients: z.int32(),
     churn_rate: z
       .number()
@@ -1745,7 +1759,7 @@ export const contactActivitiesColumns = z
     performed_by: z.string().nullable().describe('HubSpot owner id of the rep (string)'),
     hubspot_engagement_id: z.string().nullable().describe('HubSpot engagement id (sync key)'),
     occurred_at: z.iso.datetime({ offset: true, local: true }),
-    metadata: z.json(),
+    metadata: z.json().refine(notNull, 'expected JSON other than null'),
     created_at: z.iso.datetime({ offset: true, local: true }),
   })
   .describe(
@@ -1856,7 +1870,7 @@ export const contactsColumns = z
       .nullable()
       .describe('When the first appointment was booked'),
     became_customer_at: z.iso.datetime({ offset: true, local: true }).nullable(),
-    properties: z.json().describe('Remaining HubSpot properties'),
+    properties: z.json().refine(notNull, 'expected JSON other than null').describe('Remaining HubSpot properties'),
     hubspot_created_at: z.iso.datetime({ offset: true, local: true }).nullable(),
     hubspot_updated_at: z.iso.datetime({ offset: true, local: true }).nullable(),
     created_at: z.iso.datetime({ offset: true, local: true }),
@@ -1919,7 +1933,7 @@ export const conversationIntelligenceColumns = z
     next_best_action: z.string().nullable(),
     message_count: z.int32(),
     last_message_at: z.iso.datetime({ offset: true, local: true }).nullable(),
-    metadata: z.json(),
+    metadata: z.json().refine(notNull, 'expected JSON other than null'),
     created_at: z.iso.datetime({ offset: true, local: true }),
     updated_at: z.iso.datetime({ offset: true, local: true }),
   })
@@ -2029,7 +2043,7 @@ export const conversionTrackingColumns = z
       .nullable()
       .describe('Where the conversion value comes from (deal_value, cash_collected, fixed)'),
     is_active: z.boolean(),
-    config: z.json(),
+    config: z.json().refine(notNull, 'expected JSON other than null'),
     created_at: z.iso.datetime({ offset: true, local: true }),
     updated_at: z.iso.datetime({ offset: true, local: true }),
   })
@@ -2058,7 +2072,7 @@ export const customerJourneysColumns = z
     channel: z.string().nullable(),
     source: z.string().nullable(),
     campaign_id: z.string().nullable(),
-    metadata: z.json(),
+    metadata: z.json().refine(notNull, 'expected JSON other than null'),
     occurred_at: z.iso.datetime({ offset: true, local: true }),
   })
   .describe('Journey tracking: each stage a contact reaches, with the channel and campaign that got them there');
@@ -2084,7 +2098,7 @@ export const customerProfilesColumns = z
     full_name: z.string().nullable(),
     segment: z.string().nullable(),
     goals: z.string().nullable(),
-    preferences: z.json(),
+    preferences: z.json().refine(notNull, 'expected JSON other than null'),
     tags: z.array(z.string().nullable()),
     lifetime_value: z.number().gt(-9999999999.995).lt(9999999999.995),
     first_purchase_at: z.iso.datetime({ offset: true, local: true }).nullable(),
@@ -2320,7 +2334,7 @@ export const diagnosticsColumns = z
     component: z.string().describe('hubspot_sync, stripe_webhooks, database...'),
     check_name: z.string(),
     status: z.enum(['pass', 'warn', 'fail']),
-    details: z.json(),
+    details: z.json().refine(notNull, 'expected JSON other than null'),
     duration_ms: z.int32().nullable(),
     checked_at: z.iso.datetime({ offset: true, local: true }),
   })
@@ -2340,7 +2354,7 @@ export const edgeFunctionLogsColumns = z
     status_code: z.int().min(-32768).max(32767).nullable(),
     duration_ms: z.int32().nullable(),
     request_id: z.string().nullable().describe('Correlates the lines of one invocation'),
-    metadata: z.json(),
+    metadata: z.json().refine(notNull, 'expected JSON other than null'),
     created_at: z.iso.datetime({ offset: true, local: true }),
   })
   .describe('Log lines written by the edge functions (sync jobs, webhooks, agents)');
@@ -2371,7 +2385,7 @@ export const enhancedLeadsColumns = z
     location: z.string().nullable(),
     fit_score: z.int32().gte(0).lte(100).nullable(),
     intent_score: z.int32().gte(0).lte(100).nullable(),
-    enrichment: z.json().describe('Full enrichment response'),
+    enrichment: z.json().refine(notNull, 'expected JSON other than null').describe('Full enrichment response'),
     enriched_at: z.iso.datetime({ offset: true, local: true }),
   })
   .describe('Enriched lead data: firmographic and intent enrichment per contact');
@@ -2402,7 +2416,7 @@ export const eventsColumns = z
     entity_id: z.string().nullable(),
     contact_id: z.guid().nullable(),
     source: z.string(),
-    data: z.json(),
+    data: z.json().refine(notNull, 'expected JSON other than null'),
     occurred_at: z.iso.datetime({ offset: true, local: true }),
     created_at: z.iso.datetime({ offset: true, local: true }),
   })
@@ -2417,7 +2431,7 @@ export const eventsRawColumns = z
   .object({
     id: z.int(),
     source: z.string(),
-    payload: z.json(),
+    payload: z.json().refine(notNull, 'expected JSON other than null'),
     processed: z.boolean(),
     processed_at: z.iso.datetime({ offset: true, local: true }).nullable(),
     error: z.string().nullable(),
@@ -2442,7 +2456,7 @@ export const excelSyncLogsColumns = z
     rows_updated: z.int32(),
     rows_failed: z.int32(),
     status: z.enum(['running', 'success', 'partial', 'failed']),
-    error_details: z.json(),
+    error_details: z.json().refine(notNull, 'expected JSON other than null'),
     triggered_by: z.guid().nullable(),
     started_at: z.iso.datetime({ offset: true, local: true }),
     completed_at: z.iso.datetime({ offset: true, local: true }).nullable(),
@@ -2589,7 +2603,7 @@ export const facebookLeadsColumns = z
     full_name: z.string().nullable(),
     email: z.string().nullable(),
     phone: z.string().nullable(),
-    field_data: z.json().describe('All form answers'),
+    field_data: z.json().refine(notNull, 'expected JSON other than null').describe('All form answers'),
     created_time: z.iso.datetime({ offset: true, local: true }),
     synced_to_hubspot: z.boolean(),
     synced_at: z.iso.datetime({ offset: true, local: true }).nullable(),
@@ -2665,7 +2679,7 @@ export const forensicSignaturesColumns = z
     entity_id: z.string(),
     signature_hash: z.string().describe('Hex digest of payload_snapshot'),
     algorithm: z.enum(['sha256', 'sha512', 'md5']),
-    payload_snapshot: z.json(),
+    payload_snapshot: z.json().refine(notNull, 'expected JSON other than null'),
     source: z.string().nullable(),
     signed_at: z.iso.datetime({ offset: true, local: true }),
     verified_at: z.iso.datetime({ offset: true, local: true }).nullable(),
@@ -2830,7 +2844,7 @@ export const hubspotActivityCacheColumns = z
     hubspot_contact_id: z.string().nullable(),
     activity_type: z.string(),
     activity_at: z.iso.datetime({ offset: true, local: true }),
-    payload: z.json(),
+    payload: z.json().refine(notNull, 'expected JSON other than null'),
     cached_at: z.iso.datetime({ offset: true, local: true }),
     expires_at: z.iso.datetime({ offset: true, local: true }),
   })
@@ -2859,7 +2873,7 @@ export const hubspotContactChangesColumns = z
     new_value: z.string().nullable(),
     change_source: z.enum(['webhook', 'sync', 'manual']),
     hubspot_event_id: z.string().nullable(),
-    payload: z.json(),
+    payload: z.json().refine(notNull, 'expected JSON other than null'),
     changed_at: z.iso.datetime({ offset: true, local: true }),
     received_at: z.iso.datetime({ offset: true, local: true }),
   })
@@ -3226,7 +3240,7 @@ export const leadEventsColumns = z
     contact_id: z.guid().nullable(),
     event_type: z.string().describe('status_changed, form_submitted, call_attempt, message_sent...'),
     event_source: z.string(),
-    payload: z.json(),
+    payload: z.json().refine(notNull, 'expected JSON other than null'),
     occurred_at: z.iso.datetime({ offset: true, local: true }),
   })
   .describe('Lead event tracking: every status change, touch and form event of a lead');
@@ -3347,7 +3361,10 @@ export const lossAnalysisColumns = z
     primary_reason: z.string().describe('price, timing, trust, no_show, competitor, not_qualified, spouse, other...'),
     secondary_reason: z.string().nullable(),
     confidence: z.number().gt(-9.9995).lt(9.9995).gte(0).lte(1).describe('Confidence 0-1 of the analysis'),
-    evidence: z.json().describe('Quotes and signals (call transcript lines, notes) supporting the reasons'),
+    evidence: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Quotes and signals (call transcript lines, notes) supporting the reasons'),
     evidence_summary: z.string().nullable(),
     analyzed_by: z.string().describe('Model name or user'),
     analyzed_at: z.iso.datetime({ offset: true, local: true }),
@@ -3403,9 +3420,15 @@ export const managementDailyReportsColumns = z
     id: z.guid(),
     report_date: z.iso.date(),
     summary: z.string().nullable().describe('Narrative summary'),
-    metrics: z.json().describe('KPI snapshot (revenue, calls, bookings, health zones)'),
-    highlights: z.json(),
-    discrepancies: z.json().describe('Rows of vw_management_discrepancies at report time'),
+    metrics: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('KPI snapshot (revenue, calls, bookings, health zones)'),
+    highlights: z.json().refine(notNull, 'expected JSON other than null'),
+    discrepancies: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Rows of vw_management_discrepancies at report time'),
     generated_by: z.string(),
     sent_to: z.array(z.string().nullable()),
     created_at: z.iso.datetime({ offset: true, local: true }),
@@ -3505,7 +3528,7 @@ export const memoryChunksColumns = z
       .nullable()
       .describe('Embedding (1536 floats; vector(1536) in the source, real[] here because pgvector is unavailable)'),
     token_count: z.int32().nullable(),
-    metadata: z.json(),
+    metadata: z.json().refine(notNull, 'expected JSON other than null'),
     created_at: z.iso.datetime({ offset: true, local: true }),
   })
   .describe('Chunks of memory_documents with embeddings (rag_search_memory_chunks searches them)');
@@ -3542,7 +3565,7 @@ export const memoryDocumentsColumns = z
     content_hash: z.string().nullable().describe('Hash of the content, to skip re-indexing'),
     owner_id: z.guid().nullable(),
     chunk_count: z.int32(),
-    metadata: z.json(),
+    metadata: z.json().refine(notNull, 'expected JSON other than null'),
     created_at: z.iso.datetime({ offset: true, local: true }),
     updated_at: z.iso.datetime({ offset: true, local: true }),
   })
@@ -3567,7 +3590,7 @@ export const orgMemoryKvColumns = z
   .object({
     namespace: z.string(),
     key: z.string(),
-    value: z.json(),
+    value: z.json().refine(notNull, 'expected JSON other than null'),
     expires_at: z.iso.datetime({ offset: true, local: true }).nullable(),
     updated_by: z.string().nullable().describe('User or agent'),
     updated_at: z.iso.datetime({ offset: true, local: true }),
@@ -3625,7 +3648,10 @@ export const platformConnectionsColumns = z
     account_name: z.string().nullable(),
     status: z.enum(['connected', 'disconnected', 'error', 'pending']).describe('Connection state'),
     scopes: z.array(z.string().nullable()).describe('Granted OAuth scopes'),
-    config: z.json().describe('Non-secret settings (sync window, pipelines)'),
+    config: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Non-secret settings (sync window, pipelines)'),
     credentials_ref: z
       .string()
       .nullable()
@@ -3664,7 +3690,7 @@ export const platformMetricsColumns = z
     metric_date: z.iso.date(),
     metric_name: z.string().describe('Metric, e.g. records_synced, sync_errors, webhooks_received'),
     metric_value: z.number(),
-    metadata: z.json(),
+    metadata: z.json().refine(notNull, 'expected JSON other than null'),
     captured_at: z.iso.datetime({ offset: true, local: true }),
   })
   .describe('Daily metrics per platform (records synced, API calls, errors), filled by refresh_platform_metrics');
@@ -3683,7 +3709,7 @@ export const preparedActionsColumns = z
     contact_id: z.guid().nullable().describe('Links to contacts'),
     target_entity_type: z.string().nullable(),
     target_entity_id: z.string().nullable(),
-    payload: z.json().describe('Everything needed to execute it'),
+    payload: z.json().refine(notNull, 'expected JSON other than null').describe('Everything needed to execute it'),
     prepared_by: z.string().describe('Agent'),
     confidence: z.number().gt(-9.9995).lt(9.9995).gte(0).lte(1).nullable(),
     status: z.enum(['prepared', 'approved', 'rejected', 'executed', 'expired', 'failed']),
@@ -3731,7 +3757,7 @@ export const proactiveInsightsColumns = z
     priority: z.enum(['critical', 'high', 'medium', 'low']),
     confidence: z.number().gt(-9.9995).lt(9.9995).gte(0).lte(1).nullable(),
     recommended_action: z.string().nullable(),
-    action_payload: z.json(),
+    action_payload: z.json().refine(notNull, 'expected JSON other than null'),
     source_agent: z.string().nullable().describe('Agent that raised it'),
     status: z.enum(['new', 'acknowledged', 'actioned', 'dismissed', 'expired']),
     actioned_by: z.guid().nullable(),
@@ -3930,7 +3956,7 @@ export const serverContextColumns = z
     id: z.guid(),
     server_id: z.string(),
     context_type: z.string(),
-    context: z.json(),
+    context: z.json().refine(notNull, 'expected JSON other than null'),
     is_active: z.boolean(),
     valid_until: z.iso.datetime({ offset: true, local: true }).nullable(),
     created_at: z.iso.datetime({ offset: true, local: true }),
@@ -3948,7 +3974,7 @@ export const serverMemoryColumns = z
     id: z.guid(),
     server_id: z.string(),
     memory_key: z.string(),
-    content: z.json(),
+    content: z.json().refine(notNull, 'expected JSON other than null'),
     expires_at: z.iso.datetime({ offset: true, local: true }).nullable(),
     created_at: z.iso.datetime({ offset: true, local: true }),
     updated_at: z.iso.datetime({ offset: true, local: true }),
@@ -3973,7 +3999,7 @@ export const sparkLeadsColumns = z
     spark_form_id: z.string().nullable(),
     status: z.enum(['received', 'synced', 'duplicate', 'failed']),
     error: z.string().nullable(),
-    payload: z.json().describe('Raw Spark payload'),
+    payload: z.json().refine(notNull, 'expected JSON other than null').describe('Raw Spark payload'),
     received_at: z.iso.datetime({ offset: true, local: true }),
     synced_at: z.iso.datetime({ offset: true, local: true }).nullable(),
   })
@@ -4074,7 +4100,7 @@ export const stripeAccountsColumns = z
     payouts_enabled: z.boolean(),
     livemode: z.boolean(),
     is_primary: z.boolean(),
-    settings: z.json(),
+    settings: z.json().refine(notNull, 'expected JSON other than null'),
     created_at: z.iso.datetime({ offset: true, local: true }),
     updated_at: z.iso.datetime({ offset: true, local: true }),
   })
@@ -4119,7 +4145,7 @@ export const stripeEventsColumns = z
     account_id: z.string().nullable(),
     api_version: z.string().nullable(),
     livemode: z.boolean(),
-    payload: z.json(),
+    payload: z.json().refine(notNull, 'expected JSON other than null'),
     processed: z.boolean(),
     processed_at: z.iso.datetime({ offset: true, local: true }).nullable(),
     processing_error: z.string().nullable(),
@@ -4278,7 +4304,7 @@ export const stripeRefundsColumns = z
     reason: z.enum(['duplicate', 'fraudulent', 'requested_by_customer', 'expired_uncaptured_charge']).nullable(),
     status: z.enum(['pending', 'succeeded', 'failed', 'canceled', 'requires_action']),
     notes: z.string().nullable(),
-    metadata: z.json(),
+    metadata: z.json().refine(notNull, 'expected JSON other than null'),
     created_at: z.iso.datetime({ offset: true, local: true }),
   })
   .describe('Refund tracking');
@@ -4315,7 +4341,7 @@ export const stripeSubscriptionsColumns = z
     canceled_at: z.iso.datetime({ offset: true, local: true }).nullable(),
     started_at: z.iso.datetime({ offset: true, local: true }).nullable(),
     ended_at: z.iso.datetime({ offset: true, local: true }).nullable(),
-    metadata: z.json(),
+    metadata: z.json().refine(notNull, 'expected JSON other than null'),
     created_at: z.iso.datetime({ offset: true, local: true }),
     updated_at: z.iso.datetime({ offset: true, local: true }),
   })
@@ -4362,7 +4388,7 @@ export const stripeTransactionsColumns = z
     card_fingerprint: z.string().nullable().describe('known_cards.card_fingerprint'),
     invoice_id: z.string().nullable().describe('stripe_invoices.id'),
     subscription_id: z.string().nullable().describe('stripe_subscriptions.id'),
-    metadata: z.json(),
+    metadata: z.json().refine(notNull, 'expected JSON other than null'),
     created_at: z.iso.datetime({ offset: true, local: true }).describe('Created in Stripe'),
     synced_at: z.iso.datetime({ offset: true, local: true }),
   })
@@ -4399,7 +4425,7 @@ export const syncErrorsColumns = z
     entity_id: z.string().nullable().describe('Id of the record in the source'),
     error_type: z.string().describe('validation, rate_limit, auth, network, mapping...'),
     error_message: z.string(),
-    error_details: z.json(),
+    error_details: z.json().refine(notNull, 'expected JSON other than null'),
     retry_count: z.int32().gte(0),
     resolved_at: z.iso.datetime({ offset: true, local: true }).nullable(),
     resolved_by: z.guid().nullable(),
@@ -4429,7 +4455,7 @@ export const syncLogColumns = z
     target_table: z.string().describe('Table written'),
     entity_id: z.string().describe('Id of the record in the source'),
     action: z.enum(['insert', 'update', 'delete', 'skip']),
-    changes: z.json().describe('Changed fields: old and new values'),
+    changes: z.json().refine(notNull, 'expected JSON other than null').describe('Changed fields: old and new values'),
     synced_at: z.iso.datetime({ offset: true, local: true }),
   })
   .describe('Per-record sync log: one row for each record written by a sync');
@@ -4448,7 +4474,7 @@ export const syncLogsColumns = z
     records_updated: z.int32(),
     records_failed: z.int32(),
     error_message: z.string().nullable(),
-    metadata: z.json(),
+    metadata: z.json().refine(notNull, 'expected JSON other than null'),
     started_at: z.iso.datetime({ offset: true, local: true }),
     completed_at: z.iso.datetime({ offset: true, local: true }).nullable(),
   })
@@ -4492,7 +4518,7 @@ export const syncQueueColumns = z
     entity_type: z.string().nullable().describe('Record kind, NULL = everything'),
     entity_id: z.string().nullable().describe('Single record, NULL = all changed records'),
     operation: z.enum(['sync', 'create', 'update', 'delete', 'full_sync']),
-    payload: z.json(),
+    payload: z.json().refine(notNull, 'expected JSON other than null'),
     priority: z.int().min(-32768).max(32767).gte(1).lte(10).describe('1 = most urgent'),
     status: z.enum(['pending', 'processing', 'completed', 'failed', 'cancelled']),
     attempts: z.int32(),
@@ -4548,7 +4574,7 @@ export const systemMetricsColumns = z
     metric_value: z.number().describe('Measured value'),
     unit: z.string().nullable().describe('Unit: count, ms, bytes, percent'),
     source: z.string().nullable().describe('Component that reported it'),
-    tags: z.json().describe('Extra dimensions'),
+    tags: z.json().refine(notNull, 'expected JSON other than null').describe('Extra dimensions'),
     recorded_at: z.iso.datetime({ offset: true, local: true }),
   })
   .describe('Time series of system metrics (queue depth, sync lag, error counts, DB size)');
@@ -4562,7 +4588,7 @@ export const systemPreferencesColumns = z
   .object({
     id: z.guid(),
     preference_key: z.string().describe('Preference key'),
-    preference_value: z.json().describe('Preference value as JSON'),
+    preference_value: z.json().refine(notNull, 'expected JSON other than null').describe('Preference value as JSON'),
     category: z.string().describe('Grouping in the admin screen'),
     description: z.string().nullable(),
     updated_by: z.guid().nullable(),
@@ -4588,7 +4614,7 @@ export const systemSettingsColumns = z
   .object({
     id: z.guid(),
     setting_key: z.string().describe('Setting key'),
-    setting_value: z.json().describe('Setting value as JSON'),
+    setting_value: z.json().refine(notNull, 'expected JSON other than null').describe('Setting value as JSON'),
     setting_type: z.enum(['string', 'number', 'boolean', 'json']).describe('How the value is interpreted'),
     scope: z.enum(['global', 'integration', 'agent', 'dashboard']).describe('What the setting applies to'),
     is_active: z.boolean().describe('Inactive settings fall back to defaults'),
@@ -4779,7 +4805,7 @@ export const ultimateTruthEventsColumns = z
       .describe('Money amount for payment-like events'),
     currency: z.string().nullable(),
     event_time: z.iso.datetime({ offset: true, local: true }),
-    payload: z.json(),
+    payload: z.json().refine(notNull, 'expected JSON other than null'),
     reconciliation_status: z.enum(['pending', 'matched', 'mismatch', 'orphan']),
     matched_event_ids: z.array(z.guid().nullable()).describe('Events of other sources judged the same fact'),
     created_at: z.iso.datetime({ offset: true, local: true }),
@@ -4882,8 +4908,11 @@ export const userPreferencesColumns = z
     user_id: z.guid(),
     theme: z.enum(['light', 'dark', 'system']),
     default_dashboard: z.string().nullable().describe('Dashboard opened after sign-in'),
-    dashboard_layout: z.json().describe('Widget layout per dashboard'),
-    notifications: z.json().describe('Notification channels and thresholds'),
+    dashboard_layout: z.json().refine(notNull, 'expected JSON other than null').describe('Widget layout per dashboard'),
+    notifications: z
+      .json()
+      .refine(notNull, 'expected JSON other than null')
+      .describe('Notification channels and thresholds'),
     timezone: z.string().nullable(),
     created_at: z.iso.datetime({ offset: true, local: true }),
     updated_at: z.iso.datetime({ offset: true, local: true }),
@@ -4955,8 +4984,8 @@ export const webhookLogsColumns = z
     source: z.string().describe('Sender: hubspot, stripe, facebook, callgear...'),
     event_type: z.string().nullable().describe('Event name as sent'),
     external_event_id: z.string().nullable().describe('Event id of the sender, for deduplication'),
-    payload: z.json(),
-    headers: z.json(),
+    payload: z.json().refine(notNull, 'expected JSON other than null'),
+    headers: z.json().refine(notNull, 'expected JSON other than null'),
     status: z.enum(['received', 'processed', 'failed', 'ignored']),
     error_message: z.string().nullable(),
     processing_ms: z.int32().nullable(),
@@ -4993,7 +5022,7 @@ export const whatsappInteractionsColumns = z
     wa_message_id: z.string().nullable().describe('WhatsApp message id'),
     status: z.enum(['received', 'sent', 'delivered', 'read', 'failed']),
     agent_name: z.string().nullable().describe('Agent that sent it (outbound)'),
-    metadata: z.json(),
+    metadata: z.json().refine(notNull, 'expected JSON other than null'),
     sent_at: z.iso.datetime({ offset: true, local: true }),
     created_at: z.iso.datetime({ offset: true, local: true }),
   })

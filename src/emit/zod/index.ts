@@ -29,12 +29,20 @@ const ref = (name: string): Expr => ({ kind: 'dsl', name });
 
 /** Renders the Zod validators of a model: the content of `zod.ts`. */
 export function renderZod(schema: Schema): string {
+  const blocks = [...tableVariables(schema)].map(([table, name]) => tableBlock(schema, table, name));
+  return `${header}${printImport(['z'], 'zod')}\n\n${runtime}\n${blocks.map((b) => `\n${b}`).join('')}`;
+}
+
+/**
+ * The tables the file validates, in order, each with the stem of its variables: `allLeads` for
+ * `allLeadsColumns`, `allLeadsRow`, `allLeadsInsert`, `allLeadsUpdate`. Partitions share their parent's.
+ */
+export function tableVariables(schema: Schema): Map<Table, string> {
   const tables = Object.values(schema.tables)
     .filter((t) => !t.partitionOf)
     .sort((a, b) => byText(a.schema, b.schema) || byText(a.name, b.name));
-  const taken = new Set(['z', 'holds', 'evaluate', 'checked', 'Sql', 'Check']);
-  const blocks = tables.map((table) => tableBlock(schema, table, variableName(table, taken)));
-  return `${header}${printImport(['z'], 'zod')}\n\n${runtime}\n${blocks.map((b) => `\n${b}`).join('')}`;
+  const taken = new Set(['z', 'holds', 'evaluate', 'checked', 'notNull', 'Sql', 'Check']);
+  return new Map(tables.map((table) => [table, variableName(table, taken)]));
 }
 
 function variableName(table: Table, taken: Set<string>): string {
@@ -76,7 +84,9 @@ function tableBlock(schema: Schema, table: Table, name: string): string {
     const own = rules.get(column.name) ?? [];
     const nullable = !column.notNull && !zodType.notNull && !own.some((rule) => 'required' in rule);
     let expr = columnSchema(zodType, own);
+    // z.json() takes null, which arrives as SQL NULL: a NOT NULL json column refuses it.
     if (nullable) expr = method(expr, 'nullable');
+    else if (zodType.kind === 'json') expr = method(expr, 'refine', ref('notNull'), str('expected JSON other than null'));
     if (column.comment) expr = method(expr, 'describe', str(column.comment));
     return [column.name, expr];
   });

@@ -93,7 +93,7 @@ export function parseCheck(text: string): SqlNode {
   };
   const isSymbol = (symbol: string) => peek()?.kind === 'symbol' && peek()!.text === symbol;
   const expect = (symbol: string) => {
-    if (!isSymbol(symbol)) throw new Unreadable(`expected ${symbol}`);
+    if (!isSymbol(symbol)) throw new Unreadable(`${peek()?.text ?? 'the end'} where ${symbol} belongs`);
     position++;
   };
 

@@ -1,7 +1,7 @@
 /**
  * The fixed part of `zod.ts`: `holds`, which evaluates a CHECK constraint kept as data with
  * PostgreSQL's three-valued logic, and `checked`, which adds a table's checks to a schema as
- * refinements. Kept in prettier's layout for the file's options (the golden test formats it).
+ * refinements, and `notNull` for json columns that are NOT NULL. Kept in prettier's layout for the file's options (the golden test formats it).
  */
 
 export const runtime = `/** A CHECK constraint as data, evaluated by \`holds\`: \`['>=', ['col', 'total', 'number'], ['val', 0]]\`. */
@@ -100,6 +100,11 @@ function evaluate(node: Sql, row: Record<string, unknown>): unknown {
       return a * b;
   }
   throw new Error(\`unknown operator \${String(operator)}\`);
+}
+
+/** A json column that is NOT NULL: JSON's null would arrive as SQL NULL. */
+function notNull(value: unknown): boolean {
+  return value !== null;
 }
 
 /** A table's row schema with its checks as refinements, each reported on the first column it reads. */
