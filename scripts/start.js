@@ -1,10 +1,10 @@
 // The everyday loop on the example systems under schemas/, on the embedded database (no server):
-// generate -> migrate -> diff -> gen types and docs, with a short summary of each step.
+// generate -> migrate -> diff -> gen types (Kysely, supabase-js), Zod validators and docs, with a short summary of each step.
 import { resolveConfig } from '../dist/config/load.js';
 import { generateCommand } from '../dist/commands/generate.js';
 import { migrateCommand } from '../dist/commands/migrate.js';
 import { diffCommand } from '../dist/commands/diff.js';
-import { genCommand } from '../dist/commands/gen.js';
+import { allGenerators, genCommand } from '../dist/commands/gen.js';
 import { describeCounts } from '../dist/cli/summary.js';
 import { reportError } from '../dist/cli/output.js';
 import { loadConfiguredSchema } from '../dist/commands/sql.js';
@@ -30,7 +30,7 @@ for (const system of systems) {
     const drift = await diffCommand(config, {});
     console.log(`  diff         ${drift.items.length === 0 ? 'no drift: the embedded database matches the definitions' : `${drift.items.length} difference(s)`}`);
     if (drift.items.length) failed++;
-    const files = await genCommand(config, { generators: ['types', 'docs'], check: false, fromDatabase: false });
+    const files = await genCommand(config, { generators: allGenerators(config), check: false, fromDatabase: false });
     console.log(`  gen          ${files.map((f) => `${f.path} (${f.status === 'unchanged' ? 'fresh' : f.status})`).join(', ')}`);
     console.log(`  done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   } catch (error) {

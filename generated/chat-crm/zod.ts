@@ -10,16 +10,21 @@ type Sql = readonly unknown[];
 /** A CHECK constraint of a table, by name, that the columns' own schemas cannot express. */
 interface Check {
   name: string;
+  /** The columns the check reads. */
   columns: string[];
+  /** Those of them the database may fill on insert (a default, an identity, a generated column). */
+  filled: string[];
   expression: Sql;
 }
 
 /**
- * Whether a row passes a check as PostgreSQL decides: a check that comes out NULL passes. A row
- * that leaves out a column the check reads (an update, a default) is left to the database.
+ * Whether a row passes a check as PostgreSQL decides: a check that comes out NULL passes. An
+ * insert that leaves out a column without a default gives it NULL; one the database fills, and
+ * any column an update leaves out, is not known here: the database decides.
  */
-function holds(check: Check, row: Record<string, unknown>): boolean {
-  return check.columns.some((column) => row[column] === undefined) || evaluate(check.expression, row) !== false;
+function holds(check: Check, row: Record<string, unknown>, update: boolean): boolean {
+  const unknown = update ? check.columns : check.filled;
+  return unknown.some((column) => row[column] === undefined) || evaluate(check.expression, row) !== false;
 }
 
 function evaluate(node: Sql, row: Record<string, unknown>): unknown {
@@ -107,11 +112,11 @@ function notNull(value: unknown): boolean {
   return value !== null;
 }
 
-/** A table's row schema with its checks as refinements, each reported on the first column it reads. */
-function checked<T extends z.ZodType<Record<string, unknown>>>(schema: T, checks: Check[]): T {
+/** A table's schema with its checks as refinements, each reported on the first column it reads. */
+function checked<T extends z.ZodType<Record<string, unknown>>>(schema: T, checks: Check[], update = false): T {
   return checks.reduce(
     (refined, check) =>
-      refined.refine((row) => holds(check, row), {
+      refined.refine((row) => holds(check, row, update), {
         message: `violates CHECK ${check.name}`,
         path: check.columns.slice(0, 1),
       }),
@@ -430,6 +435,7 @@ export const crmNotesChecks = [
   {
     name: 'crm_notes_attached_check',
     columns: ['client_id', 'deal_id'],
+    filled: [],
     expression: ['or', ['notnull', ['col', 'client_id', 'text']], ['notnull', ['col', 'deal_id', 'text']]],
   },
 ];
@@ -451,7 +457,7 @@ export const crmNotesInsert = checked(
     .strict(),
   crmNotesChecks,
 );
-export const crmNotesUpdate = checked(crmNotesColumns.partial().strict(), crmNotesChecks);
+export const crmNotesUpdate = checked(crmNotesColumns.partial().strict(), crmNotesChecks, true);
 
 export const crmOrdersColumns = z
   .object({
@@ -484,6 +490,7 @@ export const crmOrdersChecks = [
   {
     name: 'crm_orders_amounts_check',
     columns: ['subtotal', 'tax', 'shipping', 'discount', 'total'],
+    filled: ['subtotal', 'tax', 'shipping', 'discount', 'total'],
     expression: [
       'and',
       ['>=', ['col', 'subtotal', 'number'], ['val', 0]],
@@ -520,7 +527,7 @@ export const crmOrdersInsert = checked(
     .strict(),
   crmOrdersChecks,
 );
-export const crmOrdersUpdate = checked(crmOrdersColumns.partial().strict(), crmOrdersChecks);
+export const crmOrdersUpdate = checked(crmOrdersColumns.partial().strict(), crmOrdersChecks, true);
 
 export const crmProductsColumns = z
   .object({
@@ -588,12 +595,13 @@ export const keywordActionsChecks = [
   {
     name: 'keyword_actions_keyword_check',
     columns: ['keyword'],
+    filled: [],
     expression: ['<>', ['btrim', ['col', 'keyword', 'text']], ['val', '']],
   },
 ];
 export const keywordActionsRow = checked(keywordActionsColumns, keywordActionsChecks);
 export const keywordActionsInsert = checked(keywordActionsColumns.partial({ id: true }).strict(), keywordActionsChecks);
-export const keywordActionsUpdate = checked(keywordActionsColumns.partial().strict(), keywordActionsChecks);
+export const keywordActionsUpdate = checked(keywordActionsColumns.partial().strict(), keywordActionsChecks, true);
 
 export const messagesColumns = z
   .object({
@@ -639,6 +647,7 @@ export const organizationsChecks = [
   {
     name: 'organizations_name_check',
     columns: ['name'],
+    filled: [],
     expression: ['<>', ['btrim', ['col', 'name', 'text']], ['val', '']],
   },
 ];
@@ -647,7 +656,7 @@ export const organizationsInsert = checked(
   organizationsColumns.partial({ id: true, created_at: true }).strict(),
   organizationsChecks,
 );
-export const organizationsUpdate = checked(organizationsColumns.partial().strict(), organizationsChecks);
+export const organizationsUpdate = checked(organizationsColumns.partial().strict(), organizationsChecks, true);
 
 export const profilesColumns = z
   .object({

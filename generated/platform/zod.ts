@@ -10,16 +10,21 @@ type Sql = readonly unknown[];
 /** A CHECK constraint of a table, by name, that the columns' own schemas cannot express. */
 interface Check {
   name: string;
+  /** The columns the check reads. */
   columns: string[];
+  /** Those of them the database may fill on insert (a default, an identity, a generated column). */
+  filled: string[];
   expression: Sql;
 }
 
 /**
- * Whether a row passes a check as PostgreSQL decides: a check that comes out NULL passes. A row
- * that leaves out a column the check reads (an update, a default) is left to the database.
+ * Whether a row passes a check as PostgreSQL decides: a check that comes out NULL passes. An
+ * insert that leaves out a column without a default gives it NULL; one the database fills, and
+ * any column an update leaves out, is not known here: the database decides.
  */
-function holds(check: Check, row: Record<string, unknown>): boolean {
-  return check.columns.some((column) => row[column] === undefined) || evaluate(check.expression, row) !== false;
+function holds(check: Check, row: Record<string, unknown>, update: boolean): boolean {
+  const unknown = update ? check.columns : check.filled;
+  return unknown.some((column) => row[column] === undefined) || evaluate(check.expression, row) !== false;
 }
 
 function evaluate(node: Sql, row: Record<string, unknown>): unknown {
@@ -107,11 +112,11 @@ function notNull(value: unknown): boolean {
   return value !== null;
 }
 
-/** A table's row schema with its checks as refinements, each reported on the first column it reads. */
-function checked<T extends z.ZodType<Record<string, unknown>>>(schema: T, checks: Check[]): T {
+/** A table's schema with its checks as refinements, each reported on the first column it reads. */
+function checked<T extends z.ZodType<Record<string, unknown>>>(schema: T, checks: Check[], update = false): T {
   return checks.reduce(
     (refined, check) =>
-      refined.refine((row) => holds(check, row), {
+      refined.refine((row) => holds(check, row, update), {
         message: `violates CHECK ${check.name}`,
         path: check.columns.slice(0, 1),
       }),
@@ -135,6 +140,7 @@ export const abTestAssignmentsChecks = [
   {
     name: 'ab_test_assignments_subject_check',
     columns: ['user_id', 'anonymous_id'],
+    filled: [],
     expression: ['or', ['notnull', ['col', 'user_id', 'text']], ['notnull', ['col', 'anonymous_id', 'text']]],
   },
 ];
@@ -145,7 +151,11 @@ export const abTestAssignmentsInsert = checked(
     .strict(),
   abTestAssignmentsChecks,
 );
-export const abTestAssignmentsUpdate = checked(abTestAssignmentsColumns.partial().strict(), abTestAssignmentsChecks);
+export const abTestAssignmentsUpdate = checked(
+  abTestAssignmentsColumns.partial().strict(),
+  abTestAssignmentsChecks,
+  true,
+);
 
 export const abTestConversionsColumns = z
   .object({
@@ -189,6 +199,7 @@ export const abTestsChecks = [
   {
     name: 'ab_tests_variants_array',
     columns: ['variants'],
+    filled: ['variants'],
     expression: ['=', ['typeof', ['col', 'variants', 'json']], ['val', 'array']],
   },
 ];
@@ -211,7 +222,7 @@ export const abTestsInsert = checked(
     .strict(),
   abTestsChecks,
 );
-export const abTestsUpdate = checked(abTestsColumns.partial().strict(), abTestsChecks);
+export const abTestsUpdate = checked(abTestsColumns.partial().strict(), abTestsChecks, true);
 
 export const activitiesColumns = z
   .object({
@@ -371,6 +382,7 @@ export const aiEmbeddingsChecks = [
   {
     name: 'ai_embeddings_dimensions_check',
     columns: ['embedding', 'dimensions'],
+    filled: ['dimensions'],
     expression: ['=', ['cardinality', ['col', 'embedding', 'array']], ['col', 'dimensions', 'number']],
   },
 ];
@@ -398,6 +410,7 @@ export const aiEmbeddingsInsert = checked(
 export const aiEmbeddingsUpdate = checked(
   aiEmbeddingsColumns.omit({ content_hash: true, fts: true }).partial().strict(),
   aiEmbeddingsChecks,
+  true,
 );
 
 export const aiHealthMetricsColumns = z
@@ -424,11 +437,13 @@ export const aiHealthMetricsChecks = [
   {
     name: 'ai_health_metrics_errors_check',
     columns: ['error_count', 'request_count'],
+    filled: ['error_count', 'request_count'],
     expression: ['<=', ['col', 'error_count', 'number'], ['col', 'request_count', 'number']],
   },
   {
     name: 'ai_health_metrics_window_check',
     columns: ['window_end', 'window_start'],
+    filled: [],
     expression: ['>', ['col', 'window_end', 'date'], ['col', 'window_start', 'date']],
   },
 ];
@@ -452,7 +467,7 @@ export const aiHealthMetricsInsert = checked(
     .strict(),
   aiHealthMetricsChecks,
 );
-export const aiHealthMetricsUpdate = checked(aiHealthMetricsColumns.partial().strict(), aiHealthMetricsChecks);
+export const aiHealthMetricsUpdate = checked(aiHealthMetricsColumns.partial().strict(), aiHealthMetricsChecks, true);
 
 export const aiInsightsColumns = z
   .object({
@@ -746,6 +761,7 @@ export const appointmentsChecks = [
   {
     name: 'appointments_time_check',
     columns: ['end_time', 'start_time'],
+    filled: [],
     expression: ['>', ['col', 'end_time', 'date'], ['col', 'start_time', 'date']],
   },
 ];
@@ -778,7 +794,7 @@ export const appointmentsInsert = checked(
     .strict(),
   appointmentsChecks,
 );
-export const appointmentsUpdate = checked(appointmentsColumns.partial().strict(), appointmentsChecks);
+export const appointmentsUpdate = checked(appointmentsColumns.partial().strict(), appointmentsChecks, true);
 
 export const auditLogColumns = z
   .object({
@@ -1035,6 +1051,7 @@ export const businessMetricsChecks = [
   {
     name: 'business_metrics_period_range_check',
     columns: ['period_end', 'period_start'],
+    filled: [],
     expression: ['>=', ['col', 'period_end', 'date'], ['col', 'period_start', 'date']],
   },
 ];
@@ -1045,7 +1062,7 @@ export const businessMetricsInsert = checked(
     .strict(),
   businessMetricsChecks,
 );
-export const businessMetricsUpdate = checked(businessMetricsColumns.partial().strict(), businessMetricsChecks);
+export const businessMetricsUpdate = checked(businessMetricsColumns.partial().strict(), businessMetricsChecks, true);
 
 export const campaignCostsColumns = z
   .object({
@@ -1070,6 +1087,7 @@ export const campaignCostsChecks = [
   {
     name: 'campaign_costs_period_check',
     columns: ['period_end', 'period_start'],
+    filled: [],
     expression: ['>=', ['col', 'period_end', 'date'], ['col', 'period_start', 'date']],
   },
 ];
@@ -1089,7 +1107,7 @@ export const campaignCostsInsert = checked(
     .strict(),
   campaignCostsChecks,
 );
-export const campaignCostsUpdate = checked(campaignCostsColumns.partial().strict(), campaignCostsChecks);
+export const campaignCostsUpdate = checked(campaignCostsColumns.partial().strict(), campaignCostsChecks, true);
 
 export const challengeParticipantsColumns = z
   .object({
@@ -1135,6 +1153,7 @@ export const challengesChecks = [
   {
     name: 'challenges_dates_check',
     columns: ['ends_at', 'starts_at'],
+    filled: [],
     expression: ['>', ['col', 'ends_at', 'date'], ['col', 'starts_at', 'date']],
   },
 ];
@@ -1157,7 +1176,7 @@ export const challengesInsert = checked(
     .strict(),
   challengesChecks,
 );
-export const challengesUpdate = checked(challengesColumns.partial().strict(), challengesChecks);
+export const challengesUpdate = checked(challengesColumns.partial().strict(), challengesChecks, true);
 
 export const chatConversationsColumns = z
   .object({
@@ -1243,11 +1262,13 @@ export const chatMessagesChecks = [
   {
     name: 'chat_messages_feedback_check',
     columns: ['feedback'],
+    filled: [],
     expression: ['in', ['col', 'feedback', 'number'], ['val', -1], ['val', 1]],
   },
   {
     name: 'chat_messages_user_sender_check',
     columns: ['role', 'user_id'],
+    filled: [],
     expression: ['or', ['<>', ['col', 'role', 'text'], ['val', 'user']], ['notnull', ['col', 'user_id', 'text']]],
   },
 ];
@@ -1273,7 +1294,7 @@ export const chatMessagesInsert = checked(
     .strict(),
   chatMessagesChecks,
 );
-export const chatMessagesUpdate = checked(chatMessagesColumns.partial().strict(), chatMessagesChecks);
+export const chatMessagesUpdate = checked(chatMessagesColumns.partial().strict(), chatMessagesChecks, true);
 
 export const commentsColumns = z
   .object({
@@ -1386,6 +1407,7 @@ export const communityPostsChecks = [
   {
     name: 'community_posts_thread_title_check',
     columns: ['parent_id', 'title'],
+    filled: [],
     expression: ['or', ['notnull', ['col', 'parent_id', 'text']], ['notnull', ['col', 'title', 'text']]],
   },
 ];
@@ -1418,6 +1440,7 @@ export const communityPostsInsert = checked(
 export const communityPostsUpdate = checked(
   communityPostsColumns.omit({ search_vector: true }).partial().strict(),
   communityPostsChecks,
+  true,
 );
 
 export const complianceMetricsColumns = z
@@ -1464,6 +1487,7 @@ export const complianceReportsChecks = [
   {
     name: 'compliance_reports_period_check',
     columns: ['period_end', 'period_start'],
+    filled: [],
     expression: ['>=', ['col', 'period_end', 'date'], ['col', 'period_start', 'date']],
   },
 ];
@@ -1485,7 +1509,11 @@ export const complianceReportsInsert = checked(
     .strict(),
   complianceReportsChecks,
 );
-export const complianceReportsUpdate = checked(complianceReportsColumns.partial().strict(), complianceReportsChecks);
+export const complianceReportsUpdate = checked(
+  complianceReportsColumns.partial().strict(),
+  complianceReportsChecks,
+  true,
+);
 
 export const consentRecordsColumns = z
   .object({
@@ -1661,6 +1689,7 @@ export const costForecastsChecks = [
   {
     name: 'cost_forecasts_bounds_check',
     columns: ['lower_bound', 'upper_bound'],
+    filled: [],
     expression: [
       'or',
       ['isnull', ['col', 'lower_bound', 'number']],
@@ -1671,6 +1700,7 @@ export const costForecastsChecks = [
   {
     name: 'cost_forecasts_period_check',
     columns: ['period_end', 'period_start'],
+    filled: [],
     expression: ['>=', ['col', 'period_end', 'date'], ['col', 'period_start', 'date']],
   },
 ];
@@ -1694,7 +1724,7 @@ export const costForecastsInsert = checked(
     .strict(),
   costForecastsChecks,
 );
-export const costForecastsUpdate = checked(costForecastsColumns.partial().strict(), costForecastsChecks);
+export const costForecastsUpdate = checked(costForecastsColumns.partial().strict(), costForecastsChecks, true);
 
 export const crmSyncLogColumns = z
   .object({
@@ -2505,6 +2535,7 @@ export const leadSessionsChecks = [
   {
     name: 'lead_sessions_end_check',
     columns: ['ended_at', 'started_at'],
+    filled: ['started_at'],
     expression: [
       'or',
       ['isnull', ['col', 'ended_at', 'date']],
@@ -2528,7 +2559,7 @@ export const leadSessionsInsert = checked(
     .strict(),
   leadSessionsChecks,
 );
-export const leadSessionsUpdate = checked(leadSessionsColumns.partial().strict(), leadSessionsChecks);
+export const leadSessionsUpdate = checked(leadSessionsColumns.partial().strict(), leadSessionsChecks, true);
 
 export const leadSourcesColumns = z
   .object({
@@ -2738,6 +2769,7 @@ export const marketplaceItemsChecks = [
   {
     name: 'marketplace_items_free_check',
     columns: ['pricing_model', 'price'],
+    filled: ['pricing_model', 'price'],
     expression: [
       'or',
       ['<>', ['col', 'pricing_model', 'text'], ['val', 'free']],
@@ -2747,6 +2779,7 @@ export const marketplaceItemsChecks = [
   {
     name: 'marketplace_items_integration_check',
     columns: ['item_type', 'integration_id'],
+    filled: [],
     expression: [
       'or',
       ['<>', ['col', 'item_type', 'text'], ['val', 'integration']],
@@ -2784,7 +2817,7 @@ export const marketplaceItemsInsert = checked(
     .strict(),
   marketplaceItemsChecks,
 );
-export const marketplaceItemsUpdate = checked(marketplaceItemsColumns.partial().strict(), marketplaceItemsChecks);
+export const marketplaceItemsUpdate = checked(marketplaceItemsColumns.partial().strict(), marketplaceItemsChecks, true);
 
 export const meetingNotesColumns = z
   .object({
@@ -2868,6 +2901,7 @@ export const meetingsChecks = [
   {
     name: 'meetings_actual_check',
     columns: ['actual_end', 'actual_start'],
+    filled: [],
     expression: [
       'or',
       ['isnull', ['col', 'actual_end', 'date']],
@@ -2878,6 +2912,7 @@ export const meetingsChecks = [
   {
     name: 'meetings_schedule_check',
     columns: ['scheduled_end', 'scheduled_start'],
+    filled: [],
     expression: [
       'or',
       ['isnull', ['col', 'scheduled_end', 'date']],
@@ -2910,7 +2945,7 @@ export const meetingsInsert = checked(
     .strict(),
   meetingsChecks,
 );
-export const meetingsUpdate = checked(meetingsColumns.partial().strict(), meetingsChecks);
+export const meetingsUpdate = checked(meetingsColumns.partial().strict(), meetingsChecks, true);
 
 export const metricsDailyColumns = z
   .object({
@@ -3031,6 +3066,7 @@ export const notificationPreferencesChecks = [
   {
     name: 'notification_preferences_quiet_hours_check',
     columns: ['quiet_hours_start', 'quiet_hours_end'],
+    filled: [],
     expression: [
       '=',
       ['isnull', ['col', 'quiet_hours_start', 'other']],
@@ -3059,6 +3095,7 @@ export const notificationPreferencesInsert = checked(
 export const notificationPreferencesUpdate = checked(
   notificationPreferencesColumns.partial().strict(),
   notificationPreferencesChecks,
+  true,
 );
 
 export const notificationsColumns = z
@@ -3204,6 +3241,7 @@ export const orchestratorReportsChecks = [
   {
     name: 'orchestrator_reports_completion_check',
     columns: ['completed_at', 'started_at'],
+    filled: ['started_at'],
     expression: [
       'or',
       ['isnull', ['col', 'completed_at', 'date']],
@@ -3213,6 +3251,7 @@ export const orchestratorReportsChecks = [
   {
     name: 'orchestrator_reports_tasks_check',
     columns: ['tasks_failed', 'tasks_total'],
+    filled: ['tasks_failed', 'tasks_total'],
     expression: ['<=', ['col', 'tasks_failed', 'number'], ['col', 'tasks_total', 'number']],
   },
 ];
@@ -3242,6 +3281,7 @@ export const orchestratorReportsInsert = checked(
 export const orchestratorReportsUpdate = checked(
   orchestratorReportsColumns.omit({ duration_ms: true }).partial().strict(),
   orchestratorReportsChecks,
+  true,
 );
 
 export const performanceMetricsColumns = z
@@ -3391,6 +3431,7 @@ export const privacyConsentsChecks = [
   {
     name: 'privacy_consents_granted_check',
     columns: ['granted', 'granted_at'],
+    filled: ['granted'],
     expression: ['or', ['not', ['col', 'granted', 'boolean']], ['notnull', ['col', 'granted_at', 'date']]],
   },
 ];
@@ -3413,7 +3454,7 @@ export const privacyConsentsInsert = checked(
     .strict(),
   privacyConsentsChecks,
 );
-export const privacyConsentsUpdate = checked(privacyConsentsColumns.partial().strict(), privacyConsentsChecks);
+export const privacyConsentsUpdate = checked(privacyConsentsColumns.partial().strict(), privacyConsentsChecks, true);
 
 export const profilesColumns = z
   .object({
@@ -3498,6 +3539,7 @@ export const pushSubscriptionsChecks = [
   {
     name: 'push_subscriptions_web_keys_check',
     columns: ['platform', 'p256dh_key', 'auth_key'],
+    filled: ['platform'],
     expression: [
       'or',
       ['<>', ['col', 'platform', 'text'], ['val', 'web']],
@@ -3525,7 +3567,11 @@ export const pushSubscriptionsInsert = checked(
     .strict(),
   pushSubscriptionsChecks,
 );
-export const pushSubscriptionsUpdate = checked(pushSubscriptionsColumns.partial().strict(), pushSubscriptionsChecks);
+export const pushSubscriptionsUpdate = checked(
+  pushSubscriptionsColumns.partial().strict(),
+  pushSubscriptionsChecks,
+  true,
+);
 
 export const rateLimitsColumns = z
   .object({
@@ -3678,6 +3724,7 @@ export const revenueStreamsChecks = [
   {
     name: 'revenue_streams_period_check',
     columns: ['period_end', 'period_start'],
+    filled: [],
     expression: ['>=', ['col', 'period_end', 'date'], ['col', 'period_start', 'date']],
   },
 ];
@@ -3708,6 +3755,7 @@ export const revenueStreamsInsert = checked(
 export const revenueStreamsUpdate = checked(
   revenueStreamsColumns.omit({ net_amount: true }).partial().strict(),
   revenueStreamsChecks,
+  true,
 );
 
 export const roiTrackingColumns = z
@@ -3735,6 +3783,7 @@ export const roiTrackingChecks = [
   {
     name: 'roi_tracking_period_check',
     columns: ['period_end', 'period_start'],
+    filled: [],
     expression: ['>=', ['col', 'period_end', 'date'], ['col', 'period_start', 'date']],
   },
 ];
@@ -3749,6 +3798,7 @@ export const roiTrackingInsert = checked(
 export const roiTrackingUpdate = checked(
   roiTrackingColumns.omit({ roi: true, cost_per_conversion: true }).partial().strict(),
   roiTrackingChecks,
+  true,
 );
 
 export const securityAuditsColumns = z
@@ -3958,6 +4008,7 @@ export const sessionsChecks = [
   {
     name: 'sessions_end_after_start',
     columns: ['ended_at', 'started_at'],
+    filled: ['started_at'],
     expression: [
       'or',
       ['isnull', ['col', 'ended_at', 'date']],
@@ -3995,6 +4046,7 @@ export const sessionsInsert = checked(
 export const sessionsUpdate = checked(
   sessionsColumns.omit({ duration_seconds: true }).partial().strict(),
   sessionsChecks,
+  true,
 );
 
 export const signalsColumns = z
@@ -4112,6 +4164,7 @@ export const storageFilesChecks = [
   {
     name: 'storage_files_object_path_check',
     columns: ['object_path'],
+    filled: [],
     expression: ['not', ['~', ['col', 'object_path', 'text'], '(^/|\\.\\.)', '']],
   },
 ];
@@ -4139,7 +4192,7 @@ export const storageFilesInsert = checked(
     .strict(),
   storageFilesChecks,
 );
-export const storageFilesUpdate = checked(storageFilesColumns.partial().strict(), storageFilesChecks);
+export const storageFilesUpdate = checked(storageFilesColumns.partial().strict(), storageFilesChecks, true);
 
 export const streaksColumns = z
   .object({
@@ -4213,6 +4266,7 @@ export const subscriptionPlansChecks = [
   {
     name: 'subscription_plans_limits_object',
     columns: ['limits'],
+    filled: ['limits'],
     expression: ['=', ['typeof', ['col', 'limits', 'json']], ['val', 'object']],
   },
 ];
@@ -4240,7 +4294,11 @@ export const subscriptionPlansInsert = checked(
     .strict(),
   subscriptionPlansChecks,
 );
-export const subscriptionPlansUpdate = checked(subscriptionPlansColumns.partial().strict(), subscriptionPlansChecks);
+export const subscriptionPlansUpdate = checked(
+  subscriptionPlansColumns.partial().strict(),
+  subscriptionPlansChecks,
+  true,
+);
 
 export const subscriptionTiersColumns = z
   .object({
@@ -4277,6 +4335,7 @@ export const subscriptionTiersChecks = [
   {
     name: 'subscription_tiers_period_check',
     columns: ['current_period_end', 'current_period_start'],
+    filled: ['current_period_start'],
     expression: [
       'or',
       ['isnull', ['col', 'current_period_end', 'date']],
@@ -4308,7 +4367,11 @@ export const subscriptionTiersInsert = checked(
     .strict(),
   subscriptionTiersChecks,
 );
-export const subscriptionTiersUpdate = checked(subscriptionTiersColumns.partial().strict(), subscriptionTiersChecks);
+export const subscriptionTiersUpdate = checked(
+  subscriptionTiersColumns.partial().strict(),
+  subscriptionTiersChecks,
+  true,
+);
 
 export const systemMetricsColumns = z
   .object({
@@ -4455,6 +4518,7 @@ export const tenantUsageChecks = [
   {
     name: 'tenant_usage_period_check',
     columns: ['period_end', 'period_start'],
+    filled: [],
     expression: ['>=', ['col', 'period_end', 'date'], ['col', 'period_start', 'date']],
   },
 ];
@@ -4472,7 +4536,7 @@ export const tenantUsageInsert = checked(
     .strict(),
   tenantUsageChecks,
 );
-export const tenantUsageUpdate = checked(tenantUsageColumns.partial().strict(), tenantUsageChecks);
+export const tenantUsageUpdate = checked(tenantUsageColumns.partial().strict(), tenantUsageChecks, true);
 
 export const tenantsColumns = z
   .object({
@@ -4640,6 +4704,7 @@ export const trustLedgerRootsChecks = [
   {
     name: 'trust_ledger_roots_period_check',
     columns: ['period_end', 'period_start'],
+    filled: [],
     expression: ['>', ['col', 'period_end', 'date'], ['col', 'period_start', 'date']],
   },
 ];
@@ -4663,7 +4728,7 @@ export const trustLedgerRootsInsert = checked(
     .strict(),
   trustLedgerRootsChecks,
 );
-export const trustLedgerRootsUpdate = checked(trustLedgerRootsColumns.partial().strict(), trustLedgerRootsChecks);
+export const trustLedgerRootsUpdate = checked(trustLedgerRootsColumns.partial().strict(), trustLedgerRootsChecks, true);
 
 export const userActivationsColumns = z
   .object({
@@ -4691,6 +4756,7 @@ export const userActivationsChecks = [
   {
     name: 'user_activations_order_check',
     columns: ['activated_at', 'signed_up_at'],
+    filled: ['signed_up_at'],
     expression: [
       'or',
       ['isnull', ['col', 'activated_at', 'date']],
@@ -4715,7 +4781,7 @@ export const userActivationsInsert = checked(
     .strict(),
   userActivationsChecks,
 );
-export const userActivationsUpdate = checked(userActivationsColumns.partial().strict(), userActivationsChecks);
+export const userActivationsUpdate = checked(userActivationsColumns.partial().strict(), userActivationsChecks, true);
 
 export const userAppsColumns = z
   .object({
@@ -4786,6 +4852,7 @@ export const userFollowsChecks = [
   {
     name: 'user_follows_not_self',
     columns: ['follower_id', 'following_id'],
+    filled: [],
     expression: ['<>', ['col', 'follower_id', 'text'], ['col', 'following_id', 'text']],
   },
 ];
@@ -4794,7 +4861,7 @@ export const userFollowsInsert = checked(
   userFollowsColumns.partial({ id: true, notify: true, created_at: true }).strict(),
   userFollowsChecks,
 );
-export const userFollowsUpdate = checked(userFollowsColumns.partial().strict(), userFollowsChecks);
+export const userFollowsUpdate = checked(userFollowsColumns.partial().strict(), userFollowsChecks, true);
 
 export const userRolesColumns = z
   .object({
@@ -4927,6 +4994,7 @@ export const workflowExecutionsChecks = [
   {
     name: 'workflow_executions_target_check',
     columns: ['workflow_id', 'workflow_definition_id'],
+    filled: [],
     expression: [
       'or',
       ['notnull', ['col', 'workflow_id', 'text']],
@@ -4958,6 +5026,7 @@ export const workflowExecutionsInsert = checked(
 export const workflowExecutionsUpdate = checked(
   workflowExecutionsColumns.omit({ duration_ms: true }).partial().strict(),
   workflowExecutionsChecks,
+  true,
 );
 
 export const workflowStepsColumns = z

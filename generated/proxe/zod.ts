@@ -10,16 +10,21 @@ type Sql = readonly unknown[];
 /** A CHECK constraint of a table, by name, that the columns' own schemas cannot express. */
 interface Check {
   name: string;
+  /** The columns the check reads. */
   columns: string[];
+  /** Those of them the database may fill on insert (a default, an identity, a generated column). */
+  filled: string[];
   expression: Sql;
 }
 
 /**
- * Whether a row passes a check as PostgreSQL decides: a check that comes out NULL passes. A row
- * that leaves out a column the check reads (an update, a default) is left to the database.
+ * Whether a row passes a check as PostgreSQL decides: a check that comes out NULL passes. An
+ * insert that leaves out a column without a default gives it NULL; one the database fills, and
+ * any column an update leaves out, is not known here: the database decides.
  */
-function holds(check: Check, row: Record<string, unknown>): boolean {
-  return check.columns.some((column) => row[column] === undefined) || evaluate(check.expression, row) !== false;
+function holds(check: Check, row: Record<string, unknown>, update: boolean): boolean {
+  const unknown = update ? check.columns : check.filled;
+  return unknown.some((column) => row[column] === undefined) || evaluate(check.expression, row) !== false;
 }
 
 function evaluate(node: Sql, row: Record<string, unknown>): unknown {
@@ -107,11 +112,11 @@ function notNull(value: unknown): boolean {
   return value !== null;
 }
 
-/** A table's row schema with its checks as refinements, each reported on the first column it reads. */
-function checked<T extends z.ZodType<Record<string, unknown>>>(schema: T, checks: Check[]): T {
+/** A table's schema with its checks as refinements, each reported on the first column it reads. */
+function checked<T extends z.ZodType<Record<string, unknown>>>(schema: T, checks: Check[], update = false): T {
   return checks.reduce(
     (refined, check) =>
-      refined.refine((row) => holds(check, row), {
+      refined.refine((row) => holds(check, row, update), {
         message: `violates CHECK ${check.name}`,
         path: check.columns.slice(0, 1),
       }),
@@ -382,6 +387,7 @@ export const leadStageChangesChecks = [
   {
     name: 'lead_stage_changes_manual_has_user',
     columns: ['is_automatic', 'changed_by'],
+    filled: ['is_automatic'],
     expression: ['or', ['col', 'is_automatic', 'boolean'], ['notnull', ['col', 'changed_by', 'text']]],
   },
 ];
@@ -403,7 +409,7 @@ export const leadStageChangesInsert = checked(
     .strict(),
   leadStageChangesChecks,
 );
-export const leadStageChangesUpdate = checked(leadStageChangesColumns.partial().strict(), leadStageChangesChecks);
+export const leadStageChangesUpdate = checked(leadStageChangesColumns.partial().strict(), leadStageChangesChecks, true);
 
 export const leadStageOverridesColumns = z
   .object({
@@ -437,6 +443,7 @@ export const leadStageOverridesChecks = [
   {
     name: 'lead_stage_overrides_removed_when_inactive',
     columns: ['is_active', 'removed_at'],
+    filled: ['is_active'],
     expression: ['=', ['col', 'is_active', 'boolean'], ['isnull', ['col', 'removed_at', 'date']]],
   },
 ];
@@ -455,7 +462,11 @@ export const leadStageOverridesInsert = checked(
     .strict(),
   leadStageOverridesChecks,
 );
-export const leadStageOverridesUpdate = checked(leadStageOverridesColumns.partial().strict(), leadStageOverridesChecks);
+export const leadStageOverridesUpdate = checked(
+  leadStageOverridesColumns.partial().strict(),
+  leadStageOverridesChecks,
+  true,
+);
 
 export const socialSessionsColumns = z
   .object({
@@ -589,6 +600,7 @@ export const userInvitationsChecks = [
   {
     name: 'user_invitations_expiry_after_creation',
     columns: ['expires_at', 'created_at'],
+    filled: ['expires_at', 'created_at'],
     expression: ['>', ['col', 'expires_at', 'date'], ['col', 'created_at', 'date']],
   },
 ];
@@ -607,7 +619,7 @@ export const userInvitationsInsert = checked(
     .strict(),
   userInvitationsChecks,
 );
-export const userInvitationsUpdate = checked(userInvitationsColumns.partial().strict(), userInvitationsChecks);
+export const userInvitationsUpdate = checked(userInvitationsColumns.partial().strict(), userInvitationsChecks, true);
 
 export const voiceSessionsColumns = z
   .object({

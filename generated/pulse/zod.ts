@@ -10,16 +10,21 @@ type Sql = readonly unknown[];
 /** A CHECK constraint of a table, by name, that the columns' own schemas cannot express. */
 interface Check {
   name: string;
+  /** The columns the check reads. */
   columns: string[];
+  /** Those of them the database may fill on insert (a default, an identity, a generated column). */
+  filled: string[];
   expression: Sql;
 }
 
 /**
- * Whether a row passes a check as PostgreSQL decides: a check that comes out NULL passes. A row
- * that leaves out a column the check reads (an update, a default) is left to the database.
+ * Whether a row passes a check as PostgreSQL decides: a check that comes out NULL passes. An
+ * insert that leaves out a column without a default gives it NULL; one the database fills, and
+ * any column an update leaves out, is not known here: the database decides.
  */
-function holds(check: Check, row: Record<string, unknown>): boolean {
-  return check.columns.some((column) => row[column] === undefined) || evaluate(check.expression, row) !== false;
+function holds(check: Check, row: Record<string, unknown>, update: boolean): boolean {
+  const unknown = update ? check.columns : check.filled;
+  return unknown.some((column) => row[column] === undefined) || evaluate(check.expression, row) !== false;
 }
 
 function evaluate(node: Sql, row: Record<string, unknown>): unknown {
@@ -107,11 +112,11 @@ function notNull(value: unknown): boolean {
   return value !== null;
 }
 
-/** A table's row schema with its checks as refinements, each reported on the first column it reads. */
-function checked<T extends z.ZodType<Record<string, unknown>>>(schema: T, checks: Check[]): T {
+/** A table's schema with its checks as refinements, each reported on the first column it reads. */
+function checked<T extends z.ZodType<Record<string, unknown>>>(schema: T, checks: Check[], update = false): T {
   return checks.reduce(
     (refined, check) =>
-      refined.refine((row) => holds(check, row), {
+      refined.refine((row) => holds(check, row, update), {
         message: `violates CHECK ${check.name}`,
         path: check.columns.slice(0, 1),
       }),
@@ -156,6 +161,7 @@ export const agentConfigChecks = [
   {
     name: 'agent_config_max_tokens_check',
     columns: ['max_tokens'],
+    filled: [],
     expression: ['or', ['isnull', ['col', 'max_tokens', 'number']], ['>', ['col', 'max_tokens', 'number'], ['val', 0]]],
   },
 ];
@@ -185,7 +191,7 @@ export const agentConfigInsert = checked(
     .strict(),
   agentConfigChecks,
 );
-export const agentConfigUpdate = checked(agentConfigColumns.partial().strict(), agentConfigChecks);
+export const agentConfigUpdate = checked(agentConfigColumns.partial().strict(), agentConfigChecks, true);
 
 export const agentIntelligenceProfilesColumns = z
   .object({
@@ -300,6 +306,7 @@ export const aiActionsLogChecks = [
   {
     name: 'ai_actions_log_duration_ms_check',
     columns: ['duration_ms'],
+    filled: [],
     expression: [
       'or',
       ['isnull', ['col', 'duration_ms', 'number']],
@@ -328,7 +335,7 @@ export const aiActionsLogInsert = checked(
     .strict(),
   aiActionsLogChecks,
 );
-export const aiActionsLogUpdate = checked(aiActionsLogColumns.partial().strict(), aiActionsLogChecks);
+export const aiActionsLogUpdate = checked(aiActionsLogColumns.partial().strict(), aiActionsLogChecks, true);
 
 export const aiAgentConversationsColumns = z
   .object({
@@ -358,6 +365,7 @@ export const aiAgentConversationsChecks = [
   {
     name: 'ai_agent_conversations_messages_check',
     columns: ['messages'],
+    filled: ['messages'],
     expression: ['=', ['typeof', ['col', 'messages', 'json']], ['val', 'array']],
   },
 ];
@@ -386,6 +394,7 @@ export const aiAgentConversationsInsert = checked(
 export const aiAgentConversationsUpdate = checked(
   aiAgentConversationsColumns.partial().strict(),
   aiAgentConversationsChecks,
+  true,
 );
 
 export const aiPromptConfigsColumns = z
@@ -414,6 +423,7 @@ export const aiPromptConfigsChecks = [
   {
     name: 'ai_prompt_configs_max_tokens_check',
     columns: ['max_tokens'],
+    filled: [],
     expression: ['or', ['isnull', ['col', 'max_tokens', 'number']], ['>', ['col', 'max_tokens', 'number'], ['val', 0]]],
   },
 ];
@@ -438,7 +448,7 @@ export const aiPromptConfigsInsert = checked(
     .strict(),
   aiPromptConfigsChecks,
 );
-export const aiPromptConfigsUpdate = checked(aiPromptConfigsColumns.partial().strict(), aiPromptConfigsChecks);
+export const aiPromptConfigsUpdate = checked(aiPromptConfigsColumns.partial().strict(), aiPromptConfigsChecks, true);
 
 export const aiToolUsageColumns = z
   .object({
@@ -463,6 +473,7 @@ export const aiToolUsageChecks = [
   {
     name: 'ai_tool_usage_latency_ms_check',
     columns: ['latency_ms'],
+    filled: [],
     expression: [
       'or',
       ['isnull', ['col', 'latency_ms', 'number']],
@@ -489,7 +500,7 @@ export const aiToolUsageInsert = checked(
     .strict(),
   aiToolUsageChecks,
 );
-export const aiToolUsageUpdate = checked(aiToolUsageColumns.partial().strict(), aiToolUsageChecks);
+export const aiToolUsageUpdate = checked(aiToolUsageColumns.partial().strict(), aiToolUsageChecks, true);
 
 export const brandColorPalettesColumns = z
   .object({
@@ -591,6 +602,7 @@ export const businessPlansChecks = [
   {
     name: 'business_plans_average_commission_rate_check',
     columns: ['average_commission_rate'],
+    filled: [],
     expression: [
       'or',
       ['isnull', ['col', 'average_commission_rate', 'number']],
@@ -604,6 +616,7 @@ export const businessPlansChecks = [
   {
     name: 'business_plans_average_sale_price_check',
     columns: ['average_sale_price'],
+    filled: [],
     expression: [
       'or',
       ['isnull', ['col', 'average_sale_price', 'number']],
@@ -613,6 +626,7 @@ export const businessPlansChecks = [
   {
     name: 'business_plans_brokerage_split_check',
     columns: ['brokerage_split'],
+    filled: [],
     expression: [
       'or',
       ['isnull', ['col', 'brokerage_split', 'number']],
@@ -626,6 +640,7 @@ export const businessPlansChecks = [
   {
     name: 'business_plans_buyers_goal_check',
     columns: ['buyers_goal'],
+    filled: [],
     expression: [
       'or',
       ['isnull', ['col', 'buyers_goal', 'number']],
@@ -635,11 +650,13 @@ export const businessPlansChecks = [
   {
     name: 'business_plans_gci_goal_check',
     columns: ['gci_goal'],
+    filled: [],
     expression: ['or', ['isnull', ['col', 'gci_goal', 'number']], ['>=', ['col', 'gci_goal', 'number'], ['val', 0]]],
   },
   {
     name: 'business_plans_listings_goal_check',
     columns: ['listings_goal'],
+    filled: [],
     expression: [
       'or',
       ['isnull', ['col', 'listings_goal', 'number']],
@@ -649,6 +666,7 @@ export const businessPlansChecks = [
   {
     name: 'business_plans_transactions_goal_check',
     columns: ['transactions_goal'],
+    filled: [],
     expression: [
       'or',
       ['isnull', ['col', 'transactions_goal', 'number']],
@@ -681,7 +699,7 @@ export const businessPlansInsert = checked(
     .strict(),
   businessPlansChecks,
 );
-export const businessPlansUpdate = checked(businessPlansColumns.partial().strict(), businessPlansChecks);
+export const businessPlansUpdate = checked(businessPlansColumns.partial().strict(), businessPlansChecks, true);
 
 export const callLogsColumns = z
   .object({
@@ -727,6 +745,7 @@ export const callLogsChecks = [
   {
     name: 'call_logs_duration_seconds_check',
     columns: ['duration_seconds'],
+    filled: [],
     expression: [
       'or',
       ['isnull', ['col', 'duration_seconds', 'number']],
@@ -736,6 +755,7 @@ export const callLogsChecks = [
   {
     name: 'call_logs_times_check',
     columns: ['ended_at', 'started_at'],
+    filled: [],
     expression: [
       'or',
       ['isnull', ['col', 'ended_at', 'date']],
@@ -775,7 +795,7 @@ export const callLogsInsert = checked(
     .strict(),
   callLogsChecks,
 );
-export const callLogsUpdate = checked(callLogsColumns.partial().strict(), callLogsChecks);
+export const callLogsUpdate = checked(callLogsColumns.partial().strict(), callLogsChecks, true);
 
 export const campaignTemplatesColumns = z
   .object({
@@ -805,6 +825,7 @@ export const campaignTemplatesChecks = [
   {
     name: 'campaign_templates_duration_days_check',
     columns: ['duration_days'],
+    filled: [],
     expression: [
       'or',
       ['isnull', ['col', 'duration_days', 'number']],
@@ -814,6 +835,7 @@ export const campaignTemplatesChecks = [
   {
     name: 'campaign_templates_steps_check',
     columns: ['steps'],
+    filled: ['steps'],
     expression: ['=', ['typeof', ['col', 'steps', 'json']], ['val', 'array']],
   },
 ];
@@ -837,7 +859,11 @@ export const campaignTemplatesInsert = checked(
     .strict(),
   campaignTemplatesChecks,
 );
-export const campaignTemplatesUpdate = checked(campaignTemplatesColumns.partial().strict(), campaignTemplatesChecks);
+export const campaignTemplatesUpdate = checked(
+  campaignTemplatesColumns.partial().strict(),
+  campaignTemplatesChecks,
+  true,
+);
 
 export const clientPersonasColumns = z
   .object({
@@ -930,6 +956,7 @@ export const contentPacksChecks = [
   {
     name: 'content_packs_items_check',
     columns: ['items'],
+    filled: ['items'],
     expression: ['=', ['typeof', ['col', 'items', 'json']], ['val', 'array']],
   },
 ];
@@ -956,7 +983,7 @@ export const contentPacksInsert = checked(
     .strict(),
   contentPacksChecks,
 );
-export const contentPacksUpdate = checked(contentPacksColumns.partial().strict(), contentPacksChecks);
+export const contentPacksUpdate = checked(contentPacksColumns.partial().strict(), contentPacksChecks, true);
 
 export const contentTopicsColumns = z
   .object({
@@ -1019,11 +1046,13 @@ export const creditTransactionsChecks = [
   {
     name: 'credit_transactions_amount_check',
     columns: ['amount'],
+    filled: [],
     expression: ['<>', ['col', 'amount', 'number'], ['val', 0]],
   },
   {
     name: 'credit_transactions_sign_check',
     columns: ['transaction_type', 'amount'],
+    filled: [],
     expression: [
       'or',
       [
@@ -1050,7 +1079,11 @@ export const creditTransactionsInsert = checked(
     .strict(),
   creditTransactionsChecks,
 );
-export const creditTransactionsUpdate = checked(creditTransactionsColumns.partial().strict(), creditTransactionsChecks);
+export const creditTransactionsUpdate = checked(
+  creditTransactionsColumns.partial().strict(),
+  creditTransactionsChecks,
+  true,
+);
 
 export const crmConnectionsColumns = z
   .object({
@@ -1379,6 +1412,7 @@ export const featuredContentPacksChecks = [
   {
     name: 'featured_content_packs_dates_check',
     columns: ['feature_end', 'feature_start'],
+    filled: ['feature_start'],
     expression: [
       'or',
       ['isnull', ['col', 'feature_end', 'date']],
@@ -1406,6 +1440,7 @@ export const featuredContentPacksInsert = checked(
 export const featuredContentPacksUpdate = checked(
   featuredContentPacksColumns.partial().strict(),
   featuredContentPacksChecks,
+  true,
 );
 
 export const ganeEngineSnapshotsColumns = z
@@ -1452,6 +1487,7 @@ export const ganeEngineSnapshotsChecks = [
   {
     name: 'gane_engine_snapshots_computation_ms_check',
     columns: ['computation_ms'],
+    filled: [],
     expression: [
       'or',
       ['isnull', ['col', 'computation_ms', 'number']],
@@ -1461,6 +1497,7 @@ export const ganeEngineSnapshotsChecks = [
   {
     name: 'gane_engine_snapshots_progress_percent_check',
     columns: ['progress_percent'],
+    filled: [],
     expression: [
       'or',
       ['isnull', ['col', 'progress_percent', 'number']],
@@ -1493,6 +1530,7 @@ export const ganeEngineSnapshotsInsert = checked(
 export const ganeEngineSnapshotsUpdate = checked(
   ganeEngineSnapshotsColumns.partial().strict(),
   ganeEngineSnapshotsChecks,
+  true,
 );
 
 export const generatedContentColumns = z
@@ -1589,6 +1627,7 @@ export const goalsChecks = [
   {
     name: 'goals_dates_check',
     columns: ['end_date', 'start_date'],
+    filled: ['start_date'],
     expression: [
       'or',
       ['isnull', ['col', 'end_date', 'date']],
@@ -1618,7 +1657,7 @@ export const goalsInsert = checked(
     .strict(),
   goalsChecks,
 );
-export const goalsUpdate = checked(goalsColumns.partial().strict(), goalsChecks);
+export const goalsUpdate = checked(goalsColumns.partial().strict(), goalsChecks, true);
 
 export const graphContextCacheColumns = z
   .object({
@@ -1734,6 +1773,7 @@ export const marketConfigChecks = [
   {
     name: 'market_config_price_range_check',
     columns: ['price_range_min', 'price_range_max'],
+    filled: [],
     expression: [
       'or',
       ['isnull', ['col', 'price_range_min', 'number']],
@@ -1763,7 +1803,7 @@ export const marketConfigInsert = checked(
     .strict(),
   marketConfigChecks,
 );
-export const marketConfigUpdate = checked(marketConfigColumns.partial().strict(), marketConfigChecks);
+export const marketConfigUpdate = checked(marketConfigColumns.partial().strict(), marketConfigChecks, true);
 
 export const marketIntelligenceColumns = z
   .object({
@@ -1819,6 +1859,7 @@ export const marketIntelligenceChecks = [
   {
     name: 'market_intelligence_period_check',
     columns: ['period_end', 'period_start'],
+    filled: [],
     expression: ['>=', ['col', 'period_end', 'date'], ['col', 'period_start', 'date']],
   },
 ];
@@ -1851,7 +1892,11 @@ export const marketIntelligenceInsert = checked(
     .strict(),
   marketIntelligenceChecks,
 );
-export const marketIntelligenceUpdate = checked(marketIntelligenceColumns.partial().strict(), marketIntelligenceChecks);
+export const marketIntelligenceUpdate = checked(
+  marketIntelligenceColumns.partial().strict(),
+  marketIntelligenceChecks,
+  true,
+);
 
 export const moroEngineSnapshotsColumns = z
   .object({
@@ -1884,6 +1929,7 @@ export const moroEngineSnapshotsChecks = [
   {
     name: 'moro_engine_snapshots_computation_ms_check',
     columns: ['computation_ms'],
+    filled: [],
     expression: [
       'or',
       ['isnull', ['col', 'computation_ms', 'number']],
@@ -1893,6 +1939,7 @@ export const moroEngineSnapshotsChecks = [
   {
     name: 'moro_engine_snapshots_confidence_check',
     columns: ['confidence'],
+    filled: [],
     expression: [
       'or',
       ['isnull', ['col', 'confidence', 'number']],
@@ -1902,6 +1949,7 @@ export const moroEngineSnapshotsChecks = [
   {
     name: 'moro_engine_snapshots_revenue_potential_check',
     columns: ['revenue_potential'],
+    filled: [],
     expression: [
       'or',
       ['isnull', ['col', 'revenue_potential', 'number']],
@@ -1931,6 +1979,7 @@ export const moroEngineSnapshotsInsert = checked(
 export const moroEngineSnapshotsUpdate = checked(
   moroEngineSnapshotsColumns.partial().strict(),
   moroEngineSnapshotsChecks,
+  true,
 );
 
 export const objectionScriptsColumns = z
@@ -2020,6 +2069,7 @@ export const profilesChecks = [
   {
     name: 'profiles_years_experience_check',
     columns: ['years_experience'],
+    filled: [],
     expression: [
       'or',
       ['isnull', ['col', 'years_experience', 'number']],
@@ -2061,7 +2111,7 @@ export const profilesInsert = checked(
     .strict(),
   profilesChecks,
 );
-export const profilesUpdate = checked(profilesColumns.partial().strict(), profilesChecks);
+export const profilesUpdate = checked(profilesColumns.partial().strict(), profilesChecks, true);
 
 export const pulseEngineSnapshotsColumns = z
   .object({
@@ -2092,6 +2142,7 @@ export const pulseEngineSnapshotsChecks = [
   {
     name: 'pulse_engine_snapshots_computation_ms_check',
     columns: ['computation_ms'],
+    filled: [],
     expression: [
       'or',
       ['isnull', ['col', 'computation_ms', 'number']],
@@ -2101,6 +2152,7 @@ export const pulseEngineSnapshotsChecks = [
   {
     name: 'pulse_engine_snapshots_score_check',
     columns: ['score'],
+    filled: [],
     expression: [
       'or',
       ['isnull', ['col', 'score', 'number']],
@@ -2130,6 +2182,7 @@ export const pulseEngineSnapshotsInsert = checked(
 export const pulseEngineSnapshotsUpdate = checked(
   pulseEngineSnapshotsColumns.partial().strict(),
   pulseEngineSnapshotsChecks,
+  true,
 );
 
 export const pulseScoresColumns = z
@@ -2199,6 +2252,7 @@ export const referralsChecks = [
   {
     name: 'referrals_not_self_check',
     columns: ['referred_user_id', 'referrer_id'],
+    filled: [],
     expression: [
       'or',
       ['isnull', ['col', 'referred_user_id', 'text']],
@@ -2224,7 +2278,7 @@ export const referralsInsert = checked(
     .strict(),
   referralsChecks,
 );
-export const referralsUpdate = checked(referralsColumns.partial().strict(), referralsChecks);
+export const referralsUpdate = checked(referralsColumns.partial().strict(), referralsChecks, true);
 
 export const rolePlayAnalysisReportsColumns = z
   .object({
@@ -2321,6 +2375,7 @@ export const rolePlayScenariosChecks = [
   {
     name: 'role_play_scenarios_estimated_minutes_check',
     columns: ['estimated_minutes'],
+    filled: [],
     expression: [
       'or',
       ['isnull', ['col', 'estimated_minutes', 'number']],
@@ -2354,7 +2409,11 @@ export const rolePlayScenariosInsert = checked(
     .strict(),
   rolePlayScenariosChecks,
 );
-export const rolePlayScenariosUpdate = checked(rolePlayScenariosColumns.partial().strict(), rolePlayScenariosChecks);
+export const rolePlayScenariosUpdate = checked(
+  rolePlayScenariosColumns.partial().strict(),
+  rolePlayScenariosChecks,
+  true,
+);
 
 export const rolePlaySessionLogsColumns = z
   .object({
@@ -2384,6 +2443,7 @@ export const rolePlaySessionLogsChecks = [
   {
     name: 'role_play_session_logs_duration_seconds_check',
     columns: ['duration_seconds'],
+    filled: [],
     expression: [
       'or',
       ['isnull', ['col', 'duration_seconds', 'number']],
@@ -2393,6 +2453,7 @@ export const rolePlaySessionLogsChecks = [
   {
     name: 'role_play_session_logs_times_check',
     columns: ['ended_at', 'started_at'],
+    filled: ['started_at'],
     expression: [
       'or',
       ['isnull', ['col', 'ended_at', 'date']],
@@ -2425,6 +2486,7 @@ export const rolePlaySessionLogsInsert = checked(
 export const rolePlaySessionLogsUpdate = checked(
   rolePlaySessionLogsColumns.partial().strict(),
   rolePlaySessionLogsChecks,
+  true,
 );
 
 export const rolePlayUserProgressColumns = z
@@ -2557,6 +2619,7 @@ export const transactionsChecks = [
   {
     name: 'transactions_commission_rate_check',
     columns: ['commission_rate'],
+    filled: [],
     expression: [
       'or',
       ['isnull', ['col', 'commission_rate', 'number']],
@@ -2570,6 +2633,7 @@ export const transactionsChecks = [
   {
     name: 'transactions_list_price_check',
     columns: ['list_price'],
+    filled: [],
     expression: [
       'or',
       ['isnull', ['col', 'list_price', 'number']],
@@ -2579,6 +2643,7 @@ export const transactionsChecks = [
   {
     name: 'transactions_sale_price_check',
     columns: ['sale_price'],
+    filled: [],
     expression: [
       'or',
       ['isnull', ['col', 'sale_price', 'number']],
@@ -2615,7 +2680,7 @@ export const transactionsInsert = checked(
     .strict(),
   transactionsChecks,
 );
-export const transactionsUpdate = checked(transactionsColumns.partial().strict(), transactionsChecks);
+export const transactionsUpdate = checked(transactionsColumns.partial().strict(), transactionsChecks, true);
 
 export const userAgentSubscriptionsColumns = z
   .object({

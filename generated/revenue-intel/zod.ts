@@ -10,16 +10,21 @@ type Sql = readonly unknown[];
 /** A CHECK constraint of a table, by name, that the columns' own schemas cannot express. */
 interface Check {
   name: string;
+  /** The columns the check reads. */
   columns: string[];
+  /** Those of them the database may fill on insert (a default, an identity, a generated column). */
+  filled: string[];
   expression: Sql;
 }
 
 /**
- * Whether a row passes a check as PostgreSQL decides: a check that comes out NULL passes. A row
- * that leaves out a column the check reads (an update, a default) is left to the database.
+ * Whether a row passes a check as PostgreSQL decides: a check that comes out NULL passes. An
+ * insert that leaves out a column without a default gives it NULL; one the database fills, and
+ * any column an update leaves out, is not known here: the database decides.
  */
-function holds(check: Check, row: Record<string, unknown>): boolean {
-  return check.columns.some((column) => row[column] === undefined) || evaluate(check.expression, row) !== false;
+function holds(check: Check, row: Record<string, unknown>, update: boolean): boolean {
+  const unknown = update ? check.columns : check.filled;
+  return unknown.some((column) => row[column] === undefined) || evaluate(check.expression, row) !== false;
 }
 
 function evaluate(node: Sql, row: Record<string, unknown>): unknown {
@@ -107,11 +112,11 @@ function notNull(value: unknown): boolean {
   return value !== null;
 }
 
-/** A table's row schema with its checks as refinements, each reported on the first column it reads. */
-function checked<T extends z.ZodType<Record<string, unknown>>>(schema: T, checks: Check[]): T {
+/** A table's schema with its checks as refinements, each reported on the first column it reads. */
+function checked<T extends z.ZodType<Record<string, unknown>>>(schema: T, checks: Check[], update = false): T {
   return checks.reduce(
     (refined, check) =>
-      refined.refine((row) => holds(check, row), {
+      refined.refine((row) => holds(check, row, update), {
         message: `violates CHECK ${check.name}`,
         path: check.columns.slice(0, 1),
       }),
@@ -251,6 +256,7 @@ export const agentKnowledgeChecks = [
   {
     name: 'agent_knowledge_embedding_check',
     columns: ['embedding'],
+    filled: [],
     expression: [
       'or',
       ['isnull', ['col', 'embedding', 'array']],
@@ -282,6 +288,7 @@ export const agentKnowledgeInsert = checked(
 export const agentKnowledgeUpdate = checked(
   agentKnowledgeColumns.omit({ content_tsv: true }).partial().strict(),
   agentKnowledgeChecks,
+  true,
 );
 
 export const agentLearningsColumns = z
@@ -338,6 +345,7 @@ export const agentMemoryChecks = [
   {
     name: 'agent_memory_embedding_check',
     columns: ['embedding'],
+    filled: [],
     expression: [
       'or',
       ['isnull', ['col', 'embedding', 'array']],
@@ -368,7 +376,7 @@ export const agentMemoryInsert = checked(
     .strict(),
   agentMemoryChecks,
 );
-export const agentMemoryUpdate = checked(agentMemoryColumns.partial().strict(), agentMemoryChecks);
+export const agentMemoryUpdate = checked(agentMemoryColumns.partial().strict(), agentMemoryChecks, true);
 
 export const agentPatternsColumns = z
   .object({
@@ -423,6 +431,7 @@ export const agentRunsChecks = [
   {
     name: 'agent_runs_completed_after_start',
     columns: ['completed_at', 'started_at'],
+    filled: ['started_at'],
     expression: [
       'or',
       ['isnull', ['col', 'completed_at', 'date']],
@@ -451,7 +460,7 @@ export const agentRunsInsert = checked(
     .strict(),
   agentRunsChecks,
 );
-export const agentRunsUpdate = checked(agentRunsColumns.partial().strict(), agentRunsChecks);
+export const agentRunsUpdate = checked(agentRunsColumns.partial().strict(), agentRunsChecks, true);
 
 export const agentSkillsColumns = z
   .object({
@@ -576,6 +585,7 @@ export const aiAgentApprovalsChecks = [
   {
     name: 'ai_agent_approvals_decision',
     columns: ['status', 'decided_at'],
+    filled: ['status'],
     expression: [
       'or',
       ['in', ['col', 'status', 'text'], ['val', 'pending'], ['val', 'expired']],
@@ -600,7 +610,7 @@ export const aiAgentApprovalsInsert = checked(
     .strict(),
   aiAgentApprovalsChecks,
 );
-export const aiAgentApprovalsUpdate = checked(aiAgentApprovalsColumns.partial().strict(), aiAgentApprovalsChecks);
+export const aiAgentApprovalsUpdate = checked(aiAgentApprovalsColumns.partial().strict(), aiAgentApprovalsChecks, true);
 
 export const aiExecutionMetricsColumns = z
   .object({
@@ -621,6 +631,7 @@ export const aiExecutionMetricsChecks = [
   {
     name: 'ai_execution_metrics_counts',
     columns: ['successes', 'failures', 'executions'],
+    filled: ['successes', 'failures', 'executions'],
     expression: [
       '<=',
       ['+', ['col', 'successes', 'number'], ['col', 'failures', 'number']],
@@ -645,7 +656,11 @@ export const aiExecutionMetricsInsert = checked(
     .strict(),
   aiExecutionMetricsChecks,
 );
-export const aiExecutionMetricsUpdate = checked(aiExecutionMetricsColumns.partial().strict(), aiExecutionMetricsChecks);
+export const aiExecutionMetricsUpdate = checked(
+  aiExecutionMetricsColumns.partial().strict(),
+  aiExecutionMetricsChecks,
+  true,
+);
 
 export const aiFeedbackLearningColumns = z
   .object({
@@ -920,6 +935,7 @@ export const attributionModelsChecks = [
   {
     name: 'attribution_models_position_weights',
     columns: ['first_touch_weight', 'last_touch_weight'],
+    filled: ['first_touch_weight', 'last_touch_weight'],
     expression: [
       '<=',
       ['+', ['col', 'first_touch_weight', 'number'], ['col', 'last_touch_weight', 'number']],
@@ -944,7 +960,11 @@ export const attributionModelsInsert = checked(
     .strict(),
   attributionModelsChecks,
 );
-export const attributionModelsUpdate = checked(attributionModelsColumns.partial().strict(), attributionModelsChecks);
+export const attributionModelsUpdate = checked(
+  attributionModelsColumns.partial().strict(),
+  attributionModelsChecks,
+  true,
+);
 
 export const audienceDefinitionsColumns = z
   .object({
@@ -1075,6 +1095,7 @@ export const businessForecastsChecks = [
   {
     name: 'business_forecasts_bounds',
     columns: ['lower_bound', 'upper_bound'],
+    filled: [],
     expression: [
       'or',
       ['isnull', ['col', 'lower_bound', 'number']],
@@ -1100,7 +1121,11 @@ export const businessForecastsInsert = checked(
     .strict(),
   businessForecastsChecks,
 );
-export const businessForecastsUpdate = checked(businessForecastsColumns.partial().strict(), businessForecastsChecks);
+export const businessForecastsUpdate = checked(
+  businessForecastsColumns.partial().strict(),
+  businessForecastsChecks,
+  true,
+);
 
 export const businessGoalsColumns = z
   .object({
@@ -1122,6 +1147,7 @@ export const businessGoalsChecks = [
   {
     name: 'business_goals_period_order',
     columns: ['period_end', 'period_start'],
+    filled: [],
     expression: ['>=', ['col', 'period_end', 'date'], ['col', 'period_start', 'date']],
   },
 ];
@@ -1140,7 +1166,7 @@ export const businessGoalsInsert = checked(
     .strict(),
   businessGoalsChecks,
 );
-export const businessGoalsUpdate = checked(businessGoalsColumns.partial().strict(), businessGoalsChecks);
+export const businessGoalsUpdate = checked(businessGoalsColumns.partial().strict(), businessGoalsChecks, true);
 
 export const businessReportsColumns = z
   .object({
@@ -1498,6 +1524,7 @@ export const clientHealthScoresChecks = [
   {
     name: 'client_health_scores_session_windows',
     columns: ['sessions_last_7d', 'sessions_last_30d', 'sessions_last_90d'],
+    filled: ['sessions_last_7d', 'sessions_last_30d', 'sessions_last_90d'],
     expression: [
       'and',
       ['<=', ['col', 'sessions_last_7d', 'number'], ['col', 'sessions_last_30d', 'number']],
@@ -1536,7 +1563,11 @@ export const clientHealthScoresInsert = checked(
     .strict(),
   clientHealthScoresChecks,
 );
-export const clientHealthScoresUpdate = checked(clientHealthScoresColumns.partial().strict(), clientHealthScoresChecks);
+export const clientHealthScoresUpdate = checked(
+  clientHealthScoresColumns.partial().strict(),
+  clientHealthScoresChecks,
+  true,
+);
 
 export const clientLifecycleHistoryColumns = z
   .object({
@@ -1643,6 +1674,7 @@ export const coachPerformanceChecks = [
   {
     name: 'coach_performance_period_order',
     columns: ['period_end', 'period_start'],
+    filled: [],
     expression: ['>=', ['col', 'period_end', 'date'], ['col', 'period_start', 'date']],
   },
 ];
@@ -1669,7 +1701,7 @@ export const coachPerformanceInsert = checked(
     .strict(),
   coachPerformanceChecks,
 );
-export const coachPerformanceUpdate = checked(coachPerformanceColumns.partial().strict(), coachPerformanceChecks);
+export const coachPerformanceUpdate = checked(coachPerformanceColumns.partial().strict(), coachPerformanceChecks, true);
 
 export const coachReviewsColumns = z
   .object({
@@ -2647,6 +2679,7 @@ export const factsChecks = [
   {
     name: 'facts_validity_order',
     columns: ['valid_to', 'valid_from'],
+    filled: ['valid_from'],
     expression: [
       'or',
       ['isnull', ['col', 'valid_to', 'date']],
@@ -2670,7 +2703,7 @@ export const factsInsert = checked(
     .strict(),
   factsChecks,
 );
-export const factsUpdate = checked(factsColumns.partial().strict(), factsChecks);
+export const factsUpdate = checked(factsColumns.partial().strict(), factsChecks, true);
 
 export const forensicSignaturesColumns = z
   .object({
@@ -2755,6 +2788,7 @@ export const globalMemoryChecks = [
   {
     name: 'global_memory_embedding_check',
     columns: ['embedding'],
+    filled: [],
     expression: [
       'or',
       ['isnull', ['col', 'embedding', 'array']],
@@ -2773,7 +2807,7 @@ export const globalMemoryInsert = checked(
     .strict(),
   globalMemoryChecks,
 );
-export const globalMemoryUpdate = checked(globalMemoryColumns.partial().strict(), globalMemoryChecks);
+export const globalMemoryUpdate = checked(globalMemoryColumns.partial().strict(), globalMemoryChecks, true);
 
 export const historicalBaselinesColumns = z
   .object({
@@ -2797,6 +2831,7 @@ export const historicalBaselinesChecks = [
   {
     name: 'historical_baselines_period_days_check',
     columns: ['period_days'],
+    filled: [],
     expression: [
       'in',
       ['col', 'period_days', 'number'],
@@ -2834,6 +2869,7 @@ export const historicalBaselinesInsert = checked(
 export const historicalBaselinesUpdate = checked(
   historicalBaselinesColumns.partial().strict(),
   historicalBaselinesChecks,
+  true,
 );
 
 export const hubspotActivityCacheColumns = z
@@ -3050,6 +3086,7 @@ export const knowledgeBaseChecks = [
   {
     name: 'knowledge_base_embedding_check',
     columns: ['embedding'],
+    filled: [],
     expression: [
       'or',
       ['isnull', ['col', 'embedding', 'array']],
@@ -3079,7 +3116,7 @@ export const knowledgeBaseInsert = checked(
     .strict(),
   knowledgeBaseChecks,
 );
-export const knowledgeBaseUpdate = checked(knowledgeBaseColumns.partial().strict(), knowledgeBaseChecks);
+export const knowledgeBaseUpdate = checked(knowledgeBaseColumns.partial().strict(), knowledgeBaseChecks, true);
 
 export const knowledgeBaseBackupColumns = z
   .object({
@@ -3102,6 +3139,7 @@ export const knowledgeBaseBackupChecks = [
   {
     name: 'knowledge_base_backup_embedding_check',
     columns: ['embedding'],
+    filled: [],
     expression: [
       'or',
       ['isnull', ['col', 'embedding', 'array']],
@@ -3131,6 +3169,7 @@ export const knowledgeBaseBackupInsert = checked(
 export const knowledgeBaseBackupUpdate = checked(
   knowledgeBaseBackupColumns.partial().strict(),
   knowledgeBaseBackupChecks,
+  true,
 );
 
 export const knowledgeDocumentsColumns = z
@@ -3536,6 +3575,7 @@ export const memoryChunksChecks = [
   {
     name: 'memory_chunks_embedding_check',
     columns: ['embedding'],
+    filled: [],
     expression: [
       'or',
       ['isnull', ['col', 'embedding', 'array']],
@@ -3554,7 +3594,7 @@ export const memoryChunksInsert = checked(
     .strict(),
   memoryChunksChecks,
 );
-export const memoryChunksUpdate = checked(memoryChunksColumns.partial().strict(), memoryChunksChecks);
+export const memoryChunksUpdate = checked(memoryChunksColumns.partial().strict(), memoryChunksChecks, true);
 
 export const memoryDocumentsColumns = z
   .object({
@@ -4058,6 +4098,7 @@ export const staffChecks = [
   {
     name: 'staff_tenure_order',
     columns: ['left_on', 'hired_on'],
+    filled: [],
     expression: [
       'or',
       ['isnull', ['col', 'left_on', 'date']],
@@ -4087,7 +4128,7 @@ export const staffInsert = checked(
     .strict(),
   staffChecks,
 );
-export const staffUpdate = checked(staffColumns.partial().strict(), staffChecks);
+export const staffUpdate = checked(staffColumns.partial().strict(), staffChecks, true);
 
 export const stripeAccountsColumns = z
   .object({
@@ -4483,6 +4524,7 @@ export const syncLogsChecks = [
   {
     name: 'sync_logs_completed_after_start',
     columns: ['completed_at', 'started_at'],
+    filled: ['started_at'],
     expression: [
       'or',
       ['isnull', ['col', 'completed_at', 'date']],
@@ -4509,7 +4551,7 @@ export const syncLogsInsert = checked(
     .strict(),
   syncLogsChecks,
 );
-export const syncLogsUpdate = checked(syncLogsColumns.partial().strict(), syncLogsChecks);
+export const syncLogsUpdate = checked(syncLogsColumns.partial().strict(), syncLogsChecks, true);
 
 export const syncQueueColumns = z
   .object({
@@ -4537,6 +4579,7 @@ export const syncQueueChecks = [
   {
     name: 'sync_queue_attempts_le_max',
     columns: ['attempts', 'max_attempts'],
+    filled: ['attempts', 'max_attempts'],
     expression: ['<=', ['col', 'attempts', 'number'], ['col', 'max_attempts', 'number']],
   },
 ];
@@ -4565,7 +4608,7 @@ export const syncQueueInsert = checked(
     .strict(),
   syncQueueChecks,
 );
-export const syncQueueUpdate = checked(syncQueueColumns.partial().strict(), syncQueueChecks);
+export const syncQueueUpdate = checked(syncQueueColumns.partial().strict(), syncQueueChecks, true);
 
 export const systemMetricsColumns = z
   .object({
@@ -4764,6 +4807,7 @@ export const trainerPerformanceChecks = [
   {
     name: 'trainer_performance_completed_le_scheduled',
     columns: ['sessions_completed', 'sessions_scheduled'],
+    filled: ['sessions_completed', 'sessions_scheduled'],
     expression: ['<=', ['col', 'sessions_completed', 'number'], ['col', 'sessions_scheduled', 'number']],
   },
 ];
@@ -4786,7 +4830,11 @@ export const trainerPerformanceInsert = checked(
     .strict(),
   trainerPerformanceChecks,
 );
-export const trainerPerformanceUpdate = checked(trainerPerformanceColumns.partial().strict(), trainerPerformanceChecks);
+export const trainerPerformanceUpdate = checked(
+  trainerPerformanceColumns.partial().strict(),
+  trainerPerformanceChecks,
+  true,
+);
 
 export const ultimateTruthEventsColumns = z
   .object({
@@ -4882,6 +4930,7 @@ export const userMemoryChecks = [
   {
     name: 'user_memory_embedding_check',
     columns: ['embedding'],
+    filled: [],
     expression: [
       'or',
       ['isnull', ['col', 'embedding', 'array']],
@@ -4900,7 +4949,7 @@ export const userMemoryInsert = checked(
     .strict(),
   userMemoryChecks,
 );
-export const userMemoryUpdate = checked(userMemoryColumns.partial().strict(), userMemoryChecks);
+export const userMemoryUpdate = checked(userMemoryColumns.partial().strict(), userMemoryChecks, true);
 
 export const userPreferencesColumns = z
   .object({

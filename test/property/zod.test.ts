@@ -60,9 +60,9 @@ async function probeTable(conn: Connection, schema: Schema, table: Table, probe:
 function leftToDatabase(table: Table, refusal: string, row: Row, validators: Schemas, name: string): boolean {
   if (table.columns.some((c) => c.generated) && !/violates|cannot insert/.test(refusal)) return true;
   const violated = /violates check constraint "([^"]+)"/.exec(refusal)?.[1];
-  const checks = (validators as unknown as Record<string, { name: string; columns: string[] }[] | undefined>)[`${name}Checks`] ?? [];
+  const checks = (validators as unknown as Record<string, { name: string; filled: string[] }[] | undefined>)[`${name}Checks`] ?? [];
   const check = checks.find((c) => c.name === violated);
-  return Boolean(check && table.constraints[check.name] && check.columns.some((column) => row[column] === undefined));
+  return Boolean(check && table.constraints[check.name] && check.filled.some((column) => row[column] === undefined));
 }
 
 async function inserts(conn: Connection, schema: Schema, table: Table, probe: string, row: Row): Promise<string | undefined> {

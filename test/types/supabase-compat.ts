@@ -1,13 +1,18 @@
 import type { Column, Schema } from '../../src/model/schema.js';
 
 /** Why pgform's supabase-js type of a column or function deliberately differs from the Supabase CLI's (README, "supabase-js types"). */
-export type SupabaseDifference = 'domain-of-domain' | 'domain-array' | 'out-parameters';
+export type SupabaseDifference = 'domain-of-domain' | 'domain-array' | 'domain-default' | 'out-parameters';
 
 type Aspect = 'Row' | 'Insert' | 'Update';
 
 function domainOf(schema: Schema, type: string) {
   const base = type.replace(/\([^)]*\)/g, '').trim();
   return Object.values(schema.domains).find((d) => `${d.schema}.${d.name}` === base || (d.schema === 'public' && d.name === base));
+}
+
+function notNullDomain(schema: Schema, type: string): boolean {
+  const domain = domainOf(schema, type);
+  return domain ? domain.notNull || notNullDomain(schema, domain.type) : false;
 }
 
 /** The deliberate differences expected for one table column. */
@@ -17,6 +22,10 @@ export function supabaseDifferences(schema: Schema, column: Column): Partial<Rec
   const domain = domainOf(schema, column.type.replace(/\[\]$/, ''));
   if (domain && array) return { Row: 'domain-array', Insert: 'domain-array', Update: 'domain-array' };
   if (domain && domainOf(schema, domain.type)) return { Row: 'domain-of-domain', Insert: 'domain-of-domain', Update: 'domain-of-domain' };
+  // The CLI asks the column for a default; PostgreSQL fills in the domain's when the column has
+  // none. A nullable column is optional on insert either way.
+  const notNull = column.notNull || notNullDomain(schema, column.type);
+  if (domain?.default && !column.default && !column.identity && notNull) return { Insert: 'domain-default' };
   return {};
 }
 

@@ -59,6 +59,9 @@ interface RowCheck {
   expression: Expr;
 }
 
+const fillsOnInsert = (column: Table['columns'][number], zodType: ZodColumn) =>
+  Boolean(column.default || column.identity || column.generated || zodType.domains.some((d) => d.default));
+
 function tableBlock(schema: Schema, table: Table, name: string): string {
   const columns = new Map<string, ZodColumn>(table.columns.map((c) => [c.name, zodColumn(schema, c.type)]));
   const rules = new Map<string, ColumnRule[]>();
@@ -98,8 +101,7 @@ function tableBlock(schema: Schema, table: Table, name: string): string {
     .filter((c) => !generated.includes(c.name))
     .filter((c) => {
       const zodType = columns.get(c.name)!;
-      const domainDefault = zodType.domains.some((d) => d.default);
-      return c.default || c.identity || domainDefault || (!c.notNull && !zodType.notNull);
+      return fillsOnInsert(c, zodType) || (!c.notNull && !zodType.notNull);
     })
     .map((c) => c.name);
   const keys = (list: string[]) => obj(list.map((key) => [key, bool(true)]));
@@ -107,16 +109,30 @@ function tableBlock(schema: Schema, table: Table, name: string): string {
   const insert = method(filled.length > 0 ? method(omitted(ref(`${name}Columns`)), 'partial', keys(filled)) : omitted(ref(`${name}Columns`)), 'strict');
   const update = method(method(omitted(ref(`${name}Columns`)), 'partial'), 'strict');
 
-  const withChecks = (expr: Expr): Expr => (rowChecks.length > 0 ? { kind: 'call', callee: ref('checked'), args: [expr, ref(`${name}Checks`)] } : expr);
+  const withChecks = (expr: Expr, update = false): Expr =>
+    rowChecks.length > 0 ? { kind: 'call', callee: ref('checked'), args: [expr, ref(`${name}Checks`), ...(update ? [bool(true)] : [])] } : expr;
   const parts: string[] = [printDeclaration(`${name}Columns`, rowObject, names)];
   if (rowChecks.length > 0) {
-    const list = arr(rowChecks.map((check) => obj([['name', str(check.name)], ['columns', strings(check.columns)], ['expression', check.expression]])));
+    const filledBy = (name: string) => {
+      const column = table.columns.find((c) => c.name === name)!;
+      return fillsOnInsert(column, columns.get(name)!);
+    };
+    const list = arr(
+      rowChecks.map((check) =>
+        obj([
+          ['name', str(check.name)],
+          ['columns', strings(check.columns)],
+          ['filled', strings(check.columns.filter(filledBy))],
+          ['expression', check.expression],
+        ]),
+      ),
+    );
     parts.push(printDeclaration(`${name}Checks`, list, names));
   }
   const comments = untranslated.map((line) => `// Not validated here, PostgreSQL checks it: ${line.replace(/\s+/g, ' ')}\n`).join('');
   parts.push(`${comments}${printDeclaration(`${name}Row`, withChecks(ref(`${name}Columns`)), names)}`);
   parts.push(printDeclaration(`${name}Insert`, withChecks(insert), names));
-  parts.push(printDeclaration(`${name}Update`, withChecks(update), names));
+  parts.push(printDeclaration(`${name}Update`, withChecks(update, true), names));
   return `${parts.join('\n')}\n`;
 }
 
