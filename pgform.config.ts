@@ -6,6 +6,7 @@ export default defineConfig({
   migrations: 'migrations',
   out: 'generated',
   preset: 'supabase',
+  gen: { types: ['kysely', 'supabase'], zod: true },
   systems: {
     proxe: 'schemas/proxe',
     'chat-crm': 'schemas/chat-crm',

@@ -1,10 +1,10 @@
 // The everyday loop on the example systems under schemas/, on the embedded database (no server):
-// generate -> migrate -> diff -> lint -> gen types and docs, with a short summary of each step.
+// generate -> migrate -> diff -> lint -> gen types (Kysely, supabase-js), Zod validators and docs, with a short summary of each step.
 import { resolveConfig } from '../dist/config/load.js';
 import { generateCommand } from '../dist/commands/generate.js';
 import { migrateCommand } from '../dist/commands/migrate.js';
 import { diffCommand } from '../dist/commands/diff.js';
-import { genCommand } from '../dist/commands/gen.js';
+import { allGenerators, genCommand } from '../dist/commands/gen.js';
 import { describeCounts } from '../dist/cli/summary.js';
 import { reportError } from '../dist/cli/output.js';
 import { loadConfiguredSchema } from '../dist/commands/sql.js';
@@ -35,7 +35,7 @@ for (const system of systems) {
     const lint = await lintCommand(config, { from: 'definitions' });
     const suppressed = lint.report.suppressed.length ? `, ${lint.report.suppressed.length} suppressed` : '';
     console.log(`  lint         ${lintSummary(lint.report.findings)}${suppressed} (pgform lint --system ${system} lists them)`);
-    const files = await genCommand(config, { generators: ['types', 'docs'], check: false, fromDatabase: false });
+    const files = await genCommand(config, { generators: allGenerators(config), check: false, fromDatabase: false });
     console.log(`  gen          ${files.map((f) => `${f.path} (${f.status === 'unchanged' ? 'fresh' : f.status})`).join(', ')}`);
     console.log(`  done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   } catch (error) {

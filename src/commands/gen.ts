@@ -2,14 +2,17 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname, join, relative } from 'node:path';
 import type { ResolvedConfig } from '../config/load.js';
 import { renderDocs } from '../emit/docs/index.js';
+import { renderSupabaseTypes } from '../emit/supabase/index.js';
 import { renderTypes } from '../emit/types/index.js';
+import { renderZod } from '../emit/zod/index.js';
 import type { Schema } from '../model/schema.js';
 import type { Finding } from '../lint/index.js';
 import { lintModel } from './lint-settings.js';
 import { loadConfiguredSchema } from './sql.js';
 import { databaseState, definitionsState } from './states.js';
 
-export type Generator = 'types' | 'docs';
+/** A Generator writes one file: `types` the Kysely types, `supabase` the supabase-js types, `zod` the validators. */
+export type Generator = 'types' | 'supabase' | 'zod' | 'docs';
 
 /** A GeneratedFile is one output file and whether the copy on disk matches it. */
 export interface GeneratedFile {
@@ -20,8 +23,20 @@ export interface GeneratedFile {
 
 const outputs: Record<Generator, { file: string; render: (schema: Schema, advisor: Finding[]) => string }> = {
   types: { file: 'db.ts', render: renderTypes },
+  supabase: { file: 'database.types.ts', render: renderSupabaseTypes },
+  zod: { file: 'zod.ts', render: renderZod },
   docs: { file: 'SCHEMA.md', render: (schema, advisor) => renderDocs(schema, { advisor }) },
 };
+
+/** The type generators a config asks for: Kysely's unless it names its clients. */
+export function typeGenerators(config: ResolvedConfig): Generator[] {
+  return (config.gen?.types ?? ['kysely']).map((target) => (target === 'kysely' ? 'types' : 'supabase'));
+}
+
+/** What a bare `pgform gen` writes: the configured types, the Zod validators when asked for, and the docs. */
+export function allGenerators(config: ResolvedConfig): Generator[] {
+  return [...typeGenerators(config), ...(config.gen?.zod ? (['zod'] as const) : []), 'docs'];
+}
 
 /**
  * Generates types and/or docs into the output folder: from the definitions (no database needed)
@@ -29,7 +44,7 @@ const outputs: Record<Generator, { file: string; render: (schema: Schema, adviso
  * differ are reported stale.
  */
 export async function genCommand(config: ResolvedConfig, options: { generators: Generator[]; check: boolean; fromDatabase: boolean }): Promise<GeneratedFile[]> {
-  // Types read no constraints, indexes, triggers or policies: a live read skips those queries.
+  // Kysely types read no constraints, indexes, triggers or policies: a live read skips those queries.
   const tableParts = options.generators.some((generator) => generator !== 'types');
   const schema = options.fromDatabase ? await databaseState(config, config.url, config.schemas, { tableParts }) : await definitionsState(config);
   // The Gaps section lists what `pgform lint` leaves open: on the definitions as written (the

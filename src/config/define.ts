@@ -19,7 +19,19 @@ export interface PgformConfig {
    * and the schemas the Data API exposes (default `['public']`).
    */
   lint?: { rules?: Record<string, 'off' | 'error' | 'warn' | 'info'>; exposedSchemas?: string[] };
+  /** What `pgform gen` writes besides the docs. */
+  gen?: GenConfig;
 }
+
+/** The client code `pgform gen` writes: typed clients and validators. */
+export interface GenConfig {
+  /** Types for these clients: `kysely` (`db.ts`, the default) and/or `supabase` (`database.types.ts`). */
+  types?: TypesTarget[];
+  /** Zod validators of every table's rows, inserts and updates (`zod.ts`); default false. */
+  zod?: boolean;
+}
+
+export type TypesTarget = 'kysely' | 'supabase';
 
 /** Types a config file: `export default defineConfig({ definitions: 'schemas/crm' })`. */
 export function defineConfig(config: PgformConfig): PgformConfig {

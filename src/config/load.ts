@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { PgformError } from '../errors.js';
 import { importTypeScript } from '../load/typescript.js';
-import type { PgformConfig } from './define.js';
+import type { PgformConfig, TypesTarget } from './define.js';
 import { checkDatabaseUrl } from './url.js';
 
 const configShape = z
@@ -19,6 +19,13 @@ const configShape = z
       .object({
         rules: z.record(z.string(), z.enum(['off', 'error', 'warn', 'info'])).optional(),
         exposedSchemas: z.array(z.string().min(1)).optional(),
+      })
+      .strict()
+      .optional(),
+    gen: z
+      .object({
+        types: z.array(z.enum(['kysely', 'supabase'])).min(1).optional(),
+        zod: z.boolean().optional(),
       })
       .strict()
       .optional(),
@@ -53,6 +60,8 @@ export interface ResolvedConfig {
   systems: Record<string, string>;
   /** The config's `lint` block: rule levels and the schemas the Data API exposes. */
   lint?: PgformConfig['lint'];
+  /** What `pgform gen` writes: types for these clients, and Zod validators or not (default: Kysely types only). */
+  gen?: { types: TypesTarget[]; zod: boolean };
 }
 
 /** Reads `pgform.config.ts` (when present), validates it, and applies command-line overrides. */
@@ -101,5 +110,6 @@ export async function resolveConfig(options: CommonOptions, env: NodeJS.ProcessE
     ...(system ? { system } : {}),
     systems,
     ...(config.lint ? { lint: config.lint } : {}),
+    gen: { types: [...new Set<TypesTarget>(config.gen?.types ?? ['kysely'])], zod: config.gen?.zod ?? false },
   };
 }

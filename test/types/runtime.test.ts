@@ -46,6 +46,8 @@ function matches(value: unknown, type: TsType, enums: Set<string>): boolean {
     case 'union':
       return type.members.some((member) => matches(value, member, enums));
     case 'object':
+    case 'tuple':
+    case 'raw':
       return false;
     case 'reference': {
       const checks: Record<string, (v: unknown) => boolean> = {

@@ -39,3 +39,10 @@ export function typecheck(dir: string, files: string[]): { ok: boolean; output: 
   const result = spawnSync(tsc, [...flags, ...files], { cwd: dir, encoding: 'utf8' });
   return { ok: result.status === 0, output: `${result.stdout}${result.stderr}` };
 }
+
+/** Type-checks `compat.ts` in `dir` and names each failing assertion by its label (see compat-checks.ts). */
+export function compatFailures(dir: string, labels: Map<number, string>): { failing: string[]; output: string } {
+  const result = typecheck(dir, ['compat.ts']);
+  const failing = [...result.output.matchAll(/compat\.ts\((\d+),\d+\): (.*)/g)].map(([, line, message]) => `${labels.get(Number(line)) ?? `line ${line}`}: ${message}`);
+  return { failing, output: result.output };
+}

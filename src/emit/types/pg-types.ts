@@ -136,6 +136,39 @@ export function builtinScalar(name: string): Scalar | undefined {
   return Object.hasOwn(builtins, name) ? builtins[name] : undefined;
 }
 
+/**
+ * A TypeMapping is how one client carries PostgreSQL values: node-postgres (the Kysely types)
+ * or PostgREST's JSON (the supabase-js types). The resolver applies it to built-in types,
+ * extension types, enums and arrays of domains alike.
+ */
+export interface TypeMapping {
+  /** A pg_catalog type by its `format_type` name without modifiers. */
+  builtin(name: string): Scalar | undefined;
+  /** A type of a user schema that is neither an enum nor a domain (an extension's). */
+  extension(name: string): Scalar;
+  /** Whether an array of an enum arrives as an array. */
+  enumArrays: boolean;
+  /** The value type of an array of a domain whose base type is `base`. */
+  domainArray(base: ValueType): ValueType;
+  unknown: Scalar;
+}
+
+/**
+ * node-postgres: an enum's array type and a domain's array type have no parser, so `'{a,b}'`
+ * comes back as text; a domain value itself arrives with its base type's oid.
+ */
+export const nodePostgres: TypeMapping = {
+  builtin: builtinScalar,
+  // Extension types live in a user schema (`public.citext`); the known ones read as text.
+  extension: (name) => {
+    const scalar = builtinScalar(name);
+    return scalar && scalar.select.kind === 'keyword' && scalar.select.name === 'string' ? { ...scalar, arrays: false } : unknownScalar;
+  },
+  enumArrays: false,
+  domainArray: (base) => ({ select: string, write: union(arrayOf(base.write), string) }),
+  unknown: unknownScalar,
+};
+
 /** A ValueType is what a column or argument reads as (`select`) and accepts (`write`). */
 export interface ValueType {
   select: TsType;

@@ -47,24 +47,34 @@ function signature(routine: Routine, resolve: Resolve, relationNames: Map<string
   );
 }
 
-/** The result type of a function, from `pg_get_function_result` and its OUT arguments. */
-function result(routine: Routine, resolve: Resolve, relationNames: Map<string, string>): TsType {
+/** What a function returns: rows of named columns, or values of one printed type; one, or a set. */
+export type ResultShape = { set: boolean; columns: { name: string; type: string }[] } | { set: boolean; type: string };
+
+/** The shape of a function's result, from `pg_get_function_result` and its OUT arguments. */
+export function resultShape(routine: Routine): ResultShape {
   const printed = (routine.returns ?? 'void').trim();
   const table = /^TABLE\((.*)\)$/s.exec(printed);
-  if (table) return arrayOf(row(splitColumns(table[1]!), resolve));
+  if (table) return { set: true, columns: splitColumns(table[1]!) };
   const set = printed.startsWith('SETOF ');
   const type = set ? printed.slice('SETOF '.length) : printed;
-  if (type === 'void') return keyword('void');
+  const outputs = routine.arguments.filter((a) => a.mode === 'out' || a.mode === 'inout');
+  if (type === 'record' && outputs.length > 0) return { set, columns: outputs.map(outputColumn) };
+  return { set, type };
+}
+
+/** The result type of a function as node-postgres returns it. */
+function result(routine: Routine, resolve: Resolve, relationNames: Map<string, string>): TsType {
+  const shape = resultShape(routine);
+  if ('type' in shape && shape.type === 'void') return keyword('void');
   let single: TsType;
-  if (type === 'record') {
-    const outputs = routine.arguments.filter((a) => a.mode === 'out' || a.mode === 'inout');
-    single = outputs.length > 0 ? row(outputs.map(outputColumn), resolve) : keyword('unknown');
-  } else {
-    const name = parseTypeName(type);
+  if ('columns' in shape) single = row(shape.columns, resolve);
+  else if (shape.type === 'record') single = keyword('unknown');
+  else {
+    const name = parseTypeName(shape.type);
     const relation = name.array ? undefined : relationNames.get(objectId(name.schema ?? 'public', name.name));
-    single = relation ? ref('Selectable', ref(relation)) : orNull(resolve(type).value.select);
+    single = relation ? ref('Selectable', ref(relation)) : orNull(resolve(shape.type).value.select);
   }
-  return set ? arrayOf(single) : single;
+  return shape.set ? arrayOf(single) : single;
 }
 
 /** A value that may be NULL; `unknown` already covers it. */

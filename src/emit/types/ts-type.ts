@@ -11,7 +11,10 @@ export type TsType =
   | { kind: 'literal'; value: string }
   | { kind: 'array'; element: TsType }
   | { kind: 'union'; members: TsType[] }
-  | { kind: 'object'; members: Member[]; expanded?: boolean };
+  | { kind: 'object'; members: Member[]; expanded?: boolean }
+  | { kind: 'tuple'; elements: TsType[] }
+  /** Text printed as it is: `true`, `{ [_ in never]: never }`. */
+  | { kind: 'raw'; text: string };
 
 /** A Member of an object type or interface: a property, or an index signature `[x: string]: T`. */
 export interface Member {
@@ -27,6 +30,8 @@ export const ref = (name: string, ...args: TsType[]): TsType => ({ kind: 'refere
 export const literal = (value: string): TsType => ({ kind: 'literal', value });
 export const arrayOf = (element: TsType): TsType => ({ kind: 'array', element });
 export const object = (members: Member[], expanded = false): TsType => ({ kind: 'object', members, expanded });
+export const tuple = (elements: TsType[]): TsType => ({ kind: 'tuple', elements });
+export const raw = (text: string): TsType => ({ kind: 'raw', text });
 
 /** A union with nested unions flattened and repeated members dropped; one member stands alone. */
 export function union(...types: TsType[]): TsType {
@@ -59,6 +64,10 @@ export function sameType(a: TsType, b: TsType): boolean {
       return b.kind === 'array' && sameType(a.element, b.element);
     case 'union':
       return b.kind === 'union' && sameList(a.members, b.members);
+    case 'tuple':
+      return b.kind === 'tuple' && sameList(a.elements, b.elements);
+    case 'raw':
+      return b.kind === 'raw' && a.text === b.text;
     case 'object':
       return (
         b.kind === 'object' &&
@@ -106,6 +115,11 @@ export function typeDoc(type: TsType, place: Place = 'annotation'): Doc {
       return objectDoc(type.members, type.expanded ?? false);
     case 'union':
       return unionDoc(type.members, place);
+    case 'tuple':
+      if (type.elements.length === 0) return '[]';
+      return group(['[', indent([softline, join([',', line], type.elements.map((element) => typeDoc(element, 'element')))]), ifBreak(','), softline, ']']);
+    case 'raw':
+      return type.text;
   }
 }
 
