@@ -3,8 +3,10 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { PgformError } from '../errors.js';
 import { importTypeScript } from '../load/typescript.js';
-import type { PgformConfig } from './define.js';
+import type { EnvReference, PgformConfig } from './define.js';
 import { checkDatabaseUrl } from './url.js';
+
+const targetName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'a target name is letters, digits, ., - and _');
 
 const configShape = z
   .object({
@@ -15,6 +17,7 @@ const configShape = z
     preset: z.enum(['supabase', 'none']).optional(),
     schemas: z.array(z.string().min(1)).optional(),
     systems: z.record(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'a system name is lower-case letters, digits, - and _'), z.string().min(1)).optional(),
+    targets: z.record(targetName, z.union([z.string().min(1), z.object({ env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name') }).strict()])).optional(),
   })
   .strict();
 
@@ -44,6 +47,8 @@ export interface ResolvedConfig {
   /** The selected system's name: names generated/<name>/ and the embedded database. */
   system?: string;
   systems: Record<string, string>;
+  /** The config's `targets` as written (environment references unresolved until a fleet run needs them). */
+  targets?: Record<string, string | EnvReference>;
 }
 
 /** Reads `pgform.config.ts` (when present), validates it, and applies command-line overrides. */
@@ -91,5 +96,6 @@ export async function resolveConfig(options: CommonOptions, env: NodeJS.ProcessE
     ...(config.schemas ? { schemas: config.schemas } : {}),
     ...(system ? { system } : {}),
     systems,
+    ...(config.targets ? { targets: config.targets } : {}),
   };
 }

@@ -2,13 +2,14 @@ import type { Command } from 'commander';
 import { resolveConfig } from '../../config/load.js';
 import { PgformError } from '../../errors.js';
 import { out, paint } from '../output.js';
-import { action, common, type CliOptions } from '../program.js';
+import { fleetOptions, isFleetRun, type FleetCliOptions } from '../fleet.js';
+import { action, common } from '../program.js';
 import { version } from '../version.js';
 
-type DiffOptions = CliOptions & { from?: string; to?: string; json?: boolean; sql?: boolean; schema?: string[]; format?: string };
+type DiffOptions = FleetCliOptions & { from?: string; to?: string; json?: boolean; sql?: boolean; schema?: string[]; format?: string };
 
 export function registerDiff(program: Command): void {
-  common(program.command('diff'))
+  fleetOptions(common(program.command('diff')))
     .description('report drift between two states; exit 0 no drift, 1 drift, 2 error')
     .option('--from <state>', 'database URL, definitions, migrations or database (default: the configured database)')
     .option('--to <state>', 'database URL, definitions, migrations or database (default: definitions)')
@@ -26,6 +27,11 @@ export function registerDiff(program: Command): void {
         const format = options.json ? 'json' : options.format ?? 'text';
         if (!['text', 'json', 'github', 'sarif'].includes(format)) throw new PgformError('USAGE', `unknown format "${format}"`, { field: '--format' });
         const config = await resolveConfig(options);
+        if (isFleetRun(options)) {
+          if (options.from || options.to || options.sql) throw new PgformError('USAGE', `${options.sql ? '--sql' : '--from/--to'} compares one pair of states`, { field: '--targets' }, 'a fleet diff compares every target with the definitions');
+          const { runFleetDiff } = await import('../fleet.js');
+          return runFleetDiff(config, { ...options, format });
+        }
         const result = await diffCommand(config, { ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}), ...(options.schema ? { schemas: options.schema } : {}) });
         const labels = { from: result.from, to: result.to };
         if (options.sql) {

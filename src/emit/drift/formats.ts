@@ -24,7 +24,8 @@ export function renderDriftJson(items: DriftItem[], labels: { from: string; to: 
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-function message(item: DriftItem): string {
+/** One drift item as a sentence: what differs, field by field. */
+export function driftMessage(item: DriftItem): string {
   const verb = item.change === 'missing' ? 'is missing from the database' : item.change === 'unexpected' ? 'exists in the database but not in the definitions' : 'differs from its definition';
   const details = item.details.map((d) => `${d.field}: expected ${JSON.stringify(d.expected ?? null)}, actual ${JSON.stringify(d.actual ?? null)}`).join('; ');
   return `${item.type} ${item.object} ${verb}${details ? ` (${details})` : ''}`;
@@ -42,7 +43,7 @@ export function renderDriftGithub(items: DriftItem[], unmanaged: UnmanagedItem[]
   return items
     .map((item) => {
       const where = item.source ? ` file=${escapeProperty(item.source.file)},line=${item.source.line}` : '';
-      return `::error${where},title=${escapeProperty(`pgform drift: ${item.type}`)}::${escape(message(item))}\n`;
+      return `::error${where},title=${escapeProperty(`pgform drift: ${item.type}`)}::${escape(driftMessage(item))}\n`;
     })
     .concat(unmanaged.map((item) => `::notice title=${escapeProperty('pgform: not managed')}::${escape(unmanagedMessage(item))}\n`))
     .join('');
@@ -67,7 +68,7 @@ export function renderDriftSarif(items: DriftItem[], version: string, unmanaged:
           ...items.map((item) => ({
             ruleId: `drift/${item.change}`,
             level: 'error',
-            message: { text: message(item) },
+            message: { text: driftMessage(item) },
             ...(item.source ? { locations: [{ physicalLocation: { artifactLocation: { uri: item.source.file }, region: { startLine: item.source.line } } }] } : {}),
           })),
           ...hazards.map((hazard) => ({
