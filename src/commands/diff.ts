@@ -48,7 +48,7 @@ async function readState(config: ResolvedConfig, spec: string, namespaces?: stri
 }
 
 /** Keeps the named schemas only (and never external ones). */
-function scope(schema: Schema, names: string[] | undefined): Schema {
+export function scope(schema: Schema, names: string[] | undefined): Schema {
   const keep = (ns: string) => !schema.namespaces[ns]?.external && (!names || names.includes(ns));
   const pick = <T extends { schema: string }>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).filter(([, o]) => keep(o.schema)));
   return {

@@ -62,8 +62,8 @@ export function fleetDriftReport(inputs: FleetDriftInput[], definitions: string)
 }
 
 /** Names a group's targets, shortened past a handful: "eu, us and 35 more". */
-function targetList(targets: string[], all: number): string {
-  if (targets.length === all && all > 1) return 'every target';
+function targetList(targets: string[], all: number, noun: string): string {
+  if (targets.length === all && all > 1) return `every ${noun}`;
   if (targets.length <= 5) return targets.join(', ');
   return `${targets.slice(0, 4).join(', ')} and ${targets.length - 4} more`;
 }
@@ -71,21 +71,21 @@ function targetList(targets: string[], all: number): string {
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The fleet report for people: "37 targets: missing index ...", one line per distinct difference. */
-export function renderFleetDriftText(report: FleetDriftReport, paint: Paint): string {
+export function renderFleetDriftText(report: FleetDriftReport, paint: Paint, noun: 'target' | 'schema' = 'target'): string {
   const { summary } = report;
-  const lines = [`Fleet drift against ${report.definitions}: ${plural(summary.targets, 'target')}, ${summary.inSync} in sync, ${summary.drifted} drifted, ${summary.failed} not read`];
+  const lines = [`${noun === 'target' ? 'Fleet' : 'Tenant schema'} drift against ${report.definitions}: ${plural(summary.targets, noun)}, ${summary.inSync} in sync, ${summary.drifted} drifted, ${summary.failed} not read`];
   if (report.groups.length) lines.push('');
   for (const group of report.groups) {
     const mark = group.item.change === 'missing' ? paint.green('missing') : group.item.change === 'unexpected' ? paint.red('unexpected') : paint.yellow('changed');
     const where = group.item.source ? paint.dim(`  (${group.item.source.file}:${group.item.source.line})`) : '';
-    lines.push(`${paint.bold(plural(group.targets.length, 'target'))}: ${mark} ${group.item.type} ${group.item.object}${where}`);
+    lines.push(`${paint.bold(plural(group.targets.length, noun))}: ${mark} ${group.item.type} ${group.item.object}${where}`);
     for (const detail of group.item.details) {
       if (group.item.change !== 'changed' && (detail.expected === undefined || detail.actual === undefined)) continue;
       lines.push(`    ${detail.field}: expected ${short(detail.expected)}, actual ${short(detail.actual)}`);
     }
-    lines.push(paint.dim(`    on ${targetList(group.targets, summary.targets)}`));
+    lines.push(paint.dim(`    on ${targetList(group.targets, summary.targets, noun)}`));
   }
-  if (report.failed.length) lines.push('', paint.red(`${plural(report.failed.length, 'target')} not read:`));
+  if (report.failed.length) lines.push('', paint.red(`${plural(report.failed.length, noun)} not read:`));
   for (const failure of report.failed) lines.push(`  ${failure.target}: ${failure.error.code}: ${failure.error.message.split('\n')[0]}`);
   return `${lines.join('\n')}\n`;
 }
