@@ -117,6 +117,8 @@ export const tableShape = z
     replicaIdentity: z.union([z.enum(['default', 'full', 'nothing']), z.object({ index: name }).strict()]).optional(),
     realtime: z.boolean().optional(),
     publications: z.array(name).optional(),
+    distributed: z.object({ by: name, colocateWith: tableTarget.optional(), shardCount: z.number().int().min(1).max(64000).optional() }).strict().optional(),
+    reference: z.boolean().optional(),
   })
   .strict();
 

@@ -2,7 +2,7 @@ import { grantTargetObject, type Change } from '../../model/change.js';
 import { defaultPrivilegeId } from '../../model/default-privileges.js';
 import { listDifferences } from '../../model/compare.js';
 import { objectId } from '../../model/id.js';
-import type { Schema, SourceLocation } from '../../model/schema.js';
+import type { Distribution, Schema, SourceLocation } from '../../model/schema.js';
 
 /**
  * A DriftItem is one difference as a person or a CI job reads it: which object, whether it is
@@ -34,6 +34,16 @@ function schemaOf(id: string): string {
 
 function fieldDetails(expected: unknown, actual: unknown) {
   return listDifferences(expected, actual).map((d) => ({ field: d.path || 'definition', expected: d.expected, actual: d.actual }));
+}
+
+/** A distribution as a report shows it: `distributed by tenant_id, colocated with public.accounts`. */
+export function describeDistribution(distribution: Distribution | undefined): string | undefined {
+  if (!distribution) return undefined;
+  if (distribution.kind === 'reference') return 'reference';
+  const parts = [`distributed by ${distribution.column}`];
+  if (distribution.colocateWith) parts.push(`colocated with ${distribution.colocateWith}`);
+  if (distribution.shardCount !== undefined) parts.push(`${distribution.shardCount} shards`);
+  return parts.join(', ');
 }
 
 /** Turns the differ's changes (from -> to) into report items; paired drop+create become one change. */
@@ -93,6 +103,15 @@ export function driftItems(changes: Change[], from: Schema, to: Schema): DriftIt
           ...(c.to.version !== undefined && c.to.version !== c.to.defaultVersion && c.from.version !== c.to.version ? [{ field: 'version', expected: c.to.version, actual: c.from.version }] : []),
         ]);
         break;
+      case 'distribute table':
+      case 'undistribute table': {
+        // A changed distribution is an undo and a redo: one item, one detail.
+        const expected = to.distributions?.[c.table];
+        if (c.kind === 'undistribute table' && expected) break;
+        const detail = { field: 'distribution', expected: describeDistribution(expected), actual: describeDistribution(from.distributions?.[c.table]) };
+        add('distribution', c.table, c.table, c.kind === 'distribute table' ? (from.distributions?.[c.table] ? 'changed' : 'missing') : 'unexpected', [detail], expected?.source);
+        break;
+      }
       case 'set replica identity':
         add('replica identity', c.table, c.table, 'changed', [{ field: 'replicaIdentity', expected: c.to ?? 'default', actual: c.from ?? 'default' }]);
         break;
