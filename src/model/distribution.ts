@@ -1,5 +1,15 @@
 import type { Distribution } from './schema.js';
 
+/** A distribution in words: `distributed by tenant_id, colocated with public.accounts, 8 shards`, or `reference`. */
+export function describeDistribution(distribution: Distribution | undefined): string | undefined {
+  if (!distribution) return undefined;
+  if (distribution.kind === 'reference') return 'reference';
+  const parts = [`distributed by ${distribution.column}`];
+  if (distribution.colocateWith) parts.push(`colocated with ${distribution.colocateWith}`);
+  if (distribution.shardCount !== undefined) parts.push(`${distribution.shardCount} shards`);
+  return parts.join(', ');
+}
+
 /**
  * Distributions with every colocation group written one way: each member but the first (by
  * table id) colocates with the first. Definitions name any member (`colocateWith: 'accounts'`),

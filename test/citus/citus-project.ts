@@ -9,13 +9,17 @@ export const citusStandIn = readFileSync(join(import.meta.dirname, 'citus-standi
  * colocation group of 4 shards, a table colocated with it whose foreign keys go to both, and a
  * table distributed alone.
  */
-export const citusDefinitions = (options: { eventsDistributed: boolean } = { eventsDistributed: true }) => `import { integer, table, text } from 'pgform';
-export const countries = table('countries', { reference: true, columns: { code: text().primaryKey(), name: text().notNull() } });
-export const accounts = table('accounts', { distributed: { by: 'id', shardCount: 4 }, columns: { id: integer().primaryKey(), name: text().notNull() } });
-export const orders = table('orders', {
-  distributed: { by: 'account_id', colocateWith: 'accounts' },
+export const citusDefinitions = (options: { eventsDistributed?: boolean; schema?: string } = {}) => {
+  const schema = options.schema ?? 'public';
+  const inSchema = schema === 'public' ? '' : ` schema: '${schema}',`;
+  return `import { integer, schema, table, text } from 'pgform';
+${schema === 'public' ? '' : `export const ns = schema('${schema}');\n`}export const countries = table('countries', {${inSchema} reference: true, columns: { code: text().primaryKey(), name: text().notNull() } });
+export const accounts = table('accounts', {${inSchema} distributed: { by: 'id', shardCount: 4 }, columns: { id: integer().primaryKey(), name: text().notNull() } });
+export const orders = table('orders', {${inSchema}
+  distributed: { by: 'account_id', colocateWith: accounts },
   columns: { account_id: integer().notNull().references(accounts, 'id'), id: integer().notNull(), country: text().references(countries, 'code') },
   primaryKey: ['account_id', 'id'],
 });
-export const events = table('events', {${options.eventsDistributed ? " distributed: { by: 'id' }," : ''} columns: { id: integer().primaryKey(), body: text() } });
+export const events = table('events', {${inSchema}${options.eventsDistributed === false ? '' : " distributed: { by: 'id' },"} columns: { id: integer().primaryKey(), body: text() } });
 `;
+};

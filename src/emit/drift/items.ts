@@ -2,7 +2,8 @@ import { grantTargetObject, type Change } from '../../model/change.js';
 import { defaultPrivilegeId } from '../../model/default-privileges.js';
 import { listDifferences } from '../../model/compare.js';
 import { objectId } from '../../model/id.js';
-import type { Distribution, Schema, SourceLocation } from '../../model/schema.js';
+import type { Schema, SourceLocation } from '../../model/schema.js';
+import { describeDistribution } from '../../model/distribution.js';
 
 /**
  * A DriftItem is one difference as a person or a CI job reads it: which object, whether it is
@@ -34,16 +35,6 @@ function schemaOf(id: string): string {
 
 function fieldDetails(expected: unknown, actual: unknown) {
   return listDifferences(expected, actual).map((d) => ({ field: d.path || 'definition', expected: d.expected, actual: d.actual }));
-}
-
-/** A distribution as a report shows it: `distributed by tenant_id, colocated with public.accounts`. */
-export function describeDistribution(distribution: Distribution | undefined): string | undefined {
-  if (!distribution) return undefined;
-  if (distribution.kind === 'reference') return 'reference';
-  const parts = [`distributed by ${distribution.column}`];
-  if (distribution.colocateWith) parts.push(`colocated with ${distribution.colocateWith}`);
-  if (distribution.shardCount !== undefined) parts.push(`${distribution.shardCount} shards`);
-  return parts.join(', ');
 }
 
 /** Turns the differ's changes (from -> to) into report items; paired drop+create become one change. */
