@@ -20,7 +20,8 @@ import { fingerprint } from './fingerprint.js';
  * case.json: `engines` (where the case can run), `reverse`, `why`, `error` (planning must fail
  * with a PgformError containing this text), `unmanaged` (fingerprint kinds pgform must leave as
  * they are instead of matching B: A keeps its own), `knownFailure` (the reason a case is pinned
- * as failing: it must keep failing until fixed).
+ * as failing: it must keep failing until fixed), `preamble` (a SQL file run in both databases
+ * first: what the server provides, such as test/citus/citus-standin.sql).
  */
 
 export const casesRoot = join(import.meta.dirname, '..', 'cases', 'diff');
@@ -108,8 +109,10 @@ export async function runDiffCase(engine: TestEngine, name: string): Promise<voi
 
 async function checkCase(engine: TestEngine, folder: string, options: CaseOptions): Promise<void> {
   const seed = read(folder, 'seed.sql') ?? '';
+  const preamble = options.preamble ? readFileSync(join(folder, options.preamble), 'utf8') : undefined;
   await withDatabase(engine, async (a) => {
     await withDatabase(engine, async (b) => {
+      if (preamble) for (const conn of [a.conn, b.conn]) await conn.exec(preamble);
       await a.conn.exec(read(folder, 'before.sql')!);
       await b.conn.exec(read(folder, 'after.sql')!);
       const [modelA, modelB] = [await readModel(a.conn), await readModel(b.conn)];

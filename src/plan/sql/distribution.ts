@@ -9,10 +9,12 @@ import { statement, type Render } from './step.js';
  * model holds only what was declared) and shard count when given.
  */
 export const distributeTable: Render<Extract<Change, { kind: 'distribute table' }>> = ({ table, distribution }) => {
-  const hazards = [{ code: 'MOVES_DATA' as const, message: `distributing ${table} copies its rows to the shards on the worker nodes; writes to it wait until they are copied` }];
+  const where = distribution.kind === 'reference' ? 'every node' : 'the shards on the worker nodes';
+  const hazards = [{ code: 'MOVES_DATA' as const, message: `distributing ${table} copies its rows to ${where}; writes to it wait until they are copied` }];
   if (distribution.kind === 'reference') return [statement(`SELECT create_reference_table(${literal(nameOf(table))})`, hazards)];
   const args = [literal(nameOf(table)), literal(distribution.column), `colocate_with => ${literal(distribution.colocateWith ? nameOf(distribution.colocateWith) : 'none')}`];
-  if (distribution.shardCount !== undefined) args.push(`shard_count => ${distribution.shardCount}`);
+  // A colocated table has its group's shard count; Citus refuses both together.
+  if (distribution.shardCount !== undefined && !distribution.colocateWith) args.push(`shard_count => ${distribution.shardCount}`);
   return [statement(`SELECT create_distributed_table(${args.join(', ')})`, hazards)];
 };
 
