@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pushCommand } from '../../src/commands/push.js';
 import { openDatabase, presetOf, withConnection } from '../../src/commands/database.js';
 import { introspect } from '../../src/introspect/index.js';
+import { renderPull } from '../../src/emit/pull/index.js';
 import { engines } from '../support/engines.js';
 import { withProject } from '../migrate/project.js';
 import { citusDefinitions, citusStandIn } from './citus-project.js';
@@ -40,6 +41,11 @@ describe.each(engines)('Citus distribution against the stand-in on $name', (engi
         'public.orders': { kind: 'distributed', table: 'public.orders', column: 'account_id', colocateWith: 'public.accounts', shardCount: 4 },
       });
       expect(await project.remaining()).toEqual([]);
+      // pull writes the options back.
+      const pulled = (await renderPull(live, { layout: 'single', externalNamespaces: presetOf(project.config).externalNamespaces })).files.map((f) => f.content).join('\n');
+      expect(pulled).toContain("distributed: { by: 'account_id', colocateWith: 'accounts' }");
+      expect(pulled).toContain("distributed: { by: 'id', shardCount: 4 }");
+      expect(pulled).toContain('reference: true');
 
       // The option removed: the table comes back to the coordinator, marked as moving data.
       project.define(citusDefinitions({ eventsDistributed: false }));
