@@ -6,6 +6,9 @@
  *
  *   node bench/run.mjs [--sizes 100,500,2000] [--runs 3] [--seed 42] [--only inspect,diff-twin]
  *                      [--slow-seconds 120] [--timeout-minutes 30] [--keep]
+ *   node bench/run.mjs --fleet 200 [--concurrency 8]
+ *     the fleet job instead: N databases × proxe, one fleet run against N single-target runs in a
+ *     shell loop (bench/fleet-results.md and .json)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,6 +19,7 @@ import { generate } from './generate.mjs';
 import { runChecks } from './lib/checks.mjs';
 import { createDatabase, createTemplate, dropBenchDatabases, dropDatabase, psql, serverVersion } from './lib/databases.mjs';
 import { execute } from './lib/execute.mjs';
+import { renderFleetReport, runFleetBench } from './lib/fleet.mjs';
 import { jobsFor } from './lib/jobs.mjs';
 import { requireGnuTime } from './lib/measure.mjs';
 import { renderReport } from './lib/report.mjs';
@@ -99,7 +103,26 @@ async function benchSize(n, args, commands) {
   return { results, checks };
 }
 
+/** `--fleet N [--concurrency C]`: the fleet job alone, its own report. */
+async function fleetMain(argv) {
+  const n = Number(argv[argv.indexOf('--fleet') + 1]);
+  const at = argv.indexOf('--concurrency');
+  const concurrency = at >= 0 ? Number(argv[at + 1]) : 8;
+  if (!Number.isInteger(n) || n < 1 || !Number.isInteger(concurrency) || concurrency < 1) throw new Error('use --fleet <databases> [--concurrency <n>]');
+  buildPgform();
+  createTemplate(pgformJs);
+  try {
+    const result = await runFleetBench({ n, concurrency, repoDir, pgformJs, benchDir, log });
+    writeFileSync(join(benchDir, 'fleet-results.json'), `${JSON.stringify(result, null, 2)}\n`);
+    writeFileSync(join(benchDir, 'fleet-results.md'), renderFleetReport(result));
+    log(renderFleetReport(result));
+  } finally {
+    dropDatabase('pgform_bench_boot');
+  }
+}
+
 async function main() {
+  if (process.argv.includes('--fleet')) return fleetMain(process.argv.slice(2));
   const args = parseArgs(process.argv.slice(2));
   requireGnuTime();
   ensurePeers();

@@ -56,7 +56,9 @@ async function printedWith(
   options: CanonicalOptions,
   disposable: boolean,
 ): Promise<Schema> {
-  const plan = createPlan(schema);
+  // The printing database has no Citus: distribution is the declared one (merged back below).
+  const { distributions: _citus, ...local } = schema;
+  const plan = createPlan(local);
   const key = cacheKey(String(cacheFormat), printer, planScript(plan));
   const cached = options.cacheDir ? readCached<Schema>(options.cacheDir, key) : undefined;
   const printed = cached ?? (await withConnection((conn) => printOnServer(schema, plan.steps, conn, options, disposable)));

@@ -48,11 +48,13 @@ async function readState(config: ResolvedConfig, spec: string, namespaces?: stri
 }
 
 /** Keeps the named schemas only (and never external ones). */
-function scope(schema: Schema, names: string[] | undefined): Schema {
+export function scope(schema: Schema, names: string[] | undefined): Schema {
   const keep = (ns: string) => !schema.namespaces[ns]?.external && (!names || names.includes(ns));
   const pick = <T extends { schema: string }>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).filter(([, o]) => keep(o.schema)));
+  const distributions = schema.distributions && Object.fromEntries(Object.entries(schema.distributions).filter(([id]) => schema.tables[id] && keep(schema.tables[id]!.schema)));
   return {
     ...schema,
+    ...(distributions ? { distributions } : {}),
     namespaces: Object.fromEntries(Object.entries(schema.namespaces).filter(([name]) => keep(name))),
     extensions: names ? Object.fromEntries(Object.entries(schema.extensions).filter(([, e]) => names.includes(e.schema))) : schema.extensions,
     enums: pick(schema.enums),

@@ -66,7 +66,7 @@ export async function pushCommand(config: ResolvedConfig, options: PushOptions =
  * be used in the transaction that adds it), the rest in one transaction, then the statements
  * that cannot run in a transaction, one by one.
  */
-async function applySteps(conn: Connection, steps: Step[], lockTimeout: string): Promise<void> {
+export async function applySteps(conn: Connection, steps: Step[], lockTimeout: string): Promise<void> {
   for (const part of splitPlan({ steps: steps.filter((step) => step.transactional) })) {
     if (part.steps.length === 0) continue;
     await inTransaction(conn, async () => {

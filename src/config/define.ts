@@ -21,6 +21,21 @@ export interface PgformConfig {
   lint?: { rules?: Record<string, 'off' | 'error' | 'warn' | 'info'>; exposedSchemas?: string[] };
   /** What `pgform gen` writes besides the docs. */
   gen?: GenConfig;
+  /**
+   * The fleet `--targets config` runs on: a name per database, its URL read from the environment
+   * with `env('EU_URL')` (a URL written here must not hold a password: use PGPASSWORD or ~/.pgpass).
+   */
+  targets?: Record<string, string | EnvReference>;
+}
+
+/** An EnvReference is a value the config reads from an environment variable when a command runs. */
+export interface EnvReference {
+  env: string;
+}
+
+/** A value read from the environment at run time, so secrets stay out of the config file: `env('EU_URL')`. */
+export function env(name: string): EnvReference {
+  return { env: name };
 }
 
 /** The client code `pgform gen` writes: typed clients and validators. */

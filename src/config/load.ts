@@ -3,8 +3,10 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { PgformError } from '../errors.js';
 import { importTypeScript } from '../load/typescript.js';
-import type { PgformConfig, TypesTarget } from './define.js';
+import type { EnvReference, PgformConfig, TypesTarget } from './define.js';
 import { checkDatabaseUrl } from './url.js';
+
+const targetName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'a target name is letters, digits, ., - and _');
 
 const configShape = z
   .object({
@@ -29,6 +31,7 @@ const configShape = z
       })
       .strict()
       .optional(),
+    targets: z.record(targetName, z.union([z.string().min(1), z.object({ env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name') }).strict()])).optional(),
   })
   .strict();
 
@@ -62,6 +65,8 @@ export interface ResolvedConfig {
   lint?: PgformConfig['lint'];
   /** What `pgform gen` writes: types for these clients, and Zod validators or not (default: Kysely types only). */
   gen?: { types: TypesTarget[]; zod: boolean };
+  /** The config's `targets` as written (environment references unresolved until a fleet run needs them). */
+  targets?: Record<string, string | EnvReference>;
 }
 
 /** Reads `pgform.config.ts` (when present), validates it, and applies command-line overrides. */
@@ -111,5 +116,6 @@ export async function resolveConfig(options: CommonOptions, env: NodeJS.ProcessE
     systems,
     ...(config.lint ? { lint: config.lint } : {}),
     gen: { types: [...new Set<TypesTarget>(config.gen?.types ?? ['kysely'])], zod: config.gen?.zod ?? false },
+    ...(config.targets ? { targets: config.targets } : {}),
   };
 }

@@ -6,6 +6,7 @@ import { objectId, parseQualifiedName } from '../model/id.js';
 import { followExtensionMoves } from './extension-moves.js';
 import { attachedByParent, diffInheritance, followsParent, keptFromParents, parentsOf, recreatedTables, referencesTo } from './partitions.js';
 import { diffPublications } from './publications.js';
+import { diffDistributions } from './distributions.js';
 import { applyRenames } from './renames.js';
 import type { Column, Constraint, Extension, Grant, Index, Policy, Routine, Schema, StorageOptions, Table, Trigger, View } from '../model/schema.js';
 
@@ -133,6 +134,7 @@ export function diffSchemas(original: Schema, to: Schema): Change[] {
     alter: (a, b) => diffView(a, b, changes, { to }),
   });
   diffPublications(from, to, external, changes);
+  diffDistributions(from, to, changes);
   return changes;
 }
 

@@ -16,6 +16,7 @@ import { toPolicyModel, toTriggerModel, type TableDef, type TriggerDef } from '.
 import { toGrants, typeSql, type DomainDef, type EnumDef, type ExtensionDef, type NamespaceDef, type SequenceDef, type TypeRef } from './types.js';
 import type { ViewDef } from './view.js';
 import { buildPublications } from './build-publications.js';
+import { buildDistributions } from './build-distributions.js';
 import type { PublicationDef } from './publication.js';
 import { buildDefaultPrivileges, type DefaultPrivilegesDef } from './default-privileges-build.js';
 
@@ -509,6 +510,7 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
   }
 
   buildPublications(schema, byKind('publication'), tableDefs, { external, ...(options.file ? { file: options.file } : {}) });
+  buildDistributions(schema, tableDefs, options.file ? { file: options.file } : {});
 
   for (const sys of byKind('system')) {
     if (sys.title) schema.docs.title = sys.title;

@@ -123,6 +123,8 @@ export const tableShape = z
     realtime: z.boolean().optional(),
     publications: z.array(name).optional(),
     lint: lint.optional(),
+    distributed: z.object({ by: name, colocateWith: tableTarget.optional(), shardCount: z.number().int().min(1).max(64000).optional() }).strict().optional(),
+    reference: z.boolean().optional(),
   })
   .strict();
 

@@ -120,6 +120,22 @@ export interface TableOptions extends Documentation, LintOptions {
   realtime?: boolean;
   /** Publications the table belongs to, by name (declared with `publication()`, or `supabase_realtime`). */
   publications?: string[];
+  /**
+   * Citus: shards the table over the worker nodes by a column (`by`), in the colocation group of
+   * another distributed table (`colocateWith`: its shards sit with that table's), or in a new
+   * group of `shardCount` shards (default: the cluster's citus.shard_count).
+   */
+  distributed?: DistributedInput;
+  /** Citus: a reference table, copied whole to every node (small tables every shard joins with). */
+  reference?: boolean;
+}
+
+/** How a table is distributed over a Citus cluster. */
+export interface DistributedInput {
+  /** The distribution column: in every primary key and unique constraint of the table. */
+  by: string;
+  colocateWith?: TableTarget;
+  shardCount?: number;
 }
 
 /** Deferral of a key, unique, exclusion or foreign key constraint: `DEFERRABLE [INITIALLY DEFERRED]`. */
@@ -173,6 +189,8 @@ export interface TableDef extends Documentation, LintOptions {
   readonly replicaIdentity?: ReplicaIdentity;
   /** Publication names, sorted; `realtime: true` is `supabase_realtime`. */
   readonly publications: string[];
+  /** Citus distribution, checked and resolved by `build` (colocation names a table). */
+  readonly distribution?: { kind: 'distributed'; by: string; colocateWith?: TableTarget; shardCount?: number } | { kind: 'reference' };
   /** Problems found while declaring, reported by `build` with the file and line. */
   readonly problems: { field: string; message: string }[];
 }
@@ -352,6 +370,15 @@ export function table(name: string, options: TableOptions): TableDef {
   const replicaIdentity: ReplicaIdentity | undefined = options.replicaIdentity === 'default' ? undefined : options.replicaIdentity;
 
   attachColumnGrants(columns, options.grants, problems);
+  if (options.distributed && options.reference) problems.push({ field: 'reference', message: 'a table is either distributed or a reference table, not both' });
+  if (options.distributed?.colocateWith !== undefined && options.distributed.shardCount !== undefined) {
+    problems.push({ field: 'distributed.shardCount', message: 'a colocated table has the shard count of its group; give shardCount to the group\'s first table only' });
+  }
+  const distribution: TableDef['distribution'] = options.distributed
+    ? { kind: 'distributed', by: options.distributed.by, ...(options.distributed.colocateWith !== undefined ? { colocateWith: options.distributed.colocateWith } : {}), ...(options.distributed.shardCount !== undefined ? { shardCount: options.distributed.shardCount } : {}) }
+    : options.reference
+      ? { kind: 'reference' }
+      : undefined;
   const rls = options.rls === undefined || options.rls === false ? { enabled: false, forced: false } : options.rls === true ? { enabled: true, forced: false } : { enabled: options.rls.enabled ?? true, forced: options.rls.forced ?? false };
 
   return {
@@ -379,6 +406,7 @@ export function table(name: string, options: TableOptions): TableDef {
     ...toStorage(options.storage),
     ...(replicaIdentity !== undefined ? { replicaIdentity } : {}),
     publications,
+    ...(distribution ? { distribution } : {}),
     problems,
   };
 }

@@ -6,6 +6,8 @@ export interface SarifResult {
   level: 'error' | 'warning' | 'note';
   message: string;
   location?: SourceLocation;
+  /** Extra facts about the result (SARIF's property bag), e.g. the fleet targets it was seen on. */
+  properties?: Record<string, unknown>;
 }
 
 /**
@@ -24,6 +26,7 @@ export function renderSarif(version: string, rules: { id: string; description: s
           level: result.level,
           message: { text: result.message },
           ...(result.location ? { locations: [{ physicalLocation: { artifactLocation: { uri: result.location.file }, region: { startLine: result.location.line } } }] } : {}),
+          ...(result.properties ? { properties: result.properties } : {}),
         })),
       },
     ],

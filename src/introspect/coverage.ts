@@ -97,6 +97,7 @@ export const coverage: KindCoverage[] = [
   { kind: 'access method', status: 'reported', objects: byOid('pg_am', userOid('o.oid')) },
   { kind: 'language', status: 'reported', objects: byOid('pg_language', userOid('o.oid')) },
   { kind: 'publication', status: 'modelled', count: (s) => Object.keys(s.publications).length, cases: 'test/cases/diff/publication' },
+  { kind: 'Citus distribution (pg_dist_partition)', status: 'modelled', count: (s) => Object.keys(s.distributions ?? {}).length, cases: 'test/cases/diff/citus' },
   { kind: 'subscription', status: 'reported', objects: byOid('pg_subscription', 'o.subdbid = (SELECT oid FROM pg_database WHERE datname = current_database())') },
   { kind: 'collation', status: 'modelled', count: (s) => Object.keys(s.collations ?? {}).length, cases: 'test/cases/diff/collation' },
   { kind: 'default privileges', status: 'modelled', count: (s) => Object.keys(s.defaultPrivileges ?? {}).length, cases: 'test/cases/diff/default-privileges' },

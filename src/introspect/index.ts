@@ -12,6 +12,7 @@ import { indexesSql, toIndex, type IndexRow } from './queries/indexes.js';
 import { namespacesSql, toNamespace, type NamespaceRow } from './queries/namespaces.js';
 import { policiesSql, toPolicy, type PolicyRow } from './queries/policies.js';
 import { publicationsSql, toPublication, type PublicationRow } from './queries/publications.js';
+import { citusPresentSql, distributionsSql, toDistributions, type DistributionRow } from './queries/distributions.js';
 import { routinesSql, toRoutine, type RoutineRow } from './queries/routines.js';
 import { sequencesSql, toSequence, type SequenceRow } from './queries/sequences.js';
 import { tablesSql, toTable, type TableRow } from './queries/tables.js';
@@ -94,6 +95,10 @@ export async function introspect(conn: Connection, options: IntrospectOptions): 
       collations: reader.read<CollationRow>('collations', collationsSql, params),
       publications: reader.read<PublicationRow>('publications', publicationsSql(version), params),
       defaultPrivileges: reader.read<DefaultPrivilegeRow>('default privileges', defaultPrivilegesSql, params),
+      // Citus's catalog exists only with the extension (or its stand-in): asked for once it is known to.
+      distributions: reader
+        .read<{ present: boolean }>('Citus metadata', citusPresentSql)
+        .then(([row]) => (row?.present ? reader.read<DistributionRow>('Citus distributions', distributionsSql, params) : [])),
     };
     // Every read is awaited before any result is used, so a failure never leaves one running.
     const settled = await Promise.allSettled(Object.values(reads));
@@ -119,6 +124,8 @@ export async function introspect(conn: Connection, options: IntrospectOptions): 
     const platformRoles = new Set(options.externalRoles ?? []);
     const defaults = (await reads.defaultPrivileges).map(toDefaultPrivilege).map((entry) => (entry.forRole !== undefined && platformRoles.has(entry.forRole) ? { ...entry, external: true } : entry));
     if (defaults.length) schema.defaultPrivileges = sortedRecord(defaults.map((entry) => [defaultPrivilegeId(entry), entry]));
+    const distributions = toDistributions(await reads.distributions);
+    if (Object.keys(distributions).length) schema.distributions = distributions;
     attachTableParts(schema, external, {
       constraints: await reads.constraints,
       indexes: await reads.indexes,

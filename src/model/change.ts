@@ -1,4 +1,4 @@
-import type { Collation, Column, Constraint, DefaultPrivilege, Domain, Enum, Extension, Grant, Index, Namespace, PartitionOf, Policy, Publication, PublicationTable, ReplicaIdentity, Routine, Sequence, StorageOptions, Table, Trigger, View } from './schema.js';
+import type { Collation, Column, Constraint, DefaultPrivilege, Distribution, Domain, Enum, Extension, Grant, Index, Namespace, PartitionOf, Policy, Publication, PublicationTable, ReplicaIdentity, Routine, Sequence, StorageOptions, Table, Trigger, View } from './schema.js';
 
 /**
  * A Change is one typed difference between two schemas, as the differ reports it. Changes
@@ -74,6 +74,10 @@ export type Change =
   /** Default privileges of one role, schema and object kind: absent `from` adds, absent `to` removes. */
   | { kind: 'set default privileges'; from?: DefaultPrivilege; to?: DefaultPrivilege }
   | { kind: 'set comment'; target: CommentTarget; from?: string; to?: string }
+  /** Citus: a table becomes distributed (create_distributed_table) or a reference table (create_reference_table). */
+  | { kind: 'distribute table'; table: string; distribution: Distribution }
+  /** Citus: a distributed or reference table comes back to the coordinator as a plain table (undistribute_table). */
+  | { kind: 'undistribute table'; table: string; distribution: Distribution }
   | { kind: 'rename'; target: RenameTarget; from: string; to: string };
 
 /** A RenameTarget names what a `renamedFrom` hint renames; `from`/`to` of the change are bare names. */
@@ -120,10 +124,11 @@ export type CommentTarget =
  * object pgform does not manage with it, or weaken access control: BREAKS_ACCESS takes
  * privileges away from roles the API uses (an application stops working), WEAKENS_SECURITY
  * removes a protection (row level security, a policy, security_invoker) so rows may be read or
- * written by whom they were kept from.
+ * written by whom they were kept from. MOVES_DATA copies a table's rows between nodes (Citus
+ * distributing or undistributing a table that has them), blocking writes meanwhile.
  */
 export interface Hazard {
-  code: 'DELETES_DATA' | 'REWRITES_TABLE' | 'LONG_LOCK' | 'MAY_FAIL' | 'NOT_TRANSACTIONAL' | 'DROPS_UNMANAGED' | 'BREAKS_ACCESS' | 'WEAKENS_SECURITY';
+  code: 'DELETES_DATA' | 'REWRITES_TABLE' | 'LONG_LOCK' | 'MAY_FAIL' | 'NOT_TRANSACTIONAL' | 'DROPS_UNMANAGED' | 'BREAKS_ACCESS' | 'WEAKENS_SECURITY' | 'MOVES_DATA';
   message: string;
 }
 

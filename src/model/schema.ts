@@ -46,9 +46,24 @@ export interface Schema {
    * when they are created. Absent when there are none.
    */
   defaultPrivileges?: Record<string, DefaultPrivilege>;
+  /**
+   * Citus distribution by table id: distributed (sharded by a column) or reference (copied to
+   * every node). Absent when no table is distributed, as on a server without Citus.
+   */
+  distributions?: Record<string, Distribution>;
   /** Documentation that lives only in the definitions (never in the database). */
   docs: Docs;
 }
+
+/**
+ * How Citus spreads a table over its nodes. A distributed table's `colocateWith` names the table
+ * whose shards its own sit with: the first (by id) other member of its colocation group, so a
+ * group compares equal however it was declared or read; absent for the group's first member and
+ * for a table alone in its group.
+ */
+export type Distribution =
+  | { kind: 'distributed'; table: string; column: string; colocateWith?: string; shardCount?: number; source?: SourceLocation }
+  | { kind: 'reference'; table: string; source?: SourceLocation };
 
 /** An ExternalTable holds what the definitions declare on a preset's table. */
 export interface ExternalTable {

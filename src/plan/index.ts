@@ -106,6 +106,10 @@ const phases: Record<Change['kind'], number> = {
   'alter policy': 47,
   'set grants': 50,
   'set comment': 51,
+  // Citus: once the keys exist (the distribution column is in each), before the foreign keys
+  // that need both ends distributed; undone once foreign keys are gone.
+  'distribute table': 34.5,
+  'undistribute table': 3.5,
 };
 
 function objectOf(change: Change): string {
@@ -192,6 +196,8 @@ function objectOf(change: Change): string {
     case 'detach partition':
     case 'inherit':
     case 'no inherit':
+    case 'distribute table':
+    case 'undistribute table':
       return change.table;
     case 'rename': {
       const t = change.target;
@@ -342,6 +348,8 @@ export function planChanges(requested: Change[], context: { from?: Schema; to?: 
       else if (needsRelations(routine, relations)) phase = 33;
     }
     if (change.kind === 'add constraint' && change.constraint.kind === 'foreign key') phase = 35;
+    // Reference tables first, then each colocation group's leader before its members.
+    if (change.kind === 'distribute table') within = change.distribution.kind === 'reference' ? 0 : change.distribution.colocateWith ? 2 : 1;
     // Dropping a default runs with the drops: the routine or sequence it calls may be going.
     if (change.kind === 'alter column' && dropsDefaultOnly(change)) phase = 5;
     // Foreign keys go before the keys they reference.

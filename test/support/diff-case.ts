@@ -18,6 +18,8 @@ export interface CaseOptions {
   unmanaged?: string[];
   /** Why the case is known to fail; it must keep failing until the cause is fixed. */
   knownFailure?: string;
+  /** A SQL file (relative to the case folder) run in both databases first: what the server provides, such as the Citus stand-in. */
+  preamble?: string;
 }
 
 const externalNamespaces = presets.supabase.externalNamespaces;

@@ -4,7 +4,7 @@ import { expect } from 'vitest';
 import { compareSchemas } from '../../src/commands/diff.js';
 import type { Connection } from '../../src/engine/connection.js';
 import { isPgformError } from '../../src/errors.js';
-import type { TestEngine } from './engines.js';
+import { withDatabase, type TestEngine } from './engines.js';
 import { withPooledDatabase } from './database-pool.js';
 import { migrateAndCheck, readState, type CaseOptions } from './diff-case.js';
 
@@ -20,7 +20,8 @@ import { migrateAndCheck, readState, type CaseOptions } from './diff-case.js';
  * case.json: `engines` (where the case can run), `reverse`, `why`, `error` (planning must fail
  * with a PgformError containing this text), `unmanaged` (fingerprint kinds pgform must leave as
  * they are instead of matching B: A keeps its own), `knownFailure` (the reason a case is pinned
- * as failing: it must keep failing until fixed).
+ * as failing: it must keep failing until fixed), `preamble` (a SQL file run in both databases
+ * first: what the server provides, such as test/citus/citus-standin.sql).
  */
 
 export const casesRoot = join(import.meta.dirname, '..', 'cases', 'diff');
@@ -108,8 +109,12 @@ export async function runDiffCase(engine: TestEngine, name: string): Promise<voi
 
 async function checkCase(engine: TestEngine, folder: string, options: CaseOptions): Promise<void> {
   const seed = read(folder, 'seed.sql') ?? '';
-  await withPooledDatabase(engine, async (a) => {
-    await withPooledDatabase(engine, async (b) => {
+  const preamble = options.preamble ? readFileSync(join(folder, options.preamble), 'utf8') : undefined;
+  // A preamble may install what no reset removes (a stand-in in pg_catalog): its databases are not reused.
+  const withCaseDatabase = preamble ? withDatabase : withPooledDatabase;
+  await withCaseDatabase(engine, async (a) => {
+    await withCaseDatabase(engine, async (b) => {
+      if (preamble) for (const conn of [a.conn, b.conn]) await conn.exec(preamble);
       await a.conn.exec(read(folder, 'before.sql')!);
       await b.conn.exec(read(folder, 'after.sql')!);
       // Seeded rows change no catalog entry that a model or fingerprint reads: A's state holds after seeding.

@@ -3,13 +3,14 @@ import { resolveConfig } from '../../config/load.js';
 import { PgformError } from '../../errors.js';
 import { lintLines } from '../lint-lines.js';
 import { err, out, paint } from '../output.js';
+import { fleetOptions, isFleetRun, type FleetCliOptions } from '../fleet.js';
 import { action, common, type CliOptions } from '../program.js';
 import { version } from '../version.js';
 
-type DiffOptions = CliOptions & { from?: string; to?: string; json?: boolean; sql?: boolean; schema?: string[]; format?: string };
+type DiffOptions = FleetCliOptions & { schemas?: string; from?: string; to?: string; json?: boolean; sql?: boolean; schema?: string[]; format?: string };
 
 export function registerDiff(program: Command): void {
-  common(program.command('diff'))
+  fleetOptions(common(program.command('diff')))
     .description('report drift between two states; exit 0 no drift, 1 drift, 2 error')
     .option('--from <state>', 'database URL, definitions, migrations or database (default: the configured database)')
     .option('--to <state>', 'database URL, definitions, migrations or database (default: definitions)')
@@ -17,6 +18,7 @@ export function registerDiff(program: Command): void {
     .option('--sql', 'print the SQL that turns --from into --to, hazards marked')
     .option('--schema <name...>', 'compare only these schemas')
     .option('--format <format>', 'text, json, github (annotations) or sarif', 'text')
+    .option('--schemas <names>', "per-tenant schemas: compare each of these schemas (names or patterns, comma-separated: 'tenant_*') with the definitions' one schema")
     .action(
       action(async (options: DiffOptions) => {
         const { diffCommand } = await import('../../commands/diff.js');
@@ -27,6 +29,16 @@ export function registerDiff(program: Command): void {
         const format = options.json ? 'json' : options.format ?? 'text';
         if (!['text', 'json', 'github', 'sarif'].includes(format)) throw new PgformError('USAGE', `unknown format "${format}"`, { field: '--format' });
         const config = await resolveConfig(options);
+        if (options.schemas) {
+          if (options.from || options.to || options.sql || isFleetRun(options)) throw new PgformError('USAGE', '--schemas compares the tenant schemas of one database with the definitions', { field: '--schemas' }, 'drop --from/--to/--sql/--targets');
+          const { runTenantDiff } = await import('../tenants.js');
+          return runTenantDiff(config, options.schemas, format);
+        }
+        if (isFleetRun(options)) {
+          if (options.from || options.to || options.sql) throw new PgformError('USAGE', `${options.sql ? '--sql' : '--from/--to'} compares one pair of states`, { field: '--targets' }, 'a fleet diff compares every target with the definitions');
+          const { runFleetDiff } = await import('../fleet.js');
+          return runFleetDiff(config, { ...options, format });
+        }
         const result = await diffCommand(config, { ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}), ...(options.schema ? { schemas: options.schema } : {}) });
         const labels = { from: result.from, to: result.to };
         if (options.sql) {

@@ -2,9 +2,10 @@ import type { Command } from 'commander';
 import { defaultLockTimeout } from '../../commands/defaults.js';
 import { resolveConfig } from '../../config/load.js';
 import { err, out, paint } from '../output.js';
+import { fleetOptions, isFleetRun, type FleetCliOptions } from '../fleet.js';
 import { action, common, type CliOptions } from '../program.js';
 
-type MigrateCliOptions = CliOptions & { dryRun?: boolean; allowOutOfOrder?: boolean; lockTimeout?: string; baseline?: string };
+type MigrateCliOptions = FleetCliOptions & { dryRun?: boolean; allowOutOfOrder?: boolean; lockTimeout?: string; baseline?: string };
 type RepairCliOptions = CliOptions & { applied?: string[]; reverted?: string[] };
 
 export function registerMigrate(program: Command): void {
@@ -23,14 +24,19 @@ export function registerMigrate(program: Command): void {
         return 0;
       }),
     );
-  common(migrate)
+  fleetOptions(common(migrate), { failFast: true })
     .description('apply pending migrations, each in its own transaction, under an advisory lock')
     .option('--dry-run', 'print what would run; change nothing')
     .option('--allow-out-of-order', 'apply pending files dated before the last applied one')
     .option('--lock-timeout <duration>', `how long a statement waits for a lock (default ${defaultLockTimeout})`)
     .option('--baseline <version>', 'adopt a database that has the schema: record the files up to <version> as applied once it matches their replay')
+    .option('--json', 'with --targets: one JSON record per target')
     .action(
       action(async (options: MigrateCliOptions) => {
+        if (isFleetRun(options)) {
+          const { runFleetMigrate } = await import('../fleet.js');
+          return runFleetMigrate(await resolveConfig(options), options);
+        }
         const { migrateCommand } = await import('../../commands/migrate.js');
         const { describeHolder } = await import('../../migrate/lock.js');
         const result = await migrateCommand(await resolveConfig(options), {

@@ -5,7 +5,7 @@ import { err, out, paint } from '../output.js';
 import { action, common, type CliOptions } from '../program.js';
 import { printRefused } from './generate.js';
 
-type PushCliOptions = CliOptions & { allowDataLoss?: boolean; allowSecurityChanges?: boolean; lockTimeout?: string; dryRun?: boolean };
+type PushCliOptions = CliOptions & { schemas?: string; allowDataLoss?: boolean; allowSecurityChanges?: boolean; lockTimeout?: string; dryRun?: boolean };
 
 export function registerPush(program: Command): void {
   common(program.command('push'))
@@ -14,8 +14,13 @@ export function registerPush(program: Command): void {
     .option('--allow-data-loss', 'apply statements that delete data (dropped tables, columns...)')
     .option('--allow-security-changes', 'apply statements that revoke from API roles, disable row level security, drop policies or security_invoker')
     .option('--lock-timeout <duration>', `how long a statement waits for a lock (default ${defaultLockTimeout})`)
+    .option('--schemas <names>', "per-tenant schemas: make each of these schemas (names or patterns, comma-separated: 'tenant_*') match the definitions' one schema")
     .action(
       action(async (options: PushCliOptions) => {
+        if (options.schemas) {
+          const { runTenantPush } = await import('../tenants.js');
+          return runTenantPush(await resolveConfig(options), options.schemas, options);
+        }
         const { pushCommand } = await import('../../commands/push.js');
         const { describeHolder } = await import('../../migrate/lock.js');
         const result = await pushCommand(await resolveConfig(options), {

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { resolveConfig } from '../../config/load.js';
 import type { MigrationStatus } from '../../migrate/status.js';
 import { out, paint } from '../output.js';
-import { action, common, type CliOptions } from '../program.js';
+import { fleetOptions, isFleetRun, type FleetCliOptions } from '../fleet.js';
+import { action, common } from '../program.js';
 
 const colour: Record<MigrationStatus['status'], (text: string) => string> = {
   applied: paint.green,
@@ -20,11 +21,15 @@ function table(rows: MigrationStatus[]): string[] {
 }
 
 export function registerStatus(program: Command): void {
-  common(program.command('status'))
+  fleetOptions(common(program.command('status')))
     .description('applied, pending, changed and missing migrations (exit 1 unless all are applied)')
     .option('--json', 'print the status as JSON')
     .action(
-      action(async (options: CliOptions & { json?: boolean }) => {
+      action(async (options: FleetCliOptions) => {
+        if (isFleetRun(options)) {
+          const { runFleetStatus } = await import('../fleet.js');
+          return runFleetStatus(await resolveConfig(options), options);
+        }
         const { statusCommand } = await import('../../commands/status.js');
         const result = await statusCommand(await resolveConfig(options));
         const settled = result.counts.pending + result.counts.changed + result.counts.missing === 0;

@@ -5,9 +5,29 @@
  */
 import { displayId, relationRef, routineRef, sectionAnchor, shortType, type DocGroup, type DocsContext } from './context.js';
 import { blocks, code, heading, link, nestMarkdown, plain, table } from './markdown.js';
+import { colocationGroups } from '../../model/distribution.js';
 
 export function renderInventory(ctx: DocsContext): string {
-  return blocks(heading(2, sectionAnchor.inventory, 'Inventory'), ...ctx.groups.map((group) => renderGroup(ctx, group)));
+  return blocks(heading(2, sectionAnchor.inventory, 'Inventory'), ...ctx.groups.map((group) => renderGroup(ctx, group)), renderColocation(ctx));
+}
+
+/** Citus: a table's distribution in one cell (`by tenant_id`, `reference`); empty for a plain table. */
+function distributionCell(ctx: DocsContext, id: string): string {
+  const d = ctx.schema.distributions?.[id];
+  if (!d) return '';
+  if (d.kind === 'reference') return 'reference (on every node)';
+  return [`by ${code(d.column)}`, d.colocateWith ? `colocated with ${relationRef(ctx, d.colocateWith)}` : '', d.shardCount !== undefined ? `${d.shardCount} shards` : ''].filter(Boolean).join(', ');
+}
+
+/** Citus: the colocation groups, whose tables' shards sit together (joins and foreign keys stay on one node). */
+function renderColocation(ctx: DocsContext): string | undefined {
+  const groups = colocationGroups(ctx.schema.distributions ?? {});
+  if (groups.length === 0) return undefined;
+  return blocks(
+    heading(3, 'colocation-groups', 'Colocation groups'),
+    'Tables of one group are sharded alike by their distribution columns, so rows with the same value live on the same node.',
+    groups.map((members, i) => `${i + 1}. ${members.map((id) => relationRef(ctx, id)).join(', ')}`).join('\n'),
+  );
 }
 
 /** How RLS reads in one cell. */
@@ -27,11 +47,12 @@ function renderGroup(ctx: DocsContext, group: DocGroup): string {
     empty && '_Nothing is in this group yet._',
     group.tables.length > 0 &&
       table(
-        ['Table', 'Purpose', 'Columns', 'RLS', 'Policies'],
+        ['Table', 'Purpose', 'Columns', 'RLS', 'Policies', 'Distribution'],
         group.tables.map((id) => {
           const t = schema.tables[id]!;
-          return [relationRef(ctx, id), t.comment ?? '', String(t.columns.length), rlsLabel(t.rls), String(Object.keys(t.policies).length)];
+          return [relationRef(ctx, id), t.comment ?? '', String(t.columns.length), rlsLabel(t.rls), String(Object.keys(t.policies).length), distributionCell(ctx, id)];
         }),
+        ['Distribution'],
       ),
     group.views.length > 0 &&
       table(

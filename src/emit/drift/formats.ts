@@ -25,7 +25,8 @@ export function renderDriftJson(items: DriftItem[], labels: { from: string; to: 
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-function message(item: DriftItem): string {
+/** One drift item as a sentence: what differs, field by field. */
+export function driftMessage(item: DriftItem): string {
   const verb = item.change === 'missing' ? 'is missing from the database' : item.change === 'unexpected' ? 'exists in the database but not in the definitions' : 'differs from its definition';
   const details = item.details.map((d) => `${d.field}: expected ${JSON.stringify(d.expected ?? null)}, actual ${JSON.stringify(d.actual ?? null)}`).join('; ');
   return `${item.type} ${item.object} ${verb}${details ? ` (${details})` : ''}`;
@@ -39,7 +40,7 @@ function unmanagedMessage(item: UnmanagedItem): string {
 /** GitHub Actions workflow commands: an annotation on the definition's file and line. */
 export function renderDriftGithub(items: DriftItem[], unmanaged: UnmanagedItem[] = []): string {
   return items
-    .map((item) => githubAnnotation('error', `pgform drift: ${item.type}`, message(item), item.source))
+    .map((item) => githubAnnotation('error', `pgform drift: ${item.type}`, driftMessage(item), item.source))
     .concat(unmanaged.map((item) => githubAnnotation('notice', 'pgform: not managed', unmanagedMessage(item))))
     .join('');
 }
@@ -54,7 +55,7 @@ export function renderDriftSarif(items: DriftItem[], version: string, unmanaged:
   if (unmanaged.length) rules.push('unmanaged');
   const describe = (id: string) => (id === 'unmanaged' ? 'Object of a kind pgform does not manage' : id.startsWith('drift/') ? `Schema drift: object ${id.slice(6)}` : `Plan hazard: ${id.slice(7)}`);
   const results: SarifResult[] = [
-    ...items.map((item): SarifResult => ({ ruleId: `drift/${item.change}`, level: 'error', message: message(item), ...(item.source ? { location: item.source } : {}) })),
+    ...items.map((item): SarifResult => ({ ruleId: `drift/${item.change}`, level: 'error', message: driftMessage(item), ...(item.source ? { location: item.source } : {}) })),
     ...hazards.map((hazard): SarifResult => ({ ruleId: `hazard/${hazard.code}`, level: securityHazards.includes(hazard.code) ? 'error' : 'warning', message: `${hazard.message}: ${hazard.statement.split('\n')[0]}` })),
     ...unmanaged.map((item): SarifResult => ({ ruleId: 'unmanaged', level: 'note', message: unmanagedMessage(item) })),
   ];

@@ -3,6 +3,7 @@ import { defaultPrivilegeId } from '../../model/default-privileges.js';
 import { listDifferences } from '../../model/compare.js';
 import { objectId } from '../../model/id.js';
 import type { Schema, SourceLocation } from '../../model/schema.js';
+import { describeDistribution } from '../../model/distribution.js';
 
 /**
  * A DriftItem is one difference as a person or a CI job reads it: which object, whether it is
@@ -93,6 +94,15 @@ export function driftItems(changes: Change[], from: Schema, to: Schema): DriftIt
           ...(c.to.version !== undefined && c.to.version !== c.to.defaultVersion && c.from.version !== c.to.version ? [{ field: 'version', expected: c.to.version, actual: c.from.version }] : []),
         ]);
         break;
+      case 'distribute table':
+      case 'undistribute table': {
+        // A changed distribution is an undo and a redo: one item, one detail.
+        const expected = to.distributions?.[c.table];
+        if (c.kind === 'undistribute table' && expected) break;
+        const detail = { field: 'distribution', expected: describeDistribution(expected), actual: describeDistribution(from.distributions?.[c.table]) };
+        add('distribution', c.table, c.table, c.kind === 'distribute table' ? (from.distributions?.[c.table] ? 'changed' : 'missing') : 'unexpected', [detail], expected?.source);
+        break;
+      }
       case 'set replica identity':
         add('replica identity', c.table, c.table, 'changed', [{ field: 'replicaIdentity', expected: c.to ?? 'default', actual: c.from ?? 'default' }]);
         break;

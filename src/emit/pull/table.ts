@@ -183,8 +183,22 @@ export function tableExpr(table: Table, ctx: PullContext, options: { shorthands?
     ['storage', storageExpr(table.storage)],
     ['replicaIdentity', replicaIdentityExpr(table)],
     ...membershipEntries(objectId(table.schema, table.name), ctx),
+    ...distributionEntries(table, ctx),
   ]);
   return call('table', str(table.name), entries);
+}
+
+/**
+ * Citus: `reference: true`, or `distributed: { by, colocateWith, shardCount }`. The shard count is
+ * written for a group's first table only: the others have their group's.
+ */
+function distributionEntries(table: Table, ctx: PullContext): [string, Expr | undefined][] {
+  const d = ctx.schema.distributions?.[objectId(table.schema, table.name)];
+  if (!d) return [];
+  if (d.kind === 'reference') return [['reference', bool(true)]];
+  const other = d.colocateWith ? ctx.schema.tables[d.colocateWith] : undefined;
+  const colocateWith = other ? str(other.schema === table.schema ? other.name : `${other.schema}.${other.name}`) : undefined;
+  return [['distributed', obj([['by', str(d.column)], ['colocateWith', colocateWith], ['shardCount', !colocateWith && d.shardCount !== undefined ? num(d.shardCount) : undefined]])]];
 }
 
 function replicaIdentityExpr(table: Table): Expr | undefined {

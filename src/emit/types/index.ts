@@ -10,6 +10,7 @@ import { printDoc } from '../layout/print.js';
 import { namer, qualifiedKey } from './names.js';
 import { helperAliases } from './pg-types.js';
 import { tableMembers, viewMembers } from './relations.js';
+import { describeDistribution } from '../../model/distribution.js';
 import { resolver } from './resolve.js';
 import { functionMembers } from './routines.js';
 import { constArray, importTypes, interfaceDeclaration, program, typeAlias, type Statement } from './statements.js';
@@ -72,7 +73,10 @@ export function renderTypes(schema: Schema): string {
     const name = relationNames.get(objectId(relation.schema, relation.name))!;
     const members = table ? tableMembers(table, resolve) : viewMembers(view!, resolve);
     types.push(...members.map((m) => m.type));
-    declarations.push({ name, statements: [interfaceDeclaration(name, members, relation.comment)] });
+    // Citus: how the table is spread shows where its rows are, which queries route by (the distribution column).
+    const distribution = describeDistribution(schema.distributions?.[objectId(relation.schema, relation.name)]);
+    const comment = [relation.comment, distribution && `Citus: ${distribution}.`].filter(Boolean).join('\n\n') || undefined;
+    declarations.push({ name, statements: [interfaceDeclaration(name, members, comment)] });
     db.push({ key, type: ref(name) });
   }
   enumDeclarations.sort((a, b) => byText(a.name, b.name));

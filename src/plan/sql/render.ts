@@ -16,6 +16,7 @@ import {
 import { createView, dropView, replaceView } from './view.js';
 import { addPublicationTable, alterPublication, createPublication, dropPublication, dropPublicationTable } from './publication.js';
 import { setReplicaIdentity, setStorage } from './storage.js';
+import { distributeTable, undistributeTable } from './distribution.js';
 
 /** One renderer per change kind: a new kind without SQL fails the type check here. */
 export const renderers: Renderers = {
@@ -74,5 +75,7 @@ export const renderers: Renderers = {
   'set grants': setGrants,
   'set default privileges': setDefaultPrivileges,
   'set comment': setComment,
+  'distribute table': distributeTable,
+  'undistribute table': undistributeTable,
   rename,
 };

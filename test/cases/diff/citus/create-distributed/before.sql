@@ -1,0 +1,1 @@
+-- nothing: the tables and their distribution are new

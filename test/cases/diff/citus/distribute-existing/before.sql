@@ -1,0 +1,2 @@
+CREATE TABLE public.accounts (id integer PRIMARY KEY, name text NOT NULL);
+CREATE TABLE public.events (id bigint PRIMARY KEY, account_id integer NOT NULL, body text);

@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The stand-in for Citus's coordinator API (see the file's header). */
+export const citusStandIn = readFileSync(join(import.meta.dirname, 'citus-standin.sql'), 'utf8');
+
+/**
+ * Definitions using every Citus option: a reference table, a distributed table leading a
+ * colocation group of 4 shards, a table colocated with it whose foreign keys go to both, and a
+ * table distributed alone.
+ */
+export const citusDefinitions = (options: { eventsDistributed?: boolean; schema?: string } = {}) => {
+  const schema = options.schema ?? 'public';
+  const inSchema = schema === 'public' ? '' : ` schema: '${schema}',`;
+  return `import { integer, schema, table, text } from 'pgform';
+${schema === 'public' ? '' : `export const ns = schema('${schema}');\n`}export const countries = table('countries', {${inSchema} reference: true, columns: { code: text().primaryKey(), name: text().notNull() } });
+export const accounts = table('accounts', {${inSchema} distributed: { by: 'id', shardCount: 4 }, columns: { id: integer().primaryKey(), name: text().notNull() } });
+export const orders = table('orders', {${inSchema}
+  distributed: { by: 'account_id', colocateWith: accounts },
+  columns: { account_id: integer().notNull().references(accounts, 'id'), id: integer().notNull(), country: text().references(countries, 'code') },
+  primaryKey: ['account_id', 'id'],
+});
+export const events = table('events', {${inSchema}${options.eventsDistributed === false ? '' : " distributed: { by: 'id' },"} columns: { id: integer().primaryKey(), body: text() } });
+`;
+};
