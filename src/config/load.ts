@@ -14,6 +14,8 @@ const configShape = z
     database: z.string().min(1).optional(),
     preset: z.enum(['supabase', 'none']).optional(),
     schemas: z.array(z.string().min(1)).optional(),
+    online: z.boolean().optional(),
+    lockTimeout: z.string().regex(/^\d+(\s*(us|ms|s|min|h|d))?$/, 'a lock timeout is a number with a unit: 2s, 500ms, 1min').optional(),
     systems: z.record(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'a system name is lower-case letters, digits, - and _'), z.string().min(1)).optional(),
   })
   .strict();
@@ -26,6 +28,8 @@ export interface CommonOptions {
   url?: string;
   out?: string;
   system?: string;
+  /** False for `--no-online`: the plain forms. */
+  online?: boolean;
 }
 
 /** A ResolvedConfig is what a command works with: flags over config file over defaults. */
@@ -44,6 +48,10 @@ export interface ResolvedConfig {
   /** The selected system's name: names generated/<name>/ and the embedded database. */
   system?: string;
   systems: Record<string, string>;
+  /** Lock-safe plan forms on existing tables (see PgformConfig.online); absent means on. */
+  online?: boolean;
+  /** The config file's lock timeout for migration statements, when it sets one. */
+  lockTimeout?: string;
 }
 
 /** Reads `pgform.config.ts` (when present), validates it, and applies command-line overrides. */
@@ -91,5 +99,8 @@ export async function resolveConfig(options: CommonOptions, env: NodeJS.ProcessE
     ...(config.schemas ? { schemas: config.schemas } : {}),
     ...(system ? { system } : {}),
     systems,
+    // commander sets `online: true` when --no-online is absent: only the flag's false overrides the file.
+    online: options.online === false ? false : config.online ?? true,
+    ...(config.lockTimeout ? { lockTimeout: config.lockTimeout } : {}),
   };
 }

@@ -2,13 +2,13 @@ import type { Command } from 'commander';
 import { resolveConfig } from '../../config/load.js';
 import { PgformError } from '../../errors.js';
 import { out, paint } from '../output.js';
-import { action, common, type CliOptions } from '../program.js';
+import { action, common, planForms, type CliOptions } from '../program.js';
 import { version } from '../version.js';
 
 type DiffOptions = CliOptions & { from?: string; to?: string; json?: boolean; sql?: boolean; schema?: string[]; format?: string };
 
 export function registerDiff(program: Command): void {
-  common(program.command('diff'))
+  planForms(common(program.command('diff')))
     .description('report drift between two states; exit 0 no drift, 1 drift, 2 error')
     .option('--from <state>', 'database URL, definitions, migrations or database (default: the configured database)')
     .option('--to <state>', 'database URL, definitions, migrations or database (default: definitions)')
