@@ -5,7 +5,10 @@
  * (every size measured so far) and bench/results.md.
  *
  *   node bench/run.mjs [--sizes 100,500,2000] [--runs 3] [--seed 42] [--only inspect,diff-twin]
- *                      [--slow-seconds 120] [--timeout-minutes 30] [--keep]
+ *                      [--slow-seconds 120] [--timeout-minutes 30] [--keep] [--online-rows 1000000]
+ *
+ * `--only online` runs only the online-migration benchmark (bench/lib/online.mjs): writers on a
+ * table of --online-rows rows while each kind of change applies, plain DDL beside pgform's plan.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,6 +21,7 @@ import { createDatabase, createTemplate, dropBenchDatabases, dropDatabase, psql,
 import { execute } from './lib/execute.mjs';
 import { jobsFor } from './lib/jobs.mjs';
 import { requireGnuTime } from './lib/measure.mjs';
+import { benchOnline } from './lib/online.mjs';
 import { renderReport } from './lib/report.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
@@ -26,7 +30,7 @@ const pgformJs = join(repoDir, 'bin', 'pgform.js');
 const log = (line) => console.log(line);
 
 function parseArgs(argv) {
-  const args = { sizes: [100, 500, 2000], runs: 3, seed: 42, only: undefined, keep: false, slowSeconds: 120, timeoutMinutes: 30 };
+  const args = { sizes: [100, 500, 2000], runs: 3, seed: 42, only: undefined, keep: false, slowSeconds: 120, timeoutMinutes: 30, onlineRows: 1_000_000 };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = () => argv[++i] ?? '';
@@ -37,10 +41,12 @@ function parseArgs(argv) {
     else if (flag === '--keep') args.keep = true;
     else if (flag === '--slow-seconds') args.slowSeconds = Number(value());
     else if (flag === '--timeout-minutes') args.timeoutMinutes = Number(value());
+    else if (flag === '--online-rows') args.onlineRows = Number(value());
     else throw new Error(`unknown flag ${flag}: use --sizes 100,500,2000 --runs 3 --seed 42 --only <job,...> --slow-seconds 120 --timeout-minutes 30 --keep`);
   }
   if (!args.sizes.every((n) => Number.isInteger(n) && n >= 4)) throw new Error('--sizes takes table counts of at least 4');
   if (!(args.runs >= 1)) throw new Error('--runs takes a positive number');
+  if (!(args.onlineRows >= 1000)) throw new Error('--online-rows takes a number of rows, at least 1000');
   return args;
 }
 
@@ -101,8 +107,12 @@ async function benchSize(n, args, commands) {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  requireGnuTime();
-  ensurePeers();
+  // The online benchmark times writers in process: it needs neither GNU time nor the peers.
+  const onlineOnly = args.only?.every((job) => job === 'online');
+  if (!onlineOnly) {
+    requireGnuTime();
+    ensurePeers();
+  }
   buildPgform();
   const commands = availableCommands();
   const resultsFile = join(benchDir, 'results.json');
@@ -120,7 +130,7 @@ async function main() {
   dropBenchDatabases();
   createTemplate(pgformJs);
   try {
-    for (const n of args.sizes) {
+    for (const n of onlineOnly ? [] : args.sizes) {
       const started = { loadAverage: loadavg().map((l) => l.toFixed(1)).join(' '), date: new Date().toISOString().slice(0, 10) };
       const measured = await benchSize(n, args, commands);
       const previous = all.sizes[n];
@@ -129,6 +139,12 @@ async function main() {
       const context = args.only && previous?.context ? { ...previous.context, reruns: [...(previous.context.reruns ?? []), { jobs: args.only.join(', '), ...started }] } : started;
       all.sizes[n] = { context, results: [...kept, ...measured.results], checks: args.only && previous ? previous.checks : measured.checks };
       if (!args.keep) for (const name of ['full', 'twin', 'empty']) dropDatabase(`pgform_bench_${n}_${name}`);
+      writeFileSync(resultsFile, `${JSON.stringify(all, null, 2)}\n`);
+      writeFileSync(join(benchDir, 'results.md'), renderReport(all));
+    }
+    if (!args.only || args.only.includes('online')) {
+      log(`\nonline migrations: ${args.onlineRows} rows, plain DDL and pgform's plan under writers`);
+      all.online = await benchOnline({ rows: args.onlineRows, work: join(benchDir, '.work'), log });
       writeFileSync(resultsFile, `${JSON.stringify(all, null, 2)}\n`);
       writeFileSync(join(benchDir, 'results.md'), renderReport(all));
     }

@@ -1,4 +1,6 @@
-import { planScript, type Plan, type Step } from '../plan/index.js';
+import { planScript, type Plan } from '../plan/index.js';
+
+export { splitByTransaction, splitPlan } from '../plan/runs.js';
 import { noTransactionMarker } from './files.js';
 
 /** Why a plan cannot run in one transaction, or undefined when it can. */
@@ -7,33 +9,6 @@ export function noTransactionReason(plan: Plan): string | undefined {
   if (!outside) return undefined;
   const why = /\bCONCURRENTLY\b/.test(outside.sql) ? 'cannot run inside a transaction block' : 'must commit on its own, not holding the locks of the statements before it';
   return `${outside.kind} ${outside.object} ${why}`;
-}
-
-/**
- * A plan cut into the parts that must commit one after the other. A new enum value cannot be
- * used in the transaction that adds it, so new values go first, on their own: they only ever
- * alter enums that exist already, and if the rest fails they are harmless to keep.
- */
-export function splitPlan(plan: Plan): Plan[] {
-  const values = plan.steps.filter((step) => step.kind === 'add enum value');
-  const rest = plan.steps.filter((step) => step.kind !== 'add enum value');
-  return values.length && rest.length ? [{ steps: values }, { steps: rest }] : [plan];
-}
-
-/**
- * A plan cut where its steps change transaction mode, order kept: runs of steps that may share a
- * transaction, and runs of steps that each commit alone (CONCURRENTLY, the VALIDATE that must
- * not keep its ADD's lock). Each run becomes a file of its own; the first line of a run of the
- * second kind is the no-transaction marker.
- */
-export function splitByTransaction(steps: Step[]): Step[][] {
-  const runs: Step[][] = [];
-  for (const step of steps) {
-    const last = runs.at(-1);
-    if (last && last[0]!.transactional === step.transactional) last.push(step);
-    else runs.push([step]);
-  }
-  return runs;
 }
 
 /** What a plan does, one line per changed object, in plan order. */
