@@ -105,6 +105,13 @@ async function benchSize(n, args, commands) {
   return { results, checks };
 }
 
+async function benchOnlineInto(all, args, resultsFile) {
+  log(`\nonline migrations: ${args.onlineRows} rows, plain DDL and pgform's plan under writers`);
+  all.online = await benchOnline({ rows: args.onlineRows, work: join(benchDir, '.work'), log, pgformJs });
+  writeFileSync(resultsFile, `${JSON.stringify(all, null, 2)}\n`);
+  writeFileSync(join(benchDir, 'results.md'), renderReport(all));
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   // The online benchmark times writers in process: it needs neither GNU time nor the peers.
@@ -117,6 +124,12 @@ async function main() {
   const commands = availableCommands();
   const resultsFile = join(benchDir, 'results.json');
   const all = loadResults(resultsFile);
+  // The online run keeps the peer results and their context, and touches only its own databases (pgform_bench_online_*): other benchmarks may be running.
+  if (onlineOnly) {
+    await benchOnlineInto(all, args, resultsFile);
+    log(`\nwrote bench/results.md and bench/results.json`);
+    return;
+  }
   all.context = {
     node: process.version,
     postgres: serverVersion(),
@@ -130,7 +143,7 @@ async function main() {
   dropBenchDatabases();
   createTemplate(pgformJs);
   try {
-    for (const n of onlineOnly ? [] : args.sizes) {
+    for (const n of args.sizes) {
       const started = { loadAverage: loadavg().map((l) => l.toFixed(1)).join(' '), date: new Date().toISOString().slice(0, 10) };
       const measured = await benchSize(n, args, commands);
       const previous = all.sizes[n];
@@ -142,12 +155,7 @@ async function main() {
       writeFileSync(resultsFile, `${JSON.stringify(all, null, 2)}\n`);
       writeFileSync(join(benchDir, 'results.md'), renderReport(all));
     }
-    if (!args.only || args.only.includes('online')) {
-      log(`\nonline migrations: ${args.onlineRows} rows, plain DDL and pgform's plan under writers`);
-      all.online = await benchOnline({ rows: args.onlineRows, work: join(benchDir, '.work'), log });
-      writeFileSync(resultsFile, `${JSON.stringify(all, null, 2)}\n`);
-      writeFileSync(join(benchDir, 'results.md'), renderReport(all));
-    }
+    if (!args.only || args.only.includes('online')) await benchOnlineInto(all, args, resultsFile);
   } finally {
     if (!args.keep) dropBenchDatabases();
   }

@@ -8,7 +8,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { createDatabase, dropDatabase, psql } from './databases.mjs';
+import { createDatabase, createTemplate, dropDatabase, psql } from './databases.mjs';
 import { definitions, kinds, pgform, seedSql, startWriters } from './workload.mjs';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -20,17 +20,20 @@ async function step(cwd, args, what) {
   return run;
 }
 
-/** Writers alone for a while: the longest wait they see when nothing migrates. */
+/** Writers alone for a while: the longest wait they see when nothing migrates (and the rows they add). */
 async function floor(url, writers) {
   const pool = await startWriters(url, writers);
   await sleep(3000);
   const report = await pool.stop();
-  return Math.max(...report.longestWaitMs);
+  return { stallMs: Math.max(...report.longestWaitMs), inserted: report.inserted };
 }
+
+/** Its own bootstrapped template: the online run leaves every other bench database alone. */
+const onlineTemplate = 'pgform_bench_online_boot';
 
 async function benchMode(mode, { rows, writers, work, log }) {
   const name = `pgform_bench_online_${mode}`;
-  const url = createDatabase(name);
+  const url = createDatabase(name, onlineTemplate);
   const cwd = join(work, `online-${mode}`);
   rmSync(cwd, { recursive: true, force: true });
   mkdirSync(join(cwd, 'migrations'), { recursive: true });
@@ -43,7 +46,7 @@ async function benchMode(mode, { rows, writers, work, log }) {
     log(`  ${mode}: seeding ${rows} rows`);
     psql(url, ['-c', seedSql(rows)]);
     const idle = await floor(url, writers);
-    let expected = rows;
+    let expected = rows + idle.inserted;
     const results = [];
     for (const { kind, state } of kinds) {
       writeFileSync(join(cwd, 'definitions.ts'), definitions(state));
@@ -62,17 +65,24 @@ async function benchMode(mode, { rows, writers, work, log }) {
       log(`  ${mode} ${kind}: longest writer stall ${result.stallMs} ms, ${result.writerErrors} errors, rows ${kept}/${expected}, migrate ${result.migrateMs} ms`);
       results.push(result);
     }
-    return { idleStallMs: idle, results };
+    return { idleStallMs: idle.stallMs, results };
   } finally {
     dropDatabase(name);
   }
 }
 
 /** Runs both modes one after the other and returns the numbers with the load they ran under. */
-export async function benchOnline({ rows = 1_000_000, writers = 4, work, log }) {
+export async function benchOnline({ rows = 1_000_000, writers = 4, work, log, pgformJs }) {
   const started = { loadAverage: loadavg().map((l) => l.toFixed(2)).join(' '), date: new Date().toISOString() };
-  const plain = await benchMode('plain', { rows, writers, work, log });
-  const online = await benchMode('pgform', { rows, writers, work, log });
+  createTemplate(pgformJs, onlineTemplate);
+  let plain;
+  let online;
+  try {
+    plain = await benchMode('plain', { rows, writers, work, log });
+    online = await benchMode('pgform', { rows, writers, work, log });
+  } finally {
+    dropDatabase(onlineTemplate);
+  }
   const finished = { loadAverage: loadavg().map((l) => l.toFixed(2)).join(' ') };
   return { rows, writers, started, finished, plain, online };
 }

@@ -15,6 +15,8 @@ export interface Writers {
 }
 export interface Sample {
   at: number;
+  /** The migrating session's backend. */
+  pid: number;
   query: string;
   /** Lock modes the migrating session holds on public.events. */
   modes: string[];

@@ -73,13 +73,13 @@ export async function startMonitor(url) {
   const loop = (async () => {
     while (running) {
       const { rows } = await client.query(
-        `SELECT a.query, a.wait_event_type = 'Lock' AS waiting,
+        `SELECT a.pid, a.query, a.wait_event_type = 'Lock' AS waiting,
            (SELECT array_agg(l.mode ORDER BY l.mode) FROM pg_locks l WHERE l.pid = a.pid AND l.granted AND l.relation = to_regclass('public.events')) AS modes,
            (SELECT count(*)::int FROM pg_stat_activity w WHERE w.application_name = 'online-writer' AND a.pid = ANY (pg_blocking_pids(w.pid))) AS blocked
          FROM pg_stat_activity a WHERE a.application_name = 'pgform' AND a.state = 'active' AND a.datname = current_database()`,
       );
       const at = Date.now();
-      for (const row of rows) samples.push({ at, query: row.query, modes: row.modes ?? [], waiting: row.waiting, writersBlocked: row.blocked });
+      for (const row of rows) samples.push({ at, pid: row.pid, query: row.query, modes: row.modes ?? [], waiting: row.waiting, writersBlocked: row.blocked });
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
   })();
