@@ -1,3 +1,1 @@
-ALTER TABLE "public"."shipments" ADD CONSTRAINT "shipments_order_fkey" FOREIGN KEY ("order_id", "region") REFERENCES "public"."orders" ("id", "region") ON DELETE CASCADE NOT VALID;
-
-ALTER TABLE "public"."shipments" VALIDATE CONSTRAINT "shipments_order_fkey";
+ALTER TABLE "public"."shipments" ADD CONSTRAINT "shipments_order_fkey" FOREIGN KEY ("order_id", "region") REFERENCES "public"."orders" ("id", "region") ON DELETE CASCADE;
