@@ -5,10 +5,13 @@
  * (every size measured so far) and bench/results.md.
  *
  *   node bench/run.mjs [--sizes 100,500,2000] [--runs 3] [--seed 42] [--only inspect,diff-twin]
- *                      [--slow-seconds 120] [--timeout-minutes 30] [--keep]
+ *                      [--slow-seconds 120] [--timeout-minutes 30] [--keep] [--online-rows 1000000]
  *   node bench/run.mjs --fleet 200 [--concurrency 8]
  *     the fleet job instead: N databases × proxe, one fleet run against N single-target runs in a
  *     shell loop (bench/fleet-results.md and .json)
+ *
+ * `--only online` runs only the online-migration benchmark (bench/lib/online.mjs): writers on a
+ * table of --online-rows rows while each kind of change applies, plain DDL beside pgform's plan.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,6 +25,7 @@ import { execute } from './lib/execute.mjs';
 import { renderFleetReport, runFleetBench } from './lib/fleet.mjs';
 import { jobsFor } from './lib/jobs.mjs';
 import { requireGnuTime } from './lib/measure.mjs';
+import { benchOnline } from './lib/online.mjs';
 import { renderReport } from './lib/report.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
@@ -30,7 +34,7 @@ const pgformJs = join(repoDir, 'bin', 'pgform.js');
 const log = (line) => console.log(line);
 
 function parseArgs(argv) {
-  const args = { sizes: [100, 500, 2000], runs: 3, seed: 42, only: undefined, keep: false, slowSeconds: 120, timeoutMinutes: 30 };
+  const args = { sizes: [100, 500, 2000], runs: 3, seed: 42, only: undefined, keep: false, slowSeconds: 120, timeoutMinutes: 30, onlineRows: 1_000_000 };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = () => argv[++i] ?? '';
@@ -41,10 +45,12 @@ function parseArgs(argv) {
     else if (flag === '--keep') args.keep = true;
     else if (flag === '--slow-seconds') args.slowSeconds = Number(value());
     else if (flag === '--timeout-minutes') args.timeoutMinutes = Number(value());
+    else if (flag === '--online-rows') args.onlineRows = Number(value());
     else throw new Error(`unknown flag ${flag}: use --sizes 100,500,2000 --runs 3 --seed 42 --only <job,...> --slow-seconds 120 --timeout-minutes 30 --keep`);
   }
   if (!args.sizes.every((n) => Number.isInteger(n) && n >= 4)) throw new Error('--sizes takes table counts of at least 4');
   if (!(args.runs >= 1)) throw new Error('--runs takes a positive number');
+  if (!(args.onlineRows >= 1000)) throw new Error('--online-rows takes a number of rows, at least 1000');
   return args;
 }
 
@@ -121,15 +127,32 @@ async function fleetMain(argv) {
   }
 }
 
+async function benchOnlineInto(all, args, resultsFile) {
+  log(`\nonline migrations: ${args.onlineRows} rows, plain DDL and pgform's plan under writers`);
+  all.online = await benchOnline({ rows: args.onlineRows, work: join(benchDir, '.work'), log, pgformJs });
+  writeFileSync(resultsFile, `${JSON.stringify(all, null, 2)}\n`);
+  writeFileSync(join(benchDir, 'results.md'), renderReport(all));
+}
+
 async function main() {
   if (process.argv.includes('--fleet')) return fleetMain(process.argv.slice(2));
   const args = parseArgs(process.argv.slice(2));
-  requireGnuTime();
-  ensurePeers();
+  // The online benchmark times writers in process: it needs neither GNU time nor the peers.
+  const onlineOnly = args.only?.every((job) => job === 'online');
+  if (!onlineOnly) {
+    requireGnuTime();
+    ensurePeers();
+  }
   buildPgform();
   const commands = availableCommands();
   const resultsFile = join(benchDir, 'results.json');
   const all = loadResults(resultsFile);
+  // The online run keeps the peer results and their context, and touches only its own databases (pgform_bench_online_*): other benchmarks may be running.
+  if (onlineOnly) {
+    await benchOnlineInto(all, args, resultsFile);
+    log(`\nwrote bench/results.md and bench/results.json`);
+    return;
+  }
   all.context = {
     node: process.version,
     postgres: serverVersion(),
@@ -155,6 +178,7 @@ async function main() {
       writeFileSync(resultsFile, `${JSON.stringify(all, null, 2)}\n`);
       writeFileSync(join(benchDir, 'results.md'), renderReport(all));
     }
+    if (!args.only || args.only.includes('online')) await benchOnlineInto(all, args, resultsFile);
   } finally {
     if (!args.keep) dropBenchDatabases();
   }

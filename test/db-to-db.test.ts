@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyPlan } from '../src/canonical/apply.js';
+import { applyPlan, applyPlanInOrder } from '../src/canonical/apply.js';
 import { openDatabase, withConnection } from '../src/commands/database.js';
 import { diffCommand } from '../src/commands/diff.js';
 import { connectPostgres } from '../src/engine/pg.js';
-import { inTransaction, type Connection } from '../src/engine/connection.js';
+import type { Connection } from '../src/engine/connection.js';
 import { testConfig } from './support/config.js';
 import { postgresEngine, withDatabase } from './support/engines.js';
 
@@ -14,7 +14,7 @@ const a = readFileSync(join(folder, 'a.sql'), 'utf8');
 const b = readFileSync(join(folder, 'b.sql'), 'utf8');
 
 async function apply(conn: Connection, plan: Parameters<typeof applyPlan>[1]) {
-  await inTransaction(conn, () => applyPlan(conn, plan));
+  await applyPlanInOrder(conn, plan);
 }
 
 /**

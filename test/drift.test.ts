@@ -1,11 +1,10 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { applyPlan } from '../src/canonical/apply.js';
+import { applyPlanInOrder } from '../src/canonical/apply.js';
 import { diffCommand } from '../src/commands/diff.js';
 import { renderDriftText } from '../src/emit/drift/text.js';
 import { openDatabase, withConnection } from '../src/commands/database.js';
-import { inTransaction } from '../src/engine/connection.js';
 import { loadSchema } from '../src/load/definitions.js';
 import type { Plan } from '../src/plan/index.js';
 import { createPlan } from '../src/canonical/from-scratch.js';
@@ -48,7 +47,7 @@ async function run(config: ReturnType<typeof testConfig>, work: (plan?: Plan) =>
 }
 
 async function applyTo(config: ReturnType<typeof testConfig>, plan: Plan) {
-  await withConnection(() => openDatabase(config), (conn) => inTransaction(conn, () => applyPlan(conn, plan)));
+  await withConnection(() => openDatabase(config), (conn) => applyPlanInOrder(conn, plan));
 }
 
 describe.each(engines)('drift on $name', (engine) => {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { applyPlan } from '../src/canonical/apply.js';
+import { applyPlan, applyPlanInOrder } from '../src/canonical/apply.js';
 import { canonicalize } from '../src/canonical/index.js';
 import { diffSchemas } from '../src/diff/index.js';
 import { inTransaction, type Connection } from '../src/engine/connection.js';
@@ -68,7 +68,7 @@ describe.each(engines)('migrations on $name', (engine) => {
       }
       const hazards = [...new Set(plan.steps.flatMap((s) => s.hazards.map((h) => h.code)))].sort();
       expect(hazards).toEqual(JSON.parse(readFileSync(join(folder, 'hazards.json'), 'utf8')));
-      await inTransaction(conn, () => applyPlan(conn, plan));
+      await applyPlanInOrder(conn, plan);
       const migrated = await readLive(conn, after);
       expect(listDifferences(databasePart(after), databasePart(migrated))).toEqual([]);
       expect(diffSchemas(migrated, after)).toEqual([]);
@@ -83,7 +83,7 @@ describe.each(engines)('migrations on $name', (engine) => {
       const options = existsSync(join(folder, 'case.json')) ? (JSON.parse(readFileSync(join(folder, 'case.json'), 'utf8')) as { reverse?: boolean }) : {};
       if (options.reverse === false) return;
       const back = planChanges(diffSchemas(migrated, before), { from: migrated, to: before });
-      await inTransaction(conn, () => applyPlan(conn, back));
+      await applyPlanInOrder(conn, back);
       expect(listDifferences(databasePart(before), databasePart(await readLive(conn, before)))).toEqual([]);
     });
   });

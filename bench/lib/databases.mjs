@@ -43,8 +43,8 @@ export function createDatabase(name, from = template) {
 }
 
 /** Makes the template: an empty database with the preset bootstrapped by pgform itself. */
-export function createTemplate(pgform) {
-  const url = createDatabase(template, null);
+export function createTemplate(pgform, name = template) {
+  const url = createDatabase(name, null);
   execFileSync(process.execPath, [pgform, 'bootstrap', '--url', url], { stdio: ['ignore', 'ignore', 'pipe'] });
   return url;
 }

@@ -2,6 +2,7 @@
  * results.json -> results.md: per job and size, pgform's time and memory next to each peer's and
  * floor's, the ratio peer/pgform, how each grows with N, the targets, and the safety checks.
  */
+import { onlineTable } from './online.mjs';
 
 const seconds = (ms) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${(ms / 1000).toFixed(2)} s`);
 const times = (x) => `${x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)}×`;
@@ -167,5 +168,6 @@ export function renderReport(all) {
     sections.push('', `### ${job}: ${title}`, '', jobTable(all, job));
   }
   sections.push('', '## Growth', '', growthTable(all), '', '## Safety checks', '', checksTable(all), '');
+  sections.push('## Online migrations under load', '', onlineTable(all.online), '');
   return sections.join('\n');
 }

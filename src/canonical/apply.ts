@@ -2,6 +2,8 @@ import type { Connection } from '../engine/connection.js';
 import { PgformError } from '../errors.js';
 import type { Plan, Step } from '../plan/index.js';
 import { planScript } from '../plan/index.js';
+import { splitByTransaction, splitPlan } from '../plan/runs.js';
+import { inTransaction } from '../engine/connection.js';
 
 interface DriverError {
   message: string;
@@ -40,6 +42,25 @@ export async function applyPlan(conn: Connection, plan: Plan, locate: Locate = (
   }
   // Reached only if the one-by-one run passes where the script failed: report the original.
   await conn.exec('RELEASE SAVEPOINT pgform_apply');
+}
+
+/**
+ * Applies a whole plan in order, as `migrate` runs the files `generate` writes from it: each run
+ * of steps that may share a transaction in one (new enum values committed first), each step that
+ * must commit alone (CONCURRENTLY, an online VALIDATE) by itself.
+ */
+export async function applyPlanInOrder(conn: Connection, plan: Plan): Promise<void> {
+  for (const run of splitByTransaction(plan.steps)) {
+    if (run[0]!.transactional) {
+      for (const part of splitPlan({ steps: run })) await inTransaction(conn, () => applyPlan(conn, part));
+      continue;
+    }
+    for (const step of run) {
+      await conn.exec(`${step.sql};`).catch((error: unknown) => {
+        throw statementError(error, step);
+      });
+    }
+  }
 }
 
 function isLockTimeout(error: unknown): boolean {

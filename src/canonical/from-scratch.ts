@@ -15,5 +15,6 @@ export function baselineOf(schema: Schema): Schema {
 /** The plan that creates a schema from scratch on a new database. */
 export function createPlan(schema: Schema): Plan {
   const baseline = baselineOf(schema);
-  return planChanges(diffSchemas(baseline, schema), { from: baseline, to: schema });
+  // Everything is created here: no table holds rows another session writes.
+  return planChanges(diffSchemas(baseline, schema), { from: baseline, to: schema }, { online: false });
 }

@@ -16,6 +16,11 @@ export function common(command: Command): Command {
     .option('--out <folder>', 'output folder');
 }
 
+/** The planner's switch to plain forms, on the commands that plan (generate, diff, push). */
+export function planForms(command: Command): Command {
+  return command.option('--no-online', 'plain DDL on existing tables (no CONCURRENTLY, NOT VALID + VALIDATE): quicker where nobody else writes');
+}
+
 /** Wraps a command's work: its returned number is the exit code; any error prints and exits 2. */
 export function action<O extends CliOptions>(run: (options: O) => Promise<number>) {
   return async (options: O) => {

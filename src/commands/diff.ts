@@ -9,7 +9,7 @@ import { unmanagedItems, type UnmanagedItem } from '../emit/drift/unmanaged.js';
 import { PgformError } from '../errors.js';
 import type { Change, Hazard } from '../model/change.js';
 import type { Schema } from '../model/schema.js';
-import { planChanges, type Plan } from '../plan/index.js';
+import { planChanges, type Plan, type PlanOptions } from '../plan/index.js';
 import { databaseLabel, openDatabase, presetReads, withConnection } from './database.js';
 import { migrationsState } from './generate.js';
 import { printWith, samePrinter, type Printer } from './printer.js';
@@ -109,15 +109,15 @@ export async function printedStates(
 /** Compares two states, each brought to one printer first: comparing models printed by different servers would report false drift. */
 export async function diffCommand(config: ResolvedConfig, options: { from?: string; to?: string; schemas?: string[]; migrationsUpTo?: string }): Promise<DiffResult> {
   const { from, to } = await printedStates(config, options.from ?? 'database', options.to ?? 'definitions', options.schemas, options.migrationsUpTo);
-  return { from: from.label, to: to.label, ...compareSchemas(from.schema, to.schema, options.schemas) };
+  return { from: from.label, to: to.label, ...compareSchemas(from.schema, to.schema, options.schemas, { online: config.online }) };
 }
 
 /** Compares two models printed by one server: the changes, the plan that makes `from` into `to`, and the report items. */
-export function compareSchemas(from: Schema, to: Schema, schemas?: string[]): Omit<DiffResult, 'from' | 'to'> {
+export function compareSchemas(from: Schema, to: Schema, schemas?: string[], planOptions: PlanOptions = {}): Omit<DiffResult, 'from' | 'to'> {
   const fromSchema = scope(from, schemas);
   const toSchema = scope(to, schemas);
   const changes = diffSchemas(fromSchema, toSchema);
-  const plan = planChanges(changes, { from: fromSchema, to: toSchema });
+  const plan = planChanges(changes, { from: fromSchema, to: toSchema }, planOptions);
   const hazards = plan.steps.flatMap((step) => step.hazards.map((h) => ({ ...h, statement: step.sql })));
   const unmanaged = unmanagedItems(fromSchema, toSchema);
   return { changes, items: driftItems(changes, fromSchema, toSchema), plan, hazards, unmanaged };

@@ -61,8 +61,9 @@ export async function fleetMigrateCommand(config: ResolvedConfig, targets: Targe
             ...(options.allowOutOfOrder ? { allowOutOfOrder: true } : {}),
             ...(options.lockTimeout ? { lockTimeout: options.lockTimeout } : {}),
             onEvent: (event: MigrateEvent) => {
-              if (event.type === 'waiting') emit('waiting');
-              else if (event.type === 'applying') emit('applying', event.name);
+              // A target blocked by another session's lock waits, as one queued behind another migrate does.
+              if (event.type === 'waiting' || event.type === 'blocked') emit('waiting');
+              else if (event.type === 'applying' || event.type === 'rebuilding') emit('applying', event.name);
               else applied.push({ name: event.name, durationMs: event.durationMs });
             },
           },

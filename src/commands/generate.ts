@@ -6,7 +6,7 @@ import { diffSchemas } from '../diff/index.js';
 import { introspect } from '../introspect/index.js';
 import { listMigrations, migrationsFolder, nextVersion, slugify, writeMigration } from '../migrate/files.js';
 import { refusedStatements, type RefusedStatement } from '../migrate/guard.js';
-import { migrationText, noTransactionReason, planHazards, splitPlan, summarizePlan } from '../migrate/render.js';
+import { migrationText, noTransactionReason, planHazards, splitByTransaction, splitPlan, summarizePlan } from '../migrate/render.js';
 import { replayMigrations, type ReplayProgress } from '../migrate/replay.js';
 import type { Printer } from './printer.js';
 import type { Schema } from '../model/schema.js';
@@ -103,7 +103,7 @@ export async function generateCommand(config: ResolvedConfig, options: GenerateO
   const definitions = await definitionsState(config);
   const shadow = await migrationsState(config, options.onProgress);
   const changes = diffSchemas(shadow.schema, definitions);
-  const plan = planChanges(changes, { from: shadow.schema, to: definitions });
+  const plan = planChanges(changes, { from: shadow.schema, to: definitions }, { online: config.online });
   const replayed = shadow.replayed;
   if (plan.steps.length === 0) return { status: 'unchanged', folder, replayed };
   const refused = refusedStatements(plan, options);
@@ -124,15 +124,16 @@ export async function generateCommand(config: ResolvedConfig, options: GenerateO
 }
 
 /**
- * The files a plan is written as: new enum values first (see splitPlan), then the rest, cut into
- * several files when one transaction would create more relations than a default server's lock
- * table holds (a first migration of thousands of tables). Each file commits on its own, in order.
+ * The files a plan is written as: new enum values first (see splitPlan), then the rest, cut where
+ * steps must commit alone (online forms on tables in use: see splitByTransaction), and cut again
+ * when one transaction would create more relations than a default server's lock table holds (a
+ * first migration of thousands of tables). Each file commits on its own, in order.
  */
 function fileParts(plan: Plan, slug: string, budget?: number): { part: Plan; suffix: string }[] {
   const [first, ...rest] = splitPlan(plan);
   const enumValues = rest.length ? [{ part: first!, suffix: `${slug}_enum_values` }] : [];
   const main = rest.length ? rest[0]! : first!;
-  const runs = noTransactionReason(main) ? [main.steps] : splitByLockBudget(main.steps, budget);
+  const runs = splitByTransaction(main.steps).flatMap((run) => (run[0]!.transactional ? splitByLockBudget(run, budget) : [run]));
   const pieces = runs.map((steps, index) => ({ part: { steps }, suffix: runs.length > 1 ? `${slug}_part_${index + 1}_of_${runs.length}` : slug }));
   return [...enumValues, ...pieces];
 }

@@ -4,6 +4,8 @@ import { PgformError } from '../errors.js';
 import { applyMigration } from '../migrate/apply.js';
 import { listMigrations, migrationsFolder, type MigrationFile } from '../migrate/files.js';
 import { ensureHistory, recordApplied } from '../migrate/history.js';
+import { clearProgress, ensureProgress } from '../migrate/progress.js';
+import { defaultLockRetry, durationMs, type Blocked } from '../migrate/retry.js';
 import { appliedHistory, ensureSupabaseHistory, recordSupabaseApplied } from '../migrate/supabase-history.js';
 import { inTransaction } from '../engine/connection.js';
 import { diffCommand, type DiffResult } from './diff.js';
@@ -22,8 +24,10 @@ export interface MigrateOptions {
   dryRun?: boolean;
   /** Apply pending files named before the last applied one instead of refusing. */
   allowOutOfOrder?: boolean;
-  /** PostgreSQL lock_timeout for each migration's statements ("10s", "500ms", "2min"). */
+  /** PostgreSQL lock_timeout for each migration's statements ("2s", "500ms", "1min"). */
   lockTimeout?: string;
+  /** How often a statement that timed out waiting for a lock is tried again (default 9; 0 never). */
+  lockRetries?: number;
   /**
    * Adopt a database that already has the schema: record the files up to this version as applied
    * (after checking the database matches their replay), then apply the ones after it.
@@ -33,7 +37,14 @@ export interface MigrateOptions {
 }
 
 /** A MigrateEvent reports progress while migrations apply. */
-export type MigrateEvent = { type: 'waiting'; holder?: LockHolder } | { type: 'applying'; name: string } | { type: 'applied'; name: string; durationMs: number };
+export type MigrateEvent =
+  | { type: 'waiting'; holder?: LockHolder }
+  | { type: 'applying'; name: string }
+  | { type: 'applied'; name: string; durationMs: number }
+  /** A statement gave up waiting for a lock and will be tried again: who held it. */
+  | ({ type: 'blocked' } & Blocked)
+  /** A resumed file found the index its interrupted concurrent build left INVALID: dropped, built again. */
+  | { type: 'rebuilding'; name: string; index: string };
 
 /** A MigrateResult lists what was applied (or, in a dry run, would be) and what is amiss. */
 export interface MigrateResult {
@@ -58,12 +69,16 @@ export interface MigrateResult {
  * rolled back and stops the run, the ones before it stay applied.
  */
 export async function migrateCommand(config: ResolvedConfig, options: MigrateOptions = {}): Promise<MigrateResult> {
-  const lockTimeout = checkLockTimeout(options.lockTimeout ?? defaultLockTimeout);
+  const lockTimeout = checkLockTimeout(options.lockTimeout ?? config.lockTimeout ?? defaultLockTimeout);
+  const retries = options.lockRetries ?? defaultLockRetry.attempts - 1;
+  if (!Number.isInteger(retries) || retries < 0) throw new PgformError('USAGE', `invalid lock retries "${options.lockRetries}"`, { field: 'lock-retries' }, 'give a whole number: 0 never retries');
+  const retry = { ...defaultLockRetry, timeout: lockTimeout, attempts: retries + 1 };
   const files = listMigrations(config.root, config.migrations);
   const base = { database: databaseLabel(config), folder: migrationsFolder(config.root, config.migrations).display, dryRun: Boolean(options.dryRun) };
   const supabase = presetOf(config).supabaseHistory;
   const record = async (conn: Connection, file: MigrationFile, ms: number) => {
     await recordApplied(conn, file.name, file.checksum, ms);
+    if (!file.transactional) await clearProgress(conn, file.name);
     if (supabase) await recordSupabaseApplied(conn, file);
   };
   let baselined: MigrationFile[] = [];
@@ -83,13 +98,21 @@ export async function migrateCommand(config: ResolvedConfig, options: MigrateOpt
         conn,
         async () => {
           await ensureHistory(conn);
+          await ensureProgress(conn);
           if (supabase) await ensureSupabaseHistory(conn);
           const recorded = await recordBaseline(conn, files, baselined, supabase, (file) => record(conn, file, 0));
           const { pending, missing, upToDate } = await pendingOf(conn, files, options, supabase);
           const applied: MigrateResult['applied'] = [];
           for (const file of pending) {
             options.onEvent?.({ type: 'applying', name: file.name });
-            const durationMs = await applyMigration(conn, file, { lockTimeout, record: (ms) => record(conn, file, ms) });
+            const durationMs = await applyMigration(conn, file, {
+              lockTimeout,
+              retry,
+              resumable: true,
+              record: (ms) => record(conn, file, ms),
+              onBlocked: (blocked) => options.onEvent?.({ type: 'blocked', ...blocked }),
+              onRebuild: (index) => options.onEvent?.({ type: 'rebuilding', name: file.name, index }),
+            });
             applied.push({ name: file.name, durationMs: Math.round(durationMs) });
             options.onEvent?.({ type: 'applied', name: file.name, durationMs: Math.round(durationMs) });
           }
@@ -176,8 +199,6 @@ async function pendingOf(
 /** A lock_timeout PostgreSQL accepts: a number with an optional unit (plain numbers are ms). */
 function checkLockTimeout(value: string): string {
   const trimmed = value.trim();
-  if (!/^\d+(\s*(us|ms|s|min|h|d))?$/.test(trimmed)) {
-    throw new PgformError('USAGE', `invalid lock timeout "${value}"`, { field: 'lock-timeout' }, 'use e.g. 10s, 500ms or 2min (0 waits forever)');
-  }
+  durationMs(trimmed);
   return trimmed;
 }

@@ -5,7 +5,7 @@ import { diffSchemas } from '../diff/index.js';
 import { introspect } from '../introspect/index.js';
 import { refusedStatements, type RefusedStatement } from '../migrate/guard.js';
 import { withMigrationLock, type LockHolder } from '../migrate/lock.js';
-import { planHazards, splitPlan, summarizePlan } from '../migrate/render.js';
+import { planHazards, splitByTransaction, splitPlan, summarizePlan } from '../migrate/render.js';
 import { planChanges, planScript, type Step } from '../plan/index.js';
 import { canonicalOnServer } from './canonical-on-server.js';
 import { databaseLabel, openDatabase, presetReads, withConnection } from './database.js';
@@ -48,7 +48,7 @@ export async function pushCommand(config: ResolvedConfig, options: PushOptions =
         conn,
         async (): Promise<PushResult> => {
           const live = await introspect(conn, { ...presetReads(config), ...(config.schemas ? { namespaces: config.schemas } : {}) });
-          const plan = planChanges(diffSchemas(live, definitions), { from: live, to: definitions });
+          const plan = planChanges(diffSchemas(live, definitions), { from: live, to: definitions }, { online: config.online });
           if (plan.steps.length === 0) return { status: 'unchanged', database };
           if (options.dryRun) return { status: 'planned', database, statements: plan.steps.length, script: planScript(plan, { header: `-- pgform push --dry-run: the plan for ${database}; nothing applied\n` }), hazards: planHazards(plan) };
           const refused = refusedStatements(plan, options);
@@ -62,21 +62,26 @@ export async function pushCommand(config: ResolvedConfig, options: PushOptions =
 }
 
 /**
- * Runs a plan's statements: new enum values in a transaction of their own first (a value cannot
- * be used in the transaction that adds it), the rest in one transaction, then the statements
- * that cannot run in a transaction, one by one.
+ * Runs a plan's statements in order: each run of steps that may share a transaction in one (new
+ * enum values in one of their own first: a value cannot be used in the transaction that adds
+ * it), each step that must commit alone by itself (CONCURRENTLY, online VALIDATE).
  */
 export async function applySteps(conn: Connection, steps: Step[], lockTimeout: string): Promise<void> {
-  for (const part of splitPlan({ steps: steps.filter((step) => step.transactional) })) {
-    if (part.steps.length === 0) continue;
-    await inTransaction(conn, async () => {
-      await conn.query('SELECT set_config($1, $2, true)', ['lock_timeout', lockTimeout]);
-      await applyPlan(conn, part);
-    });
-  }
-  for (const step of steps.filter((s) => !s.transactional)) {
-    await conn.exec(`${step.sql};`).catch((error: unknown) => {
-      throw statementError(error, step);
-    });
+  for (const run of splitByTransaction(steps)) {
+    if (!run[0]!.transactional) {
+      await conn.query('SELECT set_config($1, $2, false)', ['lock_timeout', lockTimeout]);
+      for (const step of run) {
+        await conn.exec(`${step.sql};`).catch((error: unknown) => {
+          throw statementError(error, step);
+        });
+      }
+      continue;
+    }
+    for (const part of splitPlan({ steps: run })) {
+      await inTransaction(conn, async () => {
+        await conn.query('SELECT set_config($1, $2, true)', ['lock_timeout', lockTimeout]);
+        await applyPlan(conn, part);
+      });
+    }
   }
 }

@@ -12,6 +12,14 @@ export interface PgformConfig {
   preset?: 'supabase' | 'none';
   /** Schemas to manage (default: every schema the definitions declare, plus `public`). */
   schemas?: string[];
+  /**
+   * Plan lock-safe forms on tables that already exist (default true): indexes CONCURRENTLY, NOT
+   * VALID constraints validated apart, SET NOT NULL through a validated check. `false` selects
+   * the plain forms, for development databases where speed matters more than locks.
+   */
+  online?: boolean;
+  /** How long each migration statement waits for a lock before it retries (default `2s`). */
+  lockTimeout?: string;
   /** Named systems, each a definitions folder with its own generated output (`schemas/<name>`). */
   systems?: Record<string, string>;
   /**

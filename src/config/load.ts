@@ -16,6 +16,8 @@ const configShape = z
     database: z.string().min(1).optional(),
     preset: z.enum(['supabase', 'none']).optional(),
     schemas: z.array(z.string().min(1)).optional(),
+    online: z.boolean().optional(),
+    lockTimeout: z.string().regex(/^\d+(\s*(us|ms|s|min|h|d))?$/, 'a lock timeout is a number with a unit: 2s, 500ms, 1min').optional(),
     systems: z.record(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'a system name is lower-case letters, digits, - and _'), z.string().min(1)).optional(),
     lint: z
       .object({
@@ -43,6 +45,8 @@ export interface CommonOptions {
   url?: string;
   out?: string;
   system?: string;
+  /** False for `--no-online`: the plain forms. */
+  online?: boolean;
 }
 
 /** A ResolvedConfig is what a command works with: flags over config file over defaults. */
@@ -67,6 +71,10 @@ export interface ResolvedConfig {
   gen?: { types: TypesTarget[]; zod: boolean };
   /** The config's `targets` as written (environment references unresolved until a fleet run needs them). */
   targets?: Record<string, string | EnvReference>;
+  /** Lock-safe plan forms on existing tables (see PgformConfig.online); absent means on. */
+  online?: boolean;
+  /** The config file's lock timeout for migration statements, when it sets one. */
+  lockTimeout?: string;
 }
 
 /** Reads `pgform.config.ts` (when present), validates it, and applies command-line overrides. */
@@ -117,5 +125,8 @@ export async function resolveConfig(options: CommonOptions, env: NodeJS.ProcessE
     ...(config.lint ? { lint: config.lint } : {}),
     gen: { types: [...new Set<TypesTarget>(config.gen?.types ?? ['kysely'])], zod: config.gen?.zod ?? false },
     ...(config.targets ? { targets: config.targets } : {}),
+    // commander sets `online: true` when --no-online is absent: only the flag's false overrides the file.
+    online: options.online === false ? false : config.online ?? true,
+    ...(config.lockTimeout ? { lockTimeout: config.lockTimeout } : {}),
   };
 }

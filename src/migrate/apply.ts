@@ -2,15 +2,28 @@ import { performance } from 'node:perf_hooks';
 import type { Connection } from '../engine/connection.js';
 import { PgformError } from '../errors.js';
 import { noTransactionMarker, type MigrationFile } from './files.js';
+import { dropInvalidIndex, leftoverOf, refusesTransaction } from './concurrent.js';
 import { describeHolder, relationLockHolders } from './lock.js';
+import { recordStatement, statementsDone } from './progress.js';
+import { isLockTimeout, lockNotAvailable, retryOnLockTimeout, type Blocked, type LockRetry } from './retry.js';
 import { lineAt, type SqlStatement } from './split.js';
 
 /** ApplyOptions say how one migration file runs. */
 export interface ApplyOptions {
-  /** lock_timeout for the file's statements, e.g. "10s"; none in a shadow database. */
+  /** lock_timeout for the file's statements, e.g. "2s"; none in a shadow database. */
   lockTimeout?: string;
+  /** Retries after a lock timeout (with lockTimeout); none when absent. */
+  retry?: LockRetry;
   /** Runs after the file's statements, in its transaction when it has one: the history row. */
   record?: (durationMs: number) => Promise<void>;
+  /**
+   * Record each statement of a no-transaction file as it completes and skip those done by an
+   * earlier, interrupted run (needs pgform.migration_progress: see progress.ts).
+   */
+  resumable?: boolean;
+  onBlocked?: (blocked: Blocked) => void;
+  /** An index an interrupted concurrent build left INVALID is being dropped to be built again. */
+  onRebuild?: (index: string) => void;
 }
 
 interface DriverError {
@@ -30,8 +43,6 @@ interface Failure {
   committedBefore?: number;
 }
 
-const lockNotAvailable = '55P03';
-
 /** duplicate_table, duplicate_object, duplicate_schema, duplicate_function: the object exists. */
 const alreadyExists = new Set(['42P07', '42710', '42P06', '42723']);
 
@@ -43,35 +54,34 @@ const alreadyExists = new Set(['42P07', '42710', '42P06', '42723']);
  */
 export async function applyMigration(conn: Connection, file: MigrationFile, options: ApplyOptions = {}): Promise<number> {
   await conn.exec('RESET ALL');
+  // A killed migrate must not leave its statement running on: the server notices the closed
+  // socket within a second and cancels it (PostgreSQL 14+), so the lock it holds goes too.
+  if (conn.engine === 'postgres' && (await conn.serverVersion()) >= 140000) await conn.exec("SET client_connection_check_interval = '1s'");
+  const retry = options.lockTimeout ? options.retry : undefined;
   let failure: Failure | undefined;
   let duration = 0;
   if (file.transactional) {
-    await conn.exec('BEGIN');
-    conn.inTransaction = true;
-    try {
-      if (options.lockTimeout) await conn.query('SELECT set_config($1, $2, true)', ['lock_timeout', options.lockTimeout]);
-      await conn.exec('SAVEPOINT pgform_migration');
-      const started = performance.now();
-      try {
-        await conn.exec(file.sql);
-      } catch (error) {
-        failure = await locateInScript(conn, file, error);
-      }
-      duration = performance.now() - started;
-      if (!failure) await options.record?.(duration);
-      if (!failure) await conn.exec('COMMIT');
-    } catch (error) {
-      failure ??= { error };
-    } finally {
-      conn.inTransaction = false;
+    const attempt = async (): Promise<Failure | undefined> => {
+      const tried = await inOneTransaction(conn, file, options);
+      duration = tried.duration;
+      // A lock timeout of the whole script is retried from the start: it rolled back entirely.
+      if (tried.failure && isLockTimeout(tried.failure.error) && tried.failure.statement === undefined && retry) throw tried.failure.error;
+      return tried.failure;
+    };
+    failure = await retryOnLockTimeout(conn, retry, { file: file.name }, attempt, options.onBlocked).catch((error: unknown): Failure => ({ error }));
+    // Retries spent: find which statement waited, for the report.
+    if (failure && isLockTimeout(failure.error) && failure.statement === undefined && retry) {
+      const last = await inOneTransaction(conn, file, { ...options, retry: undefined });
+      [failure, duration] = [last.failure, last.duration];
     }
-    if (failure) await conn.exec('ROLLBACK').catch(() => undefined);
   } else {
     if (options.lockTimeout) await conn.query('SELECT set_config($1, $2, false)', ['lock_timeout', options.lockTimeout]);
     const started = performance.now();
+    const first = options.resumable ? await statementsDone(conn, file) : 0;
     for (const [index, statement] of file.statements.entries()) {
+      if (index < first) continue;
       try {
-        await conn.exec(statement.sql);
+        await retryOnLockTimeout(conn, retry, { file: file.name, statement: statement.sql }, () => runAlone(conn, file, index, statement, options), options.onBlocked);
       } catch (error) {
         failure = { error, statement, committedBefore: index, ...positionIn(file.sql, statement, error) };
         break;
@@ -82,6 +92,67 @@ export async function applyMigration(conn: Connection, file: MigrationFile, opti
   }
   if (failure) throw await migrationError(conn, file, failure, options.lockTimeout);
   return duration;
+}
+
+/** One try at a transactional file: its script and history row commit together, or nothing does. */
+async function inOneTransaction(conn: Connection, file: MigrationFile, options: ApplyOptions): Promise<{ duration: number; failure?: Failure }> {
+  let failure: Failure | undefined;
+  let duration = 0;
+  await conn.exec('BEGIN');
+  conn.inTransaction = true;
+  try {
+    if (options.lockTimeout) await conn.query('SELECT set_config($1, $2, true)', ['lock_timeout', options.lockTimeout]);
+    await conn.exec('SAVEPOINT pgform_migration');
+    const started = performance.now();
+    try {
+      await conn.exec(file.sql);
+    } catch (error) {
+      // A lock timeout is retried whole; which statement waited matters only once retries are spent.
+      failure = isLockTimeout(error) && options.retry ? { error } : await locateInScript(conn, file, error);
+    }
+    duration = performance.now() - started;
+    if (!failure) await options.record?.(duration);
+    if (!failure) await conn.exec('COMMIT');
+  } catch (error) {
+    failure ??= { error };
+  } finally {
+    conn.inTransaction = false;
+  }
+  if (failure) await conn.exec('ROLLBACK').catch(() => undefined);
+  return failure ? { duration, failure } : { duration };
+}
+
+/**
+ * One statement of a no-transaction file, committed on its own. With progress kept, the statement
+ * and its progress row commit together; a statement PostgreSQL refuses in a transaction block
+ * (CREATE INDEX CONCURRENTLY...) runs bare, so what an interrupted run of it left is checked
+ * first: a finished index counts as done, an INVALID one is dropped and built again.
+ */
+async function runAlone(conn: Connection, file: MigrationFile, index: number, statement: SqlStatement, options: ApplyOptions): Promise<void> {
+  if (!options.resumable) {
+    await conn.exec(statement.sql);
+    return;
+  }
+  if (refusesTransaction(statement.sql)) {
+    const leftover = await leftoverOf(conn, statement.sql);
+    if (leftover.state === 'invalid index') {
+      options.onRebuild?.(leftover.index);
+      await dropInvalidIndex(conn, leftover.index);
+    }
+    if (leftover.state !== 'done') await conn.exec(statement.sql);
+    await recordStatement(conn, file, index);
+    return;
+  }
+  await conn.exec('BEGIN');
+  try {
+    if (options.lockTimeout) await conn.query('SELECT set_config($1, $2, true)', ['lock_timeout', options.lockTimeout]);
+    await conn.exec(statement.sql);
+    await recordStatement(conn, file, index);
+    await conn.exec('COMMIT');
+  } catch (error) {
+    await conn.exec('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
 }
 
 /**

@@ -14,6 +14,8 @@ export interface LockHolder {
   query?: string;
   /** Relations it holds locks on (lock timeouts only). */
   relations?: string[];
+  /** When its current (or last) query started, as the server prints a timestamptz. */
+  queryStart?: string;
 }
 
 /**
@@ -38,6 +40,7 @@ export async function withMigrationLock<T>(conn: Connection, work: () => Promise
 
 interface ActivityRow {
   pid: number;
+  query_start: string | null;
   application_name: string | null;
   usename: string | null;
   state: string | null;
@@ -45,7 +48,7 @@ interface ActivityRow {
   query: string | null;
 }
 
-const activityColumns = `a.pid, a.application_name, a.usename, a.state,
+const activityColumns = `a.pid, a.application_name, a.usename, a.state, a.query_start::text AS query_start,
   floor(extract(epoch FROM now() - coalesce(a.xact_start, a.backend_start)))::int AS seconds, left(a.query, 200) AS query`;
 
 function toHolder(row: ActivityRow & { relations?: string[] | null }): LockHolder {
@@ -57,6 +60,7 @@ function toHolder(row: ActivityRow & { relations?: string[] | null }): LockHolde
     ...(row.seconds !== null ? { seconds: Number(row.seconds) } : {}),
     ...(row.query ? { query: row.query.replace(/\s+/g, ' ').trim() } : {}),
     ...(row.relations?.length ? { relations: row.relations } : {}),
+    ...(row.query_start ? { queryStart: row.query_start } : {}),
   };
 }
 
@@ -76,7 +80,7 @@ async function advisoryHolder(conn: Connection): Promise<LockHolder | undefined>
  * The other sessions holding locks on relations of this database: after a lock timeout, the
  * likely culprits (an idle-in-transaction session, a long query), oldest transaction first.
  */
-export async function relationLockHolders(conn: Connection): Promise<LockHolder[]> {
+export async function relationLockHolders(conn: Connection, heldForMs = 0): Promise<LockHolder[]> {
   const rows = await conn.query<ActivityRow & { relations: string[] | null }>(
     `SELECT ${activityColumns},
        array_agg(DISTINCT n.nspname || $2 || c.relname) FILTER (WHERE n.nspname NOT IN ($3, $4)) AS relations
@@ -85,11 +89,21 @@ export async function relationLockHolders(conn: Connection): Promise<LockHolder[
      JOIN pg_class c ON c.oid = l.relation
      JOIN pg_namespace n ON n.oid = c.relnamespace
      WHERE l.locktype = $1 AND l.granted AND l.pid <> pg_backend_pid() AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
-     GROUP BY a.pid, a.application_name, a.usename, a.state, a.xact_start, a.backend_start, a.query
+       AND clock_timestamp() - coalesce(a.xact_start, a.query_start) >= make_interval(secs => $5::float8 / 1000)
+     GROUP BY a.pid, a.application_name, a.usename, a.state, a.query_start, a.xact_start, a.backend_start, a.query
      ORDER BY a.xact_start NULLS LAST, a.pid`,
-    ['relation', '.', 'pg_catalog', 'information_schema'],
+    ['relation', '.', 'pg_catalog', 'information_schema', heldForMs],
   );
   return rows.filter((row) => row.relations?.length).map(toHolder);
+}
+
+/**
+ * The sessions that can have made a statement wait out its lock_timeout: they hold relation
+ * locks in a transaction open at least that long. The writers of a busy table come and go
+ * within milliseconds and are not named.
+ */
+export function blockingHolders(conn: Connection, lockTimeoutMs: number): Promise<LockHolder[]> {
+  return relationLockHolders(conn, lockTimeoutMs);
 }
 
 /** A holder as one line of text: "pid 4242 (psql, idle in transaction for 35 s): UPDATE ...". */
@@ -98,5 +112,6 @@ export function describeHolder(holder: LockHolder): string {
     .filter(Boolean)
     .join(', ');
   const on = holder.relations?.length ? ` holds locks on ${holder.relations.join(', ')}` : '';
-  return `pid ${holder.pid}${about ? ` (${about})` : ''}${on}${holder.query ? `; last query: ${holder.query}` : ''}`;
+  const started = holder.queryStart ? `; query started ${holder.queryStart}` : '';
+  return `pid ${holder.pid}${about ? ` (${about})` : ''}${on}${started}${holder.query ? `; last query: ${holder.query}` : ''}`;
 }

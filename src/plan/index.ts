@@ -10,6 +10,7 @@ import { sameColumnBut, withDependents } from './dependents.js';
 import { fitSequenceDrops, sequenceRank } from './sequences.js';
 import { unmanagedHazards } from './unmanaged.js';
 import { routineOrder } from './routine-order.js';
+import { onlineForms } from './online.js';
 import { renderers } from './sql/render.js';
 import type { Statement } from './sql/step.js';
 
@@ -317,8 +318,19 @@ function inheritanceLevels(changes: Change[], context: { from?: Schema; to?: Sch
   };
 }
 
+/** PlanOptions: how the plan's statements take their locks. */
+export interface PlanOptions {
+  /**
+   * Lock-safe forms on relations that exist before the plan (default true): indexes built and
+   * dropped CONCURRENTLY, keys over such an index, checks and foreign keys added NOT VALID then
+   * validated, SET NOT NULL proven by a validated check. False gives the plain forms, quicker on
+   * a development database nobody else writes to.
+   */
+  online?: boolean;
+}
+
 /** Orders changes by dependency and renders them into a plan. */
-export function planChanges(requested: Change[], context: { from?: Schema; to?: Schema } = {}): Plan {
+export function planChanges(requested: Change[], context: { from?: Schema; to?: Schema } = {}, options: PlanOptions = {}): Plan {
   const changes = adoptIndexes(fitSequenceDrops(context.from && context.to ? withDependents(requested, context.from, context.to) : requested));
   const views = [...Object.values(context.to?.views ?? {}), ...Object.values(context.from?.views ?? {})];
   const createOrder = viewOrder(context.to);
@@ -371,13 +383,14 @@ export function planChanges(requested: Change[], context: { from?: Schema; to?: 
   const recreatedPolicies = new Set(changes.flatMap((c) => (c.kind === 'create policy' ? [`${c.table} (policy ${c.policy.name})`] : [])));
   const steps: Step[] = [];
   const graph = dependencyGraph(context.from?.dependencies);
+  const online = options.online === false ? () => undefined : onlineForms(requested, changes, context, created);
   for (const { change } of sorted) {
     const render = renderers[change.kind] as (c: Change) => Statement[];
     const onNewRelation =
       'table' in change && typeof change.table === 'string' ? created.has(change.table) : 'relation' in change ? created.has(change.relation) : change.kind === 'set grants' ? created.has(grantTargetObject(change.target).owner) : false;
     const unmanaged = context.from ? unmanagedHazards(change, graph, context.from) : [];
     const recreated = change.kind === 'drop policy' && recreatedPolicies.has(objectOf(change));
-    for (const [i, statement] of render(change).entries()) {
+    for (const [i, statement] of (online(change) ?? render(change)).entries()) {
       const kept = onNewRelation ? [] : (statement.hazards ?? []).filter((hazard) => !(recreated && hazard.code === 'WEAKENS_SECURITY'));
       const hazards = [...kept, ...(i === 0 ? unmanaged : [])];
       steps.push({ sql: statement.sql, kind: change.kind, object: objectOf(change), owner: ownerOf(change), hazards, transactional: statement.transactional ?? true });

@@ -96,7 +96,7 @@ describe('migrate under concurrency (PostgreSQL)', () => {
         await other.exec('BEGIN; LOCK TABLE public.t IN ACCESS EXCLUSIVE MODE');
         project.writeMigration('20240102000000_b.sql', '-- waits behind the lock\nALTER TABLE public.t ADD COLUMN b int;\n');
         const started = Date.now();
-        const error = await migrateCommand(project.config, { lockTimeout: '300ms' }).catch((e: unknown) => e);
+        const error = await migrateCommand(project.config, { lockTimeout: '300ms', lockRetries: 0 }).catch((e: unknown) => e);
         expect(Date.now() - started).toBeLessThan(5000);
         expect(error).toBeInstanceOf(PgformError);
         expect((error as PgformError).message).toMatch(new RegExp(`^migration 20240102000000_b\\.sql waited longer than lock_timeout \\(300ms\\) for a lock: blocked by pid ${pid} \\(.*idle in transaction.*\\) holds locks on public\\.t`));

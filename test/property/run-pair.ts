@@ -1,4 +1,4 @@
-import { applyPlan } from '../../src/canonical/apply.js';
+import { applyPlan, applyPlanInOrder } from '../../src/canonical/apply.js';
 import { canonicalize } from '../../src/canonical/index.js';
 import { inTransaction, type Connection } from '../../src/engine/connection.js';
 import { diffSchemas } from '../../src/diff/index.js';
@@ -7,7 +7,7 @@ import type { Change } from '../../src/model/change.js';
 import { listDifferences, type Difference } from '../../src/model/compare.js';
 import type { Schema } from '../../src/model/schema.js';
 import { createPlan } from '../../src/canonical/from-scratch.js';
-import { planChanges, planScript, type Plan, type Step } from '../../src/plan/index.js';
+import { planChanges, planScript } from '../../src/plan/index.js';
 import { databasePart, externalNamespaces } from '../support/round-trip.js';
 import { specSchema } from './build.js';
 import { emptyDatabase } from './database.js';
@@ -85,7 +85,7 @@ async function migrate(conn: Connection, from: Schema, to: Schema, read: () => P
   const plan = planChanges(diffSchemas(from, to), { from, to });
   const sqlPlan = planScript(plan);
   try {
-    await applyMigration(conn, plan);
+    await applyPlanInOrder(conn, plan);
   } catch (error) {
     return { stage: 'apply plan', error: message(error), sqlPlan };
   }
@@ -97,15 +97,3 @@ async function migrate(conn: Connection, from: Schema, to: Schema, read: () => P
   return { sqlPlan };
 }
 
-/**
- * Applies a migration plan the way `pgform push` does: transactional statements in one
- * transaction, split after the last new enum value (a value cannot be used in the transaction
- * that adds it), then the statements that cannot run in a transaction, one by one.
- */
-async function applyMigration(conn: Connection, plan: Plan): Promise<void> {
-  const inside = plan.steps.filter((step) => step.transactional);
-  const cut = inside.map((step) => step.kind).lastIndexOf('add enum value') + 1;
-  const batches: Step[][] = cut > 0 && cut < inside.length ? [inside.slice(0, cut), inside.slice(cut)] : [inside];
-  for (const steps of batches.filter((batch) => batch.length)) await inTransaction(conn, () => applyPlan(conn, { steps }));
-  for (const step of plan.steps.filter((s) => !s.transactional)) await conn.exec(`${step.sql};`);
-}

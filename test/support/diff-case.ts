@@ -1,11 +1,11 @@
 import { expect } from 'vitest';
-import { applyPlan } from '../../src/canonical/apply.js';
+import { applyPlanInOrder } from '../../src/canonical/apply.js';
 import { compareSchemas } from '../../src/commands/diff.js';
-import { inTransaction, type Connection } from '../../src/engine/connection.js';
+import type { Connection } from '../../src/engine/connection.js';
 import { presets } from '../../src/engine/presets.js';
 import { introspect } from '../../src/introspect/index.js';
 import type { Schema } from '../../src/model/schema.js';
-import { planScript, type Plan } from '../../src/plan/index.js';
+import { planScript } from '../../src/plan/index.js';
 import type { TestEngine } from './engines.js';
 import { fingerprint, linesExcept, linesOf } from './fingerprint.js';
 
@@ -27,26 +27,6 @@ const externalNamespaces = presets.supabase.externalNamespaces;
 /** The model as `pgform diff` reads a live database: every schema but the preset's. */
 export const readModel = (conn: Connection): Promise<Schema> => introspect(conn, { externalNamespaces });
 
-/** Applies a plan as `migrate` would: transactional runs in a transaction, the others statement by statement. */
-async function apply(conn: Connection, plan: Plan): Promise<void> {
-  let run: Plan['steps'] = [];
-  const flush = async () => {
-    if (run.length) {
-      const steps = run;
-      await inTransaction(conn, () => applyPlan(conn, { steps }));
-    }
-    run = [];
-  };
-  for (const step of plan.steps) {
-    if (step.transactional) run.push(step);
-    else {
-      await flush();
-      await conn.exec(`${step.sql};`);
-    }
-  }
-  await flush();
-}
-
 /** What a database holds, read both ways: pgform's model and the catalog fingerprint. */
 export interface ReadState {
   model: Schema;
@@ -62,7 +42,7 @@ export const readState = async (conn: Connection): Promise<ReadState> => ({ mode
 export async function migrateAndCheck(conn: Connection, start: ReadState, target: ReadState, options: CaseOptions, golden?: (script: string, hazards: string[]) => void) {
   const { plan } = compareSchemas(start.model, target.model);
   golden?.(planScript(plan), [...new Set(plan.steps.flatMap((s) => s.hazards.map((h) => h.code)))].sort());
-  await apply(conn, plan);
+  await applyPlanInOrder(conn, plan);
   const after = await fingerprint(conn);
   const unmanaged = options.unmanaged ?? [];
   expect(linesExcept(after, unmanaged)).toEqual(linesExcept(target.print, unmanaged));

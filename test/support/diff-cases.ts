@@ -134,6 +134,7 @@ async function checkCase(engine: TestEngine, folder: string, options: CaseOption
       const seeded = await counts(a.conn, seededTables(seed));
       await migrateAndCheck(a.conn, stateA, stateB, options, (script, hazards) => {
         checkGolden(folder, engine.name, script);
+        if (process.env.PGFORM_UPDATE && engine.name === 'pglite') writeFileSync(join(folder, 'hazards.json'), `[${hazards.map((code) => JSON.stringify(code)).join(', ')}]\n`);
         expect(hazards).toEqual(JSON.parse(read(folder, 'hazards.json') ?? '[]'));
       });
       expect(await counts(a.conn, Object.keys(seeded))).toEqual(seeded);

@@ -4,13 +4,13 @@ import { PgformError } from '../../errors.js';
 import { lintLines } from '../lint-lines.js';
 import { err, out, paint } from '../output.js';
 import { fleetOptions, isFleetRun, type FleetCliOptions } from '../fleet.js';
-import { action, common, type CliOptions } from '../program.js';
+import { action, common, planForms, type CliOptions } from '../program.js';
 import { version } from '../version.js';
 
 type DiffOptions = FleetCliOptions & { schemas?: string; from?: string; to?: string; json?: boolean; sql?: boolean; schema?: string[]; format?: string };
 
 export function registerDiff(program: Command): void {
-  fleetOptions(common(program.command('diff')))
+  fleetOptions(planForms(common(program.command('diff'))))
     .description('report drift between two states; exit 0 no drift, 1 drift, 2 error')
     .option('--from <state>', 'database URL, definitions, migrations or database (default: the configured database)')
     .option('--to <state>', 'database URL, definitions, migrations or database (default: definitions)')

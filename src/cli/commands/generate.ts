@@ -4,7 +4,7 @@ import { resolveConfig } from '../../config/load.js';
 import type { RefusedStatement } from '../../migrate/guard.js';
 import { lintLines } from '../lint-lines.js';
 import { err, out, paint } from '../output.js';
-import { action, common, type CliOptions } from '../program.js';
+import { action, common, planForms, type CliOptions } from '../program.js';
 
 type GenerateCliOptions = CliOptions & { name?: string; allowDataLoss?: boolean; allowSecurityChanges?: boolean };
 
@@ -27,7 +27,7 @@ export function printRefused(refused: RefusedStatement[], what: string): void {
 }
 
 export function registerGenerate(program: Command): void {
-  common(program.command('generate'))
+  planForms(common(program.command('generate')))
     .description('write the next migration file: the migrations replayed in a shadow database vs the definitions')
     .option('--name <slug>', 'the name part of the file (default: derived from the changes)')
     .option('--allow-data-loss', 'write statements that delete data (dropped tables, columns...)')

@@ -5,7 +5,7 @@ import { err, out, paint } from '../output.js';
 import { fleetOptions, isFleetRun, type FleetCliOptions } from '../fleet.js';
 import { action, common, type CliOptions } from '../program.js';
 
-type MigrateCliOptions = FleetCliOptions & { dryRun?: boolean; allowOutOfOrder?: boolean; lockTimeout?: string; baseline?: string };
+type MigrateCliOptions = FleetCliOptions & { dryRun?: boolean; allowOutOfOrder?: boolean; lockTimeout?: string; lockRetries?: string; baseline?: string };
 type RepairCliOptions = CliOptions & { applied?: string[]; reverted?: string[] };
 
 export function registerMigrate(program: Command): void {
@@ -28,7 +28,8 @@ export function registerMigrate(program: Command): void {
     .description('apply pending migrations, each in its own transaction, under an advisory lock')
     .option('--dry-run', 'print what would run; change nothing')
     .option('--allow-out-of-order', 'apply pending files dated before the last applied one')
-    .option('--lock-timeout <duration>', `how long a statement waits for a lock (default ${defaultLockTimeout})`)
+    .option('--lock-timeout <duration>', `how long a statement waits for a lock before it gives way and retries (default ${defaultLockTimeout})`)
+    .option('--lock-retries <n>', 'how often a statement that timed out waiting for a lock is tried again, pausing longer each time (default 9)')
     .option('--baseline <version>', 'adopt a database that has the schema: record the files up to <version> as applied once it matches their replay')
     .option('--json', 'with --targets: one JSON record per target')
     .action(
@@ -43,9 +44,15 @@ export function registerMigrate(program: Command): void {
           dryRun: options.dryRun ?? false,
           allowOutOfOrder: options.allowOutOfOrder ?? false,
           ...(options.lockTimeout ? { lockTimeout: options.lockTimeout } : {}),
+          ...(options.lockRetries !== undefined ? { lockRetries: Number(options.lockRetries) } : {}),
           ...(options.baseline ? { baseline: options.baseline } : {}),
           onEvent: (event) => {
             if (event.type === 'waiting') err(`waiting for another pgform run to finish${event.holder ? `: ${describeHolder(event.holder)}` : ''}`);
+            if (event.type === 'blocked') {
+              const who = event.holders.length ? event.holders.map(describeHolder).join('; ') : 'a session that has finished since';
+              err(`${paint.yellow('blocked')}: ${event.file} waited out its lock timeout (try ${event.attempt} of ${event.attempts}), held by ${who}; trying again in ${event.pauseMs} ms`);
+            }
+            if (event.type === 'rebuilding') err(`${paint.yellow('rebuilding')} ${event.index}: an interrupted concurrent build of ${event.name} left it INVALID`);
             if (event.type === 'applied') out(`${paint.green('applied')} ${event.name} (${event.durationMs} ms)`);
           },
         });

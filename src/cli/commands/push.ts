@@ -2,13 +2,13 @@ import type { Command } from 'commander';
 import { defaultLockTimeout } from '../../commands/defaults.js';
 import { resolveConfig } from '../../config/load.js';
 import { err, out, paint } from '../output.js';
-import { action, common, type CliOptions } from '../program.js';
+import { action, common, planForms, type CliOptions } from '../program.js';
 import { printRefused } from './generate.js';
 
 type PushCliOptions = CliOptions & { schemas?: string; allowDataLoss?: boolean; allowSecurityChanges?: boolean; lockTimeout?: string; dryRun?: boolean };
 
 export function registerPush(program: Command): void {
-  common(program.command('push'))
+  planForms(common(program.command('push')))
     .description('make the database match the definitions directly, in one transaction (local development)')
     .option('--dry-run', 'print the plan and apply nothing; exit 0 when the database already matches, 1 when it would change')
     .option('--allow-data-loss', 'apply statements that delete data (dropped tables, columns...)')

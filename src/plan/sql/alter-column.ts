@@ -82,6 +82,9 @@ export const alterColumn: Render<Extract<Change, { kind: 'alter column' }>> = ({
   return steps;
 };
 
+/** What a busy table needs instead of a rewrite under ACCESS EXCLUSIVE: pgform never picks it silently. */
+export const newColumnInstead = 'online alternative: add a new column, backfill it in batches, then switch readers and writers to it and drop the old one';
+
 /**
  * The type change itself, converting values with the definitions' `conversion` or a cast. Where
  * PostgreSQL has no cast between the types, planning stops: the values need a conversion only
@@ -91,9 +94,9 @@ function typeChange(table: string, target: string, from: Column, to: Column): St
   const hazards: Hazard[] = [];
   const collationOnly = from.type === to.type;
   if (collationOnly) {
-    hazards.push({ code: 'LONG_LOCK', message: `changing the collation of ${table}.${to.name} rebuilds its indexes under an exclusive lock` });
+    hazards.push({ code: 'LONG_LOCK', message: `changing the collation of ${table}.${to.name} rebuilds its indexes under an exclusive lock; ${newColumnInstead}` });
   } else if (!isRelabel(from.type, to.type)) {
-    hazards.push({ code: 'REWRITES_TABLE', message: `changing ${table}.${to.name} from ${from.type} to ${to.type} rewrites the table under an exclusive lock` });
+    hazards.push({ code: 'REWRITES_TABLE', message: `changing ${table}.${to.name} from ${from.type} to ${to.type} rewrites the table under an exclusive lock; ${newColumnInstead}` });
   }
   if (!keepsValues(from.type, to.type)) {
     hazards.push({ code: 'DELETES_DATA', message: `values of ${table}.${to.name} that do not fit ${to.type} fail the cast or lose precision` });

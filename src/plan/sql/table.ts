@@ -27,7 +27,7 @@ function deferral(constraint: Constraint): string {
 
 export const setLogged: Render<Extract<Change, { kind: 'set logged' }>> = ({ table, unlogged }) => [
   statement(`ALTER TABLE ${nameOf(table)} SET ${unlogged ? 'UNLOGGED' : 'LOGGED'}`, [
-    { code: 'REWRITES_TABLE', message: `making ${table} ${unlogged ? 'unlogged' : 'logged'} rewrites it under an exclusive lock` },
+    { code: 'REWRITES_TABLE', message: `making ${table} ${unlogged ? 'unlogged' : 'logged'} rewrites it under an exclusive lock; it has no online form: copy the rows into a new table and swap the two` },
   ]),
 ];
 
@@ -89,7 +89,7 @@ export const dropTable: Render<Extract<Change, { kind: 'drop table' }>> = ({ tab
 export const addColumn: Render<Extract<Change, { kind: 'add column' }>> = ({ table, column }) => {
   const hazards: Hazard[] = [];
   if (column.generated || column.identity || (column.default !== undefined && volatileDefault.test(column.default))) {
-    hazards.push({ code: 'REWRITES_TABLE', message: `adding ${column.name} with a volatile default, identity or generated value rewrites ${table}` });
+    hazards.push({ code: 'REWRITES_TABLE', message: `adding ${column.name} with a volatile default, identity or generated value rewrites ${table} under an exclusive lock; online alternative: add it without that default, set the default for new rows, then backfill the rows in batches` });
   }
   if (column.notNull && column.default === undefined && !column.identity && !column.generated) {
     hazards.push({ code: 'MAY_FAIL', message: `NOT NULL column ${column.name} without a default fails if ${table} has rows` });

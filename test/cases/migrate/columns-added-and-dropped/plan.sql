@@ -11,9 +11,19 @@ ALTER TABLE "public"."people" ALTER COLUMN "name" DROP NOT NULL;
 
 ALTER TABLE "public"."people" ALTER COLUMN "age" SET DEFAULT 0;
 
--- hazard LONG_LOCK: scans public.people to check age for NULLs under an exclusive lock; fails if any
+ALTER TABLE "public"."people" ADD CONSTRAINT "age_pgform_not_null" CHECK ("age" IS NOT NULL) NOT VALID;
+
+-- hazard MAY_FAIL: fails if public.people.age holds NULLs
+ALTER TABLE "public"."people" VALIDATE CONSTRAINT "age_pgform_not_null";
+
 ALTER TABLE "public"."people" ALTER COLUMN "age" SET NOT NULL;
 
-ALTER TABLE "public"."people" ADD CONSTRAINT "people_age_check" CHECK (age >= 0);
+ALTER TABLE "public"."people" DROP CONSTRAINT "age_pgform_not_null";
 
-ALTER TABLE "public"."people" ADD CONSTRAINT "people_email_key" UNIQUE ("email");
+ALTER TABLE "public"."people" ADD CONSTRAINT "people_age_check" CHECK (age >= 0) NOT VALID;
+
+ALTER TABLE "public"."people" VALIDATE CONSTRAINT "people_age_check";
+
+CREATE UNIQUE INDEX CONCURRENTLY "people_email_key" ON "public"."people" USING "btree" ("email");
+
+ALTER TABLE "public"."people" ADD CONSTRAINT "people_email_key" UNIQUE USING INDEX "people_email_key";

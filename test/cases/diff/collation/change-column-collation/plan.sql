@@ -1,5 +1,5 @@
--- hazard LONG_LOCK: changing the collation of public.words.word rebuilds its indexes under an exclusive lock
+-- hazard LONG_LOCK: changing the collation of public.words.word rebuilds its indexes under an exclusive lock; online alternative: add a new column, backfill it in batches, then switch readers and writers to it and drop the old one
 ALTER TABLE "public"."words" ALTER COLUMN "word" TYPE text COLLATE "POSIX";
 
--- hazard LONG_LOCK: changing the collation of public.words.note rebuilds its indexes under an exclusive lock
+-- hazard LONG_LOCK: changing the collation of public.words.note rebuilds its indexes under an exclusive lock; online alternative: add a new column, backfill it in batches, then switch readers and writers to it and drop the old one
 ALTER TABLE "public"."words" ALTER COLUMN "note" TYPE text COLLATE "C";

@@ -9,5 +9,4 @@ ALTER TABLE "public"."words" ADD COLUMN "word" text COLLATE "C" DEFAULT ''::text
 
 ALTER TABLE "public"."words" ADD COLUMN "alt" character varying(20) COLLATE "POSIX";
 
--- hazard LONG_LOCK: building words_word blocks writes to public.words until it finishes
-CREATE INDEX "words_word" ON "public"."words" USING "btree" (word COLLATE "POSIX");
+CREATE INDEX CONCURRENTLY "words_word" ON "public"."words" USING "btree" (word COLLATE "POSIX");

@@ -1,3 +1,5 @@
 ALTER TABLE "public"."t" DROP CONSTRAINT "t_slug_key";
 
-ALTER TABLE "public"."t" ADD CONSTRAINT "t_org_slug_key" UNIQUE ("org", "slug");
+CREATE UNIQUE INDEX CONCURRENTLY "t_org_slug_key" ON "public"."t" USING "btree" ("org", "slug");
+
+ALTER TABLE "public"."t" ADD CONSTRAINT "t_org_slug_key" UNIQUE USING INDEX "t_org_slug_key";

@@ -1,3 +1,5 @@
 ALTER TABLE "public"."slots" DROP CONSTRAINT "slots_position_key";
 
-ALTER TABLE "public"."slots" ADD CONSTRAINT "slots_position_key" UNIQUE ("position") DEFERRABLE INITIALLY DEFERRED;
+CREATE UNIQUE INDEX CONCURRENTLY "slots_position_key" ON "public"."slots" USING "btree" ("position");
+
+ALTER TABLE "public"."slots" ADD CONSTRAINT "slots_position_key" UNIQUE USING INDEX "slots_position_key" DEFERRABLE INITIALLY DEFERRED;

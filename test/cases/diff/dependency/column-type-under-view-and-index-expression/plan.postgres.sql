@@ -2,15 +2,14 @@ SET check_function_bodies = false;
 
 DROP VIEW "public"."people_decades";
 
-DROP INDEX "public"."people_decade";
+DROP INDEX CONCURRENTLY "public"."people_decade";
 
 DROP FUNCTION "public"."decade"(integer);
 
 CREATE FUNCTION "public"."decade"("y" bigint) RETURNS bigint LANGUAGE "sql" IMMUTABLE
 AS $$ SELECT y / 10 * 10 $$;
 
--- hazard LONG_LOCK: building people_decade blocks writes to public.people until it finishes
-CREATE INDEX "people_decade" ON "public"."people" USING "btree" (public.decade(born::bigint));
+CREATE INDEX CONCURRENTLY "people_decade" ON "public"."people" USING "btree" (public.decade(born::bigint));
 
 CREATE VIEW "public"."people_decades" AS
 SELECT people.id,

@@ -2,7 +2,7 @@ DROP VIEW "public"."recent_high";
 
 DROP VIEW "public"."recent";
 
--- hazard REWRITES_TABLE: changing public.readings.value from integer to bigint rewrites the table under an exclusive lock
+-- hazard REWRITES_TABLE: changing public.readings.value from integer to bigint rewrites the table under an exclusive lock; online alternative: add a new column, backfill it in batches, then switch readers and writers to it and drop the old one
 ALTER TABLE "public"."readings" ALTER COLUMN "value" TYPE bigint USING "value"::bigint;
 
 CREATE VIEW "public"."recent" AS

@@ -1,2 +1,1 @@
--- hazard LONG_LOCK: building orders_total blocks writes to public.orders until it finishes
-CREATE INDEX "orders_total" ON "public"."orders" USING "btree" (total);
+CREATE INDEX CONCURRENTLY "orders_total" ON "public"."orders" USING "btree" (total);
