@@ -10,7 +10,8 @@ export default defineConfig({
     testTimeout: 300_000,
     hookTimeout: 300_000,
     pool: 'forks',
-    maxWorkers: 2,
+    // Three on two cores: a worker waiting on PostgreSQL or on a CLI it spawned leaves its core to another.
+    maxWorkers: 3,
     alias: { pgform: new URL('./src/index.ts', import.meta.url).pathname },
   },
 });

@@ -35,7 +35,7 @@ ALTER TABLE public.dashboard_users ADD CONSTRAINT dashboard_users_email_format C
 const expectedAdded = [
   `    timezone: text().notNull().default('UTC'),`,
   `  checks: { dashboard_users_email_format: sql\`email ~~ '%@%'::text\` },`,
-  `    'Users can update own profile': { for: 'update', to: 'authenticated', using: sql\`((id = auth.uid()) AND is_active)\`, withCheck: sql\`id = auth.uid()\` },`,
+  `    'Users can update own profile': { for: 'update', to: 'authenticated', using: sql\`((id = auth.uid()) AND is_active)\`, withCheck: sql\`id = (select auth.uid())\` },`,
   `  description: 'Invitation tokens for new dashboard users (changed by hand)',`,
   `    role: text().notNull().default('admin').oneOf(dashboardRoles).describe("Core - Role granted on acceptance: 'admin' or 'viewer'"),`,
   `    idx_user_invitations_created: { on: ['created_at'] },`,

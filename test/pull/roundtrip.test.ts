@@ -46,13 +46,14 @@ async function expectPrettierLayout(live: Schema): Promise<void> {
 /**
  * Apply definitions, pull the database into TypeScript, load what was pulled and put it in
  * canonical form on a fresh database of the same engine: it must equal the database exactly.
- * Each source's files in every layout are held to prettier once, with its default-layout case.
+ * Each source's files in every layout are held to prettier once, with its default-layout case on PGlite.
  */
 describe.each(engines)('pull round trip on $name', (engine) => {
   it.skipIf(Boolean(engine.unavailable)).each(cases)('%s (--layout %s)', async (_name, layout, definitions) => {
     const result = await pullRoundTrip(engine, { definitions }, layout);
     expect(result.differences).toEqual([]);
     expect(result.render.warnings).toEqual([]);
-    if (layout === 'group') await expectPrettierLayout(result.live);
+    // The layout engine sees the same declarations on both engines: holding it to prettier once is enough.
+    if (layout === 'group' && engine.name === 'pglite') await expectPrettierLayout(result.live);
   });
 });
