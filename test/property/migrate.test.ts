@@ -9,7 +9,7 @@ import { checkMigrations, seedOf } from './property.js';
  * random seeds and many more pairs. A failure prints the seed, a replay command, both specs
  * and the SQL.
  */
-const runs = Number(process.env.PGFORM_RUNS ?? 25);
+const runs = Number(process.env.PGFORM_RUNS ?? 12);
 
 describe.each(engines)('migration property on $name', (engine) => {
   it.skipIf(Boolean(engine.unavailable))(`the plan from a to b leaves b (${runs} pairs)`, async () => {

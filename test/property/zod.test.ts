@@ -16,7 +16,7 @@ import { externalNamespaces, repoRoot, scratchFolder } from '../types/support.js
 import { rowsOf, sqlText, type Row } from './zod-rows.js';
 
 /** Rows drawn per table: tens in `npm test`, hundreds under PGFORM_FUZZ=1. */
-const rowsPerTable = process.env.PGFORM_FUZZ === '1' ? 400 : 25;
+const rowsPerTable = process.env.PGFORM_FUZZ === '1' ? 400 : 12;
 const seed = Number(process.env.PGFORM_SEED ?? 20261206);
 
 const targets = [

@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Layout } from '../../src/emit/pull/index.js';
+import { drainPool } from '../support/database-pool.js';
 import { engines } from '../support/engines.js';
 import { formatPulled, pullRoundTrip } from './support.js';
 
@@ -47,6 +48,7 @@ function writeTree(folder: string, files: Record<string, string>): void {
  * must equal `warnings.json` (absent: none), and the pulled files must load back to the same model.
  */
 describe.each(engines)('pull goldens on $name', (engine) => {
+  afterAll(() => drainPool(engine));
   it.skipIf(Boolean(engine.unavailable)).each(cases)('%s', async (name) => {
     const dir = join(root, name);
     const options: CaseOptions = existsSync(join(dir, 'case.json')) ? JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')) : {};

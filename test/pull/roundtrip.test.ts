@@ -1,8 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { layouts, type Layout } from '../../src/emit/pull/index.js';
 import type { Schema } from '../../src/model/schema.js';
+import { drainPool } from '../support/database-pool.js';
 import { engines } from '../support/engines.js';
 import { formatPulled, formatSettled, pullRoundTrip, pulledSources } from './support.js';
 
@@ -49,6 +50,7 @@ async function expectPrettierLayout(live: Schema): Promise<void> {
  * Each source's files in every layout are held to prettier once, with its default-layout case on PGlite.
  */
 describe.each(engines)('pull round trip on $name', (engine) => {
+  afterAll(() => drainPool(engine));
   it.skipIf(Boolean(engine.unavailable)).each(cases)('%s (--layout %s)', async (_name, layout, definitions) => {
     const result = await pullRoundTrip(engine, { definitions }, layout);
     expect(result.differences).toEqual([]);

@@ -15,7 +15,8 @@ import { listDifferences, type Difference } from '../../src/model/compare.js';
 import type { Schema } from '../../src/model/schema.js';
 import { createPlan } from '../../src/canonical/from-scratch.js';
 import { presets } from '../../src/engine/presets.js';
-import { withDatabase, type TestEngine } from '../support/engines.js';
+import { withPooledDatabase } from '../support/database-pool.js';
+import type { TestEngine } from '../support/engines.js';
 import { databasePart, externalNamespaces } from '../support/round-trip.js';
 import { oneLineFile } from './one-line.js';
 
@@ -74,17 +75,18 @@ export interface PullRoundTrip {
 
 /**
  * database -> pull -> load the pulled files -> canonical form on a fresh database of the same
- * engine -> compare with the database: nothing may differ.
+ * engine -> compare with the database: nothing may differ. The databases come from the case
+ * pool (see database-pool.ts): the caller's file drains it.
  */
 export async function pullRoundTrip(engine: TestEngine, source: Source, layout: Layout, options: { load?: boolean } = {}): Promise<PullRoundTrip> {
-  const live = await withDatabase(engine, ({ conn }) => liveModel(conn, source));
+  const live = await withPooledDatabase(engine, ({ conn }) => liveModel(conn, source));
   const render = await renderPull(live, { layout, externalNamespaces, externalExtensions: presets.supabase.externalExtensions, presetDefaults: presets.supabase.defaultPrivilegeGrantees });
   // A case that pulls what definitions cannot declare stops here: its files need not load.
   if (options.load === false) return { live, render, differences: [] };
   return withPullFolder(async (folder) => {
     writePulled(folder, render);
     const pulled = await loadSchema(folder, { externalNamespaces });
-    const canonical = await withDatabase(engine, ({ conn }) => canonicalize(pulled, conn, { externalNamespaces }));
+    const canonical = await withPooledDatabase(engine, ({ conn }) => canonicalize(pulled, conn, { externalNamespaces }));
     return { live, render, differences: listDifferences(databasePart(live), databasePart(canonical)) };
   });
 }
