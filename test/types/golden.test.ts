@@ -1,17 +1,12 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'prettier';
 import { describe, expect, it } from 'vitest';
 import { renderSupabaseTypes } from '../../src/emit/supabase/index.js';
 import { renderTypes } from '../../src/emit/types/index.js';
-import { canonicalModel, casesRoot } from './support.js';
+import { canonicalModel, casesRoot, typeCases } from './support.js';
 
-const selected = process.env.PGFORM_CASE;
-const cases = readdirSync(casesRoot, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => entry.name)
-  .filter((name) => !selected || `types/${name}`.startsWith(selected) || name.startsWith(selected))
-  .sort();
+const cases = typeCases();
 
 /**
  * One folder per feature of the types emitters: its definitions, made canonical on an embedded

@@ -10,14 +10,10 @@ import { inTransaction } from '../../src/engine/connection.js';
 import { loadSchema } from '../../src/load/definitions.js';
 import { postgresEngine, withDatabase } from '../support/engines.js';
 import { supabaseChecks } from './supabase-compat.js';
-import { casesRoot, compatFailures, externalNamespaces, repoRoot, scratchFolder } from './support.js';
+import { casesRoot, compatFailures, externalNamespaces, repoRoot, scratchFolder, typeCases } from './support.js';
 
 const selected = process.env.PGFORM_CASE;
-const cases = readdirSync(casesRoot, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => entry.name)
-  .filter((name) => !selected || `types/${name}`.startsWith(selected) || name.startsWith(selected))
-  .sort();
+const cases = typeCases();
 const systems = readdirSync(join(repoRoot, 'schemas'), { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name)

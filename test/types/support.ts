@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { canonicalize } from '../../src/canonical/index.js';
 import type { Connection } from '../../src/engine/connection.js';
@@ -10,6 +10,16 @@ import type { Schema } from '../../src/model/schema.js';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
 export const casesRoot = join(repoRoot, 'test', 'cases', 'types');
+
+/** The type case folders by name, narrowed by PGFORM_CASE (`types/<name>` or the bare name). */
+export function typeCases(): string[] {
+  const selected = process.env.PGFORM_CASE;
+  return readdirSync(casesRoot, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .filter((name) => !selected || `types/${name}`.startsWith(selected) || name.startsWith(selected))
+    .sort();
+}
 export const externalNamespaces = presets.supabase.externalNamespaces;
 
 /** The canonical model of a definitions path, printed by `conn` or by a scratch embedded database. */
