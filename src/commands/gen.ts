@@ -46,10 +46,11 @@ export function allGenerators(config: ResolvedConfig): Generator[] {
 export async function genCommand(config: ResolvedConfig, options: { generators: Generator[]; check: boolean; fromDatabase: boolean }): Promise<GeneratedFile[]> {
   // Kysely types read no constraints, indexes, triggers or policies: a live read skips those queries.
   const tableParts = options.generators.some((generator) => generator !== 'types');
-  const schema = options.fromDatabase ? await databaseState(config, config.url, config.schemas, { tableParts }) : await definitionsState(config);
+  const written = options.fromDatabase ? undefined : await loadConfiguredSchema(config);
+  const schema = written ? await definitionsState(config, written) : await databaseState(config, config.url, config.schemas, { tableParts });
   // The Gaps section lists what `pgform lint` leaves open: on the definitions as written (the
   // same findings the command reports), or on the database the docs were read from.
-  const advisor = options.generators.includes('docs') ? lintModel(config, options.fromDatabase ? schema : await loadConfiguredSchema(config), !options.fromDatabase).findings : [];
+  const advisor = options.generators.includes('docs') ? lintModel(config, written ?? schema, written !== undefined).findings : [];
   const files: GeneratedFile[] = [];
   for (const generator of options.generators) {
     const { file, render } = outputs[generator];

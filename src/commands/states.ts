@@ -20,8 +20,8 @@ export function managedNamespaces(schema: Schema): string[] {
 }
 
 /** The definitions as a canonical model, printed by a scratch embedded database (cached). */
-export async function definitionsState(config: ResolvedConfig): Promise<Schema> {
-  const schema = await loadConfiguredSchema(config);
+export async function definitionsState(config: ResolvedConfig, loaded?: Schema): Promise<Schema> {
+  const schema = loaded ?? (await loadConfiguredSchema(config));
   const options = { externalNamespaces: presetOf(config).externalNamespaces, cacheDir: cacheDir(config) };
   return canonicalizeWith(schema, `pglite package ${pgliteVersion}`, (work) => withConnection(() => openScratch(config), work), options);
 }
