@@ -1,116 +1,142 @@
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diffCommand } from '../../src/commands/diff.js';
-import { generateCommand } from '../../src/commands/generate.js';
-import { migrateCommand } from '../../src/commands/migrate.js';
-import { pullCommand } from '../../src/commands/pull.js';
-import { repairCommand } from '../../src/commands/repair.js';
-import { statusCommand } from '../../src/commands/status.js';
-import { isPgformError } from '../../src/errors.js';
-import { engines } from '../support/engines.js';
-import { pushAsSupabase, withSupabaseProject } from './project.js';
+import { openDatabase, withConnection } from '../../src/commands/database.js';
+import type { ResolvedConfig } from '../../src/config/load.js';
+import type { Connection } from '../../src/engine/connection.js';
+import { listMigrations } from '../../src/migrate/files.js';
+import { runCli, type CliRun } from '../hostile/cli.js';
+import { engines, withDatabase, type TestEngine } from '../support/engines.js';
+import { scratchFolder } from '../support/scratch.js';
+import { pushAsSupabase, starterMigrations } from './project.js';
 
 const last = '20240105090200';
-/** Each test replays, prints and migrates several times: more than the default budget on a busy machine. */
+/** Fifteen commands, each a process of its own opening the embedded engine: more than the default budget on a busy machine. */
 const endToEnd = 600_000;
 const supabaseVersions = 'SELECT version FROM supabase_migrations.schema_migrations ORDER BY version';
+const supabaseConfig = 'project_id = "starter"\n\n[api]\nport = 54321\n\n[db]\nport = 54322\nshadow_port = 54320\n';
 
 /**
- * The issue's "done when": a Supabase project's own, unchanged migrations (organisations and
- * invitations, extension functions called unqualified, RLS on auth.uid(), a trigger on auth.users,
- * Storage policies) adopted as they are, on both engines, with no false drift at any step.
+ * The issue's scripted adoption, command by command as a user types them: an existing Supabase
+ * project (its `supabase/` folder and a database built from its migrations in the SQL editor, so
+ * with no history at all) is wired in with `init --supabase`, its definitions pulled from the
+ * migrations folder alone, the database adopted with `migrate --baseline`; then a hand edit is
+ * pulled back into the files and a definition change goes out through generate and migrate, with
+ * `diff` exiting 0 at every step.
  */
-describe.each(engines)('adopting a Supabase project on $name', (engine) => {
-  it.skipIf(Boolean(engine.unavailable))('pull --from migrations, migrate after supabase db push, diff, then generate and migrate a change', async () => {
-    await withSupabaseProject(engine, async (project) => {
-      const { config } = project;
-      await project.db((conn) => pushAsSupabase(conn, project.files()));
+describe.each(engines)('the scripted adoption of a Supabase project on $name', (engine) => {
+  it.skipIf(Boolean(engine.unavailable))('init --supabase, pull --from migrations, migrate --baseline, diff; pull a hand edit; generate, migrate, diff', async () => {
+    await withCliProject(engine, async ({ root, pgform, db, read, write }) => {
+      const init = await pgform('init', '--supabase');
+      expect(init.stdout).toContain('pgform.config.ts');
 
-      // No live database: the folder is replayed in the embedded engine with the preset in place.
-      const pulled = await pullCommand(config, { layout: 'group', from: 'supabase/migrations', out: 'supabase/schemas' });
-      expect(pulled.database).toBe('migrations (supabase/migrations)');
-      expect(pulled.files.map((file) => file.path)).toEqual(['supabase/schemas/public.ts', 'supabase/schemas/starter.ts']);
-      const pulledPublic = project.read('supabase/schemas/public.ts');
+      const pulled = await pgform('pull', '--from', 'supabase/migrations');
+      expect(pulled.stdout).toContain('schemas/public.ts');
+      const pulledPublic = read('schemas/public.ts');
       expect(pulledPublic).toContain("trigger('on_auth_user_created', {\n  on: 'auth.users',");
       expect(pulledPublic).toContain("policy('users upload their own avatar', {\n  on: 'storage.objects',");
       expect(pulledPublic).not.toMatch(/extension\('(pgcrypto|uuid-ossp)'/);
 
-      // What `supabase db push` applied is applied: nothing runs twice.
-      expect(await migrateCommand(config)).toMatchObject({ applied: [], pending: [], upToDate: 3 });
-      expect((await statusCommand(config)).counts).toEqual({ applied: 3, pending: 0, changed: 0, missing: 0 });
-      expect((await diffCommand(config, {})).items).toEqual([]);
-      expect((await diffCommand(config, { from: 'migrations', to: 'definitions' })).items).toEqual([]);
-      expect(await generateCommand(config)).toMatchObject({ status: 'unchanged', replayed: 3 });
+      // The files ran, but nothing recorded them: adopted once the database matches their replay.
+      await pgform('migrate', '--baseline', last);
+      expect(await db((conn) => conn.query(supabaseVersions))).toEqual(versions(root));
+      const status = await pgform('status');
+      expect(status.stdout).toContain(': 3 applied, 0 pending, 0 changed, 0 missing');
+      await pgform('diff');
+      await pgform('diff', '--from', 'migrations', '--to', 'definitions');
 
-      // A change to the definitions: a column, and one more Storage policy.
-      const edited = pulledPublic
-        .replace('    name: text().notNull(),\n', '    name: text().notNull(),\n    website: text(),\n')
-        .concat(
-          "\nexport const usersDeleteTheirOwnAvatar = policy('users delete their own avatar', {\n  on: 'storage.objects',\n  for: 'delete',\n  to: 'authenticated',\n  using: sql`bucket_id = 'avatars' and owner = auth.uid()`,\n});\n",
-        );
+      // A hand edit on the live database, pulled back: merged into the file, which keeps the rest.
+      await db((conn) => conn.exec(`COMMENT ON COLUMN public.organisations.name IS 'Shown on invoices'`));
+      expect((await pgform({ exit: 1 }, 'diff')).stdout).toContain('public.organisations');
+      await pgform('pull');
+      const merged = read('schemas/public.ts');
+      expect(changedLines(pulledPublic, merged)).toEqual({ removed: ['    name: text().notNull(),'], added: ["    name: text().notNull().describe('Shown on invoices'),"] });
+      await pgform('diff');
+
+      // A definition change: a column, Realtime for the table and a Storage policy, out through a migration file.
+      const organisationsAt = merged.indexOf("table('organisations'");
+      const rlsAt = merged.indexOf('  rls: true,\n', organisationsAt);
+      expect(rlsAt).toBeGreaterThan(organisationsAt);
+      const edited = `${merged.slice(0, rlsAt)}  rls: true,\n  realtime: true,\n${merged.slice(rlsAt + '  rls: true,\n'.length)}`.replace(
+        "    name: text().notNull().describe('Shown on invoices'),\n",
+        "    name: text().notNull().describe('Shown on invoices'),\n    website: text(),\n",
+      );
       expect(edited).toContain('website: text(),');
-      // Realtime for organisations: membership of the platform's publication, declared on the table.
-      const organisationsAt = edited.indexOf("table('organisations'");
-      const rlsAt = edited.indexOf('  rls: true,\n', organisationsAt);
-      expect(organisationsAt).toBeGreaterThan(-1);
-      const withRealtime = `${edited.slice(0, rlsAt)}  rls: true,\n  realtime: true,\n${edited.slice(rlsAt + '  rls: true,\n'.length)}`;
-      project.write('supabase/schemas/public.ts', withRealtime);
-      const written = await generateCommand(config, { now: new Date('2024-02-01T10:00:00Z') });
-      expect(written).toMatchObject({ status: 'written', files: [{ name: '20240201100000_schema_changes.sql' }] });
-      const text = project.read('supabase/migrations/20240201100000_schema_changes.sql');
-      expect(text).toContain('ALTER TABLE "public"."organisations" ADD COLUMN "website" text;');
-      expect(text).toContain('CREATE POLICY "users delete their own avatar" ON "storage"."objects"');
-      expect(text).toContain('ALTER PUBLICATION "supabase_realtime" ADD TABLE "public"."organisations";');
-      expect(await migrateCommand(config)).toMatchObject({ applied: [{ name: '20240201100000_schema_changes.sql' }], upToDate: 3 });
-      expect((await diffCommand(config, {})).items).toEqual([]);
+      const avatarsDelete = "\nexport const usersDeleteTheirOwnAvatar = policy('users delete their own avatar', {\n  on: 'storage.objects',\n  for: 'delete',\n  to: 'authenticated',\n  using: sql`bucket_id = 'avatars' and owner = auth.uid()`,\n});\n";
+      write('schemas/public.ts', edited + avatarsDelete);
+      await pgform('generate', '--name', 'website and realtime');
+      const written = listMigrations(root, 'supabase/migrations').at(-1)!;
+      expect(written.name).toMatch(/^\d{14}_website_and_realtime\.sql$/);
+      expect(written.sql).toContain('ALTER TABLE "public"."organisations" ADD COLUMN "website" text;');
+      expect(written.sql).toContain('ALTER PUBLICATION "supabase_realtime" ADD TABLE "public"."organisations";');
+      expect(written.sql).toContain('CREATE POLICY "users delete their own avatar" ON "storage"."objects"');
+      expect((await pgform('migrate')).stdout).toContain(written.name);
+      await pgform('diff');
       // The CLI's history has it too: a later `supabase db push` would not apply it again.
-      expect(await project.db((conn) => conn.query(supabaseVersions))).toEqual([...project.files().map((file) => ({ version: file.version }))]);
+      expect(await db((conn) => conn.query(supabaseVersions))).toEqual(versions(root));
       const realtimeTables = "SELECT tablename FROM pg_publication_tables WHERE pubname = 'supabase_realtime' ORDER BY 1";
-      expect(await project.db((conn) => conn.query(realtimeTables))).toEqual([{ tablename: 'organisations' }]);
+      expect(await db((conn) => conn.query(realtimeTables))).toEqual([{ tablename: 'organisations' }]);
 
-      // A hand edit on the live database, pulled back: merged into the edited file, which keeps the rest.
-      await project.db((conn) => conn.exec(`COMMENT ON COLUMN public.organisations.website IS 'Public site'`));
-      const merged = await pullCommand(config, { layout: 'group', out: 'supabase/schemas' });
-      expect(merged.files.filter((file) => file.status === 'written').map((file) => file.path)).toEqual(['supabase/schemas/public.ts']);
-      const mergedPublic = project.read('supabase/schemas/public.ts');
-      expect(mergedPublic).toContain("website: text().describe('Public site'),");
-      expect(mergedPublic).toContain('  realtime: true,\n');
-      expect(mergedPublic).toContain("policy('users delete their own avatar'");
-      expect((await diffCommand(config, {})).items).toEqual([]);
-    });
-  }, endToEnd);
-
-  it.skipIf(Boolean(engine.unavailable))('a database built without history is adopted with --baseline once it matches, and repaired', async () => {
-    await withSupabaseProject(engine, async (project) => {
-      const { config } = project;
-      await project.db((conn) => pushAsSupabase(conn, project.files(), false));
-
-      const failed = await migrateCommand(config).catch((error: unknown) => error);
-      expect(isPgformError(failed) && failed.code).toBe('STATEMENT_FAILED');
-      expect(String((failed as Error).message)).toMatch(/already exists/);
-      expect(isPgformError(failed) && failed.hint).toMatch(/--baseline/);
-
-      // A database that drifted from the files is refused, with the drift, and nothing recorded.
-      await project.db((conn) => conn.exec('DROP POLICY "avatars are public" ON storage.objects'));
-      const refused = await migrateCommand(config, { baseline: last });
-      expect(refused.baseline?.status).toBe('refused');
-      const drift = refused.baseline?.status === 'refused' ? refused.baseline.drift : undefined;
-      expect(drift?.items.map((item) => [item.change, item.object])).toEqual([['missing', 'storage.objects (policy "avatars are public")']]);
-      expect((await statusCommand(config)).counts.pending).toBe(3);
-
-      await project.db((conn) => conn.exec(`CREATE POLICY "avatars are public" ON storage.objects FOR SELECT USING (bucket_id = 'avatars')`));
-      const adopted = await migrateCommand(config, { baseline: last });
-      expect(adopted.baseline).toEqual({ status: 'recorded', recorded: project.files().map((file) => file.name) });
-      expect(adopted.applied).toEqual([]);
-      expect((await statusCommand(config)).counts).toEqual({ applied: 3, pending: 0, changed: 0, missing: 0 });
-      expect(await project.db((conn) => conn.query(supabaseVersions))).toEqual(project.files().map((file) => ({ version: file.version })));
-
-      // repair rewrites both histories and runs nothing.
-      expect(await repairCommand(config, { reverted: [last] })).toMatchObject({ reverted: ['20240105090200_avatars.sql'] });
-      expect((await statusCommand(config)).migrations.map((m) => m.status)).toEqual(['applied', 'applied', 'pending']);
-      expect(await project.db((conn) => conn.query(supabaseVersions))).toHaveLength(2);
-      expect(await repairCommand(config, { applied: [last] })).toMatchObject({ applied: ['20240105090200_avatars.sql'] });
-      expect((await statusCommand(config)).counts.applied).toBe(3);
-      expect(await migrateCommand(config)).toMatchObject({ applied: [] });
+      // Deployed by `supabase db push` alone (pgform's own history gone): its history is read, nothing runs twice.
+      await db((conn) => conn.exec('DROP TABLE pgform.migrations'));
+      const again = await pgform('migrate');
+      expect(again.stdout).not.toContain(written.name);
+      expect((await pgform('status')).stdout).toContain(': 4 applied, 0 pending, 0 changed, 0 missing');
     });
   }, endToEnd);
 });
+
+interface CliProject {
+  root: string;
+  /** Runs `pgform …` in the project and expects exit 0 (or `exit`), printing its output when it differs. */
+  pgform(...args: (string | { exit: number })[]): Promise<CliRun>;
+  db<T>(work: (conn: Connection) => Promise<T>): Promise<T>;
+  read(path: string): string;
+  write(path: string, content: string): void;
+}
+
+/** The versions of the project's migration files, as Supabase's history holds them. */
+const versions = (root: string) => listMigrations(root, 'supabase/migrations').map((file) => ({ version: file.version }));
+
+/**
+ * A project laid out as `supabase init` makes one, in a scratch folder (removed afterwards), whose
+ * database had the starter's migrations pasted in: the embedded one on PGlite, a fresh bootstrapped
+ * database on PostgreSQL (reached through DATABASE_URL, as a user's CI would).
+ */
+async function withCliProject(engine: TestEngine, work: (project: CliProject) => Promise<void>): Promise<void> {
+  const root = scratchFolder('supabase-cli');
+  mkdirSync(join(root, 'supabase'), { recursive: true });
+  cpSync(starterMigrations, join(root, 'supabase', 'migrations'), { recursive: true });
+  writeFileSync(join(root, 'supabase', 'config.toml'), supabaseConfig);
+  const run = async (url?: string) => {
+    const config: ResolvedConfig = { root, definitions: join(root, 'schemas'), migrations: 'supabase/migrations', out: 'generated', embeddedDir: join(root, '.pgform', 'default', 'db'), preset: 'supabase', systems: {}, ...(url ? { url } : {}) };
+    const db: CliProject['db'] = (task) => withConnection(() => openDatabase(config), task);
+    await db((conn) => pushAsSupabase(conn, listMigrations(root, config.migrations), false));
+    await work({
+      root,
+      db,
+      read: (path) => readFileSync(join(root, path), 'utf8'),
+      write: (path, content) => writeFileSync(join(root, path), content),
+      pgform: async (...args) => {
+        const exit = args.find((arg): arg is { exit: number } => typeof arg !== 'string')?.exit ?? 0;
+        const argv = args.filter((arg): arg is string => typeof arg === 'string');
+        const result = await runCli(argv, { cwd: root, env: url ? { DATABASE_URL: url } : {}, timeoutMs: 180_000 });
+        expect(result.code, `pgform ${argv.join(' ')}\n${result.stdout}\n${result.stderr}`).toBe(exit);
+        return result;
+      },
+    });
+  };
+  try {
+    if (engine.name === 'postgres') await withDatabase(engine, ({ url }) => run(url));
+    else await run();
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** The lines one text has that the other has not (a `git diff` of a file, without the positions). */
+function changedLines(before: string, after: string): { removed: string[]; added: string[] } {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  return { removed: a.filter((line) => !b.includes(line)), added: b.filter((line) => !a.includes(line)) };
+}
