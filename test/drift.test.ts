@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { applyPlanInOrder } from '../src/canonical/apply.js';
@@ -18,11 +18,14 @@ const base = join(root, 'base', 'definitions.ts');
 const cases = readdirSync(root).filter((name) => name !== 'base').sort();
 const systems = readdirSync(join(import.meta.dirname, '..', 'schemas')).sort();
 
+type Config = ReturnType<typeof testConfig>;
+
 /** Runs work against a configured database on an engine: a fresh PostgreSQL database, or a private embedded one. */
-async function onEngine(engine: TestEngine, definitions: string, work: (config: ReturnType<typeof testConfig>) => Promise<void>) {
+async function onEngine(engine: TestEngine, definitions: string, work: (config: Config) => Promise<void>, seed?: string) {
   if (engine.name === 'pglite') {
     const config = testConfig({ definitions });
     try {
+      if (seed) cpSync(seed, config.embeddedDir, { recursive: true });
       await work(config);
     } finally {
       config.dispose();
@@ -39,6 +42,12 @@ async function onEngine(engine: TestEngine, definitions: string, work: (config: 
   });
 }
 
+/** The base definitions applied, and checked free of drift before any case drifts from them. */
+async function applyBase(config: Config) {
+  await applyTo(config, createPlan(await loadSchema(base, { externalNamespaces })));
+  expect((await diffCommand(config, {})).items).toEqual([]);
+}
+
 async function run(config: ReturnType<typeof testConfig>, work: (plan?: Plan) => Promise<unknown>, script?: string) {
   await withConnection(() => openDatabase(config), async (conn) => {
     if (script) await conn.exec(script);
@@ -51,11 +60,19 @@ async function applyTo(config: ReturnType<typeof testConfig>, plan: Plan) {
 }
 
 describe.each(engines)('drift on $name', (engine) => {
-  afterAll(() => drainPool(engine));
+  // On the embedded engine the base is applied once and its data directory copied for each case.
+  let seed: Config | undefined;
+  afterAll(async () => {
+    seed?.dispose();
+    await drainPool(engine);
+  });
   it.skipIf(Boolean(engine.unavailable)).each(cases)('%s is reported once, and --sql repairs it', async (name) => {
-    await onEngine(engine, base, async (config) => {
-      await applyTo(config, createPlan(await loadSchema(base, { externalNamespaces })));
-      expect((await diffCommand(config, {})).items).toEqual([]);
+    if (engine.name === 'pglite' && !seed) {
+      seed = testConfig({ definitions: base });
+      await applyBase(seed);
+    }
+    const work = async (config: Config) => {
+      if (!seed) await applyBase(config);
       await run(config, async () => undefined, readFileSync(join(root, name, 'drift.sql'), 'utf8'));
       const drifted = await diffCommand(config, {});
       const expected = JSON.parse(readFileSync(join(root, name, 'expected.json'), 'utf8'));
@@ -71,7 +88,8 @@ describe.each(engines)('drift on $name', (engine) => {
       }
       await applyTo(config, drifted.plan);
       expect((await diffCommand(config, {})).items).toEqual([]);
-    });
+    };
+    await onEngine(engine, base, work, seed?.embeddedDir);
   });
 
   it.skipIf(Boolean(engine.unavailable)).each(systems)('no false drift after applying %s', async (system) => {
