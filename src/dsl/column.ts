@@ -1,6 +1,6 @@
 import type { IdentityOptions, ReferentialAction } from '../model/schema.js';
 import { ident, literal } from '../sql/quote.js';
-import { checkShape, columnDefaultShape, columnIndexShape, columnTypeShape, descriptionShape, guard, identityShape, oneOfShape, referenceShape, uniqueShape } from './guard.js';
+import { checkShape, columnDefaultShape, columnIndexShape, columnTypeShape, descriptionShape, guard, identityShape, oneOfShape, referenceShape, sensitiveShape, uniqueShape } from './guard.js';
 import { callSite } from './source.js';
 import { isSqlText, sqlOf, type SqlInput, type SqlText } from './sql.js';
 import { normalizeTypeName } from './type-names.js';
@@ -47,6 +47,7 @@ export interface ColumnSpec {
   collation?: string;
   comment?: string;
   renamedFrom?: string;
+  sensitive?: boolean;
   primaryKey: boolean;
   unique?: { name?: string; nullsNotDistinct?: boolean };
   /** A check's expression, or a function of the column's name (known only to `table()`). */
@@ -179,6 +180,14 @@ export class ColumnBuilder {
   renamedFrom(previous: string): this {
     guard(descriptionShape.min(1), previous, { object: 'a column', source: callSite, field: 'renamedFrom' });
     return this.with((s) => (s.renamedFrom = previous));
+  }
+  /**
+   * Marks the column as holding secrets or people's contact details (or, with `false`, as not
+   * holding them though its name suggests so): `pgform lint` warns when anon can read it.
+   */
+  sensitive(holds = true): this {
+    guard(sensitiveShape, holds, { object: 'a column', source: callSite, field: 'sensitive' });
+    return this.with((s) => (s.sensitive = holds));
   }
   describe(text: string): this {
     guard(descriptionShape, text, { object: 'a column', source: callSite, field: 'describe' });

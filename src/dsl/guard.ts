@@ -238,6 +238,8 @@ export const columnIndexShape = z.union([
 
 export const descriptionShape = z.string();
 
+export const sensitiveShape = z.boolean();
+
 export const namespaceShape = z.object({ ...documentation, grants: z.array(grant).optional() }).strict();
 export const extensionShape = z.object({ schema: name.optional(), version: name.optional() }).strict();
 

@@ -258,6 +258,7 @@ export function table(name: string, options: TableOptions): TableDef {
       ...(spec.collation ? { collation: spec.collation } : {}),
       ...(spec.comment !== undefined ? { comment: spec.comment } : {}),
       ...(spec.renamedFrom ? { renamedFrom: spec.renamedFrom } : {}),
+      ...(spec.sensitive !== undefined ? { sensitive: spec.sensitive } : {}),
     });
     if (spec.primaryKey) primaryColumns.push(columnName);
     if (spec.unique) {

@@ -97,8 +97,9 @@ export const sensitiveColumn = /(^|_)(email|phone|token|password|passwd|secret|s
 
 const ownerColumn = /^(user_id|owner_id|profile_id|customer_id|account_id|created_by)$/i;
 
+/** Whether a column holds secrets or contact details: as the definitions mark it, else by its name. */
 export function isSensitive(column: Column): boolean {
-  return sensitiveColumn.test(column.name);
+  return column.sensitive ?? sensitiveColumn.test(column.name);
 }
 
 /** Whether a table holds people's data: it references auth.users or has an owner or sensitive column. */

@@ -6,7 +6,7 @@
  * An extension's `relocatable` and `defaultVersion` are what only the server knows of an object
  * it did not get from the user; and whether an object is the preset's.
  */
-const documentationOnly = new Set(['group', 'note', 'source', 'renamedFrom', 'renamedValues', 'dependencies', 'conversion', 'relocatable', 'defaultVersion', 'external', 'lint']);
+const documentationOnly = new Set(['group', 'note', 'source', 'renamedFrom', 'renamedValues', 'sensitive', 'dependencies', 'conversion', 'relocatable', 'defaultVersion', 'external', 'lint']);
 
 /** A stable JSON text of a model value without documentation-only fields. */
 export function stableText(value: unknown): string {

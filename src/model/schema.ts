@@ -299,6 +299,12 @@ export interface Column {
   /** The column's previous name: a migration hint that yields RENAME COLUMN. */
   renamedFrom?: string;
   /**
+   * Whether the column holds secrets or people's contact details, as the definitions say (the
+   * database has no such notion): `pgform lint` warns when anon can read it. Absent: judged by
+   * its name (email, phone, token...).
+   */
+  sensitive?: boolean;
+  /**
    * The expression converting existing values when the type changes (`ALTER COLUMN ... TYPE ...
    * USING`): a migration hint, needed where PostgreSQL has no cast between the two types.
    */

@@ -64,7 +64,7 @@ export const sensitiveColumnReadableByAnon: SchemaRule = {
   id: 'sensitive_column_readable_by_anon',
   level: 'WARN',
   category: 'SECURITY',
-  description: 'A column named like a secret or contact detail (email, phone, token, password...) is readable by anon: anon holds SELECT on it and row level security is off or a policy lets anon read rows.',
+  description: 'A column marked sensitive (`.sensitive()`), or named like a secret or contact detail (email, phone, token, password...) and not marked `.sensitive(false)`, is readable by anon: anon holds SELECT on it and row level security is off or a policy lets anon read rows.',
   check: (context) =>
     managedTables(context.schema).flatMap(([id, table]) => {
       if (!context.exposedSchemas.has(table.schema)) return [];
