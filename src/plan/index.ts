@@ -338,6 +338,7 @@ export function planChanges(requested: Change[], context: { from?: Schema; to?: 
   const routinesInOrder = routineOrder([...Object.values(context.to?.routines ?? {}), ...Object.values(context.from?.routines ?? {}), ...changes.flatMap((c) => (c.kind === 'create routine' ? [c.routine] : []))]);
   const relations = [...Object.values(context.to?.tables ?? {}), ...views].map((r) => ({ id: objectId(r.schema, r.name), schema: r.schema, name: r.name }));
   const viewRelations = views.map((r) => ({ id: objectId(r.schema, r.name), schema: r.schema, name: r.name }));
+  const materializedViews = new Set(views.filter((view) => view.materialized).map((view) => objectId(view.schema, view.name)));
   const levelOf = inheritanceLevels(changes, context);
   // Routines and sequences this plan drops: a default naming one must go before them.
   const going = changes
@@ -368,7 +369,7 @@ export function planChanges(requested: Change[], context: { from?: Schema; to?: 
     if (change.kind === 'drop constraint') within = change.constraint.kind === 'foreign key' ? 0 : 1;
     const sequencePlace = sequenceRank(change, context.from, { drops: phases['drop sequence'], columns: phases['alter column'] });
     if (sequencePlace) [phase, within] = sequencePlace;
-    if (change.kind === 'create index' && views.some((v) => v.materialized && objectId(v.schema, v.name) === change.relation)) phase = 41;
+    if (change.kind === 'create index' && materializedViews.has(change.relation)) phase = 41;
     // Parents before their partitions and children; dropped the other way round.
     const level = levelOf(change);
     if (level !== undefined) within = change.kind === 'drop table' ? -level : level;

@@ -43,17 +43,41 @@ function wordsOf(lower: string): Set<string> {
   return new Set(lower.match(/[a-z0-9_$]+/g));
 }
 
-/** The candidates whose qualified (or, in their schema's text, bare) name occurs in `text`. */
+/** Candidates by lower-case name (the simple ones) and the rest, with each one's place in the list. */
+interface CandidateIndex {
+  simple: Map<string, number[]>;
+  other: number[];
+}
+
+/** Indexes of candidate lists: planning asks about the same list for every change. */
+const indexes = new WeakMap<Named[], CandidateIndex>();
+
+function indexOf(candidates: Named[]): CandidateIndex {
+  let index = indexes.get(candidates);
+  if (!index) {
+    index = { simple: new Map(), other: [] };
+    for (const [i, { name }] of candidates.entries()) {
+      const key = name.toLowerCase();
+      if (!simpleName.test(key)) index.other.push(i);
+      else index.simple.set(key, [...(index.simple.get(key) ?? []), i]);
+    }
+    indexes.set(candidates, index);
+  }
+  return index;
+}
+
+/**
+ * The candidates whose qualified (or, in their schema's text, bare) name occurs in `text`, in the
+ * candidates' order. The text's words are looked up among the simple names, so a long list of
+ * candidates (every table of a large schema) costs no more than a short one.
+ */
 export function mentions(text: string, candidates: Named[]): string[] {
   if (candidates.length === 0) return [];
   const lower = text.toLowerCase();
-  const words = wordsOf(lower);
-  return candidates
-    .filter(({ schema, name }) => {
-      const key = name.toLowerCase();
-      return simpleName.test(key) ? words.has(key) : patternFor(schema, name).test(lower);
-    })
-    .map(({ id }) => id);
+  const { simple, other } = indexOf(candidates);
+  const found: number[] = other.filter((i) => patternFor(candidates[i]!.schema, candidates[i]!.name).test(lower));
+  for (const word of wordsOf(lower)) found.push(...(simple.get(word) ?? []));
+  return found.sort((a, b) => a - b).map((i) => candidates[i]!.id);
 }
 
 /** Whether `text` names the identifier `name` (bare or quoted), e.g. a column in a policy. */
