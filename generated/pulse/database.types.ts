@@ -4034,6 +4034,38 @@ export type Database = {
           start_date: string | null;
           end_date: string | null;
         };
+        Insert: {
+          id?: string | null;
+          user_id?: string | null;
+          title?: string | null;
+          goal_type?: string | null;
+          period?: string | null;
+          status?: string | null;
+          target_value?: number | null;
+          current_value?: number | null;
+          percent_complete?: never;
+          remaining_value?: never;
+          days_remaining?: never;
+          required_per_day?: never;
+          start_date?: string | null;
+          end_date?: string | null;
+        };
+        Update: {
+          id?: string | null;
+          user_id?: string | null;
+          title?: string | null;
+          goal_type?: string | null;
+          period?: string | null;
+          status?: string | null;
+          target_value?: number | null;
+          current_value?: number | null;
+          percent_complete?: never;
+          remaining_value?: never;
+          days_remaining?: never;
+          required_per_day?: never;
+          start_date?: string | null;
+          end_date?: string | null;
+        };
         Relationships: [];
       };
     };

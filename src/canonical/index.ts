@@ -12,7 +12,7 @@ import { applyPlan, statementError, type Locate } from './apply.js';
 import { mergePrinted } from './merge.js';
 
 /** Bump when what the cache holds changes shape, so old entries are not read. */
-const cacheFormat = 5;
+const cacheFormat = 6;
 
 export interface CanonicalOptions {
   externalNamespaces: string[];

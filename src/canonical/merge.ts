@@ -19,8 +19,10 @@ export function mergePrinted(declared: Schema, printed: Schema): Schema {
     view.definition = live.definition;
     view.columns = live.columns.map((column) => {
       const declaredComment = view.columns.find((c) => c.name === column.name)?.comment;
-      return { name: column.name, type: column.type, ...(declaredComment !== undefined ? { comment: declaredComment } : {}) };
+      return { name: column.name, type: column.type, ...(declaredComment !== undefined ? { comment: declaredComment } : {}), ...(column.updatable ? { updatable: true } : {}) };
     });
+    if (live.updatable) view.updatable = true;
+    else delete view.updatable;
     mergeIndexes(view.indexes, live.indexes);
     for (const [name, trigger] of Object.entries(view.triggers ?? {})) {
       const liveTrigger = live.triggers?.[name];

@@ -56,7 +56,7 @@ export type GenerateResult =
   | { status: 'written'; folder: string; replayed: number; files: WrittenMigration[] };
 
 /** Bump when what the shadow cache holds changes shape. */
-const shadowCacheFormat = 2;
+const shadowCacheFormat = 3;
 
 /**
  * The state the migration files build: replayed in order into a fresh in-process database. The

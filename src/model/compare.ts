@@ -4,9 +4,10 @@
  * So are the catalogs' dependency edges: they follow from the objects, and only a database
  * has them, never definitions.
  * An extension's `relocatable` and `defaultVersion` are what only the server knows of an object
- * it did not get from the user; and whether an object is the preset's.
+ * it did not get from the user; and whether an object is the preset's. A view's updatability
+ * follows from its query, so it is no difference of its own.
  */
-const documentationOnly = new Set(['group', 'note', 'source', 'renamedFrom', 'renamedValues', 'sensitive', 'dependencies', 'conversion', 'relocatable', 'defaultVersion', 'external', 'lint']);
+const documentationOnly = new Set(['group', 'note', 'source', 'renamedFrom', 'renamedValues', 'sensitive', 'updatable', 'dependencies', 'conversion', 'relocatable', 'defaultVersion', 'external', 'lint']);
 
 /** A stable JSON text of a model value without documentation-only fields. */
 export function stableText(value: unknown): string {

@@ -453,8 +453,16 @@ export interface View extends Documented {
   materialized: boolean;
   /** The query as `pg_get_viewdef` prints it. */
   definition: string;
-  /** Output columns as the server derives them; comments are the only declared part. */
-  columns: { name: string; type: string; comment?: string }[];
+  /**
+   * Output columns as the server derives them; comments are the only declared part. `updatable`:
+   * a plain view's column PostgreSQL writes through to its table (`pg_column_is_updatable`).
+   */
+  columns: ViewColumn[];
+  /**
+   * A plain view that takes UPDATE and DELETE (automatically, or through INSTEAD OF triggers or
+   * rules), as the server derives it: supabase-js types its Insert and Update. Never compared.
+   */
+  updatable?: boolean;
   securityInvoker?: boolean;
   securityBarrier?: boolean;
   checkOption?: 'local' | 'cascaded';
@@ -465,6 +473,15 @@ export interface View extends Documented {
   /** A materialized view's storage parameters (a plain view's options are the fields above). */
   storage?: StorageOptions;
   grants: Grant[];
+}
+
+/** A ViewColumn is one output column of a view. */
+export interface ViewColumn {
+  name: string;
+  type: string;
+  comment?: string;
+  /** Derived by the server, never declared or compared: see View. */
+  updatable?: boolean;
 }
 
 export type PublishedOperation = 'insert' | 'update' | 'delete' | 'truncate';

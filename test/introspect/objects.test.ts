@@ -105,11 +105,13 @@ for (const engine of testEngines) {
         schema: 'crm',
         name: 'active_accounts',
         definition: viewQuery(version, 'accounts', " SELECT {id},\n    {name},\n    {status}\n   FROM crm.accounts\n  WHERE {status} <> 'lost'::crm.lead_status;"),
+        // Every column is a plain reference to the table: PostgreSQL writes through all of them.
         columns: [
-          { name: 'id', type: 'bigint' },
-          { name: 'name', type: 'text', comment: 'Display name' },
-          { name: 'status', type: 'crm.lead_status' },
+          { name: 'id', type: 'bigint', updatable: true },
+          { name: 'name', type: 'text', comment: 'Display name', updatable: true },
+          { name: 'status', type: 'crm.lead_status', updatable: true },
         ],
+        updatable: true,
         securityInvoker: true,
         checkOption: 'cascaded',
         grants: [grant('pgform_test_reader', ['SELECT'])],
@@ -121,9 +123,10 @@ for (const engine of testEngines) {
         name: 'won_accounts',
         definition: viewQuery(version, 'active_accounts', " SELECT {id},\n    {name}\n   FROM crm.active_accounts\n  WHERE {status} = 'won'::crm.lead_status;"),
         columns: [
-          { name: 'id', type: 'bigint' },
-          { name: 'name', type: 'text' },
+          { name: 'id', type: 'bigint', updatable: true },
+          { name: 'name', type: 'text', updatable: true },
         ],
+        updatable: true,
         securityBarrier: true,
         checkOption: 'local',
       });

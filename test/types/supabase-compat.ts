@@ -62,6 +62,18 @@ export function supabaseChecks(schema: Schema, namespaces: string[]): { source: 
       }
     }
   }
+  // Views: whether they take writes, and each column's Insert and Update type (Row differs on purpose: see the README).
+  for (const view of Object.values(schema.views).filter((v) => namespaces.includes(v.schema) && !v.materialized)) {
+    const path = (side: string, aspect: Aspect) => `Has<Has<Has<Has<${side}, ${q(view.schema)}>, "Views">, ${q(view.name)}>, ${q(aspect)}>`;
+    for (const aspect of ['Insert', 'Update'] as Aspect[]) {
+      add(`export const v${labels.size}: Same<${path('Ours', aspect)} extends never ? 1 : 0, ${path('Theirs', aspect)} extends never ? 1 : 0> = true;`, `view ${view.schema}.${view.name} has ${aspect} in both or neither`);
+      add(`export const v${labels.size}: Same<keyof ${path('Ours', aspect)}, keyof ${path('Theirs', aspect)}> = true;`, `view ${view.schema}.${view.name} ${aspect} has the same columns`);
+      for (const column of view.updatable ? view.columns : []) {
+        const col = q(column.name);
+        add(`export const v${labels.size}: Same<Part<${path('Ours', aspect)}, ${col}>, Part<${path('Theirs', aspect)}, ${col}>> = true;`, `view ${view.schema}.${view.name}.${column.name} ${aspect}`);
+      }
+    }
+  }
   const functions = new Set(
     Object.values(schema.routines)
       .filter((r) => namespaces.includes(r.schema) && r.kind === 'function' && !/^(SETOF )?(trigger|event_trigger)$/.test(r.returns ?? ''))

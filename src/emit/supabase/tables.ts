@@ -5,7 +5,7 @@
  * which supabase-js reads to type embedded selects).
  */
 import { parseObjectId } from '../../model/id.js';
-import type { Column, ForeignKey, Table } from '../../model/schema.js';
+import type { Column, ForeignKey, Table, View, ViewColumn } from '../../model/schema.js';
 import type { Resolve } from '../types/resolve.js';
 import { keyword, literal, object, raw, ref, tuple, union, type Member, type TsType } from '../types/ts-type.js';
 
@@ -20,8 +20,28 @@ function valueType(type: TsType, nullable: boolean): TsType {
 const withComment = (member: Member, comment: string | undefined): Member => (comment ? { ...member, comment } : member);
 
 /** Members of a view's `Row`: a view's columns may always be NULL as far as the model knows. */
-export function relationColumns(columns: { name: string; type: string; comment?: string }[], resolve: Resolve): Member[] {
+export function relationColumns(columns: ViewColumn[], resolve: Resolve): Member[] {
   return columns.map((column) => withComment({ key: column.name, type: valueType(resolve(column.type).value.select, true) }, column.comment));
+}
+
+/**
+ * The entry of one view: its `Row`, and for a view that takes writes its `Insert` and `Update`,
+ * where every column is optional and one PostgreSQL cannot write through (an expression) is
+ * `?: never`, as the Supabase CLI types them.
+ */
+export function viewEntry(view: View, resolve: Resolve): Member {
+  const writes = (column: ViewColumn): Member => ({ key: column.name, type: column.updatable ? valueType(resolve(column.type).value.write, true) : keyword('never'), optional: true });
+  const members: Member[] = [
+    { key: 'Row', type: object(relationColumns(view.columns, resolve), true) },
+    ...(view.updatable
+      ? [
+          { key: 'Insert', type: object(view.columns.map(writes), true) },
+          { key: 'Update', type: object(view.columns.map(writes), true) },
+        ]
+      : []),
+    { key: 'Relationships', type: tuple([]) },
+  ];
+  return withComment({ key: view.name, type: object(members, true) }, view.comment);
 }
 
 function writtenByDatabase(column: Column): boolean {

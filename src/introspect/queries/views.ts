@@ -7,12 +7,14 @@ import { toGrants, type AclEntry } from './grants.js';
 
 /**
  * Views and materialized views. pg_get_viewdef leaves WITH CHECK OPTION out; it lives in
- * reloptions beside security_invoker and security_barrier.
+ * reloptions beside security_invoker and security_barrier. Which plain views and columns take
+ * writes is the server's own answer (what `supabase gen types` reads too).
  */
 export const viewsSql = asJsonRows(
   `SELECT n.nspname::text AS schema, c.relname::text AS name, c.relkind = 'm' AS materialized,
      pg_get_viewdef(c.oid, true) AS definition,
-     ${columnsOf('c.oid')} AS columns,
+     ${columnsOf('c.oid', { updatable: "c.relkind = 'v'" })} AS columns,
+     c.relkind = 'v' AND (pg_relation_is_updatable(c.oid, false) & 20) = 20 AS updatable,
      ${storageOf('c')} AS options,
      ${grantsOf('c.relacl', 'c.relowner')} AS grants,
      ${commentOf('pg_class', 'c.oid')} AS comment
@@ -26,7 +28,9 @@ export interface ViewRow {
   name: string;
   materialized: boolean;
   definition: string;
-  columns: { name: string; type: string; comment: string | null }[] | null;
+  columns: { name: string; type: string; comment: string | null; updatable?: boolean | null }[] | null;
+  /** UPDATE and DELETE both possible (pg_relation_is_updatable's bits 4 and 16). */
+  updatable: boolean;
   options: string[] | null;
   grants: AclEntry[];
   comment: string | null;
@@ -45,7 +49,9 @@ export function toView(row: ViewRow): View {
       name: column.name,
       type: column.type,
       ...(column.comment !== null ? { comment: column.comment } : {}),
+      ...(row.updatable && column.updatable ? { updatable: true } : {}),
     })),
+    ...(row.updatable ? { updatable: true } : {}),
     ...(optionIsTrue(options.security_invoker) ? { securityInvoker: true } : {}),
     ...(optionIsTrue(options.security_barrier) ? { securityBarrier: true } : {}),
     ...(checkOption === 'local' || checkOption === 'cascaded' ? { checkOption } : {}),

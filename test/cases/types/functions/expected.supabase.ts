@@ -61,6 +61,16 @@ export type Database = {
           name: string | null;
           balance: number | null;
         };
+        Insert: {
+          id?: string | null;
+          name?: string | null;
+          balance?: number | null;
+        };
+        Update: {
+          id?: string | null;
+          name?: string | null;
+          balance?: number | null;
+        };
         Relationships: [];
       };
     };

@@ -177,6 +177,16 @@ export type Database = {
           "Mixed Case": string | null;
           select: string | null;
         };
+        Insert: {
+          id?: string | null;
+          "Mixed Case"?: string | null;
+          select?: string | null;
+        };
+        Update: {
+          id?: string | null;
+          "Mixed Case"?: string | null;
+          select?: string | null;
+        };
         Relationships: [];
       };
     };

@@ -14,8 +14,8 @@ export const orders = table('orders', {
 });
 
 export const paidOrders = view('paid_orders', {
-  description: 'Paid orders; every view column reads as nullable',
-  query: sql`SELECT id, customer, amount, status, placed_at FROM public.orders WHERE status = 'paid'`,
+  description: 'Paid orders; every view column reads as nullable, and the view takes writes but for customer_key',
+  query: sql`SELECT id, customer, upper(customer) AS customer_key, amount, status, placed_at FROM public.orders WHERE status = 'paid'`,
   columns: { amount: 'Order total' },
 });
 

@@ -63,15 +63,32 @@ export type Database = {
         };
         Relationships: [];
       };
-      /** Paid orders; every view column reads as nullable */
+      /** Paid orders; every view column reads as nullable, and the view takes writes but for customer_key */
       paid_orders: {
         Row: {
           id: string | null;
           customer: string | null;
+          customer_key: string | null;
           /** Order total */
           amount: number | null;
           status: Database["public"]["Enums"]["order_status"] | null;
           placed_at: string | null;
+        };
+        Insert: {
+          id?: string | null;
+          customer?: string | null;
+          customer_key?: never;
+          amount?: number | null;
+          status?: Database["public"]["Enums"]["order_status"] | null;
+          placed_at?: string | null;
+        };
+        Update: {
+          id?: string | null;
+          customer?: string | null;
+          customer_key?: never;
+          amount?: number | null;
+          status?: Database["public"]["Enums"]["order_status"] | null;
+          placed_at?: string | null;
         };
         Relationships: [];
       };

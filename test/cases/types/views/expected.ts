@@ -64,10 +64,11 @@ export interface Orders {
   placed_at: GeneratedTimestamp;
 }
 
-/** Paid orders; every view column reads as nullable */
+/** Paid orders; every view column reads as nullable, and the view takes writes but for customer_key */
 export interface PaidOrders {
   id: string | null;
   customer: string | null;
+  customer_key: string | null;
   /** Order total */
   amount: Numeric | null;
   status: OrderStatus | null;
