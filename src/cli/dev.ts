@@ -93,7 +93,7 @@ function watch(session: DevSession, config: ResolvedConfig): Promise<number> {
       running = undefined;
     };
     const request = (saved: Saved) => {
-      session.saved();
+      session.saved(saved.files);
       if (stopping) return;
       if (!running) {
         running = loop(saved);

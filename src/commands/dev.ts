@@ -5,6 +5,7 @@ import { diffSchemas } from '../diff/index.js';
 import type { Connection } from '../engine/connection.js';
 import { connectPostgres } from '../engine/pg.js';
 import { introspect } from '../introspect/index.js';
+import { forgetModules, keepModules } from '../load/typescript.js';
 import { refusedStatements, type RefusedStatement } from '../migrate/guard.js';
 import { withMigrationLock, type LockHolder } from '../migrate/lock.js';
 import { planHazards, summarizePlan } from '../migrate/render.js';
@@ -90,13 +91,18 @@ export class DevSession {
       : new IncrementalPrinter(() => openScratch(config), { externalNamespaces });
   }
 
-  /** Records a save; the cycle running, if any, will not apply what it loaded before it. */
-  saved(): void {
+  /**
+   * Records a save of these files: the next load evaluates them (and what imports them) again,
+   * and the cycle running, if any, will not apply what it loaded before.
+   */
+  saved(files: string[]): void {
     this.saves++;
+    forgetModules(files);
   }
 
   /** Opens the embedded database for the session (a URL's is connected to per cycle). */
   async open(): Promise<void> {
+    keepModules();
     if (!this.config.url) this.embedded = await openDatabase(this.config);
   }
 
