@@ -122,6 +122,8 @@ export class DevSession {
       lap('print');
       return await this.withDatabase(async (conn) => {
         const live = this.known ?? (await this.read(conn));
+        // Only the session changes the embedded database: what was read stays true until it applies.
+        if (this.embedded) this.known = live;
         const plan = planChanges(diffSchemas(live, definitions), { from: live, to: definitions }, { online: false });
         lap('plan');
         const hazards = planHazards(plan);

@@ -2,7 +2,9 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { connectPostgres } from '../../src/engine/pg.js';
 import { openEmbeddedPglite } from '../../src/engine/pglite.js';
+import { postgresEngine, serverUrl, withDatabase } from '../support/engines.js';
 import { scratchFolder } from '../support/scratch.js';
 
 const bin = join(import.meta.dirname, '..', '..', 'bin', 'pgform.js');
@@ -96,5 +98,41 @@ describe('pgform dev', () => {
     }
     const check = spawnSync(process.execPath, [bin, 'gen', '--check'], { cwd: root, encoding: 'utf8' });
     expect(check.status, check.stdout + check.stderr).toBe(0);
+  }, 120_000);
+
+  it.skipIf(Boolean(postgresEngine.unavailable))('--once --url on PostgreSQL: applies and writes the types; a data-losing edit is refused (exit 2); the printing database is dropped', async () => {
+    const root = scratchFolder('dev-url');
+    roots.push(root);
+    mkdirSync(join(root, 'schemas'));
+    const file = join(root, 'schemas', 'notes.ts');
+    await withDatabase(postgresEngine, async ({ url }) => {
+      const once = () => spawnSync(process.execPath, [bin, 'dev', '--once', '--url', url!, '--definitions', 'schemas', '--out', 'generated'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      writeFileSync(file, definitions('\n    title: text(),'));
+      const first = once();
+      expect(first.status, first.stdout + first.stderr).toBe(0);
+      expect(first.stdout).toContain('create table public.notes');
+      expect(readFileSync(join(root, 'generated', 'db.ts'), 'utf8')).toMatch(/title: string \| null/);
+
+      writeFileSync(file, definitions(''));
+      const refused = once();
+      expect(refused.status, refused.stdout + refused.stderr).toBe(2);
+      expect(refused.stderr).toMatch(/refused: 1 statement would delete data; nothing applied/);
+      expect(readFileSync(join(root, 'generated', 'db.ts'), 'utf8')).toMatch(/title: string \| null/);
+
+      const conn = await connectPostgres(url!);
+      try {
+        const columns = await conn.query<{ column_name: string }>("SELECT column_name FROM information_schema.columns WHERE table_name = 'notes' ORDER BY ordinal_position");
+        expect(columns.map((row) => row.column_name)).toEqual(['id', 'body', 'title']);
+      } finally {
+        await conn.close();
+      }
+      const admin = await connectPostgres(serverUrl);
+      try {
+        const left = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname LIKE $2', [`pgform_scratch_${first.pid}_%`, `pgform_scratch_${refused.pid}_%`]);
+        expect(left).toEqual([]);
+      } finally {
+        await admin.close();
+      }
+    });
   }, 120_000);
 });
