@@ -78,12 +78,14 @@ describe('pgform dev', () => {
     expect(dev.output).toMatch(/error DEFINITION_LOAD_FAILED: .*\n {2}at schemas\/notes\.ts:8\n/);
     expect(dev.child.exitCode).toBe(null);
 
+    // Ctrl-C once the fixing save's cycle has started: that cycle still ends (applied, types
+    // written), then the database is closed.
     writeFileSync(file, definitions('\n    title: text(),\n    done: text(),'));
-    await dev.until(ready, 4);
-    expect(dev.output).toContain('add column public.notes.done');
-
+    await dev.until(/^-- cycle 4/m);
     dev.child.kill('SIGINT');
     expect(await dev.exited, dev.output).toBe(0);
+    expect(dev.output).toContain('add column public.notes.done');
+    expect(readFileSync(join(root, 'generated', 'db.ts'), 'utf8')).toMatch(/done: string \| null/);
     expect(readdirSync(join(root, 'migrations'))).toEqual([]);
     expect(readdirSync(join(root, 'generated')).sort()).toEqual(['SCHEMA.md', 'db.ts']);
     expect(existsSync(join(root, '.pgform', 'default', 'db.lock'))).toBe(false);
