@@ -72,7 +72,7 @@ async function printedWith(
  * lock table (one transaction creating thousands of tables exhausts it), which also spares the
  * embedded engine the memory of one huge transaction.
  */
-async function printOnServer(schema: Schema, steps: Step[], conn: Connection, options: CanonicalOptions, disposable: boolean): Promise<Schema> {
+export async function printOnServer(schema: Schema, steps: Step[], conn: Connection, options: CanonicalOptions, disposable: boolean): Promise<Schema> {
   const locate = locator(schema);
   const namespaces = Object.values(schema.namespaces).filter((n) => !n.external).map((n) => n.name);
   const read = () => introspect(conn, { namespaces, externalNamespaces: options.externalNamespaces });
@@ -89,7 +89,7 @@ async function printOnServer(schema: Schema, steps: Step[], conn: Connection, op
 }
 
 /** Re-creates every routine with body checking on, now that everything it reads exists. */
-async function checkRoutineBodies(conn: Connection, schema: Schema, locate: Locate): Promise<void> {
+export async function checkRoutineBodies(conn: Connection, schema: Schema, locate: Locate): Promise<void> {
   const routines = Object.values(schema.routines);
   if (routines.length === 0) return;
   await conn.exec('SET LOCAL check_function_bodies = on');
@@ -110,7 +110,7 @@ function routineKey(routine: Routine): string {
 }
 
 /** Maps a plan step back to the definition that declared its object, looking first where its kind lives. */
-function locator(schema: Schema): Locate {
+export function locator(schema: Schema): Locate {
   const maps = {
     relation: new Map<string, SourceLocation>(),
     routine: new Map<string, SourceLocation>(),

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerBootstrap } from './commands/bootstrap.js';
+import { registerDev } from './commands/dev.js';
 import { registerDiff } from './commands/diff.js';
 import { registerGen } from './commands/gen.js';
 import { registerGenerate } from './commands/generate.js';
@@ -15,7 +16,7 @@ import { err, out, reportError } from './output.js';
 import { version } from './version.js';
 
 /** Every command registers itself from its own file under cli/commands/. */
-const registrations = [registerInit, registerSql, registerBootstrap, registerInspect, registerGen, registerDiff, registerGenerate, registerMigrate, registerStatus, registerPush, registerPull, registerLint];
+const registrations = [registerInit, registerSql, registerBootstrap, registerInspect, registerGen, registerDiff, registerGenerate, registerMigrate, registerStatus, registerPush, registerDev, registerPull, registerLint];
 
 export function buildProgram(): Command {
   const program = new Command('pgform')

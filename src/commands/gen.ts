@@ -51,21 +51,24 @@ export async function genCommand(config: ResolvedConfig, options: { generators: 
   // The Gaps section lists what `pgform lint` leaves open: on the definitions as written (the
   // same findings the command reports), or on the database the docs were read from.
   const advisor = options.generators.includes('docs') ? lintModel(config, written ?? schema, written !== undefined).findings : [];
-  const files: GeneratedFile[] = [];
-  for (const generator of options.generators) {
-    const { file, render } = outputs[generator];
-    const path = join(config.out, file);
-    const content = render(schema, advisor);
-    const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
-    if (current === content) files.push({ path: relative(config.root, path), content, status: 'unchanged' });
-    else if (options.check) files.push({ path: relative(config.root, path), content, status: 'stale' });
-    else {
-      mkdirSync(dirname(path), { recursive: true });
-      const partial = `${path}.${process.pid}.partial`;
-      writeFileSync(partial, content);
-      renameSync(partial, path);
-      files.push({ path: relative(config.root, path), content, status: 'written' });
-    }
-  }
-  return files;
+  return options.generators.map((generator) => writeGenerated(config, generator, schema, advisor, options.check));
+}
+
+/**
+ * Renders one generator's file from a model and writes it only when its content changed (or,
+ * with `check`, reports it stale): written beside it and renamed, so a reader (an editor, a
+ * watching compiler, a process stopped midway) never sees half a file.
+ */
+export function writeGenerated(config: ResolvedConfig, generator: Generator, schema: Schema, advisor: Finding[], check = false): GeneratedFile {
+  const { file, render } = outputs[generator];
+  const path = join(config.out, file);
+  const content = render(schema, advisor);
+  const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  if (current === content) return { path: relative(config.root, path), content, status: 'unchanged' };
+  if (check) return { path: relative(config.root, path), content, status: 'stale' };
+  mkdirSync(dirname(path), { recursive: true });
+  const partial = `${path}.${process.pid}.partial`;
+  writeFileSync(partial, content);
+  renameSync(partial, path);
+  return { path: relative(config.root, path), content, status: 'written' };
 }

@@ -38,31 +38,53 @@ function scratchUrl(url: string, name: string): string {
  * the only place definitions can be applied without touching real objects.
  */
 export async function withServerScratch<T>(config: ResolvedConfig, url: string, work: (conn: Connection) => Promise<T>): Promise<T> {
+  return withConnection(() => openServerScratch(config, url), work);
+}
+
+/** The same scratch database, kept until it is closed (closing drops it): a session's printing database. */
+export async function openServerScratch(config: ResolvedConfig, url: string): Promise<Connection> {
   const name = `pgform_scratch_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = await connectPostgres(url);
-  try {
-    try {
-      await admin.exec(`CREATE DATABASE "${name}" TEMPLATE template0`);
-    } catch (error) {
-      throw new PgformError(
-        'DATABASE_UNREACHABLE',
-        `cannot create a scratch database on ${redactUrl(url)} to print the definitions as that server would: ${error instanceof Error ? error.message : String(error)}`,
-        {},
-        'grant CREATEDB to the user, or compare against the embedded engine',
-      );
-    }
-    const conn = await connectPostgres(scratchUrl(url, name));
-    try {
-      const preset = presetOf(config);
-      if (preset.bootstrapSql) await conn.exec(preset.bootstrapSql);
-      return await work(conn);
-    } finally {
-      await conn.close();
-    }
-  } finally {
+  const drop = async () => {
     await admin.exec(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
     await admin.close();
+  };
+  try {
+    await admin.exec(`CREATE DATABASE "${name}" TEMPLATE template0`);
+  } catch (error) {
+    await admin.close();
+    throw new PgformError(
+      'DATABASE_UNREACHABLE',
+      `cannot create a scratch database on ${redactUrl(url)} to print the definitions as that server would: ${error instanceof Error ? error.message : String(error)}`,
+      {},
+      'grant CREATEDB to the user, or compare against the embedded engine',
+    );
   }
+  let conn: Connection;
+  try {
+    conn = await connectPostgres(scratchUrl(url, name));
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+  try {
+    const preset = presetOf(config);
+    if (preset.bootstrapSql) await conn.exec(preset.bootstrapSql);
+  } catch (error) {
+    await conn.close();
+    await drop();
+    throw error;
+  }
+  const close = conn.close;
+  return Object.assign(conn, {
+    async close() {
+      try {
+        await close();
+      } finally {
+        await drop();
+      }
+    },
+  });
 }
 
 /** Prints a model as the printer would: apply it to an empty database there and read it back (cached). */

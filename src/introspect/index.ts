@@ -39,6 +39,11 @@ export interface IntrospectOptions {
    * (types need none of them).
    */
   tableParts?: boolean;
+  /**
+   * False skips the catalog's dependency edges and the unmanaged objects (a printing database's
+   * read is merged into declared models, which hold neither; they are the largest read).
+   */
+  dependencies?: boolean;
   /** Roles a preset owns (Supabase's supabase_admin): their default privileges are listed as external. */
   externalRoles?: string[];
 }
@@ -76,6 +81,7 @@ export async function introspect(conn: Connection, options: IntrospectOptions): 
     ]);
     const params = [selected.map((ns) => ns.name)];
     const parts = options.tableParts ?? true;
+    const edges = options.dependencies ?? true;
     const none = Promise.resolve([]);
     // Asked for largest first, so the sessions of a parallel read finish close together.
     const reads = {
@@ -90,8 +96,8 @@ export async function introspect(conn: Connection, options: IntrospectOptions): 
       enums: reader.read<EnumRow>('enums', enumsSql, params),
       domains: reader.read<DomainRow>('domains', domainsSql, params),
       extensions: reader.read<ExtensionRow>('extensions', extensionsSql),
-      dependencies: parts ? reader.read<DependencyRow>('dependencies', dependenciesSql) : none,
-      unmanaged: parts ? reader.read<UnmanagedRow>('unmanaged objects', unmanagedSql(), params) : none,
+      dependencies: parts && edges ? reader.read<DependencyRow>('dependencies', dependenciesSql) : none,
+      unmanaged: parts && edges ? reader.read<UnmanagedRow>('unmanaged objects', unmanagedSql(), params) : none,
       collations: reader.read<CollationRow>('collations', collationsSql, params),
       publications: reader.read<PublicationRow>('publications', publicationsSql(version), params),
       defaultPrivileges: reader.read<DefaultPrivilegeRow>('default privileges', defaultPrivilegesSql, params),
@@ -135,6 +141,11 @@ export async function introspect(conn: Connection, options: IntrospectOptions): 
     attachDependencies(schema, await reads.dependencies, await reads.unmanaged);
     return schema;
   });
+}
+
+/** The catalog's dependency edges alone (what `dependencies: false` leaves out, unmanaged objects aside). */
+export async function introspectDependencies(conn: Connection): Promise<Schema['dependencies']> {
+  return inCatalogSnapshot(conn, async (reader) => toDependencies(await reader.read<DependencyRow>('dependencies', dependenciesSql)));
 }
 
 /** The catalogs' edges and the objects pgform does not model; both absent when there are none. */

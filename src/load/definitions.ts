@@ -6,6 +6,11 @@ import type { Schema } from '../model/schema.js';
 import { explainNotAFunction } from './suggest.js';
 import { importTypeScript } from './typescript.js';
 
+/** A file a definitions folder loads: TypeScript or JavaScript, not declarations or tests. */
+export function isDefinitionFileName(name: string): boolean {
+  return /\.(ts|mts|js|mjs)$/.test(name) && !/\.(d|test|spec)\.[mc]?[tj]s$/.test(name);
+}
+
 /** The definition files of a path: the file itself, or every `.ts` file below a folder, sorted. */
 export function definitionFiles(path: string): string[] {
   const absolute = resolve(path);
@@ -17,7 +22,7 @@ export function definitionFiles(path: string): string[] {
       const full = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) walk(full);
-      } else if (/\.(ts|mts|js|mjs)$/.test(entry.name) && !/\.(d|test|spec)\.[mc]?[tj]s$/.test(entry.name)) {
+      } else if (isDefinitionFileName(entry.name)) {
         files.push(full);
       }
     }

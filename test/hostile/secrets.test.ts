@@ -36,6 +36,7 @@ const commands: { args: string[]; offline?: boolean; urlOnly?: boolean }[] = [
   { args: ['migrate', '--dry-run', '--url', '{url}'] },
   { args: ['migrate', '--url', '{url}'] },
   { args: ['push', '--url', '{url}'] },
+  { args: ['dev', '--once', '--url', '{url}'] },
   // gen reads a database only when --url says so; DATABASE_URL alone leaves it on the definitions.
   { args: ['gen', '--url', '{url}'], urlOnly: true },
   { args: ['gen', 'types', '--url', '{url}', '--check'], urlOnly: true },
