@@ -1,5 +1,6 @@
 import type { Change } from '../../model/change.js';
 import type { Domain, Sequence } from '../../model/schema.js';
+import { recreateColumn } from './alter-column.js';
 import { collationSql, nameOf } from './names.js';
 import { ident, literal, qualified } from '../../sql/quote.js';
 import { statement, type Render, type Statement } from './step.js';
@@ -59,9 +60,11 @@ export const replaceEnum: Render<Extract<Change, { kind: 'replace enum' }>> = ({
     const hazards = removed.length
       ? [{ code: 'DELETES_DATA' as const, message: `values ${removed.map((v) => `'${v}'`).join(', ')} leave ${to.schema}.${to.name}: rows of ${table}.${column.name} holding them fail the conversion` }]
       : [];
-    // A generated column has no default to move and recomputes itself: no USING either.
+    // A generated column's expression names the old type, which has no cast to the new one (nor
+    // would a USING be allowed): the column is added again, and computes its values anew.
     if (column.generated !== undefined) {
-      steps.push(statement(`${target} TYPE ${column.type}`, hazards));
+      const [drop, add] = recreateColumn(table, column, column, `onto the new ${to.schema}.${to.name}`);
+      steps.push(drop!, { ...add!, hazards: [...(add!.hazards ?? []), ...hazards] });
       continue;
     }
     steps.push(statement(`${target} DROP DEFAULT`));
