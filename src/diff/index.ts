@@ -4,7 +4,7 @@ import { grantsInForce } from '../model/default-privileges.js';
 import { diffDefaultPrivileges } from './default-privileges.js';
 import { objectId, parseQualifiedName } from '../model/id.js';
 import { followExtensionMoves } from './extension-moves.js';
-import { attachedByParent, diffInheritance, followsParent, keptFromParents, parentsOf, recreatedTables, referencesTo } from './partitions.js';
+import { attachedByParent, childColumnStart, diffInheritance, followsParent, keptFromParents, ownDefaults, parentsOf, recreatedTables, referencesTo } from './partitions.js';
 import { diffPublications } from './publications.js';
 import { diffDistributions } from './distributions.js';
 import { applyRenames } from './renames.js';
@@ -296,6 +296,7 @@ function createTable(table: Table, changes: Change[], context: Context): void {
   const { partitionOf, ...plain } = table;
   changes.push({ kind: 'create table', table: { ...(attachLater ? plain : table), constraints: inline, indexes: {}, triggers: {}, policies: {} } });
   if (attachLater && partitionOf) changes.push({ kind: 'attach partition', table: id, partitionOf });
+  else if (partitionOf) changes.push(...ownDefaults(id, table, context.to.tables[partitionOf.parent]));
   for (const constraint of Object.values(table.constraints)) {
     if (!inlineConstraint(constraint)) changes.push({ kind: 'add constraint', table: id, constraint });
   }
@@ -397,8 +398,8 @@ function diffTable(original: Table, b: Table, changes: Change[], sides: Sides): 
       if (!followsParent('add', column, sidesOf, parents)) changes.push({ kind: 'add column', table: id, column: shapeB });
       continue;
     }
-    const { comment: _a, inherited: _ia, grants: _ga, ...shapeA } = before;
-    if (!sameValue(shapeA, shapeB) && !followsParent('alter', column, sidesOf, parents)) changes.push({ kind: 'alter column', table: id, from: shapeA, to: shapeB });
+    const start = childColumnStart(before, parents);
+    if (!sameValue(start, shapeB) && !followsParent('alter', column, sidesOf, parents)) changes.push({ kind: 'alter column', table: id, from: start, to: shapeB });
   }
   each(a.constraints, b.constraints, {
     create: (constraint) => changes.push({ kind: 'add constraint', table: id, constraint }),
