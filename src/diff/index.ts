@@ -86,9 +86,11 @@ export function diffSchemas(original: Schema, to: Schema): Change[] {
     drop: (domain) => changes.push({ kind: 'drop domain', domain }),
     alter: (a, b) => {
       const target: CommentTarget = { type: 'domain', id: objectId(b.schema, b.name) };
-      // Only the base type and collation cannot be altered in place; columns using the domain would block its drop.
+      // Only the base type and collation cannot be altered in place: a domain in use is replaced, as an enum is.
       const sameBase = a.type === b.type && (a.collation ?? null) === (b.collation ?? null);
+      const columns = columnsOfType(from, to, b.schema, b.name);
       if (sameBase) reshapeOrComment(changes, target, a, b, [{ kind: 'alter domain', from: a, to: b }], true);
+      else if (columns.length) reshapeOrComment(changes, target, a, b, [{ kind: 'replace domain', from: a, to: b, columns }]);
       else reshapeOrComment(changes, target, a, b, [{ kind: 'drop domain', domain: a }, { kind: 'create domain', domain: b }]);
     },
   });

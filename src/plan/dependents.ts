@@ -50,7 +50,7 @@ export function withDependents(changes: Change[], from: Schema, to: Schema): Cha
       relations.add(c.table);
       touch(c.table, c.column.name);
     }
-    if (c.kind === 'replace enum') {
+    if (c.kind === 'replace enum' || c.kind === 'replace domain') {
       types.add(objectId(c.to.schema, c.to.name));
       for (const { table, column } of c.columns) {
         relations.add(table);
@@ -192,7 +192,7 @@ export function withDependents(changes: Change[], from: Schema, to: Schema): Cha
 function readdedColumns(changes: Change[], from: Schema): { table: string; column: Column }[] {
   return changes.flatMap((c) => {
     if (c.kind === 'alter column') return c.to.generated !== undefined && c.from.generated !== c.to.generated ? [{ table: c.table, column: c.from }] : [];
-    if (c.kind !== 'replace enum') return [];
+    if (c.kind !== 'replace enum' && c.kind !== 'replace domain') return [];
     return c.columns.flatMap(({ table, column }) => {
       const before = from.tables[table]?.columns.find((x) => x.name === column.name);
       return column.generated !== undefined && before ? [{ table, column: before }] : [];

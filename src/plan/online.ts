@@ -21,7 +21,7 @@ interface Replacements {
   creates: Set<Change>;
 }
 
-const objectsUnderIndexes = new Set<Change['kind']>(['drop routine', 'replace routine', 'drop enum', 'replace enum', 'drop domain', 'alter domain', 'drop extension', 'alter extension', 'drop collation', 'drop sequence', 'rename']);
+const objectsUnderIndexes = new Set<Change['kind']>(['drop routine', 'replace routine', 'drop enum', 'replace enum', 'drop domain', 'alter domain', 'replace domain', 'drop extension', 'alter extension', 'drop collation', 'drop sequence', 'rename']);
 
 /**
  * Indexes the differ drops and creates again under the same name (their definition changed).
@@ -35,7 +35,7 @@ function replacedIndexes(requested: Change[], changes: Change[]): Replacements {
   // first, where the plain drop puts it.
   if (changes.some((c) => objectsUnderIndexes.has(c.kind))) return { drops, creates };
   const own = new Set(requested);
-  const busy = new Set(changes.flatMap((c) => (c.kind === 'alter column' || c.kind === 'drop column' ? [c.table] : c.kind === 'replace enum' ? c.columns.map((col) => col.table) : [])));
+  const busy = new Set(changes.flatMap((c) => (c.kind === 'alter column' || c.kind === 'drop column' ? [c.table] : c.kind === 'replace enum' || c.kind === 'replace domain' ? c.columns.map((col) => col.table) : [])));
   for (const create of changes) {
     if (create.kind !== 'create index' || !own.has(create) || busy.has(create.relation)) continue;
     const drop = changes.find((c) => c.kind === 'drop index' && own.has(c) && c.relation === create.relation && c.index.name === create.index.name);
