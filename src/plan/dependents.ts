@@ -217,6 +217,10 @@ function recreateOnColumn(out: Change[], from: Schema, to: Schema, table: string
     for (const constraint of Object.values(before.constraints)) {
       if (constraintReads(constraint, column)) recreateConstraint(out, id, constraint, after?.constraints[constraint.name]);
     }
+    // An index re-created under REPLICA IDENTITY USING INDEX loses the mark: it is set again.
+    const identity = typeof after?.replicaIdentity === 'object' ? after.replicaIdentity.index : undefined;
+    const identityDropped = out.some((c) => (c.kind === 'drop index' && c.relation === id && c.index.name === identity) || (c.kind === 'drop constraint' && c.table === id && c.constraint.name === identity));
+    if (identityDropped && !out.some((c) => c.kind === 'set replica identity' && c.table === id)) out.push({ kind: 'set replica identity', table: id, to: after!.replicaIdentity! });
     const next = after?.columns.find((c) => c.name === column);
     if (!next) continue;
     const commented = out.some((c) => c.kind === 'set comment' && c.target.type === 'column' && c.target.relation === id && c.target.column === column);
