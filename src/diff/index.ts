@@ -4,7 +4,7 @@ import { grantsInForce } from '../model/default-privileges.js';
 import { diffDefaultPrivileges } from './default-privileges.js';
 import { objectId, parseQualifiedName } from '../model/id.js';
 import { followExtensionMoves } from './extension-moves.js';
-import { attachedByParent, diffInheritance, followsParent, keptFromParents, parentsOf, recreatedTables, referencesTo } from './partitions.js';
+import { attachedByParent, childColumnStart, diffInheritance, followsParent, keptFromParents, ownDefaults, parentsOf, recreatedTables, referencesTo } from './partitions.js';
 import { diffPublications } from './publications.js';
 import { diffDistributions } from './distributions.js';
 import { applyRenames } from './renames.js';
@@ -86,9 +86,11 @@ export function diffSchemas(original: Schema, to: Schema): Change[] {
     drop: (domain) => changes.push({ kind: 'drop domain', domain }),
     alter: (a, b) => {
       const target: CommentTarget = { type: 'domain', id: objectId(b.schema, b.name) };
-      // Only the base type and collation cannot be altered in place; columns using the domain would block its drop.
+      // Only the base type and collation cannot be altered in place: a domain in use is replaced, as an enum is.
       const sameBase = a.type === b.type && (a.collation ?? null) === (b.collation ?? null);
+      const columns = columnsOfType(from, to, b.schema, b.name);
       if (sameBase) reshapeOrComment(changes, target, a, b, [{ kind: 'alter domain', from: a, to: b }], true);
+      else if (columns.length) reshapeOrComment(changes, target, a, b, [{ kind: 'replace domain', from: a, to: b, columns }]);
       else reshapeOrComment(changes, target, a, b, [{ kind: 'drop domain', domain: a }, { kind: 'create domain', domain: b }]);
     },
   });
@@ -296,6 +298,7 @@ function createTable(table: Table, changes: Change[], context: Context): void {
   const { partitionOf, ...plain } = table;
   changes.push({ kind: 'create table', table: { ...(attachLater ? plain : table), constraints: inline, indexes: {}, triggers: {}, policies: {} } });
   if (attachLater && partitionOf) changes.push({ kind: 'attach partition', table: id, partitionOf });
+  else if (partitionOf) changes.push(...ownDefaults(id, table, context.to.tables[partitionOf.parent]));
   for (const constraint of Object.values(table.constraints)) {
     if (!inlineConstraint(constraint)) changes.push({ kind: 'add constraint', table: id, constraint });
   }
@@ -397,8 +400,8 @@ function diffTable(original: Table, b: Table, changes: Change[], sides: Sides): 
       if (!followsParent('add', column, sidesOf, parents)) changes.push({ kind: 'add column', table: id, column: shapeB });
       continue;
     }
-    const { comment: _a, inherited: _ia, grants: _ga, ...shapeA } = before;
-    if (!sameValue(shapeA, shapeB) && !followsParent('alter', column, sidesOf, parents)) changes.push({ kind: 'alter column', table: id, from: shapeA, to: shapeB });
+    const start = childColumnStart(before, parents);
+    if (!sameValue(start, shapeB) && !followsParent('alter', column, sidesOf, parents)) changes.push({ kind: 'alter column', table: id, from: start, to: shapeB });
   }
   each(a.constraints, b.constraints, {
     create: (constraint) => changes.push({ kind: 'add constraint', table: id, constraint }),

@@ -149,3 +149,39 @@ export function followsParent(
     return Boolean(before && after) && !sameValue(shape(before), shape(after)) && sameValue(shape(after), shape(column));
   });
 }
+
+/** A column as ALTER COLUMN compares it: without what other changes carry. */
+function shapeOf({ comment: _c, inherited: _i, grants: _g, ...shape }: Column): Column {
+  return shape;
+}
+
+function withDefault(column: Column, value: string | undefined): Column {
+  const { default: _d, ...rest } = column;
+  return value === undefined ? rest : { ...rest, default: value };
+}
+
+/**
+ * Where a child's column starts before its own ALTER COLUMN runs. A parent's new default reaches
+ * its partitions and children (ALTER TABLE recurses), so a child holding a default of its own
+ * must set it again after; otherwise its column as it was.
+ */
+export function childColumnStart(column: Column, parents: { from: (Table | undefined)[]; to: (Table | undefined)[] }): Column {
+  const find = (t: Table | undefined) => t?.columns.find((c) => c.name === column.name);
+  for (const [i, parent] of parents.to.entries()) {
+    const [before, after] = [find(parents.from[i]), find(parent)];
+    if (before && after && before.default !== after.default) return withDefault(shapeOf(column), after.default);
+  }
+  return shapeOf(column);
+}
+
+/**
+ * A partition created PARTITION OF its parent copies the parent's defaults; the columns whose
+ * default is its own are altered after (as PostgreSQL's `PARTITION OF p (col DEFAULT ...)` does).
+ */
+export function ownDefaults(id: string, partition: Table, parent: Table | undefined): Change[] {
+  return partition.columns.flatMap((column): Change[] => {
+    const inherited = parent?.columns.find((c) => c.name === column.name);
+    if (!inherited || inherited.default === column.default || column.identity || column.generated !== undefined) return [];
+    return [{ kind: 'alter column', table: id, from: withDefault(shapeOf(column), inherited.default), to: shapeOf(column) }];
+  });
+}

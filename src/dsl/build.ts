@@ -311,9 +311,16 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
       const match = inherited.find((c) => c.name === column.name);
       if (def.partitionOf && !match) invalid(`declares column "${column.name}", which its parent ${objectId(parents[0]!.schema, parents[0]!.name)} does not have; a partition takes its columns from its parent`, columnWhere);
       if (match && match.type !== column.type) invalid(`declares column "${column.name}" as ${column.type}, but its parent has ${match.type}`, columnWhere);
+      if (def.partitionOf && match && differsBeyondDefault(match, column)) {
+        invalid(`declares column "${column.name}" otherwise than its parent; a partition takes its columns from its parent, and may give one only a default of its own`, columnWhere, 'declare just the type and .default(...) on the partition');
+      }
     }
+    // A partition's own column declarations give it defaults of its own (PARTITION OF p (col DEFAULT ...)).
     const columns = def.partitionOf
-      ? inherited
+      ? inherited.map((c) => {
+          const given = own.find((o) => o.name === c.name)?.default;
+          return given === undefined ? c : { ...c, default: given };
+        })
       : [...inherited.map((c) => own.find((o) => o.name === c.name) ?? c), ...own.filter((o) => !inherited.some((c) => c.name === o.name))];
     resolving.delete(id);
     resolvedColumns.set(id, columns);
@@ -589,3 +596,11 @@ function docs(description: string | undefined, group: string | undefined, note: 
 }
 
 export type { Table };
+
+/**
+ * Whether a partition's declaration of a column asks for more than a default of its own: what
+ * PostgreSQL gives a partition's column comes from the parent, and pgform plans no other override.
+ */
+function differsBeyondDefault(parent: Column, declared: Column): boolean {
+  return (declared.notNull && !parent.notNull) || declared.identity !== undefined || declared.generated !== undefined || (declared.collation ?? parent.collation) !== parent.collation || declared.comment !== undefined;
+}

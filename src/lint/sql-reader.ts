@@ -67,7 +67,8 @@ export interface ColumnSpec {
 /** An Action is one thing a statement does that a migration rule cares about. */
 export type Action =
   | { kind: 'create table'; table: string; columns: ColumnSpec[]; primaryKey: string[] }
-  | { kind: 'create index'; table: string; concurrently: boolean }
+  /** `online`: writes go on: CONCURRENTLY, or ON ONLY a partitioned table (nothing is built: each partition's index is, and is attached). */
+  | { kind: 'create index'; table: string; online: boolean }
   | { kind: 'create materialized view'; table: string }
   | { kind: 'add column'; table: string; column: ColumnSpec }
   | { kind: 'add constraint'; table: string; constraint: 'check' | 'foreign key' | 'unique' | 'primary key' | 'exclude'; name?: string; notValid: boolean; usingIndex: boolean; text: string }
@@ -215,9 +216,9 @@ function createIndex(cursor: Cursor): Action[] {
   cursor.take('IF', 'NOT', 'EXISTS');
   if (!cursor.is('ON')) cursor.name();
   if (!cursor.take('ON')) return [];
-  cursor.take('ONLY');
+  const only = cursor.take('ONLY');
   const table = cursor.relation();
-  return table ? [{ kind: 'create index', table, concurrently }] : [];
+  return table ? [{ kind: 'create index', table, online: concurrently || only }] : [];
 }
 
 const constraintKinds: Record<string, Extract<Action, { kind: 'add constraint' }>['constraint']> = { CHECK: 'check', FOREIGN: 'foreign key', UNIQUE: 'unique', PRIMARY: 'primary key', EXCLUDE: 'exclude' };

@@ -23,6 +23,8 @@ export type Change =
   | { kind: 'drop domain'; domain: Domain }
   /** Default, NOT NULL or checks changed on the same base type: ALTER DOMAIN keeps the columns that use it. */
   | { kind: 'alter domain'; from: Domain; to: Domain }
+  /** Base type or collation changed while columns use the domain: a new domain replaces the old one and the columns convert. */
+  | { kind: 'replace domain'; from: Domain; to: Domain; columns: { table: string; column: Column }[] }
   | { kind: 'create sequence'; sequence: Sequence }
   | { kind: 'drop sequence'; sequence: Sequence }
   | { kind: 'alter sequence'; from: Sequence; to: Sequence }

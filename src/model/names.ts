@@ -4,7 +4,7 @@ export const maxNameBytes = 63;
 const byteLength = (text: string) => Buffer.byteLength(text, 'utf8');
 
 /** Cuts text to at most `bytes` bytes without splitting a character, as pg_mbcliplen does. */
-function clip(text: string, bytes: number): string {
+export function clip(text: string, bytes: number): string {
   let out = '';
   for (const char of text) {
     if (byteLength(out + char) > bytes) break;

@@ -50,7 +50,7 @@ export function withDependents(changes: Change[], from: Schema, to: Schema): Cha
       relations.add(c.table);
       touch(c.table, c.column.name);
     }
-    if (c.kind === 'replace enum') {
+    if (c.kind === 'replace enum' || c.kind === 'replace domain') {
       types.add(objectId(c.to.schema, c.to.name));
       for (const { table, column } of c.columns) {
         relations.add(table);
@@ -69,6 +69,13 @@ export function withDependents(changes: Change[], from: Schema, to: Schema): Cha
       disturbed.relations.add(id);
     }
     if (c.kind === 'drop sequence') disturbed.sequences.add(objectId(c.sequence.schema, c.sequence.name));
+  }
+  // A column dropped and added again goes with all that hangs on it, as a dropped column does.
+  const readded = readdedColumns(changes, from);
+  for (const { table, column } of readded) {
+    relations.add(table);
+    touch(table, column.name);
+    retyped.set(table, (retyped.get(table) ?? new Set()).add(column.name));
   }
   for (const id of droppedViews) {
     relations.add(id);
@@ -174,7 +181,66 @@ export function withDependents(changes: Change[], from: Schema, to: Schema): Cha
       if (dependsOn({ type: 'default', relation: tableId, column: column.name }, calledOnly, text)) recreateDefault(out, tableId, column, target?.columns.find((c) => c.name === column.name));
     }
   }
+  for (const { table, column } of readded) recreateOnColumn(out, from, to, table, column.name);
   return out;
+}
+
+/**
+ * Columns the plan drops and adds again (sql/alter-column.ts, recreateColumn): one that becomes
+ * generated or changes its expression, and a generated one of an enum being replaced.
+ */
+function readdedColumns(changes: Change[], from: Schema): { table: string; column: Column }[] {
+  return changes.flatMap((c) => {
+    if (c.kind === 'alter column') return c.to.generated !== undefined && c.from.generated !== c.to.generated ? [{ table: c.table, column: c.from }] : [];
+    if (c.kind !== 'replace enum' && c.kind !== 'replace domain') return [];
+    return c.columns.flatMap(({ table, column }) => {
+      const before = from.tables[table]?.columns.find((x) => x.name === column.name);
+      return column.generated !== undefined && before ? [{ table, column: before }] : [];
+    });
+  });
+}
+
+/**
+ * What DROP COLUMN takes with it on the table and its partitions, re-created after the column is
+ * back: indexes, the table's own constraints on it, its comment and its privileges. Views,
+ * policies, triggers and foreign keys from other tables follow the column as a touched one.
+ */
+function recreateOnColumn(out: Change[], from: Schema, to: Schema, table: string, column: string): void {
+  const partitions = Object.values(from.tables).filter((t) => t.partitionOf?.parent === table).map((t) => objectId(t.schema, t.name));
+  for (const id of [table, ...partitions]) {
+    const before = from.tables[id];
+    const after = to.tables[id];
+    if (!before) continue;
+    for (const index of Object.values(before.indexes)) {
+      if (mentionsName([...index.keys, ...index.include, index.where ?? ''].join(' '), column)) recreateIndex(out, id, index, after?.indexes[index.name]);
+    }
+    for (const constraint of Object.values(before.constraints)) {
+      if (constraintReads(constraint, column)) recreateConstraint(out, id, constraint, after?.constraints[constraint.name]);
+    }
+    // An index re-created under REPLICA IDENTITY USING INDEX loses the mark: it is set again.
+    const identity = typeof after?.replicaIdentity === 'object' ? after.replicaIdentity.index : undefined;
+    const identityDropped = out.some((c) => (c.kind === 'drop index' && c.relation === id && c.index.name === identity) || (c.kind === 'drop constraint' && c.table === id && c.constraint.name === identity));
+    if (identityDropped && !out.some((c) => c.kind === 'set replica identity' && c.table === id)) out.push({ kind: 'set replica identity', table: id, to: after!.replicaIdentity! });
+    const next = after?.columns.find((c) => c.name === column);
+    if (!next) continue;
+    const commented = out.some((c) => c.kind === 'set comment' && c.target.type === 'column' && c.target.relation === id && c.target.column === column);
+    if (next.comment !== undefined && !commented) out.push({ kind: 'set comment', target: { type: 'column', relation: id, column }, to: next.comment });
+    // The column comes back without privileges: the grants it ends with start from none.
+    const granted = out.findIndex((c) => c.kind === 'set grants' && c.target.type === 'column' && c.target.table === id && c.target.column === column);
+    if (granted >= 0) out.splice(granted, 1, { ...(out[granted] as Extract<Change, { kind: 'set grants' }>), from: [] });
+    else if (next.grants?.length) out.push({ kind: 'set grants', target: { type: 'column', table: id, column }, from: [], to: next.grants });
+  }
+}
+
+function constraintReads(constraint: Constraint, column: string): boolean {
+  switch (constraint.kind) {
+    case 'check':
+      return mentionsName(constraint.expression, column);
+    case 'exclude':
+      return mentionsName(constraint.definition, column);
+    default:
+      return constraint.columns.includes(column);
+  }
 }
 
 /**
@@ -230,7 +296,10 @@ function recreateConstraint(changes: Change[], table: string, constraint: Constr
   if (changes.some((c) => c.kind === 'drop constraint' && same(c))) return;
   removeWhere(changes, same);
   changes.push({ kind: 'drop constraint', table, constraint });
-  if (next) changes.push({ kind: 'add constraint', table, constraint: next });
+  if (!next) return;
+  changes.push({ kind: 'add constraint', table, constraint: next });
+  const commented = changes.some((c) => c.kind === 'set comment' && c.target.type === 'constraint' && c.target.table === table && c.target.name === next.name);
+  if (next.comment !== undefined && !commented) changes.push({ kind: 'set comment', target: { type: 'constraint', table, name: next.name }, to: next.comment });
 }
 
 function recreateIndex(changes: Change[], relation: string, index: Index, next: Index | undefined): void {

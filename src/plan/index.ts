@@ -76,6 +76,7 @@ const phases: Record<Change['kind'], number> = {
   'replace enum': 23,
   'create domain': 24,
   'alter domain': 24,
+  'replace domain': 24,
   'create sequence': 25,
   'create routine': 26,
   'replace routine': 26,
@@ -150,6 +151,7 @@ function objectOf(change: Change): string {
     case 'drop domain':
       return objectId(change.domain.schema, change.domain.name);
     case 'alter domain':
+    case 'replace domain':
       return objectId(change.to.schema, change.to.name);
     case 'create sequence':
     case 'drop sequence':

@@ -1,14 +1,17 @@
 import type { Change } from '../model/change.js';
 import { objectId } from '../model/id.js';
-import type { Schema } from '../model/schema.js';
-import { addConstraintOnline, alterColumnOnline, createIndexOnline, dropIndexOnline, replaceIndexOnline, validateConstraintOnline } from './sql/online.js';
+import { sameValue } from '../model/compare.js';
+import type { Index, Schema, Table } from '../model/schema.js';
+import { addConstraintOnline, alterColumnOnline, createIndexOnline, createPartitionedIndexOnline, dropIndexOnline, replaceIndexOnline, validateConstraintOnline, type PartitionTarget } from './sql/online.js';
+import { partitionIndexName } from './sql/partition-index-name.js';
 import type { Statement } from './sql/step.js';
 
 /**
  * Chooses the lock-safe form of each change on a relation that exists before the plan runs
  * (see sql/online.ts); undefined keeps the plain form. Relations the plan creates keep the plain
- * form: nobody reads or writes them yet. Partitioned tables keep it too: PostgreSQL builds no
- * index on them CONCURRENTLY.
+ * form: nobody reads or writes them yet. PostgreSQL builds no index CONCURRENTLY on a partitioned
+ * table: a new one there is built ON ONLY the parent, concurrently on each partition, then
+ * attached; other changes to a partitioned table keep the plain form.
  */
 export type OnlineForm = (change: Change) => Statement[] | undefined;
 
@@ -18,7 +21,7 @@ interface Replacements {
   creates: Set<Change>;
 }
 
-const objectsUnderIndexes = new Set<Change['kind']>(['drop routine', 'replace routine', 'drop enum', 'replace enum', 'drop domain', 'alter domain', 'drop extension', 'alter extension', 'drop collation', 'drop sequence', 'rename']);
+const objectsUnderIndexes = new Set<Change['kind']>(['drop routine', 'replace routine', 'drop enum', 'replace enum', 'drop domain', 'alter domain', 'replace domain', 'drop extension', 'alter extension', 'drop collation', 'drop sequence', 'rename']);
 
 /**
  * Indexes the differ drops and creates again under the same name (their definition changed).
@@ -32,7 +35,7 @@ function replacedIndexes(requested: Change[], changes: Change[]): Replacements {
   // first, where the plain drop puts it.
   if (changes.some((c) => objectsUnderIndexes.has(c.kind))) return { drops, creates };
   const own = new Set(requested);
-  const busy = new Set(changes.flatMap((c) => (c.kind === 'alter column' || c.kind === 'drop column' ? [c.table] : c.kind === 'replace enum' ? c.columns.map((col) => col.table) : [])));
+  const busy = new Set(changes.flatMap((c) => (c.kind === 'alter column' || c.kind === 'drop column' ? [c.table] : c.kind === 'replace enum' || c.kind === 'replace domain' ? c.columns.map((col) => col.table) : [])));
   for (const create of changes) {
     if (create.kind !== 'create index' || !own.has(create) || busy.has(create.relation)) continue;
     const drop = changes.find((c) => c.kind === 'drop index' && own.has(c) && c.relation === create.relation && c.index.name === create.index.name);
@@ -43,13 +46,92 @@ function replacedIndexes(requested: Change[], changes: Change[]): Replacements {
   return { drops, creates };
 }
 
-export function onlineForms(requested: Change[], changes: Change[], context: { from?: Schema }, created: Set<string>): OnlineForm {
+/** The definition of an index without its name and what CREATE INDEX on a parent does not compare. */
+const shapeOf = ({ name: _n, renamedFrom: _r, comment: _c, storage: _s, ...shape }: Index) => shape;
+
+/**
+ * The partitions an index created on `relation` reaches when it is built, each with the name its
+ * own index takes: partitions it keeps (or gains with CREATE TABLE ... PARTITION OF), not those
+ * ATTACHed later in the plan, which bring or build their index as they join.
+ */
+function partitionTargets(relation: string, index: Index, changes: Change[], context: { from?: Schema; to?: Schema }, created: Set<string>, taken: Map<string, Set<string>>): PartitionTarget[] {
+  const attachedLater = new Set(changes.flatMap((c) => (c.kind === 'attach partition' ? [c.table] : [])));
+  const droppedIndexes = new Set(changes.flatMap((c) => (c.kind === 'drop index' ? [`${c.relation} ${c.index.name}`] : [])));
+  return Object.values(context.to?.tables ?? {})
+    .filter((t) => t.partitionOf?.parent === relation && !attachedLater.has(objectId(t.schema, t.name)))
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((t) => {
+      const id = objectId(t.schema, t.name);
+      const before = created.has(id) ? undefined : context.from?.tables[id];
+      const match = Object.values(before?.indexes ?? {}).find((i) => !droppedIndexes.has(`${id} ${i.name}`) && sameValue(shapeOf(i), shapeOf(index)));
+      const indexName = match?.name ?? partitionIndexName(t.name, index, takenIn(taken, t.schema));
+      const target: PartitionTarget = { id, indexName, hasIndex: Boolean(match), created: !before };
+      if (t.partitionBy && !match) target.partitions = partitionTargets(id, { ...index, name: indexName }, changes, context, created, taken);
+      return target;
+    });
+}
+
+/**
+ * Relation names of a schema, as far as the models tell: tables, views, sequences, indexes, keys,
+ * and the indexes PostgreSQL gave existing partitions under their parents' indexes and keys.
+ */
+function relationNames({ from, to }: { from?: Schema; to?: Schema }, changes: Change[]): Map<string, Set<string>> {
+  const names = new Map<string, Set<string>>();
+  const schemas = [from, to];
+  const add = (schema: string, name: string) => takenIn(names, schema).add(name);
+  for (const schema of schemas) {
+    for (const r of [...Object.values(schema?.tables ?? {}), ...Object.values(schema?.views ?? {}), ...Object.values(schema?.sequences ?? {})]) add(r.schema, r.name);
+    for (const table of Object.values(schema?.tables ?? {})) {
+      for (const index of Object.values(table.indexes)) add(table.schema, index.name);
+      for (const constraint of Object.values(table.constraints)) add(table.schema, constraint.name);
+    }
+  }
+  // What exists before the plan, less the indexes it drops first; partitions the plan creates
+  // receive the parent's indexes as they are created.
+  const dropped = new Set(changes.flatMap((c) => (c.kind === 'drop index' ? [`${c.relation} ${c.index.name}`] : [])));
+  const partitions = new Map<string, Table[]>();
+  for (const schema of schemas) {
+    for (const t of Object.values(schema?.tables ?? {})) {
+      const list = t.partitionOf ? (partitions.get(t.partitionOf.parent) ?? []) : [];
+      if (t.partitionOf && !list.some((x) => x.schema === t.schema && x.name === t.name)) partitions.set(t.partitionOf.parent, [...list, t]);
+    }
+  }
+  const reach = (parent: string, of: Index | { columns: string[]; label: 'pkey' | 'key' }) => {
+    for (const partition of partitions.get(parent) ?? []) {
+      const name = partitionIndexName(partition.name, of, takenIn(names, partition.schema));
+      if (partition.partitionBy) reach(objectId(partition.schema, partition.name), 'keys' in of ? { ...of, name } : of);
+    }
+  };
+  for (const parent of Object.values(from?.tables ?? {}).filter((t) => t.partitionBy)) {
+    const id = objectId(parent.schema, parent.name);
+    for (const constraint of Object.values(parent.constraints)) {
+      if (constraint.kind === 'primary key' || constraint.kind === 'unique') reach(id, { columns: constraint.columns, label: constraint.kind === 'primary key' ? 'pkey' : 'key' });
+    }
+    for (const index of Object.values(parent.indexes).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (!dropped.has(`${id} ${index.name}`)) reach(id, index);
+    }
+  }
+  return names;
+}
+
+function takenIn(names: Map<string, Set<string>>, schema: string): Set<string> {
+  let set = names.get(schema);
+  if (!set) names.set(schema, (set = new Set()));
+  return set;
+}
+
+export function onlineForms(requested: Change[], changes: Change[], context: { from?: Schema; to?: Schema }, created: Set<string>): OnlineForm {
   const partitioned = new Set(Object.values(context.from?.tables ?? {}).flatMap((t) => (t.partitionBy ? [objectId(t.schema, t.name)] : [])));
   const existing = (relation: string) => !created.has(relation) && !partitioned.has(relation);
   const replaced = replacedIndexes(requested, changes);
+  let taken: Map<string, Set<string>> | undefined;
   return (change) => {
     switch (change.kind) {
       case 'create index':
+        if (partitioned.has(change.relation) && !created.has(change.relation)) {
+          taken ??= relationNames(context, changes);
+          return createPartitionedIndexOnline(change.relation, change.index, partitionTargets(change.relation, change.index, changes, context, created, taken));
+        }
         if (!existing(change.relation)) return undefined;
         return replaced.creates.has(change) ? replaceIndexOnline(change.relation, change.index) : createIndexOnline(change);
       case 'drop index':

@@ -25,6 +25,8 @@ function removed(change: Change): ObjectRef[] {
       return [{ type: 'type', id: objectId(change.from.schema, change.from.name) }];
     case 'drop domain':
       return [{ type: 'type', id: objectId(change.domain.schema, change.domain.name) }];
+    case 'replace domain':
+      return [{ type: 'type', id: objectId(change.from.schema, change.from.name) }];
     case 'drop sequence':
       return [{ type: 'sequence', id: objectId(change.sequence.schema, change.sequence.name) }];
     default:

@@ -36,16 +36,4 @@ export const findings: Finding[] = [
     b: spec({ tables: [tbl('t', [col('id', 'integer', { unique: true }), col('note', 'text')], { primaryKey: ['id'] })] }),
     needs: ['uniqueSameAsPrimaryKey'],
   },
-  {
-    id: 'F20',
-    title: 'changing whether or how a column is generated drops and re-adds it, losing its index, constraints and comment',
-    a: spec({ tables: [tbl('t', [col('c', 'integer', { index: 'asc', check: 0, comment: 'kept' })])] }),
-    b: spec({ tables: [tbl('t', [col('c', 'integer', { index: 'asc', check: 0, comment: 'kept', generated: 1 })])] }),
-  },
-  {
-    id: 'F22',
-    title: 'removing an enum value with a generated column of that enum: DROP DEFAULT on a generated column',
-    a: spec({ enums: [{ schema: 'public', name: 'status', values: ['new', 'old'] }], tables: [tbl('t', [col('s', '@status', { generated: 0 })])] }),
-    b: spec({ enums: [{ schema: 'public', name: 'status', values: ['new'] }], tables: [tbl('t', [col('s', '@status', { generated: 0 })])] }),
-  },
 ];

@@ -146,7 +146,8 @@ export function driftItems(changes: Change[], from: Schema, to: Schema): DriftIt
         add('domain', id, id, c.kind === 'create domain' ? 'missing' : 'unexpected', c.kind === 'create domain' && from.domains[id] ? fieldDetails(to.domains[id], from.domains[id]) : []);
         break;
       }
-      case 'alter domain': {
+      case 'alter domain':
+      case 'replace domain': {
         const id = objectId(c.to.schema, c.to.name);
         add('domain', id, id, 'changed', fieldDetails(c.to, c.from));
         break;

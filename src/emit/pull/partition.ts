@@ -27,8 +27,16 @@ export function partitionEntries(table: Table): [string, Expr | undefined][] {
   ];
 }
 
-/** The columns a table declares itself: a partition's and an INHERITS child's inherited ones come from the parent. */
-export function ownColumns(table: Table): Table['columns'] {
-  if (table.partitionOf) return [];
-  return table.columns.filter((c) => !c.inherited);
+/**
+ * The columns a table declares itself: a partition's and an INHERITS child's inherited ones come
+ * from the parent. A partition declares a column only for a default of its own (all its
+ * definition may say of one).
+ */
+export function ownColumns(table: Table, parent: Table | undefined): Table['columns'] {
+  if (!table.partitionOf) return table.columns.filter((c) => !c.inherited);
+  return table.columns.flatMap((column) => {
+    const inherited = parent?.columns.find((c) => c.name === column.name);
+    if (!inherited || column.default === inherited.default || column.default === undefined) return [];
+    return [{ name: column.name, type: column.type, notNull: false, default: column.default }];
+  });
 }

@@ -166,7 +166,7 @@ export function tableExpr(table: Table, ctx: PullContext, options: { shorthands?
   const short = options.shorthands === false ? { unique: new Map(), references: new Map(), indexes: new Map() } : shorthands(table, constraints);
   const shortIndexes = new Set([...short.indexes.values()].flat());
   const indexes = byName(Object.values(table.indexes)).filter((index) => !shortIndexes.has(index));
-  const columns = ownColumns(table);
+  const columns = ownColumns(table, table.partitionOf ? ctx.schema.tables[table.partitionOf.parent] : undefined);
   const rls = table.rls.enabled && !table.rls.forced ? bool(true) : table.rls.forced ? obj([['enabled', table.rls.enabled ? undefined : bool(false)], ['forced', bool(true)]]) : undefined;
   const entries = obj([
     ['schema', table.schema !== 'public' ? str(table.schema) : undefined],

@@ -7,7 +7,7 @@ export const requireConcurrentIndex: MigrationRule = {
   level: 'WARN',
   category: 'SAFETY',
   description: 'CREATE INDEX without CONCURRENTLY on a table that already exists blocks its writes for the whole build. Use CREATE INDEX CONCURRENTLY (outside a transaction).',
-  check: onExisting('create index', (action) => !action.concurrently, (action) => `index on existing table ${action.table} is built without CONCURRENTLY: writes block until it finishes`),
+  check: onExisting('create index', (action) => !action.online, (action) => `index on existing table ${action.table} is built without CONCURRENTLY: writes block until it finishes`),
 };
 
 /** squawk constraint-missing-not-valid: adding a check or foreign key scans the table under lock. */
@@ -89,7 +89,7 @@ export const missingLockTimeout: MigrationRule = {
   category: 'SAFETY',
   description: "A file takes strong locks on existing tables without SET lock_timeout first: waiting behind one long query, the ALTER queues every other query on the table. pgform migrate sets one (--lock-timeout, default 10s); other runners (psql, supabase db push) do not.",
   check: (migration) => {
-    const first = migration.statements.find((statement) => !statement.lockTimeoutSet && statement.actions.some((action) => locking.has(action.kind) && 'table' in action && existing(statement, action.table) && !(action.kind === 'create index' && action.concurrently)));
+    const first = migration.statements.find((statement) => !statement.lockTimeoutSet && statement.actions.some((action) => locking.has(action.kind) && 'table' in action && existing(statement, action.table) && !(action.kind === 'create index' && action.online)));
     return first ? [statementHit(migration, first, `${migration.file} locks existing tables without SET lock_timeout first`)] : [];
   },
 };

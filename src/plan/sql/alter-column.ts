@@ -40,7 +40,7 @@ function keepsValues(from: string, to: string): boolean {
 
 /**
  * Alters one column in place: type (with a USING cast), default, NOT NULL, identity. A change
- * of generated expression cannot be altered in place, so the column is dropped and re-added.
+ * of generated expression cannot be altered in place on every server (see recreateColumn).
  */
 export const alterColumn: Render<Extract<Change, { kind: 'alter column' }>> = ({ table, from, to }) => {
   const target = `ALTER TABLE ${nameOf(table)} ALTER COLUMN ${ident(to.name)}`;
@@ -48,12 +48,7 @@ export const alterColumn: Render<Extract<Change, { kind: 'alter column' }>> = ({
   if (from.generated !== undefined && to.generated === undefined) {
     return [statement(`${target} DROP EXPRESSION`), ...alterColumn({ kind: 'alter column', table, from: { ...from, generated: undefined }, to })];
   }
-  if ((from.generated ?? '') !== (to.generated ?? '')) {
-    return [
-      statement(`ALTER TABLE ${nameOf(table)} DROP COLUMN ${ident(from.name)}`, [{ code: 'DELETES_DATA', message: `re-creates column ${table}.${to.name} to change its generated expression` }]),
-      statement(`ALTER TABLE ${nameOf(table)} ADD COLUMN ${columnSql(to)}`, [{ code: 'REWRITES_TABLE', message: `computes ${table}.${to.name} for every row` }]),
-    ];
-  }
+  if ((from.generated ?? '') !== (to.generated ?? '')) return recreateColumn(table, from, to);
   const steps: Statement[] = [];
   const typeChanged = from.type !== to.type || (from.collation ?? '') !== (to.collation ?? '');
   // A default cast to the old type must go before the type changes; a relabel keeps it valid.
@@ -81,6 +76,21 @@ export const alterColumn: Render<Extract<Change, { kind: 'alter column' }>> = ({
   }
   return steps;
 };
+
+/**
+ * A column that becomes generated, or whose expression changes, is dropped and added again:
+ * PostgreSQL before 17 has no SET EXPRESSION, and none at all turns a plain column into a
+ * generated one. The planner drops what hangs on the column first and re-creates it after
+ * (plan/dependents.ts). Stored values are lost only where the column was plain: a generated
+ * one's are computed again.
+ */
+export function recreateColumn(table: string, from: Column, to: Column, why = 'to change its generated expression'): Statement[] {
+  const lost: Hazard[] = from.generated === undefined ? [{ code: 'DELETES_DATA', message: `the values of ${table}.${to.name} give way to ones computed by its new generated expression` }] : [];
+  return [
+    statement(`ALTER TABLE ${nameOf(table)} DROP COLUMN ${ident(from.name)}`, lost),
+    statement(`ALTER TABLE ${nameOf(table)} ADD COLUMN ${columnSql(to)}`, [{ code: 'REWRITES_TABLE', message: `re-adds ${table}.${to.name} ${why}: computes it for every row of ${table} under an exclusive lock` }]),
+  ];
+}
 
 /** What a busy table needs instead of a rewrite under ACCESS EXCLUSIVE: pgform never picks it silently. */
 export const newColumnInstead = 'online alternative: add a new column, backfill it in batches, then switch readers and writers to it and drop the old one';

@@ -35,6 +35,39 @@ export const dropIndexOnline = ({ relation, index }: Extract<Change, { kind: 'dr
   alone(`DROP INDEX CONCURRENTLY ${qualified(parseObjectId(relation).schema, index.name)}`),
 ];
 
+/** A partition that an index built on its partitioned parent must reach (see createPartitionedIndexOnline). */
+export interface PartitionTarget {
+  id: string;
+  /** The name its index takes, as CREATE INDEX on the parent would name it, or of a matching index it already has. */
+  indexName: string;
+  /** It already has a matching index: attached, not built. */
+  hasIndex: boolean;
+  /** Created by the plan, so empty: its index needs no CONCURRENTLY. */
+  created: boolean;
+  /** Partitioned itself: its own partitions, reached the same way. */
+  partitions?: PartitionTarget[];
+}
+
+/**
+ * An index on a partitioned table, built online: PostgreSQL builds none CONCURRENTLY there. The
+ * parent's is created ON ONLY the parent (invalid, no rows read), each partition's concurrently,
+ * and each attached; the parent's turns valid once every partition's is attached.
+ */
+export function createPartitionedIndexOnline(relation: string, index: Index, partitions: PartitionTarget[]): Statement[] {
+  const schema = parseObjectId(relation).schema;
+  const steps = [alone(indexSql(relation, index, true))];
+  for (const partition of partitions) {
+    const own: Index = { ...index, name: partition.indexName };
+    delete own.comment;
+    if (partition.hasIndex) {
+      // Attached as it is, as CREATE INDEX on the parent would take it over.
+    } else if (partition.partitions) steps.push(...createPartitionedIndexOnline(partition.id, own, partition.partitions));
+    else steps.push(alone(partition.created ? indexSql(partition.id, own) : concurrentIndexSql(partition.id, own)));
+    steps.push(alone(`ALTER INDEX ${qualified(schema, index.name)} ATTACH PARTITION ${qualified(parseObjectId(partition.id).schema, partition.indexName)}`));
+  }
+  return steps;
+}
+
 /**
  * A changed index: the new one is built beside the old under a temporary name, the old one goes,
  * and the new one takes its name. The table has an index serving its queries at every moment.

@@ -10,7 +10,7 @@ import type { Renderers } from './step.js';
 import { addColumn, addConstraint, alterConstraint, createTable, dropColumn, dropConstraint, dropTable, setLogged, validateConstraint } from './table.js';
 import { createIndex, createTrigger, dropIndex, dropTrigger } from './trigger-index.js';
 import {
-  addEnumValue, alterDomain, alterExtension, alterSequence, replaceEnum, createDomain, createEnum, createExtension, createNamespace, createSequence,
+  addEnumValue, alterDomain, alterExtension, alterSequence, replaceDomain, replaceEnum, createDomain, createEnum, createExtension, createNamespace, createSequence,
   dropDomain, dropEnum, dropExtension, dropNamespace, dropSequence,
 } from './types.js';
 import { createView, dropView, replaceView } from './view.js';
@@ -34,6 +34,7 @@ export const renderers: Renderers = {
   'create domain': createDomain,
   'drop domain': dropDomain,
   'alter domain': alterDomain,
+  'replace domain': replaceDomain,
   'create sequence': createSequence,
   'drop sequence': dropSequence,
   'alter sequence': alterSequence,

@@ -6,9 +6,10 @@ import { ident, identList, literal, qualified } from '../../sql/quote.js';
 import { statement, type Render } from './step.js';
 import { withStorage } from './storage.js';
 
-export function indexSql(relation: string, index: Index): string {
+/** CREATE INDEX; `only` builds it on a partitioned table alone, invalid until each partition's is attached. */
+export function indexSql(relation: string, index: Index, only = false): string {
   const { schema } = parseObjectId(relation);
-  let text = `CREATE${index.unique ? ' UNIQUE' : ''} INDEX ${ident(index.name)} ON ${nameOf(relation)} USING ${ident(index.method)} (${index.keys.join(', ')})`;
+  let text = `CREATE${index.unique ? ' UNIQUE' : ''} INDEX ${ident(index.name)} ON ${only ? 'ONLY ' : ''}${nameOf(relation)} USING ${ident(index.method)} (${index.keys.join(', ')})`;
   if (index.include.length) text += ` INCLUDE (${identList(index.include)})`;
   if (index.nullsNotDistinct) text += ' NULLS NOT DISTINCT';
   text += withStorage(index.storage);

@@ -1,5 +1,8 @@
-import type { Change } from '../../model/change.js';
+import { PgformError } from '../../errors.js';
+import type { Change, Hazard } from '../../model/change.js';
 import type { Domain, Sequence } from '../../model/schema.js';
+import { newColumnInstead, recreateColumn } from './alter-column.js';
+import { hasCast } from './casts.js';
 import { collationSql, nameOf } from './names.js';
 import { ident, literal, qualified } from '../../sql/quote.js';
 import { statement, type Render, type Statement } from './step.js';
@@ -59,9 +62,11 @@ export const replaceEnum: Render<Extract<Change, { kind: 'replace enum' }>> = ({
     const hazards = removed.length
       ? [{ code: 'DELETES_DATA' as const, message: `values ${removed.map((v) => `'${v}'`).join(', ')} leave ${to.schema}.${to.name}: rows of ${table}.${column.name} holding them fail the conversion` }]
       : [];
-    // A generated column has no default to move and recomputes itself: no USING either.
+    // A generated column's expression names the old type, which has no cast to the new one (nor
+    // would a USING be allowed): the column is added again, and computes its values anew.
     if (column.generated !== undefined) {
-      steps.push(statement(`${target} TYPE ${column.type}`, hazards));
+      const [drop, add] = recreateColumn(table, column, column, `onto the new ${to.schema}.${to.name}`);
+      steps.push(drop!, { ...add!, hazards: [...(add!.hazards ?? []), ...hazards] });
       continue;
     }
     steps.push(statement(`${target} DROP DEFAULT`));
@@ -110,6 +115,42 @@ export const alterDomain: Render<Extract<Change, { kind: 'alter domain' }>> = ({
     }
   }
   return out;
+};
+
+/**
+ * Replaces a domain whose base type or collation changed while columns use it, as an enum is
+ * replaced: the old domain steps aside under a temporary name, the new one is created, each column
+ * converts through the old base type (its default moved aside meanwhile: it may name the old
+ * domain), and the old domain goes. Views, routines and policies on the columns are dropped before
+ * and re-created after by the planner; the columns' indexes and constraints PostgreSQL rebuilds.
+ */
+export const replaceDomain: Render<Extract<Change, { kind: 'replace domain' }>> = ({ from, to, columns }) => {
+  const id = `${to.schema}.${to.name}`;
+  if (!hasCast(from.type, to.type)) {
+    throw new PgformError('CONVERSION_REQUIRED', `domain ${id} changes from ${from.type} to ${to.type} while columns use it, and PostgreSQL has no cast between them`, { object: id, field: 'type' }, 'move the columns off the domain first (with .using(...)), or drop and re-add them');
+  }
+  const temporary = `${to.name.slice(0, 40)}_pgform_old`;
+  const steps = [statement(`ALTER DOMAIN ${qualified(from.schema, from.name)} RENAME TO ${ident(temporary)}`), statement(domainBody(to))];
+  for (const { table, column } of columns) {
+    const target = `ALTER TABLE ${nameOf(table)} ALTER COLUMN ${ident(column.name)}`;
+    const hazards: Hazard[] = [
+      from.type === to.type
+        ? { code: 'LONG_LOCK', message: `the new collation of ${id} rebuilds the indexes of ${table}.${column.name} under an exclusive lock; ${newColumnInstead}` }
+        : { code: 'REWRITES_TABLE', message: `converting ${table}.${column.name} from ${from.type} to ${to.type} rewrites ${table} under an exclusive lock; ${newColumnInstead}` },
+      { code: 'MAY_FAIL', message: `a value of ${table}.${column.name} that does not fit ${to.type} or breaks a check of ${id} makes it fail` },
+    ];
+    if (column.generated !== undefined) {
+      const [drop, add] = recreateColumn(table, column, column, `onto the new ${id}`);
+      steps.push(drop!, { ...add!, hazards: [...(add!.hazards ?? []), ...hazards] });
+      continue;
+    }
+    const array = column.type.endsWith('[]') ? '[]' : '';
+    if (column.default !== undefined) steps.push(statement(`${target} DROP DEFAULT`));
+    steps.push(statement(`${target} TYPE ${column.type} USING ${ident(column.name)}::${from.type}${array}::${column.type}`, hazards));
+    if (column.default !== undefined) steps.push(statement(`${target} SET DEFAULT ${column.default}`));
+  }
+  steps.push(statement(`DROP DOMAIN ${qualified(from.schema, temporary)}`));
+  return steps;
 };
 
 export const dropDomain: Render<Extract<Change, { kind: 'drop domain' }>> = ({ domain }) => [

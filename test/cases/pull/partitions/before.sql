@@ -7,7 +7,7 @@ CREATE TABLE public.events (
 COMMENT ON TABLE public.events IS 'Events, one partition per year';
 CREATE INDEX events_kind_idx ON public.events (kind);
 CREATE TABLE public.events_2024 PARTITION OF public.events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
-CREATE TABLE public.events_other PARTITION OF public.events DEFAULT;
+CREATE TABLE public.events_other PARTITION OF public.events (kind DEFAULT 'other') DEFAULT;
 CREATE INDEX events_2024_id_idx ON public.events_2024 (id DESC);
 CREATE TABLE public.orders (id bigint NOT NULL, region text NOT NULL) PARTITION BY LIST (region);
 CREATE TABLE public.orders_eu PARTITION OF public.orders FOR VALUES IN ('de', 'fr') PARTITION BY HASH (id);

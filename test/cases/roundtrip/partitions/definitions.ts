@@ -23,6 +23,12 @@ export const events2024 = table('events_2024', {
   indexes: { events_2024_customer_idx: { on: ['customer_id'] } },
 });
 
+// A default of its own: the only column property a partition may declare.
+export const events2025 = table('events_2025', {
+  columns: { kind: text().default('event') },
+  partitionOf: { parent: events, values: sql`FROM ('2025-01-01') TO ('2026-01-01')` },
+});
+
 export const eventsOther = table('events_other', {
   partitionOf: { parent: 'public.events', values: 'default' },
   rls: true,

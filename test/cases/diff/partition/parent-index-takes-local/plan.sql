@@ -1,2 +1,7 @@
--- hazard LONG_LOCK: building orders_total_idx blocks writes to public.orders until it finishes
-CREATE INDEX "orders_total_idx" ON "public"."orders" USING "btree" (total);
+CREATE INDEX "orders_total_idx" ON ONLY "public"."orders" USING "btree" (total);
+
+CREATE INDEX CONCURRENTLY "orders_eu_total_idx" ON "public"."orders_eu" USING "btree" (total);
+
+ALTER INDEX "public"."orders_total_idx" ATTACH PARTITION "public"."orders_eu_total_idx";
+
+ALTER INDEX "public"."orders_total_idx" ATTACH PARTITION "public"."orders_us_total_idx";

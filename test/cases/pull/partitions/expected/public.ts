@@ -17,7 +17,10 @@ export const events2024 = table('events_2024', {
   indexes: { events_2024_id_idx: { on: ['id DESC'] } },
 });
 
-export const eventsOther = table('events_other', { partitionOf: { parent: 'events', values: 'default' } });
+export const eventsOther = table('events_other', {
+  columns: { kind: text().default('other') },
+  partitionOf: { parent: 'events', values: 'default' },
+});
 
 export const items = table('items', {
   columns: { id: bigint().notNull(), name: text().notNull() },

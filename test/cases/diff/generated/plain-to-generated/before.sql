@@ -1,0 +1,10 @@
+CREATE TABLE public.items (id integer PRIMARY KEY, price integer NOT NULL, qty integer NOT NULL, total integer);
+CREATE INDEX items_total_idx ON public.items (total);
+COMMENT ON INDEX public.items_total_idx IS 'orders by total';
+ALTER TABLE public.items ADD CONSTRAINT items_total_non_negative CHECK (total >= 0);
+COMMENT ON CONSTRAINT items_total_non_negative ON public.items IS 'never below zero';
+COMMENT ON COLUMN public.items.total IS 'price times quantity';
+GRANT SELECT (total) ON public.items TO anon;
+CREATE VIEW public.item_totals AS SELECT id, total FROM public.items;
+ALTER TABLE public.items ENABLE ROW LEVEL SECURITY;
+CREATE POLICY items_visible ON public.items FOR SELECT TO anon USING (total > 0);
