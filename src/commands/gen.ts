@@ -1,14 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { ResolvedConfig } from '../config/load.js';
-import { renderDocs } from '../emit/docs/index.js';
-import { renderSupabaseTypes } from '../emit/supabase/index.js';
-import { renderTypes } from '../emit/types/index.js';
-import { renderZod } from '../emit/zod/index.js';
 import type { Schema } from '../model/schema.js';
 import type { Finding } from '../lint/index.js';
-import { lintModel } from './lint-settings.js';
-import { loadConfiguredSchema } from './sql.js';
 import { databaseState, definitionsState } from './states.js';
 
 /** A Generator writes one file: `types` the Kysely types, `supabase` the supabase-js types, `zod` the validators. */
@@ -21,11 +15,20 @@ export interface GeneratedFile {
   status: 'written' | 'unchanged' | 'stale';
 }
 
-const outputs: Record<Generator, { file: string; render: (schema: Schema, advisor: Finding[]) => string }> = {
-  types: { file: 'db.ts', render: renderTypes },
-  supabase: { file: 'database.types.ts', render: renderSupabaseTypes },
-  zod: { file: 'zod.ts', render: renderZod },
-  docs: { file: 'SCHEMA.md', render: (schema, advisor) => renderDocs(schema, { advisor }) },
+type Render = (schema: Schema, advisor: Finding[]) => string;
+
+/** Each generator's file and emitter, the emitter loaded only when its file is asked for. */
+const outputs: Record<Generator, { file: string; render: () => Promise<Render> }> = {
+  types: { file: 'db.ts', render: async () => (await import('../emit/types/index.js')).renderTypes },
+  supabase: { file: 'database.types.ts', render: async () => (await import('../emit/supabase/index.js')).renderSupabaseTypes },
+  zod: { file: 'zod.ts', render: async () => (await import('../emit/zod/index.js')).renderZod },
+  docs: {
+    file: 'SCHEMA.md',
+    render: async () => {
+      const { renderDocs } = await import('../emit/docs/index.js');
+      return (schema, advisor) => renderDocs(schema, { advisor });
+    },
+  },
 };
 
 /** The type generators a config asks for: Kysely's unless it names its clients. */
@@ -46,13 +49,16 @@ export function allGenerators(config: ResolvedConfig): Generator[] {
 export async function genCommand(config: ResolvedConfig, options: { generators: Generator[]; check: boolean; fromDatabase: boolean }): Promise<GeneratedFile[]> {
   // Kysely types read no constraints, indexes, triggers or policies: a live read skips those queries.
   const tableParts = options.generators.some((generator) => generator !== 'types');
+  // The definitions' loader, the canonical printer and the linter are loaded only on the paths
+  // that use them (see definitionsState): a live read for types needs none of them.
   const schema = options.fromDatabase ? await databaseState(config, config.url, config.schemas, { tableParts }) : await definitionsState(config);
   // The Gaps section lists what `pgform lint` leaves open: on the definitions as written (the
   // same findings the command reports), or on the database the docs were read from.
-  const advisor = options.generators.includes('docs') ? lintModel(config, options.fromDatabase ? schema : await loadConfiguredSchema(config), !options.fromDatabase).findings : [];
+  const advisor = options.generators.includes('docs') ? await advisorFindings(config, schema, options.fromDatabase) : [];
   const files: GeneratedFile[] = [];
   for (const generator of options.generators) {
-    const { file, render } = outputs[generator];
+    const { file } = outputs[generator];
+    const render = await outputs[generator].render();
     const path = join(config.out, file);
     const content = render(schema, advisor);
     const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
@@ -67,4 +73,10 @@ export async function genCommand(config: ResolvedConfig, options: { generators: 
     }
   }
   return files;
+}
+
+async function advisorFindings(config: ResolvedConfig, schema: Schema, fromDatabase: boolean): Promise<Finding[]> {
+  const { lintModel } = await import('./lint-settings.js');
+  const declared = fromDatabase ? schema : await (await import('./sql.js')).loadConfiguredSchema(config);
+  return lintModel(config, declared, !fromDatabase).findings;
 }

@@ -1,11 +1,9 @@
 import { join } from 'node:path';
-import { canonicalizeWith } from '../canonical/index.js';
 import { pgliteVersion } from '../engine/pglite-version.js';
 import type { ResolvedConfig } from '../config/load.js';
 import { introspect } from '../introspect/index.js';
 import type { Schema } from '../model/schema.js';
 import { openDatabase, openScratch, presetOf, presetReads, withConnection } from './database.js';
-import { loadConfiguredSchema } from './sql.js';
 
 /** Where results are cached between runs: canonical forms, replayed migration files. */
 export function cacheDir(config: ResolvedConfig, kind: 'canonical' | 'shadow' = 'canonical'): string {
@@ -21,6 +19,9 @@ export function managedNamespaces(schema: Schema): string[] {
 
 /** The definitions as a canonical model, printed by a scratch embedded database (cached). */
 export async function definitionsState(config: ResolvedConfig): Promise<Schema> {
+  // Loaded here, not at the top: commands that only read a live database (gen types --url) skip
+  // the definitions' loader and the planner.
+  const [{ loadConfiguredSchema }, { canonicalizeWith }] = await Promise.all([import('./sql.js'), import('../canonical/index.js')]);
   const schema = await loadConfiguredSchema(config);
   const options = { externalNamespaces: presetOf(config).externalNamespaces, cacheDir: cacheDir(config) };
   return canonicalizeWith(schema, `pglite package ${pgliteVersion}`, (work) => withConnection(() => openScratch(config), work), options);
