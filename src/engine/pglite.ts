@@ -51,7 +51,7 @@ async function withoutStackTraces<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-function wrap(engine: PGlite, release: () => void): Connection {
+function wrap(engine: PGlite, release: () => void, reopen?: () => Promise<PGlite>): Connection {
   let version: number | undefined;
   // Dropped on close, so the closed instance (and its WebAssembly memory) can be collected while
   // the Connection object is still referenced.
@@ -73,6 +73,16 @@ function wrap(engine: PGlite, release: () => void): Connection {
       version ??= Number((await db().query<{ v: string }>("SELECT current_setting('server_version_num') AS v")).rows[0]!.v ?? 0);
       return version;
     },
+    ...(reopen
+      ? {
+          async renew() {
+            await db().close();
+            instance = undefined;
+            await collectClosedEngine();
+            instance = await reopen();
+          },
+        }
+      : {}),
     async close() {
       if (!instance) return;
       try {
@@ -177,7 +187,8 @@ export async function openScratchPglite(setup?: PgliteSetup): Promise<Connection
   const remove = () => rmSync(dataDir, { recursive: true, force: true });
   try {
     cpSync(template, dataDir, { recursive: true });
-    return wrap(await PGlite.create({ dataDir, extensions, startParams: startParamsFor(setup) }), remove);
+    const create = () => PGlite.create({ dataDir, extensions, startParams: startParamsFor(setup) });
+    return wrap(await create(), remove, create);
   } catch (error) {
     remove();
     throw error;
