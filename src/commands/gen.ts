@@ -3,7 +3,7 @@ import { dirname, join, relative } from 'node:path';
 import type { ResolvedConfig } from '../config/load.js';
 import type { Schema } from '../model/schema.js';
 import type { Finding } from '../lint/index.js';
-import { databaseState, definitionsState } from './states.js';
+import { databaseState, definitionsStates } from './states.js';
 
 /** A Generator writes one file: `types` the Kysely types, `supabase` the supabase-js types, `zod` the validators. */
 export type Generator = 'types' | 'supabase' | 'zod' | 'docs';
@@ -51,10 +51,12 @@ export async function genCommand(config: ResolvedConfig, options: { generators: 
   const tableParts = options.generators.some((generator) => generator !== 'types');
   // The definitions' loader, the canonical printer and the linter are loaded only on the paths
   // that use them (see definitionsState): a live read for types needs none of them.
-  const schema = options.fromDatabase ? await databaseState(config, config.url, config.schemas, { tableParts }) : await definitionsState(config);
+  const { declared, canonical: schema } = options.fromDatabase
+    ? { declared: undefined, canonical: await databaseState(config, config.url, config.schemas, { tableParts }) }
+    : await definitionsStates(config);
   // The Gaps section lists what `pgform lint` leaves open: on the definitions as written (the
   // same findings the command reports), or on the database the docs were read from.
-  const advisor = options.generators.includes('docs') ? await advisorFindings(config, schema, options.fromDatabase) : [];
+  const advisor = options.generators.includes('docs') ? await advisorFindings(config, declared ?? schema, !options.fromDatabase) : [];
   const files: GeneratedFile[] = [];
   for (const generator of options.generators) {
     const { file } = outputs[generator];
@@ -75,8 +77,8 @@ export async function genCommand(config: ResolvedConfig, options: { generators: 
   return files;
 }
 
-async function advisorFindings(config: ResolvedConfig, schema: Schema, fromDatabase: boolean): Promise<Finding[]> {
+/** What the linter finds in `schema`: the definitions as written, or a live database. */
+async function advisorFindings(config: ResolvedConfig, schema: Schema, fromDefinitions: boolean): Promise<Finding[]> {
   const { lintModel } = await import('./lint-settings.js');
-  const declared = fromDatabase ? schema : await (await import('./sql.js')).loadConfiguredSchema(config);
-  return lintModel(config, declared, !fromDatabase).findings;
+  return lintModel(config, schema, fromDefinitions).findings;
 }
