@@ -49,10 +49,17 @@ ${body}
  * (built dist/), so it is exactly what a user of psql would apply for these definitions.
  */
 export function generate({ tables, seed = 42, out }) {
+  return writeSchema(out, definitionFiles(tables, seed));
+}
+
+/**
+ * Writes definition files (by name) to `<out>/definitions/` and the SQL pgform prints for them to
+ * `<out>/schema.sql`, followed by `extraSql` (objects pgform does not model), if any.
+ */
+export function writeSchema(out, files, extraSql = '') {
   const definitions = join(out, 'definitions');
   rmSync(definitions, { recursive: true, force: true });
   mkdirSync(definitions, { recursive: true });
-  const files = definitionFiles(tables, seed);
   for (const [name, source] of Object.entries(files)) writeFileSync(join(definitions, name), source);
   const sql = execFileSync(process.execPath, [join(repoDir, 'bin/pgform.js'), 'sql', '--bootstrap', '--definitions', definitions], {
     cwd: out,
@@ -60,11 +67,11 @@ export function generate({ tables, seed = 42, out }) {
     encoding: 'utf8',
   });
   const sqlFile = join(out, 'schema.sql');
-  writeFileSync(sqlFile, sql);
+  writeFileSync(sqlFile, sql + extraSql);
   return { definitions, sqlFile, files: Object.keys(files).length };
 }
 
-function parseArgs(argv) {
+export function parseArgs(argv, folder = 'n') {
   const args = { tables: 100, seed: 42, out: undefined };
   for (let i = 0; i < argv.length; i++) {
     const [flag, value] = [argv[i], argv[i + 1]];
@@ -74,7 +81,7 @@ function parseArgs(argv) {
     else throw new Error(`unknown flag ${flag} (use --tables N, --seed S, --out DIR)`);
     i++;
   }
-  args.out ??= join(benchDir, '.work', `n${args.tables}`);
+  args.out ??= join(benchDir, '.work', `${folder}${args.tables}`);
   return args;
 }
 

@@ -6,6 +6,8 @@
  *
  *   node bench/run.mjs [--sizes 100,500,2000] [--runs 3] [--seed 42] [--only inspect,diff-twin]
  *                      [--slow-seconds 120] [--timeout-minutes 30] [--keep] [--online-rows 1000000]
+ *                      [--shape supabase|wide]
+ *     --shape wide: the schemas of generate-wide.mjs, into results-wide.json and results-wide.md
  *   node bench/run.mjs --fleet 200 [--concurrency 8]
  *     the fleet job instead: N databases × proxe, one fleet run against N single-target runs in a
  *     shell loop (bench/fleet-results.md and .json)
@@ -18,7 +20,6 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generate } from './generate.mjs';
 import { runChecks } from './lib/checks.mjs';
 import { createDatabase, createTemplate, dropBenchDatabases, dropDatabase, psql, serverVersion } from './lib/databases.mjs';
 import { execute } from './lib/execute.mjs';
@@ -27,6 +28,7 @@ import { jobsFor } from './lib/jobs.mjs';
 import { requireGnuTime } from './lib/measure.mjs';
 import { benchOnline } from './lib/online.mjs';
 import { renderReport } from './lib/report.mjs';
+import { shapeNamed } from './lib/shapes.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const repoDir = resolve(benchDir, '..');
@@ -34,7 +36,7 @@ const pgformJs = join(repoDir, 'bin', 'pgform.js');
 const log = (line) => console.log(line);
 
 function parseArgs(argv) {
-  const args = { sizes: [100, 500, 2000], runs: 3, seed: 42, only: undefined, keep: false, slowSeconds: 120, timeoutMinutes: 30, onlineRows: 1_000_000 };
+  const args = { sizes: [100, 500, 2000], runs: 3, seed: 42, only: undefined, keep: false, slowSeconds: 120, timeoutMinutes: 30, onlineRows: 1_000_000, shape: shapeNamed('supabase') };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = () => argv[++i] ?? '';
@@ -46,6 +48,7 @@ function parseArgs(argv) {
     else if (flag === '--slow-seconds') args.slowSeconds = Number(value());
     else if (flag === '--timeout-minutes') args.timeoutMinutes = Number(value());
     else if (flag === '--online-rows') args.onlineRows = Number(value());
+    else if (flag === '--shape') args.shape = shapeNamed(value());
     else throw new Error(`unknown flag ${flag}: use --sizes 100,500,2000 --runs 3 --seed 42 --only <job,...> --slow-seconds 120 --timeout-minutes 30 --keep`);
   }
   if (!args.sizes.every((n) => Number.isInteger(n) && n >= 4)) throw new Error('--sizes takes table counts of at least 4');
@@ -82,12 +85,12 @@ function loadResults(file) {
 }
 
 async function benchSize(n, args, commands) {
-  const work = join(benchDir, '.work', `n${n}`);
+  const work = join(benchDir, '.work', `${args.shape.folder}${n}`);
   const cwd = join(work, 'cwd');
   mkdirSync(cwd, { recursive: true });
   mkdirSync(join(work, 'out'), { recursive: true });
-  log(`\nN = ${n}: generating the schema (seed ${args.seed})`);
-  const { definitions, sqlFile } = generate({ tables: n, seed: args.seed, out: work });
+  log(`\nN = ${n}: generating the ${args.shape.name} schema (seed ${args.seed})`);
+  const { definitions, sqlFile } = args.shape.generate({ tables: n, seed: args.seed, out: work });
   log('  creating databases: full and twin (psql -f schema.sql), empty (bootstrapped)');
   const urls = {};
   for (const name of ['full', 'twin']) {
@@ -145,7 +148,7 @@ async function main() {
   }
   buildPgform();
   const commands = availableCommands();
-  const resultsFile = join(benchDir, 'results.json');
+  const resultsFile = join(benchDir, `${args.shape.results}.json`);
   const all = loadResults(resultsFile);
   // The online run keeps the peer results and their context, and touches only its own databases (pgform_bench_online_*): other benchmarks may be running.
   if (onlineOnly) {
@@ -161,6 +164,7 @@ async function main() {
     runs: args.runs,
     slowSeconds: args.slowSeconds,
     seed: args.seed,
+    shape: args.shape.title,
     date: new Date().toISOString().slice(0, 10),
   };
   dropBenchDatabases();
@@ -176,13 +180,14 @@ async function main() {
       all.sizes[n] = { context, results: [...kept, ...measured.results], checks: args.only && previous ? previous.checks : measured.checks };
       if (!args.keep) for (const name of ['full', 'twin', 'empty']) dropDatabase(`pgform_bench_${n}_${name}`);
       writeFileSync(resultsFile, `${JSON.stringify(all, null, 2)}\n`);
-      writeFileSync(join(benchDir, 'results.md'), renderReport(all));
+      writeFileSync(join(benchDir, `${args.shape.results}.md`), renderReport(all));
     }
-    if (!args.only || args.only.includes('online')) await benchOnlineInto(all, args, resultsFile);
+    // The online job does not depend on the schema shape: it runs with the default one only.
+    if ((!args.only || args.only.includes('online')) && args.shape.name === 'supabase') await benchOnlineInto(all, args, resultsFile);
   } finally {
     if (!args.keep) dropBenchDatabases();
   }
-  log(`\nwrote bench/results.md and bench/results.json`);
+  log(`\nwrote bench/${args.shape.results}.md and bench/${args.shape.results}.json`);
 }
 
 await main();

@@ -3,7 +3,11 @@
  * step. A tool that is not available, or whose warm-up fails, is recorded with the reason
  * instead of failing the whole benchmark.
  */
+import { loadavg } from 'node:os';
 import { measure, median } from './measure.mjs';
+
+/** The 1-minute load average now: the machine's other work, noted beside every figure. */
+const loadNow = () => Number(loadavg()[0].toFixed(2));
 
 /** The first meaningful line of a failed run's stderr, without database URLs. */
 function reasonOf(result) {
@@ -35,6 +39,7 @@ async function runOnce(tool, timeoutMs) {
 export async function execute(tool, { runs, log, slowSeconds, timeoutMs }) {
   const base = { tool: tool.tool, role: tool.role, command: tool.command ?? tool.tool };
   if (tool.available === false) return { ...base, status: 'not available', reason: `\`${tool.command}\` is not a command of this pgform build` };
+  const loadBefore = loadNow();
   const warmup = await runOnce(tool, timeoutMs);
   if (!warmup.ok) {
     log(`    ${tool.tool}: failed (${reasonOf(warmup)})`);
@@ -54,11 +59,14 @@ export async function execute(tool, { runs, log, slowSeconds, timeoutMs }) {
     ...base,
     status: 'ok',
     runsMs: timed.map((r) => Math.round(r.ms)),
+    minMs: Math.round(Math.min(...timed.map((r) => r.ms))),
     medianMs: Math.round(median(timed.map((r) => r.ms))),
+    maxMs: Math.round(Math.max(...timed.map((r) => r.ms))),
+    load: { before: loadBefore, after: loadNow() },
     cpuS: Number(median(timed.map((r) => r.cpuS ?? 0)).toFixed(2)),
     peakRssMb: Math.round(Math.max(...timed.map((r) => r.rssMb ?? 0))),
     ...(warmup.note || slow ? { note: [warmup.note, slow ? `1 run: over ${slowSeconds} s, not repeated` : ''].filter(Boolean).join('; ') } : {}),
   };
-  log(`    ${tool.tool}: ${record.medianMs} ms (runs ${record.runsMs.join(', ')}), ${record.peakRssMb} MB`);
+  log(`    ${tool.tool}: ${record.minMs} / ${record.medianMs} / ${record.maxMs} ms (min/median/max), ${record.peakRssMb} MB, load ${record.load.before} -> ${record.load.after}`);
   return record;
 }

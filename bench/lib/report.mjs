@@ -42,10 +42,25 @@ function jobTable(all, job) {
       }
       const ratio = r.role === 'pgform' ? '—' : base ? times(r.medianMs / base.medianMs) : 'n/a';
       const perTable = perTableJobs.has(job) ? ` (${(r.medianMs / n).toFixed(1)} ms/table)` : '';
-      rows.push(`| ${n} | ${cell(r.tool)}${role} | ${seconds(r.medianMs)}${perTable} | ${r.cpuS.toFixed(2)} s | ${r.peakRssMb} MB | ${ratio} | ${cell(r.note ?? '')} |`);
+      rows.push(`| ${n} | ${cell(r.tool)}${role} | ${spread(r)} | ${seconds(r.medianMs)}${perTable} | ${r.cpuS.toFixed(2)} s | ${r.peakRssMb} MB | ${ratio} | ${loadOf(r)} | ${cell(r.note ?? '')} |`);
     }
   }
-  return ['| N | tool | time (median) | client CPU | peak RSS | time peer/pgform | note |', '| ---: | --- | ---: | ---: | ---: | ---: | --- |', ...rows].join('\n');
+  return [
+    '| N | tool | time min / max | time (median) | client CPU | peak RSS | time peer/pgform | load before → after | note |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...rows,
+  ].join('\n');
+}
+
+/** The fastest and slowest timed run (results of older runs keep only the median). */
+function spread(r) {
+  const runs = r.runsMs ?? [];
+  return runs.length ? `${seconds(r.minMs ?? Math.min(...runs))} / ${seconds(r.maxMs ?? Math.max(...runs))}` : '';
+}
+
+/** The 1-minute load average when the tool's runs started and ended, when recorded. */
+function loadOf(r) {
+  return r.load ? `${r.load.before.toFixed(1)} → ${r.load.after.toFixed(1)}` : '';
 }
 
 function growthTable(all) {
@@ -98,9 +113,10 @@ function targetRows(all) {
     if (cells.some((c) => !c)) return undefined;
     return mark(cells.every((c) => c.x <= 2), cells.map((c) => `${c.job} ${times(c.x)}`).join(', '));
   })} |`);
-  rows.push(`| types ≥ 1.5× faster than kysely-codegen | ${perSize((n) => {
+  rows.push(`| types ≥ 1.5× faster than kysely-codegen from N=500 on | ${perSize((n) => {
     const r = ratio(n, 'types', 'kysely-codegen');
-    return r === undefined ? undefined : mark(r >= 1.5, `${times(r)} faster`);
+    if (r === undefined) return undefined;
+    return n >= 500 ? mark(r >= 1.5, `${times(r)} faster`) : `${times(r)} faster`;
   })} |`);
   rows.push(`| pull ≥ 40× faster than drizzle-kit pull at N=500, finishing at N=2000 | ${perSize((n) => {
     const p = find(all, n, 'pull', 'pgform');
@@ -147,7 +163,7 @@ export function renderReport(all) {
     '',
     'Measured by `npm run bench` (bench/run.mjs); rewritten on every run (results.json keeps the raw numbers of every size measured).',
     '',
-    `Machine: ${c.cpus}, node ${c.node}, PostgreSQL ${c.postgres} on 127.0.0.1. Schemas: bench/generate.mjs, seed ${c.seed}. Load average (1, 5, 15 min) when each size started: ${sizesOf(all)
+    `Machine: ${c.cpus}, node ${c.node}, PostgreSQL ${c.postgres} on 127.0.0.1. Schemas: ${c.shape ?? 'Supabase-style schemas (bench/generate.mjs)'}, seed ${c.seed}. Load average (1, 5, 15 min) when each size started: ${sizesOf(all)
       .map((n) => {
         const size = all.sizes[n].context ?? c;
         const rerun = (size.reruns ?? []).map((r) => `, re-run of ${r.jobs}: ${r.loadAverage}`).join('');
@@ -155,7 +171,7 @@ export function renderReport(all) {
       })
       .join('; ')}; on 2 cores, a load above 2 means other processes competed for the CPU and wall times are inflated.`,
     '',
-    `Each job runs as a whole process (\`child_process.spawn\` under GNU \`/usr/bin/time\`): one warm-up, then ${c.runs} timed runs (a tool whose warm-up alone takes over ${c.slowSeconds ?? 120} s is measured by that one run, noted); **time** is the wall-clock median, **client CPU** the median user+system seconds of the process (the server's work is only in the wall time), **peak RSS** the largest of the runs. **time peer/pgform** above 1 means pgform is faster. Floors are the plain PostgreSQL clients (pg_dump; psql, which runs the schema statement by statement, so it commits after each one); peers are what a user would run instead.`,
+    `Each job runs as a whole process (\`child_process.spawn\` under GNU \`/usr/bin/time\`): one warm-up, then ${c.runs} timed runs (a tool whose warm-up alone takes over ${c.slowSeconds ?? 120} s is measured by that one run, noted); **time** is the wall-clock median (with the fastest and slowest run beside it), **client CPU** the median user+system seconds of the process (the server's work is only in the wall time), **peak RSS** the largest of the runs; **load** is the 1-minute load average when the tool's runs started and ended. **time peer/pgform** above 1 means pgform is faster. Floors are the plain PostgreSQL clients (pg_dump; psql, which runs the schema statement by statement, so it commits after each one); peers are what a user would run instead.`,
     '',
     '## Targets',
     '',

@@ -60,7 +60,7 @@ export class IncrementalPrinter {
     const conn = await this.open();
     let printed: Schema;
     try {
-      printed = await printOnServer(local, createPlan(local).steps, conn, this.options, true);
+      printed = await printOnServer(local, createPlan(local), conn, this.options, true);
     } catch (error) {
       await conn.close();
       throw error;

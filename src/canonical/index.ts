@@ -5,7 +5,7 @@ import { introspect } from '../introspect/index.js';
 import { objectId, routineId } from '../model/id.js';
 import type { Routine, Schema, SourceLocation } from '../model/schema.js';
 import { createPlan } from './from-scratch.js';
-import { planScript, type Step } from '../plan/index.js';
+import { planScript, type Plan, type Step } from '../plan/index.js';
 import { splitByLockBudget } from '../plan/lock-budget.js';
 import { routineSql } from '../plan/sql/routine.js';
 import { applyPlan, statementError, type Locate } from './apply.js';
@@ -61,7 +61,7 @@ async function printedWith(
   const plan = createPlan(local);
   const key = cacheKey(String(cacheFormat), printer, planScript(plan));
   const cached = options.cacheDir ? readCached<Schema>(options.cacheDir, key) : undefined;
-  const printed = cached ?? (await withConnection((conn) => printOnServer(schema, plan.steps, conn, options, disposable)));
+  const printed = cached ?? (await withConnection((conn) => printOnServer(schema, plan, conn, options, disposable)));
   if (!cached && options.cacheDir) writeCached(options.cacheDir, key, printed);
   return mergePrinted(schema, printed);
 }
@@ -70,22 +70,32 @@ async function printedWith(
  * Applies the definitions and reads them back. On a database that must be left as it was, all in
  * one rolled-back transaction. On a disposable one, committed in runs that fit a default server's
  * lock table (one transaction creating thousands of tables exhausts it), which also spares the
- * embedded engine the memory of one huge transaction.
+ * embedded engine the memory of one huge transaction; then the read starts on a renewed engine,
+ * without the caches the creation grew. The plan's steps are let go once applied: on thousands
+ * of tables the read needs their memory.
  */
-export async function printOnServer(schema: Schema, steps: Step[], conn: Connection, options: CanonicalOptions, disposable: boolean): Promise<Schema> {
+export async function printOnServer(schema: Schema, plan: Plan, conn: Connection, options: CanonicalOptions, disposable: boolean): Promise<Schema> {
   const locate = locator(schema);
   const namespaces = Object.values(schema.namespaces).filter((n) => !n.external).map((n) => n.name);
   const read = () => introspect(conn, { namespaces, externalNamespaces: options.externalNamespaces });
   if (!disposable) {
     return inRolledBackTransaction(conn, async () => {
-      await applyPlan(conn, { steps }, locate);
+      await applyPlan(conn, { steps: takeSteps(plan) }, locate);
       await checkRoutineBodies(conn, schema, locate);
       return read();
     });
   }
-  for (const run of splitByLockBudget(steps)) await inTransaction(conn, () => applyPlan(conn, { steps: run }, locate));
+  for (const run of splitByLockBudget(takeSteps(plan))) await inTransaction(conn, () => applyPlan(conn, { steps: run }, locate));
   await inTransaction(conn, () => checkRoutineBodies(conn, schema, locate));
+  await conn.renew?.();
   return read();
+}
+
+/** The plan's steps, left to the caller alone: the plan keeps none. */
+function takeSteps(plan: Plan): Step[] {
+  const { steps } = plan;
+  plan.steps = [];
+  return steps;
 }
 
 /** Re-creates every routine with body checking on, now that everything it reads exists. */

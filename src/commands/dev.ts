@@ -136,7 +136,8 @@ export class DevSession {
           await withMigrationLock(conn, () => applySteps(conn, plan.steps, lockTimeout), this.options.onWait);
         }
         lap('apply');
-        const types = typeGenerators(this.config).map((generator) => writeGenerated(this.config, generator, definitions, []));
+        const types: GeneratedFile[] = [];
+        for (const generator of typeGenerators(this.config)) types.push(await writeGenerated(this.config, generator, definitions, []));
         lap('types');
         this.last = { declared, definitions, applied: plan.steps.length > 0 };
         return { status: 'done', statements: plan.steps.length, summary: summarizePlan(plan), hazards, types, typesAt: performance.now(), times };
@@ -157,7 +158,8 @@ export class DevSession {
     if (!last) return { files: [], remaining: 0 };
     const rest = allGenerators(this.config).filter((generator) => !typeGenerators(this.config).includes(generator));
     const advisor = rest.includes('docs') ? lintModel(this.config, last.declared, true).findings : [];
-    const files = rest.map((generator) => writeGenerated(this.config, generator, last.definitions, advisor));
+    const files: GeneratedFile[] = [];
+    for (const generator of rest) files.push(await writeGenerated(this.config, generator, last.definitions, advisor));
     await this.printer.settle();
     if (!this.embedded || (this.known && !last.applied)) return { files, remaining: 0 };
     const live = await this.read(this.embedded);

@@ -1,15 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { ResolvedConfig } from '../config/load.js';
-import { renderDocs } from '../emit/docs/index.js';
-import { renderSupabaseTypes } from '../emit/supabase/index.js';
-import { renderTypes } from '../emit/types/index.js';
-import { renderZod } from '../emit/zod/index.js';
 import type { Schema } from '../model/schema.js';
 import type { Finding } from '../lint/index.js';
-import { lintModel } from './lint-settings.js';
-import { loadConfiguredSchema } from './sql.js';
-import { databaseState, definitionsState } from './states.js';
+import { databaseState, definitionsStates } from './states.js';
 
 /** A Generator writes one file: `types` the Kysely types, `supabase` the supabase-js types, `zod` the validators. */
 export type Generator = 'types' | 'supabase' | 'zod' | 'docs';
@@ -21,11 +15,20 @@ export interface GeneratedFile {
   status: 'written' | 'unchanged' | 'stale';
 }
 
-const outputs: Record<Generator, { file: string; render: (schema: Schema, advisor: Finding[]) => string }> = {
-  types: { file: 'db.ts', render: renderTypes },
-  supabase: { file: 'database.types.ts', render: renderSupabaseTypes },
-  zod: { file: 'zod.ts', render: renderZod },
-  docs: { file: 'SCHEMA.md', render: (schema, advisor) => renderDocs(schema, { advisor }) },
+type Render = (schema: Schema, advisor: Finding[]) => string;
+
+/** Each generator's file and emitter, the emitter loaded only when its file is asked for. */
+const outputs: Record<Generator, { file: string; render: () => Promise<Render> }> = {
+  types: { file: 'db.ts', render: async () => (await import('../emit/types/index.js')).renderTypes },
+  supabase: { file: 'database.types.ts', render: async () => (await import('../emit/supabase/index.js')).renderSupabaseTypes },
+  zod: { file: 'zod.ts', render: async () => (await import('../emit/zod/index.js')).renderZod },
+  docs: {
+    file: 'SCHEMA.md',
+    render: async () => {
+      const { renderDocs } = await import('../emit/docs/index.js');
+      return (schema, advisor) => renderDocs(schema, { advisor });
+    },
+  },
 };
 
 /** The type generators a config asks for: Kysely's unless it names its clients. */
@@ -46,12 +49,17 @@ export function allGenerators(config: ResolvedConfig): Generator[] {
 export async function genCommand(config: ResolvedConfig, options: { generators: Generator[]; check: boolean; fromDatabase: boolean }): Promise<GeneratedFile[]> {
   // Kysely types read no constraints, indexes, triggers or policies: a live read skips those queries.
   const tableParts = options.generators.some((generator) => generator !== 'types');
-  const written = options.fromDatabase ? undefined : await loadConfiguredSchema(config);
-  const schema = written ? await definitionsState(config, written) : await databaseState(config, config.url, config.schemas, { tableParts });
+  // The definitions' loader, the canonical printer and the linter are loaded only on the paths
+  // that use them (see definitionsState): a live read for types needs none of them.
+  const { declared, canonical: schema } = options.fromDatabase
+    ? { declared: undefined, canonical: await databaseState(config, config.url, config.schemas, { tableParts }) }
+    : await definitionsStates(config);
   // The Gaps section lists what `pgform lint` leaves open: on the definitions as written (the
   // same findings the command reports), or on the database the docs were read from.
-  const advisor = options.generators.includes('docs') ? lintModel(config, written ?? schema, written !== undefined).findings : [];
-  return options.generators.map((generator) => writeGenerated(config, generator, schema, advisor, options.check));
+  const advisor = options.generators.includes('docs') ? await advisorFindings(config, declared ?? schema, !options.fromDatabase) : [];
+  const files: GeneratedFile[] = [];
+  for (const generator of options.generators) files.push(await writeGenerated(config, generator, schema, advisor, options.check));
+  return files;
 }
 
 /**
@@ -59,8 +67,9 @@ export async function genCommand(config: ResolvedConfig, options: { generators: 
  * with `check`, reports it stale): written beside it and renamed, so a reader (an editor, a
  * watching compiler, a process stopped midway) never sees half a file.
  */
-export function writeGenerated(config: ResolvedConfig, generator: Generator, schema: Schema, advisor: Finding[], check = false): GeneratedFile {
-  const { file, render } = outputs[generator];
+export async function writeGenerated(config: ResolvedConfig, generator: Generator, schema: Schema, advisor: Finding[], check = false): Promise<GeneratedFile> {
+  const { file } = outputs[generator];
+  const render = await outputs[generator].render();
   const path = join(config.out, file);
   const content = render(schema, advisor);
   const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
@@ -71,4 +80,10 @@ export function writeGenerated(config: ResolvedConfig, generator: Generator, sch
   writeFileSync(partial, content);
   renameSync(partial, path);
   return { path: relative(config.root, path), content, status: 'written' };
+}
+
+/** What the linter finds in `schema`: the definitions as written, or a live database. */
+async function advisorFindings(config: ResolvedConfig, schema: Schema, fromDefinitions: boolean): Promise<Finding[]> {
+  const { lintModel } = await import('./lint-settings.js');
+  return lintModel(config, schema, fromDefinitions).findings;
 }

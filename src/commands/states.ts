@@ -1,11 +1,9 @@
 import { join } from 'node:path';
-import { canonicalizeWith } from '../canonical/index.js';
 import { pgliteVersion } from '../engine/pglite-version.js';
 import type { ResolvedConfig } from '../config/load.js';
 import { introspect } from '../introspect/index.js';
 import type { Schema } from '../model/schema.js';
 import { openDatabase, openScratch, presetOf, presetReads, withConnection } from './database.js';
-import { loadConfiguredSchema } from './sql.js';
 
 /** Where results are cached between runs: canonical forms, replayed migration files. */
 export function cacheDir(config: ResolvedConfig, kind: 'canonical' | 'shadow' = 'canonical'): string {
@@ -20,10 +18,22 @@ export function managedNamespaces(schema: Schema): string[] {
 }
 
 /** The definitions as a canonical model, printed by a scratch embedded database (cached). */
-export async function definitionsState(config: ResolvedConfig, loaded?: Schema): Promise<Schema> {
-  const schema = loaded ?? (await loadConfiguredSchema(config));
+export async function definitionsState(config: ResolvedConfig): Promise<Schema> {
+  return (await definitionsStates(config)).canonical;
+}
+
+/**
+ * The definitions as written (what `pgform lint` reads) and as a canonical model, from one load:
+ * loading thousands of definitions twice costs seconds and the loader's memory.
+ */
+export async function definitionsStates(config: ResolvedConfig): Promise<{ declared: Schema; canonical: Schema }> {
+  // Loaded here, not at the top: commands that only read a live database (gen types --url) skip
+  // the definitions' loader and the planner.
+  const [{ loadConfiguredSchema }, { canonicalizeWith }] = await Promise.all([import('./sql.js'), import('../canonical/index.js')]);
+  const declared = await loadConfiguredSchema(config);
   const options = { externalNamespaces: presetOf(config).externalNamespaces, cacheDir: cacheDir(config) };
-  return canonicalizeWith(schema, `pglite package ${pgliteVersion}`, (work) => withConnection(() => openScratch(config), work), options);
+  const canonical = await canonicalizeWith(declared, `pglite package ${pgliteVersion}`, (work) => withConnection(() => openScratch(config), work), options);
+  return { declared, canonical };
 }
 
 /** A live database as a model: the URL's server, or the embedded database. */

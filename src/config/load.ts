@@ -1,41 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { z } from 'zod';
 import { PgformError } from '../errors.js';
 import { importTypeScript } from '../load/typescript.js';
 import type { EnvReference, PgformConfig, TypesTarget } from './define.js';
 import { checkDatabaseUrl } from './url.js';
-
-const targetName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'a target name is letters, digits, ., - and _');
-
-const configShape = z
-  .object({
-    definitions: z.string().min(1).optional(),
-    migrations: z.string().min(1).optional(),
-    out: z.string().min(1).optional(),
-    database: z.string().min(1).optional(),
-    preset: z.enum(['supabase', 'none']).optional(),
-    schemas: z.array(z.string().min(1)).optional(),
-    online: z.boolean().optional(),
-    lockTimeout: z.string().regex(/^\d+(\s*(us|ms|s|min|h|d))?$/, 'a lock timeout is a number with a unit: 2s, 500ms, 1min').optional(),
-    systems: z.record(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'a system name is lower-case letters, digits, - and _'), z.string().min(1)).optional(),
-    lint: z
-      .object({
-        rules: z.record(z.string(), z.enum(['off', 'error', 'warn', 'info'])).optional(),
-        exposedSchemas: z.array(z.string().min(1)).optional(),
-      })
-      .strict()
-      .optional(),
-    gen: z
-      .object({
-        types: z.array(z.enum(['kysely', 'supabase'])).min(1).optional(),
-        zod: z.boolean().optional(),
-      })
-      .strict()
-      .optional(),
-    targets: z.record(targetName, z.union([z.string().min(1), z.object({ env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name') }).strict()])).optional(),
-  })
-  .strict();
 
 /** Options every command accepts on the command line. */
 export interface CommonOptions {
@@ -92,6 +60,9 @@ export async function resolveConfig(options: CommonOptions, env: NodeJS.ProcessE
     } catch (error) {
       throw new PgformError('CONFIG_INVALID', `cannot load config: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, { file: configFile }, undefined, { cause: error });
     }
+    // The validator (zod) is loaded only when there is a config file to validate: most of a
+    // command's start-up otherwise, for commands like `gen types --url` that need none.
+    const { configShape } = await import('./shape.js');
     const parsed = configShape.safeParse(loaded);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;

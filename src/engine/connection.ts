@@ -17,6 +17,12 @@ export interface Connection {
    * on its own core). Absent where there is only one session: the embedded engine.
    */
   openSibling?(): Promise<Connection>;
+  /**
+   * Closes the engine and opens it again on the same data, outside any transaction: an embedded
+   * instance's memory only grows (catalog caches, the largest result so far), and a new one
+   * starts from its base. Only a scratch database has it, and it renews only a large process.
+   */
+  renew?(): Promise<void>;
   close(): Promise<void>;
 }
 

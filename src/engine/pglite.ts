@@ -15,6 +15,7 @@ import { uuid_ossp } from '@electric-sql/pglite/contrib/uuid_ossp';
 import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import { PgformError } from '../errors.js';
 import type { Connection } from './connection.js';
+import { collectClosedEngine, collectGarbage, largeFootprint } from './release.js';
 
 /**
  * Server settings for every embedded instance. One transaction creating thousands of tables and
@@ -50,26 +51,48 @@ async function withoutStackTraces<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-function wrap(db: PGlite, release: () => void): Connection {
+function wrap(engine: PGlite, release: () => void, reopen?: () => Promise<PGlite>): Connection {
   let version: number | undefined;
+  // Dropped on close, so the closed instance (and its WebAssembly memory) can be collected while
+  // the Connection object is still referenced.
+  let instance: PGlite | undefined = engine;
+  const db = (): PGlite => {
+    if (!instance) throw new Error('the embedded database is closed');
+    return instance;
+  };
   return {
     engine: 'pglite',
     inTransaction: false,
     async query<Row>(text: string, params?: unknown[]) {
-      return (await withoutStackTraces(() => db.query<Row>(text, params))).rows;
+      return (await withoutStackTraces(() => db().query<Row>(text, params))).rows;
     },
     async exec(script: string) {
-      await withoutStackTraces(() => db.exec(script));
+      await withoutStackTraces(() => db().exec(script));
     },
     async serverVersion() {
-      version ??= Number((await db.query<{ v: string }>("SELECT current_setting('server_version_num') AS v")).rows[0]!.v ?? 0);
+      version ??= Number((await db().query<{ v: string }>("SELECT current_setting('server_version_num') AS v")).rows[0]!.v ?? 0);
       return version;
     },
+    ...(reopen
+      ? {
+          async renew() {
+            // A small process gains nothing worth an engine's start (~1 s) from renewing it.
+            if (!largeFootprint()) return;
+            await db().close();
+            instance = undefined;
+            await collectClosedEngine();
+            instance = await reopen();
+          },
+        }
+      : {}),
     async close() {
+      if (!instance) return;
       try {
-        await db.close();
+        await instance.close();
       } finally {
+        instance = undefined;
         release();
+        await collectClosedEngine();
       }
     },
   };
@@ -160,11 +183,14 @@ function sweepScratchDirs(): void {
 export async function openScratchPglite(setup?: PgliteSetup): Promise<Connection> {
   const template = await templateDir(setup);
   sweepScratchDirs();
+  // What loading and planning left behind goes before the engine's memory joins it.
+  collectGarbage();
   const dataDir = mkdtempSync(join(scratchRoot(), `${scratchPrefix}${process.pid}-`));
   const remove = () => rmSync(dataDir, { recursive: true, force: true });
   try {
     cpSync(template, dataDir, { recursive: true });
-    return wrap(await PGlite.create({ dataDir, extensions, startParams: startParamsFor(setup) }), remove);
+    const create = () => PGlite.create({ dataDir, extensions, startParams: startParamsFor(setup) });
+    return wrap(await create(), remove, create);
   } catch (error) {
     remove();
     throw error;

@@ -15,7 +15,7 @@ import { publicationsSql, toPublication, type PublicationRow } from './queries/p
 import { citusPresentSql, distributionsSql, toDistributions, type DistributionRow } from './queries/distributions.js';
 import { routinesSql, toRoutine, type RoutineRow } from './queries/routines.js';
 import { sequencesSql, toSequence, type SequenceRow } from './queries/sequences.js';
-import { tablesSql, toTable, type TableRow } from './queries/tables.js';
+import { tableShapesSql, tablesSql, toTable, type TableRow } from './queries/tables.js';
 import { toTrigger, triggersSql, type TriggerRow } from './queries/triggers.js';
 import { toUnmanaged, unmanagedSql, type UnmanagedRow } from './queries/unmanaged.js';
 import { collationsSql, toCollation, type CollationRow } from './queries/collations.js';
@@ -35,8 +35,9 @@ export interface IntrospectOptions {
    */
   externalPublications?: string[];
   /**
-   * False skips constraints, indexes, triggers, policies, dependencies and unmanaged objects
-   * (types need none of them).
+   * False skips constraints, indexes, triggers, policies, dependencies and unmanaged objects,
+   * and reads tables by their shape only: no privileges, storage parameters, replica identity,
+   * identity sequence options or column collations (types need none of them).
    */
   tableParts?: boolean;
   /**
@@ -85,7 +86,7 @@ export async function introspect(conn: Connection, options: IntrospectOptions): 
     const none = Promise.resolve([]);
     // Asked for largest first, so the sessions of a parallel read finish close together.
     const reads = {
-      tables: reader.read<TableRow>('tables', tablesSql, params),
+      tables: reader.read<TableRow>('tables', parts ? tablesSql : tableShapesSql, params),
       indexes: parts ? reader.read<IndexRow>('indexes', indexesSql(version), params) : none,
       constraints: parts ? reader.read<ConstraintRow>('constraints', constraintsSql(version), params) : none,
       policies: parts ? reader.read<PolicyRow>('policies', policiesSql, [...params, [...external]]) : none,

@@ -10,15 +10,24 @@ import { toGrants, type AclEntry } from './grants.js';
  * A partition names its parent and bound (pg_inherits holds one parent for it); any other table
  * lists its INHERITS parents in declaration order (inhseqno).
  */
-export const tablesSql = asJsonRows(
-  `SELECT n.nspname::text AS schema, c.relname::text AS name,
+export const tablesSql = tablesQuery(false);
+
+/**
+ * The tables as client types see them (`gen types --url`): the shape-only columns, and no
+ * storage parameters, replica identity or privileges, which no type depends on.
+ */
+export const tableShapesSql = tablesQuery(true);
+
+function tablesQuery(shapeOnly: boolean): string {
+  return asJsonRows(
+    `SELECT n.nspname::text AS schema, c.relname::text AS name,
      cols.columns,
      c.relrowsecurity AS "rlsEnabled", c.relforcerowsecurity AS "rlsForced", c.relpersistence = 'u' AS unlogged,
-     ${storageOf('c')} AS storage,
-     c.relreplident::text AS "replicaIdentity",
-     (SELECT ri.relname::text FROM pg_index rx JOIN pg_class ri ON ri.oid = rx.indexrelid
-       WHERE rx.indrelid = c.oid AND rx.indisreplident) AS "replicaIndex",
-     ${grantsOf('c.relacl', 'c.relowner')} AS grants,
+     ${shapeOnly ? "'{}'::text[]" : storageOf('c')} AS storage,
+     ${shapeOnly ? "'d'" : 'c.relreplident::text'} AS "replicaIdentity",
+     ${shapeOnly ? 'NULL' : `(SELECT ri.relname::text FROM pg_index rx JOIN pg_class ri ON ri.oid = rx.indexrelid
+       WHERE rx.indrelid = c.oid AND rx.indisreplident)`} AS "replicaIndex",
+     ${shapeOnly ? "'[]'::json" : grantsOf('c.relacl', 'c.relowner')} AS grants,
      ${commentOf('pg_class', 'c.oid')} AS comment,
      CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS "partitionBy",
      CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS bound,
@@ -26,10 +35,11 @@ export const tablesSql = asJsonRows(
        FROM pg_inherits i JOIN pg_class pc ON pc.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace
        WHERE i.inhrelid = c.oid) AS parents
    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-   LEFT JOIN ${tableColumns()} cols ON cols.attrelid = c.oid
+   LEFT JOIN ${tableColumns({ shapeOnly })} cols ON cols.attrelid = c.oid
    WHERE c.relkind IN ('r', 'p') AND ${inSelectedNamespaces('n.nspname')} AND ${notExtensionMember('pg_class', 'c.oid')}`,
-  'x.schema, x.name',
-);
+    'x.schema, x.name',
+  );
+}
 
 export interface TableRow {
   schema: string;
