@@ -40,8 +40,11 @@ describe('readStatement: the DDL the migration rules need', () => {
       'add constraint',
     ]);
   });
-  it('reads CREATE INDEX CONCURRENTLY, renames and SET', () => {
-    expect(readStatement('CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS i ON ONLY public.t USING btree (a)')).toEqual([{ kind: 'create index', table: 'public.t', concurrently: true }]);
+  it('reads CREATE INDEX CONCURRENTLY or ON ONLY, renames and SET', () => {
+    expect(readStatement('CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS i ON public.t USING btree (a)')).toEqual([{ kind: 'create index', table: 'public.t', online: true }]);
+    // ON ONLY a partitioned table builds nothing: each partition's index is built and attached.
+    expect(readStatement('CREATE INDEX i ON ONLY public.t USING btree (a)')).toEqual([{ kind: 'create index', table: 'public.t', online: true }]);
+    expect(readStatement('CREATE INDEX i ON public.t (a)')).toEqual([{ kind: 'create index', table: 'public.t', online: false }]);
     expect(readStatement('ALTER TABLE t RENAME COLUMN a TO b')).toEqual([{ kind: 'rename column', table: 'public.t', column: 'a', to: 'b' }]);
     expect(readStatement("SET LOCAL lock_timeout = '5s'")).toEqual([{ kind: 'set', name: 'lock_timeout', local: true }]);
   });
