@@ -7,8 +7,8 @@ import type { Schema } from '../model/schema.js';
 import { openDatabase, openScratch, presetOf, presetReads, withConnection } from './database.js';
 import { loadConfiguredSchema } from './sql.js';
 
-/** Where results are cached between runs: canonical forms, replayed migration files. */
-export function cacheDir(config: ResolvedConfig, kind: 'canonical' | 'shadow' = 'canonical'): string {
+/** Where results are cached between runs: canonical forms, replayed migration files (models and data directories). */
+export function cacheDir(config: ResolvedConfig, kind: 'canonical' | 'shadow' | 'shadow-data' = 'canonical'): string {
   return join(config.root, '.pgform', 'cache', kind);
 }
 

@@ -14,6 +14,7 @@ import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { uuid_ossp } from '@electric-sql/pglite/contrib/uuid_ossp';
 import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import { PgformError } from '../errors.js';
+import { isAlive } from './alive.js';
 import type { Connection } from './connection.js';
 
 /**
@@ -151,23 +152,66 @@ function sweepScratchDirs(): void {
   }
 }
 
+/** A ScratchConnection is a scratch database whose data directory can outlive it. */
+export interface ScratchConnection extends Connection {
+  /**
+   * Shuts the engine down cleanly and keeps its data directory at `path` (replacing nothing: when
+   * another process kept one there first, that one stays), so a later scratch database can start
+   * from this state instead of an empty one.
+   */
+  closeAndKeep(path: string): Promise<void>;
+}
+
 /**
  * A scratch database (canonical forms, shadow replays): a copy of the template in a temporary
  * directory (see scratchRoot). A directory rather than PGlite's in-memory file system, which holds the
  * whole data directory (and every WAL segment) in the process: ~200 MB more at start, over a
- * gigabyte for thousands of tables.
+ * gigabyte for thousands of tables. `from` is a directory kept by `closeAndKeep` to start from
+ * instead of the template.
  */
-export async function openScratchPglite(setup?: PgliteSetup): Promise<Connection> {
-  const template = await templateDir(setup);
+export async function openScratchPglite(setup?: PgliteSetup, from?: string): Promise<ScratchConnection> {
+  const template = from ?? (await templateDir(setup));
   sweepScratchDirs();
   const dataDir = mkdtempSync(join(scratchRoot(), `${scratchPrefix}${process.pid}-`));
   const remove = () => rmSync(dataDir, { recursive: true, force: true });
+  let db: PGlite;
   try {
     cpSync(template, dataDir, { recursive: true });
-    return wrap(await PGlite.create({ dataDir, extensions, startParams: startParamsFor(setup) }), remove);
+    db = await PGlite.create({ dataDir, extensions, startParams: startParamsFor(setup) });
   } catch (error) {
     remove();
     throw error;
+  }
+  const conn = wrap(db, remove);
+  return {
+    ...conn,
+    async closeAndKeep(path: string) {
+      try {
+        await db.close();
+        keepDirectory(dataDir, path);
+      } finally {
+        remove();
+      }
+    },
+  };
+}
+
+/** Moves a data directory to `path` whole: readers see all of it or nothing. */
+function keepDirectory(dataDir: string, path: string): void {
+  if (existsSync(path)) return;
+  mkdirSync(dirname(path), { recursive: true });
+  const partial = `${path}.${process.pid}.partial`;
+  rmSync(partial, { recursive: true, force: true });
+  try {
+    renameSync(dataDir, partial);
+  } catch {
+    // Another file system (scratch space in memory, the cache on disk): copied instead.
+    cpSync(dataDir, partial, { recursive: true });
+  }
+  try {
+    renameSync(partial, path);
+  } catch {
+    rmSync(partial, { recursive: true, force: true });
   }
 }
 
@@ -204,13 +248,4 @@ export async function openEmbeddedPglite(dataDir: string, setup?: PgliteSetup): 
     );
   }
   return wrap(db, release);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

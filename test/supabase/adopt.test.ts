@@ -39,7 +39,7 @@ describe.each(engines)('adopting a Supabase project on $name', (engine) => {
       expect((await statusCommand(config)).counts).toEqual({ applied: 3, pending: 0, changed: 0, missing: 0 });
       expect((await diffCommand(config, {})).items).toEqual([]);
       expect((await diffCommand(config, { from: 'migrations', to: 'definitions' })).items).toEqual([]);
-      expect(await generateCommand(config)).toMatchObject({ status: 'unchanged', replayed: 3 });
+      expect(await generateCommand(config)).toMatchObject({ status: 'unchanged', replayed: 0, reused: 3 });
 
       // A change to the definitions: a column, and one more Storage policy.
       const edited = pulledPublic
