@@ -29,7 +29,7 @@ export interface MigrationsState {
 const shadowCacheFormat = 3;
 
 /** How many shadow data directories are kept: each is a whole database (~40 MB and up). */
-const keptDirectories = 4;
+const keptDirectories = 3;
 
 /**
  * The state the migration files build: replayed in order into a shadow database. Two things are

@@ -1,7 +1,12 @@
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { canonicalizeWith } from '../../src/canonical/index.js';
+import { openScratch, presetOf, withConnection } from '../../src/commands/database.js';
 import { generateCommand, migrationsState } from '../../src/commands/generate.js';
+import { loadConfiguredSchema } from '../../src/commands/sql.js';
+import type { Connection } from '../../src/engine/connection.js';
+import { pgliteVersion } from '../../src/engine/pglite-version.js';
 import { diffSchemas } from '../../src/diff/index.js';
 import { scratchRoot } from '../../src/engine/pglite.js';
 import { pgliteEngine } from '../support/engines.js';
@@ -14,6 +19,16 @@ export const items = table('items', {
 `;
 const v2 = v1.replace('label: text().notNull()', 'label: text().notNull(), note: text()');
 const v3 = v2.replace('note: text()', "note: text(), kind: text().notNull().default('plain')");
+
+const printing = `import { enumType, integer, numeric, table, text, timestamptz } from 'pgform';
+export const stage = enumType('stage', ['new', 'won']);
+export const deals = table('deals', {
+  columns: { id: integer().primaryKey(), stage: stage.column().notNull().default('new'), amount: numeric(12, 2).default(0), created_at: timestamptz().defaultNow() },
+});
+export const notes = table('notes', {
+  columns: { id: integer().primaryKey(), note: text(), },
+});
+`;
 
 // The shadow is always the embedded engine, whatever database the project targets.
 describe('generate on the stored shadow state', () => {
@@ -67,6 +82,47 @@ describe('generate on the stored shadow state', () => {
       if (edited.status !== 'refused') return;
       expect(edited.refused.map((statement) => statement.object)).toEqual(['public.items.tampered']);
       expect(await migrationsState(config)).toMatchObject({ replayed: 0, reused: 2 });
+    });
+  });
+
+  it('prints a column added like one printed before with no server, as a server prints it; other changes go to a server', async () => {
+    await withProject(pgliteEngine, async (project) => {
+      const { config } = project;
+      const opened: string[] = [];
+      const canonical = async (cacheDir: string) =>
+        canonicalizeWith(
+          await loadConfiguredSchema(config),
+          `pglite package ${pgliteVersion}`,
+          <T>(work: (conn: Connection) => Promise<T>) => {
+            opened.push(cacheDir);
+            return withConnection(() => openScratch(config), work);
+          },
+          { externalNamespaces: presetOf(config).externalNamespaces, cacheDir },
+        );
+      const warm = join(project.root, 'warm');
+      project.define(printing);
+      await canonical(warm);
+      expect(opened).toHaveLength(1);
+
+      project.define(printing.replace('note: text(),', "note: text(), stage2: stage.column().notNull().default('new'), amount2: numeric(12, 2).default(0), seen_at: timestamptz().defaultNow(), extra: text(),"));
+      const added = await canonical(warm);
+      expect(opened).toHaveLength(1);
+      expect(added.tables['public.notes']!.columns.map((c) => [c.name, c.type, c.default ?? null])).toEqual([
+        ['id', 'integer', null],
+        ['note', 'text', null],
+        ['stage2', 'public.stage', "'new'::public.stage"],
+        ['amount2', 'numeric(12,2)', '0'],
+        ['seen_at', 'timestamp with time zone', 'now()'],
+        ['extra', 'text', null],
+      ]);
+      const cold = join(project.root, 'cold');
+      expect(await canonical(cold)).toEqual(added);
+      expect(opened).toEqual([warm, cold]);
+
+      // A changed default is printed by a server: no column declared before prints it.
+      project.define(printing.replace("default('new')", "default('won')"));
+      await canonical(warm);
+      expect(opened).toEqual([warm, cold, warm]);
     });
   });
 });
