@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { cacheKey, readCached, writeCached } from '../cache.js';
 import type { ResolvedConfig } from '../config/load.js';
 import { diffSchemas } from '../diff/index.js';
 import { listMigrationEntries, migrationsFolder, nextVersion, slugify, writeMigration } from '../migrate/files.js';
@@ -11,8 +12,9 @@ import { planChanges, type Plan } from '../plan/index.js';
 import type { Finding } from '../lint/index.js';
 import type { Schema } from '../model/schema.js';
 import { lintPlanText } from './lint-settings.js';
-import { migrationsState } from './shadow.js';
-import { definitionsState } from './states.js';
+import { migrationsKey, migrationsState } from './shadow.js';
+import { loadConfiguredSchema } from './sql.js';
+import { cacheDir, definitionsState, embeddedPrinter } from './states.js';
 
 export { migrationsState, type MigrationsState } from './shadow.js';
 
@@ -83,13 +85,20 @@ export interface AfterWrite {
 export async function generateCommand(config: ResolvedConfig, options: GenerateOptions = {}): Promise<GenerateResult> {
   const folder = migrationsFolder(config.root, config.migrations).display;
   const existing = listMigrationEntries(config.root, config.migrations);
+  const declared = await loadConfiguredSchema(config);
+  const stored = migrationsKey(config);
+  const verdicts = cacheDir(config, 'shadow');
+  if (readCached<boolean>(verdicts, nothingToWriteKey(declared, stored.key))) return { status: 'unchanged', folder, replayed: 0, reused: stored.files };
   // Printed in a database of their own, one after the other: one engine at a time in memory,
   // and a cached canonical form opens none.
-  const definitions = await definitionsState(config);
+  const definitions = await definitionsState(config, declared);
   const shadow = await migrationsState(config, options.onProgress);
   const changes = diffSchemas(shadow.schema, definitions);
   const counts = { folder, replayed: shadow.replayed, reused: shadow.reused };
-  if (changes.length === 0) return { status: 'unchanged', ...counts };
+  if (changes.length === 0) {
+    writeCached(verdicts, nothingToWriteKey(declared, stored.key), true);
+    return { status: 'unchanged', ...counts };
+  }
   const plan = planChanges(changes, { from: shadow.schema, to: definitions }, { online: config.online });
   if (plan.steps.length === 0) return { status: 'unchanged', ...counts };
   const refused = refusedStatements(plan, options);
@@ -106,7 +115,23 @@ export async function generateCommand(config: ResolvedConfig, options: GenerateO
     const file = writeMigration(config.root, config.migrations, name, text);
     files.push({ file, name, statements: part.steps.length, summary: summarizePlan(part), hazards: planHazards(part), transactional: !noTransactionReason(part), lint });
   }
-  return { status: 'written', ...counts, files, after: await checkWritten(config, definitions, files) };
+  const after = await checkWritten(config, definitions, files);
+  if (after.remaining === 0) writeCached(verdicts, nothingToWriteKey(declared, migrationsKey(config).key), true);
+  return { status: 'written', ...counts, files, after };
+}
+
+/** Bump when what decides that there is nothing to write changes. */
+const verdictFormat = 1;
+
+/**
+ * The key under which "these definitions over these files: nothing to write" is remembered, so
+ * that answer costs no canonical form, no stored state and no comparison: the declared model
+ * (source locations aside: a line inserted above a definition changes nothing), the embedded
+ * printer, and the key of the files' state.
+ */
+function nothingToWriteKey(declared: Schema, migrations: string): string {
+  const model = JSON.stringify(declared, (key, value: unknown) => (key === 'source' ? undefined : value));
+  return cacheKey(String(verdictFormat), 'generate: nothing to write', embeddedPrinter, model, migrations);
 }
 
 /**

@@ -41,7 +41,7 @@ const keptDirectories = 3;
  * replayed from the first one again. `upTo` replays the files up to that version only.
  */
 export async function migrationsState(config: ResolvedConfig, onProgress?: ReplayProgress, upTo?: string): Promise<MigrationsState> {
-  const files = listMigrationEntries(config.root, config.migrations).filter((file) => upTo === undefined || file.version <= upTo);
+  const files = migrationEntries(config, upTo);
   const keys = prefixKeys(config, files);
   const modelDir = cacheDir(config, 'shadow');
   const cached = readCached<{ schema: Schema; printer: Printer }>(modelDir, keys.at(-1)!);
@@ -68,6 +68,16 @@ export async function migrationsState(config: ResolvedConfig, onProgress?: Repla
   } finally {
     if (!kept) await shadow.close();
   }
+}
+
+/** The key the state of the files is stored under (see migrationsState), and how many files it stands for. */
+export function migrationsKey(config: ResolvedConfig, upTo?: string): { key: string; files: number } {
+  const files = migrationEntries(config, upTo);
+  return { key: prefixKeys(config, files).at(-1)!, files: files.length };
+}
+
+function migrationEntries(config: ResolvedConfig, upTo?: string): MigrationEntry[] {
+  return listMigrationEntries(config.root, config.migrations).filter((file) => upTo === undefined || file.version <= upTo);
 }
 
 /**

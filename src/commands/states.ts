@@ -19,11 +19,14 @@ export function managedNamespaces(schema: Schema): string[] {
     .map((namespace) => namespace.name);
 }
 
-/** The definitions as a canonical model, printed by a scratch embedded database (cached). */
-export async function definitionsState(config: ResolvedConfig): Promise<Schema> {
-  const schema = await loadConfiguredSchema(config);
+/** The server that prints the definitions when no database is given: the embedded engine's package. */
+export const embeddedPrinter = `pglite package ${pgliteVersion}`;
+
+/** The definitions as a canonical model, printed by a scratch embedded database (cached). `declared`: the definitions already loaded. */
+export async function definitionsState(config: ResolvedConfig, declared?: Schema): Promise<Schema> {
+  const schema = declared ?? (await loadConfiguredSchema(config));
   const options = { externalNamespaces: presetOf(config).externalNamespaces, cacheDir: cacheDir(config) };
-  return canonicalizeWith(schema, `pglite package ${pgliteVersion}`, (work) => withConnection(() => openScratch(config), work), options);
+  return canonicalizeWith(schema, embeddedPrinter, (work) => withConnection(() => openScratch(config), work), options);
 }
 
 /** A live database as a model: the URL's server, or the embedded database. */
