@@ -57,7 +57,7 @@ function run(cmd, args, cwd) {
 async function timed(label, cmd, args, cwd, okCodes = [0]) {
   const result = await measure(cmd, args, { cwd });
   if (!okCodes.includes(result.code)) throw new Error(`edit loop: ${label} exited ${result.code}: ${result.stderr.slice(-600)}`);
-  return { ms: result.ms, rssMb: result.rssMb, stderr: result.stderr };
+  return { ms: result.ms, rssMb: result.rssMb, cpuS: result.cpuS, stderr: result.stderr };
 }
 
 /** A system to measure: its definitions, a migrations folder that matches them, the file to edit, the SQL creating it. */
@@ -133,7 +133,8 @@ async function repeat(runs, once) {
   for (let i = 0; i < runs; i++) all.push(await once());
   return Object.keys(all[0]).map((step) => {
     const ms = all.map((r) => r[step].ms);
-    return { step, runsMs: ms.map(Math.round), minMs: Math.round(Math.min(...ms)), medianMs: Math.round(median(ms)), maxMs: Math.round(Math.max(...ms)), peakRssMb: Math.round(Math.max(...all.map((r) => r[step].rssMb ?? 0))) };
+    const cpuS = Number(median(all.map((r) => r[step].cpuS ?? 0)).toFixed(2));
+    return { step, runsMs: ms.map(Math.round), minMs: Math.round(Math.min(...ms)), medianMs: Math.round(median(ms)), maxMs: Math.round(Math.max(...ms)), cpuS, peakRssMb: Math.round(Math.max(...all.map((r) => r[step].rssMb ?? 0))) };
   });
 }
 
@@ -170,7 +171,7 @@ export function renderEditLoopReport(result) {
   const lines = [
     '# The edit loop',
     '',
-    `Measured ${result.date} by \`npm run bench -- --only edit-loop\` (bench/lib/edit-loop.mjs): ${result.runs} timed runs after one warm-up, each from a fresh clone (no .pgform cache; the machine's PGlite template cache is kept). Wall time of the whole process; min / median / max. On 2 cores, a load above 2 means other processes competed for the CPU.`,
+    `Measured ${result.date} by \`npm run bench -- --only edit-loop\` (bench/lib/edit-loop.mjs): ${result.runs} timed runs after one warm-up, each from a fresh clone (no .pgform cache; the machine's PGlite template cache is kept). Wall time of the whole process, median (min – max); CPU: the median of user + system seconds of the process tree (what the wall time would be with no other process competing, roughly). On 2 cores, a load above 2 means other processes competed for the CPU.`,
     '',
     'drizzle-kit generate runs on the same schema as `drizzle-kit pull` reads it from a database holding it (repaired where pull writes what generate cannot load: `unknown(...)` types become text, `auth.users` is declared).',
   ];
@@ -178,7 +179,8 @@ export function renderEditLoopReport(result) {
     lines.push('', `## ${system.name}`, '', `Load average (1, 5, 15 min): ${system.loadBefore} before, ${system.loadAfter} after.`, '', '| step | pgform | drizzle-kit generate |', '| --- | --- | --- |');
     for (const step of system.pgform) {
       const peer = system.drizzle.find((s) => s.step === step.step);
-      const cell = (s) => (s ? `${seconds(s.medianMs)} (${seconds(s.minMs)} – ${seconds(s.maxMs)}), ${s.peakRssMb} MB` : '—');
+      const cpu = (s) => (s.cpuS !== undefined ? `, CPU ${s.cpuS.toFixed(2)} s` : '');
+      const cell = (s) => (s ? `${seconds(s.medianMs)} (${seconds(s.minMs)} – ${seconds(s.maxMs)})${cpu(s)}, ${s.peakRssMb} MB` : '—');
       lines.push(`| ${step.step} | ${cell(step)} | ${cell(peer)} |`);
     }
   }
