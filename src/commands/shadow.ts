@@ -113,7 +113,11 @@ async function openShadow(config: ResolvedConfig, directory?: string): Promise<{
 }
 
 async function keepShadow(shadow: ScratchConnection, dataDir: string, key: string): Promise<void> {
-  await shadow.closeAndKeep(join(dataDir, key));
+  try {
+    await shadow.closeAndKeep(join(dataDir, key));
+  } catch {
+    // The state is read already: a directory that cannot be kept (a full disk) only costs time.
+  }
   pruneKept(dataDir);
 }
 
