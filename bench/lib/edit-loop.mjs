@@ -50,9 +50,12 @@ function repairPulledSchema(source) {
   return auth + source.replace(/\bunknown\("/g, 'text("');
 }
 
-function run(cmd, args, cwd) {
-  return execFileSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+function run(cmd, args, cwd, timeoutMs) {
+  return execFileSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' }, ...(timeoutMs ? { timeout: timeoutMs, killSignal: 'SIGKILL' } : {}) });
 }
+
+/** drizzle-kit pull of a large schema can take longer than the whole benchmark (see results.md). */
+const pullMinutes = 10;
 
 async function timed(label, cmd, args, cwd, okCodes = [0]) {
   const result = await measure(cmd, args, { cwd });
@@ -87,11 +90,16 @@ function drizzleSeed(system, bin, work, dbName, template) {
     psql(url, ['-f', system.sqlFile]);
     const out = join(work, 'drizzle-seed');
     rmSync(out, { recursive: true, force: true });
-    run(join(bin, 'drizzle-kit'), ['pull', '--dialect', 'postgresql', '--url', url, '--out', out], work);
+    try {
+      run(join(bin, 'drizzle-kit'), ['pull', '--dialect', 'postgresql', '--url', url, '--out', out], work, pullMinutes * 60_000);
+    } catch (error) {
+      if (error.signal !== 'SIGKILL') throw error;
+      return { failed: `drizzle-kit pull did not finish in ${pullMinutes} min: no drizzle schema to generate from` };
+    }
     const schema = join(out, 'schema.ts');
     writeFileSync(schema, repairPulledSchema(readFileSync(schema, 'utf8')));
     run(join(bin, 'drizzle-kit'), ['generate', '--dialect', 'postgresql', '--schema', schema, '--out', out], work);
-    return out;
+    return { out };
   } finally {
     dropDatabase(dbName);
   }
@@ -139,13 +147,19 @@ async function repeat(runs, once) {
 }
 
 /** The edit-loop job: revenue-intel and the generated schema of `tables` tables, pgform beside drizzle-kit. */
-/** `template`: the bootstrapped database the drizzle side's database is cloned from. */
-export async function benchEditLoop({ repoDir, benchDir, pgformJs, runs, tables, seed, log, template = benchTemplate }) {
+/**
+ * `template`: the bootstrapped database the drizzle side's database is cloned from; `systems`:
+ * which of revenue-intel and the generated schema to measure.
+ */
+export async function benchEditLoop({ repoDir, benchDir, pgformJs, runs, tables, seed, log, template = benchTemplate, systems: which = ['revenue-intel', 'generated'] }) {
   const work = join(benchDir, '.work', 'edit-loop');
   mkdirSync(work, { recursive: true });
   const bin = join(benchDir, 'node_modules', '.bin');
   const systems = [];
-  const setups = [() => revenueIntel(repoDir, pgformJs, work), ...(tables ? [() => generatedSchema(tables, seed, pgformJs, join(work, `n${tables}`), log)] : [])];
+  const setups = [
+    ...(which.includes('revenue-intel') ? [() => revenueIntel(repoDir, pgformJs, work)] : []),
+    ...(tables && which.includes('generated') ? [() => generatedSchema(tables, seed, pgformJs, join(work, `n${tables}`), log)] : []),
+  ];
   for (const [index, setup] of setups.entries()) {
     const system = setup();
     const dir = join(work, `system-${index}`);
@@ -153,13 +167,13 @@ export async function benchEditLoop({ repoDir, benchDir, pgformJs, runs, tables,
     log(`  edit loop: ${system.name}`);
     const loadBefore = load();
     const pgform = await repeat(runs, () => pgformRun(system, pgformJs, join(dir, 'pgform')));
+    const logSteps = (tool, steps) => steps.forEach((s) => log(`    ${tool} ${s.step}: median ${s.medianMs} ms (min ${s.minMs}, max ${s.maxMs}), CPU ${s.cpuS} s`));
+    logSteps('pgform', pgform);
     const seeded = drizzleSeed(system, bin, dir, `pgform_bench_edit_${index}`, template);
-    const drizzle = await repeat(runs, () => drizzleRun(seeded, bin, join(dir, 'drizzle')));
-    const entry = { name: system.name, loadBefore, loadAfter: load(), pgform, drizzle };
-    for (const [tool, steps] of [['pgform', pgform], ['drizzle-kit', drizzle]]) {
-      for (const s of steps) log(`    ${tool} ${s.step}: median ${s.medianMs} ms (min ${s.minMs}, max ${s.maxMs})`);
-    }
-    systems.push(entry);
+    if (seeded.failed) log(`    drizzle-kit: ${seeded.failed}`);
+    const drizzle = seeded.out ? await repeat(runs, () => drizzleRun(seeded.out, bin, join(dir, 'drizzle'))) : [];
+    logSteps('drizzle-kit', drizzle);
+    systems.push({ name: system.name, loadBefore, loadAfter: load(), pgform, drizzle, ...(seeded.failed ? { drizzleNote: seeded.failed } : {}) });
   }
   return { date: new Date().toISOString().slice(0, 10), runs, systems };
 }
@@ -176,7 +190,7 @@ export function renderEditLoopReport(result) {
     'drizzle-kit generate runs on the same schema as `drizzle-kit pull` reads it from a database holding it (repaired where pull writes what generate cannot load: `unknown(...)` types become text, `auth.users` is declared).',
   ];
   for (const system of result.systems) {
-    lines.push('', `## ${system.name}`, '', `Load average (1, 5, 15 min): ${system.loadBefore} before, ${system.loadAfter} after.`, '', '| step | pgform | drizzle-kit generate |', '| --- | --- | --- |');
+    lines.push('', `## ${system.name}`, '', `Load average (1, 5, 15 min): ${system.loadBefore} before, ${system.loadAfter} after.${system.drizzleNote ? ` ${system.drizzleNote}.` : ''}`, '', '| step | pgform | drizzle-kit generate |', '| --- | --- | --- |');
     for (const step of system.pgform) {
       const peer = system.drizzle.find((s) => s.step === step.step);
       const cpu = (s) => (s.cpuS !== undefined ? `, CPU ${s.cpuS.toFixed(2)} s` : '');
