@@ -18,7 +18,7 @@ const printedAs = (column: Column) => text({ type: column.type, default: column.
  * default, collation): the printed forms are those of before, with each new column printed as
  * its twin was. Printing depends on the declared text and the objects it names, which are the
  * same ones. Undefined for any other change, or where an added column could show elsewhere (a
- * view, routine or policy naming its table may expand `*`; partitions and children inherit
+ * view, SQL-standard function body or policy naming its table may expand `*`; partitions and children inherit
  * columns): those are printed by a server.
  */
 export function printedByAddedColumns(declared: Schema, previous: PrintedPair): Schema | undefined {
@@ -60,9 +60,11 @@ function standsAlone(schema: Schema, id: string): boolean {
   const others = Object.entries(schema.tables).filter(([other]) => other !== id);
   if (others.some(([, t]) => t.partitionOf?.parent === id || t.inherits?.includes(id))) return false;
   const named = new RegExp(`\\b${table.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
-  // Only these can read another table (a subquery, a view's or function's query); a foreign key
-  // names it without reading its columns.
-  const printedText = [text(schema.views), text(schema.routines), text(schema.externalTables), ...Object.values(schema.tables).map((t) => text(t.policies))];
+  // Only these can read another table in text the server prints (a subquery, a view's query, a
+  // SQL-standard function body); a quoted function body is kept as written, and a foreign key
+  // names a table without reading its columns.
+  const standardBodies = Object.values(schema.routines).filter((routine) => routine.standardBody);
+  const printedText = [text(schema.views), text(standardBodies), text(schema.externalTables), ...Object.values(schema.tables).map((t) => text(t.policies))];
   return !printedText.some((part) => named.test(part));
 }
 

@@ -20,7 +20,7 @@ export const items = table('items', {
 const v2 = v1.replace('label: text().notNull()', 'label: text().notNull(), note: text()');
 const v3 = v2.replace('note: text()', "note: text(), kind: text().notNull().default('plain')");
 
-const printing = `import { enumType, integer, numeric, table, text, timestamptz } from 'pgform';
+const printing = `import { enumType, integer, numeric, rpc, sql, table, text, timestamptz, view } from 'pgform';
 export const stage = enumType('stage', ['new', 'won']);
 export const deals = table('deals', {
   columns: { id: integer().primaryKey(), stage: stage.column().notNull().default('new'), amount: numeric(12, 2).default(0), created_at: timestamptz().defaultNow() },
@@ -28,6 +28,8 @@ export const deals = table('deals', {
 export const notes = table('notes', {
   columns: { id: integer().primaryKey(), note: text(), },
 });
+export const noteCount = rpc('note_count', { args: {}, returns: 'bigint', language: 'sql', body: sql\`SELECT count(*) FROM public.notes\` });
+export const openDeals = view('open_deals', { query: sql\`SELECT * FROM public.deals\` });
 `;
 
 // The shadow is always the embedded engine, whatever database the project targets.
@@ -119,10 +121,14 @@ describe('generate on the stored shadow state', () => {
       expect(await canonical(cold)).toEqual(added);
       expect(opened).toEqual([warm, cold]);
 
-      // A changed default is printed by a server: no column declared before prints it.
+      // A changed default is printed by a server: no column declared before prints it. So is a
+      // column added to a table a view reads: \`*\` takes it in when the view is created.
       project.define(printing.replace("default('new')", "default('won')"));
       await canonical(warm);
       expect(opened).toEqual([warm, cold, warm]);
+      project.define(printing.replace("default('new')", "default('won')").replace('created_at: timestamptz().defaultNow()', 'created_at: timestamptz().defaultNow(), note: text()'));
+      await canonical(warm);
+      expect(opened).toEqual([warm, cold, warm, warm]);
     });
   });
 });
