@@ -160,16 +160,18 @@ export async function benchEditLoop({ repoDir, benchDir, pgformJs, runs, tables,
     ...(which.includes('revenue-intel') ? [() => revenueIntel(repoDir, pgformJs, work)] : []),
     ...(tables && which.includes('generated') ? [() => generatedSchema(tables, seed, pgformJs, join(work, `n${tables}`), log)] : []),
   ];
-  for (const [index, setup] of setups.entries()) {
+  for (const setup of setups) {
     const system = setup();
-    const dir = join(work, `system-${index}`);
+    // Named by the system, so two runs measuring different systems never share a folder or database.
+    const slug = system.name.replace(/[^a-z0-9]+/g, '_');
+    const dir = join(work, slug);
     mkdirSync(dir, { recursive: true });
     log(`  edit loop: ${system.name}`);
     const loadBefore = load();
     const pgform = await repeat(runs, () => pgformRun(system, pgformJs, join(dir, 'pgform')));
     const logSteps = (tool, steps) => steps.forEach((s) => log(`    ${tool} ${s.step}: median ${s.medianMs} ms (min ${s.minMs}, max ${s.maxMs}), CPU ${s.cpuS} s`));
     logSteps('pgform', pgform);
-    const seeded = drizzleSeed(system, bin, dir, `pgform_bench_edit_${index}`, template);
+    const seeded = drizzleSeed(system, bin, dir, `pgform_bench_edit_${slug}`, template);
     if (seeded.failed) log(`    drizzle-kit: ${seeded.failed}`);
     const drizzle = seeded.out ? await repeat(runs, () => drizzleRun(seeded.out, bin, join(dir, 'drizzle'))) : [];
     logSteps('drizzle-kit', drizzle);
