@@ -191,6 +191,7 @@ export function renderEditLoopReport(result) {
     '',
     'drizzle-kit generate runs on the same schema as `drizzle-kit pull` reads it from a database holding it (repaired where pull writes what generate cannot load: `unknown(...)` types become text, `auth.users` is declared).',
   ];
+  if (result.note) lines.push('', `${result.note}.`);
   for (const system of result.systems) {
     lines.push('', `## ${system.name}`, '', `Load average (1, 5, 15 min): ${system.loadBefore} before, ${system.loadAfter} after.${system.drizzleNote ? ` ${system.drizzleNote}.` : ''}`, '', '| step | pgform | drizzle-kit generate |', '| --- | --- | --- |');
     for (const step of system.pgform) {
