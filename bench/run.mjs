@@ -14,6 +14,8 @@
  *
  * `--only online` runs only the online-migration benchmark (bench/lib/online.mjs): writers on a
  * table of --online-rows rows while each kind of change applies, plain DDL beside pgform's plan.
+ * `--only edit-loop` runs only the edit loop (bench/lib/edit-loop.mjs): revenue-intel and the
+ * largest --sizes schema, pgform generate beside drizzle-kit generate (bench/edit-loop-results.md).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,6 +24,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runChecks } from './lib/checks.mjs';
 import { createDatabase, createTemplate, dropBenchDatabases, dropDatabase, psql, serverVersion } from './lib/databases.mjs';
+import { benchEditLoop, renderEditLoopReport } from './lib/edit-loop.mjs';
 import { execute } from './lib/execute.mjs';
 import { renderFleetReport, runFleetBench } from './lib/fleet.mjs';
 import { jobsFor } from './lib/jobs.mjs';
@@ -137,6 +140,14 @@ async function benchOnlineInto(all, args, resultsFile) {
   writeFileSync(join(benchDir, 'results.md'), renderReport(all));
 }
 
+async function benchEditLoopInto(args, template) {
+  const tables = Math.max(...args.sizes);
+  log(`\nedit loop: revenue-intel and the ${tables}-table schema, pgform beside drizzle-kit generate`);
+  const result = await benchEditLoop({ repoDir, benchDir, pgformJs, runs: args.runs, tables, seed: args.seed, log, template });
+  writeFileSync(join(benchDir, 'edit-loop-results.json'), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(join(benchDir, 'edit-loop-results.md'), renderEditLoopReport(result));
+}
+
 async function main() {
   if (process.argv.includes('--fleet')) return fleetMain(process.argv.slice(2));
   const args = parseArgs(process.argv.slice(2));
@@ -147,6 +158,18 @@ async function main() {
     ensurePeers();
   }
   buildPgform();
+  // The edit loop alone clones a template of its own and touches no other benchmark database.
+  if (args.only?.every((job) => job === 'edit-loop')) {
+    const own = 'pgform_bench_edit_boot';
+    createTemplate(pgformJs, own);
+    try {
+      await benchEditLoopInto(args, own);
+    } finally {
+      dropDatabase(own);
+    }
+    log(`\nwrote bench/edit-loop-results.md and bench/edit-loop-results.json`);
+    return;
+  }
   const commands = availableCommands();
   const resultsFile = join(benchDir, `${args.shape.results}.json`);
   const all = loadResults(resultsFile);
@@ -182,7 +205,8 @@ async function main() {
       writeFileSync(resultsFile, `${JSON.stringify(all, null, 2)}\n`);
       writeFileSync(join(benchDir, `${args.shape.results}.md`), renderReport(all));
     }
-    // The online job does not depend on the schema shape: it runs with the default one only.
+    // The edit loop and the online job do not depend on the schema shape: they run with the default one only.
+    if ((!args.only || args.only.includes('edit-loop')) && args.shape.name === 'supabase') await benchEditLoopInto(args);
     if ((!args.only || args.only.includes('online')) && args.shape.name === 'supabase') await benchOnlineInto(all, args, resultsFile);
   } finally {
     if (!args.keep) dropBenchDatabases();

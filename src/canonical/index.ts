@@ -9,6 +9,7 @@ import { planScript, type Plan, type Step } from '../plan/index.js';
 import { splitByLockBudget } from '../plan/lock-budget.js';
 import { routineSql } from '../plan/sql/routine.js';
 import { applyPlan, statementError, type Locate } from './apply.js';
+import { printedByAddedColumns, type PrintedPair } from './added-columns.js';
 import { mergePrinted } from './merge.js';
 
 /** Bump when what the cache holds changes shape, so old entries are not read. */
@@ -61,9 +62,21 @@ async function printedWith(
   const plan = createPlan(local);
   const key = cacheKey(String(cacheFormat), printer, planScript(plan));
   const cached = options.cacheDir ? readCached<Schema>(options.cacheDir, key) : undefined;
-  const printed = cached ?? (await withConnection((conn) => printOnServer(schema, plan, conn, options, disposable)));
-  if (!cached && options.cacheDir) writeCached(options.cacheDir, key, printed);
+  if (cached) return mergePrinted(schema, cached);
+  // The last definitions printed with these objects: an added column is printed from them, with no server.
+  const previousKey = cacheKey(String(cacheFormat), 'previous', printer, JSON.stringify(objectIds(local)));
+  const previous = options.cacheDir ? readCached<PrintedPair>(options.cacheDir, previousKey) : undefined;
+  const printed = (previous && printedByAddedColumns(local, previous)) ?? (await withConnection((conn) => printOnServer(schema, plan, conn, options, disposable)));
+  if (options.cacheDir) {
+    writeCached(options.cacheDir, key, printed);
+    writeCached(options.cacheDir, previousKey, { declared: local, printed } satisfies PrintedPair);
+  }
   return mergePrinted(schema, printed);
+}
+
+/** Every object's id by kind: which definitions a printed pair can serve. */
+function objectIds(schema: Schema): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(schema).map(([kind, value]) => [kind, value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value).sort() : []]));
 }
 
 /**

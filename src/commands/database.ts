@@ -1,7 +1,7 @@
 import type { ResolvedConfig } from '../config/load.js';
 import type { Connection } from '../engine/connection.js';
 import { connectPostgres } from '../engine/pg.js';
-import type { PgliteSetup } from '../engine/pglite.js';
+import type { PgliteSetup, ScratchConnection } from '../engine/pglite.js';
 import { presets, type Preset } from '../engine/presets.js';
 import { redactUrl } from '../engine/redact.js';
 
@@ -32,10 +32,13 @@ export async function openDatabase(config: ResolvedConfig, url = config.url): Pr
   return conn;
 }
 
-/** A fresh in-process database with the preset in place (its template has it): shadow and scratch work. */
-export async function openScratch(config: ResolvedConfig): Promise<Connection> {
+/**
+ * A fresh in-process database with the preset in place (its template has it): shadow and scratch
+ * work. `from` is a data directory a scratch database kept (see ScratchConnection) to start from.
+ */
+export async function openScratch(config: ResolvedConfig, from?: string): Promise<ScratchConnection> {
   const { openScratchPglite } = await import('../engine/pglite.js');
-  return openScratchPglite(pgliteSetup(presetOf(config)));
+  return openScratchPglite(pgliteSetup(presetOf(config)), from);
 }
 
 /** What the embedded engine builds its preset template from. */

@@ -1,21 +1,22 @@
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheKey, readCached, writeCached } from '../cache.js';
 import type { ResolvedConfig } from '../config/load.js';
-import { pgliteVersion } from '../engine/pglite-version.js';
 import { diffSchemas } from '../diff/index.js';
-import { introspect } from '../introspect/index.js';
-import { listMigrations, migrationsFolder, nextVersion, slugify, writeMigration } from '../migrate/files.js';
+import { listMigrationEntries, migrationsFolder, nextVersion, slugify, writeMigration } from '../migrate/files.js';
 import { refusedStatements, type RefusedStatement } from '../migrate/guard.js';
 import { migrationText, noTransactionReason, planHazards, splitByTransaction, splitPlan, summarizePlan } from '../migrate/render.js';
-import { replayMigrations, type ReplayProgress } from '../migrate/replay.js';
-import type { Printer } from './printer.js';
-import type { Schema } from '../model/schema.js';
+import type { ReplayProgress } from '../migrate/replay.js';
 import { splitByLockBudget } from '../plan/lock-budget.js';
 import { planChanges, type Plan } from '../plan/index.js';
 import type { Finding } from '../lint/index.js';
-import { openScratch, presetOf, presetReads, withConnection } from './database.js';
+import type { Schema } from '../model/schema.js';
 import { lintPlanText } from './lint-settings.js';
-import { cacheDir, definitionsState } from './states.js';
+import { migrationsKey, migrationsState } from './shadow.js';
+import { loadConfiguredSchema } from './sql.js';
+import { cacheDir, definitionsState, embeddedPrinter } from './states.js';
+
+export { migrationsState, type MigrationsState } from './shadow.js';
 
 /** GenerateOptions: the new file's name and the guards. */
 export interface GenerateOptions {
@@ -51,43 +52,29 @@ export interface WrittenMigration {
  * first, since a value cannot be used in the transaction that adds it.
  */
 export type GenerateResult =
-  | { status: 'unchanged'; folder: string; replayed: number }
-  | { status: 'refused'; folder: string; replayed: number; refused: RefusedStatement[] }
-  | { status: 'written'; folder: string; replayed: number; files: WrittenMigration[] };
-
-/** Bump when what the shadow cache holds changes shape. */
-const shadowCacheFormat = 3;
+  | ({ status: 'unchanged' } & ShadowCounts)
+  | ({ status: 'refused'; refused: RefusedStatement[] } & ShadowCounts)
+  | ({ status: 'written'; files: WrittenMigration[]; after: AfterWrite } & ShadowCounts);
 
 /**
- * The state the migration files build: replayed in order into a fresh in-process database. The
- * result is cached under the hash of everything it depends on (each file's name and checksum,
- * the engine's version, the preset, the schemas read), so running again over unchanged files
- * opens no database at all. `upTo` replays the files up to that version only.
+ * ShadowCounts say how the state of the existing files was reached: `replayed` files applied to a
+ * shadow database in this run, on top of the stored state of the first `reused` (see migrationsState).
  */
-export async function migrationsState(config: ResolvedConfig, onProgress?: ReplayProgress, upTo?: string): Promise<{ schema: Schema; replayed: number; printer: Printer }> {
-  const files = listMigrations(config.root, config.migrations).filter((file) => upTo === undefined || file.version <= upTo);
-  const preset = presetOf(config);
-  const dir = cacheDir(config, 'shadow');
-  const key = cacheKey(
-    String(shadowCacheFormat),
-    `pglite package ${pgliteVersion}`,
-    preset.bootstrapSql,
-    JSON.stringify(presetReads(config)),
-    JSON.stringify(config.schemas ?? null),
-    ...files.map((file) => `${file.name} ${file.checksum}`),
-  );
-  const cached = readCached<{ schema: Schema; printer: Printer }>(dir, key);
-  if (cached) return { ...cached, replayed: files.length };
-  const state = await withConnection(
-    () => openScratch(config),
-    async (shadow) => {
-      await replayMigrations(shadow, files, onProgress);
-      const schema = await introspect(shadow, { ...presetReads(config), ...(config.schemas ? { namespaces: config.schemas } : {}) });
-      return { schema, printer: { engine: shadow.engine, version: await shadow.serverVersion() } satisfies Printer };
-    },
-  );
-  writeCached(dir, key, state);
-  return { ...state, replayed: files.length };
+interface ShadowCounts {
+  folder: string;
+  replayed: number;
+  reused: number;
+}
+
+/**
+ * An AfterWrite is the check of the files just written: applied to the shadow on top of the
+ * existing files' state (which is then stored, so the next run starts from it), and compared with
+ * the definitions again. `remaining` counts the changes they still leave, 0 when the plan is exact.
+ */
+export interface AfterWrite {
+  replayed: number;
+  reused: number;
+  remaining: number;
 }
 
 /**
@@ -97,17 +84,25 @@ export async function migrationsState(config: ResolvedConfig, onProgress?: Repla
  */
 export async function generateCommand(config: ResolvedConfig, options: GenerateOptions = {}): Promise<GenerateResult> {
   const folder = migrationsFolder(config.root, config.migrations).display;
-  const existing = listMigrations(config.root, config.migrations);
+  const existing = listMigrationEntries(config.root, config.migrations);
+  const declared = await loadConfiguredSchema(config);
+  const stored = migrationsKey(config);
+  const verdicts = cacheDir(config, 'shadow');
+  if (readCached<boolean>(verdicts, nothingToWriteKey(declared, stored.key))) return { status: 'unchanged', folder, replayed: 0, reused: stored.files };
   // Printed in a database of their own, one after the other: one engine at a time in memory,
   // and a cached canonical form opens none.
-  const definitions = await definitionsState(config);
+  const definitions = await definitionsState(config, declared);
   const shadow = await migrationsState(config, options.onProgress);
   const changes = diffSchemas(shadow.schema, definitions);
+  const counts = { folder, replayed: shadow.replayed, reused: shadow.reused };
+  if (changes.length === 0) {
+    writeCached(verdicts, nothingToWriteKey(declared, stored.key), true);
+    return { status: 'unchanged', ...counts };
+  }
   const plan = planChanges(changes, { from: shadow.schema, to: definitions }, { online: config.online });
-  const replayed = shadow.replayed;
-  if (plan.steps.length === 0) return { status: 'unchanged', folder, replayed };
+  if (plan.steps.length === 0) return { status: 'unchanged', ...counts };
   const refused = refusedStatements(plan, options);
-  if (refused.length) return { status: 'refused', folder, replayed, refused };
+  if (refused.length) return { status: 'refused', ...counts, refused };
   const slug = options.name ? slugify(options.name) : defaultSlug(plan, existing.length === 0);
   const parts = fileParts(plan, slug, options.relationsPerFile);
   const files: WrittenMigration[] = [];
@@ -120,7 +115,40 @@ export async function generateCommand(config: ResolvedConfig, options: GenerateO
     const file = writeMigration(config.root, config.migrations, name, text);
     files.push({ file, name, statements: part.steps.length, summary: summarizePlan(part), hazards: planHazards(part), transactional: !noTransactionReason(part), lint });
   }
-  return { status: 'written', folder, replayed, files };
+  const after = await checkWritten(config, definitions, files);
+  if (after.remaining === 0) writeCached(verdicts, nothingToWriteKey(declared, migrationsKey(config).key), true);
+  return { status: 'written', ...counts, files, after };
+}
+
+/** Bump when what decides that there is nothing to write changes. */
+const verdictFormat = 1;
+
+/**
+ * The key under which "these definitions over these files: nothing to write" is remembered, so
+ * that answer costs no canonical form, no stored state and no comparison: the declared model
+ * (source locations aside: a line inserted above a definition changes nothing), the embedded
+ * printer, and the key of the files' state.
+ */
+function nothingToWriteKey(declared: Schema, migrations: string): string {
+  const model = JSON.stringify(declared, (key, value: unknown) => (key === 'source' ? undefined : value));
+  return cacheKey(String(verdictFormat), 'generate: nothing to write', embeddedPrinter, model, migrations);
+}
+
+/**
+ * Applies the files just written to the shadow, on top of the state the files before them built,
+ * and stores the result: the next run over an unchanged folder opens no database, and one with a
+ * file more replays that file alone. A file that does not apply is removed again (with the others
+ * written in this run), so nothing half-written stays behind.
+ */
+async function checkWritten(config: ResolvedConfig, definitions: Schema, files: WrittenMigration[]): Promise<AfterWrite> {
+  try {
+    const after = await migrationsState(config);
+    const remaining = diffSchemas(after.schema, definitions).length;
+    return { replayed: after.replayed, reused: after.reused, remaining };
+  } catch (error) {
+    for (const written of files) rmSync(join(config.root, written.file), { force: true });
+    throw error;
+  }
 }
 
 /**

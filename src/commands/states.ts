@@ -5,8 +5,8 @@ import { introspect } from '../introspect/index.js';
 import type { Schema } from '../model/schema.js';
 import { openDatabase, openScratch, presetOf, presetReads, withConnection } from './database.js';
 
-/** Where results are cached between runs: canonical forms, replayed migration files. */
-export function cacheDir(config: ResolvedConfig, kind: 'canonical' | 'shadow' = 'canonical'): string {
+/** Where results are cached between runs: canonical forms, replayed migration files (models and data directories). */
+export function cacheDir(config: ResolvedConfig, kind: 'canonical' | 'shadow' | 'shadow-data' = 'canonical'): string {
   return join(config.root, '.pgform', 'cache', kind);
 }
 
@@ -17,22 +17,25 @@ export function managedNamespaces(schema: Schema): string[] {
     .map((namespace) => namespace.name);
 }
 
-/** The definitions as a canonical model, printed by a scratch embedded database (cached). */
-export async function definitionsState(config: ResolvedConfig): Promise<Schema> {
-  return (await definitionsStates(config)).canonical;
+/** The server that prints the definitions when no database is given: the embedded engine's package. */
+export const embeddedPrinter = `pglite package ${pgliteVersion}`;
+
+/** The definitions as a canonical model, printed by a scratch embedded database (cached). `declared`: the definitions already loaded. */
+export async function definitionsState(config: ResolvedConfig, declared?: Schema): Promise<Schema> {
+  return (await definitionsStates(config, declared)).canonical;
 }
 
 /**
  * The definitions as written (what `pgform lint` reads) and as a canonical model, from one load:
  * loading thousands of definitions twice costs seconds and the loader's memory.
  */
-export async function definitionsStates(config: ResolvedConfig): Promise<{ declared: Schema; canonical: Schema }> {
+export async function definitionsStates(config: ResolvedConfig, loaded?: Schema): Promise<{ declared: Schema; canonical: Schema }> {
   // Loaded here, not at the top: commands that only read a live database (gen types --url) skip
   // the definitions' loader and the planner.
   const [{ loadConfiguredSchema }, { canonicalizeWith }] = await Promise.all([import('./sql.js'), import('../canonical/index.js')]);
-  const declared = await loadConfiguredSchema(config);
+  const declared = loaded ?? (await loadConfiguredSchema(config));
   const options = { externalNamespaces: presetOf(config).externalNamespaces, cacheDir: cacheDir(config) };
-  const canonical = await canonicalizeWith(declared, `pglite package ${pgliteVersion}`, (work) => withConnection(() => openScratch(config), work), options);
+  const canonical = await canonicalizeWith(declared, embeddedPrinter, (work) => withConnection(() => openScratch(config), work), options);
   return { declared, canonical };
 }
 

@@ -7,6 +7,10 @@ import type { SourceLocation } from '../model/schema.js';
  * these check what arrives at run time (JavaScript files, `as any`, generated code), so a wrong
  * value is a located PgformError instead of a TypeError or SQL pasted as is.
  */
+// Each shape checks a few hundred values per run: compiling it to a specialised function first
+// (zod's default) costs more than it saves.
+z.config({ jitless: true });
+
 const name = z.string().min(1, 'must not be empty');
 const sqlText = z.union([z.string(), z.object({ sql: z.string() }).strict()]);
 const documentation = { description: z.string().optional(), group: z.string().optional(), note: z.string().optional() };

@@ -1,18 +1,20 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { PgformError } from '../errors.js';
 import type { Connection } from './connection.js';
 import { redactUrl } from './redact.js';
 
 // Dates and timestamps stay text, as PGlite returns them, so both engines give the same rows.
 const dateOids = new Set([1082, 1114, 1184]);
-const rawTypes: pg.CustomTypesConfig = {
+const rawTypes = (types: typeof pg.types): pg.CustomTypesConfig => ({
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    dateOids.has(oid) ? (value: string) => value : pg.types.getTypeParser(oid, format ?? 'text')) as pg.CustomTypesConfig['getTypeParser'],
-};
+    dateOids.has(oid) ? (value: string) => value : types.getTypeParser(oid, format ?? 'text')) as pg.CustomTypesConfig['getTypeParser'],
+});
 
 /** Opens a connection to a real PostgreSQL server. */
 export async function connectPostgres(url: string): Promise<Connection> {
-  const client = new pg.Client({ connectionString: url, types: rawTypes, application_name: 'pgform' });
+  // Loaded on first use: commands that never reach a server do not pay for the driver.
+  const { default: driver } = await import('pg');
+  const client = new driver.Client({ connectionString: url, types: rawTypes(driver.types), application_name: 'pgform' });
   client.on('error', () => undefined);
   try {
     await client.connect();

@@ -14,6 +14,7 @@ import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { uuid_ossp } from '@electric-sql/pglite/contrib/uuid_ossp';
 import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import { PgformError } from '../errors.js';
+import { isAlive } from './alive.js';
 import type { Connection } from './connection.js';
 import { collectClosedEngine, collectGarbage, largeFootprint } from './release.js';
 
@@ -51,7 +52,8 @@ async function withoutStackTraces<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-function wrap(engine: PGlite, release: () => void, reopen?: () => Promise<PGlite>): Connection {
+/** `release` runs once the engine is closed, told whether it shut down cleanly. */
+function wrap(engine: PGlite, release: (cleanly: boolean) => void, reopen?: () => Promise<PGlite>): Connection {
   let version: number | undefined;
   // Dropped on close, so the closed instance (and its WebAssembly memory) can be collected while
   // the Connection object is still referenced.
@@ -87,11 +89,13 @@ function wrap(engine: PGlite, release: () => void, reopen?: () => Promise<PGlite
       : {}),
     async close() {
       if (!instance) return;
+      let cleanly = false;
       try {
         await instance.close();
+        cleanly = true;
       } finally {
         instance = undefined;
-        release();
+        release(cleanly);
         await collectClosedEngine();
       }
     },
@@ -174,26 +178,73 @@ function sweepScratchDirs(): void {
   }
 }
 
+/** A ScratchConnection is a scratch database whose data directory can outlive it. */
+export interface ScratchConnection extends Connection {
+  /**
+   * Shuts the engine down cleanly and keeps its data directory at `path` (replacing nothing: when
+   * another process kept one there first, that one stays), so a later scratch database can start
+   * from this state instead of an empty one.
+   */
+  closeAndKeep(path: string): Promise<void>;
+}
+
 /**
  * A scratch database (canonical forms, shadow replays): a copy of the template in a temporary
  * directory (see scratchRoot). A directory rather than PGlite's in-memory file system, which holds the
  * whole data directory (and every WAL segment) in the process: ~200 MB more at start, over a
- * gigabyte for thousands of tables.
+ * gigabyte for thousands of tables. `from` is a directory kept by `closeAndKeep` to start from
+ * instead of the template.
  */
-export async function openScratchPglite(setup?: PgliteSetup): Promise<Connection> {
-  const template = await templateDir(setup);
+export async function openScratchPglite(setup?: PgliteSetup, from?: string): Promise<ScratchConnection> {
+  const template = from ?? (await templateDir(setup));
   sweepScratchDirs();
   // What loading and planning left behind goes before the engine's memory joins it.
   collectGarbage();
   const dataDir = mkdtempSync(join(scratchRoot(), `${scratchPrefix}${process.pid}-`));
   const remove = () => rmSync(dataDir, { recursive: true, force: true });
+  // Where closeAndKeep asked the data directory to go once the engine has shut down cleanly.
+  let keepAt: string | undefined;
+  const release = (cleanly: boolean) => {
+    try {
+      if (keepAt && cleanly) keepDirectory(dataDir, keepAt);
+    } finally {
+      remove();
+    }
+  };
+  let conn: Connection;
   try {
     cpSync(template, dataDir, { recursive: true });
     const create = () => PGlite.create({ dataDir, extensions, startParams: startParamsFor(setup) });
-    return wrap(await create(), remove, create);
+    conn = wrap(await create(), release, create);
   } catch (error) {
     remove();
     throw error;
+  }
+  // The same object, so a flag a caller sets on the connection (inTransaction) is the one it reads.
+  return Object.assign(conn, {
+    async closeAndKeep(path: string) {
+      keepAt = path;
+      await conn.close();
+    },
+  });
+}
+
+/** Moves a data directory to `path` whole: readers see all of it or nothing. */
+function keepDirectory(dataDir: string, path: string): void {
+  if (existsSync(path)) return;
+  mkdirSync(dirname(path), { recursive: true });
+  const partial = `${path}.${process.pid}.partial`;
+  rmSync(partial, { recursive: true, force: true });
+  try {
+    renameSync(dataDir, partial);
+  } catch {
+    // Another file system (scratch space in memory, the cache on disk): copied instead.
+    cpSync(dataDir, partial, { recursive: true });
+  }
+  try {
+    renameSync(partial, path);
+  } catch {
+    rmSync(partial, { recursive: true, force: true });
   }
 }
 
@@ -230,13 +281,4 @@ export async function openEmbeddedPglite(dataDir: string, setup?: PgliteSetup): 
     );
   }
   return wrap(db, release);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

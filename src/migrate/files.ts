@@ -39,6 +39,17 @@ export function migrationsFolder(root: string, folder: string): { absolute: stri
  * an error, since it would otherwise be silently skipped.
  */
 export function listMigrations(root: string, folder: string): MigrationFile[] {
+  return listMigrationEntries(root, folder).map(parseMigration);
+}
+
+/**
+ * A MigrationEntry is a migration file read and named, its statements not split yet: what says
+ * which state the files build (names and checksums) costs no parsing.
+ */
+export type MigrationEntry = Omit<MigrationFile, 'transactional' | 'statements'>;
+
+/** The files of listMigrations, checked by name only: parseMigration checks and splits one. */
+export function listMigrationEntries(root: string, folder: string): MigrationEntry[] {
   const { absolute } = migrationsFolder(root, folder);
   if (!existsSync(absolute)) return [];
   if (!statSync(absolute).isDirectory()) throw new PgformError('MIGRATION_INVALID', 'the migrations path is not a folder', { file: relative(root, absolute) });
@@ -46,7 +57,7 @@ export function listMigrations(root: string, folder: string): MigrationFile[] {
     .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.sql'))
     .map((entry) => entry.name)
     .sort(byName);
-  return names.map((name) => readMigration(root, join(absolute, name)));
+  return names.map((name) => readEntry(root, join(absolute, name)));
 }
 
 function byName(a: string, b: string): number {
@@ -55,6 +66,10 @@ function byName(a: string, b: string): number {
 
 /** Reads one migration file and checks its name, encoding and content. */
 export function readMigration(root: string, absolute: string): MigrationFile {
+  return parseMigration(readEntry(root, absolute));
+}
+
+function readEntry(root: string, absolute: string): MigrationEntry {
   const path = relative(root, absolute);
   const name = absolute.slice(absolute.lastIndexOf('/') + 1);
   const match = migrationName.exec(name);
@@ -63,6 +78,12 @@ export function readMigration(root: string, absolute: string): MigrationFile {
   }
   const bytes = readFileSync(absolute);
   const sql = decodeUtf8(bytes, path).replace(/^\uFEFF/, '');
+  return { name, version: match[1]!, slug: match[2]!, path, sql, checksum: checksum(sql) };
+}
+
+/** Splits a migration file into statements and checks them. */
+export function parseMigration(entry: MigrationEntry): MigrationFile {
+  const { sql, path } = entry;
   const statements = splitStatements(sql);
   if (statements.length === 0) {
     throw new PgformError('MIGRATION_INVALID', 'the migration file is empty: it holds no SQL statement', { file: path }, 'delete it, or write the statements it should run');
@@ -79,7 +100,7 @@ export function readMigration(root: string, absolute: string): MigrationFile {
       );
     }
   }
-  return { name, version: match[1]!, slug: match[2]!, path, sql, checksum: checksum(sql), transactional, statements };
+  return { ...entry, transactional, statements };
 }
 
 /** A file's checksum: CRLF and LF checkouts of the same file must not read as tampering. */

@@ -49,7 +49,7 @@ describe.each(engines)("the preset's extensions on $name", (engine) => {
       expect(text).toContain("DEFAULT extensions.uuid_generate_v4()");
       await migrateCommand(config);
       expect((await diffCommand(config, {})).items).toEqual([]);
-      expect(await generateCommand(config)).toMatchObject({ status: 'unchanged', replayed: 1 });
+      expect(await generateCommand(config)).toMatchObject({ status: 'unchanged', replayed: 0, reused: 1 });
       expect(await project.remaining()).toEqual([]);
       const bootstrapped = await sqlCommand(config, { bootstrap: true });
       expect(bootstrapped.script).toContain('CREATE EXTENSION IF NOT EXISTS %I WITH SCHEMA extensions');
@@ -62,7 +62,7 @@ describe.each(engines)("the preset's extensions on $name", (engine) => {
       const { config } = project;
       project.writeMigration('20240301000000_keys.sql', handWritten);
       project.define(definitions);
-      expect(await generateCommand(config)).toMatchObject({ status: 'unchanged', replayed: 1 });
+      expect(await generateCommand(config)).toMatchObject({ status: 'unchanged', replayed: 1, reused: 0 });
       await migrateCommand(config);
       expect((await diffCommand(config, {})).items).toEqual([]);
       expect((await diffCommand(config, { from: 'migrations', to: 'definitions' })).items).toEqual([]);

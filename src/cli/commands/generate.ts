@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { performance } from 'node:perf_hooks';
 import { resolveConfig } from '../../config/load.js';
+import type { GenerateResult } from '../../commands/generate.js';
 import type { RefusedStatement } from '../../migrate/guard.js';
 import { lintLines } from '../lint-lines.js';
 import { err, out, paint } from '../output.js';
@@ -26,6 +27,17 @@ export function printRefused(refused: RefusedStatement[], what: string): void {
   err(`pass ${flags.join(' and ')} to go ahead anyway`);
 }
 
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** How the existing files' state was reached: replayed in a shadow database, on top of a stored state, or stored whole. */
+function shadowLine(result: GenerateResult, replayMs: number): string | undefined {
+  const { replayed, reused, folder } = result;
+  if (replayed === 0 && reused === 0) return undefined;
+  if (replayed === 0) return `${count(reused, 'migration')} in ${folder}: their stored shadow state, nothing replayed`;
+  const base = reused ? ` on the stored state of ${count(reused, 'earlier one')}` : '';
+  return `replayed ${count(replayed, 'migration')} from ${folder} into a shadow database${base} (${Math.round(replayMs)} ms)`;
+}
+
 export function registerGenerate(program: Command): void {
   planForms(common(program.command('generate')))
     .description('write the next migration file: the migrations replayed in a shadow database vs the definitions')
@@ -49,7 +61,8 @@ export function registerGenerate(program: Command): void {
           },
         });
         if (live && result.replayed >= 10) process.stderr.write('\r\u001b[2K');
-        if (result.replayed > 0) err(paint.dim(`replayed ${result.replayed} migration${result.replayed === 1 ? '' : 's'} from ${result.folder} into a shadow database (${Math.round(replayMs)} ms)`));
+        const shadow = shadowLine(result, replayMs);
+        if (shadow) err(paint.dim(shadow));
         if (result.status === 'unchanged') {
           out(`no changes: the migrations in ${result.folder} already match ${config.definitions}; no file written`);
           return 0;
@@ -64,6 +77,9 @@ export function registerGenerate(program: Command): void {
           if (file.summary.length > shown) out(`  … and ${file.summary.length - shown} more`);
           for (const hazard of file.hazards) out(`  ${paint.yellow('hazard')} ${hazard}`);
           for (const line of lintLines(file.lint)) out(`  ${line}`);
+        }
+        if (result.after.remaining > 0) {
+          err(`${paint.yellow('warning')}: replayed, the files written leave ${count(result.after.remaining, 'difference')} from ${config.definitions}; see pgform diff --from migrations --to definitions`);
         }
         return 0;
       }),

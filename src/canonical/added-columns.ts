@@ -1,0 +1,81 @@
+import type { Column, Schema, Table } from '../model/schema.js';
+
+/** A Printed pair is definitions as declared and as a server printed them. */
+export interface PrintedPair {
+  declared: Schema;
+  printed: Schema;
+}
+
+/** JSON with source locations left out: a line inserted above an object moves it, nothing more. */
+const text = (value: unknown) => JSON.stringify(value ?? null, (key, v: unknown) => (key === 'source' ? undefined : v));
+
+/** What a server's printing of a column depends on, besides the objects it names. */
+const printedAs = (column: Column) => text({ type: column.type, default: column.default, collation: column.collation, identity: column.identity });
+
+/**
+ * The printed form of definitions that differ from ones printed before only by columns added to
+ * plain tables, each declared like a column printed before in the same schema (same type,
+ * default, collation): the printed forms are those of before, with each new column printed as
+ * its twin was. Printing depends on the declared text and the objects it names, which are the
+ * same ones. Undefined for any other change, or where an added column could show elsewhere (a
+ * view, SQL-standard function body or policy naming its table may expand `*`; partitions and children inherit
+ * columns): those are printed by a server.
+ */
+export function printedByAddedColumns(declared: Schema, previous: PrintedPair): Schema | undefined {
+  const keys = new Set([...Object.keys(declared), ...Object.keys(previous.declared)] as (keyof Schema)[]);
+  for (const key of keys) {
+    if (key !== 'tables' && text(declared[key]) !== text(previous.declared[key])) return undefined;
+  }
+  const ids = Object.keys(declared.tables);
+  if (text(ids.sort()) !== text(Object.keys(previous.declared.tables).sort())) return undefined;
+  const changed = ids.filter((id) => text(declared.tables[id]) !== text(previous.declared.tables[id]));
+  if (changed.length === 0) return previous.printed;
+  const printed = structuredClone(previous.printed);
+  for (const id of changed) {
+    const added = addedColumns(declared.tables[id]!, previous.declared.tables[id]!);
+    const target = printed.tables[id];
+    if (!added || !target || !standsAlone(declared, id)) return undefined;
+    for (const column of added) {
+      const twin = printedTwin(column, declared.tables[id]!.schema, previous);
+      if (!twin) return undefined;
+      target.columns.push({ ...twin, name: column.name, notNull: column.notNull });
+    }
+  }
+  return printed;
+}
+
+/** The columns added to a table that changed in nothing else, or undefined. */
+function addedColumns(now: Table, before: Table): Column[] | undefined {
+  if (text({ ...now, columns: [] }) !== text({ ...before, columns: [] })) return undefined;
+  const names = new Set(before.columns.map((column) => column.name));
+  if (text(now.columns.filter((column) => names.has(column.name))) !== text(before.columns)) return undefined;
+  const added = now.columns.filter((column) => !names.has(column.name));
+  return added.every((column) => column.generated === undefined && column.identity === undefined) ? added : undefined;
+}
+
+/** A plain table that nothing else names in printed text, and that passes no columns on. */
+function standsAlone(schema: Schema, id: string): boolean {
+  const table = schema.tables[id]!;
+  if (table.partitionBy !== undefined || table.partitionOf || table.inherits?.length) return false;
+  const others = Object.entries(schema.tables).filter(([other]) => other !== id);
+  if (others.some(([, t]) => t.partitionOf?.parent === id || t.inherits?.includes(id))) return false;
+  const named = new RegExp(`\\b${table.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
+  // Only these can read another table in text the server prints (a subquery, a view's query, a
+  // SQL-standard function body); a quoted function body is kept as written, and a foreign key
+  // names a table without reading its columns.
+  const standardBodies = Object.values(schema.routines).filter((routine) => routine.standardBody);
+  const printedText = [text(schema.views), text(standardBodies), text(schema.externalTables), ...Object.values(schema.tables).map((t) => text(t.policies))];
+  return !printedText.some((part) => named.test(part));
+}
+
+/** The printed form of a column declared like `column` in a table of the same schema before. */
+function printedTwin(column: Column, schema: string, previous: PrintedPair): Column | undefined {
+  const wanted = printedAs(column);
+  for (const [id, table] of Object.entries(previous.declared.tables)) {
+    if (table.schema !== schema) continue;
+    const twin = table.columns.find((candidate) => printedAs(candidate) === wanted);
+    const printed = twin && previous.printed.tables[id]?.columns.find((candidate) => candidate.name === twin.name);
+    if (printed) return printed;
+  }
+  return undefined;
+}

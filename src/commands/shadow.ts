@@ -1,0 +1,158 @@
+import { existsSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
+import { cacheKey, readCached, writeCached } from '../cache.js';
+import type { ResolvedConfig } from '../config/load.js';
+import { isAlive } from '../engine/alive.js';
+import { pgliteVersion } from '../engine/pglite-version.js';
+import type { ScratchConnection } from '../engine/pglite.js';
+import { introspect } from '../introspect/index.js';
+import { listMigrationEntries, parseMigration, type MigrationEntry } from '../migrate/files.js';
+import { replayMigrations, type ReplayProgress } from '../migrate/replay.js';
+import type { Schema } from '../model/schema.js';
+import { openScratch, presetOf, presetReads } from './database.js';
+import type { Printer } from './printer.js';
+import { cacheDir } from './states.js';
+
+/**
+ * A MigrationsState is the state the migration files build, and how it was reached: `replayed`
+ * files were applied to a shadow database in this run, on top of the stored state of the first
+ * `reused` files (all of them when nothing was replayed).
+ */
+export interface MigrationsState {
+  schema: Schema;
+  printer: Printer;
+  replayed: number;
+  reused: number;
+}
+
+/** Bump when what the shadow cache holds changes shape. */
+const shadowCacheFormat = 4;
+
+/** How many shadow data directories are kept: each is a whole database (~40 MB and up). */
+const keptDirectories = 3;
+
+/**
+ * The state the migration files build: replayed in order into a shadow database. Two things are
+ * stored under the hash of everything a prefix of the files depends on (the engine's version, the
+ * preset, the schemas read, and each file's name and checksum in order): the model read from the
+ * shadow, so running again over unchanged files opens no database at all; and the shadow's data
+ * directory, so a folder with new files at its end replays only those, on top of the state the
+ * files before them built. A changed or removed old file changes every key after it: the files are
+ * replayed from the first one again. `upTo` replays the files up to that version only.
+ */
+export async function migrationsState(config: ResolvedConfig, onProgress?: ReplayProgress, upTo?: string): Promise<MigrationsState> {
+  const files = migrationEntries(config, upTo);
+  const keys = prefixKeys(config, files);
+  const modelDir = cacheDir(config, 'shadow');
+  const cached = readCached<{ schema: Schema; printer: Printer }>(modelDir, keys.at(-1)!);
+  if (cached) return { ...cached, replayed: 0, reused: files.length };
+  const dataDir = cacheDir(config, 'shadow-data');
+  // The longest prefix of the files whose shadow was kept (none: an empty database).
+  let start = files.length;
+  while (start > 0 && !existsSync(join(dataDir, keys[start]!))) start--;
+  const { shadow, from } = await openShadow(config, start ? join(dataDir, keys[start]!) : undefined);
+  if (!from) start = 0;
+  let kept = false;
+  try {
+    // Only the files replayed are split into statements: the stored state stands for the others.
+    const rest = files.slice(start).map(parseMigration);
+    await replayMigrations(shadow, rest, onProgress && ((done, _total, file) => onProgress(done, rest.length, file)));
+    const schema = await introspect(shadow, { ...presetReads(config), ...(config.schemas ? { namespaces: config.schemas } : {}) });
+    const state = { schema, printer: { engine: shadow.engine, version: await shadow.serverVersion() } satisfies Printer };
+    writeCached(modelDir, keys.at(-1)!, state);
+    if (files.length > start) {
+      kept = true;
+      await keepShadow(shadow, dataDir, keys.at(-1)!);
+    }
+    return { ...state, replayed: files.length - start, reused: start };
+  } finally {
+    if (!kept) await shadow.close();
+  }
+}
+
+/** The key the state of the files is stored under (see migrationsState), and how many files it stands for. */
+export function migrationsKey(config: ResolvedConfig, upTo?: string): { key: string; files: number } {
+  const files = migrationEntries(config, upTo);
+  return { key: prefixKeys(config, files).at(-1)!, files: files.length };
+}
+
+function migrationEntries(config: ResolvedConfig, upTo?: string): MigrationEntry[] {
+  return listMigrationEntries(config.root, config.migrations).filter((file) => upTo === undefined || file.version <= upTo);
+}
+
+/**
+ * The cache key of the state after each prefix of the files: keys[i] for the first i files.
+ * Chained, so each key names every file before it.
+ */
+function prefixKeys(config: ResolvedConfig, files: MigrationEntry[]): string[] {
+  const base = cacheKey(
+    String(shadowCacheFormat),
+    `pglite package ${pgliteVersion}`,
+    presetOf(config).bootstrapSql,
+    JSON.stringify(presetReads(config)),
+    JSON.stringify(config.schemas ?? null),
+  );
+  const keys = [base];
+  for (const file of files) keys.push(cacheKey(keys.at(-1)!, `${file.name} ${file.checksum}`));
+  return keys;
+}
+
+/** A shadow database started from a kept directory when there is a usable one, else empty. */
+async function openShadow(config: ResolvedConfig, directory?: string): Promise<{ shadow: ScratchConnection; from?: string }> {
+  if (directory) {
+    try {
+      const shadow = await openScratch(config, directory);
+      touch(directory);
+      return { shadow, from: directory };
+    } catch {
+      // Removed by another process while it was copied, or damaged: the files are replayed from
+      // the first one instead, which is always right.
+    }
+  }
+  return { shadow: await openScratch(config) };
+}
+
+async function keepShadow(shadow: ScratchConnection, dataDir: string, key: string): Promise<void> {
+  try {
+    await shadow.closeAndKeep(join(dataDir, key));
+  } catch {
+    // The state is read already: a directory that cannot be kept (a full disk) only costs time.
+  }
+  pruneKept(dataDir);
+}
+
+/** Marks a kept directory as used, so pruning removes the ones unused the longest. */
+function touch(directory: string): void {
+  try {
+    const now = new Date();
+    utimesSync(directory, now, now);
+  } catch {
+    // Only the pruning order depends on it.
+  }
+}
+
+/**
+ * Removes all but the most recently used kept directories, and what killed processes left half
+ * written. Each is renamed away first: a reader copying it fails (and replays every file) rather
+ * than start from part of a database.
+ */
+function pruneKept(dataDir: string): void {
+  try {
+    const names = readdirSync(dataDir);
+    for (const name of names) {
+      const pid = Number(/\.(\d+)\.(partial|removed)$/.exec(name)?.[1]);
+      if (pid && !isAlive(pid)) rmSync(join(dataDir, name), { recursive: true, force: true });
+    }
+    const kept = names
+      .filter((name) => /^[0-9a-f]{64}$/.test(name))
+      .map((name) => ({ name, used: statSync(join(dataDir, name)).mtimeMs }))
+      .sort((a, b) => b.used - a.used);
+    for (const { name } of kept.slice(keptDirectories)) {
+      const trash = join(dataDir, `${name}.${process.pid}.removed`);
+      renameSync(join(dataDir, name), trash);
+      rmSync(trash, { recursive: true, force: true });
+    }
+  } catch {
+    // A cache that cannot be pruned only costs disk space; another process may be pruning too.
+  }
+}
