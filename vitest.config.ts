@@ -12,6 +12,9 @@ export default defineConfig({
     pool: 'forks',
     // Three on two cores: a worker waiting on PostgreSQL or on a CLI it spawned leaves its core to another.
     maxWorkers: 3,
+    // Test files share their worker's modules: each file importing the engine and the whole
+    // library afresh cost minutes of the suite. Every test makes its own databases and folders.
+    isolate: false,
     alias: { pgform: new URL('./src/index.ts', import.meta.url).pathname },
   },
 });
