@@ -38,6 +38,25 @@ export async function statementsDone(conn: Connection, file: MigrationFile): Pro
   return rows.length;
 }
 
+/** What a stopped run left of one no-transaction file: statements done, and the checksums they ran under. */
+export interface FileProgress {
+  done: number;
+  checksums: string[];
+}
+
+/**
+ * The progress rows of every file, by name, for `status`; reads only: a database that never ran
+ * a no-transaction file has no progress table, and none is created.
+ */
+export async function progressByFile(conn: Connection): Promise<Map<string, FileProgress>> {
+  const [table] = await conn.query<{ found: boolean }>('SELECT to_regclass($1) IS NOT NULL AS found', ['pgform.migration_progress']);
+  if (!table?.found) return new Map();
+  const rows = await conn.query<{ name: string; done: number | string; checksums: string[] }>(
+    'SELECT name, count(*) AS done, array_agg(DISTINCT checksum ORDER BY checksum) AS checksums FROM pgform.migration_progress GROUP BY name',
+  );
+  return new Map(rows.map((row) => [row.name, { done: Number(row.done), checksums: row.checksums }]));
+}
+
 /** Marks a statement done; in the statement's own transaction where it has one. */
 export async function recordStatement(conn: Connection, file: MigrationFile, index: number): Promise<void> {
   await conn.query('INSERT INTO pgform.migration_progress (name, statement, checksum) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [file.name, index, file.checksum]);

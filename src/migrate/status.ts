@@ -1,5 +1,6 @@
 import type { MigrationFile } from './files.js';
 import type { AppliedMigration } from './history.js';
+import type { FileProgress } from './progress.js';
 
 /**
  * A MigrationState is where one migration stands: `applied`; `pending` (in the folder, not in
@@ -20,16 +21,35 @@ export interface MigrationStatus {
   checksum: string;
   /** The checksum recorded when it was applied, when it differs from the file's. */
   appliedChecksum?: string;
+  /**
+   * A pending no-transaction file a run stopped inside: `done` of its `statements` ran and
+   * committed (migrate resumes after them); `changed` when the file's content differs from what
+   * they ran under, so migrate cannot resume it.
+   */
+  partial?: { done: number; statements: number; changed?: boolean };
 }
 
-/** Compares the folder with the history table: every file and every history row once, by name. */
-export function migrationStatus(files: MigrationFile[], history: AppliedMigration[]): MigrationStatus[] {
+/**
+ * Compares the folder with the history table: every file and every history row once, by name;
+ * `progress` (see progress.ts) says how far a stopped run got inside a pending file.
+ */
+export function migrationStatus(files: MigrationFile[], history: AppliedMigration[], progress: Map<string, FileProgress> = new Map()): MigrationStatus[] {
   const applied = new Map(history.map((row) => [row.name, row]));
   const present = new Set(files.map((file) => file.name));
   const lastApplied = history.reduce<string | undefined>((last, row) => (!last || row.name > last ? row.name : last), undefined);
   const rows: MigrationStatus[] = files.map((file) => {
     const row = applied.get(file.name);
-    if (!row) return { name: file.name, status: 'pending', checksum: file.checksum, ...(lastApplied && file.name < lastApplied ? { outOfOrder: true } : {}) };
+    if (!row) {
+      const ran = progress.get(file.name);
+      const changed = ran?.checksums.some((checksum) => checksum !== file.checksum);
+      return {
+        name: file.name,
+        status: 'pending',
+        checksum: file.checksum,
+        ...(lastApplied && file.name < lastApplied ? { outOfOrder: true } : {}),
+        ...(ran ? { partial: { done: ran.done, statements: file.statements.length, ...(changed ? { changed: true } : {}) } } : {}),
+      };
+    }
     const when = { appliedAt: row.appliedAt, durationMs: row.durationMs };
     if (row.checksum !== file.checksum) return { name: file.name, status: 'changed', ...when, checksum: file.checksum, appliedChecksum: row.checksum };
     return { name: file.name, status: 'applied', ...when, checksum: file.checksum };

@@ -124,4 +124,29 @@ describe.each(engines)('migrate failures on $name', (engine) => {
       expect(await exists(project, 'public.days_id')).toBe(true);
     });
   });
+  it.skipIf(Boolean(engine.unavailable))('status shows how far a stopped no-transaction file got, and whether it can resume', async () => {
+    await withProject(engine, async (project) => {
+      project.writeMigration(...first);
+      // The third statement needs a table nobody has created yet: the run stops after two.
+      const indexes = '-- pgform:no-transaction\nCREATE INDEX CONCURRENTLY first_id ON public.first (id);\nCREATE TABLE public.second (id int);\nINSERT INTO public.later VALUES (1);\n';
+      project.writeMigration('20240102000000_indexes.sql', indexes);
+      await failure(migrateCommand(project.config));
+      const stopped = (await statusCommand(project.config)).migrations.find((m) => m.name === '20240102000000_indexes.sql');
+      expect(stopped).toMatchObject({ status: 'pending', partial: { done: 2, statements: 3 } });
+      expect(stopped?.partial?.changed).toBeUndefined();
+
+      // Edited since: status says it cannot resume (migrate refuses, as it always did).
+      project.writeMigration('20240102000000_indexes.sql', indexes.replace('VALUES (1)', 'VALUES (2)'));
+      expect((await statusCommand(project.config)).migrations[1]).toMatchObject({ status: 'pending', partial: { done: 2, statements: 3, changed: true } });
+
+      // Restored, with what it needs: migrate resumes after the two, and the progress is gone.
+      project.writeMigration('20240102000000_indexes.sql', indexes);
+      await project.query('CREATE TABLE public.later (id int)');
+      expect((await migrateCommand(project.config)).applied.map((m) => m.name)).toEqual(['20240102000000_indexes.sql']);
+      expect((await statusCommand(project.config)).migrations.map((m) => [m.status, m.partial])).toEqual([
+        ['applied', undefined],
+        ['applied', undefined],
+      ]);
+    });
+  });
 });

@@ -12,8 +12,14 @@ const colour: Record<MigrationStatus['status'], (text: string) => string> = {
   missing: paint.red,
 };
 
+/** How far a stopped run got inside a no-transaction file. */
+function stopped(partial: NonNullable<MigrationStatus['partial']>): string {
+  const ran = `${partial.done} of ${partial.statements} statements ran`;
+  return partial.changed ? `(${ran}; the file changed since: restore it to resume)` : `(${ran}; migrate resumes after them)`;
+}
+
 function table(rows: MigrationStatus[]): string[] {
-  const label = (row: MigrationStatus) => (row.outOfOrder ? `${row.status} (out of order)` : row.status);
+  const label = (row: MigrationStatus) => [row.status, ...(row.outOfOrder ? ['(out of order)'] : []), ...(row.partial ? [stopped(row.partial)] : [])].join(' ');
   const cells = rows.map((row) => [label(row), row.name, row.appliedAt ?? '']);
   const widths = [0, 1].map((i) => Math.max(i === 0 ? 6 : 4, ...cells.map((c) => c[i]!.length)));
   const line = (c: string[], paintFirst: (t: string) => string = (t) => t) => `${paintFirst(c[0]!.padEnd(widths[0]!))}  ${c[1]!.padEnd(widths[1]!)}  ${c[2]}`.trimEnd();
