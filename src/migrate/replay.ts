@@ -1,7 +1,19 @@
+import { callsCitus, citusStandInSql } from '../engine/citus-standin.js';
 import type { Connection } from '../engine/connection.js';
 import { PgformError, isPgformError } from '../errors.js';
 import { applyMigration } from './apply.js';
 import type { MigrationFile } from './files.js';
+
+/**
+ * Files that distribute tables call Citus's coordinator API, which a shadow database (the
+ * embedded engine) does not have: the stand-in takes the calls and keeps Citus's catalog, so the
+ * state read back carries the files' distribution as a coordinator's would.
+ */
+async function standInForCitus(conn: Connection, files: MigrationFile[]): Promise<void> {
+  if (!files.some((file) => callsCitus(file.sql))) return;
+  const [row] = await conn.query<{ present: boolean }>("SELECT to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL AS present");
+  if (!row?.present) await conn.exec(citusStandInSql);
+}
 
 /** Progress of a replay: files done of the total, and the file just applied. */
 export type ReplayProgress = (done: number, total: number, file: MigrationFile) => void;
@@ -12,6 +24,7 @@ export type ReplayProgress = (done: number, total: number, file: MigrationFile) 
  * every database, so its error says the shadow is where it failed.
  */
 export async function replayMigrations(conn: Connection, files: MigrationFile[], onProgress?: ReplayProgress): Promise<void> {
+  await standInForCitus(conn, files);
   for (const [index, file] of files.entries()) {
     try {
       await applyMigration(conn, file);

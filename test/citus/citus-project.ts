@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { citusStandInSql } from '../../src/engine/citus-standin.js';
 
-/** The stand-in for Citus's coordinator API (see the file's header). */
-export const citusStandIn = readFileSync(join(import.meta.dirname, 'citus-standin.sql'), 'utf8');
+/** The stand-in for Citus's coordinator API (see its header). */
+export const citusStandIn = citusStandInSql;
 
 /**
  * Definitions using every Citus option: a reference table, a distributed table leading a

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileS
 import { join, relative } from 'node:path';
 import { expect } from 'vitest';
 import { compareSchemas } from '../../src/commands/diff.js';
+import { citusStandInSql } from '../../src/engine/citus-standin.js';
 import type { Connection } from '../../src/engine/connection.js';
 import { isPgformError } from '../../src/errors.js';
 import { withDatabase, type TestEngine } from './engines.js';
@@ -20,11 +21,14 @@ import { migrateAndCheck, readState, type CaseOptions } from './diff-case.js';
  * case.json: `engines` (where the case can run), `reverse`, `why`, `error` (planning must fail
  * with a PgformError containing this text), `unmanaged` (fingerprint kinds pgform must leave as
  * they are instead of matching B: A keeps its own), `knownFailure` (the reason a case is pinned
- * as failing: it must keep failing until fixed), `preamble` (a SQL file run in both databases
- * first: what the server provides, such as test/citus/citus-standin.sql).
+ * as failing: it must keep failing until fixed), `preamble` (SQL run in both databases first:
+ * what the server provides; a file beside the case, or `"citus stand-in"` for Citus's API, see
+ * src/engine/citus-standin.ts).
  */
 
 export const casesRoot = join(import.meta.dirname, '..', 'cases', 'diff');
+/** The preamble name standing for Citus's coordinator API. */
+const citusPreamble = 'citus stand-in';
 const selected = process.env.PGFORM_CASE?.replace(/^diff\//, '');
 
 function caseFolders(dir: string): string[] {
@@ -109,7 +113,7 @@ export async function runDiffCase(engine: TestEngine, name: string): Promise<voi
 
 async function checkCase(engine: TestEngine, folder: string, options: CaseOptions): Promise<void> {
   const seed = read(folder, 'seed.sql') ?? '';
-  const preamble = options.preamble ? readFileSync(join(folder, options.preamble), 'utf8') : undefined;
+  const preamble = options.preamble === citusPreamble ? citusStandInSql : options.preamble ? readFileSync(join(folder, options.preamble), 'utf8') : undefined;
   // A preamble may install what no reset removes (a stand-in in pg_catalog): its databases are not reused.
   const withCaseDatabase = preamble ? withDatabase : withPooledDatabase;
   await withCaseDatabase(engine, async (a) => {

@@ -1,10 +1,16 @@
--- A stand-in for Citus's coordinator API, for tests on a server without Citus: the functions
--- pgform's plans call (create_distributed_table, create_reference_table, undistribute_table)
--- record each call in pg_catalog.citus_standin_calls and keep pg_dist_partition, pg_dist_shard
--- and pg_dist_colocation as Citus does, enforcing the rules Citus enforces when a table is
--- distributed. It moves no data: there are no workers. Everything lives in pg_catalog, where
--- Citus's own catalog lives, so introspection reads it as it would read Citus's.
-SET allow_system_table_mods = on;
+/**
+ * A stand-in for Citus's coordinator API, for databases without Citus: the functions pgform's
+ * plans call (create_distributed_table, create_reference_table, undistribute_table) record each
+ * call in pg_catalog.citus_standin_calls and keep pg_dist_partition, pg_dist_shard and
+ * pg_dist_colocation as Citus does, enforcing the rules Citus enforces when a table is
+ * distributed. It moves no data: there are no workers. Everything lives in pg_catalog, where
+ * Citus's own catalog lives, so introspection reads it as it would read Citus's.
+ *
+ * A shadow database replaying migration files that distribute tables gets it (see replay.ts), so
+ * the state the files build carries their distribution; the tests run the same SQL on both
+ * engines in place of a coordinator.
+ */
+export const citusStandInSql = String.raw`SET allow_system_table_mods = on;
 
 CREATE TABLE pg_catalog.pg_dist_colocation (colocationid serial PRIMARY KEY, shardcount int NOT NULL, distributioncolumntype oid NOT NULL);
 CREATE TABLE pg_catalog.pg_dist_partition (
@@ -111,3 +117,9 @@ BEGIN
 END $$;
 
 RESET allow_system_table_mods;
+`;
+
+/** Whether SQL calls Citus's coordinator API (what the stand-in provides). */
+export function callsCitus(sql: string): boolean {
+  return /\b(create_distributed_table|create_reference_table|undistribute_table)\s*\(/i.test(sql);
+}
