@@ -94,6 +94,20 @@ export function diffSchemas(original: Schema, to: Schema): Change[] {
       else reshapeOrComment(changes, target, a, b, [{ kind: 'drop domain', domain: a }, { kind: 'create domain', domain: b }]);
     },
   });
+  each(managed(from.composites ?? {}), managed(to.composites ?? {}), {
+    create: (type) => {
+      changes.push({ kind: 'create composite type', type });
+      comment(changes, { type: 'type', id: objectId(type.schema, type.name) }, undefined, type.comment);
+    },
+    drop: (type) => changes.push({ kind: 'drop composite type', type }),
+    alter: (a, b) => {
+      if (!sameValue(a.attributes, b.attributes)) {
+        const columns = columnsOfType(from, to, b.schema, b.name).map(({ table, column }) => `${table}.${column.name}`);
+        changes.push({ kind: 'alter composite type', from: a, to: b, columns });
+      }
+      comment(changes, { type: 'type', id: objectId(b.schema, b.name) }, a.comment, b.comment);
+    },
+  });
   each(managed(from.sequences), managed(to.sequences), {
     create: (sequence) => {
       const { ownedBy, ...unowned } = sequence;
