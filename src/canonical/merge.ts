@@ -39,6 +39,15 @@ export function mergePrinted(declared: Schema, printed: Schema): Schema {
       if (liveCheck) check.expression = liveCheck.expression;
     }
   }
+  for (const [id, composite] of Object.entries(out.composites ?? {})) {
+    const live = printed.composites?.[id];
+    if (!live) continue;
+    // Attributes by name: the declared list stays the truth of which attributes there are.
+    for (const attribute of composite.attributes) {
+      const liveAttribute = live.attributes.find((a) => a.name === attribute.name);
+      if (liveAttribute) attribute.type = liveAttribute.type;
+    }
+  }
   for (const [id, sequence] of Object.entries(out.sequences)) {
     const live = printed.sequences[id];
     if (live) sequence.type = live.type;

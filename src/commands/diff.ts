@@ -59,6 +59,7 @@ export function scope(schema: Schema, names: string[] | undefined): Schema {
     extensions: names ? Object.fromEntries(Object.entries(schema.extensions).filter(([, e]) => names.includes(e.schema))) : schema.extensions,
     enums: pick(schema.enums),
     domains: pick(schema.domains),
+    ...(schema.composites ? { composites: pick(schema.composites) } : {}),
     sequences: pick(schema.sequences),
     tables: pick(schema.tables),
     views: pick(schema.views),

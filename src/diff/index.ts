@@ -1,3 +1,4 @@
+import { PgformError } from '../errors.js';
 import type { Change, CommentTarget, GrantTarget, StorageTarget } from '../model/change.js';
 import { sameValue } from '../model/compare.js';
 import { grantsInForce } from '../model/default-privileges.js';
@@ -73,6 +74,7 @@ export function diffSchemas(original: Schema, to: Schema): Change[] {
           changes.push({ kind: 'add enum value', enum: b, value, ...(next !== undefined ? { before: next } : { after: b.values[i - 1] }) });
         });
       } else {
+        refuseUnderComposite(from, to, 'enum', b);
         changes.push({ kind: 'replace enum', from: a, to: b, columns: columnsOfType(from, to, b.schema, b.name) });
       }
       comment(changes, { type: 'type', id: objectId(b.schema, b.name) }, a.comment, b.comment);
@@ -89,9 +91,24 @@ export function diffSchemas(original: Schema, to: Schema): Change[] {
       // Only the base type and collation cannot be altered in place: a domain in use is replaced, as an enum is.
       const sameBase = a.type === b.type && (a.collation ?? null) === (b.collation ?? null);
       const columns = columnsOfType(from, to, b.schema, b.name);
-      if (sameBase) reshapeOrComment(changes, target, a, b, [{ kind: 'alter domain', from: a, to: b }], true);
-      else if (columns.length) reshapeOrComment(changes, target, a, b, [{ kind: 'replace domain', from: a, to: b, columns }]);
+      if (sameBase) return reshapeOrComment(changes, target, a, b, [{ kind: 'alter domain', from: a, to: b }], true);
+      refuseUnderComposite(from, to, 'domain', b);
+      if (columns.length) reshapeOrComment(changes, target, a, b, [{ kind: 'replace domain', from: a, to: b, columns }]);
       else reshapeOrComment(changes, target, a, b, [{ kind: 'drop domain', domain: a }, { kind: 'create domain', domain: b }]);
+    },
+  });
+  each(managed(from.composites ?? {}), managed(to.composites ?? {}), {
+    create: (type) => {
+      changes.push({ kind: 'create composite type', type });
+      comment(changes, { type: 'type', id: objectId(type.schema, type.name) }, undefined, type.comment);
+    },
+    drop: (type) => changes.push({ kind: 'drop composite type', type }),
+    alter: (a, b) => {
+      if (!sameValue(a.attributes, b.attributes)) {
+        const columns = columnsOfType(from, to, b.schema, b.name).map(({ table, column }) => `${table}.${column.name}`);
+        changes.push({ kind: 'alter composite type', from: a, to: b, columns });
+      }
+      comment(changes, { type: 'type', id: objectId(b.schema, b.name) }, a.comment, b.comment);
     },
   });
   each(managed(from.sequences), managed(to.sequences), {
@@ -167,6 +184,30 @@ function columnsOfType(from: Schema, to: Schema, typeSchema: string, typeName: s
     }
   }
   return found;
+}
+
+/**
+ * Stops planning when an enum or domain to be replaced is the type of an attribute of a composite
+ * type that stays: the old type cannot be dropped while the attribute uses it, and the plan
+ * does not move attributes across a replacement.
+ */
+function refuseUnderComposite(from: Schema, to: Schema, what: 'enum' | 'domain', type: { schema: string; name: string }): void {
+  const id = objectId(type.schema, type.name);
+  for (const [compositeId, composite] of Object.entries(from.composites ?? {})) {
+    if (!to.composites?.[compositeId]) continue;
+    const attribute = composite.attributes.find((a) => {
+      const name = parseQualifiedName(a.type);
+      return name !== undefined && objectId(name.schema, name.name) === id;
+    });
+    if (attribute) {
+      throw new PgformError(
+        'CONVERSION_REQUIRED',
+        `${what} ${id} must be replaced, but attribute ${attribute.name} of composite type ${compositeId} uses it`,
+        { object: id, field: what === 'enum' ? 'values' : 'type' },
+        `change the attribute's type first (or drop the composite type), then change the ${what}`,
+      );
+    }
+  }
 }
 
 interface Visitor<T> {

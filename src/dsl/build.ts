@@ -13,7 +13,7 @@ import { returnsSql, type RoutineDef } from './routine.js';
 import type { SystemDef } from './system.js';
 import type { PolicyDef } from './policy.js';
 import { toPolicyModel, toTriggerModel, type TableDef, type TriggerDef } from './table.js';
-import { toGrants, typeSql, type DomainDef, type EnumDef, type ExtensionDef, type NamespaceDef, type SequenceDef, type TypeRef } from './types.js';
+import { toGrants, typeSql, type CompositeTypeDef, type DomainDef, type EnumDef, type ExtensionDef, type NamespaceDef, type SequenceDef, type TypeRef } from './types.js';
 import type { ViewDef } from './view.js';
 import { buildPublications } from './build-publications.js';
 import { buildDistributions } from './build-distributions.js';
@@ -21,9 +21,9 @@ import type { PublicationDef } from './publication.js';
 import { buildDefaultPrivileges, type DefaultPrivilegesDef } from './default-privileges-build.js';
 
 /** A Definition is anything a builder returns. */
-export type Definition = TableDef | ViewDef | RoutineDef | EnumDef | DomainDef | SequenceDef | ExtensionDef | NamespaceDef | SystemDef | TriggerDef | PolicyDef | CollationDef | PublicationDef | DefaultPrivilegesDef;
+export type Definition = TableDef | ViewDef | RoutineDef | EnumDef | DomainDef | CompositeTypeDef | SequenceDef | ExtensionDef | NamespaceDef | SystemDef | TriggerDef | PolicyDef | CollationDef | PublicationDef | DefaultPrivilegesDef;
 
-export const definitionKinds = new Set(['table', 'view', 'routine', 'enum', 'domain', 'sequence', 'extension', 'namespace', 'system', 'trigger', 'policy', 'collation', 'publication', 'default privileges']);
+export const definitionKinds = new Set(['table', 'view', 'routine', 'enum', 'domain', 'composite', 'sequence', 'extension', 'namespace', 'system', 'trigger', 'policy', 'collation', 'publication', 'default privileges']);
 
 export function isDefinition(value: unknown): value is Definition {
   return typeof value === 'object' && value !== null && definitionKinds.has((value as { pgform?: string }).pgform ?? '');
@@ -156,6 +156,15 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
     if (dom.schema === 'public') userTypes.set(dom.name, typeSql(dom));
   }
 
+  for (const comp of byKind('composite')) {
+    const id = objectId(comp.schema, comp.name);
+    requireNamespace(comp.schema, at(comp.source, id, 'name', options.file));
+    // A composite type's name is also a relation's (its row type lives in pg_class).
+    claimRelationName(comp.schema, comp.name, 'composite type', at(comp.source, id, 'name', options.file));
+    userTypes.set(id, typeSql(comp));
+    if (comp.schema === 'public') userTypes.set(comp.name, typeSql(comp));
+  }
+
   const resolveType = (type: string | TypeRef, where: Where): string => {
     if (typeof type !== 'string') {
       const id = objectId(type.schema, type.name);
@@ -174,12 +183,25 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
     if (user) return user + (isArray ? '[]' : '');
     const dot = base.indexOf('.');
     if (dot > 0 && external.has(base.slice(0, dot))) return type;
-    return invalid(`unknown type "${type}"`, where, 'use a built-in type, or declare it with enumType(), domain() or extension()');
+    return invalid(`unknown type "${type}"`, where, 'use a built-in type, or declare it with enumType(), domain(), compositeType() or extension()');
   };
 
   for (const dom of byKind('domain')) {
     const id = objectId(dom.schema, dom.name);
     schema.domains[id]!.type = resolveType(dom.type, at(dom.source, id, 'type', options.file));
+  }
+
+  for (const comp of byKind('composite')) {
+    const id = objectId(comp.schema, comp.name);
+    const names = new Set<string>();
+    const attributes = comp.attributes.map((attribute) => {
+      const where = at(comp.source, id, `attributes.${attribute.name}`, options.file);
+      checkName(attribute.name, where);
+      if (names.has(attribute.name)) invalid(`attribute "${attribute.name}" is declared twice`, where);
+      names.add(attribute.name);
+      return { name: attribute.name, type: resolveType(attribute.type, where), ...(attribute.collation ? { collation: collationId(attribute.collation, isSchema) } : {}) };
+    });
+    (schema.composites ??= {})[id] = { schema: comp.schema, name: comp.name, attributes, ...docs(comp.description, comp.group, comp.note, comp.source) };
   }
 
   for (const seq of byKind('sequence')) {

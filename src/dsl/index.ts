@@ -3,7 +3,7 @@ export { ColumnBuilder, type ReferenceOptions, type IndexOptions, type TableTarg
 export {
   column, uuid, text, varchar, char, smallint, integer, bigint, numeric, real, doublePrecision, boolean, date, time,
   timestamp, timestamptz, interval, json, jsonb, bytea, inet, cidr, tsvector,
-  enumType, domain, sequence, extension, schema, type EnumDef, type DomainDef, type SequenceDef, type ExtensionDef, type NamespaceDef, type GrantInput,
+  enumType, domain, compositeType, sequence, extension, schema, type EnumDef, type DomainDef, type CompositeTypeDef, type CompositeTypeOptions, type SequenceDef, type ExtensionDef, type NamespaceDef, type GrantInput,
 } from './types.js';
 export { table, trigger, type TriggerDef, type TableDef, type TableOptions, type IndexInput, type TriggerInput, type PolicyInput, type ForeignKeyInput, type StorageInput } from './table.js';
 export { policy, type PolicyDef } from './policy.js';

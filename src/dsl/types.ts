@@ -1,15 +1,16 @@
+import { PgformError } from '../errors.js';
 import type { Grant } from '../model/schema.js';
 import { qualified } from '../sql/quote.js';
 import { ColumnBuilder } from './column.js';
-import { domainShape, enumShape, extensionShape, guard, guardName, namespaceShape, sequenceShape } from './guard.js';
+import { compositeShape, domainShape, enumShape, extensionShape, guard, guardName, namespaceShape, sequenceShape } from './guard.js';
 import { callSite } from './source.js';
 import { sqlOf, type SqlInput, type SqlText } from './sql.js';
 import { normalizeTypeName } from './type-names.js';
 import type { Documentation } from './documentation.js';
 
-/** A TypeRef points a column at a user-defined type (enum or domain). */
+/** A TypeRef points a column at a user-defined type (enum, domain or composite type). */
 export interface TypeRef {
-  readonly pgform: 'enum' | 'domain';
+  readonly pgform: 'enum' | 'domain' | 'composite';
   readonly schema: string;
   readonly name: string;
   readonly array?: boolean;
@@ -149,6 +150,47 @@ export function domain(name: string, type: string, options: DomainOptions = {}):
     ...(defaultValue ? { default: defaultValue.sql } : {}),
     ...(collation ? { collation } : {}),
     checks: Object.fromEntries(Object.entries(checks).map(([checkName, expression]) => [checkName, { expression: sqlOf(expression) }])),
+    ...docs,
+    ...(source ? { source } : {}),
+    column: () => new ColumnBuilder(def),
+  };
+  return def;
+}
+
+export interface CompositeTypeDef extends TypeRef, Documentation {
+  readonly pgform: 'composite';
+  readonly attributes: { name: string; type: string | TypeRef; collation?: string }[];
+  readonly source?: { file: string; line: number };
+  column(): ColumnBuilder;
+}
+
+export interface CompositeTypeOptions extends Documentation {
+  schema?: string;
+  /** Attributes in order: a type name, an enum or domain, or a column builder (`text().collate('C')`). */
+  attributes: Record<string, string | TypeRef | ColumnBuilder>;
+}
+
+/**
+ * Declares a composite type: `compositeType('address', { attributes: { street: text(), zip: text() } })`.
+ * An attribute takes a type and a collation only: NOT NULL, defaults and keys belong to columns.
+ */
+export function compositeType(name: string, options: CompositeTypeOptions): CompositeTypeDef {
+  const source = callSite();
+  guardName(name, 'composite type', source);
+  guard(compositeShape, options, { object: `composite type ${name}`, source });
+  const { schema: namespace = 'public', attributes, ...docs } = options;
+  const def: CompositeTypeDef = {
+    pgform: 'composite',
+    schema: namespace,
+    name,
+    attributes: Object.entries(attributes).map(([attribute, input]) => {
+      if (!(input instanceof ColumnBuilder)) return { name: attribute, type: typeof input === 'string' ? normalizeTypeName(input) : input };
+      const spec = input.spec;
+      if (spec.notNull || spec.primaryKey || spec.default !== undefined || spec.identity || spec.generated !== undefined || spec.checks.length || spec.references || spec.unique || spec.indexes.length) {
+        throw new PgformError('DEFINITION_INVALID', `attribute "${attribute}" of composite type ${name} has column options; an attribute takes a type and a collation only`, { ...(source ? { file: source.file, line: source.line } : {}), object: `composite type ${name}`, field: `attributes.${attribute}` });
+      }
+      return { name: attribute, type: spec.type, ...(spec.collation ? { collation: spec.collation } : {}) };
+    }),
     ...docs,
     ...(source ? { source } : {}),
     column: () => new ColumnBuilder(def),

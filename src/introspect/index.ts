@@ -6,6 +6,7 @@ import { constraintsSql, toConstraint, type ConstraintRow } from './queries/cons
 import { defaultPrivilegesSql, toDefaultPrivilege, type DefaultPrivilegeRow } from './queries/default-privileges.js';
 import { dependenciesSql, toDependencies, type DependencyRow } from './queries/dependencies.js';
 import { domainsSql, toDomain, type DomainRow } from './queries/domains.js';
+import { compositesSql, toComposite, type CompositeRow } from './queries/composites.js';
 import { enumsSql, toEnum, type EnumRow } from './queries/enums.js';
 import { extensionsSql, toExtension, type ExtensionRow } from './queries/extensions.js';
 import { indexesSql, toIndex, type IndexRow } from './queries/indexes.js';
@@ -96,6 +97,7 @@ export async function introspect(conn: Connection, options: IntrospectOptions): 
       sequences: reader.read<SequenceRow>('sequences', sequencesSql, params),
       enums: reader.read<EnumRow>('enums', enumsSql, params),
       domains: reader.read<DomainRow>('domains', domainsSql, params),
+      composites: reader.read<CompositeRow>('composite types', compositesSql, params),
       extensions: reader.read<ExtensionRow>('extensions', extensionsSql),
       dependencies: parts && edges ? reader.read<DependencyRow>('dependencies', dependenciesSql) : none,
       unmanaged: parts && edges ? reader.read<UnmanagedRow>('unmanaged objects', unmanagedSql(), params) : none,
@@ -117,6 +119,8 @@ export async function introspect(conn: Connection, options: IntrospectOptions): 
     if (collations.length) schema.collations = sortedRecord(collations.map((row) => [objectId(row.schema, row.name), toCollation(row)]));
     schema.enums = sortedRecord((await reads.enums).map((row) => [objectId(row.schema, row.name), toEnum(row)]));
     schema.domains = sortedRecord((await reads.domains).map((row) => [objectId(row.schema, row.name), toDomain(row)]));
+    const composites = await reads.composites;
+    if (composites.length) schema.composites = sortedRecord(composites.map((row) => [objectId(row.schema, row.name), toComposite(row)]));
     schema.sequences = sortedRecord((await reads.sequences).map((row) => [objectId(row.schema, row.name), toSequence(row)]));
     schema.routines = sortedRecord((await reads.routines).map((row) => toRoutine(row)).map(({ id, routine }) => [id, routine]));
     schema.tables = sortedRecord((await reads.tables).map((row) => [objectId(row.schema, row.name), toTable(row)]));

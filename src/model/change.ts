@@ -1,4 +1,4 @@
-import type { Collation, Column, Constraint, DefaultPrivilege, Distribution, Domain, Enum, Extension, Grant, Index, Namespace, PartitionOf, Policy, Publication, PublicationTable, ReplicaIdentity, Routine, Sequence, StorageOptions, Table, Trigger, View } from './schema.js';
+import type { Collation, Column, CompositeType, Constraint, DefaultPrivilege, Distribution, Domain, Enum, Extension, Grant, Index, Namespace, PartitionOf, Policy, Publication, PublicationTable, ReplicaIdentity, Routine, Sequence, StorageOptions, Table, Trigger, View } from './schema.js';
 
 /**
  * A Change is one typed difference between two schemas, as the differ reports it. Changes
@@ -25,6 +25,10 @@ export type Change =
   | { kind: 'alter domain'; from: Domain; to: Domain }
   /** Base type or collation changed while columns use the domain: a new domain replaces the old one and the columns convert. */
   | { kind: 'replace domain'; from: Domain; to: Domain; columns: { table: string; column: Column }[] }
+  | { kind: 'create composite type'; type: CompositeType }
+  | { kind: 'drop composite type'; type: CompositeType }
+  /** Attributes added, dropped or retyped in place (ALTER TYPE ... ADD/DROP/ALTER ATTRIBUTE); `columns` of tables use the type. */
+  | { kind: 'alter composite type'; from: CompositeType; to: CompositeType; columns: string[] }
   | { kind: 'create sequence'; sequence: Sequence }
   | { kind: 'drop sequence'; sequence: Sequence }
   | { kind: 'alter sequence'; from: Sequence; to: Sequence }

@@ -14,6 +14,8 @@ export interface Schema {
   extensions: Record<string, Extension>;
   enums: Record<string, Enum>;
   domains: Record<string, Domain>;
+  /** Composite types (CREATE TYPE ... AS (...)), by id. Absent when there are none. */
+  composites?: Record<string, CompositeType>;
   sequences: Record<string, Sequence>;
   tables: Record<string, Table>;
   views: Record<string, View>;
@@ -228,6 +230,22 @@ export interface Domain extends Documented {
   collation?: string;
   /** Check constraints by name. */
   checks: Record<string, { expression: string }>;
+}
+
+/** A CompositeType is a named row type of its own (CREATE TYPE name AS (attr type, ...)). */
+export interface CompositeType extends Documented {
+  schema: string;
+  name: string;
+  /** In PostgreSQL's order, which is the order a row of the type lists its values in. */
+  attributes: CompositeAttribute[];
+}
+
+/** One attribute of a composite type, its type as `format_type` prints it. */
+export interface CompositeAttribute {
+  name: string;
+  type: string;
+  /** A collation other than the type's default. */
+  collation?: string;
 }
 
 /** A Sequence is a standalone sequence (identity sequences belong to their column). */

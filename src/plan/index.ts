@@ -57,6 +57,8 @@ const phases: Record<Change['kind'], number> = {
   // Routines after tables: a dropped table's triggers and defaults may still use them.
   'drop routine': 8,
   'drop sequence': 9,
+  // Composite types once the tables and routines using them are gone, before the domains they use.
+  'drop composite type': 9.5,
   'drop domain': 10,
   // Enums once every column has left them (columns change type in phase 32).
   'drop enum': 38,
@@ -77,6 +79,9 @@ const phases: Record<Change['kind'], number> = {
   'create domain': 24,
   'alter domain': 24,
   'replace domain': 24,
+  // After the enums and domains attributes use; before the routines and tables that use them.
+  'create composite type': 24.5,
+  'alter composite type': 24.5,
   'create sequence': 25,
   'create routine': 26,
   'replace routine': 26,
@@ -152,6 +157,11 @@ function objectOf(change: Change): string {
       return objectId(change.domain.schema, change.domain.name);
     case 'alter domain':
     case 'replace domain':
+      return objectId(change.to.schema, change.to.name);
+    case 'create composite type':
+    case 'drop composite type':
+      return objectId(change.type.schema, change.type.name);
+    case 'alter composite type':
       return objectId(change.to.schema, change.to.name);
     case 'create sequence':
     case 'drop sequence':

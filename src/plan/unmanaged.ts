@@ -27,6 +27,8 @@ function removed(change: Change): ObjectRef[] {
       return [{ type: 'type', id: objectId(change.domain.schema, change.domain.name) }];
     case 'replace domain':
       return [{ type: 'type', id: objectId(change.from.schema, change.from.name) }];
+    case 'drop composite type':
+      return [{ type: 'type', id: objectId(change.type.schema, change.type.name) }];
     case 'drop sequence':
       return [{ type: 'sequence', id: objectId(change.sequence.schema, change.sequence.name) }];
     default:

@@ -34,6 +34,7 @@ export interface DocGroup {
   routines: string[];
   enums: string[];
   domains: string[];
+  composites: string[];
 }
 
 /** A ForeignKeyRef is a foreign key with the id of the table that holds it. */
@@ -42,7 +43,7 @@ export interface ForeignKeyRef {
   key: ForeignKey;
 }
 
-export type AnchorKind = 'table' | 'view' | 'routine' | 'enum' | 'domain' | 'group' | 'diagram';
+export type AnchorKind = 'table' | 'view' | 'routine' | 'enum' | 'domain' | 'composite' | 'group' | 'diagram';
 
 /**
  * A DocsContext is what every section needs besides the schema: groups in document order,
@@ -87,6 +88,7 @@ export function buildContext(schema: Schema): DocsContext {
   for (const id of sorted(Object.keys(schema.routines))) add('routine', id, routineTitle(schema.routines[id]!));
   for (const id of sorted(Object.keys(schema.enums))) add('enum', id, displayId(id));
   for (const id of sorted(Object.keys(schema.domains))) add('domain', id, displayId(id));
+  for (const id of sorted(Object.keys(schema.composites ?? {}))) add('composite', id, displayId(id));
   for (const group of groups) group.anchor = anchors.get(`group:${group.name}`)!;
 
   const foreignKeys: ForeignKeyRef[] = [];
@@ -119,7 +121,7 @@ function buildGroups(schema: Schema): DocGroup[] {
   const group = (name: string) => {
     let found = byName.get(name);
     if (!found) {
-      found = { name, anchor: '', tables: [], views: [], routines: [], enums: [], domains: [] };
+      found = { name, anchor: '', tables: [], views: [], routines: [], enums: [], domains: [], composites: [] };
       byName.set(name, found);
     }
     return found;
@@ -129,12 +131,12 @@ function buildGroups(schema: Schema): DocGroup[] {
     if (docs.description) declared.description = docs.description;
     if (docs.note) declared.note = docs.note;
   }
-  const place = (kind: 'tables' | 'views' | 'routines' | 'enums' | 'domains', record: Record<string, { group?: string }>) => {
+  const place = (kind: 'tables' | 'views' | 'routines' | 'enums' | 'domains' | 'composites', record: Record<string, { group?: string }>) => {
     for (const id of sorted(Object.keys(record))) group(record[id]!.group ?? ungrouped)[kind].push(id);
   };
   const declaredNames = Object.keys(schema.docs.groups);
   const others = new Set<string>();
-  for (const record of [schema.tables, schema.views, schema.routines, schema.enums, schema.domains] as Record<string, { group?: string }>[]) {
+  for (const record of [schema.tables, schema.views, schema.routines, schema.enums, schema.domains, schema.composites ?? {}] as Record<string, { group?: string }>[]) {
     for (const item of Object.values(record)) if (item.group && !declaredNames.includes(item.group)) others.add(item.group);
   }
   for (const name of sorted(others)) group(name);
@@ -143,6 +145,7 @@ function buildGroups(schema: Schema): DocGroup[] {
   place('routines', schema.routines);
   place('enums', schema.enums);
   place('domains', schema.domains);
+  place('composites', schema.composites ?? {});
   const order = [...declaredNames, ...sorted(others), ...(byName.has(ungrouped) && !declaredNames.includes(ungrouped) ? [ungrouped] : [])];
   return [...new Set(order)].map((name) => byName.get(name)!);
 }
@@ -229,10 +232,10 @@ export function typeId(type: string): string | undefined {
   return objectId(names[0]!.value, names[1]!.value);
 }
 
-/** A column type, linked to its enum or domain section when it is one. */
+/** A column type, linked to its enum, domain or composite type section when it is one. */
 export function typeRef(ctx: DocsContext, type: string): string {
   const id = typeId(type);
-  const anchor = id && (ctx.anchor('enum', id) ?? ctx.anchor('domain', id));
+  const anchor = id && (ctx.anchor('enum', id) ?? ctx.anchor('domain', id) ?? ctx.anchor('composite', id));
   return anchor ? link(code(shortType(type)), anchor) : code(shortType(type));
 }
 

@@ -1,5 +1,5 @@
-/** Enums with their values in order and the columns that use them; domains with their rules. */
-import { displayId, relationRef, sectionAnchor, sorted, shortType, typeId, type DocsContext } from './context.js';
+/** Enums with their values in order and the columns that use them; domains with their rules; composite types with their attributes. */
+import { displayId, relationRef, sectionAnchor, sorted, shortType, typeId, typeRef, type DocsContext } from './context.js';
 import { blocks, code, codeList, heading, nestMarkdown, table } from './markdown.js';
 import { readableCheck } from './sql-text.js';
 
@@ -16,16 +16,21 @@ function columnsByType(ctx: DocsContext): Map<string, string[]> {
     const id = typeId(ctx.schema.domains[domainId]!.type);
     if (id) uses.set(id, [...(uses.get(id) ?? []), `domain ${code(displayId(domainId))}`]);
   }
+  for (const compositeId of sorted(Object.keys(ctx.schema.composites ?? {}))) {
+    const used = new Set(ctx.schema.composites![compositeId]!.attributes.map((a) => typeId(a.type)).filter((id): id is string => id !== undefined));
+    for (const id of used) uses.set(id, [...(uses.get(id) ?? []), `composite type ${code(displayId(compositeId))}`]);
+  }
   return uses;
 }
 
 export function renderEnums(ctx: DocsContext): string {
   const enumIds = ctx.groups.flatMap((group) => group.enums);
   const domainIds = ctx.groups.flatMap((group) => group.domains);
-  if (enumIds.length + domainIds.length === 0) return '';
+  const compositeIds = ctx.groups.flatMap((group) => group.composites);
+  if (enumIds.length + domainIds.length + compositeIds.length === 0) return '';
   const uses = columnsByType(ctx);
   return blocks(
-    heading(2, sectionAnchor.types, 'Enums and domains'),
+    heading(2, sectionAnchor.types, typesTitle(ctx)),
     ...enumIds.map((id) => {
       const e = ctx.schema.enums[id]!;
       return blocks(
@@ -58,5 +63,23 @@ export function renderEnums(ctx: DocsContext): string {
         `Used by: ${(uses.get(id) ?? []).join(', ') || 'no column'}.`,
       );
     }),
+    ...compositeIds.map((id) => {
+      const c = ctx.schema.composites![id]!;
+      return blocks(
+        heading(3, ctx.anchor('composite', id)!, `${code(displayId(id))} (composite type)`),
+        c.comment,
+        c.note && nestMarkdown(c.note, 3),
+        table(
+          ['Attribute', 'Type'],
+          c.attributes.map((a) => [code(a.name), `${typeRef(ctx, a.type)}${a.collation ? ` COLLATE ${code(a.collation)}` : ''}`]),
+        ),
+        `Used by: ${(uses.get(id) ?? []).join(', ') || 'no column'}.`,
+      );
+    }),
   );
+}
+
+/** The types section's title: composite types are named only where the model has some. */
+export function typesTitle(ctx: DocsContext): string {
+  return Object.keys(ctx.schema.composites ?? {}).length ? 'Enums, domains and composite types' : 'Enums and domains';
 }

@@ -5,7 +5,7 @@
  */
 import type { Schema } from '../../model/schema.js';
 import { buildContext, sectionAnchor } from './context.js';
-import { renderEnums } from './enums.js';
+import { renderEnums, typesTitle } from './enums.js';
 import { presetTablesAnchor, renderExternalTables } from './external.js';
 import { renderFunctions } from './functions.js';
 import { findGaps, gapCount, renderGaps, type AdvisorFinding } from './gaps.js';
@@ -34,7 +34,7 @@ export function renderDocs(schema: Schema, options: { advisor?: AdvisorFinding[]
     [sectionAnchor.joins, 'Key joins', renderKeyJoins(ctx)],
     [sectionAnchor.views, 'Views', renderViews(ctx)],
     [sectionAnchor.functions, 'Functions', renderFunctions(ctx)],
-    [sectionAnchor.types, 'Enums and domains', renderEnums(ctx)],
+    [sectionAnchor.types, typesTitle(ctx), renderEnums(ctx)],
     [sectionAnchor.diagrams, 'ER diagrams', renderDiagrams(ctx)],
     [sectionAnchor.gaps, 'Gaps', renderGaps(gaps)],
   ];

@@ -51,6 +51,7 @@ export function driftItems(changes: Change[], from: Schema, to: Schema): DriftIt
     routineSources.get(id) ??
     to.enums[id]?.source ??
     to.domains[id]?.source ??
+    to.composites?.[id]?.source ??
     to.sequences[id]?.source ??
     to.namespaces[id]?.source ??
     to.extensions[id]?.source;
@@ -150,6 +151,17 @@ export function driftItems(changes: Change[], from: Schema, to: Schema): DriftIt
       case 'replace domain': {
         const id = objectId(c.to.schema, c.to.name);
         add('domain', id, id, 'changed', fieldDetails(c.to, c.from));
+        break;
+      }
+      case 'create composite type':
+      case 'drop composite type': {
+        const id = objectId(c.type.schema, c.type.name);
+        add('composite type', id, id, c.kind === 'create composite type' ? 'missing' : 'unexpected');
+        break;
+      }
+      case 'alter composite type': {
+        const id = objectId(c.to.schema, c.to.name);
+        add('composite type', id, id, 'changed', [{ field: 'attributes', expected: c.to.attributes, actual: c.from.attributes }]);
         break;
       }
       case 'create sequence':

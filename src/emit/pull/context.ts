@@ -9,7 +9,7 @@ export interface PullWarning {
 }
 
 /** The kinds of pulled definitions, in the order a file declares them. */
-export const unitKinds = ['namespace', 'default privileges', 'extension', 'collation', 'enum', 'domain', 'sequence', 'routine', 'table', 'trigger', 'policy', 'view', 'publication'] as const;
+export const unitKinds = ['namespace', 'default privileges', 'extension', 'collation', 'enum', 'domain', 'composite', 'sequence', 'routine', 'table', 'trigger', 'policy', 'view', 'publication'] as const;
 export type UnitKind = (typeof unitKinds)[number];
 
 /** The key of a pulled definition: its kind and model id, `enum:public.lead_status`. */
@@ -47,11 +47,12 @@ export function warn(ctx: PullContext, object: string, message: string): void {
   ctx.warnings.push({ object, message });
 }
 
-/** The enum or domain a schema-qualified type names, as a unit key. */
-export function userTypeKey(ctx: PullContext, schema: string, name: string): { key: string; kind: 'enum' | 'domain' } | undefined {
+/** The enum, domain or composite type a schema-qualified type names, as a unit key. */
+export function userTypeKey(ctx: PullContext, schema: string, name: string): { key: string; kind: 'enum' | 'domain' | 'composite' } | undefined {
   const id = objectId(schema, name);
   if (ctx.schema.enums[id]) return { key: unitKey('enum', id), kind: 'enum' };
   if (ctx.schema.domains[id]) return { key: unitKey('domain', id), kind: 'domain' };
+  if (ctx.schema.composites?.[id]) return { key: unitKey('composite', id), kind: 'composite' };
   return undefined;
 }
 

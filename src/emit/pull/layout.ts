@@ -24,6 +24,7 @@ const kindWords: Record<Unit['kind'], string> = {
   collation: 'collation',
   enum: 'enum',
   domain: 'domain',
+  composite: 'type',
   sequence: 'sequence',
   routine: 'function',
   table: 'table',
@@ -65,7 +66,7 @@ function placeFiles(units: Unit[], layout: Layout, ctx: PullContext): Map<string
 function nameVariables(units: Unit[]): Map<string, string> {
   const pool = variablePool();
   const variables = new Map<string, string>();
-  const priority: Unit['kind'][] = ['table', 'view', 'enum', 'domain', 'routine', 'sequence', 'trigger', 'policy', 'namespace', 'extension', 'collation', 'publication', 'default privileges'];
+  const priority: Unit['kind'][] = ['table', 'view', 'enum', 'domain', 'composite', 'routine', 'sequence', 'trigger', 'policy', 'namespace', 'extension', 'collation', 'publication', 'default privileges'];
   const ordered = [...units].sort(
     (a, b) => priority.indexOf(a.kind) - priority.indexOf(b.kind) || publicFirst(a.schema, b.schema) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
   );

@@ -1,11 +1,11 @@
 import { defaultPrivilegeId } from '../../model/default-privileges.js';
 import { objectId } from '../../model/id.js';
-import { defaultPublicNamespace, type Collation, type DefaultPrivilege, type Grant, type Domain, type Enum, type Extension, type Namespace, type Publication, type Sequence, type View } from '../../model/schema.js';
-import { arr, bool, call, callWith, num, obj, sqlText, str, strings, type Expr } from './code.js';
-import { pulledGrants, warn, type PullContext } from './context.js';
+import { defaultPublicNamespace, type Collation, type CompositeType, type DefaultPrivilege, type Grant, type Domain, type Enum, type Extension, type Namespace, type Publication, type Sequence, type View } from '../../model/schema.js';
+import { arr, bool, call, callWith, method, num, obj, sqlText, str, strings, type Expr } from './code.js';
+import { checkKey, pulledGrants, warn, type PullContext } from './context.js';
 import { byName, collationSql, grantsExpr, indexExpr, storageExpr, tableTarget } from './parts.js';
 import { triggersExpr } from './table-rules.js';
-import { typeText } from './types.js';
+import { columnType, typeText } from './types.js';
 
 const description = (comment: string | undefined): [string, Expr | undefined] => ['description', comment !== undefined ? str(comment) : undefined];
 const schemaOption = (schema: string): [string, Expr | undefined] => ['schema', schema !== 'public' ? str(schema) : undefined];
@@ -45,6 +45,16 @@ export function domainExpr(domain: Domain, ctx: PullContext): Expr {
     ['checks', checks.length ? obj(checks.map(([name, check]) => [name, sqlText(check.expression)])) : undefined],
   ]);
   return callWith('domain', [str(domain.name), str(type)], options);
+}
+
+/** `compositeType('address', { attributes: { street: text(), zip: varchar(10) } })`: attributes in order. */
+export function compositeExpr(composite: CompositeType, ctx: PullContext): Expr {
+  const id = objectId(composite.schema, composite.name);
+  const attributes = composite.attributes.map((a): [string, Expr] => {
+    const type = columnType(a.type, ctx, { object: id, what: `attribute ${a.name}` });
+    return [checkKey(a.name, id, 'attribute', ctx), a.collation !== undefined ? method(type, 'collate', str(collationSql(a.collation))) : type];
+  });
+  return callWith('compositeType', [str(composite.name)], obj([schemaOption(composite.schema), description(composite.comment), ['attributes', obj(attributes)]]));
 }
 
 const typeMaximum: Record<string, bigint> = { smallint: 32767n, integer: 2147483647n, bigint: 9223372036854775807n };

@@ -73,7 +73,7 @@ export function typeText(type: string, ctx: PullContext): string {
 }
 
 /** A TypeRef written out, for user types whose name the DSL's string lookup cannot find. */
-function typeRefLiteral(kind: 'enum' | 'domain', schema: string, name: string, array: boolean): Expr {
+function typeRefLiteral(kind: 'enum' | 'domain' | 'composite', schema: string, name: string, array: boolean): Expr {
   return obj([
     ['pgform', str(kind)],
     ['schema', str(schema)],
@@ -82,7 +82,7 @@ function typeRefLiteral(kind: 'enum' | 'domain', schema: string, name: string, a
   ]);
 }
 
-/** The enum or domain behind a printed type, with how to name it without its variable. */
+/** The enum, domain or composite type behind a printed type, with how to name it without its variable. */
 function userType(type: string, ctx: PullContext): { key: string; byName: Expr; array: boolean } | undefined {
   const parsed = parseTypeName(type);
   if (!parsed?.schema || parsed.modifier) return undefined;
@@ -94,13 +94,13 @@ function userType(type: string, ctx: PullContext): { key: string; byName: Expr; 
 }
 
 /**
- * Warns about a schema-qualified type that is neither an enum, a domain, an extension's type nor
- * in a preset's schema (a table's row type, a composite or range type): definitions cannot name it.
+ * Warns about a schema-qualified type that is neither an enum, a domain, a composite type, an
+ * extension's type nor in a preset's schema (a table's row type, a range type): definitions cannot name it.
  */
 function checkDeclarable(type: string, ctx: PullContext, where: { object: string; what: string }): void {
   const parsed = parseTypeName(type);
   if (!parsed?.schema || ctx.external.has(parsed.schema) || extensionTypes.has(parsed.name)) return;
-  warn(ctx, where.object, `${where.what} has type ${type}, which definitions can only name when it is an enum, a domain or a built-in type`);
+  warn(ctx, where.object, `${where.what} has type ${type}, which definitions can only name when it is an enum, a domain, a composite type or a built-in type`);
 }
 
 /** The start of a column: `uuid()`, `varchar(20)`, `leadStatus.column().array()`, `column('box')`. */

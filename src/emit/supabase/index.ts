@@ -6,10 +6,11 @@
  * same resolver as the Kysely types. Laid out as prettier prints it, like `db.ts`.
  */
 import { objectId } from '../../model/id.js';
-import type { Schema, Table } from '../../model/schema.js';
+import type { CompositeType, Schema, Table } from '../../model/schema.js';
 import { group, hardline, ifBreak, indent, join, line, softline, type Doc } from '../layout/doc.js';
 import { printDoc } from '../layout/print.js';
-import { resolver } from '../types/resolve.js';
+import { parseTypeName } from '../types/pg-types.js';
+import { resolver, type Resolve } from '../types/resolve.js';
 import { program, typeAlias, type Statement } from '../types/statements.js';
 import { arrayOf, keyword, literal, object, propertyKey, quoteString, raw, ref, union, type Member, type TsType } from '../types/ts-type.js';
 import { functionEntries } from './functions.js';
@@ -54,13 +55,15 @@ function exposedSchemas(schema: Schema): string[] {
 /** Renders the supabase-js types of a model: the content of `database.types.ts`. */
 export function renderSupabaseTypes(schema: Schema): string {
   const enumTypes = new Map(Object.values(schema.enums).map((e) => [objectId(e.schema, e.name), databasePath(e.schema, 'Enums', e.name)] as const));
-  const resolve = resolver(schema, enumTypes, postgrestJson);
+  const compositeTypes = new Map(Object.values(schema.composites ?? {}).map((c) => [objectId(c.schema, c.name), databasePath(c.schema, 'CompositeTypes', c.name)] as const));
+  const resolve = resolver(schema, enumTypes, postgrestJson, compositeTypes);
   const namespaces = exposedSchemas(schema);
   const members: Member[] = namespaces.map((namespace) => {
     const inSchema = <T extends { schema: string; name: string }>(items: T[]) => items.filter((item) => item.schema === namespace).sort((a, b) => byText(a.name, b.name));
     const tables = inSchema(Object.values(schema.tables));
     const views = inSchema(Object.values(schema.views));
     const enums = inSchema(Object.values(schema.enums));
+    const composites = inSchema(Object.values(schema.composites ?? {}));
     const uniqueSets = new Map<string, Table>(Object.entries(schema.tables));
     const section = (entries: Member[]): TsType => (entries.length > 0 ? object(entries, true) : noEntries);
     return {
@@ -74,8 +77,7 @@ export function renderSupabaseTypes(schema: Schema): string {
           },
           { key: 'Functions', type: section(functionEntries(schema, namespace, resolve, databasePath)) },
           { key: 'Enums', type: section(enums.map((e) => ({ key: e.name, type: union(...e.values.map(literal)), ...(e.comment ? { comment: e.comment } : {}) }))) },
-          // The model holds no composite types: pgform declares none.
-          { key: 'CompositeTypes', type: noEntries },
+          { key: 'CompositeTypes', type: section(composites.map((c) => compositeEntry(schema, c, resolve))) },
         ],
         true,
       ),
@@ -83,6 +85,19 @@ export function renderSupabaseTypes(schema: Schema): string {
   });
   const statements: Statement[] = [json, typeAlias('Database', object(members, true)), ...helperTypes, constants(schema, namespaces)];
   return printDoc(program(header, statements));
+}
+
+/**
+ * A composite type as the Supabase CLI types it: every attribute may be NULL (a row value's fields
+ * always may), in PostgreSQL's order; an attribute of a domain is `unknown`, as the CLI has it.
+ */
+function compositeEntry(schema: Schema, composite: CompositeType, resolve: Resolve): Member {
+  const isDomain = (type: string) => {
+    const name = parseTypeName(type);
+    return Boolean(schema.domains[objectId(name.schema ?? 'public', name.name)]);
+  };
+  const attributes = composite.attributes.map((a): Member => ({ key: a.name, type: isDomain(a.type) ? keyword('unknown') : union(resolve(a.type).value.select, keyword('null')) }));
+  return { key: composite.name, type: object(attributes, true), ...(composite.comment ? { comment: composite.comment } : {}) };
 }
 
 /** `export const Constants = { public: { Enums: { mood: ["a", "b"] } } } as const;`: enum values at run time. */

@@ -21,14 +21,15 @@ export type Resolve = (spelling: string) => Resolved;
 
 /**
  * Builds the resolver of a model; `enumNames` maps enum ids to their TypeScript names (or types),
- * `mapping` says how the client carries each type.
+ * `mapping` says how the client carries each type. `compositeNames` does for composite types what
+ * `enumNames` does for enums; a composite type without one is typed as the mapping types unknown ones.
  */
-export function resolver(schema: Schema, enumNames: Map<string, string | TsType>, mapping: TypeMapping = nodePostgres): Resolve {
+export function resolver(schema: Schema, enumNames: Map<string, string | TsType>, mapping: TypeMapping = nodePostgres, compositeNames = new Map<string, TsType>()): Resolve {
   const domains = new Map(Object.values(schema.domains).map((d) => [objectId(d.schema, d.name), d]));
 
   const userType = (type: TypeName): string | undefined => {
     const candidates = type.schema ? [objectId(type.schema, type.name)] : [objectId('public', type.name)];
-    return candidates.find((id) => enumNames.has(id) || domains.has(id));
+    return candidates.find((id) => enumNames.has(id) || domains.has(id) || compositeNames.has(id));
   };
 
   const resolve = (spelling: string, seen: Set<string>): Resolved => {
@@ -39,6 +40,7 @@ export function resolver(schema: Schema, enumNames: Map<string, string | TsType>
       const scalar: Scalar = { select: typeof name === 'string' ? ref(name) : name, arrays: mapping.enumArrays };
       return { value: valueOf(scalar, type.array), notNull: false, hasDefault: false };
     }
+    if (id && compositeNames.has(id)) return { value: valueOf({ select: compositeNames.get(id)!, arrays: true }, type.array), notNull: false, hasDefault: false };
     if (id && domains.has(id) && !seen.has(id)) {
       const domain = domains.get(id)!;
       const base = resolve(domain.type, new Set([...seen, id]));

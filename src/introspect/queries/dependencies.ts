@@ -14,7 +14,9 @@ const firstUserOid = 16384;
 export function refOf(cls: string, oid: string, sub: string): string {
   const identified = (c: string, o: string, su: string) =>
     `(SELECT json_build_object('type', 'other', 'kind', io_.type, 'identity', io_.identity) FROM pg_identify_object(${c}, ${o}, ${su}) io_)`;
-  const relation = (relOid: string, column: string) => `(SELECT CASE WHEN r_.relkind IN ('r', 'p', 'v', 'm', 'S', 'i', 'I') THEN json_build_object(
+  // A composite type's relation (its attributes' edges start there) stands for the type.
+  const relation = (relOid: string, column: string) => `(SELECT CASE WHEN r_.relkind = 'c' THEN json_build_object('type', 'type', 'schema', rn_.nspname, 'name', r_.relname)
+      WHEN r_.relkind IN ('r', 'p', 'v', 'm', 'S', 'i', 'I') THEN json_build_object(
       'type', CASE WHEN r_.relkind IN ('r', 'p') THEN 'table' WHEN r_.relkind IN ('v', 'm') THEN 'view' WHEN r_.relkind = 'S' THEN 'sequence' ELSE 'index' END,
       'schema', rn_.nspname, 'name', r_.relname,
       'column', (SELECT ra_.attname FROM pg_attribute ra_ WHERE ra_.attrelid = r_.oid AND ra_.attnum = ${column} AND ${column} > 0))
@@ -24,9 +26,9 @@ export function refOf(cls: string, oid: string, sub: string): string {
       'type', '${type}', 'schema', pn_.nspname, 'name', pc_.relname, 'part', ${alias}.${nameCol})
     FROM ${catalog} ${alias} JOIN pg_class pc_ ON pc_.oid = ${alias}.${relCol} JOIN pg_namespace pn_ ON pn_.oid = pc_.relnamespace
     WHERE ${alias}.oid = ${oid})`;
-  // Enums and domains are the model's types; an array type stands for its element type.
+  // Enums, domains and composite types are the model's types; an array type stands for its element type.
   const type = (typeOid: string) => `(SELECT CASE
-      WHEN et_.typtype IN ('e', 'd') THEN json_build_object('type', 'type', 'schema', en_.nspname, 'name', et_.typname)
+      WHEN et_.typtype IN ('e', 'd') OR (et_.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = et_.typrelid) = 'c') THEN json_build_object('type', 'type', 'schema', en_.nspname, 'name', et_.typname)
       WHEN et_.typrelid <> 0 AND (SELECT relkind FROM pg_class WHERE oid = et_.typrelid) <> 'c' THEN ${relation('et_.typrelid', '0')}
       ELSE ${identified("'pg_type'::regclass", 'et_.oid', '0')} END
     FROM pg_type ty_ JOIN pg_type et_ ON et_.oid = CASE WHEN ty_.typelem <> 0 AND ty_.typsubscript = 'array_subscript_handler'::regproc THEN ty_.typelem ELSE ty_.oid END

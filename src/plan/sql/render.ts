@@ -1,6 +1,7 @@
 import { alterColumn } from './alter-column.js';
 import { createCollation, dropCollation } from './collation.js';
 import { setComment } from './comment.js';
+import { alterCompositeType, createCompositeType, dropCompositeType } from './composite.js';
 import { attachPartition, detachPartition, inherit, noInherit } from './partition.js';
 import { setDefaultPrivileges } from './default-privileges.js';
 import { rename } from './rename.js';
@@ -35,6 +36,9 @@ export const renderers: Renderers = {
   'drop domain': dropDomain,
   'alter domain': alterDomain,
   'replace domain': replaceDomain,
+  'create composite type': createCompositeType,
+  'drop composite type': dropCompositeType,
+  'alter composite type': alterCompositeType,
   'create sequence': createSequence,
   'drop sequence': dropSequence,
   'alter sequence': alterSequence,

@@ -37,6 +37,7 @@ const builders: Record<UnitKind, string[]> = {
   collation: ['collation'],
   enum: ['enumType'],
   domain: ['domain'],
+  composite: ['compositeType'],
   sequence: ['sequence'],
   routine: ['rpc', 'triggerFunction', 'procedure'],
   table: ['table'],

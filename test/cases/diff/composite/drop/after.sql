@@ -1,0 +1,1 @@
+CREATE FUNCTION public.other() RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT 1 $$;

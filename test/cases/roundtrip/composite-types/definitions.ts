@@ -1,0 +1,25 @@
+import { compositeType, enumType, numeric, rpc, table, text, uuid, varchar } from 'pgform';
+
+export const status = enumType('address_status', ['current', 'former']);
+
+export const address = compositeType('address', {
+  description: 'A postal address',
+  attributes: { street: text(), zip: varchar(10), city: text().collate('C'), state: status, "Line 2": 'text' },
+});
+
+export const money = compositeType('money_amount', { attributes: { amount: numeric(12, 2), currency: 'char(3)' } });
+
+export const customers = table('customers', {
+  columns: {
+    id: uuid().primaryKey().defaultRandom(),
+    home: address.column(),
+    past: address.column().array(),
+  },
+});
+
+export const balance = rpc('balance', {
+  returns: { setof: money },
+  language: 'sql',
+  volatility: 'stable',
+  body: `SELECT ROW(0, 'EUR')::public.money_amount`,
+});
