@@ -15,7 +15,7 @@ const parsedArrayElements = new Set([
 type Aspect = 'select' | 'insert' | 'update';
 
 /** Why pgform's type of a column deliberately differs from kysely-codegen's, per aspect. */
-export type Difference = 'generated-always' | 'array-as-text' | 'numeric-array' | 'not-null-domain' | 'domain-default' | 'date-shadowed';
+export type Difference = 'generated-always' | 'array-as-text' | 'numeric-array' | 'not-null-domain' | 'domain-default' | 'date-shadowed' | 'composite';
 
 const dateTypes = new Set(['date', 'timestamp without time zone', 'timestamp with time zone']);
 
@@ -33,6 +33,8 @@ export function expectedDifferences(schema: Schema, column: Pick<Column, 'type'>
   if (dateTypes.has(base) && shadowsDate(schema)) return { select: 'date-shadowed', insert: 'date-shadowed', update: 'date-shadowed' };
   if (array && !parsedArrayElements.has(base)) return { select: 'array-as-text', insert: 'array-as-text', update: 'array-as-text' };
   if (array && base === 'numeric') differences.select = 'numeric-array';
+  const composite = Object.values(schema.composites ?? {}).some((c) => `${c.schema}.${c.name}` === base || (c.schema === 'public' && c.name === base));
+  if (composite) return { select: 'composite', insert: 'composite', update: 'composite' };
   if (isView) return differences;
   if (column.identity === 'always' || column.generated) return { ...differences, insert: 'generated-always', update: 'generated-always' };
   if (domain && !array) {
