@@ -16,9 +16,13 @@ const createSql = `CREATE TABLE IF NOT EXISTS pgform.migration_progress (
   PRIMARY KEY (name, statement)
 )`;
 
-export async function ensureProgress(conn: Connection): Promise<void> {
+async function progressTableExists(conn: Connection): Promise<boolean> {
   const [row] = await conn.query<{ found: boolean }>('SELECT to_regclass($1) IS NOT NULL AS found', ['pgform.migration_progress']);
-  if (!row?.found) await conn.exec(createSql);
+  return Boolean(row?.found);
+}
+
+export async function ensureProgress(conn: Connection): Promise<void> {
+  if (!(await progressTableExists(conn))) await conn.exec(createSql);
 }
 
 /**
@@ -49,8 +53,7 @@ export interface FileProgress {
  * a no-transaction file has no progress table, and none is created.
  */
 export async function progressByFile(conn: Connection): Promise<Map<string, FileProgress>> {
-  const [table] = await conn.query<{ found: boolean }>('SELECT to_regclass($1) IS NOT NULL AS found', ['pgform.migration_progress']);
-  if (!table?.found) return new Map();
+  if (!(await progressTableExists(conn))) return new Map();
   const rows = await conn.query<{ name: string; done: number | string; checksums: string[] }>(
     'SELECT name, count(*) AS done, array_agg(DISTINCT checksum ORDER BY checksum) AS checksums FROM pgform.migration_progress GROUP BY name',
   );

@@ -24,9 +24,9 @@ export function adoptIndexes(changes: Change[]): Change[] {
   // Dropped indexes by relation: a first plan adds thousands of keys and drops no index at all.
   const drops = new Map<string, Extract<Change, { kind: 'drop index' }>[]>();
   for (const change of changes) if (change.kind === 'drop index') drops.set(change.relation, [...(drops.get(change.relation) ?? []), change]);
+  if (drops.size === 0) return changes;
   const taken = new Set<Change>();
   const adopted = new Map<Change, string>();
-  if (drops.size === 0) return changes;
   for (const add of changes) {
     if (add.kind !== 'add constraint') continue;
     const drop = drops.get(add.table)?.find((c) => !taken.has(c) && fits(c.index, add.constraint));

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, withConnection } from '../../src/commands/database.js';
@@ -7,8 +7,7 @@ import type { Connection } from '../../src/engine/connection.js';
 import { listMigrations } from '../../src/migrate/files.js';
 import { runCli, type CliRun } from '../hostile/cli.js';
 import { engines, withDatabase, type TestEngine } from '../support/engines.js';
-import { scratchFolder } from '../support/scratch.js';
-import { pushAsSupabase, starterMigrations } from './project.js';
+import { pushAsSupabase, starterFolder } from './project.js';
 
 const last = '20240105090200';
 /** Thirteen commands, each a process of its own opening the embedded engine: more than the default budget on a busy machine. */
@@ -102,9 +101,7 @@ const versions = (root: string) => listMigrations(root, 'supabase/migrations').m
  * database on PostgreSQL (reached through DATABASE_URL, as a user's CI would).
  */
 async function withCliProject(engine: TestEngine, work: (project: CliProject) => Promise<void>): Promise<void> {
-  const root = scratchFolder('supabase-cli');
-  mkdirSync(join(root, 'supabase'), { recursive: true });
-  cpSync(starterMigrations, join(root, 'supabase', 'migrations'), { recursive: true });
+  const root = starterFolder('supabase-cli');
   writeFileSync(join(root, 'supabase', 'config.toml'), supabaseConfig);
   const run = async (url?: string) => {
     const config: ResolvedConfig = { root, definitions: join(root, 'schemas'), migrations: 'supabase/migrations', out: 'generated', embeddedDir: join(root, '.pgform', 'default', 'db'), preset: 'supabase', systems: {}, ...(url ? { url } : {}) };

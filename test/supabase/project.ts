@@ -11,6 +11,14 @@ import { withDatabase, type TestEngine } from '../support/engines.js';
 /** The realistic SaaS starter's migration files, written as a Supabase project keeps them. */
 export const starterMigrations = join(import.meta.dirname, 'starter', 'migrations');
 
+/** A scratch folder (the caller removes it) holding `supabase/migrations` with the starter's files. */
+export function starterFolder(prefix: string): string {
+  const root = scratchFolder(prefix);
+  mkdirSync(join(root, 'supabase'), { recursive: true });
+  cpSync(starterMigrations, join(root, 'supabase', 'migrations'), { recursive: true });
+  return root;
+}
+
 /** A SupabaseProject is a throwaway project laid out as `supabase init` makes one. */
 export interface SupabaseProject {
   root: string;
@@ -29,9 +37,7 @@ export interface SupabaseProject {
  * and search_path).
  */
 export async function withSupabaseProject<T>(engine: TestEngine, work: (project: SupabaseProject) => Promise<T>): Promise<T> {
-  const root = scratchFolder('supabase');
-  mkdirSync(join(root, 'supabase'), { recursive: true });
-  cpSync(starterMigrations, join(root, 'supabase', 'migrations'), { recursive: true });
+  const root = starterFolder('supabase');
   const run = (url?: string) => {
     const config: ResolvedConfig = {
       root,
