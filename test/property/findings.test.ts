@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenDatabase } from '../support/engines.js';
 import { engines } from '../support/engines.js';
-import { openCaseDatabase } from './database.js';
+import { openReusedDatabase, type ReusedDatabase } from '../support/database-pool.js';
 import { exclusions } from './exclusions.js';
 import { findings } from './findings.js';
 import { runPair } from './run-pair.js';
@@ -12,9 +11,9 @@ import { runPair } from './run-pair.js';
  * and mark it fixed in FINDINGS.md, so the property draws that shape again.
  */
 describe.each(engines)('known migration findings on $name', (engine) => {
-  let db: OpenDatabase;
+  let db: ReusedDatabase;
   beforeAll(async () => {
-    if (!engine.unavailable) db = await openCaseDatabase(engine);
+    if (!engine.unavailable) db = await openReusedDatabase(engine);
   });
   afterAll(async () => db?.dispose());
 
@@ -22,7 +21,7 @@ describe.each(engines)('known migration findings on $name', (engine) => {
     const saved = { ...exclusions };
     for (const name of finding.needs ?? []) exclusions[name] = false;
     try {
-      const outcome = await runPair(db.conn, finding.a, finding.b);
+      const outcome = await runPair(db, finding.a, finding.b);
       expect(outcome.stage, `${finding.id} passes now: unpin it (findings.ts), lift its exclusion (exclusions.ts), update FINDINGS.md`).toBeDefined();
     } finally {
       Object.assign(exclusions, saved);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { TestEngine } from '../support/engines.js';
-import { openCaseDatabase } from './database.js';
+import { openReusedDatabase } from '../support/database-pool.js';
 import { mutate, pair, type Pair } from './mutations.js';
 import { reducePair } from './reduce.js';
 import { runPair, type PairOutcome } from './run-pair.js';
@@ -37,7 +37,7 @@ interface Failure {
  * both specs, the SQL of a, the plan and what went wrong.
  */
 export async function checkMigrations(engine: TestEngine, options: PropertyOptions): Promise<{ runs: number; applied: Record<string, number> }> {
-  const db = await openCaseDatabase(engine);
+  const db = await openReusedDatabase(engine);
   let failure: Failure | undefined;
   let runs = 0;
   const applied: Record<string, number> = {};
@@ -45,7 +45,7 @@ export async function checkMigrations(engine: TestEngine, options: PropertyOptio
     const { b, applied: names } = mutate(a, ops);
     runs++;
     for (const name of names) applied[name] = (applied[name] ?? 0) + 1;
-    const outcome = await runPair(db.conn, a, b);
+    const outcome = await runPair(db, a, b);
     if (outcome.stage) failure = { a, b, applied: names, outcome };
     return !outcome.stage;
   });
@@ -55,7 +55,7 @@ export async function checkMigrations(engine: TestEngine, options: PropertyOptio
     // reduction below removes objects from a and b together instead, within the budget.
     const details = await fc.check(property, { seed: options.seed, numRuns: options.numRuns, endOnFailure: true, ...(path ? { path } : {}) });
     if (details.failed && failure) {
-      const reduced = await reducePair(failure.a, failure.b, failure.outcome, (a, b) => runPair(db.conn, a, b), { runs: options.shrinkRuns, ms: options.shrinkMs });
+      const reduced = await reducePair(failure.a, failure.b, failure.outcome, (a, b) => runPair(db, a, b), { runs: options.shrinkRuns, ms: options.shrinkMs });
       throw new Error(report(engine.name, details.seed, details.counterexamplePath, { ...failure, ...reduced, reducedWith: reduced.runs }));
     }
     if (details.failed) throw details.errorInstance ?? new Error(`property failed after ${details.numRuns} runs (${details.numSkips} skipped)`);

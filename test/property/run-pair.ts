@@ -10,7 +10,7 @@ import { createPlan } from '../../src/canonical/from-scratch.js';
 import { planChanges, planScript } from '../../src/plan/index.js';
 import { databasePart, externalNamespaces } from '../support/round-trip.js';
 import { specSchema } from './build.js';
-import { emptyDatabase } from './database.js';
+import type { ReusedDatabase } from '../support/database-pool.js';
 import type { Spec } from './spec.js';
 
 /** Where a pair failed: building a model, printing it, applying a, the migration, or the result. */
@@ -38,7 +38,8 @@ const message = (error: unknown) => (error instanceof Error ? `${error.message}$
  * canonical(b), and diffing it against canonical(b) must find nothing. Then the same back, from
  * b to a.
  */
-export async function runPair(conn: Connection, a: Spec, b: Spec): Promise<PairOutcome> {
+export async function runPair(db: ReusedDatabase, a: Spec, b: Spec): Promise<PairOutcome> {
+  const { conn } = db;
   let schemaA: Schema;
   let schemaB: Schema;
   try {
@@ -48,7 +49,7 @@ export async function runPair(conn: Connection, a: Spec, b: Spec): Promise<PairO
     return { stage: 'build', error: message(error) };
   }
   const sqlA = planScript(createPlan(schemaA));
-  await emptyDatabase(conn);
+  await db.clean();
   let canonA: Schema;
   let canonB: Schema;
   try {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { TestEngine } from '../support/engines.js';
-import { openCaseDatabase } from './database.js';
+import { openReusedDatabase } from '../support/database-pool.js';
 import { mutate, pair } from './mutations.js';
 import { reducePair, signatureOf } from './reduce.js';
 import { runPair, type PairOutcome } from './run-pair.js';
@@ -23,12 +23,12 @@ export async function surveyMigrations(
   engine: TestEngine,
   options: { numRuns: number; seed: number; reduceRuns: number; reduceMs: number },
 ): Promise<{ runs: number; classes: FailureClass[] }> {
-  const db = await openCaseDatabase(engine);
+  const db = await openReusedDatabase(engine);
   const classes = new Map<string, FailureClass>();
   try {
     for (const { a, ops } of fc.sample(pair, { numRuns: options.numRuns, seed: options.seed })) {
       const { b } = mutate(a, ops);
-      const outcome = await runPair(db.conn, a, b);
+      const outcome = await runPair(db, a, b);
       if (!outcome.stage) continue;
       const signature = signatureOf(outcome);
       const known = classes.get(signature);
@@ -36,7 +36,7 @@ export async function surveyMigrations(
         known.count++;
         continue;
       }
-      const reduced = await reducePair(a, b, outcome, (x, y) => runPair(db.conn, x, y), { runs: options.reduceRuns, ms: options.reduceMs });
+      const reduced = await reducePair(a, b, outcome, (x, y) => runPair(db, x, y), { runs: options.reduceRuns, ms: options.reduceMs });
       classes.set(signature, { signature, count: 1, a: reduced.a, b: reduced.b, outcome: reduced.outcome });
     }
   } finally {

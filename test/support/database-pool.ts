@@ -117,6 +117,35 @@ END
 $reset$;`;
 }
 
+/** Opens a new database; the first one of the process tells what a fresh database holds. */
+async function openFresh(engine: TestEngine): Promise<OpenDatabase> {
+  const pool = poolOf(engine);
+  pool.opened++;
+  const db = await engine.open();
+  if (!pool.pristine) {
+    pool.pristine = await fingerprint(db.conn);
+    pool.baseline = await readBaseline(db.conn);
+  }
+  return db;
+}
+
+/** A database one run keeps for many cases; `clean` brings it back to a fresh database's state. */
+export interface ReusedDatabase extends OpenDatabase {
+  clean(): Promise<void>;
+}
+
+/**
+ * A database for a run of many small cases (the property tests): one open, then the same reset
+ * as the pool's between cases, and a case never starts on a database the reset could not clean.
+ */
+export async function openReusedDatabase(engine: TestEngine): Promise<ReusedDatabase> {
+  const db = await openFresh(engine);
+  const clean = async () => {
+    if (!(await reset(engine, db))) throw new Error(`the ${engine.name} case database could not be brought back to a fresh database's state`);
+  };
+  return { ...db, clean };
+}
+
 /** Resets a returned database; true when it now equals a fresh one. */
 async function reset(engine: TestEngine, db: OpenDatabase): Promise<boolean> {
   const pool = poolOf(engine);
@@ -141,14 +170,7 @@ export async function withPooledDatabase<T>(engine: TestEngine, work: (db: OpenD
   const pool = poolOf(engine);
   let db = pool.idle.pop();
   if (db) pool.reused++;
-  else {
-    pool.opened++;
-    db = await engine.open();
-    if (!pool.pristine) {
-      pool.pristine = await fingerprint(db.conn);
-      pool.baseline = await readBaseline(db.conn);
-    }
-  }
+  else db = await openFresh(engine);
   let kept = false;
   try {
     return await work(db);
