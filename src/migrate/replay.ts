@@ -1,3 +1,4 @@
+import { hasCitusCatalog } from '../engine/citus-catalog.js';
 import { callsCitus, citusStandInSql } from '../engine/citus-standin.js';
 import type { Connection } from '../engine/connection.js';
 import { PgformError, isPgformError } from '../errors.js';
@@ -11,8 +12,7 @@ import type { MigrationFile } from './files.js';
  */
 async function standInForCitus(conn: Connection, files: MigrationFile[]): Promise<void> {
   if (!files.some((file) => callsCitus(file.sql))) return;
-  const [row] = await conn.query<{ present: boolean }>("SELECT to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL AS present");
-  if (!row?.present) await conn.exec(citusStandInSql);
+  if (!(await hasCitusCatalog(conn))) await conn.exec(citusStandInSql);
 }
 
 /** Progress of a replay: files done of the total, and the file just applied. */

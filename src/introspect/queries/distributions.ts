@@ -1,10 +1,10 @@
+import { citusCatalogPresentSql } from '../../engine/citus-catalog.js';
 import { normalizeColocation } from '../../model/distribution.js';
 import { objectId } from '../../model/id.js';
 import type { Distribution } from '../../model/schema.js';
 import { asJsonRows } from './fragments.js';
 
-/** Whether the server has Citus's metadata: the extension, or a stand-in providing its catalog. */
-export const citusPresentSql = asJsonRows(`SELECT to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL AS present`, 'x.present');
+export const citusPresentSql = asJsonRows(citusCatalogPresentSql, 'x.present');
 
 /**
  * Citus's metadata of the tables in the selected namespaces: the method (`h` hash-distributed,
