@@ -26,7 +26,7 @@ export interface MigrationsState {
 }
 
 /** Bump when what the shadow cache holds changes shape. */
-const shadowCacheFormat = 4;
+const shadowCacheFormat = 5;
 
 /** How many shadow data directories are kept: each is a whole database (~40 MB and up). */
 const keptDirectories = 3;

@@ -156,6 +156,7 @@ function renameColumn(id: string, table: Table, old: string, next: string, from:
     if (constraint.kind === 'check') constraint.expression = replaceIdentifier(constraint.expression, old, next);
     if (constraint.kind === 'exclude') constraint.definition = replaceIdentifier(constraint.definition, old, next);
     if ('columns' in constraint) constraint.columns = swap(constraint.columns);
+    if (constraint.kind === 'foreign key' && constraint.onDeleteColumns) constraint.onDeleteColumns = swap(constraint.onDeleteColumns);
   }
   for (const index of Object.values(table.indexes)) {
     index.keys = index.keys.map((k) => replaceIdentifier(k, old, next));

@@ -454,6 +454,7 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
         columns: fk.columns,
         references: { table: targetId, columns: referencedColumns },
         onDelete: fk.onDelete,
+        ...(fk.onDeleteColumns ? { onDeleteColumns: fk.onDeleteColumns } : {}),
         onUpdate: fk.onUpdate,
         ...(fk.match ? { match: fk.match } : {}),
         ...(fk.deferrable ? { deferrable: true } : {}),

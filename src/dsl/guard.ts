@@ -83,6 +83,7 @@ const foreignKey = z
     references: tableTarget,
     referencedColumns: z.array(name).min(1).optional(),
     onDelete: referentialAction.optional(),
+    onDeleteColumns: z.array(name).min(1).optional(),
     onUpdate: referentialAction.optional(),
     deferrable: z.boolean().optional(),
     initiallyDeferred: z.boolean().optional(),

@@ -70,6 +70,8 @@ export interface ForeignKeyInput extends ReferenceOptions {
   /** Referenced columns; default the same names as `columns`. */
   referencedColumns?: string[];
   match?: 'full';
+  /** With `onDelete: 'set null'` or `'set default'`: the only columns it sets (PostgreSQL 15+). */
+  onDeleteColumns?: string[];
 }
 
 /** How a table is partitioned: key columns or expressions per method, or the whole `RANGE (...)` text. */
@@ -155,6 +157,7 @@ export interface PendingForeignKey {
   target: TableTarget;
   referencedColumns?: string[];
   onDelete: ReferentialAction;
+  onDeleteColumns?: string[];
   onUpdate: ReferentialAction;
   deferrable?: boolean;
   initiallyDeferred?: boolean;
@@ -346,6 +349,7 @@ export function table(name: string, options: TableOptions): TableDef {
       target: fk.references,
       ...(fk.referencedColumns ? { referencedColumns: fk.referencedColumns } : {}),
       onDelete: action(fk.onDelete),
+      ...(fk.onDeleteColumns ? { onDeleteColumns: fk.onDeleteColumns } : {}),
       onUpdate: action(fk.onUpdate),
       ...(fk.deferrable ? { deferrable: true } : {}),
       ...(fk.initiallyDeferred ? { initiallyDeferred: true } : {}),
@@ -356,6 +360,11 @@ export function table(name: string, options: TableOptions): TableDef {
   }
   for (const fk of foreignKeys) {
     if (constraints[fk.name]) problems.push({ field: 'foreignKeys', message: `duplicate constraint name "${fk.name}"` });
+    if (fk.onDeleteColumns) {
+      if (fk.onDelete !== 'SET NULL' && fk.onDelete !== 'SET DEFAULT') problems.push({ field: 'foreignKeys', message: `foreign key "${fk.name}" lists onDeleteColumns, which only ON DELETE SET NULL or SET DEFAULT uses` });
+      const outside = fk.onDeleteColumns.filter((column) => !fk.columns.includes(column));
+      if (outside.length) problems.push({ field: 'foreignKeys', message: `foreign key "${fk.name}" sets ${outside.map((c) => `"${c}"`).join(', ')} on delete, which ${outside.length > 1 ? 'are' : 'is'} not among its columns` });
+    }
   }
   for (const [indexName, index] of Object.entries(options.indexes ?? {})) {
     addIndex(toIndexModel(indexName, index), `indexes.${indexName}`);

@@ -387,6 +387,8 @@ export interface ForeignKey extends ConstraintBase {
   columns: string[];
   references: { table: string; columns: string[] };
   onDelete: ReferentialAction;
+  /** The columns ON DELETE SET NULL / SET DEFAULT sets, when not all of the key's (PostgreSQL 15+). */
+  onDeleteColumns?: string[];
   onUpdate: ReferentialAction;
   match?: 'FULL';
   /** Added NOT VALID: existing rows were never checked (pg_constraint.convalidated false). */

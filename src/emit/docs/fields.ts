@@ -12,7 +12,7 @@ import { columnsMentioned, dropTextCasts, readableCheck, stripOuterParens } from
 /** `FK → parent(column) ON DELETE CASCADE`, with the parent linked. */
 export function foreignKeyText(ctx: DocsContext, key: ForeignKey): string {
   const actions = [
-    key.onDelete !== 'NO ACTION' ? `ON DELETE ${key.onDelete}` : '',
+    key.onDelete !== 'NO ACTION' ? `ON DELETE ${key.onDelete}${key.onDeleteColumns ? ` (${key.onDeleteColumns.join(', ')})` : ''}` : '',
     key.onUpdate !== 'NO ACTION' ? `ON UPDATE ${key.onUpdate}` : '',
   ].filter(Boolean);
   return `→ ${relationRef(ctx, key.references.table)}(${codeList(key.references.columns)})${actions.length ? ` ${actions.join(' ')}` : ''}`;

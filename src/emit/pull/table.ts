@@ -37,7 +37,7 @@ function shorthands(table: Table, constraints: Constraint[]): Shorthands {
     const plain = !constraint.deferrable && !constraint.initiallyDeferred;
     if (constraint.kind === 'primary key' && plain && constraint.name === defaultName(table.name, undefined, 'pkey')) out.primaryKey = constraint;
     if (constraint.kind === 'unique' && plain && !out.unique.has(column)) out.unique.set(column, constraint);
-    if (constraint.kind === 'foreign key' && !constraint.match && !out.references.has(column)) out.references.set(column, constraint);
+    if (constraint.kind === 'foreign key' && !constraint.match && !constraint.onDeleteColumns && !out.references.has(column)) out.references.set(column, constraint);
   }
   for (const index of byName(Object.values(table.indexes))) {
     const key = index.keys.length === 1 ? keyColumn(index.keys[0]!) : undefined;
@@ -147,6 +147,7 @@ function tableConstraints(table: Table, constraints: Constraint[], short: Shorth
       ['referencedColumns', fk.references.columns.join('\0') !== fk.columns.join('\0') ? strings(fk.references.columns) : undefined],
       ['match', fk.match ? str('full') : undefined],
       ...referenceEntries(fk, defaultName(table.name, fk.columns.join('_'), 'fkey')),
+      ['onDeleteColumns', fk.onDeleteColumns ? strings(fk.onDeleteColumns) : undefined],
     ]),
   );
   return [

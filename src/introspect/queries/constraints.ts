@@ -14,13 +14,14 @@ import { asJsonRows, columnNames, commentOf, inSelectedNamespaces, notExtensionM
  */
 export function constraintsSql(serverVersion: number): string {
   const nullsNotDistinct = serverVersion >= 150000 ? 'ix.indnullsnotdistinct' : 'false';
+  const onDeleteColumns = serverVersion >= 150000 ? `CASE WHEN k.confdelsetcols IS NOT NULL THEN ${columnNames('k.conrelid', 'k.confdelsetcols')} END` : 'NULL';
   return asJsonRows(
     `SELECT n.nspname::text AS schema, c.relname::text AS "table", k.conname::text AS name, k.contype AS type,
        k.condeferrable AS deferrable, k.condeferred AS "initiallyDeferred",
        ${columnNames('k.conrelid', 'k.conkey')} AS columns,
        CASE WHEN k.contype = 'f' THEN json_build_object('schema', rn.nspname, 'table', rc.relname,
          'columns', ${columnNames('k.confrelid', 'k.confkey')}) END AS "references",
-       k.confdeltype AS "onDelete", k.confupdtype AS "onUpdate", k.confmatchtype AS "matchType",
+       k.confdeltype AS "onDelete", ${onDeleteColumns} AS "onDeleteColumns", k.confupdtype AS "onUpdate", k.confmatchtype AS "matchType",
        CASE WHEN k.contype = 'c' THEN pg_get_expr(k.conbin, k.conrelid, true) END AS expression,
        k.connoinherit AS "noInherit", NOT k.convalidated AS "notValid",
        CASE WHEN k.contype = 'x' THEN pg_get_constraintdef(k.oid, true) END AS definition,
@@ -48,6 +49,8 @@ export interface ConstraintRow {
   columns: string[];
   references: { schema: string; table: string; columns: string[] } | null;
   onDelete: string;
+  /** `confdelsetcols`: null when SET NULL / SET DEFAULT sets every column of the key. */
+  onDeleteColumns: string[] | null;
   onUpdate: string;
   matchType: string;
   expression: string | null;
@@ -94,6 +97,7 @@ export function toConstraint(row: ConstraintRow): Constraint {
         columns: row.columns,
         references: { table: objectId(ref.schema, ref.table), columns: ref.columns },
         onDelete: action(row.onDelete),
+        ...(row.onDeleteColumns?.length ? { onDeleteColumns: row.onDeleteColumns } : {}),
         onUpdate: action(row.onUpdate),
         ...(row.matchType === 'f' ? { match: 'FULL' as const } : {}),
         ...(row.notValid ? { notValid: true } : {}),

@@ -49,6 +49,7 @@ export function constraintSql(constraint: Constraint): string {
         (constraint.match ? ` MATCH ${constraint.match}` : '') +
         (constraint.onUpdate !== 'NO ACTION' ? ` ON UPDATE ${constraint.onUpdate}` : '') +
         (constraint.onDelete !== 'NO ACTION' ? ` ON DELETE ${constraint.onDelete}` : '') +
+        (constraint.onDeleteColumns ? ` (${identList(constraint.onDeleteColumns)})` : '') +
         deferral(constraint) +
         (constraint.notValid ? ' NOT VALID' : '')
       );

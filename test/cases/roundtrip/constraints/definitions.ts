@@ -45,3 +45,13 @@ export const notes = table('notes', {
     score: integer().check(sql`score >= 0`).check(sql`score <= 10`),
   },
 });
+
+export const memberships = table('memberships', {
+  description: 'When an account goes, its memberships stay in their region without it',
+  columns: {
+    id: uuid().primaryKey().defaultRandom(),
+    region: text().notNull(),
+    account_number: integer(),
+  },
+  foreignKeys: [{ columns: ['region', 'account_number'], references: 'accounts', referencedColumns: ['region', 'number'], onDelete: 'set null', onDeleteColumns: ['account_number'] }],
+});

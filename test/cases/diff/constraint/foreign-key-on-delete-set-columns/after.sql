@@ -1,0 +1,4 @@
+CREATE TABLE public.projects (tenant integer, id integer, PRIMARY KEY (tenant, id));
+-- A deleted project leaves its tasks in their tenant: only project_id is set to null.
+CREATE TABLE public.tasks (id integer PRIMARY KEY, tenant integer NOT NULL, project_id integer,
+  CONSTRAINT tasks_project_fkey FOREIGN KEY (tenant, project_id) REFERENCES public.projects (tenant, id) ON DELETE SET NULL (project_id));
