@@ -2,9 +2,11 @@ import { PgformError } from '../../errors.js';
 import type { Change, Hazard } from '../../model/change.js';
 import type { Column } from '../../model/schema.js';
 import { hasCast } from './casts.js';
+import { resolveIdentity } from '../../model/identity.js';
 import { identityAlterations, identityClause } from './identity.js';
+import { boundsNarrow, positionIntoBounds } from './sequence-position.js';
 import { collationSql, nameOf } from './names.js';
-import { ident } from '../../sql/quote.js';
+import { ident, literal } from '../../sql/quote.js';
 import { statement, type Render, type Statement } from './step.js';
 import { columnSql } from './table.js';
 
@@ -65,6 +67,8 @@ export const alterColumn: Render<Extract<Change, { kind: 'alter column' }>> = ({
   } else if (to.identity && from.identity) {
     const clauses = identityAlterations(to.type, from, to);
     if (to.identity !== from.identity) clauses.unshift(`SET GENERATED ${to.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'}`);
+    const [before, after] = [resolveIdentity(to.type, from.identityOptions), resolveIdentity(to.type, to.identityOptions)];
+    if (boundsNarrow(before, after)) steps.push(positionIntoBounds(`pg_get_serial_sequence(${literal(nameOf(table))}, ${literal(to.name)})::regclass`, `the identity of ${table}.${to.name}`, before, after));
     if (clauses.length) steps.push(statement(`${target} ${clauses.join(' ')}`));
   }
   if (!to.identity && to.notNull !== from.notNull) {

@@ -5,6 +5,7 @@ import { newColumnInstead, recreateColumn } from './alter-column.js';
 import { hasCast } from './casts.js';
 import { collationSql, nameOf } from './names.js';
 import { ident, literal, qualified } from '../../sql/quote.js';
+import { boundsNarrow, positionIntoBounds } from './sequence-position.js';
 import { statement, type Render, type Statement } from './step.js';
 
 export const createNamespace: Render<Extract<Change, { kind: 'create namespace' }>> = ({ namespace }) => [statement(`CREATE SCHEMA ${ident(namespace.name)}`)];
@@ -178,7 +179,10 @@ export const alterSequence: Render<Extract<Change, { kind: 'alter sequence' }>> 
   const name = qualified(to.schema, to.name);
   const { ownedBy: _a, comment: _b, grants: _c, source: _d, group: _e, note: _f, ...fromOptions } = from;
   const { ownedBy: _g, comment: _h, grants: _i, source: _j, group: _k, note: _l, ...toOptions } = to;
-  if (JSON.stringify(fromOptions) !== JSON.stringify(toOptions)) steps.push(statement(`ALTER SEQUENCE ${name}${sequenceOptions(to)}`));
+  if (JSON.stringify(fromOptions) !== JSON.stringify(toOptions)) {
+    if (boundsNarrow(from, to)) steps.push(positionIntoBounds(`${literal(name)}::regclass`, `${to.schema}.${to.name}`, from, to));
+    steps.push(statement(`ALTER SEQUENCE ${name}${sequenceOptions(to)}`));
+  }
   const owner = (s: Sequence) => (s.ownedBy ? `${s.ownedBy.table}.${s.ownedBy.column}` : '');
   if (owner(from) !== owner(to)) {
     steps.push(statement(`ALTER SEQUENCE ${name} OWNED BY ${to.ownedBy ? `${nameOf(to.ownedBy.table)}.${ident(to.ownedBy.column)}` : 'NONE'}`));
