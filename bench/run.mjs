@@ -83,6 +83,13 @@ function availableCommands() {
   return new Set([...top, ...gen]);
 }
 
+/**
+ * Jobs that read the definitions alone. Run by themselves (`--only lint,zod`), the benchmark
+ * creates no database and drops none: other benchmarks may be using theirs on the same server.
+ */
+const definitionsOnly = new Set(['lint', 'supabase-types', 'zod']);
+const needsDatabases = (args) => !args.only?.every((job) => definitionsOnly.has(job));
+
 function loadResults(file) {
   return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { sizes: {} };
 }
@@ -94,13 +101,15 @@ async function benchSize(n, args, commands) {
   mkdirSync(join(work, 'out'), { recursive: true });
   log(`\nN = ${n}: generating the ${args.shape.name} schema (seed ${args.seed})`);
   const { definitions, sqlFile } = args.shape.generate({ tables: n, seed: args.seed, out: work });
-  log('  creating databases: full and twin (psql -f schema.sql), empty (bootstrapped)');
   const urls = {};
-  for (const name of ['full', 'twin']) {
-    urls[name] = createDatabase(`pgform_bench_${n}_${name}`);
-    psql(urls[name], ['-f', sqlFile]);
+  if (needsDatabases(args)) {
+    log('  creating databases: full and twin (psql -f schema.sql), empty (bootstrapped)');
+    for (const name of ['full', 'twin']) {
+      urls[name] = createDatabase(`pgform_bench_${n}_${name}`);
+      psql(urls[name], ['-f', sqlFile]);
+    }
+    urls.empty = createDatabase(`pgform_bench_${n}_empty`);
   }
-  urls.empty = createDatabase(`pgform_bench_${n}_empty`);
   const ctx = { n, work, cwd, definitions, sqlFile, urls, pgform: pgformJs, bin: join(benchDir, 'node_modules', '.bin'), catalogRead: join(benchDir, 'catalog-read.mjs'), available: (c) => commands.has(c) };
 
   const results = [];
@@ -109,6 +118,7 @@ async function benchSize(n, args, commands) {
     log(`  ${job.id}: ${job.title}`);
     for (const tool of job.tools) results.push({ job: job.id, ...(await execute(tool, { runs: args.runs, log, slowSeconds: args.slowSeconds, timeoutMs: args.timeoutMinutes * 60_000 })) });
   }
+  if (!needsDatabases(args)) return { results, checks: [] };
   log('  checks');
   const checks = runChecks(ctx, results);
   for (const check of checks) log(`    ${check.ok ? 'ok  ' : 'FAIL'} ${check.name}${check.detail ? ` (${check.detail})` : ''}`);
@@ -190,8 +200,11 @@ async function main() {
     shape: args.shape.title,
     date: new Date().toISOString().slice(0, 10),
   };
-  dropBenchDatabases();
-  createTemplate(pgformJs);
+  const databases = needsDatabases(args);
+  if (databases) {
+    dropBenchDatabases();
+    createTemplate(pgformJs);
+  }
   try {
     for (const n of args.sizes) {
       const started = { loadAverage: loadavg().map((l) => l.toFixed(1)).join(' '), date: new Date().toISOString().slice(0, 10) };
@@ -201,7 +214,7 @@ async function main() {
       const kept = args.only && previous ? previous.results.filter((r) => !args.only.includes(r.job)) : [];
       const context = args.only && previous?.context ? { ...previous.context, reruns: [...(previous.context.reruns ?? []), { jobs: args.only.join(', '), ...started }] } : started;
       all.sizes[n] = { context, results: [...kept, ...measured.results], checks: args.only && previous ? previous.checks : measured.checks };
-      if (!args.keep) for (const name of ['full', 'twin', 'empty']) dropDatabase(`pgform_bench_${n}_${name}`);
+      if (!args.keep && databases) for (const name of ['full', 'twin', 'empty']) dropDatabase(`pgform_bench_${n}_${name}`);
       writeFileSync(resultsFile, `${JSON.stringify(all, null, 2)}\n`);
       writeFileSync(join(benchDir, `${args.shape.results}.md`), renderReport(all));
     }
@@ -209,7 +222,7 @@ async function main() {
     if ((!args.only || args.only.includes('edit-loop')) && args.shape.name === 'supabase') await benchEditLoopInto(args);
     if ((!args.only || args.only.includes('online')) && args.shape.name === 'supabase') await benchOnlineInto(all, args, resultsFile);
   } finally {
-    if (!args.keep) dropBenchDatabases();
+    if (!args.keep && databases) dropBenchDatabases();
   }
   log(`\nwrote bench/${args.shape.results}.md and bench/${args.shape.results}.json`);
 }

@@ -125,6 +125,26 @@ export function jobsFor(ctx) {
       ],
     },
     {
+      id: 'lint',
+      title: 'lint the definitions (schema rules, no database)',
+      perTable: true,
+      tools: [pgform('lint', ['--definitions', ctx.definitions, '--json'], { stdout: out('lint.json'), okCodes: [0, 1] })],
+    },
+    {
+      // The warm-up run prints the definitions (or finds them printed by an earlier job): the
+      // timed runs read the printed forms from the cache, as every run after an edit-free one does.
+      id: 'supabase-types',
+      title: 'supabase-js types from definitions (warm cache)',
+      perTable: true,
+      tools: [pgform('gen types', ['--target', 'supabase', '--definitions', ctx.definitions, '--out', out('supabase')])],
+    },
+    {
+      id: 'zod',
+      title: 'Zod validators from definitions (warm cache)',
+      perTable: true,
+      tools: [pgform('gen zod', ['--definitions', ctx.definitions, '--out', out('zod')])],
+    },
+    {
       id: 'docs',
       title: 'Markdown docs from definitions (cold cache)',
       perTable: true,

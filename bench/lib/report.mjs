@@ -17,9 +17,12 @@ const jobTitles = {
   'generate-warm': 'generate a migration from definitions (warm cache)',
   migrate: 'apply the full schema from scratch',
   pull: 'pull a live database into definitions',
+  lint: 'lint the definitions (schema rules, no database)',
+  'supabase-types': 'supabase-js types from definitions (warm cache)',
+  zod: 'Zod validators from definitions (warm cache)',
   docs: 'Markdown docs from definitions (cold cache)',
 };
-const perTableJobs = new Set(['generate-cold', 'generate-warm', 'docs']);
+const perTableJobs = new Set(['generate-cold', 'generate-warm', 'lint', 'supabase-types', 'zod', 'docs']);
 
 function sizesOf(all) {
   return Object.keys(all.sizes).map(Number).sort((a, b) => a - b);
@@ -126,6 +129,17 @@ function targetRows(all) {
     if (r === undefined) return undefined;
     return n === 500 ? mark(r >= 40, `${times(r)} faster`) : `${times(r)} faster`;
   })} |`);
+  for (const [job, label, limitMs] of [
+    ['lint', 'lint of the definitions', 1000],
+    ['supabase-types', 'supabase-js types from definitions', 1500],
+    ['zod', 'Zod validators from definitions', 1500],
+  ]) {
+    rows.push(`| ${label} under ${seconds(limitMs)} at N=2000 | ${perSize((n) => {
+      const p = find(all, n, job, 'pgform');
+      if (p?.status !== 'ok') return p ? mark(false, `pgform ${job} failed`) : undefined;
+      return n === 2000 ? mark(p.medianMs < limitMs, `${seconds(p.medianMs)} (CPU ${p.cpuS.toFixed(2)} s)`) : seconds(p.medianMs);
+    })} |`);
+  }
   rows.push(`| every pgform job under 300 MB peak RSS | ${perSize((n) => {
     const mine = all.sizes[n].results.filter((r) => r.role === 'pgform' && r.status === 'ok');
     if (!mine.length) return undefined;

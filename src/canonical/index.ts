@@ -5,7 +5,8 @@ import { introspect } from '../introspect/index.js';
 import { objectId, routineId } from '../model/id.js';
 import type { Routine, Schema, SourceLocation } from '../model/schema.js';
 import { createPlan } from './from-scratch.js';
-import { planScript, type Plan, type Step } from '../plan/index.js';
+import type { Plan, Step } from '../plan/index.js';
+import { planCodeFingerprint } from './plan-code.js';
 import { splitByLockBudget } from '../plan/lock-budget.js';
 import { routineSql } from '../plan/sql/routine.js';
 import { applyPlan, statementError, type Locate } from './apply.js';
@@ -59,20 +60,24 @@ async function printedWith(
 ): Promise<Schema> {
   // The printing database has no Citus: distribution is the declared one (merged back below).
   const { distributions: _citus, ...local } = schema;
-  const plan = createPlan(local);
-  const key = cacheKey(String(cacheFormat), printer, planScript(plan));
+  // The model (source locations aside: a line inserted above a definition prints nothing
+  // differently) and the code that writes its SQL decide what the server prints: no plan is
+  // made unless the server is asked.
+  const key = cacheKey(String(cacheFormat), printer, planCodeFingerprint(), JSON.stringify(local, withoutSources));
   const cached = options.cacheDir ? readCached<Schema>(options.cacheDir, key) : undefined;
   if (cached) return mergePrinted(schema, cached);
   // The last definitions printed with these objects: an added column is printed from them, with no server.
   const previousKey = cacheKey(String(cacheFormat), 'previous', printer, JSON.stringify(objectIds(local)));
   const previous = options.cacheDir ? readCached<PrintedPair>(options.cacheDir, previousKey) : undefined;
-  const printed = (previous && printedByAddedColumns(local, previous)) ?? (await withConnection((conn) => printOnServer(schema, plan, conn, options, disposable)));
+  const printed = (previous && printedByAddedColumns(local, previous)) ?? (await withConnection((conn) => printOnServer(schema, createPlan(local), conn, options, disposable)));
   if (options.cacheDir) {
     writeCached(options.cacheDir, key, printed);
     writeCached(options.cacheDir, previousKey, { declared: local, printed } satisfies PrintedPair);
   }
   return mergePrinted(schema, printed);
 }
+
+const withoutSources = (key: string, value: unknown) => (key === 'source' ? undefined : value);
 
 /** Every object's id by kind: which definitions a printed pair can serve. */
 function objectIds(schema: Schema): Record<string, string[]> {

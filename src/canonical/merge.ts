@@ -1,4 +1,5 @@
 import { defaultPrivilegeId, unionGrants, withDefaultGrants } from '../model/default-privileges.js';
+import { cloneModel } from '../model/clone.js';
 import { objectId, routineId } from '../model/id.js';
 import type { DefaultPrivilege, Index, Policy, Routine, Schema, Table } from '../model/schema.js';
 
@@ -8,7 +9,7 @@ import type { DefaultPrivilege, Index, Policy, Routine, Schema, Table } from '..
  * difference stays visible to whoever compares next.
  */
 export function mergePrinted(declared: Schema, printed: Schema): Schema {
-  const out: Schema = structuredClone(declared);
+  const out: Schema = cloneModel(declared);
   for (const [id, table] of Object.entries(out.tables)) {
     const live = printed.tables[id];
     if (live) mergeTable(table, live);
