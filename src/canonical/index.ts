@@ -77,7 +77,9 @@ async function printedWith(
   return mergePrinted(schema, printed);
 }
 
-const withoutSources = (key: string, value: unknown) => (key === 'source' ? undefined : value);
+/** Leaves out source locations only: an index or constraint may well be named `source`. */
+const withoutSources = (key: string, value: unknown) => (key === 'source' && isSourceLocation(value) ? undefined : value);
+const isSourceLocation = (value: unknown) => typeof value === 'object' && value !== null && 'file' in value && 'line' in value && Object.keys(value).length === 2;
 
 /** Every object's id by kind: which definitions a printed pair can serve. */
 function objectIds(schema: Schema): Record<string, string[]> {
