@@ -3,7 +3,7 @@ import { objectId } from '../model/id.js';
 import { sameValue } from '../model/compare.js';
 import type { Constraint, Index, Schema, Table } from '../model/schema.js';
 import { addConstraintOnline, addPartitionedConstraintOnline, alterColumnOnline, createIndexOnline, createPartitionedIndexOnline, dropIndexOnline, dropPartitionedIndex, replaceIndexOnline, validateConstraintOnline, type KeyPartition, type PartitionTarget } from './sql/online.js';
-import { partitionIndexName } from './sql/partition-index-name.js';
+import { partitionIndexName, type TakenNames } from './sql/partition-index-name.js';
 import type { Statement } from './sql/step.js';
 
 /**
@@ -55,7 +55,7 @@ const shapeOf = ({ name: _n, renamedFrom: _r, comment: _c, storage: _s, ...shape
  * own index takes: partitions it keeps (or gains with CREATE TABLE ... PARTITION OF), not those
  * ATTACHed later in the plan, which bring or build their index as they join.
  */
-function partitionTargets(relation: string, index: Index, changes: Change[], context: { from?: Schema; to?: Schema }, created: Set<string>, taken: Map<string, Set<string>>): PartitionTarget[] {
+function partitionTargets(relation: string, index: Index, changes: Change[], context: { from?: Schema; to?: Schema }, created: Set<string>, taken: Map<string, TakenNames>): PartitionTarget[] {
   const attachedLater = new Set(changes.flatMap((c) => (c.kind === 'attach partition' ? [c.table] : [])));
   const droppedIndexes = new Set(changes.flatMap((c) => (c.kind === 'drop index' ? [`${c.relation} ${c.index.name}`] : [])));
   return Object.values(context.to?.tables ?? {})
@@ -81,7 +81,7 @@ type AddConstraint = Extract<Change, { kind: 'add constraint' }>;
  * and ATTACHed ones join later: the parent's statement handles both. Undefined when a partition
  * already holds a constraint the parent's would take over or clash with: the plain form decides.
  */
-function keyPartitions(relation: string, change: AddConstraint, changes: Change[], context: { from?: Schema; to?: Schema }, created: Set<string>, taken: Map<string, Set<string>>): KeyPartition[] | undefined {
+function keyPartitions(relation: string, change: AddConstraint, changes: Change[], context: { from?: Schema; to?: Schema }, created: Set<string>, taken: Map<string, TakenNames>): KeyPartition[] | undefined {
   const attachedLater = new Set(changes.flatMap((c) => (c.kind === 'attach partition' ? [c.table] : [])));
   const { constraint } = change;
   const leaves: KeyPartition[] = [];
@@ -124,15 +124,20 @@ function keyOnPartitions(change: AddConstraint): boolean {
  * Relation names of a schema, as far as the models tell: tables, views, sequences, indexes, keys,
  * and the indexes PostgreSQL gave existing partitions under their parents' indexes and keys.
  */
-function relationNames({ from, to }: { from?: Schema; to?: Schema }, changes: Change[]): Map<string, Set<string>> {
-  const names = new Map<string, Set<string>>();
+function relationNames({ from, to }: { from?: Schema; to?: Schema }, changes: Change[]): Map<string, TakenNames> {
+  const names = new Map<string, TakenNames>();
   const schemas = [from, to];
-  const add = (schema: string, name: string) => takenIn(names, schema).add(name);
+  const add = (schema: string, name: string) => takenIn(names, schema).relations.add(name);
   for (const schema of schemas) {
-    for (const r of [...Object.values(schema?.tables ?? {}), ...Object.values(schema?.views ?? {}), ...Object.values(schema?.sequences ?? {})]) add(r.schema, r.name);
+    const relations = [...Object.values(schema?.tables ?? {}), ...Object.values(schema?.views ?? {}), ...Object.values(schema?.sequences ?? {}), ...Object.values(schema?.composites ?? {})];
+    for (const r of relations) add(r.schema, r.name);
     for (const table of Object.values(schema?.tables ?? {})) {
       for (const index of Object.values(table.indexes)) add(table.schema, index.name);
-      for (const constraint of Object.values(table.constraints)) add(table.schema, constraint.name);
+      for (const constraint of Object.values(table.constraints)) {
+        takenIn(names, table.schema).constraints.add(constraint.name);
+        // Keys and exclusions are indexes too, of the same name.
+        if (constraint.kind !== 'check' && constraint.kind !== 'foreign key') add(table.schema, constraint.name);
+      }
     }
   }
   // What exists before the plan, less the indexes it drops first; partitions the plan creates
@@ -163,17 +168,17 @@ function relationNames({ from, to }: { from?: Schema; to?: Schema }, changes: Ch
   return names;
 }
 
-function takenIn(names: Map<string, Set<string>>, schema: string): Set<string> {
-  let set = names.get(schema);
-  if (!set) names.set(schema, (set = new Set()));
-  return set;
+function takenIn(names: Map<string, TakenNames>, schema: string): TakenNames {
+  let taken = names.get(schema);
+  if (!taken) names.set(schema, (taken = { relations: new Set(), constraints: new Set() }));
+  return taken;
 }
 
 export function onlineForms(requested: Change[], changes: Change[], context: { from?: Schema; to?: Schema }, created: Set<string>): OnlineForm {
   const partitioned = new Set(Object.values(context.from?.tables ?? {}).flatMap((t) => (t.partitionBy ? [objectId(t.schema, t.name)] : [])));
   const existing = (relation: string) => !created.has(relation) && !partitioned.has(relation);
   const replaced = replacedIndexes(requested, changes);
-  let taken: Map<string, Set<string>> | undefined;
+  let taken: Map<string, TakenNames> | undefined;
   return (change) => {
     switch (change.kind) {
       case 'create index':
