@@ -3,13 +3,15 @@
  * it while `pgform migrate` applies each of seven kinds of change, once with the plain DDL
  * (`generate --no-online`) and once with pgform's online plan. Measured per kind: the longest
  * stall any writer saw during the migration, writer errors, rows kept, and the migration's
- * wall time. The stall of the same writers with no migration running is the noise floor.
+ * wall time. The stall of the same writers with no migration running is the noise floor. A
+ * monitor samples the writers blocked by the migration's locks (pg_blocking_pids): the longest
+ * span it saw them blocked tells a stall that is a lock wait from one that is the machine's load.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createDatabase, createTemplate, dropDatabase, psql } from './databases.mjs';
-import { definitions, kinds, pgform, seedSql, startWriters } from './workload.mjs';
+import { definitions, kinds, pgform, seedSql, startMonitor, startWriters } from './workload.mjs';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const count = (url) => Number(psql(url, ['-At', '-c', 'SELECT count(*) FROM public.events']).trim());
@@ -26,6 +28,22 @@ async function floor(url, writers) {
   await sleep(3000);
   const report = await pool.stop();
   return { stallMs: Math.max(...report.longestWaitMs), inserted: report.inserted };
+}
+
+/**
+ * The longest span of consecutive monitor samples in which a writer was blocked by the
+ * migration's session (0 when none was): at most one sampling interval short of the real wait.
+ */
+function longestLockWait(samples) {
+  let longest = 0;
+  let since;
+  for (const sample of samples) {
+    if (sample.writersBlocked > 0) {
+      since ??= sample.at;
+      longest = Math.max(longest, sample.at - since);
+    } else since = undefined;
+  }
+  return longest;
 }
 
 /** Its own bootstrapped template: the online run leaves every other bench database alone. */
@@ -54,15 +72,17 @@ async function benchMode(mode, { rows, writers, work, log }) {
       const pool = await startWriters(url, writers);
       await sleep(500);
       pool.resetLongest();
+      const monitor = await startMonitor(url);
       const started = performance.now();
       await step(cwd, migrate, `migrate (${kind})`);
       const migrateMs = performance.now() - started;
       await sleep(200);
+      const samples = await monitor.stop();
       const report = await pool.stop();
       expected += report.inserted;
       const kept = count(url);
-      const result = { kind, mode, stallMs: Math.max(...report.longestWaitMs), writerErrors: report.errors.length, firstError: report.errors[0], rowsExpected: expected, rowsKept: kept, migrateMs: Math.round(migrateMs), writes: report.operations };
-      log(`  ${mode} ${kind}: longest writer stall ${result.stallMs} ms, ${result.writerErrors} errors, rows ${kept}/${expected}, migrate ${result.migrateMs} ms`);
+      const result = { kind, mode, stallMs: Math.max(...report.longestWaitMs), writerErrors: report.errors.length, firstError: report.errors[0], rowsExpected: expected, rowsKept: kept, migrateMs: Math.round(migrateMs), writes: report.operations, lockWaitMs: longestLockWait(samples), blockedSamples: samples.filter((x) => x.writersBlocked > 0).length, samples: samples.length };
+      log(`  ${mode} ${kind}: longest writer stall ${result.stallMs} ms (blocked by the migration's locks: ${result.lockWaitMs} ms), ${result.writerErrors} errors, rows ${kept}/${expected}, migrate ${result.migrateMs} ms`);
       results.push(result);
     }
     return { idleStallMs: idle.stallMs, results };
@@ -94,14 +114,17 @@ export function onlineTable(measured) {
     `${measured.rows.toLocaleString('en')} rows, ${measured.writers} writers (each inserting and updating rows of the table being changed), started ${measured.started.date.slice(0, 16).replace('T', ' ')} UTC; load average (1, 5, 15 min) ${measured.started.loadAverage} at the start, ${measured.finished.loadAverage} at the end, on 2 shared cores.`,
     `Longest writer stall with no migration running: ${measured.plain.idleStallMs} ms (plain run), ${measured.online.idleStallMs} ms (pgform run): the noise floor of this machine.`,
     '',
-    '| change | plain DDL: longest writer stall | pgform: longest writer stall | plain / pgform | writer errors (plain, pgform) | rows kept (plain, pgform) | migrate wall time (plain, pgform) |',
-    '| --- | ---: | ---: | ---: | --- | --- | --- |',
+    "Lock wait seen: the longest span between two samples of the lock monitor that both saw a writer blocked by the migration's session (a lower bound: under load the monitor samples less often); 0 ms means no sample saw a writer waiting for the migration's locks, so a stall there is the machine's, not the plan's.",
+    '',
+    '| change | plain DDL: longest writer stall | pgform: longest writer stall | plain / pgform | lock wait seen (plain, pgform) | writer errors (plain, pgform) | rows kept (plain, pgform) | migrate wall time (plain, pgform) |',
+    '| --- | ---: | ---: | ---: | --- | --- | --- | --- |',
   ];
   for (const plain of measured.plain.results) {
     const online = measured.online.results.find((r) => r.kind === plain.kind);
+    const lockWait = (r) => (r.lockWaitMs === undefined ? 'not sampled' : `${r.lockWaitMs} ms`);
     const kept = (r) => (r.rowsKept === r.rowsExpected ? 'all' : `${r.rowsKept}/${r.rowsExpected}`);
     lines.push(
-      `| ${plain.kind} | ${plain.stallMs} ms | ${online.stallMs} ms | ${(plain.stallMs / Math.max(1, online.stallMs)).toFixed(1)}× | ${plain.writerErrors}, ${online.writerErrors} | ${kept(plain)}, ${kept(online)} | ${plain.migrateMs} ms, ${online.migrateMs} ms |`,
+      `| ${plain.kind} | ${plain.stallMs} ms | ${online.stallMs} ms | ${(plain.stallMs / Math.max(1, online.stallMs)).toFixed(1)}× | ${lockWait(plain)}, ${lockWait(online)} | ${plain.writerErrors}, ${online.writerErrors} | ${kept(plain)}, ${kept(online)} | ${plain.migrateMs} ms, ${online.migrateMs} ms |`,
     );
   }
   return lines.join('\n');

@@ -1,9 +1,9 @@
 import type { Change } from '../model/change.js';
 import { objectId } from '../model/id.js';
 import { sameValue } from '../model/compare.js';
-import type { Index, Schema, Table } from '../model/schema.js';
-import { addConstraintOnline, alterColumnOnline, createIndexOnline, createPartitionedIndexOnline, dropIndexOnline, replaceIndexOnline, validateConstraintOnline, type PartitionTarget } from './sql/online.js';
-import { partitionIndexName } from './sql/partition-index-name.js';
+import type { Constraint, Index, Schema, Table } from '../model/schema.js';
+import { addConstraintOnline, addPartitionedConstraintOnline, alterColumnOnline, createIndexOnline, createPartitionedIndexOnline, dropIndexOnline, dropPartitionedIndex, replaceIndexOnline, validateConstraintOnline, type KeyPartition, type PartitionTarget } from './sql/online.js';
+import { partitionIndexName, type TakenNames } from './sql/partition-index-name.js';
 import type { Statement } from './sql/step.js';
 
 /**
@@ -11,7 +11,8 @@ import type { Statement } from './sql/step.js';
  * (see sql/online.ts); undefined keeps the plain form. Relations the plan creates keep the plain
  * form: nobody reads or writes them yet. PostgreSQL builds no index CONCURRENTLY on a partitioned
  * table: a new one there is built ON ONLY the parent, concurrently on each partition, then
- * attached; other changes to a partitioned table keep the plain form.
+ * attached. A key or foreign key added there is added first on each partition, online, and the
+ * parent's then takes them over; a dropped index there keeps the plain form, marked.
  */
 export type OnlineForm = (change: Change) => Statement[] | undefined;
 
@@ -54,7 +55,7 @@ const shapeOf = ({ name: _n, renamedFrom: _r, comment: _c, storage: _s, ...shape
  * own index takes: partitions it keeps (or gains with CREATE TABLE ... PARTITION OF), not those
  * ATTACHed later in the plan, which bring or build their index as they join.
  */
-function partitionTargets(relation: string, index: Index, changes: Change[], context: { from?: Schema; to?: Schema }, created: Set<string>, taken: Map<string, Set<string>>): PartitionTarget[] {
+function partitionTargets(relation: string, index: Index, changes: Change[], context: { from?: Schema; to?: Schema }, created: Set<string>, taken: Map<string, TakenNames>): PartitionTarget[] {
   const attachedLater = new Set(changes.flatMap((c) => (c.kind === 'attach partition' ? [c.table] : [])));
   const droppedIndexes = new Set(changes.flatMap((c) => (c.kind === 'drop index' ? [`${c.relation} ${c.index.name}`] : [])));
   return Object.values(context.to?.tables ?? {})
@@ -71,19 +72,72 @@ function partitionTargets(relation: string, index: Index, changes: Change[], con
     });
 }
 
+type AddConstraint = Extract<Change, { kind: 'add constraint' }>;
+
+/**
+ * The leaf partitions with rows that a key or foreign key added to the partitioned `relation`
+ * reaches, each with the name its own constraint takes, in the order PostgreSQL names them
+ * (partitions by name, a partitioned one's before its own). Partitions the plan creates are empty
+ * and ATTACHed ones join later: the parent's statement handles both. Undefined when a partition
+ * already holds a constraint the parent's would take over or clash with: the plain form decides.
+ */
+function keyPartitions(relation: string, change: AddConstraint, changes: Change[], context: { from?: Schema; to?: Schema }, created: Set<string>, taken: Map<string, TakenNames>): KeyPartition[] | undefined {
+  const attachedLater = new Set(changes.flatMap((c) => (c.kind === 'attach partition' ? [c.table] : [])));
+  const { constraint } = change;
+  const leaves: KeyPartition[] = [];
+  const visit = (parent: string): boolean => {
+    const partitions = Object.values(context.to?.tables ?? {})
+      .filter((t) => t.partitionOf?.parent === parent && !attachedLater.has(objectId(t.schema, t.name)))
+      .sort((a, b) => a.name.localeCompare(b.name));
+    for (const t of partitions) {
+      const id = objectId(t.schema, t.name);
+      const own = Object.values(context.from?.tables[id]?.constraints ?? {});
+      const conflicting = own.some((c) => c.name === constraint.name || overlaps(c, constraint));
+      if (!created.has(id) && conflicting) return false;
+      // A foreign key's partition copies keep its name; a key's are named like indexes.
+      const name = constraint.kind === 'foreign key' ? constraint.name : constraint.kind === 'primary key' || constraint.kind === 'unique' ? partitionIndexName(t.name, { columns: constraint.columns, label: constraint.kind === 'primary key' ? 'pkey' : 'key' }, takenIn(taken, t.schema)) : constraint.name;
+      if (t.partitionBy) {
+        if (!visit(id)) return false;
+      } else if (!created.has(id)) leaves.push({ id, name });
+    }
+    return true;
+  };
+  return visit(relation) ? leaves : undefined;
+}
+
+/** A partition's own constraint that the parent's would take over, or beside which it cannot be added. */
+function overlaps(own: Constraint, added: Constraint): boolean {
+  if (added.kind === 'foreign key') return own.kind === 'foreign key' && own.references.table === added.references.table && sameValue(own.columns, added.columns);
+  if (added.kind === 'primary key' && own.kind === 'primary key') return true;
+  return (added.kind === 'primary key' || added.kind === 'unique') && (own.kind === 'primary key' || own.kind === 'unique') && sameValue(own.columns, added.columns);
+}
+
+/** A key or foreign key on an existing partitioned table that can be added partition by partition. */
+function keyOnPartitions(change: AddConstraint): boolean {
+  const { constraint } = change;
+  if (change.usingIndex !== undefined || constraint.deferrable) return false;
+  if (constraint.kind === 'foreign key') return !constraint.notValid;
+  return constraint.kind === 'primary key' || constraint.kind === 'unique';
+}
+
 /**
  * Relation names of a schema, as far as the models tell: tables, views, sequences, indexes, keys,
  * and the indexes PostgreSQL gave existing partitions under their parents' indexes and keys.
  */
-function relationNames({ from, to }: { from?: Schema; to?: Schema }, changes: Change[]): Map<string, Set<string>> {
-  const names = new Map<string, Set<string>>();
+function relationNames({ from, to }: { from?: Schema; to?: Schema }, changes: Change[]): Map<string, TakenNames> {
+  const names = new Map<string, TakenNames>();
   const schemas = [from, to];
-  const add = (schema: string, name: string) => takenIn(names, schema).add(name);
+  const add = (schema: string, name: string) => takenIn(names, schema).relations.add(name);
   for (const schema of schemas) {
-    for (const r of [...Object.values(schema?.tables ?? {}), ...Object.values(schema?.views ?? {}), ...Object.values(schema?.sequences ?? {})]) add(r.schema, r.name);
+    const relations = [...Object.values(schema?.tables ?? {}), ...Object.values(schema?.views ?? {}), ...Object.values(schema?.sequences ?? {}), ...Object.values(schema?.composites ?? {})];
+    for (const r of relations) add(r.schema, r.name);
     for (const table of Object.values(schema?.tables ?? {})) {
       for (const index of Object.values(table.indexes)) add(table.schema, index.name);
-      for (const constraint of Object.values(table.constraints)) add(table.schema, constraint.name);
+      for (const constraint of Object.values(table.constraints)) {
+        takenIn(names, table.schema).constraints.add(constraint.name);
+        // Keys and exclusions are indexes too, of the same name.
+        if (constraint.kind !== 'check' && constraint.kind !== 'foreign key') add(table.schema, constraint.name);
+      }
     }
   }
   // What exists before the plan, less the indexes it drops first; partitions the plan creates
@@ -114,17 +168,17 @@ function relationNames({ from, to }: { from?: Schema; to?: Schema }, changes: Ch
   return names;
 }
 
-function takenIn(names: Map<string, Set<string>>, schema: string): Set<string> {
-  let set = names.get(schema);
-  if (!set) names.set(schema, (set = new Set()));
-  return set;
+function takenIn(names: Map<string, TakenNames>, schema: string): TakenNames {
+  let taken = names.get(schema);
+  if (!taken) names.set(schema, (taken = { relations: new Set(), constraints: new Set() }));
+  return taken;
 }
 
 export function onlineForms(requested: Change[], changes: Change[], context: { from?: Schema; to?: Schema }, created: Set<string>): OnlineForm {
   const partitioned = new Set(Object.values(context.from?.tables ?? {}).flatMap((t) => (t.partitionBy ? [objectId(t.schema, t.name)] : [])));
   const existing = (relation: string) => !created.has(relation) && !partitioned.has(relation);
   const replaced = replacedIndexes(requested, changes);
-  let taken: Map<string, Set<string>> | undefined;
+  let taken: Map<string, TakenNames> | undefined;
   return (change) => {
     switch (change.kind) {
       case 'create index':
@@ -135,12 +189,19 @@ export function onlineForms(requested: Change[], changes: Change[], context: { f
         if (!existing(change.relation)) return undefined;
         return replaced.creates.has(change) ? replaceIndexOnline(change.relation, change.index) : createIndexOnline(change);
       case 'drop index':
+        if (partitioned.has(change.relation) && !created.has(change.relation)) return dropPartitionedIndex(change);
         if (!existing(change.relation)) return undefined;
         return replaced.drops.has(change) ? [] : dropIndexOnline(change);
       case 'add constraint':
         // A key to a partitioned table added NOT VALID and validated does not reach the catalog state the plain
         // form gives on PostgreSQL 15 (test/cases/diff/partition/fk-to-partitioned): it keeps the plain form.
         if (change.constraint.kind === 'foreign key' && partitioned.has(change.constraint.references.table)) return undefined;
+        if (partitioned.has(change.table) && !created.has(change.table)) {
+          if (!keyOnPartitions(change)) return undefined;
+          taken ??= relationNames(context, changes);
+          const leaves = keyPartitions(change.table, change, changes, context, created, taken);
+          return leaves ? addPartitionedConstraintOnline(change, leaves) : undefined;
+        }
         return existing(change.table) && change.usingIndex === undefined ? addConstraintOnline(change) : undefined;
       case 'validate constraint':
         return existing(change.table) ? validateConstraintOnline(change) : undefined;

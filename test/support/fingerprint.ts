@@ -85,10 +85,13 @@ const queries: KindQuery[] = [
   },
   {
     kind: 'constraint',
-    // NOT NULL constraints (catalogued from PostgreSQL 18) are the columns' notNull.
+    // NOT NULL constraints (catalogued from PostgreSQL 18) are the columns' notNull. connoinherit
+    // counts for a CHECK alone: PostgreSQL inherits no other kind through INHERITS, and reads the flag
+    // of none other (a partition's key or foreign key added on its own and then taken over by the
+    // parent's keeps true, one the parent's statement made has false: the same constraint).
     sql: `SELECT coalesce(n.nspname || '.' || c.relname, tn.nspname || '.' || ty.typname) || ' ' || k.conname AS key, jsonb_build_object(
             'definition', pg_get_constraintdef(k.oid), 'validated', k.convalidated, 'local', k.conislocal, 'inherited', k.coninhcount,
-            'noInherit', k.connoinherit, 'deferrable', k.condeferrable, 'deferred', k.condeferred,
+            'noInherit', k.contype = 'c' AND k.connoinherit, 'deferrable', k.condeferrable, 'deferred', k.condeferred,
             'index', (SELECT i.relname FROM pg_class i WHERE i.oid = k.conindid AND k.contype IN ('p', 'u', 'x')),
             'comment', ${comment('pg_constraint', 'k.oid')}) AS detail
           FROM pg_constraint k

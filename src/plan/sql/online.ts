@@ -109,6 +109,43 @@ export function addConstraintOnline({ table, constraint }: Extract<Change, { kin
   }
 }
 
+/** A leaf partition of a partitioned table a key or foreign key is added to: it takes its part first. */
+export interface KeyPartition {
+  id: string;
+  /** The name of its own constraint: the name PostgreSQL gives it when the parent's key reaches it. */
+  name: string;
+}
+
+/**
+ * A key or foreign key added to a partitioned table with rows: PostgreSQL builds no index
+ * CONCURRENTLY and (before 18) adds no foreign key NOT VALID on a partitioned table, but the
+ * parent's ADD CONSTRAINT takes over each partition's matching constraint instead of building or
+ * checking its own. So each leaf partition gets its part first: a key's unique index
+ * concurrently and the constraint over it (USING INDEX), a foreign key NOT VALID then validated
+ * while writes go on. The parent's statement then only attaches them: a brief lock, no index
+ * build and no scan (test/cases/diff/partition/add-key-online, fk-from-partitioned-online).
+ */
+export function addPartitionedConstraintOnline(change: Extract<Change, { kind: 'add constraint' }>, leaves: KeyPartition[]): Statement[] {
+  const parent = alone(`ALTER TABLE ${nameOf(change.table)} ADD ${constraintSql(change.constraint)}`);
+  return [...leaves.flatMap((leaf) => addConstraintOnline({ ...change, table: leaf.id, constraint: { ...change.constraint, name: leaf.name } }) ?? []), parent];
+}
+
+/**
+ * DROP INDEX on a partitioned table: PostgreSQL drops no partitioned index CONCURRENTLY, and a
+ * partition's index cannot leave it on its own. The plain form stays, marked.
+ */
+export const dropPartitionedIndex = ({ relation, index }: Extract<Change, { kind: 'drop index' }>): Statement[] => [
+  {
+    sql: `DROP INDEX ${qualified(parseObjectId(relation).schema, index.name)}`,
+    hazards: [
+      {
+        code: 'LONG_LOCK',
+        message: `PostgreSQL drops no index of a partitioned table CONCURRENTLY: dropping ${index.name} takes an ACCESS EXCLUSIVE lock on ${relation} and each partition (brief, no rows read, but writes queue behind it while it waits for that lock; lock_timeout bounds the wait). To avoid it, detach each partition (DETACH PARTITION ... CONCURRENTLY), drop its copy of the index CONCURRENTLY, then drop the parent's index and attach the partitions again`,
+      },
+    ],
+  },
+];
+
 /**
  * SET NOT NULL without its scan under ACCESS EXCLUSIVE: a helper `CHECK (col IS NOT NULL)` is
  * added NOT VALID and validated while writes go on; SET NOT NULL then finds it proven (PostgreSQL

@@ -73,16 +73,26 @@ function columnsPart(columns: string[]): string {
   return clip(joined, maxBytes);
 }
 
+/** The names taken in one schema: relations (pg_class: tables, views, sequences, indexes, composite types) and constraints. */
+export interface TakenNames {
+  relations: Set<string>;
+  constraints: Set<string>;
+}
+
 /**
  * The name of `partition`'s index (label `idx`) under the parent's `index`, or of its key's index
- * (`pkey`, `key`) under the parent's constraint, avoiding the names in `taken` and adding it there.
+ * (`pkey`, `key`) under the parent's constraint, adding it to `taken`. As ChooseRelationName
+ * does, an index avoids the names of relations, a key's index those of constraints too (a CHECK
+ * or foreign key of that name pushes it to the next number, not a plain index).
  */
-export function partitionIndexName(partition: string, of: Index | { columns: string[]; label: 'pkey' | 'key' }, taken: Set<string>): string {
+export function partitionIndexName(partition: string, of: Index | { columns: string[]; label: 'pkey' | 'key' }, taken: TakenNames): string {
   const [columns, label] = 'keys' in of ? [[...of.keys.map(keyColumn), ...of.include], 'idx'] : [of.columns, of.label];
   // A primary key's index is named `<table>_pkey`, without its columns.
   const name = (l: string) => objectName(partition, label === 'pkey' ? undefined : columnsPart(columns), l);
+  const isTaken = (candidate: string) => taken.relations.has(candidate) || (label !== 'idx' && taken.constraints.has(candidate));
   let chosen = name(label);
-  for (let pass = 1; taken.has(chosen); pass++) chosen = name(`${label}${pass}`);
-  taken.add(chosen);
+  for (let pass = 1; isTaken(chosen); pass++) chosen = name(`${label}${pass}`);
+  taken.relations.add(chosen);
+  if (label !== 'idx') taken.constraints.add(chosen);
   return chosen;
 }

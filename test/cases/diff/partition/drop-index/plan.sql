@@ -1,1 +1,2 @@
+-- hazard LONG_LOCK: PostgreSQL drops no index of a partitioned table CONCURRENTLY: dropping orders_total_idx takes an ACCESS EXCLUSIVE lock on public.orders and each partition (brief, no rows read, but writes queue behind it while it waits for that lock; lock_timeout bounds the wait). To avoid it, detach each partition (DETACH PARTITION ... CONCURRENTLY), drop its copy of the index CONCURRENTLY, then drop the parent's index and attach the partitions again
 DROP INDEX "public"."orders_total_idx";
