@@ -23,7 +23,7 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runChecks } from './lib/checks.mjs';
-import { createDatabase, createTemplate, dropBenchDatabases, dropDatabase, psql, serverVersion } from './lib/databases.mjs';
+import { createDatabase, createTemplate, dropDatabase, dropSizeDatabases, psql, serverVersion } from './lib/databases.mjs';
 import { benchEditLoop, renderEditLoopReport } from './lib/edit-loop.mjs';
 import { execute } from './lib/execute.mjs';
 import { renderFleetReport, runFleetBench } from './lib/fleet.mjs';
@@ -132,14 +132,15 @@ async function fleetMain(argv) {
   const concurrency = at >= 0 ? Number(argv[at + 1]) : 8;
   if (!Number.isInteger(n) || n < 1 || !Number.isInteger(concurrency) || concurrency < 1) throw new Error('use --fleet <databases> [--concurrency <n>]');
   buildPgform();
-  createTemplate(pgformJs);
+  const fleetTemplate = 'pgform_bench_fleet_boot';
+  createTemplate(pgformJs, fleetTemplate);
   try {
-    const result = await runFleetBench({ n, concurrency, repoDir, pgformJs, benchDir, log });
+    const result = await runFleetBench({ n, concurrency, repoDir, pgformJs, benchDir, log, template: fleetTemplate });
     writeFileSync(join(benchDir, 'fleet-results.json'), `${JSON.stringify(result, null, 2)}\n`);
     writeFileSync(join(benchDir, 'fleet-results.md'), renderFleetReport(result));
     log(renderFleetReport(result));
   } finally {
-    dropDatabase('pgform_bench_boot');
+    dropDatabase(fleetTemplate);
   }
 }
 
@@ -202,7 +203,7 @@ async function main() {
   };
   const databases = needsDatabases(args);
   if (databases) {
-    dropBenchDatabases();
+    dropSizeDatabases(args.sizes);
     createTemplate(pgformJs);
   }
   try {
@@ -222,7 +223,7 @@ async function main() {
     if ((!args.only || args.only.includes('edit-loop')) && args.shape.name === 'supabase') await benchEditLoopInto(args);
     if ((!args.only || args.only.includes('online')) && args.shape.name === 'supabase') await benchOnlineInto(all, args, resultsFile);
   } finally {
-    if (!args.keep && databases) dropBenchDatabases();
+    if (!args.keep && databases) dropSizeDatabases(args.sizes);
   }
   log(`\nwrote bench/${args.shape.results}.md and bench/${args.shape.results}.json`);
 }

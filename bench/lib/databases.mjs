@@ -49,10 +49,16 @@ export function createTemplate(pgform, name = template) {
   return url;
 }
 
-/** Drops every pgform_bench_ database (the template last). */
-export function dropBenchDatabases() {
-  const names = psql(baseUrl, ['-At', '-c', "SELECT datname FROM pg_database WHERE datname LIKE 'pgform\\_bench\\_%' ORDER BY datname = 'pgform_bench_boot', datname"])
+/**
+ * Drops the databases of the sizes one run measures (pgform_bench_<n>_...), then the template.
+ * The online, edit-loop and fleet benchmarks name theirs otherwise and may be running meanwhile:
+ * they keep them.
+ */
+export function dropSizeDatabases(sizes) {
+  const owned = sizes.map((n) => `datname LIKE 'pgform\\_bench\\_${Number(n)}\\_%'`).join(' OR ');
+  const names = psql(baseUrl, ['-At', '-c', `SELECT datname FROM pg_database WHERE ${owned} ORDER BY datname`])
     .split('\n')
     .filter(Boolean);
   for (const name of names) dropDatabase(name);
+  dropDatabase(template);
 }

@@ -14,9 +14,9 @@ import { createDatabase, dropDatabase, psql } from './databases.mjs';
 
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 
-function makeFleet(n, tag) {
+function makeFleet(n, tag, template) {
   const names = Array.from({ length: n }, (_, i) => `pgform_bench_fleet_${tag}_${String(i + 1).padStart(3, '0')}`);
-  return names.map((name) => ({ name, url: createDatabase(name) }));
+  return names.map((name) => ({ name, url: createDatabase(name, template) }));
 }
 
 function dropFleet(fleet) {
@@ -43,7 +43,7 @@ function checkHistories(fleet, files) {
   return bad;
 }
 
-export async function runFleetBench({ n, concurrency, repoDir, pgformJs, benchDir, log }) {
+export async function runFleetBench({ n, concurrency, repoDir, pgformJs, benchDir, log, template }) {
   const work = join(benchDir, '.work', 'fleet');
   mkdirSync(work, { recursive: true });
   const node = process.execPath;
@@ -52,7 +52,7 @@ export async function runFleetBench({ n, concurrency, repoDir, pgformJs, benchDi
   const result = { n, concurrency, system: 'proxe', files, loadBefore: load(), date: new Date().toISOString() };
 
   log(`fleet: ${n} databases for the fleet run (cloned from the bootstrapped template)`);
-  const fleet = makeFleet(n, 'a');
+  const fleet = makeFleet(n, 'a', template);
   const targetsFile = join(work, 'targets.txt');
   writeFileSync(targetsFile, fleet.map((t) => `${t.name} ${t.url}`).join('\n') + '\n');
   const urlsFile = join(work, 'urls.txt');
@@ -69,7 +69,7 @@ export async function runFleetBench({ n, concurrency, repoDir, pgformJs, benchDi
     result.fleetDiffSummary = JSON.parse(fleetDiff.stdout).summary;
 
     log(`  ${n} fresh databases for the shell loop`);
-    const loopFleet = makeFleet(n, 'b');
+    const loopFleet = makeFleet(n, 'b', template);
     writeFileSync(urlsFile, loopFleet.map((t) => t.url).join('\n') + '\n');
     try {
       const loop = (command) => `while read -r url; do node "${pgformJs}" ${command} --system proxe --url "$url" >/dev/null; code=$?; [ $code -ge 2 ] && exit $code; done < "${urlsFile}"; exit 0`;
