@@ -8,9 +8,12 @@ function sameDistribution(a: Distribution, b: Distribution): boolean {
   return a.column === b.column && a.colocateWith === b.colocateWith && !shardCountChanged(a, b);
 }
 
-/** Whether `to` states a shard count of its own (a group's leader or a table alone) other than `from`'s. */
+/**
+ * Whether `to` states a shard count of its own other than `from`'s: a group's leader or a table
+ * alone (a member's is its group's, which it follows).
+ */
 function shardCountChanged(from: HashDistribution, to: HashDistribution): boolean {
-  return to.shardCount !== undefined && from.shardCount !== undefined && to.shardCount !== from.shardCount;
+  return !to.colocateWith && to.shardCount !== undefined && from.shardCount !== undefined && to.shardCount !== from.shardCount;
 }
 
 /** The colocation group of each distributed table (its leader: the normalized form names it). */
