@@ -26,7 +26,7 @@ import { runChecks } from './lib/checks.mjs';
 import { createDatabase, createTemplate, dropDatabase, dropSizeDatabases, psql, serverVersion } from './lib/databases.mjs';
 import { benchEditLoop, renderEditLoopReport } from './lib/edit-loop.mjs';
 import { execute } from './lib/execute.mjs';
-import { renderFleetReport, runFleetBench } from './lib/fleet.mjs';
+import { fleetTemplate, renderFleetReport, runFleetBench } from './lib/fleet.mjs';
 import { jobsFor } from './lib/jobs.mjs';
 import { requireGnuTime } from './lib/measure.mjs';
 import { benchOnline } from './lib/online.mjs';
@@ -132,10 +132,9 @@ async function fleetMain(argv) {
   const concurrency = at >= 0 ? Number(argv[at + 1]) : 8;
   if (!Number.isInteger(n) || n < 1 || !Number.isInteger(concurrency) || concurrency < 1) throw new Error('use --fleet <databases> [--concurrency <n>]');
   buildPgform();
-  const fleetTemplate = 'pgform_bench_fleet_boot';
   createTemplate(pgformJs, fleetTemplate);
   try {
-    const result = await runFleetBench({ n, concurrency, repoDir, pgformJs, benchDir, log, template: fleetTemplate });
+    const result = await runFleetBench({ n, concurrency, repoDir, pgformJs, benchDir, log });
     writeFileSync(join(benchDir, 'fleet-results.json'), `${JSON.stringify(result, null, 2)}\n`);
     writeFileSync(join(benchDir, 'fleet-results.md'), renderFleetReport(result));
     log(renderFleetReport(result));

@@ -34,3 +34,50 @@ export async function runTenantPush(config: ResolvedConfig, spec: string, option
   if (count('refused') || count('failed')) return 2;
   return count('planned') ? 1 : 0;
 }
+
+/** `pgform migrate --schemas`: exit 0 every schema is up to date now, 1 some failed (the others were migrated), 2 could not start. */
+export async function runTenantMigrate(config: ResolvedConfig, spec: string, options: { dryRun?: boolean; allowOutOfOrder?: boolean; lockTimeout?: string; json?: boolean }): Promise<number> {
+  const { tenantMigrateCommand } = await import('../commands/tenant-migrate.js');
+  const { describeHolder } = await import('../migrate/lock.js');
+  const result = await tenantMigrateCommand(config, spec, {
+    dryRun: options.dryRun ?? false,
+    allowOutOfOrder: options.allowOutOfOrder ?? false,
+    ...(options.lockTimeout ? { lockTimeout: options.lockTimeout } : {}),
+    onEvent: (event) => {
+      if (event.type === 'waiting') err(`waiting for another pgform run to finish${event.holder ? `: ${describeHolder(event.holder)}` : ''}`);
+    },
+    onSchema: (record) => {
+      if (options.json) return;
+      if (record.state === 'failed') {
+        const at = record.error!.file ? ` (${record.error!.file}${record.error!.line ? `:${record.error!.line}` : ''})` : '';
+        err(`${paint.red('failed')} schema ${record.schema}: ${record.error!.code}: ${record.error!.message}${at}`);
+      }
+      if (record.state === 'applied') out(`${paint.green('migrated')} schema ${record.schema}: ${record.applied.map((a) => a.name).join(', ')}`);
+      if (record.state === 'planned') out(`would migrate schema ${record.schema}: ${record.pending.join(', ')}`);
+    },
+  });
+  if (options.json) for (const record of result.schemas) out(JSON.stringify({ database: result.database, ...record }));
+  const count = (state: string) => result.schemas.filter((s) => s.state === state).length;
+  const n = result.schemas.length;
+  if (!options.json) out(`${result.database}: ${n} schema${n === 1 ? '' : 's'}: ${count('applied')} migrated, ${count('up to date')} up to date${count('planned') ? `, ${count('planned')} would be migrated (dry run: nothing changed)` : ''}${count('failed') ? `, ${count('failed')} failed` : ''}`);
+  return count('failed') ? 1 : 0;
+}
+
+/** `pgform status --schemas`: one line per tenant schema; exit 0 all are up to date, 1 some are not. */
+export async function runTenantStatus(config: ResolvedConfig, spec: string, options: { json?: boolean }): Promise<number> {
+  const { tenantStatusCommand } = await import('../commands/tenant-migrate.js');
+  const result = await tenantStatusCommand(config, spec);
+  const settled = (counts: Record<string, number>) => counts.pending! + counts.changed! + counts.missing! === 0;
+  if (options.json) out(JSON.stringify(result, null, 2));
+  else {
+    for (const { schema, migrations, counts } of result.schemas) {
+      const pending = migrations.filter((m) => m.status === 'pending').map((m) => m.name);
+      const amiss = migrations.filter((m) => m.status === 'changed' || m.status === 'missing').map((m) => `${m.name} ${m.status}`);
+      const state = settled(counts) ? paint.green('up to date') : [...(pending.length ? [paint.yellow(`behind by ${pending.length}: ${pending.join(', ')}`)] : []), ...amiss.map((text) => paint.red(text))].join('; ');
+      out(`${schema}: ${state}`);
+    }
+    const behind = result.schemas.filter((s) => !settled(s.counts)).length;
+    out(`${result.database}: ${result.schemas.length} schema${result.schemas.length === 1 ? '' : 's'}, ${behind} not up to date`);
+  }
+  return result.schemas.every((s) => settled(s.counts)) ? 0 : 1;
+}

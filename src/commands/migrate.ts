@@ -3,7 +3,7 @@ import type { Connection } from '../engine/connection.js';
 import { PgformError } from '../errors.js';
 import { applyMigration } from '../migrate/apply.js';
 import { listMigrations, migrationsFolder, type MigrationFile } from '../migrate/files.js';
-import { ensureHistory, recordApplied } from '../migrate/history.js';
+import { ensureHistory, recordApplied, type AppliedMigration } from '../migrate/history.js';
 import { clearProgress, ensureProgress } from '../migrate/progress.js';
 import { defaultLockRetry, durationMs, type Blocked } from '../migrate/retry.js';
 import { appliedHistory, ensureSupabaseHistory, recordSupabaseApplied } from '../migrate/supabase-history.js';
@@ -167,6 +167,14 @@ async function pendingOf(
   const names = new Set(recorded.map((row) => row.name));
   // A dry run's baseline is not recorded: its files count as applied all the same.
   const history = [...recorded, ...assumeApplied.filter((file) => !names.has(file.name)).map((file) => ({ name: file.name, checksum: file.checksum, appliedAt: '', durationMs: 0 }))];
+  return pendingFrom(files, history, options);
+}
+
+/**
+ * The files a history leaves to apply; refused (nothing applied) when an applied file changed, or
+ * a pending one is dated before the last applied one unless allowed.
+ */
+export function pendingFrom(files: MigrationFile[], history: AppliedMigration[], options: Pick<MigrateOptions, 'allowOutOfOrder'>): { pending: MigrationFile[]; missing: string[]; upToDate: number } {
   const rows = migrationStatus(files, history);
   const changed = rows.filter((row) => row.status === 'changed');
   if (changed.length) {

@@ -64,3 +64,20 @@ export function moveNamespace(schema: Schema, from: string, to: string): Schema 
   const renamed = Object.fromEntries(Object.entries(namespaces).map(([name, ns]) => (name === from ? [to, { ...(walk(ns, 'namespace') as typeof ns), name: to }] : [name, ns])));
   return { ...moved, namespaces: renamed } as Schema;
 }
+
+/**
+ * A migration file's SQL moved from schema `from` to schema `to`: `from.` and `"from".` wherever
+ * they start a qualified name (pgform writes names quoted, people often bare), the schema itself
+ * where a statement names it (`SCHEMA from`: grants, comments, default privileges), and its
+ * `CREATE SCHEMA` made `CREATE SCHEMA IF NOT EXISTS` (a tenant schema may exist before its first
+ * migration: that is how a pattern finds it). A string literal reading `from.` is rewritten too:
+ * the rewrite reads SQL as text, not parsed.
+ */
+export function moveSqlText(sql: string, from: string, to: string): string {
+  if (from === to) return sql;
+  const name = `("${from}"|${from})`;
+  const created = new RegExp(`\\bCREATE\\s+SCHEMA\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?${name}(?![\\w$])`, 'gi');
+  const named = new RegExp(`\\bSCHEMA\\s+${name}(?![\\w$])`, 'gi');
+  const qualified = new RegExp(`(^|[^\\w$".])${name}\\.`, 'g');
+  return sql.replace(created, `CREATE SCHEMA IF NOT EXISTS "${to}"`).replace(named, `SCHEMA "${to}"`).replace(qualified, `$1"${to}".`);
+}

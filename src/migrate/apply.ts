@@ -24,6 +24,8 @@ export interface ApplyOptions {
   onBlocked?: (blocked: Blocked) => void;
   /** An index an interrupted concurrent build left INVALID is being dropped to be built again. */
   onRebuild?: (index: string) => void;
+  /** The file's search_path (a tenant schema's migration: unqualified names land in that schema). */
+  searchPath?: string;
 }
 
 interface DriverError {
@@ -57,6 +59,7 @@ export async function applyMigration(conn: Connection, file: MigrationFile, opti
   // A killed migrate must not leave its statement running on: the server notices the closed
   // socket within a second and cancels it (PostgreSQL 14+), so the lock it holds goes too.
   if (conn.engine === 'postgres' && (await conn.serverVersion()) >= 140000) await conn.exec("SET client_connection_check_interval = '1s'");
+  if (options.searchPath) await conn.query('SELECT set_config($1, $2, false)', ['search_path', options.searchPath]);
   const retry = options.lockTimeout ? options.retry : undefined;
   let failure: Failure | undefined;
   let duration = 0;

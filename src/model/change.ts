@@ -84,7 +84,16 @@ export type Change =
   | { kind: 'distribute table'; table: string; distribution: Distribution }
   /** Citus: a distributed or reference table comes back to the coordinator as a plain table (undistribute_table). */
   | { kind: 'undistribute table'; table: string; distribution: Distribution }
+  /**
+   * Citus: a distributed table's column, shard count or colocation group changed in place
+   * (alter_distributed_table). `cascade` is whether the tables colocated with it follow a new shard
+   * count or group (they all stay with it), or are left behind (some leave); absent when it has none.
+   */
+  | { kind: 'alter distribution'; table: string; from: HashDistribution; to: HashDistribution; cascade?: boolean }
   | { kind: 'rename'; target: RenameTarget; from: string; to: string };
+
+/** A hash-distributed table's distribution (not a reference table). */
+export type HashDistribution = Extract<Distribution, { kind: 'distributed' }>;
 
 /** A RenameTarget names what a `renamedFrom` hint renames; `from`/`to` of the change are bare names. */
 export type RenameTarget =
@@ -131,7 +140,7 @@ export type CommentTarget =
  * privileges away from roles the API uses (an application stops working), WEAKENS_SECURITY
  * removes a protection (row level security, a policy, security_invoker) so rows may be read or
  * written by whom they were kept from. MOVES_DATA copies a table's rows between nodes (Citus
- * distributing or undistributing a table that has them), blocking writes meanwhile.
+ * distributing, undistributing or re-sharding a table that has them), blocking writes meanwhile.
  */
 export interface Hazard {
   code: 'DELETES_DATA' | 'REWRITES_TABLE' | 'LONG_LOCK' | 'MAY_FAIL' | 'NOT_TRANSACTIONAL' | 'DROPS_UNMANAGED' | 'BREAKS_ACCESS' | 'WEAKENS_SECURITY' | 'MOVES_DATA';

@@ -117,6 +117,7 @@ const phases: Record<Change['kind'], number> = {
   // that need both ends distributed; undone once foreign keys are gone.
   'distribute table': 34.5,
   'undistribute table': 3.5,
+  'alter distribution': 34.5,
 };
 
 function objectOf(change: Change): string {
@@ -211,6 +212,7 @@ function objectOf(change: Change): string {
     case 'no inherit':
     case 'distribute table':
     case 'undistribute table':
+    case 'alter distribution':
       return change.table;
     case 'rename': {
       const t = change.target;
@@ -375,6 +377,8 @@ export function planChanges(requested: Change[], context: { from?: Schema; to?: 
     if (change.kind === 'add constraint' && change.constraint.kind === 'foreign key') phase = 35;
     // Reference tables first, then each colocation group's leader before its members.
     if (change.kind === 'distribute table') within = change.distribution.kind === 'reference' ? 0 : change.distribution.colocateWith ? 2 : 1;
+    // Tables leaving a group first, then leaders, then the tables joining them.
+    if (change.kind === 'alter distribution') within = change.to.colocateWith ? 2 : change.from.colocateWith ? 0.5 : 1;
     // Dropping a default runs with the drops: the routine or sequence it calls may be going.
     if (change.kind === 'alter column' && dropsDefaultOnly(change)) phase = 5;
     // Foreign keys go before the keys they reference.

@@ -17,7 +17,7 @@ const citusUrl = process.env.TEST_CITUS_URL;
 if (!citusUrl) console.warn('\n*** Citus cluster tests skipped: set TEST_CITUS_URL to a Citus coordinator to run them (the stand-in tests run regardless)\n');
 
 describe('Citus distribution on a real cluster (TEST_CITUS_URL)', () => {
-  it.skipIf(!citusUrl)('distributes, reads back with no drift, undistributes', async () => {
+  it.skipIf(!citusUrl)('distributes, reads back with no drift, redistributes in place, undistributes', async () => {
     const schema = uniqueName('pgform_citus');
     // A project folder (definitions) only: the database is the cluster's, named by the config's url.
     await withProject(pgliteEngine, async (project) => {
@@ -41,6 +41,17 @@ describe('Citus distribution on a real cluster (TEST_CITUS_URL)', () => {
           [`${schema}.orders`]: { kind: 'distributed', column: 'account_id', colocateWith: `${schema}.accounts`, shardCount: 4 },
         });
         expect(diffSchemas(live, await canonicalOnServer(config, citusUrl!))).toEqual([]);
+
+        project.define(citusDefinitions({ schema, redistributed: true }));
+        expect((await pushCommand(config)).status).toBe('applied');
+        const moved = await read();
+        expect(moved.distributions).toMatchObject({
+          [`${schema}.accounts`]: { kind: 'distributed', column: 'id', shardCount: 8 },
+          [`${schema}.events`]: { kind: 'distributed', column: 'id', colocateWith: `${schema}.accounts`, shardCount: 8 },
+          [`${schema}.orders`]: { kind: 'distributed', column: 'account_id', colocateWith: `${schema}.accounts`, shardCount: 8 },
+          [`${schema}.visits`]: { kind: 'distributed', column: 'account_id' },
+        });
+        expect(diffSchemas(moved, await canonicalOnServer(config, citusUrl!))).toEqual([]);
 
         project.define(citusDefinitions({ schema, eventsDistributed: false }));
         expect((await pushCommand(config)).status).toBe('applied');

@@ -14,7 +14,7 @@ import { citusDefinitions } from './citus-project.js';
  * the embedded engine, whatever the target database: one engine is enough.
  */
 describe('generate with distributed tables', () => {
-  it('writes the calls, replays them in the shadow, and finds nothing more to write; a removed option writes undistribute_table', async () => {
+  it('writes the calls, replays them in the shadow, and finds nothing more to write; a changed one alter_distributed_table, a removed one undistribute_table', async () => {
     await withProject(pgliteEngine, async (project) => {
       const { config } = project;
       project.define(citusDefinitions());
@@ -28,7 +28,15 @@ describe('generate with distributed tables', () => {
       expect(await generateCommand(config)).toMatchObject({ status: 'unchanged' });
       expect((await diffCommand(config, { from: 'migrations', to: 'definitions' })).items).toEqual([]);
 
-      project.define(citusDefinitions({ eventsDistributed: false }));
+      // Changed options: the file alters the tables in place, and the shadow's replay agrees.
+      project.define(citusDefinitions({ redistributed: true }));
+      const moved = await generateCommand(config, { now: new Date('2024-03-01T12:00:00Z') });
+      expect(moved).toMatchObject({ status: 'written', after: { remaining: 0 } });
+      const movedFile = moved.status === 'written' ? moved.files.at(-1)! : undefined;
+      expect(readFileSync(join(config.root, movedFile!.file), 'utf8')).toContain(`SELECT alter_distributed_table('"public"."accounts"', shard_count => 8, cascade_to_colocated => true);`);
+      expect(await generateCommand(config)).toMatchObject({ status: 'unchanged' });
+
+      project.define(citusDefinitions({ eventsDistributed: false, redistributed: true }));
       const undo = await generateCommand(config, { now: new Date('2024-03-02T10:00:00Z'), allowDataLoss: true });
       expect(undo).toMatchObject({ status: 'written', after: { remaining: 0 } });
       const last = undo.status === 'written' ? undo.files.at(-1)! : undefined;

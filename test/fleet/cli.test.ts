@@ -111,4 +111,28 @@ describe('pgform migrate/status/diff --targets (PostgreSQL, the CLI)', () => {
       expect(await logCounts(fleet)).toEqual(fleet.targets.map(() => ({ m1: 1, m2: 1, m3: 1 })));
     });
   });
+
+  it.skipIf(Boolean(postgresEngine.unavailable))('migrate and status --schemas: a line per tenant schema, exit 1 while one is behind, one JSON record per schema', async () => {
+    await withFleet(1, async (fleet) => {
+      const [db] = fleet.targets;
+      writeFileSync(join(fleet.root, 'definitions.ts'), "import { integer, schema, table } from 'pgform';\nexport const tenant = schema('tenant');\nexport const items = table('items', { schema: 'tenant', columns: { id: integer().primaryKey() } });\n");
+      fleet.writeMigration('20240101000000_items.sql', 'CREATE SCHEMA tenant;\nCREATE TABLE tenant.items (id integer PRIMARY KEY);\n');
+      for (const name of ['tenant_a', 'tenant_b']) await fleet.query(db!, `CREATE SCHEMA ${name}`);
+      const status = (...extra: string[]) => pgform(fleet.root, ['status', '--url', db!.url, '--schemas', 'tenant_*', ...extra]);
+
+      const before = await status();
+      expect(before.code).toBe(1);
+      expect(before.stdout).toContain('tenant_a: behind by 1: 20240101000000_items.sql\ntenant_b: behind by 1: 20240101000000_items.sql\n');
+      const run = await pgform(fleet.root, ['migrate', '--url', db!.url, '--schemas', 'tenant_*', '--json']);
+      expect(run.code).toBe(0);
+      expect(run.stdout.trim().split('\n').map((line) => JSON.parse(line) as unknown)).toMatchObject([
+        { schema: 'tenant_a', state: 'applied', applied: [{ name: '20240101000000_items.sql' }] },
+        { schema: 'tenant_b', state: 'applied', applied: [{ name: '20240101000000_items.sql' }] },
+      ]);
+      const after = await status();
+      expect(after.code).toBe(0);
+      expect(after.stdout).toContain('tenant_a: up to date\ntenant_b: up to date\n');
+      expect((await pgform(fleet.root, ['migrate', '--url', db!.url, '--schemas', 'tenant_*', '--targets', 'targets.txt'])).code).toBe(2);
+    });
+  });
 });

@@ -34,6 +34,26 @@ export const fleetLog = table('fleet_log', { columns: { name: text().notNull() }
 `;
 
 /**
+ * Runs statements on the server over a few sessions at once. CREATE DATABASE … STRATEGY FILE_COPY
+ * and DROP DATABASE each wait for a checkpoint; run side by side they share one, so a fleet of 50
+ * is made and dropped in seconds (the default WAL_LOG copy leaves each new database's pages dirty
+ * for the drop's checkpoint to write: over a minute for 50 dropped one by one).
+ */
+async function onServer(statements: string[], sessions = 8): Promise<void> {
+  const queue = [...statements];
+  await Promise.all(
+    Array.from({ length: Math.min(sessions, queue.length) }, async () => {
+      const conn = await connectPostgres(serverUrl);
+      try {
+        for (let sql = queue.shift(); sql !== undefined; sql = queue.shift()) await conn.exec(sql);
+      } finally {
+        await conn.close();
+      }
+    }),
+  );
+}
+
+/**
  * Runs work with `size` fresh databases (made from one empty template, so creating them is cheap)
  * in a project folder inside the repository (definitions import 'pgform'); drops them all after.
  */
@@ -43,12 +63,11 @@ export async function withFleet<T>(size: number, work: (fleet: FleetProject) => 
   mkdirSync(join(root, 'migrations'), { recursive: true });
   writeFileSync(join(root, 'definitions.ts'), fleetDefinitions);
   writeFileSync(join(root, 'pgform.config.ts'), "export default { preset: 'none', definitions: 'definitions.ts' };\n");
-  const admin = await connectPostgres(serverUrl);
   const names = Array.from({ length: size }, (_, i) => `${prefix}_${String(i + 1).padStart(3, '0')}`);
   const template = `${prefix}_tpl`;
   try {
-    await admin.exec(`CREATE DATABASE ${template} TEMPLATE template0`);
-    for (const name of names) await admin.exec(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+    await onServer([`CREATE DATABASE ${template} TEMPLATE template0 STRATEGY FILE_COPY`]);
+    await onServer(names.map((name) => `CREATE DATABASE ${name} TEMPLATE ${template} STRATEGY FILE_COPY`));
     const config: ResolvedConfig = { root, configFile: 'pgform.config.ts', definitions: join(root, 'definitions.ts'), migrations: 'migrations', out: 'generated', embeddedDir: join(root, '.pgform', 'db'), preset: 'none', systems: {} };
     const targets = names.map((name, i) => ({ name: `t${String(i + 1).padStart(3, '0')}`, url: databaseUrl(name) }));
     return await work({
@@ -66,8 +85,7 @@ export async function withFleet<T>(size: number, work: (fleet: FleetProject) => 
       },
     });
   } finally {
-    for (const name of [...names, template]) await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
-    await admin.close();
+    await onServer([...names, template].map((name) => `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).catch(() => undefined);
     rmSync(root, { recursive: true, force: true });
   }
 }

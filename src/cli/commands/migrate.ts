@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
 import { defaultLockTimeout } from '../../commands/defaults.js';
 import { resolveConfig } from '../../config/load.js';
+import { PgformError } from '../../errors.js';
 import { err, out, paint } from '../output.js';
 import { fleetOptions, isFleetRun, type FleetCliOptions } from '../fleet.js';
 import { action, common, type CliOptions } from '../program.js';
 
-type MigrateCliOptions = FleetCliOptions & { dryRun?: boolean; allowOutOfOrder?: boolean; lockTimeout?: string; lockRetries?: string; baseline?: string };
+type MigrateCliOptions = FleetCliOptions & { schemas?: string; json?: boolean; dryRun?: boolean; allowOutOfOrder?: boolean; lockTimeout?: string; lockRetries?: string; baseline?: string };
 type RepairCliOptions = CliOptions & { applied?: string[]; reverted?: string[] };
 
 export function registerMigrate(program: Command): void {
@@ -31,9 +32,15 @@ export function registerMigrate(program: Command): void {
     .option('--lock-timeout <duration>', `how long a statement waits for a lock before it gives way and retries (default ${defaultLockTimeout})`)
     .option('--lock-retries <n>', 'how often a statement that timed out waiting for a lock is tried again, pausing longer each time (default 9)')
     .option('--baseline <version>', 'adopt a database that has the schema: record the files up to <version> as applied once it matches their replay')
-    .option('--json', 'with --targets: one JSON record per target')
+    .option('--json', 'with --targets or --schemas: one JSON record per target or schema')
+    .option('--schemas <names>', "per-tenant schemas: apply the files to each of these schemas (names or patterns, comma-separated: 'tenant_*'), rewritten from the definitions' one schema, each with its own history")
     .action(
       action(async (options: MigrateCliOptions) => {
+        if (options.schemas) {
+          if (isFleetRun(options) || options.baseline) throw new PgformError('USAGE', '--schemas migrates the tenant schemas of one database', { field: '--schemas' }, 'drop --targets/--baseline');
+          const { runTenantMigrate } = await import('../tenants.js');
+          return runTenantMigrate(await resolveConfig(options), options.schemas, options);
+        }
         if (isFleetRun(options)) {
           const { runFleetMigrate } = await import('../fleet.js');
           return runFleetMigrate(await resolveConfig(options), options);

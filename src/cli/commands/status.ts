@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { resolveConfig } from '../../config/load.js';
+import { PgformError } from '../../errors.js';
 import type { MigrationStatus } from '../../migrate/status.js';
 import { out, paint } from '../output.js';
 import { fleetOptions, isFleetRun, type FleetCliOptions } from '../fleet.js';
@@ -30,8 +31,14 @@ export function registerStatus(program: Command): void {
   fleetOptions(common(program.command('status')))
     .description('applied, pending, changed and missing migrations (exit 1 unless all are applied)')
     .option('--json', 'print the status as JSON')
+    .option('--schemas <names>', "per-tenant schemas: where each of these schemas (names or patterns, comma-separated: 'tenant_*') stands, from one read of their histories")
     .action(
-      action(async (options: FleetCliOptions) => {
+      action(async (options: FleetCliOptions & { schemas?: string; json?: boolean }) => {
+        if (options.schemas) {
+          if (isFleetRun(options)) throw new PgformError('USAGE', '--schemas reports the tenant schemas of one database', { field: '--schemas' }, 'drop --targets');
+          const { runTenantStatus } = await import('../tenants.js');
+          return runTenantStatus(await resolveConfig(options), options.schemas, options);
+        }
         if (isFleetRun(options)) {
           const { runFleetStatus } = await import('../fleet.js');
           return runFleetStatus(await resolveConfig(options), options);

@@ -104,6 +104,9 @@ export function driftItems(changes: Change[], from: Schema, to: Schema): DriftIt
         add('distribution', c.table, c.table, c.kind === 'distribute table' ? (from.distributions?.[c.table] ? 'changed' : 'missing') : 'unexpected', [detail], expected?.source);
         break;
       }
+      case 'alter distribution':
+        add('distribution', c.table, c.table, 'changed', [{ field: 'distribution', expected: describeDistribution(c.to), actual: describeDistribution(c.from) }], c.to.source);
+        break;
       case 'set replica identity':
         add('replica identity', c.table, c.table, 'changed', [{ field: 'replicaIdentity', expected: c.to ?? 'default', actual: c.from ?? 'default' }]);
         break;

@@ -17,7 +17,7 @@ import {
 import { createView, dropView, replaceView } from './view.js';
 import { addPublicationTable, alterPublication, createPublication, dropPublication, dropPublicationTable } from './publication.js';
 import { setReplicaIdentity, setStorage } from './storage.js';
-import { distributeTable, undistributeTable } from './distribution.js';
+import { alterDistribution, distributeTable, undistributeTable } from './distribution.js';
 
 /** One renderer per change kind: a new kind without SQL fails the type check here. */
 export const renderers: Renderers = {
@@ -82,5 +82,6 @@ export const renderers: Renderers = {
   'set comment': setComment,
   'distribute table': distributeTable,
   'undistribute table': undistributeTable,
+  'alter distribution': alterDistribution,
   rename,
 };
