@@ -19,6 +19,7 @@ import { buildPublications } from './build-publications.js';
 import { buildDistributions } from './build-distributions.js';
 import type { PublicationDef } from './publication.js';
 import { buildDefaultPrivileges, type DefaultPrivilegesDef } from './default-privileges-build.js';
+import { transitionTablesError } from './transition-tables.js';
 
 /** A Definition is anything a builder returns. */
 export type Definition = TableDef | ViewDef | RoutineDef | EnumDef | DomainDef | CompositeTypeDef | SequenceDef | ExtensionDef | NamespaceDef | SystemDef | TriggerDef | PolicyDef | CollationDef | PublicationDef | DefaultPrivilegesDef;
@@ -473,6 +474,8 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
         invalid(`constraint trigger "${trigger.name}" names FROM table ${constraint.from}, which is not declared`, where);
       }
       if (constraint && (trigger.timing !== 'AFTER' || trigger.level !== 'ROW')) invalid(`constraint trigger "${trigger.name}" must be timing 'after', for each row`, where);
+      const transitionError = transitionTablesError(trigger);
+      if (transitionError) invalid(`trigger "${trigger.name}": ${transitionError}`, where);
       table.triggers[trigger.name] = { ...trigger, ...(constraint ? { constraint } : {}), function: triggerFunctionId(trigger.name, trigger.function, where) };
     }
   }
@@ -485,6 +488,8 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
     if (triggers[def.name]) invalid(`trigger "${def.name}" on ${tableId} is declared twice`, where);
     const model = toTriggerModel(def.name, def);
     if (model.constraint?.from) model.constraint = { ...model.constraint, from: targetIdOf(model.constraint.from, where) };
+    const transitionError = transitionTablesError(model);
+    if (transitionError) invalid(`trigger "${def.name}": ${transitionError}`, where);
     triggers[def.name] = { ...model, function: triggerFunctionId(def.name, def.function, where), ...(def.source ? { source: def.source } : {}) };
   }
   for (const def of byKind('policy')) {
@@ -533,6 +538,7 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
     for (const trigger of triggers) {
       const triggerWhere = at(def.source, id, `triggers.${trigger.name}`, options.file);
       checkName(trigger.name, triggerWhere);
+      if (trigger.referencing) invalid(`trigger "${trigger.name}": a view's trigger cannot have transition tables (referencing)`, triggerWhere);
       (view.triggers ??= {})[trigger.name] = { ...trigger, function: triggerFunctionId(trigger.name, trigger.function, triggerWhere) };
     }
     schema.views[id] = view;

@@ -61,6 +61,7 @@ export const triggerShape = z
     arguments: z.array(z.string()).optional(),
     enabled: z.enum(['origin', 'always', 'replica', 'disabled']).optional(),
     constraint: z.object({ ...deferral, from: name.optional() }).strict().optional(),
+    referencing: z.object({ old: name.optional(), new: name.optional() }).strict().optional(),
     description: z.string().optional(),
   })
   .strict();

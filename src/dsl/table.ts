@@ -49,6 +49,12 @@ export interface TriggerInput {
    * its deferral, and the table of `FROM` (a name, `schema.name`).
    */
   constraint?: { deferrable?: boolean; initiallyDeferred?: boolean; from?: string };
+  /**
+   * Transition tables of an 'after' trigger (`REFERENCING OLD TABLE AS ... NEW TABLE AS ...`):
+   * the names under which the function sees the rows the statement deleted or updated (`old`)
+   * and inserted or updated (`new`).
+   */
+  referencing?: { old?: string; new?: string };
   description?: string;
 }
 
@@ -480,6 +486,9 @@ export function toTriggerModel(name: string, trigger: TriggerInput): Omit<Trigge
     arguments: trigger.arguments ?? [],
     enabled: trigger.enabled ?? 'origin',
     ...(trigger.constraint ? { constraint: { deferrable: trigger.constraint.deferrable ?? false, initiallyDeferred: trigger.constraint.initiallyDeferred ?? false, ...(trigger.constraint.from ? { from: trigger.constraint.from } : {}) } } : {}),
+    ...(trigger.referencing && (trigger.referencing.old !== undefined || trigger.referencing.new !== undefined)
+      ? { referencing: { ...(trigger.referencing.old !== undefined ? { old: trigger.referencing.old } : {}), ...(trigger.referencing.new !== undefined ? { new: trigger.referencing.new } : {}) } }
+      : {}),
     ...(trigger.description !== undefined ? { comment: trigger.description } : {}),
   };
 }

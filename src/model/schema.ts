@@ -422,6 +422,12 @@ export interface Index {
 
 export type TriggerEvent = 'INSERT' | 'UPDATE' | 'DELETE' | 'TRUNCATE';
 
+/** The names of a trigger's transition tables; at least one is present. */
+export interface TriggerTransitionTables {
+  old?: string;
+  new?: string;
+}
+
 /** A Trigger calls a trigger function on a table's events. */
 export interface Trigger {
   name: string;
@@ -441,6 +447,11 @@ export interface Trigger {
    * its deferral and the table of `FROM`, by id.
    */
   constraint?: { deferrable: boolean; initiallyDeferred: boolean; from?: string };
+  /**
+   * Transition tables (`REFERENCING OLD TABLE AS old NEW TABLE AS new`) of an AFTER trigger: the
+   * names under which its function sees the rows a statement changed. Absent when there are none.
+   */
+  referencing?: TriggerTransitionTables;
   comment?: string;
   /** Where a trigger on an external table was declared (definitions only). */
   source?: SourceLocation;
