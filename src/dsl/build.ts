@@ -2,6 +2,7 @@ import { PgformError } from '../errors.js';
 import { withDefaultGrants } from '../model/default-privileges.js';
 import { objectId, routineId } from '../model/id.js';
 import { trimIdentity } from '../model/identity.js';
+import { defaultRoutineCost, defaultRoutineRows, returnsSet } from '../model/routine-estimates.js';
 import { defaultPublicNamespace, emptySchema, type Column, type Routine, type Schema, type SourceLocation, type Table, type View } from '../model/schema.js';
 import { baseTypeName, builtinTypes, extensionTypes } from './builtin-types.js';
 import type { TableTarget } from './column.js';
@@ -247,18 +248,23 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
     const identityTypes = args.filter((arg) => arg.mode !== 'out').map((arg) => arg.type);
     const id = routineId(def.schema, def.name, identityTypes);
     if (schema.routines[id]) invalid(`routine ${id} is declared twice`, where);
+    const returns = def.returns !== undefined ? returnsSql(resolveReturns(def.returns, (t, f) => resolveType(t, at(def.source, nameId, f, options.file)))) : undefined;
+    if (def.kind === 'procedure' && (def.cost !== undefined || def.rows !== undefined)) invalid('a procedure takes no cost or rows', at(def.source, nameId, def.cost !== undefined ? 'cost' : 'rows', options.file));
+    if (def.rows !== undefined && !returnsSet(returns)) invalid('rows is only for a function that returns a set (setof or table)', at(def.source, nameId, 'rows', options.file));
     const routine: Routine = {
       schema: def.schema,
       name: def.name,
       kind: def.kind,
       arguments: args,
-      ...(def.returns !== undefined ? { returns: returnsSql(resolveReturns(def.returns, (t, f) => resolveType(t, at(def.source, nameId, f, options.file)))) } : {}),
+      ...(returns !== undefined ? { returns } : {}),
       language: def.language,
       volatility: def.volatility,
       strict: def.strict,
       securityDefiner: def.securityDefiner,
       leakproof: def.leakproof,
       parallel: def.parallel,
+      ...(def.cost !== undefined && def.cost !== defaultRoutineCost(def.language) ? { cost: def.cost } : {}),
+      ...(def.rows !== undefined && def.rows !== defaultRoutineRows ? { rows: def.rows } : {}),
       settings: def.settings,
       body: def.body,
       ...(def.standardBody ? { standardBody: true } : {}),

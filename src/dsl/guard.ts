@@ -166,6 +166,8 @@ export const routineShape = z
     security: z.enum(['invoker', 'definer']).optional(),
     leakproof: z.boolean().optional(),
     parallel: z.enum(['unsafe', 'restricted', 'safe']).optional(),
+    cost: z.number().positive().finite().optional(),
+    rows: z.number().positive().finite().optional(),
     set: z.record(z.string(), z.string()).optional(),
     body: sqlText,
     grants: z.union([z.array(name), z.array(grant)]).optional(),

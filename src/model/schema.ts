@@ -570,6 +570,10 @@ export interface Routine extends Documented {
   securityDefiner: boolean;
   leakproof: boolean;
   parallel: 'unsafe' | 'restricted' | 'safe';
+  /** A function's estimated cost per call (COST), when not its language's default (`routine-estimates.ts`). */
+  cost?: number;
+  /** A set-returning function's estimated number of rows (ROWS), when not the default 1000. */
+  rows?: number;
   /** `SET` clauses as PostgreSQL stores them (proconfig): `{ search_path: '""' }`. */
   settings: Record<string, string>;
   /**
