@@ -109,6 +109,9 @@ function mergeTable(table: Table, live: Table): void {
     if (column.default !== undefined && liveColumn.default !== undefined) column.default = liveColumn.default;
     if (column.generated !== undefined && liveColumn.generated !== undefined) column.generated = liveColumn.generated;
     if (column.collation !== undefined && liveColumn.collation !== undefined) column.collation = liveColumn.collation;
+    // A storage mode declared equal to the type's default (which only the server knows) is no
+    // setting of its own.
+    if (liveColumn.storage === undefined) delete column.storage;
   }
   for (const [name, constraint] of Object.entries(table.constraints)) {
     const liveConstraint = live.constraints[name];

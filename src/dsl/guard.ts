@@ -254,6 +254,9 @@ export const columnIndexShape = z.union([
 export const descriptionShape = z.string();
 
 export const sensitiveShape = z.boolean();
+export const columnStorageShape = z.enum(['plain', 'external', 'extended', 'main']);
+export const columnCompressionShape = z.enum(['pglz', 'lz4']);
+export const columnStatisticsShape = z.number().int().min(0).max(10000);
 
 export const namespaceShape = z.object({ ...documentation, grants: z.array(grant).optional() }).strict();
 export const extensionShape = z.object({ schema: name.optional(), version: name.optional() }).strict();

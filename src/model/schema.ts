@@ -327,11 +327,34 @@ export interface Column {
    * USING`): a migration hint, needed where PostgreSQL has no cast between the two types.
    */
   conversion?: string;
+  /** The storage mode of its values (`SET STORAGE`), when not its type's default (pg_type.typstorage). */
+  storage?: ColumnStorage;
+  /** The compression method of its compressed values (`SET COMPRESSION`); absent: the server's `default_toast_compression`. */
+  compression?: ColumnCompression;
+  /** The statistics target ANALYZE uses for it (`SET STATISTICS`); absent: `default_statistics_target`. */
+  statistics?: number;
   /**
    * True when the column comes from a parent only (a partition's, an `INHERITS` child's) and the
    * table does not declare it itself (`attislocal` false): it follows the parent's changes.
    */
   inherited?: boolean;
+}
+
+export type ColumnStorage = 'plain' | 'external' | 'extended' | 'main';
+export type ColumnCompression = 'pglz' | 'lz4';
+
+/** A column's physical and planner settings, each altered on its own (`ALTER COLUMN ... SET ...`). */
+export type ColumnSettings = Pick<Column, 'storage' | 'compression' | 'statistics'>;
+
+/** The settings of a column that are present, and the column without them. */
+export function columnSettings(column: Column): { settings: ColumnSettings; rest: Column } {
+  const { storage, compression, statistics, ...rest } = column;
+  const settings: ColumnSettings = {
+    ...(storage !== undefined ? { storage } : {}),
+    ...(compression !== undefined ? { compression } : {}),
+    ...(statistics !== undefined ? { statistics } : {}),
+  };
+  return { settings, rest };
 }
 
 /**

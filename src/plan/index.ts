@@ -88,6 +88,8 @@ const phases: Record<Change['kind'], number> = {
   'create table': 30,
   'add column': 31,
   'alter column': 32,
+  // After ALTER COLUMN ... TYPE, which puts storage and compression back to the type's defaults.
+  'set column settings': 32.5,
   'alter sequence': 33,
   'add constraint': 34,
   'alter constraint': 35,
@@ -189,6 +191,8 @@ function objectOf(change: Change): string {
       return `${change.table}.${change.column.name}`;
     case 'alter column':
       return `${change.table}.${change.to.name}`;
+    case 'set column settings':
+      return `${change.table}.${change.column}`;
     case 'add constraint':
     case 'drop constraint':
     case 'validate constraint':
@@ -320,6 +324,7 @@ function inheritanceLevels(changes: Change[], context: { from?: Schema; to?: Sch
         return depth(change.relation);
       case 'add column':
       case 'alter column':
+      case 'set column settings':
       case 'add constraint':
       case 'attach partition':
       case 'inherit':

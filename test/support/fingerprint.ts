@@ -74,6 +74,8 @@ const queries: KindQuery[] = [
             'identitySequence', CASE WHEN a.attidentity <> '' THEN ${sequenceOptions('pg_get_serial_sequence(quote_ident(n.nspname) || \'.\' || quote_ident(c.relname), a.attname)::regclass')} END,
             'collation', CASE WHEN a.attcollation <> t.typcollation THEN (SELECT cn.nspname || '.' || co.collname FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = a.attcollation) END,
             'storage', CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END,
+            'compression', CASE WHEN a.attcompression IN ('p', 'l') THEN a.attcompression END,
+            'statistics', CASE WHEN a.attstattarget >= 0 THEN a.attstattarget END,
             'local', a.attislocal, 'inherited', a.attinhcount,
             'options', (SELECT array_agg(o ORDER BY o) FROM unnest(a.attoptions) o WHERE o NOT LIKE 'pg\\_attver=%'),
             'acl', ${acl('a.attacl')}, 'comment', ${comment('pg_class', 'c.oid', 'a.attnum')}) AS detail

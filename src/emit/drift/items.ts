@@ -190,6 +190,9 @@ export function driftItems(changes: Change[], from: Schema, to: Schema): DriftIt
       case 'alter column':
         add('column', `${c.table}.${c.to.name}`, c.table, 'changed', fieldDetails(c.to, c.from));
         break;
+      case 'set column settings':
+        add('column', `${c.table}.${c.column}`, c.table, 'changed', fieldDetails(c.to, c.from));
+        break;
       case 'add constraint':
       case 'drop constraint': {
         const other = c.kind === 'add constraint' ? from.tables[c.table]?.constraints[c.constraint.name] : to.tables[c.table]?.constraints[c.constraint.name];

@@ -80,6 +80,9 @@ function columnExpr(table: Table, column: Column, short: Shorthands, ctx: PullCo
   if (defaultValue) modifiers.push(defaultValue);
   if (column.generated !== undefined) modifiers.push(['generated', [sqlText(column.generated)]]);
   if (column.collation !== undefined) modifiers.push(['collate', [str(collationSql(column.collation))]]);
+  if (column.storage !== undefined) modifiers.push(['storage', [str(column.storage)]]);
+  if (column.compression !== undefined) modifiers.push(['compression', [str(column.compression)]]);
+  if (column.statistics !== undefined) modifiers.push(['statistics', [num(column.statistics)]]);
   const fk = short.references.get(column.name);
   if (fk) {
     const options = optional(obj(referenceEntries(fk, defaultName(table.name, column.name, 'fkey'))));

@@ -1,4 +1,5 @@
 import { alterColumn } from './alter-column.js';
+import { setColumnSettings } from './column-settings.js';
 import { createCollation, dropCollation } from './collation.js';
 import { setComment } from './comment.js';
 import { alterCompositeType, createCompositeType, dropCompositeType } from './composite.js';
@@ -47,6 +48,7 @@ export const renderers: Renderers = {
   'add column': addColumn,
   'drop column': dropColumn,
   'alter column': alterColumn,
+  'set column settings': setColumnSettings,
   'add constraint': addConstraint,
   'drop constraint': dropConstraint,
   'validate constraint': validateConstraint,
