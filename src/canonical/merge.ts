@@ -120,6 +120,10 @@ function mergeTable(table: Table, live: Table): void {
     if (constraint.kind === 'exclude' && liveConstraint.kind === 'exclude') constraint.definition = liveConstraint.definition;
   }
   mergeIndexes(table.indexes, live.indexes);
+  for (const [name, statistics] of Object.entries(table.statistics ?? {})) {
+    const liveStatistics = live.statistics?.[name];
+    if (liveStatistics) statistics.on = liveStatistics.on;
+  }
   for (const [name, trigger] of Object.entries(table.triggers)) {
     const liveTrigger = live.triggers[name];
     if (liveTrigger && trigger.when !== undefined && liveTrigger.when !== undefined) trigger.when = liveTrigger.when;

@@ -9,6 +9,7 @@ import { attachedByParent, childColumnStart, diffInheritance, followsParent, kep
 import { diffPublications } from './publications.js';
 import { diffDistributions } from './distributions.js';
 import { columnSettingsChange, createdColumn, sameColumnShape } from './column-settings.js';
+import { diffStatistics } from './statistics.js';
 import { applyRenames } from './renames.js';
 import type { Column, Constraint, Extension, Grant, Index, Policy, Routine, Schema, StorageOptions, Table, Trigger, View } from '../model/schema.js';
 
@@ -352,6 +353,7 @@ function createTable(table: Table, changes: Change[], context: Context): void {
     ...created,
     constraints: inline,
     indexes: {},
+    statistics: {},
     triggers: {},
     policies: {},
     rls: { enabled: false, forced: false },
@@ -364,6 +366,7 @@ function createTable(table: Table, changes: Change[], context: Context): void {
 /** Table parts shared by create and alter: indexes, triggers, RLS, policies, grants, comments. */
 function diffTableParts(id: string, a: Table, b: Table, changes: Change[], creating: boolean): void {
   diffIndexes(id, b.schema, a.indexes, b.indexes, changes);
+  diffStatistics(id, a, b, changes);
   diffTriggers(id, a.triggers, b.triggers, changes);
   if (!sameValue(a.rls, b.rls)) changes.push({ kind: 'set row level security', table: id, from: a.rls, to: b.rls });
   // An index re-created under REPLICA IDENTITY USING INDEX loses the mark: set it again.

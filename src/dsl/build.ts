@@ -415,6 +415,8 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
       columns,
       constraints: { ...def.constraints },
       indexes: { ...def.indexes },
+      // A statistics object in its table's own schema names none.
+      ...(def.statistics ? { statistics: Object.fromEntries(Object.entries(def.statistics).map(([key, { schema: own, ...rest }]) => [key, own !== undefined && own !== def.schema ? { schema: own, ...rest } : rest])) } : {}),
       triggers: {},
       policies: { ...def.policies },
       rls: def.rls,

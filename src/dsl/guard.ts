@@ -119,6 +119,20 @@ export const tableShape = z
     foreignKeys: z.array(foreignKey).optional(),
     exclusions: z.record(z.string(), z.union([sqlText, z.object({ definition: sqlText, ...deferral }).strict()])).optional(),
     indexes: z.record(z.string(), index).optional(),
+    statistics: z
+      .record(
+        z.string(),
+        z
+          .object({
+            schema: name.optional(),
+            on: z.array(z.union([name, z.object({ sql: z.string() }).strict()])).min(1),
+            kinds: z.array(z.enum(['ndistinct', 'dependencies', 'mcv'])).min(1).optional(),
+            target: z.number().int().min(0).max(10000).optional(),
+            description: z.string().optional(),
+          })
+          .strict(),
+      )
+      .optional(),
     triggers: z.record(z.string(), triggerShape).optional(),
     rls: z.union([z.boolean(), z.object({ enabled: z.boolean().optional(), forced: z.boolean().optional() }).strict()]).optional(),
     policies: z.record(z.string(), policyShape).optional(),

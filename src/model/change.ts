@@ -1,4 +1,4 @@
-import type { Collation, Column, ColumnSettings, CompositeType, Constraint, DefaultPrivilege, Distribution, Domain, Enum, Extension, Grant, Index, Namespace, PartitionOf, Policy, Publication, PublicationTable, ReplicaIdentity, Routine, Sequence, StorageOptions, Table, Trigger, View } from './schema.js';
+import type { Collation, Column, ColumnSettings, CompositeType, Constraint, DefaultPrivilege, Distribution, Domain, Enum, Extension, Grant, Index, Namespace, PartitionOf, Policy, Publication, PublicationTable, ReplicaIdentity, Routine, Sequence, StatisticsObject, StorageOptions, Table, Trigger, View } from './schema.js';
 
 /**
  * A Change is one typed difference between two schemas, as the differ reports it. Changes
@@ -60,6 +60,10 @@ export type Change =
   | { kind: 'create view'; view: View; replaces?: View }
   | { kind: 'replace view'; from: View; to: View }
   | { kind: 'drop view'; view: View }
+  | { kind: 'create statistics'; table: string; statistics: StatisticsObject }
+  | { kind: 'drop statistics'; table: string; statistics: StatisticsObject }
+  /** The statistics target or comment of a statistics object changes; anything else re-creates it. */
+  | { kind: 'alter statistics'; table: string; from: StatisticsObject; to: StatisticsObject }
   | { kind: 'create trigger'; table: string; trigger: Trigger }
   | { kind: 'drop trigger'; table: string; trigger: Trigger }
   | { kind: 'set row level security'; table: string; from: Table['rls']; to: Table['rls'] }

@@ -285,6 +285,31 @@ export interface Table extends Documented {
   unlogged?: boolean;
   storage?: StorageOptions;
   replicaIdentity?: ReplicaIdentity;
+  /** Extended statistics objects (CREATE STATISTICS) on the table's columns, by name. Absent when there are none. */
+  statistics?: Record<string, StatisticsObject>;
+}
+
+export type StatisticsKind = 'ndistinct' | 'dependencies' | 'mcv';
+
+/**
+ * A StatisticsObject asks ANALYZE to gather statistics over several columns or expressions of a
+ * table together (CREATE STATISTICS), so the planner stops treating correlated columns as
+ * independent.
+ */
+export interface StatisticsObject {
+  name: string;
+  /** Its schema when not its table's. */
+  schema?: string;
+  /** What it covers, as `pg_get_statisticsobjdef_columns` prints it: `city, zip`, `a, (lower(b))`. */
+  on: string;
+  /**
+   * The kinds gathered, in the order ndistinct, dependencies, mcv: all three unless narrowed.
+   * Empty for a single expression, whose statistics are those of the expression itself.
+   */
+  kinds: StatisticsKind[];
+  /** The statistics target (`ALTER STATISTICS ... SET STATISTICS`); absent: the columns' own. */
+  target?: number;
+  comment?: string;
 }
 
 /**

@@ -49,6 +49,8 @@ const phases: Record<Change['kind'], number> = {
   'drop view': 2,
   'drop constraint': 3,
   'drop index': 4,
+  // Before the columns and tables they cover: PostgreSQL drops them along with either.
+  'drop statistics': 4,
   // A partition or child leaves its parent before the parent's columns or the parent itself go.
   'detach partition': 5,
   'no inherit': 5,
@@ -94,6 +96,9 @@ const phases: Record<Change['kind'], number> = {
   'add constraint': 34,
   'alter constraint': 35,
   'create index': 36,
+  // Once the columns they cover have their new types (ALTER COLUMN ... TYPE rebuilds the ones it keeps).
+  'create statistics': 36,
+  'alter statistics': 36,
   // Once the table has its columns and keys: the parent's indexes reach it as it joins.
   'attach partition': 37,
   inherit: 37,
@@ -202,6 +207,11 @@ function objectOf(change: Change): string {
     case 'create trigger':
     case 'drop trigger':
       return `${change.table} (trigger ${change.trigger.name})`;
+    case 'create statistics':
+    case 'drop statistics':
+      return `${change.table} (statistics ${change.statistics.name})`;
+    case 'alter statistics':
+      return `${change.table} (statistics ${change.to.name})`;
     case 'create policy':
     case 'drop policy':
       return `${change.table} (policy ${change.policy.name})`;

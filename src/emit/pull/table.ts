@@ -4,6 +4,7 @@ import { arr, bool, call, method, num, obj, optional, sqlText, str, strings, typ
 import { checkKey, pulledGrants, warn, type PullContext } from './context.js';
 import { defaultModifier, type Modifier } from './defaults.js';
 import { defaultName } from './names.js';
+import { statisticsExpr } from './statistics.js';
 import { byName, collationSql, grantExprs, grantsExpr, indexExpr, storageExpr, tableTarget } from './parts.js';
 import { ownColumns, partitionEntries } from './partition.js';
 import { policiesExpr, triggersExpr } from './table-rules.js';
@@ -179,6 +180,7 @@ export function tableExpr(table: Table, ctx: PullContext, options: { shorthands?
     ['unlogged', table.unlogged ? bool(true) : undefined],
     ...tableConstraints(table, constraints, short, ctx),
     ['indexes', indexes.length ? obj(indexes.map((index) => [index.name, indexExpr(index)])) : undefined],
+    ['statistics', statisticsExpr(table)],
     ['triggers', triggersExpr(table, ctx)],
     ['rls', rls],
     ['policies', policiesExpr(table)],

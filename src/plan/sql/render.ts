@@ -1,5 +1,6 @@
 import { alterColumn } from './alter-column.js';
 import { setColumnSettings } from './column-settings.js';
+import { alterStatistics, createStatistics, dropStatistics } from './statistics.js';
 import { createCollation, dropCollation } from './collation.js';
 import { setComment } from './comment.js';
 import { alterCompositeType, createCompositeType, dropCompositeType } from './composite.js';
@@ -48,6 +49,9 @@ export const renderers: Renderers = {
   'add column': addColumn,
   'drop column': dropColumn,
   'alter column': alterColumn,
+  'create statistics': createStatistics,
+  'drop statistics': dropStatistics,
+  'alter statistics': alterStatistics,
   'set column settings': setColumnSettings,
   'add constraint': addConstraint,
   'drop constraint': dropConstraint,
