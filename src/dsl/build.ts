@@ -537,6 +537,7 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
       ...(def.checkOption ? { checkOption: def.checkOption } : {}),
       indexes: def.indexes,
       ...(def.storage ? { storage: def.storage } : {}),
+      ...(def.withNoData ? { withNoData: true } : {}),
       grants: def.grants,
       ...docs(def.description, def.group, def.note, def.source),
       ...(def.lint ? { lint: def.lint } : {}),

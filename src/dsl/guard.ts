@@ -160,6 +160,7 @@ export const viewShape = z
     indexes: z.record(z.string(), index).optional(),
     triggers: z.record(z.string(), triggerShape).optional(),
     storage: storageShape.optional(),
+    withNoData: z.boolean().optional(),
     grants: z.array(grant).optional(),
     lint: lint.optional(),
   })

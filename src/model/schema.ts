@@ -549,6 +549,11 @@ export interface View extends Documented {
   triggers?: Record<string, Trigger>;
   /** A materialized view's storage parameters (a plain view's options are the fields above). */
   storage?: StorageOptions;
+  /**
+   * A materialized view left unpopulated (created WITH NO DATA, or emptied by REFRESH ... WITH
+   * NO DATA): it cannot be read until it is refreshed.
+   */
+  withNoData?: boolean;
   grants: Grant[];
 }
 

@@ -113,6 +113,8 @@ const phases: Record<Change['kind'], number> = {
   'add publication table': 37,
   'create view': 40,
   'replace view': 40,
+  // Once its query's tables and its own indexes are there.
+  'refresh materialized view': 41,
   'create trigger': 45,
   'set row level security': 46,
   'set logged': 32,
@@ -186,6 +188,8 @@ function objectOf(change: Change): string {
     case 'create view':
     case 'drop view':
       return objectId(change.view.schema, change.view.name);
+    case 'refresh materialized view':
+      return change.view;
     case 'replace view':
       return objectId(change.to.schema, change.to.name);
     case 'create index':
