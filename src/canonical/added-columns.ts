@@ -10,7 +10,8 @@ export interface PrintedPair {
 const text = (value: unknown) => JSON.stringify(value ?? null, (key, v: unknown) => (key === 'source' ? undefined : v));
 
 /** What a server's printing of a column depends on, besides the objects it names. */
-const printedAs = (column: Column) => text({ type: column.type, default: column.default, collation: column.collation, identity: column.identity });
+const printedAs = (column: Column) =>
+  text({ type: column.type, default: column.default, collation: column.collation, identity: column.identity, storage: column.storage, compression: column.compression, statistics: column.statistics });
 
 /**
  * The printed form of definitions that differ from ones printed before only by columns added to

@@ -110,6 +110,9 @@ function mergeTable(table: Table, live: Table): void {
     if (column.default !== undefined && liveColumn.default !== undefined) column.default = liveColumn.default;
     if (column.generated !== undefined && liveColumn.generated !== undefined) column.generated = liveColumn.generated;
     if (column.collation !== undefined && liveColumn.collation !== undefined) column.collation = liveColumn.collation;
+    // A storage mode declared equal to the type's default (which only the server knows) is no
+    // setting of its own.
+    if (liveColumn.storage === undefined) delete column.storage;
   }
   for (const [name, constraint] of Object.entries(table.constraints)) {
     const liveConstraint = live.constraints[name];
@@ -118,6 +121,10 @@ function mergeTable(table: Table, live: Table): void {
     if (constraint.kind === 'exclude' && liveConstraint.kind === 'exclude') constraint.definition = liveConstraint.definition;
   }
   mergeIndexes(table.indexes, live.indexes);
+  for (const [name, statistics] of Object.entries(table.statistics ?? {})) {
+    const liveStatistics = live.statistics?.[name];
+    if (liveStatistics) statistics.on = liveStatistics.on;
+  }
   for (const [name, trigger] of Object.entries(table.triggers)) {
     const liveTrigger = live.triggers[name];
     if (liveTrigger && trigger.when !== undefined && liveTrigger.when !== undefined) trigger.when = liveTrigger.when;

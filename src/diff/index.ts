@@ -8,6 +8,8 @@ import { followExtensionMoves } from './extension-moves.js';
 import { attachedByParent, childColumnStart, diffInheritance, followsParent, keptFromParents, ownDefaults, parentsOf, recreatedTables, referencesTo } from './partitions.js';
 import { diffPublications } from './publications.js';
 import { diffDistributions } from './distributions.js';
+import { columnSettingsChange, createdColumn, sameColumnShape } from './column-settings.js';
+import { diffStatistics } from './statistics.js';
 import { applyRenames } from './renames.js';
 import type { Column, Constraint, Extension, Grant, Index, Policy, Routine, Schema, StorageOptions, Table, Trigger, View } from '../model/schema.js';
 
@@ -17,6 +19,8 @@ import type { Column, Constraint, Extension, Grant, Index, Policy, Routine, Sche
  */
 interface Context {
   to: Schema;
+  /** The model compared from, when the table is created in a database that has one. */
+  from?: Schema;
 }
 
 /**
@@ -132,12 +136,12 @@ export function diffSchemas(original: Schema, to: Schema): Change[] {
   });
   const recreated = recreatedTables(from, to);
   each(managed(from.tables), managed(to.tables), {
-    create: (table) => createTable(table, changes, { to }),
+    create: (table) => createTable(table, changes, { to, from }),
     drop: (table) => changes.push({ kind: 'drop table', table }),
     alter: (a, b) => {
       if (!recreated.has(tableId(b))) return diffTable(a, b, changes, { from, to, recreated });
       changes.push({ kind: 'drop table', table: a });
-      createTable(b, changes, { to });
+      createTable(b, changes, { to, from });
     },
   });
   referencesTo(recreated, from, to, changes);
@@ -343,11 +347,13 @@ function createTable(table: Table, changes: Change[], context: Context): void {
   for (const constraint of Object.values(table.constraints)) {
     if (!inlineConstraint(constraint)) changes.push({ kind: 'add constraint', table: id, constraint });
   }
+  for (const column of table.columns) changes.push(...columnSettingsChange(id, createdColumn(table, column, attachLater, context.from), column, context));
   const { replicaIdentity: _r, ...created } = table;
   const blank: Table = {
     ...created,
     constraints: inline,
     indexes: {},
+    statistics: {},
     triggers: {},
     policies: {},
     rls: { enabled: false, forced: false },
@@ -360,6 +366,7 @@ function createTable(table: Table, changes: Change[], context: Context): void {
 /** Table parts shared by create and alter: indexes, triggers, RLS, policies, grants, comments. */
 function diffTableParts(id: string, a: Table, b: Table, changes: Change[], creating: boolean): void {
   diffIndexes(id, b.schema, a.indexes, b.indexes, changes);
+  diffStatistics(id, a, b, changes);
   diffTriggers(id, a.triggers, b.triggers, changes);
   if (!sameValue(a.rls, b.rls)) changes.push({ kind: 'set row level security', table: id, from: a.rls, to: b.rls });
   // An index re-created under REPLICA IDENTITY USING INDEX loses the mark: set it again.
@@ -439,10 +446,13 @@ function diffTable(original: Table, b: Table, changes: Change[], sides: Sides): 
     const { comment: _b, inherited: _ib, grants: _gb, ...shapeB } = column;
     if (!before) {
       if (!followsParent('add', column, sidesOf, parents)) changes.push({ kind: 'add column', table: id, column: shapeB });
+      // A column a parent adds starts with no settings of its own either.
+      changes.push(...columnSettingsChange(id, undefined, shapeB, sides));
       continue;
     }
     const start = childColumnStart(before, parents);
-    if (!sameValue(start, shapeB) && !followsParent('alter', column, sidesOf, parents)) changes.push({ kind: 'alter column', table: id, from: start, to: shapeB });
+    if (!sameColumnShape(start, shapeB) && !followsParent('alter', column, sidesOf, parents)) changes.push({ kind: 'alter column', table: id, from: start, to: shapeB });
+    changes.push(...columnSettingsChange(id, start, shapeB, sides));
   }
   each(a.constraints, b.constraints, {
     create: (constraint) => changes.push({ kind: 'add constraint', table: id, constraint }),
@@ -531,6 +541,7 @@ function diffView(a: View, b: View, changes: Change[], context: Context): void {
       return;
     }
   }
+  if (Boolean(a.withNoData) !== Boolean(b.withNoData)) changes.push({ kind: 'refresh materialized view', view: id, withNoData: Boolean(b.withNoData) });
   diffIndexes(id, b.schema, a.indexes, b.indexes, changes);
   diffTriggers(id, a.triggers ?? {}, b.triggers ?? {}, changes);
   if (b.materialized) storage(changes, { type: 'materialized view', id }, a.storage, b.storage);

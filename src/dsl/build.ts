@@ -2,6 +2,7 @@ import { PgformError } from '../errors.js';
 import { withDefaultGrants } from '../model/default-privileges.js';
 import { objectId, routineId } from '../model/id.js';
 import { trimIdentity } from '../model/identity.js';
+import { defaultRoutineCost, defaultRoutineRows, returnsSet } from '../model/routine-estimates.js';
 import { defaultPublicNamespace, emptySchema, type Column, type Routine, type Schema, type SourceLocation, type Table, type View } from '../model/schema.js';
 import { baseTypeName, builtinTypes, extensionTypes } from './builtin-types.js';
 import type { TableTarget } from './column.js';
@@ -19,6 +20,7 @@ import { buildPublications } from './build-publications.js';
 import { buildDistributions } from './build-distributions.js';
 import type { PublicationDef } from './publication.js';
 import { buildDefaultPrivileges, type DefaultPrivilegesDef } from './default-privileges-build.js';
+import { transitionTablesError } from './transition-tables.js';
 
 /** A Definition is anything a builder returns. */
 export type Definition = TableDef | ViewDef | RoutineDef | EnumDef | DomainDef | CompositeTypeDef | SequenceDef | ExtensionDef | NamespaceDef | SystemDef | TriggerDef | PolicyDef | CollationDef | PublicationDef | DefaultPrivilegesDef;
@@ -246,18 +248,23 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
     const identityTypes = args.filter((arg) => arg.mode !== 'out').map((arg) => arg.type);
     const id = routineId(def.schema, def.name, identityTypes);
     if (schema.routines[id]) invalid(`routine ${id} is declared twice`, where);
+    const returns = def.returns !== undefined ? returnsSql(resolveReturns(def.returns, (t, f) => resolveType(t, at(def.source, nameId, f, options.file)))) : undefined;
+    if (def.kind === 'procedure' && (def.cost !== undefined || def.rows !== undefined)) invalid('a procedure takes no cost or rows', at(def.source, nameId, def.cost !== undefined ? 'cost' : 'rows', options.file));
+    if (def.rows !== undefined && !returnsSet(returns)) invalid('rows is only for a function that returns a set (setof or table)', at(def.source, nameId, 'rows', options.file));
     const routine: Routine = {
       schema: def.schema,
       name: def.name,
       kind: def.kind,
       arguments: args,
-      ...(def.returns !== undefined ? { returns: returnsSql(resolveReturns(def.returns, (t, f) => resolveType(t, at(def.source, nameId, f, options.file)))) } : {}),
+      ...(returns !== undefined ? { returns } : {}),
       language: def.language,
       volatility: def.volatility,
       strict: def.strict,
       securityDefiner: def.securityDefiner,
       leakproof: def.leakproof,
       parallel: def.parallel,
+      ...(def.cost !== undefined && def.cost !== defaultRoutineCost(def.language) ? { cost: def.cost } : {}),
+      ...(def.rows !== undefined && def.rows !== defaultRoutineRows ? { rows: def.rows } : {}),
       settings: def.settings,
       body: def.body,
       ...(def.standardBody ? { standardBody: true } : {}),
@@ -408,6 +415,8 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
       columns,
       constraints: { ...def.constraints },
       indexes: { ...def.indexes },
+      // A statistics object in its table's own schema names none.
+      ...(def.statistics ? { statistics: Object.fromEntries(Object.entries(def.statistics).map(([key, { schema: own, ...rest }]) => [key, own !== undefined && own !== def.schema ? { schema: own, ...rest } : rest])) } : {}),
       triggers: {},
       policies: { ...def.policies },
       rls: def.rls,
@@ -474,6 +483,8 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
         invalid(`constraint trigger "${trigger.name}" names FROM table ${constraint.from}, which is not declared`, where);
       }
       if (constraint && (trigger.timing !== 'AFTER' || trigger.level !== 'ROW')) invalid(`constraint trigger "${trigger.name}" must be timing 'after', for each row`, where);
+      const transitionError = transitionTablesError(trigger);
+      if (transitionError) invalid(`trigger "${trigger.name}": ${transitionError}`, where);
       table.triggers[trigger.name] = { ...trigger, ...(constraint ? { constraint } : {}), function: triggerFunctionId(trigger.name, trigger.function, where) };
     }
   }
@@ -486,6 +497,8 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
     if (triggers[def.name]) invalid(`trigger "${def.name}" on ${tableId} is declared twice`, where);
     const model = toTriggerModel(def.name, def);
     if (model.constraint?.from) model.constraint = { ...model.constraint, from: targetIdOf(model.constraint.from, where) };
+    const transitionError = transitionTablesError(model);
+    if (transitionError) invalid(`trigger "${def.name}": ${transitionError}`, where);
     triggers[def.name] = { ...model, function: triggerFunctionId(def.name, def.function, where), ...(def.source ? { source: def.source } : {}) };
   }
   for (const def of byKind('policy')) {
@@ -525,6 +538,7 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
       ...(def.checkOption ? { checkOption: def.checkOption } : {}),
       indexes: def.indexes,
       ...(def.storage ? { storage: def.storage } : {}),
+      ...(def.withNoData ? { withNoData: true } : {}),
       grants: def.grants,
       ...docs(def.description, def.group, def.note, def.source),
       ...(def.lint ? { lint: def.lint } : {}),
@@ -534,6 +548,7 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
     for (const trigger of triggers) {
       const triggerWhere = at(def.source, id, `triggers.${trigger.name}`, options.file);
       checkName(trigger.name, triggerWhere);
+      if (trigger.referencing) invalid(`trigger "${trigger.name}": a view's trigger cannot have transition tables (referencing)`, triggerWhere);
       (view.triggers ??= {})[trigger.name] = { ...trigger, function: triggerFunctionId(trigger.name, trigger.function, triggerWhere) };
     }
     schema.views[id] = view;

@@ -1,6 +1,6 @@
-import type { IdentityOptions, ReferentialAction } from '../model/schema.js';
+import type { ColumnCompression, ColumnStorage, IdentityOptions, ReferentialAction } from '../model/schema.js';
 import { ident, literal } from '../sql/quote.js';
-import { checkShape, columnDefaultShape, columnIndexShape, columnTypeShape, descriptionShape, guard, identityShape, oneOfShape, referenceShape, sensitiveShape, uniqueShape } from './guard.js';
+import { checkShape, columnCompressionShape, columnDefaultShape, columnIndexShape, columnStatisticsShape, columnStorageShape, columnTypeShape, descriptionShape, guard, identityShape, oneOfShape, referenceShape, sensitiveShape, uniqueShape } from './guard.js';
 import { callSite } from './source.js';
 import { isSqlText, sqlOf, type SqlInput, type SqlText } from './sql.js';
 import { normalizeTypeName } from './type-names.js';
@@ -45,6 +45,9 @@ export interface ColumnSpec {
   conversion?: string;
   generated?: string;
   collation?: string;
+  storage?: ColumnStorage;
+  compression?: ColumnCompression;
+  statistics?: number;
   comment?: string;
   renamedFrom?: string;
   sensitive?: boolean;
@@ -156,6 +159,25 @@ export class ColumnBuilder {
   collate(collation: string): this {
     guard(descriptionShape.min(1), collation, { object: 'a column', source: callSite, field: 'collate' });
     return this.with((s) => (s.collation = collation));
+  }
+  /**
+   * How the column's values are stored (`SET STORAGE`): `'external'` keeps large values out of
+   * line uncompressed (fast substring access), `'main'` keeps them in line compressed when it
+   * can, `'extended'` and `'plain'` are the types' usual defaults.
+   */
+  storage(mode: ColumnStorage): this {
+    guard(columnStorageShape, mode, { object: 'a column', source: callSite, field: 'storage' });
+    return this.with((s) => (s.storage = mode));
+  }
+  /** The compression method of its large values (`SET COMPRESSION`): `'pglz'`, or `'lz4'` where the server has it. */
+  compression(method: ColumnCompression): this {
+    guard(columnCompressionShape, method, { object: 'a column', source: callSite, field: 'compression' });
+    return this.with((s) => (s.compression = method));
+  }
+  /** The statistics target ANALYZE uses for this column (`SET STATISTICS`, 0 to 10000): more for skewed columns the planner misjudges. */
+  statistics(target: number): this {
+    guard(columnStatisticsShape, target, { object: 'a column', source: callSite, field: 'statistics' });
+    return this.with((s) => (s.statistics = target));
   }
   check(expression: SqlInput, name?: string): this {
     guard(checkShape, { expression, name }, { object: 'a column check', source: callSite });

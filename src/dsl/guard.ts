@@ -61,6 +61,7 @@ export const triggerShape = z
     arguments: z.array(z.string()).optional(),
     enabled: z.enum(['origin', 'always', 'replica', 'disabled']).optional(),
     constraint: z.object({ ...deferral, from: name.optional() }).strict().optional(),
+    referencing: z.object({ old: name.optional(), new: name.optional() }).strict().optional(),
     description: z.string().optional(),
   })
   .strict();
@@ -119,6 +120,20 @@ export const tableShape = z
     foreignKeys: z.array(foreignKey).optional(),
     exclusions: z.record(z.string(), z.union([sqlText, z.object({ definition: sqlText, ...deferral }).strict()])).optional(),
     indexes: z.record(z.string(), index).optional(),
+    statistics: z
+      .record(
+        z.string(),
+        z
+          .object({
+            schema: name.optional(),
+            on: z.array(z.union([name, z.object({ sql: z.string() }).strict()])).min(1),
+            kinds: z.array(z.enum(['ndistinct', 'dependencies', 'mcv'])).min(1).optional(),
+            target: z.number().int().min(0).max(10000).optional(),
+            description: z.string().optional(),
+          })
+          .strict(),
+      )
+      .optional(),
     triggers: z.record(z.string(), triggerShape).optional(),
     rls: z.union([z.boolean(), z.object({ enabled: z.boolean().optional(), forced: z.boolean().optional() }).strict()]).optional(),
     policies: z.record(z.string(), policyShape).optional(),
@@ -146,6 +161,7 @@ export const viewShape = z
     indexes: z.record(z.string(), index).optional(),
     triggers: z.record(z.string(), triggerShape).optional(),
     storage: storageShape.optional(),
+    withNoData: z.boolean().optional(),
     grants: z.array(grant).optional(),
     lint: lint.optional(),
   })
@@ -166,6 +182,8 @@ export const routineShape = z
     security: z.enum(['invoker', 'definer']).optional(),
     leakproof: z.boolean().optional(),
     parallel: z.enum(['unsafe', 'restricted', 'safe']).optional(),
+    cost: z.number().positive().finite().optional(),
+    rows: z.number().positive().finite().optional(),
     set: z.record(z.string(), z.string()).optional(),
     body: sqlText,
     grants: z.union([z.array(name), z.array(grant)]).optional(),
@@ -252,6 +270,9 @@ export const columnIndexShape = z.union([
 export const descriptionShape = z.string();
 
 export const sensitiveShape = z.boolean();
+export const columnStorageShape = z.enum(['plain', 'external', 'extended', 'main']);
+export const columnCompressionShape = z.enum(['pglz', 'lz4']);
+export const columnStatisticsShape = z.number().int().min(0).max(10000);
 
 export const namespaceShape = z.object({ ...documentation, grants: z.array(grant).optional() }).strict();
 export const extensionShape = z.object({ schema: name.optional(), version: name.optional() }).strict();

@@ -25,6 +25,10 @@ export interface RoutineOptions extends Documentation, LintOptions {
   security?: 'invoker' | 'definer';
   leakproof?: boolean;
   parallel?: 'unsafe' | 'restricted' | 'safe';
+  /** The planner's estimated cost per call (COST); default 100 (1 for C and internal functions). */
+  cost?: number;
+  /** A set-returning function's estimated number of rows (ROWS); default 1000. */
+  rows?: number;
   /** Configuration set while the routine runs: `{ search_path: '' }`. */
   set?: Record<string, string>;
   /**
@@ -51,6 +55,8 @@ export interface RoutineDef extends Documentation, LintOptions {
   readonly securityDefiner: boolean;
   readonly leakproof: boolean;
   readonly parallel: Routine['parallel'];
+  readonly cost?: number;
+  readonly rows?: number;
   readonly settings: Record<string, string>;
   readonly body: string;
   readonly standardBody: boolean;
@@ -96,6 +102,8 @@ function define(kind: Routine['kind'], name: string, options: RoutineOptions, so
     securityDefiner: options.security === 'definer',
     leakproof: options.leakproof ?? false,
     parallel: options.parallel ?? 'unsafe',
+    ...(options.cost !== undefined ? { cost: options.cost } : {}),
+    ...(options.rows !== undefined ? { rows: options.rows } : {}),
     settings: options.set ?? {},
     body: standardBody ? body.trim() : body,
     standardBody,
@@ -115,12 +123,12 @@ export function rpc(name: string, options: RoutineOptions): RoutineDef {
 }
 
 /** Declares a procedure (CALLed, returns nothing). */
-export function procedure(name: string, options: Omit<RoutineOptions, 'returns' | 'volatility'>): RoutineDef {
+export function procedure(name: string, options: Omit<RoutineOptions, 'returns' | 'volatility' | 'cost' | 'rows'>): RoutineDef {
   return define('procedure', name, options, callSite());
 }
 
 /** Declares a plpgsql trigger function (`RETURNS trigger`). */
-export function triggerFunction(name: string, options: Omit<RoutineOptions, 'returns' | 'args'>): RoutineDef {
+export function triggerFunction(name: string, options: Omit<RoutineOptions, 'returns' | 'args' | 'rows'>): RoutineDef {
   return define('function', name, { ...options, returns: 'trigger' }, callSite());
 }
 

@@ -1,4 +1,4 @@
-import { realtimePublication, type Column, type Constraint, type Index, type Policy, type PolicyCommand, type ReferentialAction, type ReplicaIdentity, type SourceLocation, type StorageOptions, type Trigger, type TriggerEvent } from '../model/schema.js';
+import { realtimePublication, type Column, type Constraint, type Index, type Policy, type PolicyCommand, type ReferentialAction, type ReplicaIdentity, type SourceLocation, type StatisticsObject, type StorageOptions, type Trigger, type TriggerEvent } from '../model/schema.js';
 import { ident } from '../sql/quote.js';
 import { type ActionName, ColumnBuilder, type ReferenceOptions, type TableTarget } from './column.js';
 import type { Documentation, LintOptions } from './documentation.js';
@@ -8,6 +8,7 @@ import { callSite } from './source.js';
 import { sqlOf, type SqlInput } from './sql.js';
 import { unionGrants } from '../model/default-privileges.js';
 import { toGrants, typeSql, type GrantInput, type TypeRef } from './types.js';
+import { toStatisticsModel, type StatisticsInput } from './statistics.js';
 
 export interface IndexInput {
   /** Keys in order: a column name, `created_at DESC`, or an expression such as `lower(email)`. */
@@ -49,6 +50,12 @@ export interface TriggerInput {
    * its deferral, and the table of `FROM` (a name, `schema.name`).
    */
   constraint?: { deferrable?: boolean; initiallyDeferred?: boolean; from?: string };
+  /**
+   * Transition tables of an 'after' trigger (`REFERENCING OLD TABLE AS ... NEW TABLE AS ...`):
+   * the names under which the function sees the rows the statement deleted or updated (`old`)
+   * and inserted or updated (`new`).
+   */
+  referencing?: { old?: string; new?: string };
   description?: string;
 }
 
@@ -109,6 +116,11 @@ export interface TableOptions extends Documentation, LintOptions {
   /** Exclusion constraints by name: `EXCLUDE USING gist (room_id WITH =, during WITH &&)`, or `{ definition, deferrable }`. */
   exclusions?: Record<string, SqlInput | ({ definition: SqlInput } & Deferral)>;
   indexes?: Record<string, IndexInput>;
+  /**
+   * Extended statistics objects by name (CREATE STATISTICS): columns the planner should not take
+   * for independent, `{ on: ['city', 'zip'], kinds: ['dependencies'] }`, or expressions (`sql`).
+   */
+  statistics?: Record<string, StatisticsInput>;
   triggers?: Record<string, TriggerInput>;
   /** Row level security: `true` enables it; `{ forced: true }` also applies it to the owner. */
   rls?: boolean | { enabled?: boolean; forced?: boolean };
@@ -178,6 +190,7 @@ export interface TableDef extends Documentation, LintOptions {
   readonly constraints: Record<string, Constraint>;
   readonly foreignKeys: PendingForeignKey[];
   readonly indexes: Record<string, Index>;
+  readonly statistics?: Record<string, StatisticsObject>;
   readonly triggers: Record<string, Omit<Trigger, 'function'> & { function: TriggerInput['function'] }>;
   readonly policies: Record<string, Policy>;
   readonly rls: { enabled: boolean; forced: boolean };
@@ -259,6 +272,9 @@ export function table(name: string, options: TableOptions): TableDef {
       ...(spec.conversion !== undefined ? { conversion: spec.conversion } : {}),
       ...(spec.generated ? { generated: spec.generated } : {}),
       ...(spec.collation ? { collation: spec.collation } : {}),
+      ...(spec.storage ? { storage: spec.storage } : {}),
+      ...(spec.compression ? { compression: spec.compression } : {}),
+      ...(spec.statistics !== undefined ? { statistics: spec.statistics } : {}),
       ...(spec.comment !== undefined ? { comment: spec.comment } : {}),
       ...(spec.renamedFrom ? { renamedFrom: spec.renamedFrom } : {}),
       ...(spec.sensitive !== undefined ? { sensitive: spec.sensitive } : {}),
@@ -370,6 +386,15 @@ export function table(name: string, options: TableOptions): TableDef {
     addIndex(toIndexModel(indexName, index), `indexes.${indexName}`);
   }
 
+  const statistics: Record<string, StatisticsObject> = {};
+  // A partition's or child's columns come from its parents, resolved later: the server checks those.
+  const columnNames = options.partitionOf || options.inherits ? undefined : new Set(columns.map((c) => c.name));
+  for (const [statisticsName, input] of Object.entries(options.statistics ?? {})) {
+    const result = toStatisticsModel(statisticsName, input, columnNames);
+    if ('problem' in result) problems.push(result.problem);
+    else statistics[statisticsName] = result.statistics;
+  }
+
   const triggers: TableDef['triggers'] = {};
   for (const [triggerName, trigger] of Object.entries(options.triggers ?? {})) triggers[triggerName] = toTriggerModel(triggerName, trigger);
 
@@ -405,6 +430,7 @@ export function table(name: string, options: TableOptions): TableDef {
     constraints,
     foreignKeys,
     indexes,
+    ...(Object.keys(statistics).length ? { statistics } : {}),
     triggers,
     policies,
     rls,
@@ -489,6 +515,9 @@ export function toTriggerModel(name: string, trigger: TriggerInput): Omit<Trigge
     arguments: trigger.arguments ?? [],
     enabled: trigger.enabled ?? 'origin',
     ...(trigger.constraint ? { constraint: { deferrable: trigger.constraint.deferrable ?? false, initiallyDeferred: trigger.constraint.initiallyDeferred ?? false, ...(trigger.constraint.from ? { from: trigger.constraint.from } : {}) } } : {}),
+    ...(trigger.referencing && (trigger.referencing.old !== undefined || trigger.referencing.new !== undefined)
+      ? { referencing: { ...(trigger.referencing.old !== undefined ? { old: trigger.referencing.old } : {}), ...(trigger.referencing.new !== undefined ? { new: trigger.referencing.new } : {}) } }
+      : {}),
     ...(trigger.description !== undefined ? { comment: trigger.description } : {}),
   };
 }

@@ -27,6 +27,8 @@ export interface MaterializedViewOptions extends Omit<ViewOptions, 'securityInvo
   indexes?: Record<string, IndexInput>;
   /** Storage parameters: `{ fillfactor: 70 }`. */
   storage?: StorageInput;
+  /** Created WITH NO DATA and kept unpopulated: it cannot be read until REFRESH MATERIALIZED VIEW fills it. */
+  withNoData?: boolean;
 }
 
 /** A ViewDef is the plain data `view()` and `materializedView()` return. */
@@ -43,6 +45,7 @@ export interface ViewDef extends Documentation, LintOptions {
   readonly indexes: Record<string, Index>;
   readonly triggers: TableDef['triggers'];
   readonly storage?: StorageOptions;
+  readonly withNoData?: boolean;
   readonly grants: ReturnType<typeof toGrants>;
   readonly source?: SourceLocation;
   readonly renamedFrom?: string;
@@ -61,7 +64,7 @@ function documentation(options: Documentation & LintOptions & { renamedFrom?: st
 export function view(name: string, options: ViewOptions): ViewDef {
   const source = callSite();
   guardName(name, 'view', source);
-  guard(viewShape.omit({ indexes: true, storage: true }), options, { object: `view ${name}`, source });
+  guard(viewShape.omit({ indexes: true, storage: true, withNoData: true }), options, { object: `view ${name}`, source });
   const triggers: TableDef['triggers'] = {};
   for (const [triggerName, trigger] of Object.entries(options.triggers ?? {})) triggers[triggerName] = toTriggerModel(triggerName, trigger);
   return {
@@ -98,6 +101,7 @@ export function materializedView(name: string, options: MaterializedViewOptions)
     indexes,
     triggers: {},
     ...toStorage(options.storage),
+    ...(options.withNoData ? { withNoData: true } : {}),
     grants: toGrants(options.grants),
     ...documentation(options),
     ...(source ? { source } : {}),

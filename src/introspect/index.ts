@@ -18,6 +18,7 @@ import { routinesSql, toRoutine, type RoutineRow } from './queries/routines.js';
 import { sequencesSql, toSequence, type SequenceRow } from './queries/sequences.js';
 import { tableShapesSql, tablesSql, toTable, type TableRow } from './queries/tables.js';
 import { toTrigger, triggersSql, type TriggerRow } from './queries/triggers.js';
+import { statisticsSql, toStatistics, type StatisticsRow } from './queries/statistics.js';
 import { toUnmanaged, unmanagedSql, type UnmanagedRow } from './queries/unmanaged.js';
 import { collationsSql, toCollation, type CollationRow } from './queries/collations.js';
 import { toView, viewsSql, type ViewRow } from './queries/views.js';
@@ -93,6 +94,7 @@ export async function introspect(conn: Connection, options: IntrospectOptions): 
       policies: parts ? reader.read<PolicyRow>('policies', policiesSql, [...params, [...external]]) : none,
       views: reader.read<ViewRow>('views', viewsSql, params),
       triggers: parts ? reader.read<TriggerRow>('triggers', triggersSql, params) : none,
+      statistics: parts ? reader.read<StatisticsRow>('statistics objects', statisticsSql, params) : none,
       routines: reader.read<RoutineRow>('routines', routinesSql, params),
       sequences: reader.read<SequenceRow>('sequences', sequencesSql, params),
       enums: reader.read<EnumRow>('enums', enumsSql, params),
@@ -142,6 +144,7 @@ export async function introspect(conn: Connection, options: IntrospectOptions): 
       indexes: await reads.indexes,
       triggers: await reads.triggers,
       policies: await reads.policies,
+      statistics: await reads.statistics,
     });
     attachDependencies(schema, await reads.dependencies, await reads.unmanaged);
     return schema;
@@ -174,10 +177,11 @@ interface TablePartRows {
   indexes: IndexRow[];
   triggers: TriggerRow[];
   policies: PolicyRow[];
+  statistics: StatisticsRow[];
 }
 
 /** Constraints, indexes, triggers and policies, attached to their table (or materialized view). */
-function attachTableParts(schema: Schema, external: Set<string>, { constraints, indexes, triggers, policies }: TablePartRows): void {
+function attachTableParts(schema: Schema, external: Set<string>, { constraints, indexes, triggers, policies, statistics }: TablePartRows): void {
   const tableOf = (row: { schema: string; table: string }) => schema.tables[objectId(row.schema, row.table)];
   // Rows arrive sorted by name within each relation only under the database's collation, so
   // they are sorted again by code point before being inserted.
@@ -185,6 +189,10 @@ function attachTableParts(schema: Schema, external: Set<string>, { constraints, 
   for (const row of sortByName(constraints)) {
     const table = tableOf(row);
     if (table) table.constraints[row.name] = toConstraint(row);
+  }
+  for (const row of sortByName(statistics)) {
+    const table = schema.tables[objectId(row.tableSchema, row.table)];
+    if (table) (table.statistics ??= {})[row.name] = toStatistics(row);
   }
   for (const row of sortByName(indexes)) {
     const owner = tableOf(row) ?? schema.views[objectId(row.schema, row.table)];

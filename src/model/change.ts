@@ -1,4 +1,4 @@
-import type { Collation, Column, CompositeType, Constraint, DefaultPrivilege, Distribution, Domain, Enum, Extension, Grant, Index, Namespace, PartitionOf, Policy, Publication, PublicationTable, ReplicaIdentity, Routine, Sequence, StorageOptions, Table, Trigger, View } from './schema.js';
+import type { Collation, Column, ColumnSettings, CompositeType, Constraint, DefaultPrivilege, Distribution, Domain, Enum, Extension, Grant, Index, Namespace, PartitionOf, Policy, Publication, PublicationTable, ReplicaIdentity, Routine, Sequence, StatisticsObject, StorageOptions, Table, Trigger, View } from './schema.js';
 
 /**
  * A Change is one typed difference between two schemas, as the differ reports it. Changes
@@ -60,6 +60,12 @@ export type Change =
   | { kind: 'create view'; view: View; replaces?: View }
   | { kind: 'replace view'; from: View; to: View }
   | { kind: 'drop view'; view: View }
+  /** A materialized view filled (REFRESH MATERIALIZED VIEW) or emptied (... WITH NO DATA); `view` is its id. */
+  | { kind: 'refresh materialized view'; view: string; withNoData: boolean }
+  | { kind: 'create statistics'; table: string; statistics: StatisticsObject }
+  | { kind: 'drop statistics'; table: string; statistics: StatisticsObject }
+  /** The statistics target or comment of a statistics object changes; anything else re-creates it. */
+  | { kind: 'alter statistics'; table: string; from: StatisticsObject; to: StatisticsObject }
   | { kind: 'create trigger'; table: string; trigger: Trigger }
   | { kind: 'drop trigger'; table: string; trigger: Trigger }
   | { kind: 'set row level security'; table: string; from: Table['rls']; to: Table['rls'] }
@@ -67,6 +73,12 @@ export type Change =
   | { kind: 'set logged'; table: string; unlogged: boolean }
   | { kind: 'set replica identity'; table: string; from?: ReplicaIdentity; to?: ReplicaIdentity }
   | { kind: 'set storage'; target: StorageTarget; from: StorageOptions; to: StorageOptions }
+  /**
+   * A column's storage mode, compression or statistics target (ALTER COLUMN ... SET STORAGE/
+   * COMPRESSION/STATISTICS). `only`: the table has partitions or children, which PostgreSQL would
+   * change too; each is planned on its own.
+   */
+  | { kind: 'set column settings'; table: string; column: string; type: string; from: ColumnSettings; to: ColumnSettings; only?: boolean }
   | { kind: 'create publication'; publication: Publication }
   | { kind: 'drop publication'; publication: Publication }
   /** Options or `TABLES IN SCHEMA` of a publication pgform manages. */

@@ -285,6 +285,31 @@ export interface Table extends Documented {
   unlogged?: boolean;
   storage?: StorageOptions;
   replicaIdentity?: ReplicaIdentity;
+  /** Extended statistics objects (CREATE STATISTICS) on the table's columns, by name. Absent when there are none. */
+  statistics?: Record<string, StatisticsObject>;
+}
+
+export type StatisticsKind = 'ndistinct' | 'dependencies' | 'mcv';
+
+/**
+ * A StatisticsObject asks ANALYZE to gather statistics over several columns or expressions of a
+ * table together (CREATE STATISTICS), so the planner stops treating correlated columns as
+ * independent.
+ */
+export interface StatisticsObject {
+  name: string;
+  /** Its schema when not its table's. */
+  schema?: string;
+  /** What it covers, as `pg_get_statisticsobjdef_columns` prints it: `city, zip`, `a, (lower(b))`. */
+  on: string;
+  /**
+   * The kinds gathered, in the order ndistinct, dependencies, mcv: all three unless narrowed.
+   * Empty for a single expression, whose statistics are those of the expression itself.
+   */
+  kinds: StatisticsKind[];
+  /** The statistics target (`ALTER STATISTICS ... SET STATISTICS`); absent: the columns' own. */
+  target?: number;
+  comment?: string;
 }
 
 /**
@@ -327,11 +352,34 @@ export interface Column {
    * USING`): a migration hint, needed where PostgreSQL has no cast between the two types.
    */
   conversion?: string;
+  /** The storage mode of its values (`SET STORAGE`), when not its type's default (pg_type.typstorage). */
+  storage?: ColumnStorage;
+  /** The compression method of its compressed values (`SET COMPRESSION`); absent: the server's `default_toast_compression`. */
+  compression?: ColumnCompression;
+  /** The statistics target ANALYZE uses for it (`SET STATISTICS`); absent: `default_statistics_target`. */
+  statistics?: number;
   /**
    * True when the column comes from a parent only (a partition's, an `INHERITS` child's) and the
    * table does not declare it itself (`attislocal` false): it follows the parent's changes.
    */
   inherited?: boolean;
+}
+
+export type ColumnStorage = 'plain' | 'external' | 'extended' | 'main';
+export type ColumnCompression = 'pglz' | 'lz4';
+
+/** A column's physical and planner settings, each altered on its own (`ALTER COLUMN ... SET ...`). */
+export type ColumnSettings = Pick<Column, 'storage' | 'compression' | 'statistics'>;
+
+/** The settings of a column that are present, and the column without them. */
+export function columnSettings(column: Column): { settings: ColumnSettings; rest: Column } {
+  const { storage, compression, statistics, ...rest } = column;
+  const settings: ColumnSettings = {
+    ...(storage !== undefined ? { storage } : {}),
+    ...(compression !== undefined ? { compression } : {}),
+    ...(statistics !== undefined ? { statistics } : {}),
+  };
+  return { settings, rest };
 }
 
 /**
@@ -424,6 +472,12 @@ export interface Index {
 
 export type TriggerEvent = 'INSERT' | 'UPDATE' | 'DELETE' | 'TRUNCATE';
 
+/** The names of a trigger's transition tables; at least one is present. */
+export interface TriggerTransitionTables {
+  old?: string;
+  new?: string;
+}
+
 /** A Trigger calls a trigger function on a table's events. */
 export interface Trigger {
   name: string;
@@ -443,6 +497,11 @@ export interface Trigger {
    * its deferral and the table of `FROM`, by id.
    */
   constraint?: { deferrable: boolean; initiallyDeferred: boolean; from?: string };
+  /**
+   * Transition tables (`REFERENCING OLD TABLE AS old NEW TABLE AS new`) of an AFTER trigger: the
+   * names under which its function sees the rows a statement changed. Absent when there are none.
+   */
+  referencing?: TriggerTransitionTables;
   comment?: string;
   /** Where a trigger on an external table was declared (definitions only). */
   source?: SourceLocation;
@@ -492,6 +551,11 @@ export interface View extends Documented {
   triggers?: Record<string, Trigger>;
   /** A materialized view's storage parameters (a plain view's options are the fields above). */
   storage?: StorageOptions;
+  /**
+   * A materialized view left unpopulated (created WITH NO DATA, or emptied by REFRESH ... WITH
+   * NO DATA): it cannot be read until it is refreshed.
+   */
+  withNoData?: boolean;
   grants: Grant[];
 }
 
@@ -561,6 +625,10 @@ export interface Routine extends Documented {
   securityDefiner: boolean;
   leakproof: boolean;
   parallel: 'unsafe' | 'restricted' | 'safe';
+  /** A function's estimated cost per call (COST), when not its language's default (`routine-estimates.ts`). */
+  cost?: number;
+  /** A set-returning function's estimated number of rows (ROWS), when not the default 1000. */
+  rows?: number;
   /** `SET` clauses as PostgreSQL stores them (proconfig): `{ search_path: '""' }`. */
   settings: Record<string, string>;
   /**

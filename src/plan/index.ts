@@ -49,6 +49,8 @@ const phases: Record<Change['kind'], number> = {
   'drop view': 2,
   'drop constraint': 3,
   'drop index': 4,
+  // Before the columns and tables they cover: PostgreSQL drops them along with either.
+  'drop statistics': 4,
   // A partition or child leaves its parent before the parent's columns or the parent itself go.
   'detach partition': 5,
   'no inherit': 5,
@@ -88,10 +90,15 @@ const phases: Record<Change['kind'], number> = {
   'create table': 30,
   'add column': 31,
   'alter column': 32,
+  // After ALTER COLUMN ... TYPE, which puts storage and compression back to the type's defaults.
+  'set column settings': 32.5,
   'alter sequence': 33,
   'add constraint': 34,
   'alter constraint': 35,
   'create index': 36,
+  // Once the columns they cover have their new types (ALTER COLUMN ... TYPE rebuilds the ones it keeps).
+  'create statistics': 36,
+  'alter statistics': 36,
   // Once the table has its columns and keys: the parent's indexes reach it as it joins.
   'attach partition': 37,
   inherit: 37,
@@ -106,6 +113,8 @@ const phases: Record<Change['kind'], number> = {
   'add publication table': 37,
   'create view': 40,
   'replace view': 40,
+  // Once its query's tables and its own indexes are there.
+  'refresh materialized view': 41,
   'create trigger': 45,
   'set row level security': 46,
   'set logged': 32,
@@ -180,6 +189,8 @@ function objectOf(change: Change): string {
     case 'create view':
     case 'drop view':
       return objectId(change.view.schema, change.view.name);
+    case 'refresh materialized view':
+      return change.view;
     case 'replace view':
       return objectId(change.to.schema, change.to.name);
     case 'create index':
@@ -190,6 +201,8 @@ function objectOf(change: Change): string {
       return `${change.table}.${change.column.name}`;
     case 'alter column':
       return `${change.table}.${change.to.name}`;
+    case 'set column settings':
+      return `${change.table}.${change.column}`;
     case 'add constraint':
     case 'drop constraint':
     case 'validate constraint':
@@ -199,6 +212,11 @@ function objectOf(change: Change): string {
     case 'create trigger':
     case 'drop trigger':
       return `${change.table} (trigger ${change.trigger.name})`;
+    case 'create statistics':
+    case 'drop statistics':
+      return `${change.table} (statistics ${change.statistics.name})`;
+    case 'alter statistics':
+      return `${change.table} (statistics ${change.to.name})`;
     case 'create policy':
     case 'drop policy':
       return `${change.table} (policy ${change.policy.name})`;
@@ -322,6 +340,7 @@ function inheritanceLevels(changes: Change[], context: { from?: Schema; to?: Sch
         return depth(change.relation);
       case 'add column':
       case 'alter column':
+      case 'set column settings':
       case 'add constraint':
       case 'attach partition':
       case 'inherit':

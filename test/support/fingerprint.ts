@@ -57,6 +57,7 @@ const queries: KindQuery[] = [
             'partitionKey', CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END,
             'inherits', (SELECT array_agg(pn.nspname || '.' || p.relname ORDER BY i.inhseqno) FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = p.relnamespace WHERE i.inhrelid = c.oid),
             'view', CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid) END,
+            'populated', CASE WHEN c.relkind = 'm' THEN c.relispopulated END,
             'sequence', CASE WHEN c.relkind = 'S' THEN ${sequenceOptions('c.oid')} END,
             'ownedBy', (SELECT t.relname || '.' || a.attname FROM pg_depend d JOIN pg_class t ON t.oid = d.refobjid JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
                         WHERE c.relkind = 'S' AND d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.refclassid = 'pg_class'::regclass AND d.deptype = 'a'),
@@ -74,6 +75,8 @@ const queries: KindQuery[] = [
             'identitySequence', CASE WHEN a.attidentity <> '' THEN ${sequenceOptions('pg_get_serial_sequence(quote_ident(n.nspname) || \'.\' || quote_ident(c.relname), a.attname)::regclass')} END,
             'collation', CASE WHEN a.attcollation <> t.typcollation THEN (SELECT cn.nspname || '.' || co.collname FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = a.attcollation) END,
             'storage', CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END,
+            'compression', CASE WHEN a.attcompression IN ('p', 'l') THEN a.attcompression END,
+            'statistics', CASE WHEN a.attstattarget >= 0 THEN a.attstattarget END,
             'local', a.attislocal, 'inherited', a.attinhcount,
             'options', (SELECT array_agg(o ORDER BY o) FROM unnest(a.attoptions) o WHERE o NOT LIKE 'pg\\_attver=%'),
             'acl', ${acl('a.attacl')}, 'comment', ${comment('pg_class', 'c.oid', 'a.attnum')}) AS detail

@@ -31,6 +31,8 @@ function behaviour(routine: Routine): string {
     routine.strict ? 'strict (NULL in, NULL out)' : '',
     routine.leakproof ? 'leakproof' : '',
     routine.parallel === 'unsafe' ? '' : `parallel ${routine.parallel}`,
+    routine.cost !== undefined ? `cost ${routine.cost}` : '',
+    routine.rows !== undefined ? `about ${routine.rows} rows` : '',
   ]
     .filter(Boolean)
     .join(', ');

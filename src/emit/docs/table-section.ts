@@ -148,7 +148,10 @@ export function triggerFires(trigger: Trigger): string {
   const events = trigger.events.map((event) => (event === 'UPDATE' && trigger.updateOf?.length ? `UPDATE OF ${codeList(trigger.updateOf)}` : event));
   const when = trigger.when ? ` WHEN ${code(`(${stripOuterParens(trigger.when)})`)}` : '';
   const enabled = trigger.enabled === 'origin' ? '' : trigger.enabled === 'disabled' ? ' (**disabled**)' : ` (enabled ${trigger.enabled})`;
-  return `${trigger.timing} ${events.join(' OR ')} FOR EACH ${trigger.level}${when}${enabled}`;
+  const referencing = trigger.referencing
+    ? ` REFERENCING${trigger.referencing.old !== undefined ? ` OLD TABLE AS ${code(trigger.referencing.old)}` : ''}${trigger.referencing.new !== undefined ? ` NEW TABLE AS ${code(trigger.referencing.new)}` : ''}`
+    : '';
+  return `${trigger.timing} ${events.join(' OR ')}${referencing} FOR EACH ${trigger.level}${when}${enabled}`;
 }
 
 function renderTriggers(ctx: DocsContext, t: Table): string {

@@ -193,6 +193,19 @@ export function driftItems(changes: Change[], from: Schema, to: Schema): DriftIt
       case 'alter column':
         add('column', `${c.table}.${c.to.name}`, c.table, 'changed', fieldDetails(c.to, c.from));
         break;
+      case 'create statistics':
+      case 'drop statistics':
+        add('statistics', sub(c.table, 'statistics', c.statistics.name), c.table, c.kind === 'create statistics' ? 'missing' : 'unexpected');
+        break;
+      case 'alter statistics':
+        add('statistics', sub(c.table, 'statistics', c.to.name), c.table, 'changed', fieldDetails(c.to, c.from));
+        break;
+      case 'refresh materialized view':
+        add('materialized view', c.view, c.view, 'changed', [{ field: 'withNoData', expected: c.withNoData, actual: !c.withNoData }]);
+        break;
+      case 'set column settings':
+        add('column', `${c.table}.${c.column}`, c.table, 'changed', fieldDetails(c.to, c.from));
+        break;
       case 'add constraint':
       case 'drop constraint': {
         const other = c.kind === 'add constraint' ? from.tables[c.table]?.constraints[c.constraint.name] : to.tables[c.table]?.constraints[c.constraint.name];

@@ -152,6 +152,7 @@ export function viewExpr(view: View, ctx: PullContext): Expr {
     ['indexes', view.materialized && indexes.length ? obj(indexes.map((index) => [index.name, indexExpr(index)])) : undefined],
     ['triggers', view.materialized ? undefined : triggersExpr(view, ctx)],
     ['storage', view.materialized ? storageExpr(view.storage) : undefined],
+    ['withNoData', view.materialized && view.withNoData ? bool(true) : undefined],
     ['grants', optionalGrants(pulledGrants(ctx, 'tables', view.schema, view.grants, objectId(view.schema, view.name)))],
   ]);
   return call(view.materialized ? 'materializedView' : 'view', str(view.name), options);

@@ -1,6 +1,6 @@
 import { objectId } from '../../model/id.js';
 import type { Argument, Grant, Routine } from '../../model/schema.js';
-import { bool, call, obj, sqlText, str, strings, type Expr } from './code.js';
+import { bool, call, num, obj, sqlText, str, strings, type Expr } from './code.js';
 import { checkKey, pulledGrants, warn, type PullContext } from './context.js';
 import { grantsExpr } from './parts.js';
 import { routineType } from './types.js';
@@ -101,6 +101,8 @@ export function routineExpr(routine: Routine, ctx: PullContext): Expr {
     ['security', routine.securityDefiner ? str('definer') : undefined],
     ['leakproof', routine.leakproof ? bool(true) : undefined],
     ['parallel', routine.parallel !== 'unsafe' ? str(routine.parallel) : undefined],
+    ['cost', routine.cost !== undefined ? num(routine.cost) : undefined],
+    ['rows', routine.rows !== undefined ? num(routine.rows) : undefined],
     ['set', settingsExpr(routine.settings)],
     ['body', sqlText(routine.body)],
     ['grants', routineGrants(pulledGrants(ctx, 'functions', routine.schema, routine.grants, owner))],

@@ -31,6 +31,7 @@ export function triggerEntries(trigger: Trigger, owner: string, ctx: PullContext
     ['arguments', trigger.arguments.length ? strings(trigger.arguments) : undefined],
     ['enabled', trigger.enabled !== 'origin' ? str(trigger.enabled) : undefined],
     ['constraint', trigger.constraint ? constraintTrigger(trigger.constraint, owner) : undefined],
+    ['referencing', trigger.referencing ? obj([['old', trigger.referencing.old !== undefined ? str(trigger.referencing.old) : undefined], ['new', trigger.referencing.new !== undefined ? str(trigger.referencing.new) : undefined]]) : undefined],
     ['description', trigger.comment !== undefined ? str(trigger.comment) : undefined],
   ];
 }

@@ -4,6 +4,7 @@ import { arr, bool, call, method, num, obj, optional, sqlText, str, strings, typ
 import { checkKey, pulledGrants, warn, type PullContext } from './context.js';
 import { defaultModifier, type Modifier } from './defaults.js';
 import { defaultName } from './names.js';
+import { statisticsExpr } from './statistics.js';
 import { byName, collationSql, grantExprs, grantsExpr, indexExpr, storageExpr, tableTarget } from './parts.js';
 import { ownColumns, partitionEntries } from './partition.js';
 import { policiesExpr, triggersExpr } from './table-rules.js';
@@ -80,6 +81,9 @@ function columnExpr(table: Table, column: Column, short: Shorthands, ctx: PullCo
   if (defaultValue) modifiers.push(defaultValue);
   if (column.generated !== undefined) modifiers.push(['generated', [sqlText(column.generated)]]);
   if (column.collation !== undefined) modifiers.push(['collate', [str(collationSql(column.collation))]]);
+  if (column.storage !== undefined) modifiers.push(['storage', [str(column.storage)]]);
+  if (column.compression !== undefined) modifiers.push(['compression', [str(column.compression)]]);
+  if (column.statistics !== undefined) modifiers.push(['statistics', [num(column.statistics)]]);
   const fk = short.references.get(column.name);
   if (fk) {
     const options = optional(obj(referenceEntries(fk, defaultName(table.name, column.name, 'fkey'))));
@@ -177,6 +181,7 @@ export function tableExpr(table: Table, ctx: PullContext, options: { shorthands?
     ['unlogged', table.unlogged ? bool(true) : undefined],
     ...tableConstraints(table, constraints, short, ctx),
     ['indexes', indexes.length ? obj(indexes.map((index) => [index.name, indexExpr(index)])) : undefined],
+    ['statistics', statisticsExpr(table)],
     ['triggers', triggersExpr(table, ctx)],
     ['rls', rls],
     ['policies', policiesExpr(table)],

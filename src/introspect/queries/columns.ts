@@ -39,6 +39,9 @@ export function tableColumns({ shapeOnly = false }: { shapeOnly?: boolean } = {}
            AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum AND d.deptype = 'i' LIMIT 1) END,
        'collation', CASE WHEN a.attcollation <> ty.typcollation THEN ${nonDefaultCollation('a.attcollation', 'ty.typcollation')} END,
        'inherited', NOT a.attislocal,
+       'storage', CASE WHEN a.attstorage <> ty.typstorage THEN a.attstorage END,
+       'compression', CASE WHEN a.attcompression IN ('p', 'l') THEN a.attcompression END,
+       'statistics', CASE WHEN a.attstattarget >= 0 THEN a.attstattarget END,
        'grants', CASE WHEN a.attacl IS NOT NULL THEN ${grantsOf('a.attacl', 'ac.relowner')} END`;
   return `(SELECT a.attrelid, json_agg(json_build_object(
        'name', a.attname,
@@ -72,9 +75,16 @@ export interface ColumnRow {
   sequence?: { start: string; increment: string; min: string; max: string; cache: string; cycle: boolean } | null;
   collation?: CollationRef | null;
   inherited?: boolean;
+  /** attstorage when not the type's typstorage. */
+  storage?: 'p' | 'e' | 'x' | 'm' | null;
+  compression?: 'p' | 'l' | null;
+  /** attstattarget when set (PostgreSQL 15 stores -1 for the default, 17 and later NULL). */
+  statistics?: number | null;
   /** Null when the column has no privileges of its own (the usual case). */
   grants?: AclEntry[] | null;
 }
+
+const storageModes = { p: 'plain', e: 'external', x: 'extended', m: 'main' } as const;
 
 /**
  * A table column. PostgreSQL 18 adds virtual generated columns (attgenerated 'v'); the model has
@@ -91,6 +101,9 @@ export function toColumn(row: ColumnRow): Column {
     ...(Object.keys(identityOptions).length > 0 ? { identityOptions } : {}),
     ...(row.generated !== null ? { generated: row.generated } : {}),
     ...(row.collation ? { collation: collationName(row.collation) } : {}),
+    ...(row.storage ? { storage: storageModes[row.storage] } : {}),
+    ...(row.compression ? { compression: row.compression === 'l' ? ('lz4' as const) : ('pglz' as const) } : {}),
+    ...(row.statistics !== undefined && row.statistics !== null ? { statistics: row.statistics } : {}),
     ...(row.comment !== null ? { comment: row.comment } : {}),
     ...(row.inherited ? { inherited: true } : {}),
     ...(row.grants?.length ? { grants: toGrants(row.grants) } : {}),

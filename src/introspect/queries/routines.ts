@@ -1,5 +1,6 @@
 import { routineId } from '../../model/id.js';
 import type { Argument, ArgumentMode, Routine } from '../../model/schema.js';
+import { defaultRoutineCost, defaultRoutineRows } from '../../model/routine-estimates.js';
 import { keyValues, sqlStandardBody } from '../printed.js';
 import { asJsonRows, commentOf, grantsOf, inSelectedNamespaces, notExtensionMember, notInternalPart } from './fragments.js';
 import { toGrants, type AclEntry } from './grants.js';
@@ -23,6 +24,7 @@ export const routinesSql = asJsonRows(
      CASE WHEN p.prokind = 'f' THEN pg_get_function_result(p.oid) END AS returns,
      l.lanname::text AS language, p.provolatile AS volatility, p.proisstrict AS strict,
      p.prosecdef AS "securityDefiner", p.proleakproof AS leakproof, p.proparallel AS parallel,
+     p.procost AS cost, p.prorows AS rows, p.proretset AS "returnsSet",
      p.proconfig AS settings,
      CASE WHEN p.prosqlbody IS NULL THEN p.prosrc ELSE pg_get_functiondef(p.oid) END AS body,
      p.prosqlbody IS NOT NULL AS "standardBody",
@@ -49,6 +51,9 @@ export interface RoutineRow {
   securityDefiner: boolean;
   leakproof: boolean;
   parallel: 's' | 'r' | 'u';
+  cost: number;
+  rows: number;
+  returnsSet: boolean;
   settings: string[] | null;
   body: string;
   standardBody: boolean;
@@ -89,6 +94,8 @@ export function toRoutine(row: RoutineRow): { id: string; routine: Routine } {
     securityDefiner: row.securityDefiner,
     leakproof: row.leakproof,
     parallel: parallelSafety[row.parallel],
+    ...(row.kind === 'f' && row.cost !== defaultRoutineCost(row.language) ? { cost: row.cost } : {}),
+    ...(row.kind === 'f' && row.returnsSet && row.rows !== defaultRoutineRows ? { rows: row.rows } : {}),
     settings: keyValues(row.settings),
     body: row.standardBody ? sqlStandardBody(row.body) : row.body,
     ...(row.standardBody ? { standardBody: true } : {}),

@@ -19,7 +19,7 @@ export const triggersSql = asJsonRows(
      pg_get_triggerdef(tg.oid, true) AS definition,
      fn.nspname::text AS "functionSchema", p.proname::text AS "functionName",
      tg.tgnargs AS "argumentCount", encode(tg.tgargs, 'hex') AS "argumentsHex",
-     tg.tgenabled AS enabled,
+     tg.tgenabled AS enabled, tg.tgoldtable::text AS "oldTable", tg.tgnewtable::text AS "newTable",
      CASE WHEN tg.tgconstraint <> 0 THEN json_build_object('deferrable', tg.tgdeferrable,
        'initiallyDeferred', tg.tginitdeferred,
        'fromSchema', (SELECT rn.nspname FROM pg_class rc JOIN pg_namespace rn ON rn.oid = rc.relnamespace WHERE rc.oid = tg.tgconstrrelid),
@@ -48,6 +48,9 @@ export interface TriggerRow {
   argumentCount: number;
   argumentsHex: string;
   enabled: 'O' | 'A' | 'R' | 'D';
+  /** Transition table names (REFERENCING OLD/NEW TABLE AS). */
+  oldTable: string | null;
+  newTable: string | null;
   /** A constraint trigger's deferral and `FROM` table. */
   constraint: { deferrable: boolean; initiallyDeferred: boolean; fromSchema: string | null; fromTable: string | null } | null;
   comment: string | null;
@@ -79,6 +82,9 @@ export function toTrigger(row: TriggerRow): Trigger {
     arguments: triggerArguments(row.argumentsHex, row.argumentCount),
     enabled: enabledStates[row.enabled],
     ...(row.constraint ? { constraint: toConstraintDeferral(row.constraint) } : {}),
+    ...(row.oldTable !== null || row.newTable !== null
+      ? { referencing: { ...(row.oldTable !== null ? { old: row.oldTable } : {}), ...(row.newTable !== null ? { new: row.newTable } : {}) } }
+      : {}),
     ...(row.comment !== null ? { comment: row.comment } : {}),
   };
 }

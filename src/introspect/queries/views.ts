@@ -16,6 +16,7 @@ export const viewsSql = asJsonRows(
      ${columnsOf('c.oid', { updatable: "c.relkind = 'v'" })} AS columns,
      c.relkind = 'v' AND (pg_relation_is_updatable(c.oid, false) & 20) = 20 AS updatable,
      ${storageOf('c')} AS options,
+     c.relkind = 'm' AND NOT c.relispopulated AS "withNoData",
      ${grantsOf('c.relacl', 'c.relowner')} AS grants,
      ${commentOf('pg_class', 'c.oid')} AS comment
    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -32,6 +33,8 @@ export interface ViewRow {
   /** UPDATE and DELETE both possible (pg_relation_is_updatable's bits 4 and 16). */
   updatable: boolean;
   options: string[] | null;
+  /** A materialized view that is not populated. */
+  withNoData: boolean;
   grants: AclEntry[];
   comment: string | null;
 }
@@ -57,6 +60,7 @@ export function toView(row: ViewRow): View {
     ...(checkOption === 'local' || checkOption === 'cascaded' ? { checkOption } : {}),
     indexes: {},
     ...(row.materialized ? storageField(row.options) : {}),
+    ...(row.withNoData ? { withNoData: true } : {}),
     grants: toGrants(row.grants),
     ...(row.comment !== null ? { comment: row.comment } : {}),
   };

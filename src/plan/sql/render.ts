@@ -1,4 +1,7 @@
 import { alterColumn } from './alter-column.js';
+import { setColumnSettings } from './column-settings.js';
+import { refreshMaterializedView } from './refresh.js';
+import { alterStatistics, createStatistics, dropStatistics } from './statistics.js';
 import { createCollation, dropCollation } from './collation.js';
 import { setComment } from './comment.js';
 import { alterCompositeType, createCompositeType, dropCompositeType } from './composite.js';
@@ -47,6 +50,11 @@ export const renderers: Renderers = {
   'add column': addColumn,
   'drop column': dropColumn,
   'alter column': alterColumn,
+  'create statistics': createStatistics,
+  'drop statistics': dropStatistics,
+  'alter statistics': alterStatistics,
+  'set column settings': setColumnSettings,
+  'refresh materialized view': refreshMaterializedView,
   'add constraint': addConstraint,
   'drop constraint': dropConstraint,
   'validate constraint': validateConstraint,

@@ -34,6 +34,12 @@ export function triggerSql(table: string, trigger: Trigger): string {
     if (constraint.from) text += ` FROM ${nameOf(constraint.from)}`;
     text += constraint.deferrable ? ` DEFERRABLE INITIALLY ${constraint.initiallyDeferred ? 'DEFERRED' : 'IMMEDIATE'}` : ' NOT DEFERRABLE';
   }
+  const referencing = trigger.referencing;
+  if (referencing) {
+    text += ' REFERENCING';
+    if (referencing.old !== undefined) text += ` OLD TABLE AS ${ident(referencing.old)}`;
+    if (referencing.new !== undefined) text += ` NEW TABLE AS ${ident(referencing.new)}`;
+  }
   text += ` FOR EACH ${trigger.level}`;
   if (trigger.when) text += ` WHEN (${trigger.when})`;
   text += ` EXECUTE FUNCTION ${nameOf(trigger.function)}(${trigger.arguments.map(literal).join(', ')})`;

@@ -19,7 +19,7 @@ function query(view: View): string {
 
 export function viewSql(view: View, orReplace: boolean): string {
   const name = qualified(view.schema, view.name);
-  if (view.materialized) return `CREATE MATERIALIZED VIEW ${name}${withStorage(view.storage)} AS\n${query(view)}`;
+  if (view.materialized) return `CREATE MATERIALIZED VIEW ${name}${withStorage(view.storage)} AS\n${query(view)}${view.withNoData ? '\nWITH NO DATA' : ''}`;
   return `CREATE${orReplace ? ' OR REPLACE' : ''} VIEW ${name}${viewOptions(view)} AS\n${query(view)}`;
 }
 

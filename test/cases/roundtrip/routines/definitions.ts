@@ -19,6 +19,7 @@ export const addNumbers = rpc('add_numbers', {
   volatility: 'immutable',
   strict: true,
   parallel: 'safe',
+  cost: 0.5,
   body: sql`SELECT a + b`,
 });
 
@@ -27,6 +28,8 @@ export const customersOfTier = rpc('customers_of_tier', {
   returns: 'setof customers',
   language: 'sql',
   volatility: 'stable',
+  cost: 25,
+  rows: 40,
   body: sql`SELECT * FROM public.customers WHERE tier = wanted`,
 });
 
@@ -37,6 +40,8 @@ export const balances = rpc('balances', {
   volatility: 'stable',
   security: 'definer',
   set: { search_path: '' },
+  cost: 100,
+  rows: 1000,
   grants: ['authenticated', 'service_role'],
   body: sql`
 BEGIN

@@ -52,5 +52,7 @@ export const documents = table('documents', {
     documents_bulk: { timing: 'after', events: ['insert', 'delete', 'truncate'], forEach: 'statement', function: audit },
     documents_paused: { timing: 'after', events: ['insert'], function: audit, enabled: 'disabled' },
     documents_replica: { timing: 'after', events: ['delete'], function: audit, enabled: 'always' },
+    documents_updated_rows: { timing: 'after', events: ['update'], forEach: 'statement', referencing: { old: 'old_rows', new: 'new_rows' }, function: audit, arguments: ['batch'] },
+    documents_removed_rows: { timing: 'after', events: ['delete'], referencing: { old: 'Removed Rows' }, function: audit },
   },
 });

@@ -42,3 +42,9 @@ export const dailyTotals = materializedView('daily_totals', {
 export const topCustomers = view('top_customers', {
   query: sql`SELECT c.customer, c.total, d.total AS best_day FROM public.big_order_customers c CROSS JOIN LATERAL (SELECT max(total) AS total FROM public.daily_totals) d ORDER BY c.total DESC LIMIT 10`,
 });
+
+export const customerTotals = materializedView('customer_totals', {
+  description: 'Filled by a nightly REFRESH, not when created',
+  query: sql`SELECT customer, sum(amount) AS total FROM public.orders GROUP BY customer`,
+  withNoData: true,
+});

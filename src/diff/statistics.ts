@@ -1,0 +1,43 @@
+import type { Change } from '../model/change.js';
+import { sameValue } from '../model/compare.js';
+import type { StatisticsObject, Table } from '../model/schema.js';
+
+/**
+ * The statistics objects of a table: one whose columns, expressions or kinds change is dropped
+ * and created again (its gathered statistics wait for the next ANALYZE); a new target or comment
+ * is altered in place. A column re-added for a new generated expression takes the objects on it
+ * along (PostgreSQL drops them with the column): those are created again.
+ */
+export function diffStatistics(id: string, a: Table, b: Table, changes: Change[]): void {
+  const from = a.statistics ?? {};
+  const to = b.statistics ?? {};
+  const readded = changes.flatMap((c) => (c.kind === 'alter column' && c.table === id && c.to.generated !== undefined && c.to.generated !== c.from.generated ? [c.to.name] : []));
+  for (const name of Object.keys(from).sort()) {
+    if (!(name in to)) changes.push({ kind: 'drop statistics', table: id, statistics: from[name]! });
+  }
+  for (const name of Object.keys(to).sort()) {
+    const before = from[name];
+    const after = to[name]!;
+    if (!before) {
+      changes.push({ kind: 'create statistics', table: id, statistics: after });
+      continue;
+    }
+    const goesWithColumn = readded.some((column) => mentionsColumn(before.on, column));
+    if (goesWithColumn) {
+      changes.push({ kind: 'create statistics', table: id, statistics: after });
+    } else if (!sameValue(definition(before), definition(after))) {
+      changes.push({ kind: 'drop statistics', table: id, statistics: before }, { kind: 'create statistics', table: id, statistics: after });
+    } else if (before.target !== after.target || before.comment !== after.comment) {
+      changes.push({ kind: 'alter statistics', table: id, from: before, to: after });
+    }
+  }
+}
+
+const definition = ({ target: _t, comment: _c, ...rest }: StatisticsObject) => rest;
+
+/** Whether a statistics object's printed columns and expressions name a column. */
+function mentionsColumn(on: string, column: string): boolean {
+  const quoted = `"${column.replace(/"/g, '""')}"`;
+  const bare = new RegExp(`(^|[^\\w"$])${column.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w"$])`);
+  return on.includes(quoted) || bare.test(on);
+}

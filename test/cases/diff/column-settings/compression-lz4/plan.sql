@@ -1,0 +1,3 @@
+ALTER TABLE "public"."blobs" ALTER COLUMN "data" SET COMPRESSION lz4;
+
+ALTER TABLE "public"."blobs" ALTER COLUMN "note" SET COMPRESSION lz4;

@@ -1,0 +1,1 @@
+CREATE TABLE public.blobs (id bigint PRIMARY KEY, data bytea COMPRESSION pglz);

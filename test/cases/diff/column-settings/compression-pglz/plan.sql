@@ -1,0 +1,1 @@
+ALTER TABLE "public"."blobs" ALTER COLUMN "data" SET COMPRESSION pglz;

@@ -1,0 +1,1 @@
+INSERT INTO public.blobs VALUES (1, '\x00ff');

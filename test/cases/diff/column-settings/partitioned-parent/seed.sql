@@ -1,0 +1,1 @@
+INSERT INTO public.measurements VALUES ('2024-05-01', '{}', 1);

@@ -1,0 +1,3 @@
+ALTER TABLE "public"."events" ALTER COLUMN "kind" SET STATISTICS 1000;
+
+ALTER TABLE "public"."events" ALTER COLUMN "tenant_id" SET STATISTICS 0;

@@ -1,0 +1,1 @@
+CREATE TABLE public.documents (id bigint PRIMARY KEY, body text, attrs jsonb, price numeric);

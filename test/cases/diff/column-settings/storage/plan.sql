@@ -1,0 +1,5 @@
+ALTER TABLE "public"."documents" ALTER COLUMN "body" SET STORAGE EXTERNAL;
+
+ALTER TABLE "public"."documents" ALTER COLUMN "attrs" SET STORAGE MAIN;
+
+ALTER TABLE "public"."documents" ALTER COLUMN "price" SET STORAGE EXTENDED;

@@ -1,0 +1,1 @@
+DO $pgform$ BEGIN EXECUTE format('ALTER TABLE %s ALTER COLUMN %I SET STORAGE %s', '"public"."posts"', 'body', (SELECT CASE t.typstorage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL' WHEN 'm' THEN 'MAIN' ELSE 'EXTENDED' END FROM pg_type t WHERE t.oid = 'public.markdown'::regtype)); END $pgform$;

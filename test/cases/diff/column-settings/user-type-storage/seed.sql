@@ -1,0 +1,1 @@
+INSERT INTO public.posts VALUES (1, '# title');

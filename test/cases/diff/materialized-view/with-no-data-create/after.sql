@@ -1,0 +1,3 @@
+CREATE TABLE public.sales (id int PRIMARY KEY, region text NOT NULL, amount numeric NOT NULL);
+CREATE MATERIALIZED VIEW public.sales_by_region AS SELECT region, sum(amount) AS total FROM public.sales GROUP BY region WITH NO DATA;
+CREATE UNIQUE INDEX sales_by_region_region ON public.sales_by_region (region);

@@ -1,0 +1,1 @@
+CREATE STATISTICS "public"."addresses_city_zip" (dependencies) ON city, zip FROM "public"."addresses";

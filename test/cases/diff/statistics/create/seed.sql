@@ -1,0 +1,1 @@
+INSERT INTO public.addresses VALUES (1, 'Lyon', '69001', 'FR');

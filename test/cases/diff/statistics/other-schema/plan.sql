@@ -1,0 +1,3 @@
+CREATE SCHEMA "planner";
+
+CREATE STATISTICS "planner"."City and zip" (mcv) ON city, zip FROM "public"."addresses";

@@ -1,0 +1,2 @@
+CREATE TABLE public.points (id integer PRIMARY KEY, x integer NOT NULL, y integer NOT NULL);
+CREATE MATERIALIZED VIEW public.point_pairs AS SELECT x, y FROM public.points;
