@@ -541,7 +541,6 @@ function diffView(a: View, b: View, changes: Change[], context: Context): void {
       return;
     }
   }
-  if (Boolean(a.withNoData) !== Boolean(b.withNoData)) changes.push({ kind: 'refresh materialized view', view: id, withNoData: Boolean(b.withNoData) });
   diffIndexes(id, b.schema, a.indexes, b.indexes, changes);
   diffTriggers(id, a.triggers ?? {}, b.triggers ?? {}, changes);
   if (b.materialized) storage(changes, { type: 'materialized view', id }, a.storage, b.storage);

@@ -61,7 +61,6 @@ export type Change =
   | { kind: 'replace view'; from: View; to: View }
   | { kind: 'drop view'; view: View }
   /** A materialized view filled (REFRESH MATERIALIZED VIEW) or emptied (... WITH NO DATA); `view` is its id. */
-  | { kind: 'refresh materialized view'; view: string; withNoData: boolean }
   | { kind: 'create statistics'; table: string; statistics: StatisticsObject }
   | { kind: 'drop statistics'; table: string; statistics: StatisticsObject }
   /** The statistics target or comment of a statistics object changes; anything else re-creates it. */

@@ -5,9 +5,11 @@
  * has them, never definitions.
  * An extension's `relocatable` and `defaultVersion` are what only the server knows of an object
  * it did not get from the user; and whether an object is the preset's. A view's updatability
- * follows from its query, so it is no difference of its own.
+ * follows from its query, so it is no difference of its own. A materialized view's `WITH NO
+ * DATA` says how it is created: once a job or a person refreshes it, it holds rows, which is data,
+ * never drift to undo.
  */
-const documentationOnly = new Set(['group', 'note', 'source', 'renamedFrom', 'renamedValues', 'sensitive', 'updatable', 'dependencies', 'conversion', 'relocatable', 'defaultVersion', 'external', 'lint']);
+const documentationOnly = new Set(['group', 'note', 'source', 'renamedFrom', 'renamedValues', 'sensitive', 'updatable', 'withNoData', 'dependencies', 'conversion', 'relocatable', 'defaultVersion', 'external', 'lint']);
 
 /** A stable JSON text of a model value without documentation-only fields. */
 export function stableText(value: unknown): string {

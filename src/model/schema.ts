@@ -552,8 +552,8 @@ export interface View extends Documented {
   /** A materialized view's storage parameters (a plain view's options are the fields above). */
   storage?: StorageOptions;
   /**
-   * A materialized view left unpopulated (created WITH NO DATA, or emptied by REFRESH ... WITH
-   * NO DATA): it cannot be read until it is refreshed.
+   * A materialized view created WITH NO DATA (unpopulated when read from a database): how it is
+   * created, not compared, since a refresh fills it without changing the schema.
    */
   withNoData?: boolean;
   grants: Grant[];

@@ -114,7 +114,6 @@ const phases: Record<Change['kind'], number> = {
   'create view': 40,
   'replace view': 40,
   // Once its query's tables and its own indexes are there.
-  'refresh materialized view': 41,
   'create trigger': 45,
   'set row level security': 46,
   'set logged': 32,
@@ -189,8 +188,6 @@ function objectOf(change: Change): string {
     case 'create view':
     case 'drop view':
       return objectId(change.view.schema, change.view.name);
-    case 'refresh materialized view':
-      return change.view;
     case 'replace view':
       return objectId(change.to.schema, change.to.name);
     case 'create index':

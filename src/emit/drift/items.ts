@@ -200,9 +200,6 @@ export function driftItems(changes: Change[], from: Schema, to: Schema): DriftIt
       case 'alter statistics':
         add('statistics', sub(c.table, 'statistics', c.to.name), c.table, 'changed', fieldDetails(c.to, c.from));
         break;
-      case 'refresh materialized view':
-        add('materialized view', c.view, c.view, 'changed', [{ field: 'withNoData', expected: c.withNoData, actual: !c.withNoData }]);
-        break;
       case 'set column settings':
         add('column', `${c.table}.${c.column}`, c.table, 'changed', fieldDetails(c.to, c.from));
         break;

@@ -1,6 +1,5 @@
 import { alterColumn } from './alter-column.js';
 import { setColumnSettings } from './column-settings.js';
-import { refreshMaterializedView } from './refresh.js';
 import { alterStatistics, createStatistics, dropStatistics } from './statistics.js';
 import { createCollation, dropCollation } from './collation.js';
 import { setComment } from './comment.js';
@@ -54,7 +53,6 @@ export const renderers: Renderers = {
   'drop statistics': dropStatistics,
   'alter statistics': alterStatistics,
   'set column settings': setColumnSettings,
-  'refresh materialized view': refreshMaterializedView,
   'add constraint': addConstraint,
   'drop constraint': dropConstraint,
   'validate constraint': validateConstraint,
