@@ -2,6 +2,7 @@ import type { ResolvedConfig } from '../config/load.js';
 import type { Connection } from '../engine/connection.js';
 import { diffSchemas } from '../diff/index.js';
 import { matchTenantSchemas, moveNamespace, templateNamespace } from '../fleet/tenant-schemas.js';
+import { sliceByTenant } from '../fleet/tenant-slices.js';
 import { introspect } from '../introspect/index.js';
 import type { Schema } from '../model/schema.js';
 import { planChanges, planScript, type Plan } from '../plan/index.js';
@@ -24,6 +25,8 @@ export interface TenantSetup {
   tenants: string[];
   /** Every tenant schema read in one catalog pass. */
   live: Schema;
+  /** Each tenant's part of `live`. */
+  slices: Map<string, Schema>;
 }
 
 /**
@@ -36,7 +39,7 @@ export async function readTenants(config: ResolvedConfig, conn: Connection, spec
   const existing = (await conn.query<{ name: string }>(`SELECT nspname::text AS name FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema' ORDER BY 1`)).map((row) => row.name);
   const tenants = matchTenantSchemas(spec, existing.filter((name) => !presetReads(config).externalNamespaces.includes(name)));
   const live = await introspect(conn, { ...presetReads(config), namespaces: tenants });
-  return { definitions, template, tenants, live };
+  return { definitions, template, tenants, live, slices: sliceByTenant(live, tenants) };
 }
 
 /**
@@ -45,7 +48,7 @@ export async function readTenants(config: ResolvedConfig, conn: Connection, spec
  * (a database's default schema carries its own; copying them to every tenant would be wrong).
  */
 export function tenantStates(setup: TenantSetup, tenant: string): { live: Schema; expected: Schema } {
-  const live = scope(setup.live, [tenant]);
+  const live = setup.slices.get(tenant)!;
   const expected = scope(moveNamespace(setup.definitions, setup.template, tenant), [tenant]);
   const own = live.namespaces[tenant];
   if (setup.template === 'public' && own) expected.namespaces[tenant] = own;

@@ -23,9 +23,13 @@ export async function readRows<Row>(conn: Connection, kind: string, sql: string,
 /**
  * Settings under which the catalogs print: an empty search_path schema-qualifies every name that
  * is not in pg_catalog; the output styles fix how constants in defaults and checks are printed
- * (a timestamptz default reads differently in another TimeZone).
+ * (a timestamptz default reads differently in another TimeZone). JIT is off: the catalog queries'
+ * cost estimates grow with thousands of objects past the JIT thresholds, and compiling a query
+ * took seconds where running it takes milliseconds (3.5 s against 7 ms for the unmanaged-objects
+ * query over 1,000 schemas).
  */
 const printSettings = [
+  'SET LOCAL jit = off',
   "SET LOCAL search_path = ''",
   "SET LOCAL DateStyle = 'ISO, MDY'",
   "SET LOCAL IntervalStyle = 'postgres'",
