@@ -7,7 +7,7 @@ import { listMigrationEntries, migrationsFolder, nextVersion, slugify, writeMigr
 import { refusedStatements, type RefusedStatement } from '../migrate/guard.js';
 import { migrationText, noTransactionReason, planHazards, splitByTransaction, splitPlan, summarizePlan } from '../migrate/render.js';
 import type { ReplayProgress } from '../migrate/replay.js';
-import { stateAfterAddedColumns } from '../migrate/added-columns.js';
+import { derivedState } from '../migrate/derived-state.js';
 import { splitByLockBudget } from '../plan/lock-budget.js';
 import { planChanges, type Plan } from '../plan/index.js';
 import type { Finding } from '../lint/index.js';
@@ -73,7 +73,7 @@ interface ShadowCounts {
  * existing files' state (which is then stored, so the next run starts from it), and compared with
  * the definitions again. `remaining` counts the changes they still leave, 0 when the plan is exact.
  * `derived` counts the files whose state was read off the state before them instead, with no
- * database (plain added columns: see stateAfterAddedColumns); then nothing was replayed.
+ * database (plain added columns, comments: see derivedState); then nothing was replayed.
  */
 export interface AfterWrite {
   replayed: number;
@@ -141,11 +141,11 @@ function nothingToWriteKey(declared: Schema, migrations: string): string {
 
 /**
  * The state after the files just written, when it can be read off the state before them (see
- * stateAfterAddedColumns), stored as a replay would store it; undefined when they must be replayed.
+ * derivedState), stored as a replay would store it; undefined when they must be replayed.
  * Trusted only when it meets the definitions exactly: otherwise the replay decides what remains.
  */
 function derivedAfter(config: ResolvedConfig, before: MigrationsState, changes: Change[], definitions: Schema, written: number): AfterWrite | undefined {
-  const schema = stateAfterAddedColumns(before.schema, changes);
+  const schema = derivedState(before.schema, changes);
   if (!schema || diffSchemas(schema, definitions).length > 0) return undefined;
   storeMigrationsState(config, { schema, printer: before.printer });
   return { replayed: 0, reused: before.replayed + before.reused, derived: written, remaining: 0 };

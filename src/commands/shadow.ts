@@ -72,7 +72,7 @@ export async function migrationsState(config: ResolvedConfig, onProgress?: Repla
 
 /**
  * Stores `state` as the state the migration files as they are now build, reached without a
- * shadow database (see stateAfterAddedColumns): the next run over these files opens none. No data
+ * shadow database (see derivedState): the next run over these files opens none. No data
  * directory goes with it: a file after these replays from the last one kept, this one included.
  */
 export function storeMigrationsState(config: ResolvedConfig, state: { schema: Schema; printer: Printer }): void {

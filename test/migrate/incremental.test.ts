@@ -82,6 +82,24 @@ describe('generate on the stored shadow state', () => {
     });
   });
 
+  it('reads off the state before them files that add a described column and describe a table', async () => {
+    await withProject(pgliteEngine, async (project) => {
+      const { config } = project;
+      project.define(v1);
+      await generateCommand(config, { now: new Date('2024-01-31T12:00:00Z') });
+      project.define(v2.replace('note: text()', "note: text().describe('Free text')").replace("table('items', {", "table('items', {\n  description: 'What is sold',"));
+      const described = await generateCommand(config, { now: new Date('2024-01-31T12:00:00Z') });
+      expect(described).toMatchObject({ status: 'written', after: { replayed: 0, reused: 1, derived: 1, remaining: 0 } });
+      const stored = (await migrationsState(config)).schema;
+      expect(stored.tables['public.items']).toMatchObject({ comment: 'What is sold', columns: [{ name: 'id' }, { name: 'label' }, { name: 'note', comment: 'Free text' }] });
+      expect(await replayedFromScratch(project.root, config)).toEqual(stored);
+      // Comments removed again: the same.
+      project.define(v2);
+      expect(await generateCommand(config, { now: new Date('2024-01-31T12:00:00Z') })).toMatchObject({ status: 'written', after: { derived: 1, remaining: 0 } });
+      expect(await replayedFromScratch(project.root, config)).toEqual((await migrationsState(config)).schema);
+    });
+  });
+
   it('replays the files written when what they do is more than plain added columns', async () => {
     await withProject(pgliteEngine, async (project) => {
       const { config } = project;
