@@ -120,7 +120,7 @@ export async function generateCommand(config: ResolvedConfig, options: GenerateO
     const file = writeMigration(config.root, config.migrations, name, text);
     files.push({ file, name, statements: part.steps.length, summary: summarizePlan(part), hazards: planHazards(part), transactional: !noTransactionReason(part), lint });
   }
-  const after = derivedAfter(config, shadow, changes, definitions, files.length) ?? (await checkWritten(config, definitions, files));
+  const after = derivedAfter(config, shadow, changes, plan, definitions, files.length) ?? (await checkWritten(config, definitions, files));
   if (after.remaining === 0) writeCached(verdicts, nothingToWriteKey(declared, migrationsKey(config).key), true);
   return { status: 'written', ...counts, files, after };
 }
@@ -142,9 +142,12 @@ function nothingToWriteKey(declared: Schema, migrations: string): string {
 /**
  * The state after the files just written, when it can be read off the state before them (see
  * derivedState), stored as a replay would store it; undefined when they must be replayed.
- * Trusted only when it meets the definitions exactly: otherwise the replay decides what remains.
+ * Trusted only when the files hold one statement per change, and it meets the definitions
+ * exactly: otherwise the replay decides what remains.
  */
-function derivedAfter(config: ResolvedConfig, before: MigrationsState, changes: Change[], definitions: Schema, written: number): AfterWrite | undefined {
+function derivedAfter(config: ResolvedConfig, before: MigrationsState, changes: Change[], plan: Plan, definitions: Schema, written: number): AfterWrite | undefined {
+  const kinds = (list: { kind: string }[]) => JSON.stringify(list.map((item) => item.kind).sort());
+  if (kinds(plan.steps) !== kinds(changes)) return undefined;
   const schema = derivedState(before.schema, changes);
   if (!schema || diffSchemas(schema, definitions).length > 0) return undefined;
   storeMigrationsState(config, { schema, printer: before.printer });
