@@ -55,7 +55,7 @@ function addedColumns(now: Table, before: Table): Column[] | undefined {
 }
 
 /** A plain table that nothing else names in printed text, and that passes no columns on. */
-function standsAlone(schema: Schema, id: string): boolean {
+export function standsAlone(schema: Schema, id: string): boolean {
   const table = schema.tables[id]!;
   if (table.partitionBy !== undefined || table.partitionOf || table.inherits?.length) return false;
   const others = Object.entries(schema.tables).filter(([other]) => other !== id);

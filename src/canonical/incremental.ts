@@ -1,8 +1,6 @@
 import { inTransaction, type Connection } from '../engine/connection.js';
 import { diffSchemas } from '../diff/index.js';
 import { introspect, introspectDependencies } from '../introspect/index.js';
-import type { Change } from '../model/change.js';
-import { objectId } from '../model/id.js';
 import type { Schema } from '../model/schema.js';
 import { planChanges } from '../plan/index.js';
 import { splitPlan } from '../plan/runs.js';
@@ -94,7 +92,10 @@ export class IncrementalPrinter {
 
   /** Applies the edit since the last version; on failure the database is kept only if it still holds that version. */
   private async update(current: Printing, local: Schema): Promise<Schema> {
-    const changes = withoutViewReplacements(current, local);
+    // Declared views carry no column list (the server derives it), so the differ cannot tell
+    // whether CREATE OR REPLACE VIEW would keep the columns it must keep: on a printing database,
+    // which holds no data, a changed view is dropped and created again, which is always right.
+    const changes = diffSchemas(current.declared, local, { replaceViews: false });
     if (changes.length === 0) {
       current.declared = local;
       return current.printed;
@@ -131,19 +132,4 @@ function managed(schema: Schema): string[] {
   return Object.values(schema.namespaces)
     .filter((namespace) => !namespace.external)
     .map((namespace) => namespace.name);
-}
-
-/**
- * The changes between two declared models, with every changed view dropped and created again.
- * Declared views carry no column list (the server derives it), so the differ cannot tell whether
- * CREATE OR REPLACE VIEW would keep the columns it must keep: on a printing database, which
- * holds no data, dropping and creating is always right.
- */
-function withoutViewReplacements(current: Printing, local: Schema): Change[] {
-  const changes = diffSchemas(current.declared, local);
-  const replaced = new Set(changes.flatMap((change) => (change.kind === 'replace view' ? [objectId(change.to.schema, change.to.name)] : [])));
-  if (replaced.size === 0) return changes;
-  // A column no view has makes CREATE OR REPLACE impossible in the differ's eyes.
-  const views = Object.fromEntries(Object.entries(current.declared.views).map(([id, view]) => [id, replaced.has(id) ? { ...view, columns: [{ name: '', type: '' }, ...view.columns] } : view]));
-  return diffSchemas({ ...current.declared, views }, local);
 }

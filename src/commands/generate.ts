@@ -7,12 +7,14 @@ import { listMigrationEntries, migrationsFolder, nextVersion, slugify, writeMigr
 import { refusedStatements, type RefusedStatement } from '../migrate/guard.js';
 import { migrationText, noTransactionReason, planHazards, splitByTransaction, splitPlan, summarizePlan } from '../migrate/render.js';
 import type { ReplayProgress } from '../migrate/replay.js';
+import { derivedState } from '../migrate/derived-state.js';
 import { splitByLockBudget } from '../plan/lock-budget.js';
 import { planChanges, type Plan } from '../plan/index.js';
 import type { Finding } from '../lint/index.js';
+import type { Change } from '../model/change.js';
 import type { Schema } from '../model/schema.js';
 import { lintPlanText } from './lint-settings.js';
-import { migrationsKey, migrationsState } from './shadow.js';
+import { migrationsKey, migrationsState, storeMigrationsState, type MigrationsState } from './shadow.js';
 import { loadConfiguredSchema } from './sql.js';
 import { cacheDir, definitionsState, embeddedPrinter } from './states.js';
 
@@ -70,10 +72,13 @@ interface ShadowCounts {
  * An AfterWrite is the check of the files just written: applied to the shadow on top of the
  * existing files' state (which is then stored, so the next run starts from it), and compared with
  * the definitions again. `remaining` counts the changes they still leave, 0 when the plan is exact.
+ * `derived` counts the files whose state was read off the state before them instead, with no
+ * database (plain added columns, comments: see derivedState); then nothing was replayed.
  */
 export interface AfterWrite {
   replayed: number;
   reused: number;
+  derived: number;
   remaining: number;
 }
 
@@ -115,7 +120,7 @@ export async function generateCommand(config: ResolvedConfig, options: GenerateO
     const file = writeMigration(config.root, config.migrations, name, text);
     files.push({ file, name, statements: part.steps.length, summary: summarizePlan(part), hazards: planHazards(part), transactional: !noTransactionReason(part), lint });
   }
-  const after = await checkWritten(config, definitions, files);
+  const after = derivedAfter(config, shadow, changes, plan, definitions, files.length) ?? (await checkWritten(config, definitions, files));
   if (after.remaining === 0) writeCached(verdicts, nothingToWriteKey(declared, migrationsKey(config).key), true);
   return { status: 'written', ...counts, files, after };
 }
@@ -135,6 +140,21 @@ function nothingToWriteKey(declared: Schema, migrations: string): string {
 }
 
 /**
+ * The state after the files just written, when it can be read off the state before them (see
+ * derivedState), stored as a replay would store it; undefined when they must be replayed.
+ * Trusted only when the files hold one statement per change, and it meets the definitions
+ * exactly: otherwise the replay decides what remains.
+ */
+function derivedAfter(config: ResolvedConfig, before: MigrationsState, changes: Change[], plan: Plan, definitions: Schema, written: number): AfterWrite | undefined {
+  const kinds = (list: { kind: string }[]) => JSON.stringify(list.map((item) => item.kind).sort());
+  if (kinds(plan.steps) !== kinds(changes)) return undefined;
+  const schema = derivedState(before.schema, changes);
+  if (!schema || diffSchemas(schema, definitions).length > 0) return undefined;
+  storeMigrationsState(config, { schema, printer: before.printer });
+  return { replayed: 0, reused: before.replayed + before.reused, derived: written, remaining: 0 };
+}
+
+/**
  * Applies the files just written to the shadow, on top of the state the files before them built,
  * and stores the result: the next run over an unchanged folder opens no database, and one with a
  * file more replays that file alone. A file that does not apply is removed again (with the others
@@ -144,7 +164,7 @@ async function checkWritten(config: ResolvedConfig, definitions: Schema, files: 
   try {
     const after = await migrationsState(config);
     const remaining = diffSchemas(after.schema, definitions).length;
-    return { replayed: after.replayed, reused: after.reused, remaining };
+    return { replayed: after.replayed, reused: after.reused, derived: 0, remaining };
   } catch (error) {
     for (const written of files) rmSync(join(config.root, written.file), { force: true });
     throw error;

@@ -70,6 +70,15 @@ export async function migrationsState(config: ResolvedConfig, onProgress?: Repla
   }
 }
 
+/**
+ * Stores `state` as the state the migration files as they are now build, reached without a
+ * shadow database (see derivedState): the next run over these files opens none. No data
+ * directory goes with it: a file after these replays from the last one kept, this one included.
+ */
+export function storeMigrationsState(config: ResolvedConfig, state: { schema: Schema; printer: Printer }): void {
+  writeCached(cacheDir(config, 'shadow'), migrationsKey(config).key, state);
+}
+
 /** The key the state of the files is stored under (see migrationsState), and how many files it stands for. */
 export function migrationsKey(config: ResolvedConfig, upTo?: string): { key: string; files: number } {
   const files = migrationEntries(config, upTo);

@@ -23,11 +23,21 @@ interface Context {
   from?: Schema;
 }
 
+/** DiffOptions change how some changes are made, not what changes. */
+export interface DiffOptions {
+  /**
+   * False: a changed view is always dropped and created again, never replaced in place. For
+   * models that do not say which columns a view keeps (declared views carry none: the server
+   * derives them), where CREATE OR REPLACE VIEW might be refused; right on a database with no data.
+   */
+  replaceViews?: boolean;
+}
+
 /**
  * Compares two models and returns the typed changes that turn `from` into `to`, in no
  * particular order (the planner orders them). External namespaces are never touched.
  */
-export function diffSchemas(original: Schema, to: Schema): Change[] {
+export function diffSchemas(original: Schema, to: Schema, options: DiffOptions = {}): Change[] {
   const renamed = applyRenames(original, to);
   const { changes } = renamed;
   const from = followExtensionMoves(renamed.from, to);
@@ -154,7 +164,7 @@ export function diffSchemas(original: Schema, to: Schema): Change[] {
   each(managed(from.views), managed(to.views), {
     create: (view) => createView(view, changes, { to }),
     drop: (view) => changes.push({ kind: 'drop view', view }),
-    alter: (a, b) => diffView(a, b, changes, { to }),
+    alter: (a, b) => diffView(a, b, changes, { to }, options.replaceViews ?? true),
   });
   diffPublications(from, to, external, changes);
   diffDistributions(from, to, changes);
@@ -530,11 +540,11 @@ function viewReplaceable(a: View, b: View): boolean {
   return a.columns.every((column, i) => b.columns[i]?.name === column.name && b.columns[i]?.type === column.type);
 }
 
-function diffView(a: View, b: View, changes: Change[], context: Context): void {
+function diffView(a: View, b: View, changes: Change[], context: Context, inPlace: boolean): void {
   const id = objectId(b.schema, b.name);
   const shape = (v: View) => ({ definition: v.definition, materialized: v.materialized, securityInvoker: v.securityInvoker, securityBarrier: v.securityBarrier, checkOption: v.checkOption, columns: v.columns.map(({ name, type }) => ({ name, type })) });
   if (!sameValue(shape(a), shape(b))) {
-    if (viewReplaceable(a, b)) changes.push({ kind: 'replace view', from: a, to: b });
+    if (inPlace && viewReplaceable(a, b)) changes.push({ kind: 'replace view', from: a, to: b });
     else {
       changes.push({ kind: 'drop view', view: a });
       createView(b, changes, context, a);

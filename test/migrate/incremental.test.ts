@@ -1,13 +1,15 @@
-import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalizeWith } from '../../src/canonical/index.js';
 import { openScratch, presetOf, withConnection } from '../../src/commands/database.js';
 import { generateCommand, migrationsState } from '../../src/commands/generate.js';
 import { loadConfiguredSchema } from '../../src/commands/sql.js';
+import type { ResolvedConfig } from '../../src/config/load.js';
 import type { Connection } from '../../src/engine/connection.js';
 import { pgliteVersion } from '../../src/engine/pglite-version.js';
 import { diffSchemas } from '../../src/diff/index.js';
+import type { Schema } from '../../src/model/schema.js';
 import { scratchRoot } from '../../src/engine/pglite.js';
 import { pgliteEngine } from '../support/engines.js';
 import { withProject } from './project.js';
@@ -32,6 +34,18 @@ export const noteCount = rpc('note_count', { args: {}, returns: 'bigint', langua
 export const openDeals = view('open_deals', { query: sql\`SELECT * FROM public.deals\` });
 `;
 
+/** The state of the project's migration files replayed from the first one, with no stored state at all. */
+async function replayedFromScratch(root: string, config: ResolvedConfig): Promise<Schema> {
+  const cold = mkdtempSync(join(scratchRoot(), 'pgform-test-cold-cache-'));
+  try {
+    const state = await migrationsState({ ...config, root: cold, migrations: join(root, 'migrations') });
+    expect(state).toMatchObject({ replayed: readdirSync(join(root, 'migrations')).length, reused: 0 });
+    return state.schema;
+  } finally {
+    rmSync(cold, { recursive: true, force: true });
+  }
+}
+
 // The shadow is always the embedded engine, whatever database the project targets.
 describe('generate on the stored shadow state', () => {
   it('replays only the new files, on top of the state the earlier ones built; the same state as a replay from the first file', async () => {
@@ -43,28 +57,63 @@ describe('generate on the stored shadow state', () => {
       expect(first).toMatchObject({ status: 'written', replayed: 0, reused: 0, after: { replayed: 1, reused: 0, remaining: 0 } });
       expect(await generateCommand(config)).toMatchObject({ status: 'unchanged', replayed: 0, reused: 1 });
 
+      // A nullable column added: the state after the file is read off the one before it, with no
+      // database, and stored as a replay from the first file stores it.
       project.define(v2);
       const second = await generateCommand(config, { now: new Date('2024-01-31T12:00:00Z') });
-      expect(second).toMatchObject({ status: 'written', replayed: 0, reused: 1, after: { replayed: 1, reused: 1, remaining: 0 } });
+      expect(second).toMatchObject({ status: 'written', replayed: 0, reused: 1, after: { replayed: 0, reused: 1, derived: 1, remaining: 0 } });
       expect(await generateCommand(config)).toMatchObject({ status: 'unchanged', replayed: 0, reused: 2 });
+      const derived = await migrationsState(config);
+      expect(derived).toMatchObject({ replayed: 0, reused: 2 });
+      expect(await replayedFromScratch(project.root, config)).toEqual(derived.schema);
 
-      // A teammate's file at the end of the folder: that file alone is replayed.
+      // A teammate's file at the end of the folder: replayed on the last state kept as a database
+      // (the first file's: the second one's was derived), the second file with it.
       project.writeMigration('20240131120005_teammate.sql', 'ALTER TABLE public.items ADD COLUMN kind text NOT NULL DEFAULT \'plain\';\n');
       project.define(v3);
-      expect(await generateCommand(config)).toMatchObject({ status: 'unchanged', replayed: 1, reused: 2 });
+      expect(await generateCommand(config)).toMatchObject({ status: 'unchanged', replayed: 2, reused: 1 });
       const incremental = await migrationsState(config);
       expect(incremental).toMatchObject({ replayed: 0, reused: 3 });
 
       // The same files replayed from the first one, with no stored state at all.
-      const cold = mkdtempSync(join(scratchRoot(), 'pgform-test-cold-cache-'));
-      try {
-        const fromScratch = await migrationsState({ ...config, root: cold, migrations: join(project.root, 'migrations') });
-        expect(fromScratch).toMatchObject({ replayed: 3, reused: 0 });
-        expect(diffSchemas(fromScratch.schema, incremental.schema)).toEqual([]);
-        expect(fromScratch.schema.tables).toEqual(incremental.schema.tables);
-      } finally {
-        rmSync(cold, { recursive: true, force: true });
-      }
+      const fromScratch = await replayedFromScratch(project.root, config);
+      expect(diffSchemas(fromScratch, incremental.schema)).toEqual([]);
+      expect(fromScratch.tables).toEqual(incremental.schema.tables);
+    });
+  });
+
+  it('reads off the state before them files that add a described column and describe a table', async () => {
+    await withProject(pgliteEngine, async (project) => {
+      const { config } = project;
+      project.define(v1);
+      await generateCommand(config, { now: new Date('2024-01-31T12:00:00Z') });
+      project.define(v2.replace('note: text()', "note: text().describe('Free text')").replace("table('items', {", "table('items', {\n  description: 'What is sold',"));
+      const described = await generateCommand(config, { now: new Date('2024-01-31T12:00:00Z') });
+      expect(described).toMatchObject({ status: 'written', after: { replayed: 0, reused: 1, derived: 1, remaining: 0 } });
+      const stored = (await migrationsState(config)).schema;
+      expect(stored.tables['public.items']).toMatchObject({ comment: 'What is sold', columns: [{ name: 'id' }, { name: 'label' }, { name: 'note', comment: 'Free text' }] });
+      expect(await replayedFromScratch(project.root, config)).toEqual(stored);
+      // Comments removed again: the same.
+      project.define(v2);
+      expect(await generateCommand(config, { now: new Date('2024-01-31T12:00:00Z') })).toMatchObject({ status: 'written', after: { derived: 1, remaining: 0 } });
+      expect(await replayedFromScratch(project.root, config)).toEqual((await migrationsState(config)).schema);
+    });
+  });
+
+  it('replays the files written when what they do is more than plain added columns', async () => {
+    await withProject(pgliteEngine, async (project) => {
+      const { config } = project;
+      const withView = `${v1}export const labels = view('labels', { query: sql\`SELECT * FROM public.items\` });\n`.replace("import { table, integer, text } from 'pgform';", "import { table, integer, sql, text, view } from 'pgform';");
+      project.define(withView);
+      await generateCommand(config, { now: new Date('2024-01-31T12:00:00Z') });
+      // A view reads the table: replayed. So are a NOT NULL column with a default, and a user type.
+      project.define(withView.replace('label: text().notNull()', 'label: text().notNull(), note: text()'));
+      expect(await generateCommand(config, { now: new Date('2024-01-31T12:00:00Z') })).toMatchObject({ status: 'written', after: { replayed: 1, reused: 1, derived: 0, remaining: 0 } });
+      project.define(v2);
+      await generateCommand(config, { now: new Date('2024-01-31T12:00:00Z'), allowDataLoss: true });
+      project.define(v3);
+      expect(await generateCommand(config, { now: new Date('2024-01-31T12:00:00Z') })).toMatchObject({ status: 'written', after: { replayed: 1, derived: 0, remaining: 0 } });
+      expect(await replayedFromScratch(project.root, config)).toEqual((await migrationsState(config)).schema);
     });
   });
 
