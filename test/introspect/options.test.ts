@@ -87,10 +87,10 @@ for (const engine of testEngines) {
 
     it('names the failing catalog query and still ends its transaction', async () => {
       const { conn } = fixture();
-      // Every session fails the trigger query, whichever of them the read lands on.
+      // Every session fails the trigger query (the only one reading trigger definitions), whichever of them the read lands on.
       const failingOn = (session: Connection): Connection => ({
         ...session,
-        query: (text, params) => (text.includes('pg_trigger') ? Promise.reject(new Error('boom')) : session.query(text, params)),
+        query: (text, params) => (text.includes('pg_get_triggerdef') ? Promise.reject(new Error('boom')) : session.query(text, params)),
         ...(session.openSibling ? { openSibling: async () => failingOn(await session.openSibling!()) } : {}),
       });
       const failing = failingOn(conn);

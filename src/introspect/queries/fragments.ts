@@ -46,8 +46,8 @@ export function columnNames(rel: string, keys: string): string {
 }
 
 /** Wraps a row-producing query so it returns one row with one JSON array: one round trip. */
-export function asJsonRows(query: string, orderBy: string): string {
-  return `SELECT coalesce(json_agg(x ORDER BY ${orderBy}), '[]') AS rows FROM (${query}) x`;
+export function asJsonRows(query: string, orderBy?: string): string {
+  return `SELECT coalesce(json_agg(x${orderBy ? ` ORDER BY ${orderBy}` : ''}), '[]') AS rows FROM (${query}) x`;
 }
 
 /**
