@@ -4,7 +4,7 @@ import { diffSchemas } from '../diff/index.js';
 import { matchTenantSchemas, moveNamespace, templateNamespace } from '../fleet/tenant-schemas.js';
 import { sliceByTenant } from '../fleet/tenant-slices.js';
 import { introspect } from '../introspect/index.js';
-import type { Schema } from '../model/schema.js';
+import type { Namespace, Schema } from '../model/schema.js';
 import { planChanges, planScript, type Plan } from '../plan/index.js';
 import { canonicalOnServer } from './canonical-on-server.js';
 import { databaseLabel, openDatabase, presetReads, withConnection } from './database.js';
@@ -49,17 +49,23 @@ export async function readTenants(config: ResolvedConfig, conn: Connection, spec
  */
 export function tenantStates(setup: TenantSetup, tenant: string): { live: Schema; expected: Schema } {
   const live = setup.slices.get(tenant)!;
-  const expected = scope(moveNamespace(setup.definitions, setup.template, tenant), [tenant]);
-  const own = live.namespaces[tenant];
-  if (setup.template === 'public' && own) expected.namespaces[tenant] = own;
-  else if (setup.template === 'public') expected.namespaces[tenant] = { name: tenant, grants: [] };
-  return { live, expected };
+  return { live, expected: expectedIn(setup, tenant, live.namespaces[tenant]) };
 }
 
-/** One tenant schema's drift, named in the template's schema so tenants that drift alike group together. */
+/** The definitions in schema `name`; when the template is `public`, with the tenant schema's own namespace (`own`). */
+function expectedIn(setup: TenantSetup, name: string, own: Namespace | undefined): Schema {
+  const expected = scope(name === setup.template ? setup.definitions : moveNamespace(setup.definitions, setup.template, name), [name]);
+  if (setup.template === 'public') expected.namespaces[name] = own ?? { name, grants: [] };
+  return expected;
+}
+
+/**
+ * One tenant schema's drift, named in the template's schema so tenants that drift alike group
+ * together: the tenant's objects are moved there, and the definitions are already there.
+ */
 export function tenantDrift(setup: TenantSetup, tenant: string): ReturnType<typeof compareSchemas> {
-  const { live, expected } = tenantStates(setup, tenant);
-  return compareSchemas(moveNamespace(live, tenant, setup.template), moveNamespace(expected, tenant, setup.template), [setup.template]);
+  const live = moveNamespace(setup.slices.get(tenant)!, tenant, setup.template);
+  return compareSchemas(live, expectedIn(setup, setup.template, live.namespaces[setup.template]), [setup.template]);
 }
 
 /** The plan making one tenant schema match the definitions, its SQL in that schema. */

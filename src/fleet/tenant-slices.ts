@@ -1,25 +1,12 @@
-import { parseObjectId } from '../model/id.js';
+import { parseObjectId, refOwner } from '../model/id.js';
 import type { Dependency, ObjectRef, Schema } from '../model/schema.js';
 
 const perSchemaKinds = ['enums', 'domains', 'composites', 'sequences', 'tables', 'views', 'routines'] as const;
 
 /** The schema an edge's end lives in, or undefined for what no schema holds. */
 function schemaOf(ref: ObjectRef, live: Schema): string | undefined {
-  switch (ref.type) {
-    case 'schema':
-      return ref.id;
-    case 'column':
-    case 'default':
-      return parseObjectId(ref.relation).schema;
-    case 'constraint':
-    case 'trigger':
-    case 'policy':
-      return parseObjectId(ref.table).schema;
-    case 'unmanaged':
-      return live.unmanaged?.[ref.key]?.schema;
-    default:
-      return parseObjectId(ref.id).schema;
-  }
+  if (ref.type === 'unmanaged') return live.unmanaged?.[ref.key]?.schema;
+  return ref.type === 'schema' ? ref.id : parseObjectId(refOwner(ref)).schema;
 }
 
 /**

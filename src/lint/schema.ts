@@ -12,7 +12,7 @@ function declaredSuppressions(schema: Schema): LintTarget[] {
   for (const [id, table] of managedTables(schema)) if (table.lint) targets.push(targetOf('table', id, table));
   for (const [id, view] of managedViews(schema)) if (view.lint) targets.push(targetOf(view.materialized ? 'materialized view' : 'view', id, view));
   for (const [id, routine] of managedRoutines(schema)) if (routine.lint) targets.push(targetOf('function', id, routine));
-  for (const { tableId, table, policy } of allPolicies(schema)) if (policy.lint) targets.push({ ...policyTarget(tableId, {}, policy), allow: policy.lint.allow });
+  for (const { tableId, policy } of allPolicies(schema)) if (policy.lint) targets.push({ ...policyTarget(tableId, {}, policy), allow: policy.lint.allow });
   return targets;
 }
 

@@ -98,6 +98,11 @@ export function unmanagedKey(kind: string, identity: string): string {
   return `${kind} ${identity}`;
 }
 
+/** What an ObjectRef belongs to: the relation or table of a part of one, else its own id (or unmanaged key). */
+export function refOwner(ref: ObjectRef): string {
+  return 'relation' in ref ? ref.relation : 'table' in ref ? ref.table : 'id' in ref ? ref.id : ref.key;
+}
+
 /** A text key for an ObjectRef (`column public.leads status`), for sets and maps. */
 export function refKey(ref: ObjectRef): string {
   if ('key' in ref) return `unmanaged ${ref.key}`;

@@ -4,7 +4,7 @@ import { PgformError } from '../../errors.js';
 import { lintLines } from '../lint-lines.js';
 import { err, out, paint } from '../output.js';
 import { fleetOptions, isFleetRun, type FleetCliOptions } from '../fleet.js';
-import { action, common, planForms, type CliOptions } from '../program.js';
+import { action, common, planForms } from '../program.js';
 import { version } from '../version.js';
 
 type DiffOptions = FleetCliOptions & { schemas?: string; from?: string; to?: string; json?: boolean; sql?: boolean; schema?: string[]; format?: string };

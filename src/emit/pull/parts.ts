@@ -1,6 +1,5 @@
 import { objectId, parseObjectId } from '../../model/id.js';
 import type { Grant, Index, StorageOptions } from '../../model/schema.js';
-import { ident, qualified } from '../../sql/quote.js';
 import { arr, bool, num, obj, sqlText, str, strings, type Expr } from './code.js';
 
 /** Grants as definitions write them: `[{ to: 'authenticated', privileges: ['select'] }]`. */

@@ -5,7 +5,7 @@ import { checkKey, pulledGrants, warn, type PullContext } from './context.js';
 import { defaultModifier, type Modifier } from './defaults.js';
 import { defaultName } from './names.js';
 import { statisticsExpr } from './statistics.js';
-import { byName, collationSql, grantExprs, grantsExpr, indexExpr, storageExpr, tableTarget } from './parts.js';
+import { byName, collationSql, grantExprs, indexExpr, storageExpr, tableTarget } from './parts.js';
 import { ownColumns, partitionEntries } from './partition.js';
 import { policiesExpr, triggersExpr } from './table-rules.js';
 import { columnType } from './types.js';

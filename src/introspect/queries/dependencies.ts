@@ -1,4 +1,4 @@
-import { objectId, routineId, unmanagedKey } from '../../model/id.js';
+import { objectId, refOwner, routineId, unmanagedKey } from '../../model/id.js';
 import type { Dependency, ObjectRef } from '../../model/schema.js';
 import { asJsonRows } from './fragments.js';
 
@@ -136,6 +136,5 @@ export function toDependencies(rows: DependencyRow[]): Dependency[] {
 
 /** Whether two refs name one object or a part of it (a view's own columns). */
 function sameObject(a: ObjectRef, b: ObjectRef): boolean {
-  const owner = (r: ObjectRef) => ('relation' in r ? r.relation : 'table' in r ? r.table : 'id' in r ? r.id : r.key);
-  return ((a.type === 'view' || a.type === 'table') && owner(a) === owner(b)) || JSON.stringify(a) === JSON.stringify(b);
+  return ((a.type === 'view' || a.type === 'table') && refOwner(a) === refOwner(b)) || JSON.stringify(a) === JSON.stringify(b);
 }
