@@ -87,7 +87,7 @@ function usages(ctx: DocsContext): Map<string, Usage> {
 
 function renderRoutine(ctx: DocsContext, id: string, usedBy: Usage | undefined): string {
   const routine = ctx.schema.routines[id]!;
-  const group = ctx.groups.find((g) => g.routines.includes(id))!;
+  const group = ctx.groupOf.get(id)!;
   const calls = routinesCalled(ctx, routine.body, routine.schema).filter((call) => call !== id);
   const grants = routine.grants.filter((g) => g.privileges.includes('EXECUTE')).map((g) => (g.grantee === 'PUBLIC' ? 'PUBLIC (every role)' : code(g.grantee)));
   const rows: [string, string][] = [
