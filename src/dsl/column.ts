@@ -1,6 +1,6 @@
-import type { ColumnCompression, ColumnStorage, IdentityOptions, ReferentialAction } from '../model/schema.js';
+import type { ColumnCompression, ColumnOptions, ColumnStorage, IdentityOptions, ReferentialAction } from '../model/schema.js';
 import { ident, literal } from '../sql/quote.js';
-import { checkShape, columnCompressionShape, columnDefaultShape, columnIndexShape, columnStatisticsShape, columnStorageShape, columnTypeShape, descriptionShape, guard, identityShape, oneOfShape, referenceShape, sensitiveShape, uniqueShape } from './guard.js';
+import { checkShape, columnCompressionShape, columnDefaultShape, columnIndexShape, columnOptionsShape, columnStatisticsShape, columnStorageShape, columnTypeShape, descriptionShape, guard, identityShape, oneOfShape, referenceShape, sensitiveShape, uniqueShape } from './guard.js';
 import { callSite } from './source.js';
 import { isSqlText, sqlOf, type SqlInput, type SqlText } from './sql.js';
 import { normalizeTypeName } from './type-names.js';
@@ -48,6 +48,7 @@ export interface ColumnSpec {
   storage?: ColumnStorage;
   compression?: ColumnCompression;
   statistics?: number;
+  options?: ColumnOptions;
   comment?: string;
   renamedFrom?: string;
   sensitive?: boolean;
@@ -178,6 +179,16 @@ export class ColumnBuilder {
   statistics(target: number): this {
     guard(columnStatisticsShape, target, { object: 'a column', source: callSite, field: 'statistics' });
     return this.with((s) => (s.statistics = target));
+  }
+  /**
+   * What ANALYZE assumes of its distinct values (`SET (n_distinct = ...)`): a count, or minus the
+   * fraction of rows (`-0.5`: half the rows are distinct); `n_distinct_inherited` for the table
+   * with its partitions or children.
+   */
+  options(options: { n_distinct?: number; n_distinct_inherited?: number }): this {
+    guard(columnOptionsShape, options, { object: 'a column', source: callSite, field: 'options' });
+    const entries = Object.entries(options).filter(([, value]) => value !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+    return this.with((s) => (s.options = Object.fromEntries(entries.map(([name, value]) => [name, String(value)]))));
   }
   check(expression: SqlInput, name?: string): this {
     guard(checkShape, { expression, name }, { object: 'a column check', source: callSite });

@@ -273,6 +273,8 @@ export const sensitiveShape = z.boolean();
 export const columnStorageShape = z.enum(['plain', 'external', 'extended', 'main']);
 export const columnCompressionShape = z.enum(['pglz', 'lz4']);
 export const columnStatisticsShape = z.number().int().min(0).max(10000);
+/** n_distinct: a count (>= 0), or minus a fraction of the rows (-1 to 0). */
+export const columnOptionsShape = z.object({ n_distinct: z.number().min(-1).optional(), n_distinct_inherited: z.number().min(-1).optional() }).strict();
 
 export const namespaceShape = z.object({ ...documentation, grants: z.array(grant).optional() }).strict();
 export const extensionShape = z.object({ schema: name.optional(), version: name.optional() }).strict();

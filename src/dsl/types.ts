@@ -186,7 +186,7 @@ export function compositeType(name: string, options: CompositeTypeOptions): Comp
     attributes: Object.entries(attributes).map(([attribute, input]) => {
       if (!(input instanceof ColumnBuilder)) return { name: attribute, type: typeof input === 'string' ? normalizeTypeName(input) : input };
       const spec = input.spec;
-      if (spec.notNull || spec.primaryKey || spec.default !== undefined || spec.identity || spec.generated !== undefined || spec.checks.length || spec.references || spec.unique || spec.indexes.length || spec.storage || spec.compression || spec.statistics !== undefined) {
+      if (spec.notNull || spec.primaryKey || spec.default !== undefined || spec.identity || spec.generated !== undefined || spec.checks.length || spec.references || spec.unique || spec.indexes.length || spec.storage || spec.compression || spec.statistics !== undefined || spec.options) {
         throw new PgformError('DEFINITION_INVALID', `attribute "${attribute}" of composite type ${name} has column options; an attribute takes a type and a collation only`, { ...(source ? { file: source.file, line: source.line } : {}), object: `composite type ${name}`, field: `attributes.${attribute}` });
       }
       return { name: attribute, type: spec.type, ...(spec.collation ? { collation: spec.collation } : {}) };

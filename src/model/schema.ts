@@ -359,6 +359,12 @@ export interface Column {
   /** The statistics target ANALYZE uses for it (`SET STATISTICS`); absent: `default_statistics_target`. */
   statistics?: number;
   /**
+   * Its attribute options (`SET (n_distinct = ...)`, pg_attribute.attoptions): what ANALYZE
+   * assumes of its distinct values, option name -> value as PostgreSQL stores the text, sorted by
+   * name; compared by the number the text means (see columnOptionValue). Absent when there are none.
+   */
+  options?: ColumnOptions;
+  /**
    * True when the column comes from a parent only (a partition's, an `INHERITS` child's) and the
    * table does not declare it itself (`attislocal` false): it follows the parent's changes.
    */
@@ -367,17 +373,28 @@ export interface Column {
 
 export type ColumnStorage = 'plain' | 'external' | 'extended' | 'main';
 export type ColumnCompression = 'pglz' | 'lz4';
+export type ColumnOptions = Record<string, string>;
+
+/**
+ * A column option's value as compared: PostgreSQL keeps the text as written (`1e3`), compared is
+ * the number it means (`1000`), so two spellings of one value are no difference.
+ */
+export function columnOptionValue(text: string): string {
+  const value = Number(text);
+  return text.trim() !== '' && Number.isFinite(value) ? String(value) : text;
+}
 
 /** A column's physical and planner settings, each altered on its own (`ALTER COLUMN ... SET ...`). */
-export type ColumnSettings = Pick<Column, 'storage' | 'compression' | 'statistics'>;
+export type ColumnSettings = Pick<Column, 'storage' | 'compression' | 'statistics' | 'options'>;
 
 /** The settings of a column that are present, and the column without them. */
 export function columnSettings(column: Column): { settings: ColumnSettings; rest: Column } {
-  const { storage, compression, statistics, ...rest } = column;
+  const { storage, compression, statistics, options, ...rest } = column;
   const settings: ColumnSettings = {
     ...(storage !== undefined ? { storage } : {}),
     ...(compression !== undefined ? { compression } : {}),
     ...(statistics !== undefined ? { statistics } : {}),
+    ...(options !== undefined && Object.keys(options).length > 0 ? { options } : {}),
   };
   return { settings, rest };
 }

@@ -1,5 +1,5 @@
 import { objectId } from '../../model/id.js';
-import { realtimePublication, type Check, type Column, type Constraint, type Exclusion, type ForeignKey, type Grant, type Index, type PrimaryKey, type Table, type Unique } from '../../model/schema.js';
+import { columnOptionValue, realtimePublication, type Check, type Column, type Constraint, type Exclusion, type ForeignKey, type Grant, type Index, type PrimaryKey, type Table, type Unique } from '../../model/schema.js';
 import { arr, bool, call, method, num, obj, optional, sqlText, str, strings, type Expr } from './code.js';
 import { checkKey, pulledGrants, warn, type PullContext } from './context.js';
 import { defaultModifier, type Modifier } from './defaults.js';
@@ -84,6 +84,7 @@ function columnExpr(table: Table, column: Column, short: Shorthands, ctx: PullCo
   if (column.storage !== undefined) modifiers.push(['storage', [str(column.storage)]]);
   if (column.compression !== undefined) modifiers.push(['compression', [str(column.compression)]]);
   if (column.statistics !== undefined) modifiers.push(['statistics', [num(column.statistics)]]);
+  if (column.options !== undefined) modifiers.push(['options', [obj(Object.entries(column.options).map(([name, value]) => [name, num(columnOptionValue(value))]))]]);
   const fk = short.references.get(column.name);
   if (fk) {
     const options = optional(obj(referenceEntries(fk, defaultName(table.name, column.name, 'fkey'))));

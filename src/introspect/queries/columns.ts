@@ -1,5 +1,5 @@
 import { trimIdentity } from '../../model/identity.js';
-import type { Column } from '../../model/schema.js';
+import type { Column, ColumnOptions } from '../../model/schema.js';
 import { collationName, nonDefaultCollation, type CollationRef } from './collation.js';
 import { commentOf, grantsOf, inSelectedNamespaces } from './fragments.js';
 import { toGrants, type AclEntry } from './grants.js';
@@ -42,6 +42,7 @@ export function tableColumns({ shapeOnly = false }: { shapeOnly?: boolean } = {}
        'storage', CASE WHEN a.attstorage <> ty.typstorage THEN a.attstorage END,
        'compression', CASE WHEN a.attcompression IN ('p', 'l') THEN a.attcompression END,
        'statistics', CASE WHEN a.attstattarget >= 0 THEN a.attstattarget END,
+       'options', a.attoptions,
        'grants', CASE WHEN a.attacl IS NOT NULL THEN ${grantsOf('a.attacl', 'ac.relowner')} END`;
   return `(SELECT a.attrelid, json_agg(json_build_object(
        'name', a.attname,
@@ -80,8 +81,22 @@ export interface ColumnRow {
   compression?: 'p' | 'l' | null;
   /** attstattarget when set (PostgreSQL 15 stores -1 for the default, 17 and later NULL). */
   statistics?: number | null;
+  /** pg_attribute.attoptions as stored: `{n_distinct=-0.5}`. */
+  options?: string[] | null;
   /** Null when the column has no privileges of its own (the usual case). */
   grants?: AclEntry[] | null;
+}
+
+/**
+ * Attribute options as the model holds them, sorted by name. `pg_attver` is no user's option: a
+ * server extension keeps its own bookkeeping there.
+ */
+export function columnOptionsField(options: string[] | null | undefined): { options?: ColumnOptions } {
+  const entries = (options ?? [])
+    .map((option) => [option.slice(0, option.indexOf('=')), option.slice(option.indexOf('=') + 1)] as const)
+    .filter(([name]) => name !== 'pg_attver')
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  return entries.length ? { options: Object.fromEntries(entries) } : {};
 }
 
 const storageModes = { p: 'plain', e: 'external', x: 'extended', m: 'main' } as const;
@@ -104,6 +119,7 @@ export function toColumn(row: ColumnRow): Column {
     ...(row.storage ? { storage: storageModes[row.storage] } : {}),
     ...(row.compression ? { compression: row.compression === 'l' ? ('lz4' as const) : ('pglz' as const) } : {}),
     ...(row.statistics !== undefined && row.statistics !== null ? { statistics: row.statistics } : {}),
+    ...columnOptionsField(row.options),
     ...(row.comment !== null ? { comment: row.comment } : {}),
     ...(row.inherited ? { inherited: true } : {}),
     ...(row.grants?.length ? { grants: toGrants(row.grants) } : {}),
