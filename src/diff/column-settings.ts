@@ -1,6 +1,6 @@
 import type { Change } from '../model/change.js';
 import { sameValue } from '../model/compare.js';
-import { columnOptionValue, columnSettings, type Column, type ColumnSettings, type Schema, type Table } from '../model/schema.js';
+import { columnOptionValue, columnSettings, type Column, type ColumnSettings, type Schema, type Table, type View, type ViewColumn } from '../model/schema.js';
 
 /**
  * The change of a column's storage mode, compression, statistics target and attribute options,
@@ -14,6 +14,25 @@ export function columnSettingsChange(table: string, before: Column | undefined, 
   const from = before ? settingsLeftBy(before, after) : {};
   if (sameValue(comparable(from), comparable(to))) return [];
   return [{ kind: 'set column settings', table, column: after.name, type: after.type, from, to, ...(hasChildren(table, sides) ? { only: true } : {}) }];
+}
+
+/**
+ * The settings of a materialized view's columns: `before` is the view as it stays, or undefined
+ * for one created (again), whose columns start with none.
+ */
+export function viewColumnSettingsChanges(id: string, before: View | undefined, after: View): Change[] {
+  if (!after.materialized) return [];
+  return after.columns.flatMap((column) => {
+    const kept = before?.columns.find((c) => c.name === column.name);
+    const from = kept ? settingsOf(kept) : {};
+    const to = settingsOf(column);
+    if (sameValue(comparable(from), comparable(to))) return [];
+    return [{ kind: 'set column settings' as const, table: id, column: column.name, type: column.type, from, to, materialized: true }];
+  });
+}
+
+function settingsOf(column: ViewColumn): ColumnSettings {
+  return columnSettings({ ...column, notNull: false }).settings;
 }
 
 /**

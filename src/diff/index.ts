@@ -8,7 +8,7 @@ import { followExtensionMoves } from './extension-moves.js';
 import { attachedByParent, childColumnStart, diffInheritance, followsParent, keptFromParents, ownDefaults, parentsOf, recreatedTables, referencesTo } from './partitions.js';
 import { diffPublications } from './publications.js';
 import { diffDistributions } from './distributions.js';
-import { columnSettingsChange, createdColumn, sameColumnShape } from './column-settings.js';
+import { columnSettingsChange, createdColumn, sameColumnShape, viewColumnSettingsChanges } from './column-settings.js';
 import { diffStatistics } from './statistics.js';
 import { applyRenames } from './renames.js';
 import type { Column, Constraint, Extension, Grant, Index, Policy, Routine, Schema, StorageOptions, Table, Trigger, View } from '../model/schema.js';
@@ -528,6 +528,8 @@ function createView(view: View, changes: Change[], context: Context, replaces?: 
   changes.push({ kind: 'create view', view: { ...bare, indexes: {} }, ...(replaces ? { replaces } : {}) });
   diffTriggers(id, {}, view.triggers ?? {}, changes);
   diffIndexes(id, view.schema, {}, view.indexes, changes);
+  changes.push(...viewColumnSettingsChanges(id, undefined, view));
+  diffStatistics(id, {}, view, changes);
   grants(changes, viewTarget(view), grantsInForce(context.to, 'tables', view.schema), view.grants);
   comment(changes, viewTarget(view), undefined, view.comment);
   for (const column of view.columns) comment(changes, { type: 'column', relation: id, column: column.name }, undefined, column.comment);
@@ -554,6 +556,8 @@ function diffView(a: View, b: View, changes: Change[], context: Context, inPlace
   diffIndexes(id, b.schema, a.indexes, b.indexes, changes);
   diffTriggers(id, a.triggers ?? {}, b.triggers ?? {}, changes);
   if (b.materialized) storage(changes, { type: 'materialized view', id }, a.storage, b.storage);
+  changes.push(...viewColumnSettingsChanges(id, a, b));
+  diffStatistics(id, a, b, changes);
   grants(changes, viewTarget(b), a.grants, b.grants);
   comment(changes, viewTarget(b), a.comment, b.comment);
   for (const column of b.columns) {

@@ -3,7 +3,7 @@ import { withDefaultGrants } from '../model/default-privileges.js';
 import { objectId, routineId } from '../model/id.js';
 import { trimIdentity } from '../model/identity.js';
 import { defaultRoutineCost, defaultRoutineRows, returnsSet } from '../model/routine-estimates.js';
-import { defaultPublicNamespace, emptySchema, type Column, type Routine, type Schema, type SourceLocation, type Table, type View } from '../model/schema.js';
+import { defaultPublicNamespace, emptySchema, type Column, type Routine, type Schema, type SourceLocation, type StatisticsObject, type Table, type View } from '../model/schema.js';
 import { baseTypeName, builtinTypes, extensionTypes } from './builtin-types.js';
 import type { TableTarget } from './column.js';
 import type { CollationDef } from './collation.js';
@@ -415,8 +415,7 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
       columns,
       constraints: { ...def.constraints },
       indexes: { ...def.indexes },
-      // A statistics object in its table's own schema names none.
-      ...(def.statistics ? { statistics: Object.fromEntries(Object.entries(def.statistics).map(([key, { schema: own, ...rest }]) => [key, own !== undefined && own !== def.schema ? { schema: own, ...rest } : rest])) } : {}),
+      ...(def.statistics ? { statistics: inOwnSchema(def.statistics, def.schema) } : {}),
       triggers: {},
       policies: { ...def.policies },
       rls: def.rls,
@@ -532,12 +531,18 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
       name: def.name,
       materialized: def.materialized,
       definition: def.definition,
-      columns: Object.entries(def.columnComments).map(([name, comment]) => ({ name, type: '', comment })),
+      columns: [...new Set([...Object.keys(def.columnComments), ...Object.keys(def.columnSettings ?? {})])].map((name) => ({
+        name,
+        type: '',
+        ...(def.columnComments[name] !== undefined ? { comment: def.columnComments[name] } : {}),
+        ...def.columnSettings?.[name],
+      })),
       ...(def.securityInvoker ? { securityInvoker: true } : {}),
       ...(def.securityBarrier ? { securityBarrier: true } : {}),
       ...(def.checkOption ? { checkOption: def.checkOption } : {}),
       indexes: def.indexes,
       ...(def.storage ? { storage: def.storage } : {}),
+      ...(def.statistics ? { statistics: inOwnSchema(def.statistics, def.schema) } : {}),
       ...(def.withNoData ? { withNoData: true } : {}),
       grants: def.grants,
       ...docs(def.description, def.group, def.note, def.source),
@@ -641,4 +646,9 @@ export type { Table };
  */
 function differsBeyondDefault(parent: Column, declared: Column): boolean {
   return (declared.notNull && !parent.notNull) || declared.identity !== undefined || declared.generated !== undefined || (declared.collation ?? parent.collation) !== parent.collation || declared.comment !== undefined;
+}
+
+/** Statistics objects as the model holds them: one in its relation's own schema names none. */
+function inOwnSchema(statistics: Record<string, StatisticsObject>, schema: string): Record<string, StatisticsObject> {
+  return Object.fromEntries(Object.entries(statistics).map(([key, { schema: own, ...rest }]) => [key, own !== undefined && own !== schema ? { schema: own, ...rest } : rest]));
 }

@@ -34,6 +34,12 @@ export interface IndexOptions {
 }
 
 /** The data a column builder has gathered; read by `table()`. */
+/** Attribute options as the model holds them: values as text, sorted by name. */
+export function toColumnOptions(input: Record<string, number | undefined>): ColumnOptions {
+  const entries = Object.entries(input).filter((entry): entry is [string, number] => entry[1] !== undefined);
+  return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, value]) => [name, String(value)]));
+}
+
 export interface ColumnSpec {
   type: string | TypeRef;
   notNull: boolean;
@@ -187,8 +193,7 @@ export class ColumnBuilder {
    */
   options(options: { n_distinct?: number; n_distinct_inherited?: number }): this {
     guard(columnOptionsShape, options, { object: 'a column', source: callSite, field: 'options' });
-    const entries = Object.entries(options).filter(([, value]) => value !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
-    return this.with((s) => (s.options = Object.fromEntries(entries.map(([name, value]) => [name, String(value)]))));
+    return this.with((s) => (s.options = toColumnOptions(options)));
   }
   check(expression: SqlInput, name?: string): this {
     guard(checkShape, { expression, name }, { object: 'a column check', source: callSite });

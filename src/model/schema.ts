@@ -568,6 +568,8 @@ export interface View extends Documented {
   triggers?: Record<string, Trigger>;
   /** A materialized view's storage parameters (a plain view's options are the fields above). */
   storage?: StorageOptions;
+  /** A materialized view's extended statistics objects (CREATE STATISTICS), by name. Absent when there are none. */
+  statistics?: Record<string, StatisticsObject>;
   /**
    * A materialized view created WITH NO DATA (unpopulated when read from a database): how it is
    * created, not compared, since a refresh fills it without changing the schema.
@@ -576,8 +578,11 @@ export interface View extends Documented {
   grants: Grant[];
 }
 
-/** A ViewColumn is one output column of a view. */
-export interface ViewColumn {
+/**
+ * A ViewColumn is one output column of a view. A materialized view's column may have settings
+ * of its own (storage, compression, statistics target, attribute options), as a table column.
+ */
+export interface ViewColumn extends ColumnSettings {
   name: string;
   type: string;
   comment?: string;

@@ -6,6 +6,8 @@ import type { Column, Constraint, Index, ObjectRef, Policy, Routine, Schema, Tri
 import { dependencyGraph, readsDisturbed, type Disturbed } from './dependency-graph.js';
 import { mentions, mentionsName, type Named } from './mentions.js';
 import { routineReferences } from './routine-order.js';
+import { viewColumnSettingsChanges } from '../diff/column-settings.js';
+import { diffStatistics } from '../diff/statistics.js';
 
 /**
  * Adds what PostgreSQL needs around the requested changes: objects that depend on something
@@ -333,6 +335,10 @@ function recreateView(changes: Change[], view: View, next: View | undefined, to:
       if (!changes.some((c) => c.kind === 'create index' && c.relation === id && c.index.name === index.name)) changes.push({ kind: 'create index', relation: id, index });
     }
     removeWhere(changes, (c) => c.kind === 'drop index' && c.relation === id);
+    // A materialized view's column settings and statistics objects go with it too.
+    removeWhere(changes, (c) => (c.kind === 'set column settings' || c.kind === 'create statistics' || c.kind === 'drop statistics' || c.kind === 'alter statistics') && c.table === id);
+    changes.push(...viewColumnSettingsChanges(id, undefined, next));
+    diffStatistics(id, {}, next, changes);
     // A view's triggers go with it: the new one gets the target's.
     for (const trigger of Object.values(next.triggers ?? {})) {
       if (changes.some((c) => c.kind === 'create trigger' && c.table === id && c.trigger.name === trigger.name)) continue;

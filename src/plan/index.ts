@@ -402,6 +402,8 @@ export function planChanges(requested: Change[], context: { from?: Schema; to?: 
     const sequencePlace = sequenceRank(change, context.from, { drops: phases['drop sequence'], columns: phases['alter column'] });
     if (sequencePlace) [phase, within] = sequencePlace;
     if (change.kind === 'create index' && materializedViews.has(change.relation)) phase = 41;
+    // A materialized view's column settings and statistics objects once it is created.
+    if ((change.kind === 'set column settings' || change.kind === 'create statistics' || change.kind === 'alter statistics') && materializedViews.has(change.table)) phase = 41;
     // Parents before their partitions and children; dropped the other way round.
     const level = levelOf(change);
     if (level !== undefined) within = change.kind === 'drop table' ? -level : level;
