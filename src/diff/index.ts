@@ -11,7 +11,7 @@ import { diffDistributions } from './distributions.js';
 import { columnSettingsChange, createdColumn, sameColumnShape, viewColumnSettingsChanges } from './column-settings.js';
 import { diffStatistics } from './statistics.js';
 import { applyRenames } from './renames.js';
-import type { Column, Constraint, Extension, Grant, Index, Policy, Routine, Schema, StorageOptions, Table, Trigger, View } from '../model/schema.js';
+import type { Column, CompositeType, Constraint, Extension, Grant, Index, Policy, Routine, Schema, StorageOptions, Table, Trigger, View } from '../model/schema.js';
 
 /**
  * What a change list needs to know of the target model while creating objects: the grants a new
@@ -115,14 +115,17 @@ export function diffSchemas(original: Schema, to: Schema, options: DiffOptions =
     create: (type) => {
       changes.push({ kind: 'create composite type', type });
       comment(changes, { type: 'type', id: objectId(type.schema, type.name) }, undefined, type.comment);
+      attributeComments(changes, undefined, type);
     },
     drop: (type) => changes.push({ kind: 'drop composite type', type }),
     alter: (a, b) => {
-      if (!sameValue(a.attributes, b.attributes)) {
+      const shape = (type: CompositeType) => type.attributes.map(({ comment: _c, ...attribute }) => attribute);
+      if (!sameValue(shape(a), shape(b))) {
         const columns = columnsOfType(from, to, b.schema, b.name).map(({ table, column }) => `${table}.${column.name}`);
         changes.push({ kind: 'alter composite type', from: a, to: b, columns });
       }
       comment(changes, { type: 'type', id: objectId(b.schema, b.name) }, a.comment, b.comment);
+      attributeComments(changes, a, b);
     },
   });
   each(managed(from.sequences), managed(to.sequences), {
@@ -516,6 +519,14 @@ function diffRoutine(a: Routine, b: Routine, changes: Change[], context: Context
   }
   grants(changes, routineTarget(b), a.grants, b.grants);
   comment(changes, routineTarget(b), a.comment, b.comment);
+}
+
+/** Comments on a composite type's attributes (COMMENT ON COLUMN type.attribute); an added attribute starts with none. */
+function attributeComments(changes: Change[], a: CompositeType | undefined, b: CompositeType): void {
+  const id = objectId(b.schema, b.name);
+  for (const attribute of b.attributes) {
+    comment(changes, { type: 'column', relation: id, column: attribute.name }, a?.attributes.find((x) => x.name === attribute.name)?.comment, attribute.comment);
+  }
 }
 
 function viewTarget(view: View) {

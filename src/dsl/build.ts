@@ -201,7 +201,13 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
       checkName(attribute.name, where);
       if (names.has(attribute.name)) invalid(`attribute "${attribute.name}" is declared twice`, where);
       names.add(attribute.name);
-      return { name: attribute.name, type: resolveType(attribute.type, where), ...(attribute.collation ? { collation: collationId(attribute.collation, isSchema) } : {}) };
+      return {
+        name: attribute.name,
+        type: resolveType(attribute.type, where),
+        ...(attribute.collation ? { collation: collationId(attribute.collation, isSchema) } : {}),
+        ...(attribute.comment !== undefined ? { comment: attribute.comment } : {}),
+        ...(attribute.renamedFrom ? { renamedFrom: attribute.renamedFrom } : {}),
+      };
     });
     (schema.composites ??= {})[id] = { schema: comp.schema, name: comp.name, attributes, ...docs(comp.description, comp.group, comp.note, comp.source) };
   }

@@ -113,7 +113,9 @@ export type RenameTarget =
   | { type: 'routine'; routine: Routine }
   | { type: 'column' | 'constraint'; table: string }
   | { type: 'index'; schema: string }
-  | { type: 'enum value'; enum: string };
+  | { type: 'enum value'; enum: string }
+  /** An attribute of the composite type `composite` (its id). */
+  | { type: 'attribute'; composite: string };
 
 export type ChangeKind = Change['kind'];
 

@@ -246,6 +246,10 @@ export interface CompositeAttribute {
   type: string;
   /** A collation other than the type's default. */
   collation?: string;
+  /** COMMENT ON COLUMN type.attribute. */
+  comment?: string;
+  /** The attribute's previous name: a migration hint that yields RENAME ATTRIBUTE. */
+  renamedFrom?: string;
 }
 
 /** A Sequence is a standalone sequence (identity sequences belong to their column). */

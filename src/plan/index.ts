@@ -233,6 +233,7 @@ function objectOf(change: Change): string {
       const t = change.target;
       if (t.type === 'routine') return objectId(t.routine.schema, change.to);
       if ('enum' in t) return t.enum;
+      if (t.type === 'attribute') return `${t.composite}.${change.to}`;
       if ('table' in t) return t.type === 'column' ? `${t.table}.${change.to}` : `${t.table} (constraint ${change.to})`;
       return objectId(t.schema, change.to);
     }

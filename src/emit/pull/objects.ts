@@ -53,7 +53,8 @@ export function compositeExpr(composite: CompositeType, ctx: PullContext): Expr 
   const id = objectId(composite.schema, composite.name);
   const attributes = composite.attributes.map((a): [string, Expr] => {
     const type = columnType(a.type, ctx, { object: id, what: `attribute ${a.name}` });
-    return [checkKey(a.name, id, 'attribute', ctx), a.collation !== undefined ? method(type, 'collate', str(collationSql(a.collation))) : type];
+    const collated = a.collation !== undefined ? method(type, 'collate', str(collationSql(a.collation))) : type;
+    return [checkKey(a.name, id, 'attribute', ctx), a.comment !== undefined ? method(collated, 'describe', str(a.comment)) : collated];
   });
   return callWith('compositeType', [str(composite.name)], obj([schemaOption(composite.schema), description(composite.comment), ['attributes', obj(attributes)]]));
 }
