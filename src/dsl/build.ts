@@ -256,6 +256,7 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
     if (schema.routines[id]) invalid(`routine ${id} is declared twice`, where);
     const returns = def.returns !== undefined ? returnsSql(resolveReturns(def.returns, (t, f) => resolveType(t, at(def.source, nameId, f, options.file)))) : undefined;
     if (def.kind === 'procedure' && (def.cost !== undefined || def.rows !== undefined)) invalid('a procedure takes no cost or rows', at(def.source, nameId, def.cost !== undefined ? 'cost' : 'rows', options.file));
+    if (def.kind === 'procedure' && def.support !== undefined) invalid('a procedure takes no support function', at(def.source, nameId, 'support', options.file));
     if (def.rows !== undefined && !returnsSet(returns)) invalid('rows is only for a function that returns a set (setof or table)', at(def.source, nameId, 'rows', options.file));
     const routine: Routine = {
       schema: def.schema,
@@ -271,6 +272,7 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
       parallel: def.parallel,
       ...(def.cost !== undefined && def.cost !== defaultRoutineCost(def.language) ? { cost: def.cost } : {}),
       ...(def.rows !== undefined && def.rows !== defaultRoutineRows ? { rows: def.rows } : {}),
+      ...(def.support !== undefined ? { support: def.support } : {}),
       settings: def.settings,
       body: def.body,
       ...(def.standardBody ? { standardBody: true } : {}),

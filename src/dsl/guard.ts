@@ -199,6 +199,7 @@ export const routineShape = z
     parallel: z.enum(['unsafe', 'restricted', 'safe']).optional(),
     cost: z.number().positive().finite().optional(),
     rows: z.number().positive().finite().optional(),
+    support: name.optional(),
     set: z.record(z.string(), z.string()).optional(),
     body: sqlText,
     grants: z.union([z.array(name), z.array(grant)]).optional(),

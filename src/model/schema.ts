@@ -655,6 +655,11 @@ export interface Routine extends Documented {
   cost?: number;
   /** A set-returning function's estimated number of rows (ROWS), when not the default 1000. */
   rows?: number;
+  /**
+   * A function's planner support function (SUPPORT, pg_proc.prosupport): its name, qualified
+   * unless in pg_catalog (`textlike_support`, `ext.my_support`).
+   */
+  support?: string;
   /** `SET` clauses as PostgreSQL stores them (proconfig): `{ search_path: '""' }`. */
   settings: Record<string, string>;
   /**
