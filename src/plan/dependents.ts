@@ -332,7 +332,10 @@ function recreateView(changes: Change[], view: View, next: View | undefined, to:
   if (next && !changes.some((c) => c.kind === 'create view' && isThis(c.view))) {
     changes.push({ kind: 'create view', view: { ...next, indexes: {} } });
     for (const index of Object.values(next.indexes)) {
-      if (!changes.some((c) => c.kind === 'create index' && c.relation === id && c.index.name === index.name)) changes.push({ kind: 'create index', relation: id, index });
+      if (changes.some((c) => c.kind === 'create index' && c.relation === id && c.index.name === index.name)) continue;
+      changes.push({ kind: 'create index', relation: id, index });
+      const commented = changes.some((c) => c.kind === 'set comment' && c.target.type === 'index' && c.target.schema === next.schema && c.target.name === index.name);
+      if (index.comment !== undefined && !commented) changes.push({ kind: 'set comment', target: { type: 'index', schema: next.schema, name: index.name }, to: index.comment });
     }
     removeWhere(changes, (c) => c.kind === 'drop index' && c.relation === id);
     // A materialized view's column settings and statistics objects go with it too.
