@@ -196,8 +196,8 @@ function attachTableParts(schema: Schema, external: Set<string>, { constraints, 
     if (table) table.constraints[row.name] = toConstraint(row);
   }
   for (const row of sortByName(statistics)) {
-    const table = schema.tables[objectId(row.tableSchema, row.table)];
-    if (table) (table.statistics ??= {})[row.name] = toStatistics(row);
+    const owner = schema.tables[objectId(row.tableSchema, row.table)] ?? schema.views[objectId(row.tableSchema, row.table)];
+    if (owner) (owner.statistics ??= {})[row.name] = toStatistics(row);
   }
   for (const row of sortByName(indexes)) {
     const owner = tableOf(row) ?? schema.views[objectId(row.schema, row.table)];

@@ -233,6 +233,7 @@ function objectOf(change: Change): string {
       const t = change.target;
       if (t.type === 'routine') return objectId(t.routine.schema, change.to);
       if ('enum' in t) return t.enum;
+      if (t.type === 'attribute') return `${t.composite}.${change.to}`;
       if ('table' in t) return t.type === 'column' ? `${t.table}.${change.to}` : `${t.table} (constraint ${change.to})`;
       return objectId(t.schema, change.to);
     }
@@ -402,6 +403,8 @@ export function planChanges(requested: Change[], context: { from?: Schema; to?: 
     const sequencePlace = sequenceRank(change, context.from, { drops: phases['drop sequence'], columns: phases['alter column'] });
     if (sequencePlace) [phase, within] = sequencePlace;
     if (change.kind === 'create index' && materializedViews.has(change.relation)) phase = 41;
+    // A materialized view's column settings and statistics objects once it is created.
+    if ((change.kind === 'set column settings' || change.kind === 'create statistics' || change.kind === 'alter statistics') && materializedViews.has(change.table)) phase = 41;
     // Parents before their partitions and children; dropped the other way round.
     const level = levelOf(change);
     if (level !== undefined) within = change.kind === 'drop table' ? -level : level;

@@ -33,6 +33,7 @@ function behaviour(routine: Routine): string {
     routine.parallel === 'unsafe' ? '' : `parallel ${routine.parallel}`,
     routine.cost !== undefined ? `cost ${routine.cost}` : '',
     routine.rows !== undefined ? `about ${routine.rows} rows` : '',
+    routine.support !== undefined ? `planner support ${routine.support}` : '',
   ]
     .filter(Boolean)
     .join(', ');

@@ -1,5 +1,5 @@
 import { trimIdentity } from '../../model/identity.js';
-import type { Column } from '../../model/schema.js';
+import type { Column, ColumnOptions, ColumnSettings } from '../../model/schema.js';
 import { collationName, nonDefaultCollation, type CollationRef } from './collation.js';
 import { commentOf, grantsOf, inSelectedNamespaces } from './fragments.js';
 import { toGrants, type AclEntry } from './grants.js';
@@ -8,15 +8,28 @@ import { toGrants, type AclEntry } from './grants.js';
  * The columns of relation `rel` (a view) as a JSON array in attribute order: a correlated
  * subquery, one index scan per relation inside the single query.
  */
-export function columnsOf(rel: string, options: { updatable?: string } = {}): string {
+export function columnsOf(rel: string, options: { updatable?: string; settings?: string } = {}): string {
   const updatable = options.updatable ? `,
        'updatable', CASE WHEN ${options.updatable} THEN pg_column_is_updatable(a.attrelid, a.attnum, false) END` : '';
+  const settings = options.settings ? `,
+       ${columnSettingsFields(options.settings)}` : '';
   return `(SELECT json_agg(json_build_object(
        'name', a.attname,
        'type', format_type(a.atttypid, a.atttypmod),
-       'comment', ${commentOf('pg_class', 'a.attrelid', 'a.attnum')}${updatable}) ORDER BY a.attnum)
-     FROM pg_attribute a
+       'comment', ${commentOf('pg_class', 'a.attrelid', 'a.attnum')}${updatable}${settings}) ORDER BY a.attnum)
+     FROM pg_attribute a${options.settings ? ' JOIN pg_type ty ON ty.oid = a.atttypid' : ''}
      WHERE a.attrelid = ${rel} AND a.attnum > 0 AND NOT a.attisdropped)`;
+}
+
+/**
+ * A column's storage (when not its type's), compression, statistics target and options, where
+ * `when` holds (json_build_object pairs; pg_attribute `a` and its pg_type `ty`).
+ */
+function columnSettingsFields(when = 'true'): string {
+  return `'storage', CASE WHEN ${when} AND a.attstorage <> ty.typstorage THEN a.attstorage END,
+       'compression', CASE WHEN ${when} AND a.attcompression IN ('p', 'l') THEN a.attcompression END,
+       'statistics', CASE WHEN ${when} AND a.attstattarget >= 0 THEN a.attstattarget END,
+       'options', CASE WHEN ${when} THEN a.attoptions END`;
 }
 
 /**
@@ -39,9 +52,7 @@ export function tableColumns({ shapeOnly = false }: { shapeOnly?: boolean } = {}
            AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum AND d.deptype = 'i' LIMIT 1) END,
        'collation', CASE WHEN a.attcollation <> ty.typcollation THEN ${nonDefaultCollation('a.attcollation', 'ty.typcollation')} END,
        'inherited', NOT a.attislocal,
-       'storage', CASE WHEN a.attstorage <> ty.typstorage THEN a.attstorage END,
-       'compression', CASE WHEN a.attcompression IN ('p', 'l') THEN a.attcompression END,
-       'statistics', CASE WHEN a.attstattarget >= 0 THEN a.attstattarget END,
+       ${columnSettingsFields()},
        'grants', CASE WHEN a.attacl IS NOT NULL THEN ${grantsOf('a.attacl', 'ac.relowner')} END`;
   return `(SELECT a.attrelid, json_agg(json_build_object(
        'name', a.attname,
@@ -80,8 +91,32 @@ export interface ColumnRow {
   compression?: 'p' | 'l' | null;
   /** attstattarget when set (PostgreSQL 15 stores -1 for the default, 17 and later NULL). */
   statistics?: number | null;
+  /** pg_attribute.attoptions as stored: `{n_distinct=-0.5}`. */
+  options?: string[] | null;
   /** Null when the column has no privileges of its own (the usual case). */
   grants?: AclEntry[] | null;
+}
+
+/** The settings of a column as read (columnSettingsFields). */
+export function toColumnSettings(row: Pick<ColumnRow, 'storage' | 'compression' | 'statistics' | 'options'>): ColumnSettings {
+  return {
+    ...(row.storage ? { storage: storageModes[row.storage] } : {}),
+    ...(row.compression ? { compression: row.compression === 'l' ? ('lz4' as const) : ('pglz' as const) } : {}),
+    ...(row.statistics !== undefined && row.statistics !== null ? { statistics: row.statistics } : {}),
+    ...columnOptionsField(row.options),
+  };
+}
+
+/**
+ * Attribute options as the model holds them, sorted by name. `pg_attver` is no user's option: a
+ * server extension keeps its own bookkeeping there.
+ */
+function columnOptionsField(options: string[] | null | undefined): { options?: ColumnOptions } {
+  const entries = (options ?? [])
+    .map((option) => [option.slice(0, option.indexOf('=')), option.slice(option.indexOf('=') + 1)] as const)
+    .filter(([name]) => name !== 'pg_attver')
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  return entries.length ? { options: Object.fromEntries(entries) } : {};
 }
 
 const storageModes = { p: 'plain', e: 'external', x: 'extended', m: 'main' } as const;
@@ -101,9 +136,7 @@ export function toColumn(row: ColumnRow): Column {
     ...(Object.keys(identityOptions).length > 0 ? { identityOptions } : {}),
     ...(row.generated !== null ? { generated: row.generated } : {}),
     ...(row.collation ? { collation: collationName(row.collation) } : {}),
-    ...(row.storage ? { storage: storageModes[row.storage] } : {}),
-    ...(row.compression ? { compression: row.compression === 'l' ? ('lz4' as const) : ('pglz' as const) } : {}),
-    ...(row.statistics !== undefined && row.statistics !== null ? { statistics: row.statistics } : {}),
+    ...toColumnSettings(row),
     ...(row.comment !== null ? { comment: row.comment } : {}),
     ...(row.inherited ? { inherited: true } : {}),
     ...(row.grants?.length ? { grants: toGrants(row.grants) } : {}),
