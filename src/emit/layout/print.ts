@@ -35,7 +35,14 @@ export function printDoc(doc: Doc, width = 80, groupModes: GroupModes = new Map(
       continue;
     }
     if (Array.isArray(current)) {
-      for (let i = current.length - 1; i >= 0; i--) commands.push({ indentation, mode, doc: current[i]! });
+      // Leading text is written at once: only the parts after it wait on the stack.
+      let first = 0;
+      for (; first < current.length && typeof current[first] === 'string'; first++) {
+        const text = current[first] as string;
+        out.push(text);
+        position += stringWidth(text);
+      }
+      for (let i = current.length - 1; i >= first; i--) commands.push({ indentation, mode, doc: current[i]! });
       continue;
     }
     switch (current.kind) {
@@ -196,6 +203,8 @@ function fits(next: Command, rest: Command[], width: number, groupModes: GroupMo
 function trimTrailingSpace(out: string[]): void {
   while (out.length > 0) {
     const last = out[out.length - 1]!;
+    const end = last.charCodeAt(last.length - 1);
+    if (end !== 0x20 && end !== 0x09 && last !== '') return;
     const kept = last.replace(/[\t ]+$/, '');
     if (kept !== '') {
       out[out.length - 1] = kept;
@@ -203,4 +212,48 @@ function trimTrailingSpace(out: string[]): void {
     }
     out.pop();
   }
+}
+
+/**
+ * The text `doc` prints as when laid out flat, as printDoc writes a group that fits; undefined
+ * when it cannot be flat (a hard line, a breakParent, a group that must break) or when its flat
+ * text is not its own to tell (an ifBreak on another group, a fill). An emitter checks the width
+ * of a line it already knows is flat without laying out a document for it.
+ */
+export function flatText(doc: Doc): string | undefined {
+  const parts: string[] = [];
+  const stack: Doc[] = [doc];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (typeof current === 'string') {
+      parts.push(current);
+      continue;
+    }
+    if (Array.isArray(current)) {
+      for (let i = current.length - 1; i >= 0; i--) stack.push(current[i]!);
+      continue;
+    }
+    switch (current.kind) {
+      case 'indent':
+      case 'align':
+        stack.push(current.contents);
+        break;
+      case 'group':
+        if (current.break) return undefined;
+        stack.push(current.contents);
+        break;
+      case 'if-break':
+        if (current.groupId) return undefined;
+        stack.push(current.flatContents);
+        break;
+      case 'line':
+        if (current.hard) return undefined;
+        if (!current.soft) parts.push(' ');
+        break;
+      case 'fill':
+      case 'break-parent':
+        return undefined;
+    }
+  }
+  return parts.join('');
 }
