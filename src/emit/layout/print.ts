@@ -5,7 +5,7 @@
  * only before content that does not fit, and a hard line inside a flat group makes the groups
  * after it measure again.
  */
-import type { Doc, Fill } from './doc.js';
+import type { Doc, Fill, Line } from './doc.js';
 import { stringWidth } from './width.js';
 
 export type Mode = 'break' | 'flat';
@@ -35,12 +35,16 @@ export function printDoc(doc: Doc, width = 80, groupModes: GroupModes = new Map(
       continue;
     }
     if (Array.isArray(current)) {
-      // Leading text is written at once: only the parts after it wait on the stack.
+      // Leading text, and line breaks in a broken layout, are written at once (nothing decides
+      // how they print): only the parts after them wait on the stack.
       let first = 0;
-      for (; first < current.length && typeof current[first] === 'string'; first++) {
-        const text = current[first] as string;
-        out.push(text);
-        position += stringWidth(text);
+      for (; first < current.length; first++) {
+        const part = current[first]!;
+        if (typeof part === 'string') {
+          out.push(part);
+          position += stringWidth(part);
+        } else if (mode === 'break' && !Array.isArray(part) && part.kind === 'line') position = breakLine(out, part, indentation);
+        else break;
       }
       for (let i = current.length - 1; i >= first; i--) commands.push({ indentation, mode, doc: current[i]! });
       continue;
@@ -86,14 +90,7 @@ export function printDoc(doc: Doc, width = 80, groupModes: GroupModes = new Map(
           break;
         }
         if (mode === 'flat') remeasure = true;
-        if (current.literal) {
-          out.push('\n');
-          position = 0;
-        } else {
-          trimTrailingSpace(out);
-          out.push(newline(indentation));
-          position = indentation;
-        }
+        position = breakLine(out, current, indentation);
         break;
       case 'break-parent':
         break;
@@ -131,6 +128,17 @@ function fillStep(doc: Fill, indentation: number, mode: Mode, remaining: number,
   const pairFits = fits(pair, [], remaining, groupModes, true);
   const rest: Command = { indentation, mode, doc: { ...doc, start: doc.start + 2 } };
   return [rest, { indentation, mode: pairFits ? 'flat' : 'break', doc: separator }, contentCommand];
+}
+
+/** Writes a line break (a literal one starts at column 0) and returns the position after it. */
+function breakLine(out: string[], line: Line, indentation: number): number {
+  if (line.literal) {
+    out.push('\n');
+    return 0;
+  }
+  trimTrailingSpace(out);
+  out.push(newline(indentation));
+  return indentation;
 }
 
 const newlines: string[] = [];
