@@ -136,5 +136,6 @@ export function toDependencies(rows: DependencyRow[]): Dependency[] {
 
 /** Whether two refs name one object or a part of it (a view's own columns). */
 function sameObject(a: ObjectRef, b: ObjectRef): boolean {
-  return ((a.type === 'view' || a.type === 'table') && refOwner(a) === refOwner(b)) || JSON.stringify(a) === JSON.stringify(b);
+  // Refs of different kinds name different objects: most edges are told apart without their JSON.
+  return ((a.type === 'view' || a.type === 'table') && refOwner(a) === refOwner(b)) || (a.type === b.type && JSON.stringify(a) === JSON.stringify(b));
 }
