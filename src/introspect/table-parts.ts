@@ -45,8 +45,10 @@ export function attachDependencies(schema: Schema, dependencyRows: DependencyRow
 
 /** Edges sorted by their JSON text and without repeats: the server sends them unsorted. */
 function inOrder(dependencies: Dependency[]): Dependency[] {
-  const keyed = dependencies.map((d) => [JSON.stringify(d), d] as const).sort(([a], [b]) => byText(a, b));
-  return keyed.filter(([k], i) => i === 0 || keyed[i - 1]![0] !== k).map(([, d]) => d);
+  const byKey = new Map<string, Dependency>();
+  for (const dependency of dependencies) byKey.set(JSON.stringify(dependency), dependency);
+  // The default order of strings is byText's (UTF-16 code units), without a call per comparison.
+  return [...byKey.keys()].sort().map((key) => byKey.get(key)!);
 }
 
 interface TablePartRows {
