@@ -5,7 +5,7 @@
  * only before content that does not fit, and a hard line inside a flat group makes the groups
  * after it measure again.
  */
-import type { Doc, Fill } from './doc.js';
+import type { Doc, Fill, Line } from './doc.js';
 import { stringWidth } from './width.js';
 
 export type Mode = 'break' | 'flat';
@@ -35,7 +35,18 @@ export function printDoc(doc: Doc, width = 80, groupModes: GroupModes = new Map(
       continue;
     }
     if (Array.isArray(current)) {
-      for (let i = current.length - 1; i >= 0; i--) commands.push({ indentation, mode, doc: current[i]! });
+      // Leading text, and line breaks in a broken layout, are written at once (nothing decides
+      // how they print): only the parts after them wait on the stack.
+      let first = 0;
+      for (; first < current.length; first++) {
+        const part = current[first]!;
+        if (typeof part === 'string') {
+          out.push(part);
+          position += stringWidth(part);
+        } else if (mode === 'break' && !Array.isArray(part) && part.kind === 'line') position = breakLine(out, part, indentation);
+        else break;
+      }
+      for (let i = current.length - 1; i >= first; i--) commands.push({ indentation, mode, doc: current[i]! });
       continue;
     }
     switch (current.kind) {
@@ -79,14 +90,7 @@ export function printDoc(doc: Doc, width = 80, groupModes: GroupModes = new Map(
           break;
         }
         if (mode === 'flat') remeasure = true;
-        if (current.literal) {
-          out.push('\n');
-          position = 0;
-        } else {
-          trimTrailingSpace(out);
-          out.push(newline(indentation));
-          position = indentation;
-        }
+        position = breakLine(out, current, indentation);
         break;
       case 'break-parent':
         break;
@@ -124,6 +128,17 @@ function fillStep(doc: Fill, indentation: number, mode: Mode, remaining: number,
   const pairFits = fits(pair, [], remaining, groupModes, true);
   const rest: Command = { indentation, mode, doc: { ...doc, start: doc.start + 2 } };
   return [rest, { indentation, mode: pairFits ? 'flat' : 'break', doc: separator }, contentCommand];
+}
+
+/** Writes a line break (a literal one starts at column 0) and returns the position after it. */
+function breakLine(out: string[], line: Line, indentation: number): number {
+  if (line.literal) {
+    out.push('\n');
+    return 0;
+  }
+  trimTrailingSpace(out);
+  out.push(newline(indentation));
+  return indentation;
 }
 
 const newlines: string[] = [];
@@ -196,6 +211,8 @@ function fits(next: Command, rest: Command[], width: number, groupModes: GroupMo
 function trimTrailingSpace(out: string[]): void {
   while (out.length > 0) {
     const last = out[out.length - 1]!;
+    const end = last.charCodeAt(last.length - 1);
+    if (end !== 0x20 && end !== 0x09 && last !== '') return;
     const kept = last.replace(/[\t ]+$/, '');
     if (kept !== '') {
       out[out.length - 1] = kept;
@@ -203,4 +220,48 @@ function trimTrailingSpace(out: string[]): void {
     }
     out.pop();
   }
+}
+
+/**
+ * The text `doc` prints as when laid out flat, as printDoc writes a group that fits; undefined
+ * when it cannot be flat (a hard line, a breakParent, a group that must break) or when its flat
+ * text is not its own to tell (an ifBreak on another group, a fill). An emitter checks the width
+ * of a line it already knows is flat without laying out a document for it.
+ */
+export function flatText(doc: Doc): string | undefined {
+  const parts: string[] = [];
+  const stack: Doc[] = [doc];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (typeof current === 'string') {
+      parts.push(current);
+      continue;
+    }
+    if (Array.isArray(current)) {
+      for (let i = current.length - 1; i >= 0; i--) stack.push(current[i]!);
+      continue;
+    }
+    switch (current.kind) {
+      case 'indent':
+      case 'align':
+        stack.push(current.contents);
+        break;
+      case 'group':
+        if (current.break) return undefined;
+        stack.push(current.contents);
+        break;
+      case 'if-break':
+        if (current.groupId) return undefined;
+        stack.push(current.flatContents);
+        break;
+      case 'line':
+        if (current.hard) return undefined;
+        if (!current.soft) parts.push(' ');
+        break;
+      case 'fill':
+      case 'break-parent':
+        return undefined;
+    }
+  }
+  return parts.join('');
 }

@@ -4,6 +4,8 @@
  * when prettier hugs them, object types flat until they do not fit).
  */
 import { align, group, hardline, ifBreak, indent, join, line, softline, type Doc } from '../layout/doc.js';
+import { flatText } from '../layout/print.js';
+import { stringWidth } from '../layout/width.js';
 
 export type TsType =
   | { kind: 'keyword'; name: 'string' | 'number' | 'boolean' | 'null' | 'undefined' | 'unknown' | 'never' | 'void' | 'bigint' }
@@ -146,10 +148,71 @@ function objectDoc(members: Member[], expanded: boolean): Doc {
   return group(['{', indent([line, parts]), line, '}'], { shouldBreak: expanded });
 }
 
-/** An interface body: always one member a line. */
+/**
+ * An interface body: always one member a line. Interfaces are top-level statements, so their
+ * members start two columns in.
+ */
 export function interfaceBody(members: Member[]): Doc {
   if (members.length === 0) return '{}';
-  return ['{', indent([hardline, join(hardline, members.map((member) => [memberDoc(member), ';']))]), hardline, '}'];
+  return linesOfMembers(members, 2);
+}
+
+/** `{`, then each member on its own line at `indentation` with its `;`, then `}` a level out. */
+function linesOfMembers(members: Member[], indentation: number): Doc {
+  return ['{', indent([hardline, join(hardline, members.map((member) => withSemicolon(memberLine(member, indentation))))]), hardline, '}'];
+}
+
+const withSemicolon = (doc: Doc): Doc => (typeof doc === 'string' ? `${doc};` : [doc, ';']);
+
+/** How wide the printer lays out (prettier's default). */
+const printWidth = 80;
+
+/**
+ * A member on a line of its own at `indentation`, laid out as the printer would lay out
+ * `memberDoc` there, without a document wherever the layout is already known: one line of text
+ * when its type prints flat and the line fits before its `;`, an expanded object's members one a
+ * line below its key. Most members of a large schema are one line, and a line of text costs the
+ * printer nothing to measure.
+ */
+function memberLine(member: Member, indentation: number): Doc {
+  if (member.index) return memberDoc(member);
+  const key = `${propertyKey(member.key)}${member.optional ? '?' : ''}: `;
+  const { type } = member;
+  let layout: Doc;
+  if (type.kind === 'object' && type.expanded && type.members.length > 0) layout = [key, linesOfMembers(type.members, indentation + 2)];
+  else {
+    const flat = flatAnnotation(type);
+    if (flat === undefined || stringWidth(key) + stringWidth(flat) + 1 > printWidth - indentation) return memberDoc(member);
+    layout = key + flat;
+  }
+  return member.comment ? [commentDoc(member.comment), hardline, layout] : layout;
+}
+
+/** Flat annotations by type: columns of a schema share a few dozen types (see `columnType`). */
+const flatAnnotations = new WeakMap<TsType, string | null>();
+
+/** A type's one-line text as a member's annotation, or undefined when it must break. */
+function flatAnnotation(type: TsType): string | undefined {
+  let flat = flatAnnotations.get(type);
+  if (flat === undefined) flatAnnotations.set(type, (flat = (type.kind === 'object' ? flatObject(type) : flatText(typeDoc(type, 'annotation'))) ?? null));
+  return flat ?? undefined;
+}
+
+/**
+ * An object type on one line, from its members' flat texts (shared with the other members of
+ * their type): `objectDoc` laid out flat. Expanded, or with a member that must break (one with a
+ * description), it has none.
+ */
+function flatObject(type: Extract<TsType, { kind: 'object' }>): string | undefined {
+  if (type.expanded) return undefined;
+  if (type.members.length === 0) return '{}';
+  const parts: string[] = [];
+  for (const member of type.members) {
+    const flat = member.comment ? undefined : flatAnnotation(member.type);
+    if (flat === undefined) return undefined;
+    parts.push(`${member.index ? `[${member.key}: string]` : propertyKey(member.key)}${member.optional ? '?' : ''}: ${flat}`);
+  }
+  return `{ ${parts.join('; ')} }`;
 }
 
 function memberDoc(member: Member): Doc {
@@ -160,6 +223,7 @@ function memberDoc(member: Member): Doc {
 
 /** A JSDoc block for a description: one line when it is one line, else one ` * ` line per line. */
 export function commentDoc(text: string): Doc {
+  if (!/[\r\n]|\*\//.test(text)) return `/** ${text.trim()} */`;
   const lines = text
     .replace(/\*\//g, '*\\/')
     .split(/\r\n|\r|\n/)
@@ -184,6 +248,8 @@ export function propertyKey(name: string): string {
 
 /** A string literal as prettier writes it: double quotes unless the text holds more of them than single ones. */
 export function quoteString(value: string): string {
+  // Most strings hold nothing to escape and no double quote: quoted as they are.
+  if (!/["\\\x00-\x1f\x7f\u2028\u2029]/.test(value)) return `"${value}"`;
   const doubles = value.split('"').length - 1;
   const singles = value.split("'").length - 1;
   const quote = doubles > singles ? "'" : '"';
