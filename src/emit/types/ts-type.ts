@@ -3,7 +3,8 @@
  * the way prettier prints the same type (unions broken one member a line, type arguments hugged
  * when prettier hugs them, object types flat until they do not fit).
  */
-import { align, group, hardline, ifBreak, indent, join, line, softline, type Doc } from '../layout/doc.js';
+import { align, flat, group, hardline, ifBreak, indent, join, line, softline, type Doc } from '../layout/doc.js';
+import { stringWidth } from '../layout/width.js';
 
 export type TsType =
   | { kind: 'keyword'; name: 'string' | 'number' | 'boolean' | 'null' | 'undefined' | 'unknown' | 'never' | 'void' | 'bigint' }
@@ -153,9 +154,68 @@ export function interfaceBody(members: Member[]): Doc {
 }
 
 function memberDoc(member: Member): Doc {
-  const key = member.index ? ['[', member.key, ': string]'] : propertyKey(member.key);
-  const signature = group([key, member.optional ? '?' : '', ': ', typeDoc(member.type, 'annotation')]);
-  return member.comment ? [commentDoc(member.comment), hardline, signature] : signature;
+  const key = member.index ? `[${member.key}: string]` : propertyKey(member.key);
+  const signature = () => group([key, member.optional ? '?' : '', ': ', typeDoc(member.type, 'annotation')]);
+  if (member.comment) return [commentDoc(member.comment), hardline, signature()];
+  // Most members fit their line: their text is enough, their document is built only when one does not.
+  const type = flatType(member.type);
+  if (type === undefined) return signature();
+  const text = `${key}${member.optional ? '?' : ''}: ${type}`;
+  return flat(text, stringWidth(text), signature);
+}
+
+/**
+ * A type's text on one line, as `typeDoc` lays it out flat (the same wherever it stands), or
+ * undefined when it holds something that must break: an expanded object type.
+ */
+function flatType(type: TsType): string | undefined {
+  switch (type.kind) {
+    case 'keyword':
+      return type.name;
+    case 'literal':
+      return quoteString(type.value);
+    case 'reference': {
+      if (type.args.length === 0) return type.name;
+      const args = flatList(type.args, ', ');
+      return args === undefined ? undefined : `${type.name}<${args}>`;
+    }
+    case 'array': {
+      const element = flatType(type.element);
+      if (element === undefined) return undefined;
+      return type.element.kind === 'union' ? `(${element})[]` : `${element}[]`;
+    }
+    case 'object': {
+      if (type.members.length === 0) return '{}';
+      if (type.expanded) return undefined;
+      let members = '';
+      for (const member of type.members) {
+        if (member.comment) return undefined;
+        const value = flatType(member.type);
+        if (value === undefined) return undefined;
+        const key = member.index ? `[${member.key}: string]` : propertyKey(member.key);
+        members += `${members === '' ? '' : '; '}${key}${member.optional ? '?' : ''}: ${value}`;
+      }
+      return `{ ${members} }`;
+    }
+    case 'union':
+      return flatList(type.members, ' | ');
+    case 'tuple': {
+      const elements = flatList(type.elements, ', ');
+      return elements === undefined ? undefined : `[${elements}]`;
+    }
+    case 'raw':
+      return type.text.includes('\n') ? undefined : type.text;
+  }
+}
+
+function flatList(types: TsType[], separator: string): string | undefined {
+  let out = '';
+  for (let i = 0; i < types.length; i++) {
+    const text = flatType(types[i]!);
+    if (text === undefined) return undefined;
+    out += i === 0 ? text : separator + text;
+  }
+  return out;
 }
 
 /** A JSDoc block for a description: one line when it is one line, else one ` * ` line per line. */
