@@ -47,7 +47,7 @@ export function printDoc(doc: Doc, width = 80, groupModes: GroupModes = new Map(
     const current = commands.docs[at]!;
     if (typeof current === 'string') {
       out.push(current);
-      position += stringWidth(current);
+      position += current.length === 1 && current >= ' ' && current <= '\x7f' ? 1 : stringWidth(current);
       continue;
     }
     if (Array.isArray(current)) {
@@ -170,6 +170,8 @@ function newline(indentation: number): string {
   return (newlines[indentation] ??= '\n' + ' '.repeat(indentation));
 }
 
+const measuring: { modes: Mode[]; docs: Doc[] } = { modes: [], docs: [] };
+
 /**
  * Whether `next` fits in `width` columns, reading on into the commands after it (in their own
  * modes) up to the first line that breaks. A space from a flat line counts only once text
@@ -177,8 +179,12 @@ function newline(indentation: number): string {
  */
 function fits(nextMode: Mode, next: Doc, rest: Commands, width: number, groupModes: GroupModes, mustBeFlat = false): boolean {
   let restIndex = rest.length;
-  const modes: Mode[] = [nextMode];
-  const docs: Doc[] = [next];
+  // The measuring stack is reused: fits runs once per group laid out, and never within itself.
+  const { modes, docs } = measuring;
+  modes.length = 0;
+  docs.length = 0;
+  modes.push(nextMode);
+  docs.push(next);
   let remaining = width;
   let pendingSpace = false;
   while (remaining >= 0) {

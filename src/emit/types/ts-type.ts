@@ -143,9 +143,13 @@ function unionDoc(members: TsType[], place: Place): Doc {
 /** An object type literal: `{ a: string; b?: number }`, or one member a line when expanded or too long. */
 function objectDoc(members: Member[], expanded: boolean): Doc {
   if (members.length === 0) return '{}';
-  const parts: Doc[] = members.map((member, index) => [memberDoc(member), index === members.length - 1 ? ifBreak(';') : [';', line]]);
-  return group(['{', indent([line, parts]), line, '}'], { shouldBreak: expanded });
+  const parts: Doc[] = [line];
+  for (const member of members) parts.push(memberDoc(member), separator);
+  parts[parts.length - 1] = ifBreak(';');
+  return group(['{', indent(parts), line, '}'], { shouldBreak: expanded });
 }
+
+const separator: Doc = [';', line];
 
 /** An interface body: always one member a line. */
 export function interfaceBody(members: Member[]): Doc {
@@ -242,8 +246,12 @@ export function propertyKey(name: string): string {
   return isIdentifier(name) ? name : quoteString(name);
 }
 
+/** Text that needs no escape and no choice of quotes: most names and values. */
+const plainText = /^[^"'\\\x00-\x1f\x7f\u2028\u2029]*$/;
+
 /** A string literal as prettier writes it: double quotes unless the text holds more of them than single ones. */
 export function quoteString(value: string): string {
+  if (plainText.test(value)) return `"${value}"`;
   const doubles = value.split('"').length - 1;
   const singles = value.split("'").length - 1;
   const quote = doubles > singles ? "'" : '"';
