@@ -67,8 +67,10 @@ export interface Flat {
   kind: 'flat';
   text: string;
   width: number;
-  /** The group itself; built once, on first use. */
-  group: () => Group;
+  /** Builds the group from `source`; called once, on first use. */
+  build: (source: never) => Group;
+  source: unknown;
+  built?: Group;
 }
 
 export const line: Doc = { kind: 'line', soft: false, hard: false, literal: false };
@@ -104,13 +106,18 @@ export function ifBreak(breakContents: Doc, flatContents: Doc = '', groupId?: sy
 }
 
 /**
- * A group given by its flat text and a way to build it. The caller vouches that `build` makes a
- * group that prints `text` when flat and holds nothing that must break (no hard line, no group
+ * A group given by its flat text and a way to build it from `source` (no closure per group:
+ * files hold hundreds of thousands of them). The caller vouches that `build` makes a group that
+ * prints `text` when flat and holds nothing that must break (no hard line, no group
  * that must break, not even in a conditional group's layouts).
  */
-export function flat(text: string, width: number, build: () => Group): Flat {
-  let built: Group | undefined;
-  return { kind: 'flat', text, width, group: () => (built ??= build()) };
+export function flat<T>(text: string, width: number, build: (source: T) => Group, source: T): Flat {
+  return { kind: 'flat', text, width, build: build as (source: never) => Group, source };
+}
+
+/** The group a Flat stands for. */
+export function flatGroup(doc: Flat): Group {
+  return (doc.built ??= (doc.build as (source: unknown) => Group)(doc.source));
 }
 
 /** Contents indented only when the group `groupId` broke (prettier's indentIfBreak). */

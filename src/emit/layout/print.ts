@@ -5,7 +5,7 @@
  * only before content that does not fit, and a hard line inside a flat group makes the groups
  * after it measure again.
  */
-import type { Doc, Fill } from './doc.js';
+import { flatGroup, type Doc, type Fill } from './doc.js';
 import { stringWidth } from './width.js';
 
 export type Mode = 'break' | 'flat';
@@ -82,7 +82,7 @@ export function printDoc(doc: Doc, width = 80, groupModes: GroupModes = new Map(
         if (mode === 'break' || remeasure) {
           remeasure = false;
           if (!fits('flat', current, commands, width - position, groupModes)) {
-            const built = current.group();
+            const built = flatGroup(current);
             commands.push(indentation, 'break', built.contents);
             if (built.id) groupModes.set(built.id, 'break');
             break;
@@ -235,7 +235,7 @@ function fits(nextMode: Mode, next: Doc, rest: Commands, width: number, groupMod
       case 'flat':
         if (mode === 'break') {
           modes.push(mode);
-          docs.push(doc.group());
+          docs.push(flatGroup(doc));
         } else if (doc.text !== '') {
           if (pendingSpace) {
             remaining -= 1;

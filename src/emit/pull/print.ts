@@ -4,7 +4,7 @@
  * documents by the same rules prettier follows for calls, chains, objects, arrays, assignments
  * and template literals, so `pull` needs no formatter at run time.
  */
-import { fill, flat, group, ifBreak, indent, join, line, literalText, softline, type Doc } from '../layout/doc.js';
+import { fill, flat, group, ifBreak, indent, join, line, literalText, softline, type Doc, type Group } from '../layout/doc.js';
 import { printDoc, type Mode } from '../layout/print.js';
 import { declarationDoc, propertyDoc } from './assignment.js';
 import { callDoc, memberDoc } from './calls.js';
@@ -88,7 +88,12 @@ function propertyEntry(key: string, value: Expr, printer: ExprPrinter): Doc {
     known = { key, text, width: stringWidth(text), start, objects: objects.next - start };
     printer.flats.set(value, known);
   }
-  return flat(known.text, known.width, () => propertyDoc(key, value, exprPrinter(names, { ...objects, next: start }, printer.flats)));
+  return flat(known.text, known.width, brokenProperty, { key, value, printer, start });
+}
+
+/** A flat property's document, its objects numbered from where its text numbered them. */
+function brokenProperty({ key, value, printer, start }: { key: string; value: Expr; printer: ExprPrinter; start: number }): Group {
+  return propertyDoc(key, value, exprPrinter(printer.names, { ...printer.objects, next: start }, printer.flats));
 }
 
 function anyForced(forced: Set<number>, start: number, count: number): boolean {

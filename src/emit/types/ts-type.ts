@@ -3,7 +3,7 @@
  * the way prettier prints the same type (unions broken one member a line, type arguments hugged
  * when prettier hugs them, object types flat until they do not fit).
  */
-import { align, flat, group, hardline, ifBreak, indent, join, line, softline, type Doc } from '../layout/doc.js';
+import { align, flat, group, hardline, ifBreak, indent, join, line, softline, type Doc, type Group } from '../layout/doc.js';
 import { stringWidth } from '../layout/width.js';
 
 export type TsType =
@@ -158,15 +158,19 @@ export function interfaceBody(members: Member[]): Doc {
 }
 
 function memberDoc(member: Member): Doc {
-  const key = member.index ? `[${member.key}: string]` : propertyKey(member.key);
-  const signature = () => group([key, member.optional ? '?' : '', ': ', typeDoc(member.type, 'annotation')]);
-  if (member.comment) return [commentDoc(member.comment), hardline, signature()];
+  if (member.comment) return [commentDoc(member.comment), hardline, signatureDoc(member)];
   // Most members fit their line: their text is enough, their document is built only when one does not.
   const type = flatType(member.type);
-  if (type === undefined) return signature();
-  const text = `${key}${member.optional ? '?' : ''}: ${type}`;
-  return flat(text, stringWidth(text), signature);
+  if (type === undefined) return signatureDoc(member);
+  const text = `${memberKey(member)}${member.optional ? '?' : ''}: ${type}`;
+  return flat(text, stringWidth(text), signatureDoc, member);
 }
+
+function signatureDoc(member: Member): Group {
+  return group([memberKey(member), member.optional ? '?' : '', ': ', typeDoc(member.type, 'annotation')]);
+}
+
+const memberKey = (member: Member) => (member.index ? `[${member.key}: string]` : propertyKey(member.key));
 
 /**
  * A type's text on one line, as `typeDoc` lays it out flat (the same wherever it stands), or
@@ -196,8 +200,7 @@ function flatType(type: TsType): string | undefined {
         if (member.comment) return undefined;
         const value = flatType(member.type);
         if (value === undefined) return undefined;
-        const key = member.index ? `[${member.key}: string]` : propertyKey(member.key);
-        members += `${members === '' ? '' : '; '}${key}${member.optional ? '?' : ''}: ${value}`;
+        members += `${members === '' ? '' : '; '}${memberKey(member)}${member.optional ? '?' : ''}: ${value}`;
       }
       return `{ ${members} }`;
     }
@@ -243,8 +246,17 @@ export function isIdentifier(name: string): boolean {
 
 /** A property key: bare when it is an identifier (reserved words included), else a string. */
 export function propertyKey(name: string): string {
-  return isIdentifier(name) ? name : quoteString(name);
+  let key = keys.get(name);
+  if (key === undefined) {
+    key = isIdentifier(name) ? name : quoteString(name);
+    // Column names repeat across a schema's tables: each is judged once.
+    if (keys.size > 10_000) keys.clear();
+    keys.set(name, key);
+  }
+  return key;
 }
+
+const keys = new Map<string, string>();
 
 /** Text that needs no escape and no choice of quotes: most names and values. */
 const plainText = /^[^"'\\\x00-\x1f\x7f\u2028\u2029]*$/;
