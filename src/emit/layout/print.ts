@@ -3,7 +3,8 @@
  * it fits in what is left of the line (reading on into what follows it up to the next possible
  * line break), a conditional group takes its first layout that fits, a fill breaks a separator
  * only before content that does not fit, and a hard line inside a flat group makes the groups
- * after it measure again.
+ * after it measure again. A group given as its flat text (`flat`) is measured by that text and
+ * built only when it breaks.
  */
 import { flatGroup, type Doc, type Fill } from './doc.js';
 import { stringWidth } from './width.js';
