@@ -6,7 +6,7 @@
  * after it measure again. A group given as its flat text (`flat`) is measured by that text and
  * built only when it breaks.
  */
-import { flatGroup, type Doc, type Fill } from './doc.js';
+import { flatGroup, type Doc, type Fill, type Line } from './doc.js';
 import { stringWidth } from './width.js';
 
 export type Mode = 'break' | 'flat';
@@ -52,7 +52,18 @@ export function printDoc(doc: Doc, width = 80, groupModes: GroupModes = new Map(
       continue;
     }
     if (Array.isArray(current)) {
-      for (let i = current.length - 1; i >= 0; i--) commands.push(indentation, mode, current[i]!);
+      // Leading text, and line breaks in a broken layout, are written at once (nothing decides
+      // how they print): only the parts after them wait on the stack.
+      let first = 0;
+      for (; first < current.length; first++) {
+        const part = current[first]!;
+        if (typeof part === 'string') {
+          out.push(part);
+          position += stringWidth(part);
+        } else if (mode === 'break' && !Array.isArray(part) && part.kind === 'line') position = breakLine(out, part, indentation);
+        else break;
+      }
+      for (let i = current.length - 1; i >= first; i--) commands.push(indentation, mode, current[i]!);
       continue;
     }
     switch (current.kind) {
@@ -111,14 +122,7 @@ export function printDoc(doc: Doc, width = 80, groupModes: GroupModes = new Map(
           break;
         }
         if (mode === 'flat') remeasure = true;
-        if (current.literal) {
-          out.push('\n');
-          position = 0;
-        } else {
-          trimTrailingSpace(out);
-          out.push(newline(indentation));
-          position = indentation;
-        }
+        position = breakLine(out, current, indentation);
         break;
       case 'break-parent':
         break;
@@ -163,6 +167,17 @@ function fillStep(doc: Fill, indentation: number, mode: Mode, remaining: number,
   commands.push(indentation, mode, { ...doc, start: doc.start + 2 });
   commands.push(indentation, pairFits ? 'flat' : 'break', separator);
   commands.push(indentation, contentMode, content);
+}
+
+/** Writes a line break (a literal one starts at column 0) and returns the position after it. */
+function breakLine(out: string[], line: Line, indentation: number): number {
+  if (line.literal) {
+    out.push('\n');
+    return 0;
+  }
+  trimTrailingSpace(out);
+  out.push(newline(indentation));
+  return indentation;
 }
 
 const newlines: string[] = [];

@@ -151,10 +151,54 @@ function objectDoc(members: Member[], expanded: boolean): Doc {
 
 const separator: Doc = [';', line];
 
-/** An interface body: always one member a line. */
+/**
+ * An interface body: always one member a line. Interfaces are top-level statements, so their
+ * members start two columns in.
+ */
 export function interfaceBody(members: Member[]): Doc {
   if (members.length === 0) return '{}';
-  return ['{', indent([hardline, join(hardline, members.map((member) => [memberDoc(member), ';']))]), hardline, '}'];
+  return linesOfMembers(members, 2);
+}
+
+/** `{`, then each member on its own line at `indentation` with its `;`, then `}` a level out. */
+function linesOfMembers(members: Member[], indentation: number): Doc {
+  return ['{', indent([hardline, join(hardline, members.map((member) => withSemicolon(memberLine(member, indentation))))]), hardline, '}'];
+}
+
+const withSemicolon = (doc: Doc): Doc => (typeof doc === 'string' ? `${doc};` : [doc, ';']);
+
+/** How wide the printer lays out (prettier's default). */
+const printWidth = 80;
+
+/**
+ * A member on a line of its own at `indentation`, laid out as the printer would lay out
+ * `memberDoc` there, without a document wherever the layout is already known: one line of text
+ * when its type prints flat and the line fits before its `;`, an expanded object's members one a
+ * line below its key. Most members of a large schema are one line, and a line of text costs the
+ * printer nothing to measure.
+ */
+function memberLine(member: Member, indentation: number): Doc {
+  if (member.index) return memberDoc(member);
+  const key = `${propertyKey(member.key)}${member.optional ? '?' : ''}: `;
+  const { type } = member;
+  let layout: Doc;
+  if (type.kind === 'object' && type.expanded && type.members.length > 0) layout = [key, linesOfMembers(type.members, indentation + 2)];
+  else {
+    const flat = flatAnnotation(type);
+    if (flat === undefined || stringWidth(key) + stringWidth(flat) + 1 > printWidth - indentation) return memberDoc(member);
+    layout = key + flat;
+  }
+  return member.comment ? [commentDoc(member.comment), hardline, layout] : layout;
+}
+
+/** Flat annotations by type: columns of a schema share a few dozen types (see `columnType`). */
+const flatAnnotations = new WeakMap<TsType, string | null>();
+
+/** A type's one-line text as a member's annotation, or undefined when it must break. */
+function flatAnnotation(type: TsType): string | undefined {
+  let flat = flatAnnotations.get(type);
+  if (flat === undefined) flatAnnotations.set(type, (flat = flatType(type) ?? null));
+  return flat ?? undefined;
 }
 
 function memberDoc(member: Member): Doc {
@@ -227,6 +271,7 @@ function flatList(types: TsType[], separator: string): string | undefined {
 
 /** A JSDoc block for a description: one line when it is one line, else one ` * ` line per line. */
 export function commentDoc(text: string): Doc {
+  if (!/[\r\n]|\*\//.test(text)) return `/** ${text.trim()} */`;
   const lines = text
     .replace(/\*\//g, '*\\/')
     .split(/\r\n|\r|\n/)
@@ -258,12 +303,10 @@ export function propertyKey(name: string): string {
 
 const keys = new Map<string, string>();
 
-/** Text that needs no escape and no choice of quotes: most names and values. */
-const plainText = /^[^"'\\\x00-\x1f\x7f\u2028\u2029]*$/;
-
 /** A string literal as prettier writes it: double quotes unless the text holds more of them than single ones. */
 export function quoteString(value: string): string {
-  if (plainText.test(value)) return `"${value}"`;
+  // Most strings hold nothing to escape and no double quote: quoted as they are.
+  if (!/["\\\x00-\x1f\x7f\u2028\u2029]/.test(value)) return `"${value}"`;
   const doubles = value.split('"').length - 1;
   const singles = value.split("'").length - 1;
   const quote = doubles > singles ? "'" : '"';

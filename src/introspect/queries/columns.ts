@@ -20,37 +20,52 @@ export function columnsOf(rel: string, options: { updatable?: string } = {}): st
 }
 
 /**
- * The columns of every table in the selected namespaces, one row per table (`attrelid`,
- * `columns`), to join on the table's oid. Comments and defaults are joined once rather than looked
- * up per column: on thousands of tables the table query spends most of its time here. `shapeOnly`
- * reads what a column's type in client code depends on (name, type, nullability, default,
- * identity, generation, comment) and leaves out identity sequence options, collations and column
- * privileges: half the JSON, and half the server's time, on wide tables.
+ * What a column's type in client code depends on, as [field, expression] in the order of the
+ * JSON array each column is read as: keys repeated on every column were most of the JSON, and of
+ * the server's time building it, on thousands of tables.
  */
-export function tableColumns({ shapeOnly = false }: { shapeOnly?: boolean } = {}): string {
-  const full = shapeOnly
-    ? ''
-    : `,
-       'sequence', CASE WHEN a.attidentity <> '' THEN (SELECT json_build_object('start', s.seqstart::text,
+const shapeFields: [keyof ColumnRow, string][] = [
+  ['name', 'a.attname'],
+  ['type', 'format_type(a.atttypid, a.atttypmod)'],
+  ['comment', 'dsc.description'],
+  ['notNull', 'a.attnotnull'],
+  ['default', "CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, ad.adrelid) END"],
+  ['generated', "CASE WHEN a.attgenerated <> '' THEN pg_get_expr(ad.adbin, ad.adrelid) END"],
+  ['identity', "nullif(a.attidentity, '')"],
+];
+
+/** The rest of a column: identity sequence options, collation, storage, statistics, privileges. */
+const fullFields: [keyof ColumnRow, string][] = [
+  ...shapeFields,
+  [
+    'sequence',
+    `CASE WHEN a.attidentity <> '' THEN (SELECT json_build_object('start', s.seqstart::text,
            'increment', s.seqincrement::text, 'min', s.seqmin::text, 'max', s.seqmax::text,
            'cache', s.seqcache::text, 'cycle', s.seqcycle)
          FROM pg_depend d JOIN pg_sequence s ON s.seqrelid = d.objid
          WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
-           AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum AND d.deptype = 'i' LIMIT 1) END,
-       'collation', CASE WHEN a.attcollation <> ty.typcollation THEN ${nonDefaultCollation('a.attcollation', 'ty.typcollation')} END,
-       'inherited', NOT a.attislocal,
-       'storage', CASE WHEN a.attstorage <> ty.typstorage THEN a.attstorage END,
-       'compression', CASE WHEN a.attcompression IN ('p', 'l') THEN a.attcompression END,
-       'statistics', CASE WHEN a.attstattarget >= 0 THEN a.attstattarget END,
-       'grants', CASE WHEN a.attacl IS NOT NULL THEN ${grantsOf('a.attacl', 'ac.relowner')} END`;
-  return `(SELECT a.attrelid, json_agg(json_build_object(
-       'name', a.attname,
-       'type', format_type(a.atttypid, a.atttypmod),
-       'comment', dsc.description,
-       'notNull', a.attnotnull,
-       'default', CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, ad.adrelid) END,
-       'generated', CASE WHEN a.attgenerated <> '' THEN pg_get_expr(ad.adbin, ad.adrelid) END,
-       'identity', nullif(a.attidentity, '')${full})
+           AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum AND d.deptype = 'i' LIMIT 1) END`,
+  ],
+  ['collation', `CASE WHEN a.attcollation <> ty.typcollation THEN ${nonDefaultCollation('a.attcollation', 'ty.typcollation')} END`],
+  ['inherited', 'NOT a.attislocal'],
+  ['storage', 'CASE WHEN a.attstorage <> ty.typstorage THEN a.attstorage END'],
+  ['compression', "CASE WHEN a.attcompression IN ('p', 'l') THEN a.attcompression END"],
+  ['statistics', 'CASE WHEN a.attstattarget >= 0 THEN a.attstattarget END'],
+  ['grants', `CASE WHEN a.attacl IS NOT NULL THEN ${grantsOf('a.attacl', 'ac.relowner')} END`],
+];
+
+/**
+ * The columns of every table in the selected namespaces, one row per table (`attrelid`,
+ * `columns`: one array per column, in `fullFields` order), to join on the table's oid. Comments
+ * and defaults are joined once rather than looked up per column: on thousands of tables the table
+ * query spends most of its time here. `shapeOnly` reads what a column's type in client code
+ * depends on (`shapeFields`) and leaves out identity sequence options, collations and column
+ * privileges: half the JSON, and half the server's time, on wide tables.
+ */
+export function tableColumns({ shapeOnly = false }: { shapeOnly?: boolean } = {}): string {
+  const fields = shapeOnly ? shapeFields : fullFields;
+  return `(SELECT a.attrelid, json_agg(json_build_array(
+       ${fields.map(([, expression]) => expression).join(',\n       ')})
        ORDER BY a.attnum) AS columns
      FROM pg_attribute a
      JOIN pg_class ac ON ac.oid = a.attrelid AND ac.relkind IN ('r', 'p')
@@ -60,6 +75,16 @@ export function tableColumns({ shapeOnly = false }: { shapeOnly?: boolean } = {}
      LEFT JOIN pg_description dsc ON dsc.objoid = a.attrelid AND dsc.classoid = 'pg_class'::regclass AND dsc.objsubid = a.attnum
      WHERE a.attnum > 0 AND NOT a.attisdropped
      GROUP BY a.attrelid)`;
+}
+
+/** A column as `tableColumns` reads it: its fields' values in `fullFields` order (a shape-only read stops early). */
+export type ColumnValues = unknown[];
+
+/** The named row of a column's values; fields a shape-only read leaves out are absent. */
+export function columnRow(values: ColumnValues): ColumnRow {
+  const row: Record<string, unknown> = {};
+  for (let i = 0; i < values.length; i++) row[fullFields[i]![0]] = values[i];
+  return row as unknown as ColumnRow;
 }
 
 export interface ColumnRow {
