@@ -1,13 +1,21 @@
 import type { ResolvedConfig } from '../config/load.js';
-import { loadSchema } from '../load/definitions.js';
+import { loadSchemaCached } from '../load/model-cache.js';
 import type { Schema } from '../model/schema.js';
 import { createPlan } from '../canonical/from-scratch.js';
 import { planScript } from '../plan/index.js';
 import { presetOf } from './database.js';
+import { cacheDir } from './states.js';
 
-/** Loads the configured definitions into a model, with the preset's schemas as external. */
+/**
+ * Loads the configured definitions into a model, with the preset's schemas as external: read from
+ * the cache when no file the last load evaluated changed, unless PGFORM_NO_MODEL_CACHE is set
+ * (definitions whose result depends on something other than their files' text: the environment,
+ * the clock, a file read without importing it).
+ */
 export async function loadConfiguredSchema(config: ResolvedConfig): Promise<Schema> {
-  return loadSchema(config.definitions, { externalNamespaces: presetOf(config).externalNamespaces });
+  const options = { externalNamespaces: presetOf(config).externalNamespaces };
+  if (process.env.PGFORM_NO_MODEL_CACHE) return (await import('../load/definitions.js')).loadSchema(config.definitions, options);
+  return loadSchemaCached(config.definitions, { ...options, cacheDir: cacheDir(config, 'model') });
 }
 
 export interface SqlResult {
