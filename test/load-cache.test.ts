@@ -119,6 +119,7 @@ describe('the loaded model, cached by the content of every file its load evaluat
     expect((await evaluatedBy(() => loadConfiguredSchema(config))).evaluated).toEqual(['helper', 'items', 'orders']);
     // The first load stored nothing.
     expect((await evaluatedBy(() => loadConfiguredSchema(config))).evaluated).toEqual(['helper', 'items', 'orders']);
+    save(join(definitions, 'items.ts'), tableText('items', ', note: integer()'));
   });
 
   // The canonical model is printed by the embedded engine on a miss.
