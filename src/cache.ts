@@ -24,13 +24,34 @@ export function readCached<T>(dir: string, key: string): T | undefined {
 }
 
 export function writeCached(dir: string, key: string, value: unknown): void {
+  writeText(dir, key, JSON.stringify(value));
+}
+
+function writeText(dir: string, key: string, text: string): void {
   try {
     mkdirSync(dir, { recursive: true });
     // Written beside it, then renamed: a parallel reader never sees half a file.
     const partial = join(dir, `${key}.${process.pid}.partial`);
-    writeFileSync(partial, JSON.stringify(value));
+    writeFileSync(partial, text);
     renameSync(partial, join(dir, `${key}.json`));
   } catch {
     // Ignored on purpose: see above.
   }
+}
+
+/** Values held back until the run that computed them ends well: dir, key and the value as written. */
+const held: { dir: string; key: string; text: string }[] = [];
+
+/**
+ * Like writeCached, for a value a run that then fails must not leave behind (a model loaded from
+ * definitions the server refuses: a failed command writes nothing). Serialized now, as it is now;
+ * written by writeHeld when the command ends well.
+ */
+export function writeCachedWhenDone(dir: string, key: string, value: unknown): void {
+  held.push({ dir, key, text: JSON.stringify(value) });
+}
+
+/** Writes the values held back (the command ended well), or with `keep` false forgets them. */
+export function writeHeld(keep = true): void {
+  for (const { dir, key, text } of held.splice(0)) if (keep) writeText(dir, key, text);
 }

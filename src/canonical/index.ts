@@ -20,6 +20,12 @@ export interface CanonicalOptions {
   externalNamespaces: string[];
   /** Where printed forms are cached by content hash; none when absent. */
   cacheDir?: string;
+  /**
+   * The key of the load the model came from, unchanged (see loadSchemaCached): the whole canonical
+   * model is then cached under it too, so a run whose files did not change neither hashes the
+   * model nor merges printed forms into it.
+   */
+  loadKey?: string;
 }
 
 /**
@@ -52,6 +58,21 @@ export async function canonicalizeWith(
 
 /** `disposable`: the database exists for this alone (nothing needs rolling back). */
 async function printedWith(
+  schema: Schema,
+  printer: string,
+  withConnection: <T>(work: (conn: Connection) => Promise<T>) => Promise<T>,
+  options: CanonicalOptions,
+  disposable: boolean,
+): Promise<Schema> {
+  const whole = options.loadKey && options.cacheDir ? cacheKey(String(cacheFormat), 'canonical model of a load', options.loadKey, printer, planCodeFingerprint(), JSON.stringify(options.externalNamespaces)) : undefined;
+  const known = whole ? readCached<Schema>(options.cacheDir!, whole) : undefined;
+  if (known) return known;
+  const canonical = await printedByKey(schema, printer, withConnection, options, disposable);
+  if (whole) writeCached(options.cacheDir!, whole, canonical);
+  return canonical;
+}
+
+async function printedByKey(
   schema: Schema,
   printer: string,
   withConnection: <T>(work: (conn: Connection) => Promise<T>) => Promise<T>,

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { writeHeld } from '../cache.js';
 import type { CommonOptions } from '../config/load.js';
 import { rememberSecret, reportError } from './output.js';
 
@@ -31,5 +32,7 @@ export function action<O extends CliOptions>(run: (options: O) => Promise<number
     } catch (error) {
       process.exitCode = reportError(error);
     }
+    // What the run held back for the cache is stored unless it failed (1 is drift or findings, not failure).
+    writeHeld(process.exitCode !== 2);
   };
 }

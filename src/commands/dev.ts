@@ -5,7 +5,7 @@ import { diffSchemas } from '../diff/index.js';
 import type { Connection } from '../engine/connection.js';
 import { connectPostgres } from '../engine/pg.js';
 import { introspect } from '../introspect/index.js';
-import { forgetModules, keepModules } from '../load/typescript.js';
+import { forgetModules, keepModules, releaseModules } from '../load/typescript.js';
 import { refusedStatements, type RefusedStatement } from '../migrate/guard.js';
 import { withMigrationLock, type LockHolder } from '../migrate/lock.js';
 import { planHazards, summarizePlan } from '../migrate/render.js';
@@ -170,6 +170,7 @@ export class DevSession {
 
   /** Ends the session: the printing database is discarded and the embedded database closed (its lock file removed). */
   async close(): Promise<void> {
+    releaseModules();
     try {
       await this.printer.close();
     } finally {

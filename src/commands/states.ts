@@ -5,8 +5,8 @@ import { introspect } from '../introspect/index.js';
 import type { Schema } from '../model/schema.js';
 import { openDatabase, openScratch, presetOf, presetReads, withConnection } from './database.js';
 
-/** Where results are cached between runs: canonical forms, replayed migration files (models and data directories). */
-export function cacheDir(config: ResolvedConfig, kind: 'canonical' | 'shadow' | 'shadow-data' = 'canonical'): string {
+/** Where results are cached between runs: canonical forms, replayed migration files (models and data directories), loaded definitions. */
+export function cacheDir(config: ResolvedConfig, kind: 'canonical' | 'shadow' | 'shadow-data' | 'model' = 'canonical'): string {
   return join(config.root, '.pgform', 'cache', kind);
 }
 
@@ -32,9 +32,10 @@ export async function definitionsState(config: ResolvedConfig, declared?: Schema
 export async function definitionsStates(config: ResolvedConfig, loaded?: Schema): Promise<{ declared: Schema; canonical: Schema }> {
   // Loaded here, not at the top: commands that only read a live database (gen types --url) skip
   // the definitions' loader and the planner.
-  const [{ loadConfiguredSchema }, { canonicalizeWith }] = await Promise.all([import('./sql.js'), import('../canonical/index.js')]);
+  const [{ loadConfiguredSchema }, { canonicalizeWith }, { loadKey }] = await Promise.all([import('./sql.js'), import('../canonical/index.js'), import('../load/model-cache.js')]);
   const declared = loaded ?? (await loadConfiguredSchema(config));
-  const options = { externalNamespaces: presetOf(config).externalNamespaces, cacheDir: cacheDir(config) };
+  const key = loadKey(declared);
+  const options = { externalNamespaces: presetOf(config).externalNamespaces, cacheDir: cacheDir(config), ...(key ? { loadKey: key } : {}) };
   const canonical = await canonicalizeWith(declared, embeddedPrinter, (work) => withConnection(() => openScratch(config), work), options);
   return { declared, canonical };
 }

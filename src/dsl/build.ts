@@ -41,7 +41,9 @@ export interface BuildOptions {
 export type Where = { file?: string; line?: number; object: string; field: string };
 
 export function at(source: SourceLocation | undefined, object: string, field: string, fallbackFile?: string): Where {
-  return { ...(source ? { file: source.file, line: source.line } : fallbackFile ? { file: fallbackFile } : {}), object, field };
+  // Made for every object and column checked, not only for errors: plain literals, no spreading.
+  if (source) return { file: source.file, line: source.line, object, field };
+  return fallbackFile ? { file: fallbackFile, object, field } : { object, field };
 }
 
 export function invalid(message: string, where: Where, hint?: string): never {

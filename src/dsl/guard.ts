@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PgformError } from '../errors.js';
 import type { SourceLocation } from '../model/schema.js';
+import { surelyValid } from './fast-check.js';
 
 /**
  * zod shapes of what the builders accept. TypeScript checks definitions written in TypeScript;
@@ -364,6 +365,8 @@ export function guard<T>(
   value: unknown,
   where: { object: string; source: SourceLocation | undefined | (() => SourceLocation | undefined); field?: string },
 ): T {
+  // zod is asked only when the quick reading of the shape is not sure: zod words the error.
+  if (surelyValid(shape, value)) return value as T;
   const result = shape.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;

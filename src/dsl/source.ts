@@ -4,7 +4,24 @@ const internal = /[\\/](src|dist)[\\/]dsl[\\/]|node_modules[\\/]|node:internal|[
 
 /** Where the user's code called a builder: the first stack frame outside pgform's DSL. */
 export function callSite(): SourceLocation | undefined {
-  return structuredFrames() ? fromFrames() : fromStackText();
+  // Definitions are loaded with no stack traces (see importTypeScript): a call site sets its own
+  // depth. A builder is called from the user's code two frames up, so a few frames are read
+  // first (walking ten for each of thousands of builder calls showed in a profile), and more
+  // only when a helper of the user's stands in between.
+  const limit = Error.stackTraceLimit;
+  try {
+    if (!structuredFrames()) {
+      Error.stackTraceLimit = Math.max(limit, 10);
+      return fromStackText();
+    }
+    Error.stackTraceLimit = 4;
+    const near = fromFrames();
+    if (near) return near;
+    Error.stackTraceLimit = Math.max(limit, 10);
+    return fromFrames();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }
 
 /**

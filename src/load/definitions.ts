@@ -1,35 +1,10 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { buildSchema, isDefinition, type Definition } from '../dsl/build.js';
 import { isPgformError, PgformError } from '../errors.js';
 import type { Schema } from '../model/schema.js';
+import { definitionFiles } from './files.js';
 import { explainNotAFunction } from './suggest.js';
-import { importTypeScript } from './typescript.js';
-
-/** A file a definitions folder loads: TypeScript or JavaScript, not declarations or tests. */
-export function isDefinitionFileName(name: string): boolean {
-  return /\.(ts|mts|js|mjs)$/.test(name) && !/\.(d|test|spec)\.[mc]?[tj]s$/.test(name);
-}
-
-/** The definition files of a path: the file itself, or every `.ts` file below a folder, sorted. */
-export function definitionFiles(path: string): string[] {
-  const absolute = resolve(path);
-  if (!existsSync(absolute)) throw new PgformError('DEFINITION_LOAD_FAILED', `definitions not found: ${path}`, { file: path });
-  if (statSync(absolute).isFile()) return [absolute];
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) walk(full);
-      } else if (isDefinitionFileName(entry.name)) {
-        files.push(full);
-      }
-    }
-  };
-  walk(absolute);
-  return files;
-}
+import { importTypeScript, trackedLoad } from './typescript.js';
 
 /** Every definition a module exports, also inside exported arrays and plain objects. */
 function collect(value: unknown, into: Definition[], depth = 0): void {
@@ -78,8 +53,18 @@ export async function loadDefinitions(path: string): Promise<Definition[]> {
   return definitions;
 }
 
+export interface LoadOptions {
+  externalNamespaces?: string[];
+}
+
 /** Loads and builds the model of a definitions path. */
-export async function loadSchema(path: string, options: { externalNamespaces?: string[] } = {}): Promise<Schema> {
-  const definitions = await loadDefinitions(path);
-  return buildSchema(definitions, { ...options, file: relative(process.cwd(), resolve(path)) });
+export async function loadSchema(path: string, options: LoadOptions = {}): Promise<Schema> {
+  return (await loadSchemaTracked(path, options)).schema;
+}
+
+/** The same, with the file of every module the load evaluated outside node_modules (what the model can depend on). */
+export async function loadSchemaTracked(path: string, options: LoadOptions = {}): Promise<{ schema: Schema; modules: string[] }> {
+  const { value: definitions, modules } = await trackedLoad(() => loadDefinitions(path));
+  const schema = buildSchema(definitions, { externalNamespaces: options.externalNamespaces, file: relative(process.cwd(), resolve(path)) });
+  return { schema, modules };
 }

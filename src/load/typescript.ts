@@ -19,8 +19,10 @@ async function makeLoader() {
   // pgform itself is handed over as the module already loaded natively: resolving and evaluating
   // a second copy of the library through the transpiler cost most of a warm run's second.
   const pgform: unknown = await import(pathToFileURL(ownEntry()).href);
-  // The transpile cache is keyed by file content; modules are re-evaluated so edited files are seen.
-  return createJiti(import.meta.url, { virtualModules: { pgform }, moduleCache: keep, fsCache: true });
+  // The transpile cache is keyed by file content. Evaluated modules are kept for one load (a file
+  // the definitions share is evaluated once, and the load's module files can be listed) and
+  // forgotten after it unless a session keeps them (see trackedLoad).
+  return createJiti(import.meta.url, { virtualModules: { pgform }, moduleCache: true, fsCache: true });
 }
 
 /**
@@ -31,12 +33,56 @@ async function makeLoader() {
  */
 export function keepModules(): void {
   keep = true;
-  loader = undefined;
+}
+
+/** Ends keeping modules (the session is over): what it kept is forgotten, so later loads see the files as they are. */
+export function releaseModules(): void {
+  keep = false;
+  const cache = requireCache();
+  for (const id of kept) delete cache[id];
+  kept.clear();
+}
+
+/** Whether evaluated modules outlive a load: a session's loads are not described by their own files alone. */
+export function modulesKept(): boolean {
+  return keep;
+}
+
+const requireCache = () => createRequire(import.meta.url).cache;
+const outsidePackages = (id: string) => !/[\\/]node_modules[\\/]/.test(id);
+/** Loads in progress: a load may import files through others (the definitions' load, file by file). */
+let loads = 0;
+/** The modules loads evaluated while a session kept them. */
+const kept = new Set<string>();
+
+/**
+ * Runs `load` (imports through importTypeScript) as one load and returns, beside its value, the
+ * file of every module it evaluated outside node_modules: what its result can depend on besides
+ * installed packages. Unless a session keeps modules, they are forgotten once the outermost load
+ * ends, so the next load sees edited files.
+ */
+export async function trackedLoad<T>(load: () => Promise<T>): Promise<{ value: T; modules: string[] }> {
+  const cache = requireCache();
+  const before = new Set(Object.keys(cache));
+  const added = () => Object.keys(cache).filter((id) => !before.has(id) && outsidePackages(id));
+  loads++;
+  try {
+    const value = await load();
+    return { value, modules: added().sort() };
+  } finally {
+    loads--;
+    if (loads === 0) {
+      for (const id of added()) {
+        if (keep) kept.add(id);
+        else delete cache[id];
+      }
+    }
+  }
 }
 
 /** Forgets the modules of changed files and of everything that imports them, so the next load evaluates them again. */
 export function forgetModules(files: string[]): void {
-  const cache = createRequire(import.meta.url).cache;
+  const cache = requireCache();
   const gone = new Set(files.map((file) => resolve(file)));
   for (let grew = true; grew; ) {
     grew = false;
@@ -51,6 +97,22 @@ export function forgetModules(files: string[]): void {
 
 /** Imports a user's TypeScript file (definitions, config) without a build step. */
 export async function importTypeScript(path: string): Promise<Record<string, unknown>> {
-  loader ??= await makeLoader();
-  return (await loader.import(path)) as Record<string, unknown>;
+  const load = async () => {
+    loader ??= await makeLoader();
+    const imported = loader;
+    // The loader resolves an import by trying candidate files, and every miss is an Error: with
+    // their stack traces, that was a third of loading a folder of files that import each other.
+    // A module that fails is imported again with them, so its error still says where it failed.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      return (await imported.import(path)) as Record<string, unknown>;
+    } catch {
+      Error.stackTraceLimit = limit;
+      return (await imported.import(path)) as Record<string, unknown>;
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
+  };
+  return loads > 0 ? load() : (await trackedLoad(load)).value;
 }

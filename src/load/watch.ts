@@ -1,6 +1,6 @@
 import { readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { isDefinitionFileName } from './definitions.js';
+import { isDefinitionFileName } from './files.js';
 
 /** A save (or several close together): which definition files changed, and when the last change was seen. */
 export interface Saved {
