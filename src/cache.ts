@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -34,8 +34,42 @@ function writeText(dir: string, key: string, text: string): void {
     const partial = join(dir, `${key}.${process.pid}.partial`);
     writeFileSync(partial, text);
     renameSync(partial, join(dir, `${key}.json`));
+    const limit = bounded.get(dir);
+    if (limit !== undefined) keepNewestOnly(dir, limit);
   } catch {
     // Ignored on purpose: see above.
+  }
+}
+
+/** Folders that keep only their newest entries, and how many (see boundCache). */
+const bounded = new Map<string, number>();
+
+/**
+ * Keeps at most `count` entries in `dir`, the most recently written: older ones are deleted
+ * after each write there. Entries are keyed by content, so each edit of a large schema adds whole
+ * models (tens of megabytes at thousands of tables) that no later run asks for again.
+ */
+export function boundCache(dir: string, count: number): void {
+  bounded.set(dir, count);
+}
+
+function keepNewestOnly(dir: string, count: number): void {
+  const entries = readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => {
+      try {
+        return { name, time: statSync(join(dir, name)).mtimeMs };
+      } catch {
+        return { name, time: Number.POSITIVE_INFINITY };
+      }
+    })
+    .sort((a, b) => b.time - a.time || (a.name < b.name ? -1 : 1));
+  for (const { name } of entries.slice(count)) {
+    try {
+      unlinkSync(join(dir, name));
+    } catch {
+      // Another process removed it first, or it cannot be removed: a larger cache, nothing more.
+    }
   }
 }
 

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { boundCache } from '../cache.js';
 import { pgliteVersion } from '../engine/pglite-version.js';
 import type { ResolvedConfig } from '../config/load.js';
 import { introspect } from '../introspect/index.js';
@@ -7,8 +8,14 @@ import { openDatabase, openScratch, presetOf, presetReads, withConnection } from
 
 /** Where results are cached between runs: canonical forms, replayed migration files (models and data directories), loaded definitions. */
 export function cacheDir(config: ResolvedConfig, kind: 'canonical' | 'shadow' | 'shadow-data' | 'model' = 'canonical'): string {
-  return join(config.root, '.pgform', 'cache', kind);
+  const dir = join(config.root, '.pgform', 'cache', kind);
+  // Data directories are bounded where they are kept (see keepShadow); the JSON entries here.
+  if (kind !== 'shadow-data') boundCache(dir, keptEntries);
+  return dir;
 }
+
+/** How many entries each cache folder keeps: enough for every system of a project and a few edits back. */
+const keptEntries = 48;
 
 /** The namespaces a model manages (what introspection must read to compare with it). */
 export function managedNamespaces(schema: Schema): string[] {
