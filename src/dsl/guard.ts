@@ -203,7 +203,7 @@ export const domainShape = z
     notNull: z.boolean().optional(),
     default: z.object({ sql: z.string() }).strict().optional(),
     collation: name.optional(),
-    checks: z.record(z.string(), sqlText).optional(),
+    checks: z.record(z.string(), z.union([sqlText, z.object({ expression: sqlText, notValid: z.boolean().optional() }).strict()])).optional(),
   })
   .strict();
 

@@ -228,8 +228,13 @@ export interface Domain extends Documented {
   notNull: boolean;
   default?: string;
   collation?: string;
-  /** Check constraints by name. */
-  checks: Record<string, { expression: string }>;
+  /** Check constraints by name; `notValid`: added NOT VALID, values already stored are not checked. */
+  checks: Record<string, DomainCheck>;
+}
+
+export interface DomainCheck {
+  expression: string;
+  notValid?: boolean;
 }
 
 /** A CompositeType is a named row type of its own (CREATE TYPE name AS (attr type, ...)). */

@@ -42,7 +42,7 @@ export function domainExpr(domain: Domain, ctx: PullContext): Expr {
     ['notNull', domain.notNull ? bool(true) : undefined],
     ['default', domain.default !== undefined ? sqlText(domain.default) : undefined],
     ['collation', domain.collation !== undefined ? str(collationSql(domain.collation)) : undefined],
-    ['checks', checks.length ? obj(checks.map(([name, check]) => [name, sqlText(check.expression)])) : undefined],
+    ['checks', checks.length ? obj(checks.map(([name, check]) => [name, check.notValid ? obj([['expression', sqlText(check.expression)], ['notValid', bool(true)]]) : sqlText(check.expression)])) : undefined],
   ]);
   return callWith('domain', [str(domain.name), str(type)], options);
 }

@@ -4,7 +4,7 @@ export const mood = enumType('mood', ['sad', 'ok', "it's \"fine\"", 'back\\slash
 
 export const email = domain('email', 'text', {
   description: 'An e-mail address',
-  checks: { email_has_at: sql`VALUE ~ '@'`, email_not_blank: sql`length(VALUE) > 3` },
+  checks: { email_has_at: sql`VALUE ~ '@'`, email_not_blank: sql`length(VALUE) > 3`, email_short: { expression: sql`length(VALUE) < 320`, notValid: true } },
 });
 
 export const percent = domain('percent', 'numeric(5,2)', { notNull: true, default: sql`0`, checks: { percent_range: sql`VALUE BETWEEN 0 AND 100` } });
