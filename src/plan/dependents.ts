@@ -82,6 +82,7 @@ export function withDependents(changes: Change[], from: Schema, to: Schema): Cha
     disturbed.relations.add(id);
   }
   dropForeignKeysBetweenDroppedTables(out, changes);
+  recreateForeignKeysOnDroppedKeys(out, changes, from, to);
   detachSequencesFromDroppedOwners(out, changes);
   if (relations.size === 0 && types.size === 0 && routines.size === 0 && disturbed.sequences.size === 0) return out;
 
@@ -276,6 +277,43 @@ function detachSequencesFromDroppedOwners(out: Change[], changes: Change[]): voi
     const { ownedBy: _o, ...detached } = c.from;
     out.splice(i, 1, { kind: 'alter sequence', from: c.from, to: detached }, { kind: 'alter sequence', from: detached, to: c.to });
   }
+}
+
+/**
+ * A foreign key rests on the unique index of the key it references (a primary key, a unique
+ * constraint or a unique index on the same columns, in any order): PostgreSQL refuses to drop
+ * that index while the foreign key exists, even when another key on the same columns takes over.
+ * Foreign keys on a key that the plan drops (a primary key moving to other columns, a unique
+ * constraint turned into an index) are dropped before it and added again after.
+ */
+function recreateForeignKeysOnDroppedKeys(out: Change[], changes: Change[], from: Schema, to: Schema): void {
+  const keys = new Map<string, string[][]>();
+  const add = (table: string, columns: string[]) => keys.set(table, [...(keys.get(table) ?? []), [...columns].sort()]);
+  for (const c of changes) {
+    if (c.kind === 'drop constraint' && (c.constraint.kind === 'primary key' || c.constraint.kind === 'unique')) add(c.table, c.constraint.columns);
+    if (c.kind === 'drop index' && c.index.unique && c.index.where === undefined) {
+      const columns = c.index.keys.map((key) => columnOfKey(key));
+      if (columns.every((column) => column !== undefined)) add(c.relation, columns as string[]);
+    }
+  }
+  if (keys.size === 0) return;
+  for (const table of Object.values(from.tables)) {
+    const tableId = objectId(table.schema, table.name);
+    if (changes.some((c) => c.kind === 'drop table' && objectId(c.table.schema, c.table.name) === tableId)) continue;
+    for (const constraint of Object.values(table.constraints)) {
+      if (constraint.kind !== 'foreign key') continue;
+      const referenced = [...constraint.references.columns].sort().join(',');
+      if (!(keys.get(constraint.references.table) ?? []).some((columns) => columns.join(',') === referenced)) continue;
+      recreateConstraint(out, tableId, constraint, to.tables[tableId]?.constraints[constraint.name]);
+    }
+  }
+}
+
+/** The column an index key names, when the key is a bare column (`"id"` or `id`, nothing after it). */
+function columnOfKey(key: string): string | undefined {
+  const quoted = /^"((?:[^"]|"")+)"$/.exec(key);
+  if (quoted) return quoted[1]!.replace(/""/g, '"');
+  return /^[a-z_][a-z0-9_$]*$/.test(key) ? key : undefined;
 }
 
 /** Foreign keys between tables dropped together go first, so the tables drop in any order. */

@@ -374,6 +374,7 @@ export function planChanges(requested: Change[], context: { from?: Schema; to?: 
   const going = changes
     .flatMap((c): { schema: string; name: string }[] => (c.kind === 'drop routine' ? [c.routine] : c.kind === 'drop sequence' ? [c.sequence] : []))
     .map((o) => ({ id: objectId(o.schema, o.name), schema: o.schema, name: o.name }));
+  const uniquelyIndexed = new Set(changes.flatMap((c) => (c.kind === 'create index' && c.index.unique ? [c.relation] : [])));
   const rank = (change: Change): [number, number] => {
     let phase = phases[change.kind];
     let within = 0;
@@ -402,6 +403,8 @@ export function planChanges(requested: Change[], context: { from?: Schema; to?: 
     const sequencePlace = sequenceRank(change, context.from, { drops: phases['drop sequence'], columns: phases['alter column'] });
     if (sequencePlace) [phase, within] = sequencePlace;
     if (change.kind === 'create index' && materializedViews.has(change.relation)) phase = 41;
+    // A foreign key may rest on a unique index the plan creates (not a key constraint): after it.
+    if (change.kind === 'add constraint' && change.constraint.kind === 'foreign key' && uniquelyIndexed.has(change.constraint.references.table)) phase = phases['create index'] + 0.5;
     // Parents before their partitions and children; dropped the other way round.
     const level = levelOf(change);
     if (level !== undefined) within = change.kind === 'drop table' ? -level : level;
