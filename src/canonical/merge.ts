@@ -19,8 +19,14 @@ export function mergePrinted(declared: Schema, printed: Schema): Schema {
     if (!live) continue;
     view.definition = live.definition;
     view.columns = live.columns.map((column) => {
-      const declaredComment = view.columns.find((c) => c.name === column.name)?.comment;
-      return { name: column.name, type: column.type, ...(declaredComment !== undefined ? { comment: declaredComment } : {}), ...(column.updatable ? { updatable: true } : {}) };
+      const declared = view.columns.find((c) => c.name === column.name);
+      return {
+        name: column.name,
+        type: column.type,
+        ...(declared?.comment !== undefined ? { comment: declared.comment } : {}),
+        ...(column.updatable ? { updatable: true } : {}),
+        ...(declared?.grants ? { grants: declared.grants } : {}),
+      };
     });
     if (live.updatable) view.updatable = true;
     else delete view.updatable;

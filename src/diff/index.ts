@@ -530,7 +530,10 @@ function createView(view: View, changes: Change[], context: Context, replaces?: 
   diffIndexes(id, view.schema, {}, view.indexes, changes);
   grants(changes, viewTarget(view), grantsInForce(context.to, 'tables', view.schema), view.grants);
   comment(changes, viewTarget(view), undefined, view.comment);
-  for (const column of view.columns) comment(changes, { type: 'column', relation: id, column: column.name }, undefined, column.comment);
+  for (const column of view.columns) {
+    comment(changes, { type: 'column', relation: id, column: column.name }, undefined, column.comment);
+    grants(changes, { type: 'column', table: id, column: column.name }, [], column.grants ?? []);
+  }
 }
 
 /** CREATE OR REPLACE VIEW may only append columns; anything else is a drop and a create. */
@@ -557,6 +560,8 @@ function diffView(a: View, b: View, changes: Change[], context: Context, inPlace
   grants(changes, viewTarget(b), a.grants, b.grants);
   comment(changes, viewTarget(b), a.comment, b.comment);
   for (const column of b.columns) {
-    comment(changes, { type: 'column', relation: id, column: column.name }, a.columns.find((c) => c.name === column.name)?.comment, column.comment);
+    const before = a.columns.find((c) => c.name === column.name);
+    comment(changes, { type: 'column', relation: id, column: column.name }, before?.comment, column.comment);
+    grants(changes, { type: 'column', table: id, column: column.name }, before?.grants ?? [], column.grants ?? []);
   }
 }

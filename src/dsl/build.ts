@@ -532,7 +532,12 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
       name: def.name,
       materialized: def.materialized,
       definition: def.definition,
-      columns: Object.entries(def.columnComments).map(([name, comment]) => ({ name, type: '', comment })),
+      columns: [...new Set([...Object.keys(def.columnComments), ...Object.keys(def.columnGrants)])].map((name) => ({
+        name,
+        type: '',
+        ...(def.columnComments[name] !== undefined ? { comment: def.columnComments[name] } : {}),
+        ...(def.columnGrants[name]?.length ? { grants: def.columnGrants[name] } : {}),
+      })),
       ...(def.securityInvoker ? { securityInvoker: true } : {}),
       ...(def.securityBarrier ? { securityBarrier: true } : {}),
       ...(def.checkOption ? { checkOption: def.checkOption } : {}),

@@ -162,7 +162,7 @@ export const viewShape = z
     triggers: z.record(z.string(), triggerShape).optional(),
     storage: storageShape.optional(),
     withNoData: z.boolean().optional(),
-    grants: z.array(grant).optional(),
+    grants: z.array(tableGrant).optional(),
     lint: lint.optional(),
   })
   .strict();

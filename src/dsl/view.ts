@@ -1,4 +1,5 @@
-import type { Index, SourceLocation, StorageOptions } from '../model/schema.js';
+import { unionGrants } from '../model/default-privileges.js';
+import type { Grant, Index, SourceLocation, StorageOptions } from '../model/schema.js';
 import type { Documentation, LintOptions } from './documentation.js';
 import { guard, guardName, viewShape } from './guard.js';
 import { callSite } from './source.js';
@@ -20,6 +21,7 @@ export interface ViewOptions extends Documentation, LintOptions {
   checkOption?: 'local' | 'cascaded';
   /** Triggers of the view, by name: `INSTEAD OF` row triggers make it writable. */
   triggers?: Record<string, TriggerInput>;
+  /** Grants on the view; one naming `columns` grants those columns' privileges (`GRANT UPDATE (a) ON v`). */
   grants?: GrantInput[];
 }
 
@@ -39,6 +41,8 @@ export interface ViewDef extends Documentation, LintOptions {
   readonly materialized: boolean;
   readonly definition: string;
   readonly columnComments: Record<string, string>;
+  /** Column privileges by column name. */
+  readonly columnGrants: Record<string, Grant[]>;
   readonly securityInvoker?: boolean;
   readonly securityBarrier?: boolean;
   readonly checkOption?: 'local' | 'cascaded';
@@ -61,6 +65,15 @@ function documentation(options: Documentation & LintOptions & { renamedFrom?: st
   };
 }
 
+/** Grants that name columns, as each column's privileges. */
+function columnGrantsOf(grants: GrantInput[] | undefined): Record<string, Grant[]> {
+  const out: Record<string, Grant[]> = {};
+  for (const { columns, ...grant } of grants ?? []) {
+    for (const column of columns ?? []) out[column] = unionGrants(out[column] ?? [], toGrants([grant]));
+  }
+  return out;
+}
+
 export function view(name: string, options: ViewOptions): ViewDef {
   const source = callSite();
   guardName(name, 'view', source);
@@ -74,12 +87,13 @@ export function view(name: string, options: ViewOptions): ViewDef {
     materialized: false,
     definition: sqlOf(options.query),
     columnComments: options.columns ?? {},
+    columnGrants: columnGrantsOf(options.grants),
     ...(options.securityInvoker ? { securityInvoker: true } : {}),
     ...(options.securityBarrier ? { securityBarrier: true } : {}),
     ...(options.checkOption ? { checkOption: options.checkOption } : {}),
     indexes: {},
     triggers,
-    grants: toGrants(options.grants),
+    grants: toGrants(options.grants?.filter((grant) => !grant.columns)),
     ...documentation(options),
     ...(source ? { source } : {}),
   };
@@ -98,11 +112,12 @@ export function materializedView(name: string, options: MaterializedViewOptions)
     materialized: true,
     definition: sqlOf(options.query),
     columnComments: options.columns ?? {},
+    columnGrants: columnGrantsOf(options.grants),
     indexes,
     triggers: {},
     ...toStorage(options.storage),
     ...(options.withNoData ? { withNoData: true } : {}),
-    grants: toGrants(options.grants),
+    grants: toGrants(options.grants?.filter((grant) => !grant.columns)),
     ...documentation(options),
     ...(source ? { source } : {}),
   };

@@ -569,6 +569,8 @@ export interface ViewColumn {
   name: string;
   type: string;
   comment?: string;
+  /** Column privileges (pg_attribute.attacl), sorted by grantee; absent when there are none. */
+  grants?: Grant[];
   /** Derived by the server, never declared or compared: see View. */
   updatable?: boolean;
 }

@@ -383,6 +383,7 @@ function recreateView(changes: Change[], view: View, next: View | undefined, to:
     if (next.comment !== undefined) changes.push({ kind: 'set comment', target: { type: next.materialized ? 'materialized view' : 'view', id }, to: next.comment });
     for (const column of next.columns) {
       if (column.comment !== undefined) changes.push({ kind: 'set comment', target: { type: 'column', relation: id, column: column.name }, to: column.comment });
+      if (column.grants?.length) changes.push({ kind: 'set grants', target: { type: 'column', table: id, column: column.name }, from: [], to: column.grants });
     }
   }
 }

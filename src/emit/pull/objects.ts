@@ -3,7 +3,7 @@ import { objectId } from '../../model/id.js';
 import { defaultPublicNamespace, type Collation, type CompositeType, type DefaultPrivilege, type Grant, type Domain, type Enum, type Extension, type Namespace, type Publication, type Sequence, type View } from '../../model/schema.js';
 import { arr, bool, call, callWith, method, num, obj, sqlText, str, strings, type Expr } from './code.js';
 import { checkKey, pulledGrants, warn, type PullContext } from './context.js';
-import { byName, collationSql, grantsExpr, indexExpr, storageExpr, tableTarget } from './parts.js';
+import { byName, collationSql, grantsExpr, indexExpr, relationGrantsExpr, storageExpr, tableTarget } from './parts.js';
 import { triggersExpr } from './table-rules.js';
 import { columnType, typeText } from './types.js';
 
@@ -153,7 +153,7 @@ export function viewExpr(view: View, ctx: PullContext): Expr {
     ['triggers', view.materialized ? undefined : triggersExpr(view, ctx)],
     ['storage', view.materialized ? storageExpr(view.storage) : undefined],
     ['withNoData', view.materialized && view.withNoData ? bool(true) : undefined],
-    ['grants', optionalGrants(pulledGrants(ctx, 'tables', view.schema, view.grants, objectId(view.schema, view.name)))],
+    ['grants', relationGrantsExpr(pulledGrants(ctx, 'tables', view.schema, view.grants, objectId(view.schema, view.name)), view.columns)],
   ]);
   return call(view.materialized ? 'materializedView' : 'view', str(view.name), options);
 }
