@@ -164,9 +164,11 @@ export function withDependents(changes: Change[], from: Schema, to: Schema): Cha
         droppedTriggers.add(key);
       }
     }
+    // An index calling a routine that goes, or whose predicate or expressions name a replaced
+    // type (`s = 'b'::status`), cannot be rebuilt by ALTER COLUMN ... TYPE: it is made again.
     for (const index of Object.values(table.indexes)) {
       const text = `${index.keys.join(' ')} ${index.where ?? ''}`;
-      if (mentions(text, named(routines)).length > 0) recreateIndex(out, tableId, index, target?.indexes[index.name]);
+      if (mentions(text, mentioned).length > 0) recreateIndex(out, tableId, index, target?.indexes[index.name]);
     }
     for (const constraint of Object.values(table.constraints)) {
       const next = target?.constraints[constraint.name];
