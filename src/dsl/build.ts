@@ -227,6 +227,7 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
       max: String(max),
       cache: String(seq.cache ?? 1),
       cycle: seq.cycle ?? false,
+      ...(seq.unlogged ? { unlogged: true } : {}),
       ...(seq.ownedBy ? { ownedBy: { table: tableIdOf(seq.ownedBy.table), column: seq.ownedBy.column } } : {}),
       grants: toGrants(seq.grants),
       ...docs(seq.description, seq.group, seq.note, seq.source),

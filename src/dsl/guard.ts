@@ -228,6 +228,7 @@ export const sequenceShape = z
     max: whole.optional(),
     cache: whole.refine((n) => n >= 1, 'must be at least 1').optional(),
     cycle: z.boolean().optional(),
+    unlogged: z.boolean().optional(),
     ownedBy: z.object({ table: name, column: name }).strict().optional(),
     grants: z.array(grant).optional(),
   })

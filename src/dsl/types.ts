@@ -217,6 +217,8 @@ export interface SequenceDef extends Documentation {
   readonly max?: number | bigint;
   readonly cache?: number | bigint;
   readonly cycle?: boolean;
+  /** UNLOGGED (PostgreSQL 15+): not written to the WAL, reset after a crash, not replicated. */
+  readonly unlogged?: boolean;
   readonly ownedBy?: { table: string; column: string };
   readonly grants?: GrantInput[];
   readonly source?: { file: string; line: number };

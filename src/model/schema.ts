@@ -264,6 +264,8 @@ export interface Sequence extends Documented {
   max: string;
   cache: string;
   cycle: boolean;
+  /** UNLOGGED (PostgreSQL 15+): not written to the WAL, reset after a crash, not replicated. */
+  unlogged?: boolean;
   /** The column that owns the sequence (`OWNED BY`), as table id and column name. */
   ownedBy?: { table: string; column: string };
   grants: Grant[];

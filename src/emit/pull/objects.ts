@@ -77,6 +77,7 @@ export function sequenceExpr(sequence: Sequence, ctx: PullContext): Expr {
     ['max', differs(sequence.max, max)],
     ['cache', differs(sequence.cache, 1n)],
     ['cycle', sequence.cycle ? bool(true) : undefined],
+    ['unlogged', sequence.unlogged ? bool(true) : undefined],
     ['ownedBy', sequence.ownedBy ? obj([['table', tableTarget(sequence.ownedBy.table)], ['column', str(sequence.ownedBy.column)]]) : undefined],
     ['grants', optionalGrants(pulledGrants(ctx, 'sequences', sequence.schema, sequence.grants, objectId(sequence.schema, sequence.name)))],
   ]);

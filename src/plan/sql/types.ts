@@ -174,7 +174,7 @@ function sequenceOptions(sequence: Sequence): string {
 }
 
 export const createSequence: Render<Extract<Change, { kind: 'create sequence' }>> = ({ sequence }) => [
-  statement(`CREATE SEQUENCE ${qualified(sequence.schema, sequence.name)}${sequenceOptions(sequence)}`),
+  statement(`CREATE ${sequence.unlogged ? 'UNLOGGED ' : ''}SEQUENCE ${qualified(sequence.schema, sequence.name)}${sequenceOptions(sequence)}`),
 ];
 
 export const dropSequence: Render<Extract<Change, { kind: 'drop sequence' }>> = ({ sequence }) => [
@@ -185,8 +185,9 @@ export const dropSequence: Render<Extract<Change, { kind: 'drop sequence' }>> = 
 export const alterSequence: Render<Extract<Change, { kind: 'alter sequence' }>> = ({ from, to }) => {
   const steps = [];
   const name = qualified(to.schema, to.name);
-  const { ownedBy: _a, comment: _b, grants: _c, source: _d, group: _e, note: _f, ...fromOptions } = from;
-  const { ownedBy: _g, comment: _h, grants: _i, source: _j, group: _k, note: _l, ...toOptions } = to;
+  const { ownedBy: _a, comment: _b, grants: _c, source: _d, group: _e, note: _f, unlogged: _m, ...fromOptions } = from;
+  const { ownedBy: _g, comment: _h, grants: _i, source: _j, group: _k, note: _l, unlogged: _n, ...toOptions } = to;
+  if (Boolean(from.unlogged) !== Boolean(to.unlogged)) steps.push(statement(`ALTER SEQUENCE ${name} SET ${to.unlogged ? 'UNLOGGED' : 'LOGGED'}`));
   if (JSON.stringify(fromOptions) !== JSON.stringify(toOptions)) {
     if (boundsNarrow(from, to)) steps.push(positionIntoBounds(`${literal(name)}::regclass`, `${to.schema}.${to.name}`, from, to));
     steps.push(statement(`ALTER SEQUENCE ${name}${sequenceOptions(to)}`));

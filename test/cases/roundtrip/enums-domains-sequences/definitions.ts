@@ -13,6 +13,8 @@ export const ticketNumbers = sequence('ticket_numbers', { start: 100, increment:
 
 export const countdown = sequence('countdown', { type: 'integer', increment: -1, cycle: true });
 
+export const scratchIds = sequence('scratch_ids', { unlogged: true, cache: 20 });
+
 export const tickets = table('tickets', {
   columns: {
     id: uuid().primaryKey().defaultRandom(),
