@@ -190,7 +190,10 @@ function columnsOfType(from: Schema, to: Schema, typeSchema: string, typeName: s
   for (const [id, table] of Object.entries(to.tables)) {
     const before = from.tables[id];
     if (!before) continue;
+    // A partition's or child's column converts with its parent's: PostgreSQL refuses it alone.
+    const parents = [...(before.partitionOf ? [before.partitionOf.parent] : []), ...(before.inherits ?? [])].map((parent) => from.tables[parent]);
     for (const column of table.columns) {
+      if (parents.some((parent) => parent?.columns.some((c) => c.name === column.name))) continue;
       const previous = before.columns.find((c) => c.name === column.name);
       const type = previous && parseQualifiedName(previous.type);
       // Columns leaving the type convert now, straight to their new type: the old one is dropped next.
