@@ -166,7 +166,7 @@ export function diffSchemas(original: Schema, to: Schema, options: DiffOptions =
     drop: (view) => changes.push({ kind: 'drop view', view }),
     alter: (a, b) => diffView(a, b, changes, { to }, options.replaceViews ?? true),
   });
-  diffPublications(from, to, external, changes);
+  diffPublications(from, to, external, changes, recreated);
   diffDistributions(from, to, changes);
   return changes;
 }
