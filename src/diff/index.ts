@@ -458,7 +458,14 @@ function diffTable(original: Table, b: Table, changes: Change[], sides: Sides): 
     const before = a.columns.find((c) => c.name === column.name);
     const { comment: _b, inherited: _ib, grants: _gb, ...shapeB } = column;
     if (!before) {
-      if (!followsParent('add', column, sidesOf, parents)) changes.push({ kind: 'add column', table: id, column: shapeB });
+      if (followsParent('add', column, sidesOf, parents)) {
+        // Nothing to add: the parent's column reaches this table.
+      } else if (shapeB.identity && b.partitionBy !== undefined) {
+        // PostgreSQL 15 and 16 add no identity column to a partitioned table that has partitions,
+        // but make a NOT NULL column of one an identity.
+        const { identity: _i, identityOptions: _o, ...plain } = shapeB;
+        changes.push({ kind: 'add column', table: id, column: { ...plain, notNull: true } }, { kind: 'alter column', table: id, from: { ...plain, notNull: true }, to: shapeB });
+      } else changes.push({ kind: 'add column', table: id, column: shapeB });
       // A column a parent adds starts with no settings of its own either.
       changes.push(...columnSettingsChange(id, undefined, shapeB, sides));
       continue;
