@@ -83,6 +83,7 @@ export function withDependents(changes: Change[], from: Schema, to: Schema): Cha
   }
   dropForeignKeysBetweenDroppedTables(out, changes);
   recreateForeignKeysOnDroppedKeys(out, changes, from, to);
+  keepSequencesOfRecreatedTables(out, changes, from, to);
   detachSequencesFromDroppedOwners(out, changes);
   if (relations.size === 0 && types.size === 0 && routines.size === 0 && disturbed.sequences.size === 0) return out;
 
@@ -265,6 +266,21 @@ export function sameColumnBut(a: Column, b: Column): boolean {
   const { default: _a, comment: _c, ...restA } = a;
   const { default: _b, comment: _d, ...restB } = b;
   return sameValue(restA, restB);
+}
+
+/**
+ * A sequence owned by a table the plan drops and creates again (made partitioned, say) would go
+ * with the old table while the new one's default still calls it: it gets an `alter sequence` that
+ * keeps its owner, which detachSequencesFromDroppedOwners then splits around the drop.
+ */
+function keepSequencesOfRecreatedTables(out: Change[], changes: Change[], from: Schema, to: Schema): void {
+  const recreated = new Set(changes.flatMap((c) => (c.kind === 'drop table' ? [objectId(c.table.schema, c.table.name)] : [])).filter((id) => to.tables[id]));
+  for (const [id, sequence] of Object.entries(from.sequences)) {
+    const next = to.sequences[id];
+    if (!next?.ownedBy || !sequence.ownedBy || !recreated.has(sequence.ownedBy.table)) continue;
+    if (out.some((c) => (c.kind === 'alter sequence' || c.kind === 'drop sequence' || c.kind === 'create sequence') && objectId((c.kind === 'alter sequence' ? c.to : c.sequence).schema, (c.kind === 'alter sequence' ? c.to : c.sequence).name) === id)) continue;
+    out.push({ kind: 'alter sequence', from: sequence, to: next });
+  }
 }
 
 /**
