@@ -16,7 +16,8 @@ import { routineReferences } from './routine-order.js';
  * database, else from the names each object's text mentions. Runs to a fixpoint: a dropped
  * view drops its own dependent views too.
  */
-export function withDependents(changes: Change[], from: Schema, to: Schema): Change[] {
+export function withDependents(requested: Change[], from: Schema, to: Schema): Change[] {
+  const changes = withGeneratedAroundRetypes(requested, from, to);
   const out = [...changes];
   const graph = dependencyGraph(from.dependencies);
   const droppedViews = new Set<string>();
@@ -190,12 +191,36 @@ export function withDependents(changes: Change[], from: Schema, to: Schema): Cha
 }
 
 /**
+ * A column whose type changes while stored generated columns of its table read it: PostgreSQL
+ * refuses the change, so those columns ride on it (`generated`), dropped before and added again
+ * after with their target definition, and their own changes are folded into that.
+ */
+function withGeneratedAroundRetypes(changes: Change[], from: Schema, to: Schema): Change[] {
+  const taken = new Set<string>();
+  const out = changes.map((c) => {
+    if (c.kind !== 'alter column' || c.from.type === c.to.type) return c;
+    const readers = (from.tables[c.table]?.columns ?? []).filter((g) => g.name !== c.to.name && g.generated !== undefined && mentionsName(g.generated, c.to.name));
+    const generated = readers.flatMap((g) => {
+      const next = to.tables[c.table]?.columns.find((x) => x.name === g.name);
+      if (!next?.generated || taken.has(`${c.table}.${g.name}`)) return [];
+      taken.add(`${c.table}.${g.name}`);
+      return [{ from: g, to: next }];
+    });
+    return generated.length ? { ...c, generated } : c;
+  });
+  return out.filter((c) => !(c.kind === 'alter column' && taken.has(`${c.table}.${c.to.name}`)));
+}
+
+/**
  * Columns the plan drops and adds again (sql/alter-column.ts, recreateColumn): one that becomes
  * generated or changes its expression, and a generated one of an enum being replaced.
  */
 function readdedColumns(changes: Change[], from: Schema): { table: string; column: Column }[] {
   return changes.flatMap((c) => {
-    if (c.kind === 'alter column') return c.to.generated !== undefined && c.from.generated !== c.to.generated ? [{ table: c.table, column: c.from }] : [];
+    if (c.kind === 'alter column') {
+      const own = c.to.generated !== undefined && c.from.generated !== c.to.generated ? [{ table: c.table, column: c.from }] : [];
+      return [...own, ...(c.generated ?? []).map((g) => ({ table: c.table, column: g.from }))];
+    }
     if (c.kind !== 'replace enum' && c.kind !== 'replace domain') return [];
     return c.columns.flatMap(({ table, column }) => {
       const before = from.tables[table]?.columns.find((x) => x.name === column.name);
