@@ -11,7 +11,7 @@ const text = (value: unknown) => JSON.stringify(value ?? null, (key, v: unknown)
 
 /** What a server's printing of a column depends on, besides the objects it names. */
 const printedAs = (column: Column) =>
-  text({ type: column.type, default: column.default, collation: column.collation, identity: column.identity, storage: column.storage, compression: column.compression, statistics: column.statistics });
+  text({ type: column.type, default: column.default, collation: column.collation, identity: column.identity, storage: column.storage, compression: column.compression, statistics: column.statistics, options: column.options });
 
 /**
  * The printed form of definitions that differ from ones printed before only by columns added to

@@ -1,7 +1,7 @@
 import { defaultPrivilegeId, unionGrants, withDefaultGrants } from '../model/default-privileges.js';
 import { cloneModel } from '../model/clone.js';
 import { objectId, routineId } from '../model/id.js';
-import type { DefaultPrivilege, Index, Policy, Routine, Schema, Table } from '../model/schema.js';
+import { columnSettings, type DefaultPrivilege, type Index, type Policy, type Routine, type Schema, type Table } from '../model/schema.js';
 
 /**
  * Takes the server's printed forms (types, expressions, queries) into the declared model, object
@@ -20,14 +20,15 @@ export function mergePrinted(declared: Schema, printed: Schema): Schema {
     view.definition = live.definition;
     view.columns = live.columns.map((column) => {
       const declared = view.columns.find((c) => c.name === column.name);
-      return {
-        name: column.name,
-        type: column.type,
-        ...(declared?.comment !== undefined ? { comment: declared.comment } : {}),
-        ...(column.updatable ? { updatable: true } : {}),
-        ...(declared?.grants ? { grants: declared.grants } : {}),
-      };
+      const { settings } = columnSettings({ ...(declared ?? { name: column.name }), type: column.type, notNull: false });
+      // A storage mode declared equal to the type's default (which only the server knows) is no setting of its own.
+      if (column.storage === undefined) delete settings.storage;
+      return { name: column.name, type: column.type, ...(declared?.comment !== undefined ? { comment: declared.comment } : {}), ...(column.updatable ? { updatable: true } : {}), ...(declared?.grants ? { grants: declared.grants } : {}), ...settings };
     });
+    for (const [name, statistics] of Object.entries(view.statistics ?? {})) {
+      const liveStatistics = live.statistics?.[name];
+      if (liveStatistics) statistics.on = liveStatistics.on;
+    }
     if (live.updatable) view.updatable = true;
     else delete view.updatable;
     mergeIndexes(view.indexes, live.indexes);

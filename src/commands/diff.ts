@@ -12,6 +12,8 @@ import type { Schema } from '../model/schema.js';
 import { planChanges, type Plan, type PlanOptions } from '../plan/index.js';
 import { databaseLabel, openDatabase, presetReads, withConnection } from './database.js';
 import { migrationsState } from './generate.js';
+import { migrationsKey } from './shadow.js';
+import { knownSame, rememberSame, verdictKey } from './verdicts.js';
 import { printWith, samePrinter, type Printer } from './printer.js';
 import { loadConfiguredSchema } from './sql.js';
 
@@ -35,12 +37,17 @@ async function readLive(config: ResolvedConfig, url: string | undefined, namespa
   );
 }
 
-/** Reads a state: `definitions`, `migrations`, `database` (the configured one) or a database URL. */
-async function readState(config: ResolvedConfig, spec: string, namespaces?: string[], migrationsUpTo?: string): Promise<State> {
-  if (spec === 'definitions') return { label: `definitions (${config.definitions})`, schema: await loadConfiguredSchema(config) };
+/** How a side read from text is named in reports. */
+function textStateLabel(config: ResolvedConfig, spec: 'definitions' | 'migrations', migrationsUpTo?: string): string {
+  return spec === 'definitions' ? `definitions (${config.definitions})` : `migrations (${config.migrations}${migrationsUpTo ? ` up to ${migrationsUpTo}` : ''})`;
+}
+
+/** Reads a state: `definitions` (`declared`: already loaded), `migrations`, `database` (the configured one) or a database URL. */
+async function readState(config: ResolvedConfig, spec: string, namespaces?: string[], migrationsUpTo?: string, declared?: Schema): Promise<State> {
+  if (spec === 'definitions') return { label: textStateLabel(config, spec), schema: declared ?? (await loadConfiguredSchema(config)) };
   if (spec === 'migrations') {
     const { schema, printer } = await migrationsState(config, undefined, migrationsUpTo);
-    return { label: `migrations (${config.migrations}${migrationsUpTo ? ` up to ${migrationsUpTo}` : ''})`, schema, printer };
+    return { label: textStateLabel(config, spec, migrationsUpTo), schema, printer };
   }
   if (spec === 'database') return readLive(config, config.url, namespaces);
   if (isUrl(spec) || /:\/\/|@|^[\w.-]+:\d+\//.test(spec)) return readLive(config, checkDatabaseUrl(spec, '--from/--to'), namespaces);
@@ -88,14 +95,15 @@ export async function printedStates(
   toSpec: string,
   schemas?: string[],
   migrationsUpTo?: string,
+  declared?: Schema,
 ): Promise<{ from: { label: string; schema: Schema }; to: { label: string; schema: Schema } }> {
   // Two sides are read at once unless both need the embedded engine: one instance at a time
   // keeps memory down, and the embedded database cannot be opened twice.
   const embedded = (spec: string) => spec === 'migrations' || (spec === 'database' && !config.url);
   const [from, to] =
     embedded(fromSpec) && embedded(toSpec)
-      ? [await readState(config, fromSpec, schemas, migrationsUpTo), await readState(config, toSpec, schemas, migrationsUpTo)]
-      : await Promise.all([readState(config, fromSpec, schemas, migrationsUpTo), readState(config, toSpec, schemas, migrationsUpTo)]);
+      ? [await readState(config, fromSpec, schemas, migrationsUpTo, declared), await readState(config, toSpec, schemas, migrationsUpTo, declared)]
+      : await Promise.all([readState(config, fromSpec, schemas, migrationsUpTo, declared), readState(config, toSpec, schemas, migrationsUpTo, declared)]);
   const printer = [from.printer, to.printer].find((p) => p?.engine === 'postgres') ?? from.printer ?? to.printer;
   for (const state of [from, to]) {
     if (!samePrinter(state.printer, printer)) {
@@ -109,8 +117,22 @@ export async function printedStates(
 
 /** Compares two states, each brought to one printer first: comparing models printed by different servers would report false drift. */
 export async function diffCommand(config: ResolvedConfig, options: { from?: string; to?: string; schemas?: string[]; migrationsUpTo?: string }): Promise<DiffResult> {
-  const { from, to } = await printedStates(config, options.from ?? 'database', options.to ?? 'definitions', options.schemas, options.migrationsUpTo);
-  return { from: from.label, to: to.label, ...compareSchemas(from.schema, to.schema, options.schemas, { online: config.online }) };
+  const fromSpec = options.from ?? 'database';
+  const toSpec = options.to ?? 'definitions';
+  // Between the definitions and the migration files both sides are text: "no difference", once
+  // found, is remembered under their keys and answered without printing or reading either again.
+  const textSides = fromSpec !== toSpec && [fromSpec, toSpec].every((spec) => spec === 'definitions' || spec === 'migrations');
+  const declared = textSides ? await loadConfiguredSchema(config) : undefined;
+  const question = `diff: ${fromSpec} to ${toSpec} in ${JSON.stringify(options.schemas ?? 'all schemas')}`;
+  const known = declared && verdictKey(declared, migrationsKey(config, options.migrationsUpTo).key, question);
+  if (known && knownSame(config, known)) {
+    const label = (spec: string) => textStateLabel(config, spec as 'definitions' | 'migrations', options.migrationsUpTo);
+    return { from: label(fromSpec), to: label(toSpec), changes: [], items: [], plan: { steps: [] }, hazards: [], unmanaged: [] };
+  }
+  const { from, to } = await printedStates(config, fromSpec, toSpec, options.schemas, options.migrationsUpTo, declared);
+  const result = { from: from.label, to: to.label, ...compareSchemas(from.schema, to.schema, options.schemas, { online: config.online }) };
+  if (known && result.changes.length === 0 && result.unmanaged.length === 0) rememberSame(config, known);
+  return result;
 }
 
 /** Compares two models printed by one server: the changes, the plan that makes `from` into `to`, and the report items. */

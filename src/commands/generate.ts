@@ -1,6 +1,5 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { cacheKey, readCached, writeCached } from '../cache.js';
 import type { ResolvedConfig } from '../config/load.js';
 import { diffSchemas } from '../diff/index.js';
 import { listMigrationEntries, migrationsFolder, nextVersion, slugify, writeMigration } from '../migrate/files.js';
@@ -16,7 +15,8 @@ import type { Schema } from '../model/schema.js';
 import { lintPlanText } from './lint-settings.js';
 import { migrationsKey, migrationsState, storeMigrationsState, type MigrationsState } from './shadow.js';
 import { loadConfiguredSchema } from './sql.js';
-import { cacheDir, definitionsState, embeddedPrinter } from './states.js';
+import { definitionsState } from './states.js';
+import { knownSame, rememberSame, verdictKey } from './verdicts.js';
 
 export { migrationsState, type MigrationsState } from './shadow.js';
 
@@ -92,8 +92,7 @@ export async function generateCommand(config: ResolvedConfig, options: GenerateO
   const existing = listMigrationEntries(config.root, config.migrations);
   const declared = await loadConfiguredSchema(config);
   const stored = migrationsKey(config);
-  const verdicts = cacheDir(config, 'shadow');
-  if (readCached<boolean>(verdicts, nothingToWriteKey(declared, stored.key))) return { status: 'unchanged', folder, replayed: 0, reused: stored.files };
+  if (knownSame(config, nothingToWriteKey(declared, stored.key))) return { status: 'unchanged', folder, replayed: 0, reused: stored.files };
   // Printed in a database of their own, one after the other: one engine at a time in memory,
   // and a cached canonical form opens none.
   const definitions = await definitionsState(config, declared);
@@ -101,7 +100,7 @@ export async function generateCommand(config: ResolvedConfig, options: GenerateO
   const changes = diffSchemas(shadow.schema, definitions);
   const counts = { folder, replayed: shadow.replayed, reused: shadow.reused };
   if (changes.length === 0) {
-    writeCached(verdicts, nothingToWriteKey(declared, stored.key), true);
+    rememberSame(config, nothingToWriteKey(declared, stored.key));
     return { status: 'unchanged', ...counts };
   }
   const plan = planChanges(changes, { from: shadow.schema, to: definitions }, { online: config.online });
@@ -121,22 +120,13 @@ export async function generateCommand(config: ResolvedConfig, options: GenerateO
     files.push({ file, name, statements: part.steps.length, summary: summarizePlan(part), hazards: planHazards(part), transactional: !noTransactionReason(part), lint });
   }
   const after = derivedAfter(config, shadow, changes, plan, definitions, files.length) ?? (await checkWritten(config, definitions, files));
-  if (after.remaining === 0) writeCached(verdicts, nothingToWriteKey(declared, migrationsKey(config).key), true);
+  if (after.remaining === 0) rememberSame(config, nothingToWriteKey(declared, migrationsKey(config).key));
   return { status: 'written', ...counts, files, after };
 }
 
-/** Bump when what decides that there is nothing to write changes. */
-const verdictFormat = 1;
-
-/**
- * The key under which "these definitions over these files: nothing to write" is remembered, so
- * that answer costs no canonical form, no stored state and no comparison: the declared model
- * (source locations aside: a line inserted above a definition changes nothing), the embedded
- * printer, and the key of the files' state.
- */
+/** The key under which "these definitions over these files: nothing to write" is remembered. */
 function nothingToWriteKey(declared: Schema, migrations: string): string {
-  const model = JSON.stringify(declared, (key, value: unknown) => (key === 'source' ? undefined : value));
-  return cacheKey(String(verdictFormat), 'generate: nothing to write', embeddedPrinter, model, migrations);
+  return verdictKey(declared, migrations, 'generate: nothing to write');
 }
 
 /**

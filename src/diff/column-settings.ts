@@ -1,19 +1,38 @@
 import type { Change } from '../model/change.js';
 import { sameValue } from '../model/compare.js';
-import { columnSettings, type Column, type ColumnSettings, type Schema, type Table } from '../model/schema.js';
+import { columnOptionValue, columnSettings, type Column, type ColumnSettings, type Schema, type Table, type View, type ViewColumn } from '../model/schema.js';
 
 /**
- * The change of a column's storage mode, compression and statistics target, if any. `before`
- * is the column as the plan's other changes leave it: a new column has none of them set; a
- * column re-added for a new generated expression loses them all; a type or collation change
- * (ALTER COLUMN ... TYPE) puts storage and compression back to the new type's defaults and
- * keeps the statistics target.
+ * The change of a column's storage mode, compression, statistics target and attribute options,
+ * if any. `before` is the column as the plan's other changes leave it: a new column has none of
+ * them set; a column re-added for a new generated expression loses them all; a type or collation
+ * change (ALTER COLUMN ... TYPE) puts storage and compression back to the new type's defaults and
+ * keeps the statistics target and the options.
  */
 export function columnSettingsChange(table: string, before: Column | undefined, after: Column, sides: { from?: Schema; to: Schema }): Change[] {
   const to = columnSettings(after).settings;
   const from = before ? settingsLeftBy(before, after) : {};
-  if (sameValue(from, to)) return [];
+  if (sameValue(comparable(from), comparable(to))) return [];
   return [{ kind: 'set column settings', table, column: after.name, type: after.type, from, to, ...(hasChildren(table, sides) ? { only: true } : {}) }];
+}
+
+/**
+ * The settings of a materialized view's columns: `before` is the view as it stays, or undefined
+ * for one created (again), whose columns start with none.
+ */
+export function viewColumnSettingsChanges(id: string, before: View | undefined, after: View): Change[] {
+  if (!after.materialized) return [];
+  return after.columns.flatMap((column) => {
+    const kept = before?.columns.find((c) => c.name === column.name);
+    const from = kept ? settingsOf(kept) : {};
+    const to = settingsOf(column);
+    if (sameValue(comparable(from), comparable(to))) return [];
+    return [{ kind: 'set column settings' as const, table: id, column: column.name, type: column.type, from, to, materialized: true }];
+  });
+}
+
+function settingsOf(column: ViewColumn): ColumnSettings {
+  return columnSettings({ ...column, notNull: false }).settings;
 }
 
 /**
@@ -32,7 +51,8 @@ export function sameColumnShape(a: Column, b: Column): boolean {
 
 /**
  * A new partition or child's column as CREATE TABLE leaves it: with the storage and compression
- * its parent's column had before the plan (PostgreSQL copies those, not the statistics target).
+ * its parent's column had before the plan (PostgreSQL copies those, not the statistics target
+ * or the options).
  * Undefined for a column of a table of its own.
  */
 export function createdColumn(table: Table, column: Column, attached: boolean, from: Schema | undefined): Column | undefined {
@@ -45,9 +65,18 @@ export function createdColumn(table: Table, column: Column, attached: boolean, f
   return undefined;
 }
 
+/** Settings with option values as the numbers they mean. */
+function comparable(settings: ColumnSettings): ColumnSettings {
+  if (!settings.options) return settings;
+  return { ...settings, options: Object.fromEntries(Object.entries(settings.options).map(([name, value]) => [name, columnOptionValue(value)])) };
+}
+
 function settingsLeftBy(before: Column, after: Column): ColumnSettings {
   const { settings } = columnSettings(before);
   if (after.generated !== undefined && after.generated !== before.generated) return {};
-  if (before.type !== after.type || (before.collation ?? '') !== (after.collation ?? '')) return settings.statistics !== undefined ? { statistics: settings.statistics } : {};
+  if (before.type !== after.type || (before.collation ?? '') !== (after.collation ?? '')) {
+    const { storage: _s, compression: _c, ...kept } = settings;
+    return kept;
+  }
   return settings;
 }

@@ -8,10 +8,10 @@ import { followExtensionMoves } from './extension-moves.js';
 import { attachedByParent, childColumnStart, diffInheritance, followsParent, keptFromParents, ownDefaults, parentsOf, recreatedTables, referencesTo } from './partitions.js';
 import { diffPublications } from './publications.js';
 import { diffDistributions } from './distributions.js';
-import { columnSettingsChange, createdColumn, sameColumnShape } from './column-settings.js';
+import { columnSettingsChange, createdColumn, sameColumnShape, viewColumnSettingsChanges } from './column-settings.js';
 import { diffStatistics } from './statistics.js';
 import { applyRenames } from './renames.js';
-import type { Column, Constraint, Extension, Grant, Index, Policy, Routine, Schema, StorageOptions, Table, Trigger, View } from '../model/schema.js';
+import type { Column, CompositeType, Constraint, Extension, Grant, Index, Policy, Routine, Schema, StorageOptions, Table, Trigger, View } from '../model/schema.js';
 
 /**
  * What a change list needs to know of the target model while creating objects: the grants a new
@@ -115,14 +115,17 @@ export function diffSchemas(original: Schema, to: Schema, options: DiffOptions =
     create: (type) => {
       changes.push({ kind: 'create composite type', type });
       comment(changes, { type: 'type', id: objectId(type.schema, type.name) }, undefined, type.comment);
+      attributeComments(changes, undefined, type);
     },
     drop: (type) => changes.push({ kind: 'drop composite type', type }),
     alter: (a, b) => {
-      if (!sameValue(a.attributes, b.attributes)) {
+      const shape = (type: CompositeType) => type.attributes.map(({ comment: _c, ...attribute }) => attribute);
+      if (!sameValue(shape(a), shape(b))) {
         const columns = columnsOfType(from, to, b.schema, b.name).map(({ table, column }) => `${table}.${column.name}`);
         changes.push({ kind: 'alter composite type', from: a, to: b, columns });
       }
       comment(changes, { type: 'type', id: objectId(b.schema, b.name) }, a.comment, b.comment);
+      attributeComments(changes, a, b);
     },
   });
   each(managed(from.sequences), managed(to.sequences), {
@@ -528,6 +531,14 @@ function diffRoutine(a: Routine, b: Routine, changes: Change[], context: Context
   comment(changes, routineTarget(b), a.comment, b.comment);
 }
 
+/** Comments on a composite type's attributes (COMMENT ON COLUMN type.attribute); an added attribute starts with none. */
+function attributeComments(changes: Change[], a: CompositeType | undefined, b: CompositeType): void {
+  const id = objectId(b.schema, b.name);
+  for (const attribute of b.attributes) {
+    comment(changes, { type: 'column', relation: id, column: attribute.name }, a?.attributes.find((x) => x.name === attribute.name)?.comment, attribute.comment);
+  }
+}
+
 function viewTarget(view: View) {
   return { type: view.materialized ? ('materialized view' as const) : ('view' as const), id: objectId(view.schema, view.name) };
 }
@@ -538,6 +549,8 @@ function createView(view: View, changes: Change[], context: Context, replaces?: 
   changes.push({ kind: 'create view', view: { ...bare, indexes: {} }, ...(replaces ? { replaces } : {}) });
   diffTriggers(id, {}, view.triggers ?? {}, changes);
   diffIndexes(id, view.schema, {}, view.indexes, changes);
+  changes.push(...viewColumnSettingsChanges(id, undefined, view));
+  diffStatistics(id, {}, view, changes);
   grants(changes, viewTarget(view), grantsInForce(context.to, 'tables', view.schema), view.grants);
   comment(changes, viewTarget(view), undefined, view.comment);
   for (const column of view.columns) {
@@ -567,6 +580,8 @@ function diffView(a: View, b: View, changes: Change[], context: Context, inPlace
   diffIndexes(id, b.schema, a.indexes, b.indexes, changes);
   diffTriggers(id, a.triggers ?? {}, b.triggers ?? {}, changes);
   if (b.materialized) storage(changes, { type: 'materialized view', id }, a.storage, b.storage);
+  changes.push(...viewColumnSettingsChanges(id, a, b));
+  diffStatistics(id, a, b, changes);
   grants(changes, viewTarget(b), a.grants, b.grants);
   comment(changes, viewTarget(b), a.comment, b.comment);
   for (const column of b.columns) {

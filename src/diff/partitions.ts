@@ -1,6 +1,6 @@
 import type { Change } from '../model/change.js';
 import { sameValue } from '../model/compare.js';
-import type { Column, Constraint, Index, Schema, Table } from '../model/schema.js';
+import { columnSettings, type Column, type Constraint, type Index, type Schema, type Table } from '../model/schema.js';
 
 /** The tables a table takes columns from: its partition parent, else its INHERITS parents. */
 export function parentsOf(table: Table): string[] {
@@ -137,7 +137,8 @@ export function followsParent(
   parents: { from: (Table | undefined)[]; to: (Table | undefined)[] },
 ): boolean {
   const find = (t: Table | undefined) => t?.columns.find((c) => c.name === column.name);
-  const shape = (c: Column | undefined) => c && { ...c, comment: undefined, inherited: undefined, renamedFrom: undefined };
+  // Settings (storage, statistics target, options) are each table's own and planned on their own.
+  const shape = (c: Column | undefined) => c && { ...columnSettings(c).rest, comment: undefined, inherited: undefined, renamedFrom: undefined };
   if (kind === 'add') return parents.to.some((p, i) => parents.from[i] && find(p) && !find(parents.from[i]));
   if (kind === 'drop') {
     const inherited = Boolean(child.from.partitionOf) || Boolean(column.inherited);

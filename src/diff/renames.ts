@@ -90,16 +90,29 @@ export function applyRenames(original: Schema, to: Schema): { from: Schema; chan
       current.values = current.values.map((v) => (v === previous ? value : v));
     }
   }
+  for (const composite of Object.values(to.composites ?? {})) {
+    const id = objectId(composite.schema, composite.name);
+    const current = from.composites?.[id];
+    if (!current) continue;
+    for (const attribute of composite.attributes) {
+      const old = attribute.renamedFrom;
+      const has = (attributes: { name: string }[], name: string) => attributes.some((a) => a.name === name);
+      if (!old || has(current.attributes, attribute.name) || !has(current.attributes, old) || has(composite.attributes, old)) continue;
+      changes.push({ kind: 'rename', target: { type: 'attribute', composite: id }, from: old, to: attribute.name });
+      current.attributes = current.attributes.map((a) => (a.name === old ? { ...a, name: attribute.name } : a));
+    }
+  }
   return { from, changes };
 }
 
 /** Whether any object of the model says what it was called before. */
 function hasRenameHints(schema: Schema): boolean {
-  const hinted = (record: Record<string, { renamedFrom?: string }>) => Object.values(record).some((item) => item.renamedFrom !== undefined);
+  const hinted = (record: Record<string, { renamedFrom?: string }> | { renamedFrom?: string }[]) => Object.values(record).some((item) => item.renamedFrom !== undefined);
   return (
     hinted(schema.views) ||
     Object.values(schema.views).some((view) => hinted(view.indexes)) ||
     hinted(schema.routines) ||
+    Object.values(schema.composites ?? {}).some((composite) => hinted(composite.attributes)) ||
     Object.values(schema.enums).some((en) => en.renamedFrom !== undefined || (en.renamedValues && Object.keys(en.renamedValues).length > 0)) ||
     Object.values(schema.tables).some(
       (table) =>

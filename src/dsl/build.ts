@@ -3,7 +3,7 @@ import { withDefaultGrants } from '../model/default-privileges.js';
 import { objectId, routineId } from '../model/id.js';
 import { trimIdentity } from '../model/identity.js';
 import { defaultRoutineCost, defaultRoutineRows, returnsSet } from '../model/routine-estimates.js';
-import { defaultPublicNamespace, emptySchema, type Column, type Routine, type Schema, type SourceLocation, type Table, type View } from '../model/schema.js';
+import { defaultPublicNamespace, emptySchema, type Column, type Routine, type Schema, type SourceLocation, type StatisticsObject, type Table, type View } from '../model/schema.js';
 import { baseTypeName, builtinTypes, extensionTypes } from './builtin-types.js';
 import type { TableTarget } from './column.js';
 import type { CollationDef } from './collation.js';
@@ -201,7 +201,13 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
       checkName(attribute.name, where);
       if (names.has(attribute.name)) invalid(`attribute "${attribute.name}" is declared twice`, where);
       names.add(attribute.name);
-      return { name: attribute.name, type: resolveType(attribute.type, where), ...(attribute.collation ? { collation: collationId(attribute.collation, isSchema) } : {}) };
+      return {
+        name: attribute.name,
+        type: resolveType(attribute.type, where),
+        ...(attribute.collation ? { collation: collationId(attribute.collation, isSchema) } : {}),
+        ...(attribute.comment !== undefined ? { comment: attribute.comment } : {}),
+        ...(attribute.renamedFrom ? { renamedFrom: attribute.renamedFrom } : {}),
+      };
     });
     (schema.composites ??= {})[id] = { schema: comp.schema, name: comp.name, attributes, ...docs(comp.description, comp.group, comp.note, comp.source) };
   }
@@ -251,6 +257,7 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
     if (schema.routines[id]) invalid(`routine ${id} is declared twice`, where);
     const returns = def.returns !== undefined ? returnsSql(resolveReturns(def.returns, (t, f) => resolveType(t, at(def.source, nameId, f, options.file)))) : undefined;
     if (def.kind === 'procedure' && (def.cost !== undefined || def.rows !== undefined)) invalid('a procedure takes no cost or rows', at(def.source, nameId, def.cost !== undefined ? 'cost' : 'rows', options.file));
+    if (def.kind === 'procedure' && def.support !== undefined) invalid('a procedure takes no support function', at(def.source, nameId, 'support', options.file));
     if (def.rows !== undefined && !returnsSet(returns)) invalid('rows is only for a function that returns a set (setof or table)', at(def.source, nameId, 'rows', options.file));
     const routine: Routine = {
       schema: def.schema,
@@ -266,6 +273,7 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
       parallel: def.parallel,
       ...(def.cost !== undefined && def.cost !== defaultRoutineCost(def.language) ? { cost: def.cost } : {}),
       ...(def.rows !== undefined && def.rows !== defaultRoutineRows ? { rows: def.rows } : {}),
+      ...(def.support !== undefined ? { support: def.support } : {}),
       settings: def.settings,
       body: def.body,
       ...(def.standardBody ? { standardBody: true } : {}),
@@ -416,8 +424,7 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
       columns,
       constraints: { ...def.constraints },
       indexes: { ...def.indexes },
-      // A statistics object in its table's own schema names none.
-      ...(def.statistics ? { statistics: Object.fromEntries(Object.entries(def.statistics).map(([key, { schema: own, ...rest }]) => [key, own !== undefined && own !== def.schema ? { schema: own, ...rest } : rest])) } : {}),
+      ...(def.statistics ? { statistics: inOwnSchema(def.statistics, def.schema) } : {}),
       triggers: {},
       policies: { ...def.policies },
       rls: def.rls,
@@ -533,17 +540,19 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
       name: def.name,
       materialized: def.materialized,
       definition: def.definition,
-      columns: [...new Set([...Object.keys(def.columnComments), ...Object.keys(def.columnGrants)])].map((name) => ({
+      columns: [...new Set([...Object.keys(def.columnComments), ...Object.keys(def.columnGrants), ...Object.keys(def.columnSettings ?? {})])].map((name) => ({
         name,
         type: '',
         ...(def.columnComments[name] !== undefined ? { comment: def.columnComments[name] } : {}),
         ...(def.columnGrants[name]?.length ? { grants: def.columnGrants[name] } : {}),
+        ...def.columnSettings?.[name],
       })),
       ...(def.securityInvoker ? { securityInvoker: true } : {}),
       ...(def.securityBarrier ? { securityBarrier: true } : {}),
       ...(def.checkOption ? { checkOption: def.checkOption } : {}),
       indexes: def.indexes,
       ...(def.storage ? { storage: def.storage } : {}),
+      ...(def.statistics ? { statistics: inOwnSchema(def.statistics, def.schema) } : {}),
       ...(def.withNoData ? { withNoData: true } : {}),
       grants: def.grants,
       ...docs(def.description, def.group, def.note, def.source),
@@ -647,4 +656,9 @@ export type { Table };
  */
 function differsBeyondDefault(parent: Column, declared: Column): boolean {
   return (declared.notNull && !parent.notNull) || declared.identity !== undefined || declared.generated !== undefined || (declared.collation ?? parent.collation) !== parent.collation || declared.comment !== undefined;
+}
+
+/** Statistics objects as the model holds them: one in its relation's own schema names none. */
+function inOwnSchema(statistics: Record<string, StatisticsObject>, schema: string): Record<string, StatisticsObject> {
+  return Object.fromEntries(Object.entries(statistics).map(([key, { schema: own, ...rest }]) => [key, own !== undefined && own !== schema ? { schema: own, ...rest } : rest]));
 }

@@ -1,6 +1,6 @@
-import type { ColumnCompression, ColumnStorage, IdentityOptions, ReferentialAction } from '../model/schema.js';
+import type { ColumnCompression, ColumnOptions, ColumnStorage, IdentityOptions, ReferentialAction } from '../model/schema.js';
 import { ident, literal } from '../sql/quote.js';
-import { checkShape, columnCompressionShape, columnDefaultShape, columnIndexShape, columnStatisticsShape, columnStorageShape, columnTypeShape, descriptionShape, guard, identityShape, oneOfShape, referenceShape, sensitiveShape, uniqueShape } from './guard.js';
+import { checkShape, columnCompressionShape, columnDefaultShape, columnIndexShape, columnOptionsShape, columnStatisticsShape, columnStorageShape, columnTypeShape, descriptionShape, guard, identityShape, oneOfShape, referenceShape, sensitiveShape, uniqueShape } from './guard.js';
 import { callSite } from './source.js';
 import { isSqlText, sqlOf, type SqlInput, type SqlText } from './sql.js';
 import { normalizeTypeName } from './type-names.js';
@@ -34,6 +34,12 @@ export interface IndexOptions {
 }
 
 /** The data a column builder has gathered; read by `table()`. */
+/** Attribute options as the model holds them: values as text, sorted by name. */
+export function toColumnOptions(input: Record<string, number | undefined>): ColumnOptions {
+  const entries = Object.entries(input).filter((entry): entry is [string, number] => entry[1] !== undefined);
+  return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, value]) => [name, String(value)]));
+}
+
 export interface ColumnSpec {
   type: string | TypeRef;
   notNull: boolean;
@@ -48,6 +54,7 @@ export interface ColumnSpec {
   storage?: ColumnStorage;
   compression?: ColumnCompression;
   statistics?: number;
+  options?: ColumnOptions;
   comment?: string;
   renamedFrom?: string;
   sensitive?: boolean;
@@ -178,6 +185,15 @@ export class ColumnBuilder {
   statistics(target: number): this {
     guard(columnStatisticsShape, target, { object: 'a column', source: callSite, field: 'statistics' });
     return this.with((s) => (s.statistics = target));
+  }
+  /**
+   * What ANALYZE assumes of its distinct values (`SET (n_distinct = ...)`): a count, or minus the
+   * fraction of rows (`-0.5`: half the rows are distinct); `n_distinct_inherited` for the table
+   * with its partitions or children.
+   */
+  options(options: { n_distinct?: number; n_distinct_inherited?: number }): this {
+    guard(columnOptionsShape, options, { object: 'a column', source: callSite, field: 'options' });
+    return this.with((s) => (s.options = toColumnOptions(options)));
   }
   check(expression: SqlInput, name?: string): this {
     guard(checkShape, { expression, name }, { object: 'a column check', source: callSite });

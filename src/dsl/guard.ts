@@ -104,6 +104,29 @@ const partitionBy = z.union([
 ]);
 const partitionOf = z.object({ parent: tableTarget, values: z.union([z.literal('default'), sqlText]) }).strict();
 
+const statisticsShape = z.record(
+  z.string(),
+  z
+    .object({
+      schema: name.optional(),
+      on: z.array(z.union([name, z.object({ sql: z.string() }).strict()])).min(1),
+      kinds: z.array(z.enum(['ndistinct', 'dependencies', 'mcv'])).min(1).optional(),
+      target: z.number().int().min(0).max(10000).optional(),
+      description: z.string().optional(),
+    })
+    .strict(),
+);
+
+export const columnStorageShape = z.enum(['plain', 'external', 'extended', 'main']);
+export const columnCompressionShape = z.enum(['pglz', 'lz4']);
+export const columnStatisticsShape = z.number().int().min(0).max(10000);
+/** n_distinct: a count (>= 0), or minus a fraction of the rows (-1 to 0). */
+export const columnOptionsShape = z.object({ n_distinct: z.number().min(-1).optional(), n_distinct_inherited: z.number().min(-1).optional() }).strict();
+/** A materialized view's column given as its description and settings (or as its description alone, a string). */
+export const materializedViewColumnShape = z
+  .object({ description: z.string().optional(), storage: columnStorageShape.optional(), compression: columnCompressionShape.optional(), statistics: columnStatisticsShape.optional(), options: columnOptionsShape.optional() })
+  .strict();
+
 export const tableShape = z
   .object({
     ...documentation,
@@ -120,20 +143,7 @@ export const tableShape = z
     foreignKeys: z.array(foreignKey).optional(),
     exclusions: z.record(z.string(), z.union([sqlText, z.object({ definition: sqlText, ...deferral }).strict()])).optional(),
     indexes: z.record(z.string(), index).optional(),
-    statistics: z
-      .record(
-        z.string(),
-        z
-          .object({
-            schema: name.optional(),
-            on: z.array(z.union([name, z.object({ sql: z.string() }).strict()])).min(1),
-            kinds: z.array(z.enum(['ndistinct', 'dependencies', 'mcv'])).min(1).optional(),
-            target: z.number().int().min(0).max(10000).optional(),
-            description: z.string().optional(),
-          })
-          .strict(),
-      )
-      .optional(),
+    statistics: statisticsShape.optional(),
     triggers: z.record(z.string(), triggerShape).optional(),
     rls: z.union([z.boolean(), z.object({ enabled: z.boolean().optional(), forced: z.boolean().optional() }).strict()]).optional(),
     policies: z.record(z.string(), policyShape).optional(),
@@ -154,18 +164,23 @@ export const viewShape = z
     schema: name.optional(),
     renamedFrom: name.optional(),
     query: sqlText,
-    columns: z.record(z.string(), z.string()).optional(),
+    // Each column's description or settings is checked on its own (materializedViewColumnShape), to name the field.
+    columns: z.record(z.string(), z.unknown()).optional(),
     securityInvoker: z.boolean().optional(),
     securityBarrier: z.boolean().optional(),
     checkOption: z.enum(['local', 'cascaded']).optional(),
     indexes: z.record(z.string(), index).optional(),
     triggers: z.record(z.string(), triggerShape).optional(),
     storage: storageShape.optional(),
+    statistics: statisticsShape.optional(),
     withNoData: z.boolean().optional(),
     grants: z.array(tableGrant).optional(),
     lint: lint.optional(),
   })
   .strict();
+
+/** A plain view: no indexes, storage or statistics, and its columns take descriptions only. */
+export const plainViewShape = viewShape.omit({ indexes: true, storage: true, withNoData: true, statistics: true }).extend({ columns: z.record(z.string(), z.string()).optional() });
 
 const argument = z.union([typeInput, z.object({ type: typeInput, mode: z.enum(['in', 'out', 'inout', 'variadic']).optional(), default: sqlText.optional() }).strict()]);
 
@@ -184,6 +199,7 @@ export const routineShape = z
     parallel: z.enum(['unsafe', 'restricted', 'safe']).optional(),
     cost: z.number().positive().finite().optional(),
     rows: z.number().positive().finite().optional(),
+    support: name.optional(),
     set: z.record(z.string(), z.string()).optional(),
     body: sqlText,
     grants: z.union([z.array(name), z.array(grant)]).optional(),
@@ -271,9 +287,7 @@ export const columnIndexShape = z.union([
 export const descriptionShape = z.string();
 
 export const sensitiveShape = z.boolean();
-export const columnStorageShape = z.enum(['plain', 'external', 'extended', 'main']);
-export const columnCompressionShape = z.enum(['pglz', 'lz4']);
-export const columnStatisticsShape = z.number().int().min(0).max(10000);
+
 
 export const namespaceShape = z.object({ ...documentation, grants: z.array(grant).optional() }).strict();
 export const extensionShape = z.object({ schema: name.optional(), version: name.optional() }).strict();

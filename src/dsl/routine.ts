@@ -29,6 +29,11 @@ export interface RoutineOptions extends Documentation, LintOptions {
   cost?: number;
   /** A set-returning function's estimated number of rows (ROWS); default 1000. */
   rows?: number;
+  /**
+   * Its planner support function (SUPPORT; a superuser's to set): a C function such as
+   * `textlike_support`, or `schema.name` outside pg_catalog.
+   */
+  support?: string;
   /** Configuration set while the routine runs: `{ search_path: '' }`. */
   set?: Record<string, string>;
   /**
@@ -57,6 +62,7 @@ export interface RoutineDef extends Documentation, LintOptions {
   readonly parallel: Routine['parallel'];
   readonly cost?: number;
   readonly rows?: number;
+  readonly support?: string;
   readonly settings: Record<string, string>;
   readonly body: string;
   readonly standardBody: boolean;
@@ -104,6 +110,7 @@ function define(kind: Routine['kind'], name: string, options: RoutineOptions, so
     parallel: options.parallel ?? 'unsafe',
     ...(options.cost !== undefined ? { cost: options.cost } : {}),
     ...(options.rows !== undefined ? { rows: options.rows } : {}),
+    ...(options.support !== undefined ? { support: options.support.replace(/^pg_catalog\./, '') } : {}),
     settings: options.set ?? {},
     body: standardBody ? body.trim() : body,
     standardBody,
@@ -123,7 +130,7 @@ export function rpc(name: string, options: RoutineOptions): RoutineDef {
 }
 
 /** Declares a procedure (CALLed, returns nothing). */
-export function procedure(name: string, options: Omit<RoutineOptions, 'returns' | 'volatility' | 'cost' | 'rows'>): RoutineDef {
+export function procedure(name: string, options: Omit<RoutineOptions, 'returns' | 'volatility' | 'cost' | 'rows' | 'support'>): RoutineDef {
   return define('procedure', name, options, callSite());
 }
 

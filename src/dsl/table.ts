@@ -275,6 +275,7 @@ export function table(name: string, options: TableOptions): TableDef {
       ...(spec.storage ? { storage: spec.storage } : {}),
       ...(spec.compression ? { compression: spec.compression } : {}),
       ...(spec.statistics !== undefined ? { statistics: spec.statistics } : {}),
+      ...(spec.options && Object.keys(spec.options).length ? { options: spec.options } : {}),
       ...(spec.comment !== undefined ? { comment: spec.comment } : {}),
       ...(spec.renamedFrom ? { renamedFrom: spec.renamedFrom } : {}),
       ...(spec.sensitive !== undefined ? { sensitive: spec.sensitive } : {}),

@@ -167,20 +167,24 @@ export function domain(name: string, type: string, options: DomainOptions = {}):
 
 export interface CompositeTypeDef extends TypeRef, Documentation {
   readonly pgform: 'composite';
-  readonly attributes: { name: string; type: string | TypeRef; collation?: string }[];
+  readonly attributes: { name: string; type: string | TypeRef; collation?: string; comment?: string; renamedFrom?: string }[];
   readonly source?: { file: string; line: number };
   column(): ColumnBuilder;
 }
 
 export interface CompositeTypeOptions extends Documentation {
   schema?: string;
-  /** Attributes in order: a type name, an enum or domain, or a column builder (`text().collate('C')`). */
+  /**
+   * Attributes in order: a type name, an enum or domain, or a column builder (`text().collate('C')`,
+   * `.describe(...)`, `.renamedFrom(...)`).
+   */
   attributes: Record<string, string | TypeRef | ColumnBuilder>;
 }
 
 /**
  * Declares a composite type: `compositeType('address', { attributes: { street: text(), zip: text() } })`.
- * An attribute takes a type and a collation only: NOT NULL, defaults and keys belong to columns.
+ * An attribute takes a type, a collation, a description and a previous name only: NOT NULL,
+ * defaults and keys belong to columns.
  */
 export function compositeType(name: string, options: CompositeTypeOptions): CompositeTypeDef {
   const source = callSite();
@@ -194,10 +198,10 @@ export function compositeType(name: string, options: CompositeTypeOptions): Comp
     attributes: Object.entries(attributes).map(([attribute, input]) => {
       if (!(input instanceof ColumnBuilder)) return { name: attribute, type: typeof input === 'string' ? normalizeTypeName(input) : input };
       const spec = input.spec;
-      if (spec.notNull || spec.primaryKey || spec.default !== undefined || spec.identity || spec.generated !== undefined || spec.checks.length || spec.references || spec.unique || spec.indexes.length || spec.storage || spec.compression || spec.statistics !== undefined) {
-        throw new PgformError('DEFINITION_INVALID', `attribute "${attribute}" of composite type ${name} has column options; an attribute takes a type and a collation only`, { ...(source ? { file: source.file, line: source.line } : {}), object: `composite type ${name}`, field: `attributes.${attribute}` });
+      if (spec.notNull || spec.primaryKey || spec.default !== undefined || spec.identity || spec.generated !== undefined || spec.checks.length || spec.references || spec.unique || spec.indexes.length || spec.storage || spec.compression || spec.statistics !== undefined || spec.options) {
+        throw new PgformError('DEFINITION_INVALID', `attribute "${attribute}" of composite type ${name} has column options; an attribute takes a type, a collation, a description and a previous name only`, { ...(source ? { file: source.file, line: source.line } : {}), object: `composite type ${name}`, field: `attributes.${attribute}` });
       }
-      return { name: attribute, type: spec.type, ...(spec.collation ? { collation: spec.collation } : {}) };
+      return { name: attribute, type: spec.type, ...(spec.collation ? { collation: spec.collation } : {}), ...(spec.comment !== undefined ? { comment: spec.comment } : {}), ...(spec.renamedFrom ? { renamedFrom: spec.renamedFrom } : {}) };
     }),
     ...docs,
     ...(source ? { source } : {}),

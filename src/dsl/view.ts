@@ -1,11 +1,25 @@
 import { unionGrants } from '../model/default-privileges.js';
-import type { Grant, Index, SourceLocation, StorageOptions } from '../model/schema.js';
+import type { ColumnCompression, ColumnSettings, ColumnStorage, Grant, Index, SourceLocation, StatisticsObject, StorageOptions } from '../model/schema.js';
+import { PgformError } from '../errors.js';
 import type { Documentation, LintOptions } from './documentation.js';
-import { guard, guardName, viewShape } from './guard.js';
+import { guard, guardName, materializedViewColumnShape, plainViewShape, viewShape } from './guard.js';
 import { callSite } from './source.js';
 import { sqlOf, type SqlInput } from './sql.js';
 import { toIndexModel, toStorage, toTriggerModel, type IndexInput, type StorageInput, type TableDef, type TriggerInput } from './table.js';
 import { toGrants, type GrantInput } from './types.js';
+import { toStatisticsModel, type StatisticsInput } from './statistics.js';
+import { toColumnOptions } from './column.js';
+
+/** A materialized view column's settings as the model holds them. */
+function toColumnSettings(input: MaterializedViewColumn): ColumnSettings {
+  const options = toColumnOptions(input.options ?? {});
+  return {
+    ...(input.storage ? { storage: input.storage } : {}),
+    ...(input.compression ? { compression: input.compression } : {}),
+    ...(input.statistics !== undefined ? { statistics: input.statistics } : {}),
+    ...(Object.keys(options).length ? { options } : {}),
+  };
+}
 
 export interface ViewOptions extends Documentation, LintOptions {
   schema?: string;
@@ -25,8 +39,21 @@ export interface ViewOptions extends Documentation, LintOptions {
   grants?: GrantInput[];
 }
 
-export interface MaterializedViewOptions extends Omit<ViewOptions, 'securityInvoker' | 'securityBarrier' | 'checkOption' | 'triggers'> {
+/** A materialized view's column: its description and settings (as a table column's `storage()`, `statistics()`...). */
+export interface MaterializedViewColumn {
+  description?: string;
+  storage?: ColumnStorage;
+  compression?: ColumnCompression;
+  statistics?: number;
+  options?: { n_distinct?: number; n_distinct_inherited?: number };
+}
+
+export interface MaterializedViewOptions extends Omit<ViewOptions, 'securityInvoker' | 'securityBarrier' | 'checkOption' | 'triggers' | 'columns'> {
+  /** Descriptions of output columns, or their description and settings, by name. */
+  columns?: Record<string, string | MaterializedViewColumn>;
   indexes?: Record<string, IndexInput>;
+  /** Extended statistics objects by name (CREATE STATISTICS ... FROM the view), as a table's. */
+  statistics?: Record<string, StatisticsInput>;
   /** Storage parameters: `{ fillfactor: 70 }`. */
   storage?: StorageInput;
   /** Created WITH NO DATA and kept unpopulated: it cannot be read until REFRESH MATERIALIZED VIEW fills it. */
@@ -43,6 +70,9 @@ export interface ViewDef extends Documentation, LintOptions {
   readonly columnComments: Record<string, string>;
   /** Column privileges by column name. */
   readonly columnGrants: Record<string, Grant[]>;
+  /** A materialized view's column settings, by column. */
+  readonly columnSettings?: Record<string, ColumnSettings>;
+  readonly statistics?: Record<string, StatisticsObject>;
   readonly securityInvoker?: boolean;
   readonly securityBarrier?: boolean;
   readonly checkOption?: 'local' | 'cascaded';
@@ -77,7 +107,7 @@ function columnGrantsOf(grants: GrantInput[] | undefined): Record<string, Grant[
 export function view(name: string, options: ViewOptions): ViewDef {
   const source = callSite();
   guardName(name, 'view', source);
-  guard(viewShape.omit({ indexes: true, storage: true, withNoData: true }), options, { object: `view ${name}`, source });
+  guard(plainViewShape, options, { object: `view ${name}`, source });
   const triggers: TableDef['triggers'] = {};
   for (const [triggerName, trigger] of Object.entries(options.triggers ?? {})) triggers[triggerName] = toTriggerModel(triggerName, trigger);
   return {
@@ -105,14 +135,34 @@ export function materializedView(name: string, options: MaterializedViewOptions)
   guard(viewShape.omit({ securityInvoker: true, securityBarrier: true, checkOption: true, triggers: true }), options, { object: `materialized view ${name}`, source });
   const indexes: Record<string, Index> = {};
   for (const [indexName, index] of Object.entries(options.indexes ?? {})) indexes[indexName] = toIndexModel(indexName, index);
+  const columnComments: Record<string, string> = {};
+  const columnSettings: Record<string, ColumnSettings> = {};
+  for (const [column, input] of Object.entries(options.columns ?? {})) {
+    if (typeof input === 'string') columnComments[column] = input;
+    else {
+      guard(materializedViewColumnShape, input, { object: `materialized view ${name}`, source, field: `columns.${column}` });
+      if (input.description !== undefined) columnComments[column] = input.description;
+      const settings = toColumnSettings(input);
+      if (Object.keys(settings).length) columnSettings[column] = settings;
+    }
+  }
+  const statistics: Record<string, StatisticsObject> = {};
+  for (const [statisticsName, input] of Object.entries(options.statistics ?? {})) {
+    // The view's columns are the server's to derive: names are checked when it is created.
+    const result = toStatisticsModel(statisticsName, input, undefined);
+    if ('problem' in result) throw new PgformError('DEFINITION_INVALID', result.problem.message, { ...(source ? { file: source.file, line: source.line } : {}), object: `materialized view ${name}`, field: result.problem.field });
+    statistics[statisticsName] = result.statistics;
+  }
   return {
     pgform: 'view',
     schema: options.schema ?? 'public',
     name,
     materialized: true,
     definition: sqlOf(options.query),
-    columnComments: options.columns ?? {},
+    columnComments,
     columnGrants: columnGrantsOf(options.grants),
+    ...(Object.keys(columnSettings).length ? { columnSettings } : {}),
+    ...(Object.keys(statistics).length ? { statistics } : {}),
     indexes,
     triggers: {},
     ...toStorage(options.storage),

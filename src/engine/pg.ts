@@ -10,10 +10,26 @@ const rawTypes = (types: typeof pg.types): pg.CustomTypesConfig => ({
     dateOids.has(oid) ? (value: string) => value : types.getTypeParser(oid, format ?? 'text')) as pg.CustomTypesConfig['getTypeParser'],
 });
 
+/**
+ * The driver. While it loads, pg asks whether it runs in a Cloudflare Worker: where there is no
+ * `navigator` (Node 20) by building a fetch Response, which loads Node's whole fetch stack, a
+ * sixth of a second of start-up on a loaded machine for a program that never fetches. A navigator
+ * naming Node, there only while the driver loads, answers the question as Node 21 and later do.
+ */
+async function loadDriver(): Promise<typeof pg> {
+  if ('navigator' in globalThis) return (await import('pg')).default;
+  Object.defineProperty(globalThis, 'navigator', { value: { userAgent: 'Node.js' }, configurable: true });
+  try {
+    return (await import('pg')).default;
+  } finally {
+    delete (globalThis as { navigator?: unknown }).navigator;
+  }
+}
+
 /** Opens a connection to a real PostgreSQL server. */
 export async function connectPostgres(url: string): Promise<Connection> {
   // Loaded on first use: commands that never reach a server do not pay for the driver.
-  const { default: driver } = await import('pg');
+  const driver = await loadDriver();
   const client = new driver.Client({ connectionString: url, types: rawTypes(driver.types), application_name: 'pgform' });
   client.on('error', () => undefined);
   try {

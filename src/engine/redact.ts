@@ -8,7 +8,7 @@ export function redactSecrets(text: string, urls: (string | undefined)[]): strin
   let out = text;
   for (const url of urls) {
     if (!url) continue;
-    out = out.split(url).join(redactUrl(url));
+    if (out.includes(url)) out = out.split(url).join(redactUrl(url));
     const password = passwordOf(url);
     if (password && password.length >= 3) out = out.split(password).join('***');
   }

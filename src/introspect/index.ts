@@ -1,28 +1,23 @@
 import type { Connection } from '../engine/connection.js';
 import { objectId } from '../model/id.js';
-import { emptySchema, type Dependency, type Schema, type Unmanaged } from '../model/schema.js';
+import { emptySchema, type Schema } from '../model/schema.js';
 import { defaultPrivilegeId } from '../model/default-privileges.js';
-import { constraintsSql, toConstraint, type ConstraintRow } from './queries/constraints.js';
 import { defaultPrivilegesSql, toDefaultPrivilege, type DefaultPrivilegeRow } from './queries/default-privileges.js';
-import { dependenciesSql, toDependencies, type DependencyRow } from './queries/dependencies.js';
 import { domainsSql, toDomain, type DomainRow } from './queries/domains.js';
 import { compositesSql, toComposite, type CompositeRow } from './queries/composites.js';
 import { enumsSql, toEnum, type EnumRow } from './queries/enums.js';
 import { extensionsSql, toExtension, type ExtensionRow } from './queries/extensions.js';
-import { indexesSql, toIndex, type IndexRow } from './queries/indexes.js';
 import { namespacesSql, toNamespace, type NamespaceRow } from './queries/namespaces.js';
-import { policiesSql, toPolicy, type PolicyRow } from './queries/policies.js';
 import { publicationsSql, toPublication, type PublicationRow } from './queries/publications.js';
 import { citusPresentSql, distributionsSql, toDistributions, type DistributionRow } from './queries/distributions.js';
 import { routinesSql, toRoutine, type RoutineRow } from './queries/routines.js';
 import { sequencesSql, toSequence, type SequenceRow } from './queries/sequences.js';
 import { tableShapesSql, tablesSql, toTable, type TableRow } from './queries/tables.js';
-import { toTrigger, triggersSql, type TriggerRow } from './queries/triggers.js';
-import { statisticsSql, toStatistics, type StatisticsRow } from './queries/statistics.js';
-import { toUnmanaged, unmanagedSql, type UnmanagedRow } from './queries/unmanaged.js';
 import { collationsSql, toCollation, type CollationRow } from './queries/collations.js';
 import { toView, viewsSql, type ViewRow } from './queries/views.js';
 import { inCatalogSnapshot } from './read.js';
+import { sortedRecord } from './sorted.js';
+import type { ConstraintRow, DependencyRow, IndexRow, PolicyRow, StatisticsRow, TriggerRow, UnmanagedRow } from './table-parts.js';
 
 /** IntrospectOptions choose which namespaces are read and which are only referenced. */
 export interface IntrospectOptions {
@@ -54,14 +49,6 @@ export interface IntrospectOptions {
 /** The Supabase platform's publication, which Realtime reads. */
 const defaultExternalPublications = ['supabase_realtime'];
 
-const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/** A record whose insertion order is its sorted keys, so JSON output is deterministic. */
-function sortedRecord<T>(entries: Iterable<[string, T]>): Record<string, T> {
-  const record: Record<string, T> = {};
-  for (const [key, value] of [...entries].sort(([a], [b]) => byText(a, b))) record[key] = value;
-  return record;
-}
 
 /**
  * Reads a live database into the model: one set-based catalog query per kind of object, all in
@@ -69,6 +56,8 @@ function sortedRecord<T>(entries: Iterable<[string, T]>): Record<string, T> {
  * extensions own are left out: the extension stands for them.
  */
 export async function introspect(conn: Connection, options: IntrospectOptions): Promise<Schema> {
+  // A read for types (tableParts false) neither reads nor loads the parts' queries.
+  const tableParts = (options.tableParts ?? true) ? import('./table-parts.js') : Promise.resolve(undefined);
   const version = await conn.serverVersion();
   return inCatalogSnapshot(conn, async (reader) => {
     const schema = emptySchema();
@@ -83,28 +72,28 @@ export async function introspect(conn: Connection, options: IntrospectOptions): 
         .map((ns): [string, Schema['namespaces'][string]] => [ns.name, { name: ns.name, external: true, grants: [] }]),
     ]);
     const params = [selected.map((ns) => ns.name)];
-    const parts = options.tableParts ?? true;
+    const parts = await tableParts;
     const edges = options.dependencies ?? true;
     const none = Promise.resolve([]);
     // Asked for largest first, so the sessions of a parallel read finish close together.
     const reads = {
       // The catalog's edges are the longest read on a large schema (a second at 2,000 tables):
       // started first, the other reads share the remaining sessions meanwhile.
-      dependencies: parts && edges ? reader.read<DependencyRow>('dependencies', dependenciesSql) : none,
+      dependencies: parts && edges ? reader.read<DependencyRow>('dependencies', parts.dependenciesSql) : none,
       tables: reader.read<TableRow>('tables', parts ? tablesSql : tableShapesSql, params),
-      indexes: parts ? reader.read<IndexRow>('indexes', indexesSql(version), params) : none,
-      constraints: parts ? reader.read<ConstraintRow>('constraints', constraintsSql(version), params) : none,
-      policies: parts ? reader.read<PolicyRow>('policies', policiesSql, [...params, [...external]]) : none,
+      indexes: parts ? reader.read<IndexRow>('indexes', parts.indexesSql(version), params) : none,
+      constraints: parts ? reader.read<ConstraintRow>('constraints', parts.constraintsSql(version), params) : none,
+      policies: parts ? reader.read<PolicyRow>('policies', parts.policiesSql, [...params, [...external]]) : none,
       views: reader.read<ViewRow>('views', viewsSql, params),
-      triggers: parts ? reader.read<TriggerRow>('triggers', triggersSql, params) : none,
-      statistics: parts ? reader.read<StatisticsRow>('statistics objects', statisticsSql, params) : none,
+      triggers: parts ? reader.read<TriggerRow>('triggers', parts.triggersSql, params) : none,
+      statistics: parts ? reader.read<StatisticsRow>('statistics objects', parts.statisticsSql, params) : none,
       routines: reader.read<RoutineRow>('routines', routinesSql, params),
       sequences: reader.read<SequenceRow>('sequences', sequencesSql, params),
       enums: reader.read<EnumRow>('enums', enumsSql, params),
       domains: reader.read<DomainRow>('domains', domainsSql, params),
       composites: reader.read<CompositeRow>('composite types', compositesSql, params),
       extensions: reader.read<ExtensionRow>('extensions', extensionsSql),
-      unmanaged: parts && edges ? reader.read<UnmanagedRow>('unmanaged objects', unmanagedSql(), params) : none,
+      unmanaged: parts && edges ? reader.read<UnmanagedRow>('unmanaged objects', parts.unmanagedSql(), params) : none,
       collations: reader.read<CollationRow>('collations', collationsSql, params),
       publications: reader.read<PublicationRow>('publications', publicationsSql(version), params),
       defaultPrivileges: reader.read<DefaultPrivilegeRow>('default privileges', defaultPrivilegesSql, params),
@@ -141,80 +130,22 @@ export async function introspect(conn: Connection, options: IntrospectOptions): 
     if (defaults.length) schema.defaultPrivileges = sortedRecord(defaults.map((entry) => [defaultPrivilegeId(entry), entry]));
     const distributions = toDistributions(await reads.distributions);
     if (Object.keys(distributions).length) schema.distributions = distributions;
-    attachTableParts(schema, external, {
-      constraints: await reads.constraints,
-      indexes: await reads.indexes,
-      triggers: await reads.triggers,
-      policies: await reads.policies,
-      statistics: await reads.statistics,
-    });
-    attachDependencies(schema, await reads.dependencies, await reads.unmanaged);
+    if (parts) {
+      parts.attachTableParts(schema, external, {
+        constraints: await reads.constraints,
+        indexes: await reads.indexes,
+        triggers: await reads.triggers,
+        policies: await reads.policies,
+        statistics: await reads.statistics,
+      });
+      parts.attachDependencies(schema, await reads.dependencies, await reads.unmanaged);
+    }
     return schema;
   });
 }
 
 /** The catalog's dependency edges alone (what `dependencies: false` leaves out, unmanaged objects aside). */
 export async function introspectDependencies(conn: Connection): Promise<Schema['dependencies']> {
-  return inCatalogSnapshot(conn, async (reader) => inOrder(toDependencies(await reader.read<DependencyRow>('dependencies', dependenciesSql))));
-}
-
-/** The catalogs' edges and the objects pgform does not model; both absent when there are none. */
-function attachDependencies(schema: Schema, dependencyRows: DependencyRow[], unmanagedRows: UnmanagedRow[]): void {
-  const dependencies = toDependencies(dependencyRows);
-  const unmanaged: [string, Unmanaged][] = [];
-  for (const row of unmanagedRows) {
-    const { key, object, dependencies: edges } = toUnmanaged(row);
-    unmanaged.push([key, object]);
-    dependencies.push(...edges);
-  }
-  if (unmanaged.length) schema.unmanaged = sortedRecord(unmanaged);
-  if (dependencies.length) schema.dependencies = inOrder(dependencies);
-}
-
-/** Edges sorted by their JSON text and without repeats: the server sends them unsorted. */
-function inOrder(dependencies: Dependency[]): Dependency[] {
-  const keyed = dependencies.map((d) => [JSON.stringify(d), d] as const).sort(([a], [b]) => byText(a, b));
-  return keyed.filter(([k], i) => i === 0 || keyed[i - 1]![0] !== k).map(([, d]) => d);
-}
-
-interface TablePartRows {
-  constraints: ConstraintRow[];
-  indexes: IndexRow[];
-  triggers: TriggerRow[];
-  policies: PolicyRow[];
-  statistics: StatisticsRow[];
-}
-
-/** Constraints, indexes, triggers and policies, attached to their table (or materialized view). */
-function attachTableParts(schema: Schema, external: Set<string>, { constraints, indexes, triggers, policies, statistics }: TablePartRows): void {
-  const tableOf = (row: { schema: string; table: string }) => schema.tables[objectId(row.schema, row.table)];
-  // Rows arrive sorted by name within each relation only under the database's collation, so
-  // they are sorted again by code point before being inserted.
-  const sortByName = <R extends { name: string }>(rows: R[]) => [...rows].sort((a, b) => byText(a.name, b.name));
-  for (const row of sortByName(constraints)) {
-    const table = tableOf(row);
-    if (table) table.constraints[row.name] = toConstraint(row);
-  }
-  for (const row of sortByName(statistics)) {
-    const table = schema.tables[objectId(row.tableSchema, row.table)];
-    if (table) (table.statistics ??= {})[row.name] = toStatistics(row);
-  }
-  for (const row of sortByName(indexes)) {
-    const owner = tableOf(row) ?? schema.views[objectId(row.schema, row.table)];
-    if (owner) owner.indexes[row.name] = toIndex(row);
-  }
-  const externalTable = (row: { schema: string; table: string }) => ((schema.externalTables ??= {})[objectId(row.schema, row.table)] ??= { triggers: {}, policies: {} });
-  for (const row of sortByName(triggers)) {
-    const table = tableOf(row);
-    const view = table ? undefined : schema.views[objectId(row.schema, row.table)];
-    if (table) table.triggers[row.name] = toTrigger(row);
-    else if (view) (view.triggers ??= {})[row.name] = toTrigger(row);
-    else if (external.has(row.schema)) externalTable(row).triggers[row.name] = toTrigger(row);
-  }
-  for (const row of sortByName(policies)) {
-    const table = tableOf(row);
-    if (table) table.policies[row.name] = toPolicy(row);
-    else if (external.has(row.schema)) externalTable(row).policies[row.name] = toPolicy(row);
-  }
-  if (schema.externalTables) schema.externalTables = sortedRecord(Object.entries(schema.externalTables));
+  const { readDependencies } = await import('./table-parts.js');
+  return readDependencies(conn);
 }

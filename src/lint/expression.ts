@@ -3,6 +3,7 @@
  * a scan that skips literals and comments and tracks parentheses, not a parser. Both the text a
  * user wrote and PostgreSQL's printed form (`( SELECT auth.uid() AS uid)`) pass through it.
  */
+import { memoized } from './memo.js';
 
 /** A Call is a function called in an expression, and whether a scalar subquery wraps it. */
 export interface Call {
@@ -56,7 +57,9 @@ function closing(sql: string, from: number, quote: string): number {
  * initPlan, evaluated once per statement; a bare `auth.uid()`, or one inside a correlated
  * `EXISTS (SELECT ... WHERE owner = auth.uid())`, is evaluated again for every row.
  */
-export function callsIn(sql: string): Call[] {
+export const callsIn: (sql: string) => readonly Call[] = memoized(readCalls);
+
+function readCalls(sql: string): Call[] {
   const code = codeOf(sql);
   const calls: Call[] = [];
   // One entry per open parenthesis: where its subquery's select list starts, if it opens one.

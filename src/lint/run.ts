@@ -27,11 +27,12 @@ export interface LintReport {
 export type RuleHits = { rule: RuleInfo; hits: Hit[] }[];
 
 const where = (source: SourceLocation | undefined) => (source ? `${source.file}:${String(source.line).padStart(8, '0')}` : '~');
-const byPlace = <T extends { source?: SourceLocation; rule: string; object: string }>(a: T, b: T) => {
-  const left = `${where(a.source)} ${a.rule} ${a.object}`;
-  const right = `${where(b.source)} ${b.rule} ${b.object}`;
-  return left < right ? -1 : left > right ? 1 : 0;
-};
+/** Sorted by file, line, rule and object; each item's key is made once, not at every comparison. */
+function byPlace<T extends { source?: SourceLocation; rule: string; object: string }>(items: T[]): T[] {
+  const keyed = items.map((item) => ({ key: `${where(item.source)} ${item.rule} ${item.object}`, item }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map(({ item }) => item);
+}
 
 /**
  * Applies the project's settings and the suppressions declared on the targets to the rules'
@@ -70,14 +71,14 @@ export function settle(results: RuleHits, declared: LintTarget[], settings: Lint
       unusedSuppressions.push({ rule, reason, object: target.object, ...(target.source ? { source: target.source } : {}) });
     }
   }
-  return { findings: findings.sort(byPlace), suppressed: suppressed.sort(byPlace), unusedSuppressions: unusedSuppressions.sort(byPlace) };
+  return { findings: byPlace(findings), suppressed: byPlace(suppressed), unusedSuppressions: byPlace(unusedSuppressions) };
 }
 
 /** Two reports as one (schema rules and migration rules of one run). */
 export function mergeReports(a: LintReport, b: LintReport): LintReport {
   return {
-    findings: [...a.findings, ...b.findings].sort(byPlace),
-    suppressed: [...a.suppressed, ...b.suppressed].sort(byPlace),
-    unusedSuppressions: [...a.unusedSuppressions, ...b.unusedSuppressions].sort(byPlace),
+    findings: byPlace([...a.findings, ...b.findings]),
+    suppressed: byPlace([...a.suppressed, ...b.suppressed]),
+    unusedSuppressions: byPlace([...a.unusedSuppressions, ...b.unusedSuppressions]),
   };
 }

@@ -34,7 +34,7 @@ export function appliesTo(policy: Policy, role: string, command: Exclude<PolicyC
 }
 
 /** Every rule walks the same lists: sorted and filtered once per model, not once per rule. */
-const managed = new WeakMap<Schema, { tables: [string, Table][]; views: [string, View][]; routines: [string, Routine][] }>();
+const managed = new WeakMap<Schema, { tables: [string, Table][]; views: [string, View][]; routines: [string, Routine][]; policies?: PolicyOf[] }>();
 
 function managedOf(schema: Schema) {
   let lists = managed.get(schema);
@@ -83,8 +83,15 @@ export function policyTarget(tableId: string, table: Pick<Table, 'source' | 'lin
 }
 
 /** Every policy with its table: managed tables' and those declared on a preset's tables. */
-export function allPolicies(schema: Schema): { tableId: string; table: Pick<Table, 'source' | 'lint' | 'rls'> | undefined; policy: Policy }[] {
-  const out: { tableId: string; table: Pick<Table, 'source' | 'lint' | 'rls'> | undefined; policy: Policy }[] = [];
+export function allPolicies(schema: Schema): PolicyOf[] {
+  const lists = managedOf(schema);
+  return (lists.policies ??= policiesOf(schema));
+}
+
+type PolicyOf = { tableId: string; table: Pick<Table, 'source' | 'lint' | 'rls'> | undefined; policy: Policy };
+
+function policiesOf(schema: Schema): PolicyOf[] {
+  const out: PolicyOf[] = [];
   for (const [tableId, table] of managedTables(schema)) for (const policy of Object.values(table.policies)) out.push({ tableId, table, policy });
   for (const [tableId, external] of Object.entries(schema.externalTables ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
     for (const policy of Object.values(external.policies)) out.push({ tableId, table: undefined, policy });

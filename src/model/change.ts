@@ -77,11 +77,12 @@ export type Change =
   | { kind: 'set replica identity'; table: string; from?: ReplicaIdentity; to?: ReplicaIdentity }
   | { kind: 'set storage'; target: StorageTarget; from: StorageOptions; to: StorageOptions }
   /**
-   * A column's storage mode, compression or statistics target (ALTER COLUMN ... SET STORAGE/
-   * COMPRESSION/STATISTICS). `only`: the table has partitions or children, which PostgreSQL would
-   * change too; each is planned on its own.
+   * A column's storage mode, compression, statistics target or attribute options (ALTER COLUMN
+   * ... SET STORAGE/COMPRESSION/STATISTICS/(...)). `only`: the table has partitions or children,
+   * which PostgreSQL would change too; each is planned on its own. `materialized`: a materialized
+   * view's column.
    */
-  | { kind: 'set column settings'; table: string; column: string; type: string; from: ColumnSettings; to: ColumnSettings; only?: boolean }
+  | { kind: 'set column settings'; table: string; column: string; type: string; from: ColumnSettings; to: ColumnSettings; only?: boolean; materialized?: boolean }
   | { kind: 'create publication'; publication: Publication }
   | { kind: 'drop publication'; publication: Publication }
   /** Options or `TABLES IN SCHEMA` of a publication pgform manages. */
@@ -116,7 +117,9 @@ export type RenameTarget =
   | { type: 'routine'; routine: Routine }
   | { type: 'column' | 'constraint'; table: string }
   | { type: 'index'; schema: string }
-  | { type: 'enum value'; enum: string };
+  | { type: 'enum value'; enum: string }
+  /** An attribute of the composite type `composite` (its id). */
+  | { type: 'attribute'; composite: string };
 
 export type ChangeKind = Change['kind'];
 

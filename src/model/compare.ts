@@ -52,24 +52,31 @@ export function sameValue(a: unknown, b: unknown): boolean {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
     const left = byNameIfColumns(a);
     const right = byNameIfColumns(b);
-    return left.every((item, i) => sameValue(item, right[i]));
+    for (let i = 0; i < left.length; i++) if (!sameValue(left[i], right[i])) return false;
+    return true;
   }
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
-  const left = comparedKeys(a);
-  const right = comparedKeys(b);
-  if (left.length !== right.length) return false;
-  return left.every((key, i) => key === right[i] && sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+  // Every compared key of one side equal on the other, and as many compared keys on each: no key
+  // lists are built or sorted (this runs hundreds of thousands of times on a large model).
+  let keys = 0;
+  for (const key of Object.keys(a)) {
+    const value = (a as Record<string, unknown>)[key];
+    if (value === undefined || documentationOnly.has(key)) continue;
+    keys++;
+    if (!sameValue(value, (b as Record<string, unknown>)[key])) return false;
+  }
+  for (const key of Object.keys(b)) if ((b as Record<string, unknown>)[key] !== undefined && !documentationOnly.has(key)) keys--;
+  return keys === 0;
 }
 
+/** Columns in name order (by code point: equal names are what matters, not a locale's order). */
 function byNameIfColumns(items: unknown[]): unknown[] {
   if (!isTableColumns(items)) return items;
-  return [...items].sort((x, y) => String((x as { name: string }).name).localeCompare(String((y as { name: string }).name)));
-}
-
-function comparedKeys(value: object): string[] {
-  return Object.keys(value)
-    .filter((key) => !documentationOnly.has(key) && (value as Record<string, unknown>)[key] !== undefined)
-    .sort();
+  return [...items].sort((x, y) => {
+    const p = String((x as { name: string }).name);
+    const q = String((y as { name: string }).name);
+    return p < q ? -1 : p > q ? 1 : 0;
+  });
 }
 
 /** A Difference is one path at which two model values disagree. */

@@ -251,6 +251,10 @@ export interface CompositeAttribute {
   type: string;
   /** A collation other than the type's default. */
   collation?: string;
+  /** COMMENT ON COLUMN type.attribute. */
+  comment?: string;
+  /** The attribute's previous name: a migration hint that yields RENAME ATTRIBUTE. */
+  renamedFrom?: string;
 }
 
 /** A Sequence is a standalone sequence (identity sequences belong to their column). */
@@ -366,6 +370,12 @@ export interface Column {
   /** The statistics target ANALYZE uses for it (`SET STATISTICS`); absent: `default_statistics_target`. */
   statistics?: number;
   /**
+   * Its attribute options (`SET (n_distinct = ...)`, pg_attribute.attoptions): what ANALYZE
+   * assumes of its distinct values, option name -> value as PostgreSQL stores the text, sorted by
+   * name; compared by the number the text means (see columnOptionValue). Absent when there are none.
+   */
+  options?: ColumnOptions;
+  /**
    * True when the column comes from a parent only (a partition's, an `INHERITS` child's) and the
    * table does not declare it itself (`attislocal` false): it follows the parent's changes.
    */
@@ -374,17 +384,28 @@ export interface Column {
 
 export type ColumnStorage = 'plain' | 'external' | 'extended' | 'main';
 export type ColumnCompression = 'pglz' | 'lz4';
+export type ColumnOptions = Record<string, string>;
+
+/**
+ * A column option's value as compared: PostgreSQL keeps the text as written (`1e3`), compared is
+ * the number it means (`1000`), so two spellings of one value are no difference.
+ */
+export function columnOptionValue(text: string): string {
+  const value = Number(text);
+  return text.trim() !== '' && Number.isFinite(value) ? String(value) : text;
+}
 
 /** A column's physical and planner settings, each altered on its own (`ALTER COLUMN ... SET ...`). */
-export type ColumnSettings = Pick<Column, 'storage' | 'compression' | 'statistics'>;
+export type ColumnSettings = Pick<Column, 'storage' | 'compression' | 'statistics' | 'options'>;
 
 /** The settings of a column that are present, and the column without them. */
 export function columnSettings(column: Column): { settings: ColumnSettings; rest: Column } {
-  const { storage, compression, statistics, ...rest } = column;
+  const { storage, compression, statistics, options, ...rest } = column;
   const settings: ColumnSettings = {
     ...(storage !== undefined ? { storage } : {}),
     ...(compression !== undefined ? { compression } : {}),
     ...(statistics !== undefined ? { statistics } : {}),
+    ...(options !== undefined && Object.keys(options).length > 0 ? { options } : {}),
   };
   return { settings, rest };
 }
@@ -558,6 +579,8 @@ export interface View extends Documented {
   triggers?: Record<string, Trigger>;
   /** A materialized view's storage parameters (a plain view's options are the fields above). */
   storage?: StorageOptions;
+  /** A materialized view's extended statistics objects (CREATE STATISTICS), by name. Absent when there are none. */
+  statistics?: Record<string, StatisticsObject>;
   /**
    * A materialized view created WITH NO DATA (unpopulated when read from a database): how it is
    * created, not compared, since a refresh fills it without changing the schema.
@@ -566,8 +589,11 @@ export interface View extends Documented {
   grants: Grant[];
 }
 
-/** A ViewColumn is one output column of a view. */
-export interface ViewColumn {
+/**
+ * A ViewColumn is one output column of a view. A materialized view's column may have settings
+ * of its own (storage, compression, statistics target, attribute options), as a table column.
+ */
+export interface ViewColumn extends ColumnSettings {
   name: string;
   type: string;
   comment?: string;
@@ -638,6 +664,11 @@ export interface Routine extends Documented {
   cost?: number;
   /** A set-returning function's estimated number of rows (ROWS), when not the default 1000. */
   rows?: number;
+  /**
+   * A function's planner support function (SUPPORT, pg_proc.prosupport): its name, qualified
+   * unless in pg_catalog (`textlike_support`, `ext.my_support`).
+   */
+  support?: string;
   /** `SET` clauses as PostgreSQL stores them (proconfig): `{ search_path: '""' }`. */
   settings: Record<string, string>;
   /**

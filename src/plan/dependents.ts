@@ -6,6 +6,8 @@ import type { Column, Constraint, Index, ObjectRef, Policy, Routine, Schema, Tri
 import { dependencyGraph, readsDisturbed, type Disturbed } from './dependency-graph.js';
 import { mentions, mentionsName, type Named } from './mentions.js';
 import { routineReferences } from './routine-order.js';
+import { viewColumnSettingsChanges } from '../diff/column-settings.js';
+import { diffStatistics } from '../diff/statistics.js';
 
 /**
  * Adds what PostgreSQL needs around the requested changes: objects that depend on something
@@ -411,9 +413,16 @@ function recreateView(changes: Change[], view: View, next: View | undefined, to:
   if (next && !changes.some((c) => c.kind === 'create view' && isThis(c.view))) {
     changes.push({ kind: 'create view', view: { ...next, indexes: {} } });
     for (const index of Object.values(next.indexes)) {
-      if (!changes.some((c) => c.kind === 'create index' && c.relation === id && c.index.name === index.name)) changes.push({ kind: 'create index', relation: id, index });
+      if (changes.some((c) => c.kind === 'create index' && c.relation === id && c.index.name === index.name)) continue;
+      changes.push({ kind: 'create index', relation: id, index });
+      const commented = changes.some((c) => c.kind === 'set comment' && c.target.type === 'index' && c.target.schema === next.schema && c.target.name === index.name);
+      if (index.comment !== undefined && !commented) changes.push({ kind: 'set comment', target: { type: 'index', schema: next.schema, name: index.name }, to: index.comment });
     }
     removeWhere(changes, (c) => c.kind === 'drop index' && c.relation === id);
+    // A materialized view's column settings and statistics objects go with it too.
+    removeWhere(changes, (c) => (c.kind === 'set column settings' || c.kind === 'create statistics' || c.kind === 'drop statistics' || c.kind === 'alter statistics') && c.table === id);
+    changes.push(...viewColumnSettingsChanges(id, undefined, next));
+    diffStatistics(id, {}, next, changes);
     // A view's triggers go with it: the new one gets the target's.
     for (const trigger of Object.values(next.triggers ?? {})) {
       if (changes.some((c) => c.kind === 'create trigger' && c.table === id && c.trigger.name === trigger.name)) continue;

@@ -233,6 +233,7 @@ function objectOf(change: Change): string {
       const t = change.target;
       if (t.type === 'routine') return objectId(t.routine.schema, change.to);
       if ('enum' in t) return t.enum;
+      if (t.type === 'attribute') return `${t.composite}.${change.to}`;
       if ('table' in t) return t.type === 'column' ? `${t.table}.${change.to}` : `${t.table} (constraint ${change.to})`;
       return objectId(t.schema, change.to);
     }
@@ -426,6 +427,8 @@ export function planChanges(requested: Change[], context: { from?: Schema; to?: 
     if (change.kind === 'create index' && materializedViews.has(change.relation)) phase = 41;
     // A foreign key may rest on a unique index the plan creates (not a key constraint): after it.
     if (change.kind === 'add constraint' && change.constraint.kind === 'foreign key' && uniquelyIndexed.has(change.constraint.references.table)) phase = phases['create index'] + 0.5;
+    // A materialized view's column settings and statistics objects once it is created.
+    if ((change.kind === 'set column settings' || change.kind === 'create statistics' || change.kind === 'alter statistics') && materializedViews.has(change.table)) phase = 41;
     // Parents before their partitions and children; dropped the other way round.
     const level = levelOf(change);
     if (level !== undefined) within = change.kind === 'drop table' ? -level : level;

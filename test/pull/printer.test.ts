@@ -36,6 +36,19 @@ describe('the pull printer lays out tricky shapes as prettier does', () => {
     expect(over.split('\n').length).toBeGreaterThan(2);
   });
 
+  it('keeps a property that just fits its line flat and breaks one a column longer, objects inside it too', async () => {
+    // `  key: z.x({ a: 'xx…' }).describe('…'),` inside a table object that cannot fit on one line.
+    const property = (width: number) => {
+      const fixed = `    b: z.x({ a: '' }).nullable(),`.length;
+      return method(method({ kind: 'dsl', name: 'z' }, 'x', obj([['a', str('x'.repeat(width - fixed))]])), 'nullable');
+    };
+    for (const width of [119, 120, 121]) {
+      const printed = await expectPrettierLayout(call('table', str('t'), obj([['columns', obj([['a', str('y'.repeat(100))], ['b', property(width)]])]])));
+      const line = printed.split('\n').find((l) => l.startsWith('    b:'))!;
+      expect(line.length === width).toBe(width <= 120);
+    }
+  });
+
   it('breaks around long string arguments', async () => {
     const long = 'a long description that goes on and on, '.repeat(4);
     await expectPrettierLayout(call('enumType', str(long), strings(['a', 'b'])));

@@ -56,9 +56,20 @@ export interface DocsContext {
   /** Table ids in the order of the inventory (group order, then id). */
   tableOrder: string[];
   foreignKeys: ForeignKeyRef[];
+  /** The foreign keys a table holds, and those that reference it, in `foreignKeys` order. */
+  foreignKeysFrom: Map<string, ForeignKeyRef[]>;
+  foreignKeysTo: Map<string, ForeignKeyRef[]>;
+  /** The group each table, view and routine is listed in. */
+  groupOf: Map<string, DocGroup>;
   anchor(kind: AnchorKind, id: string): string | undefined;
   /** Routine ids by schema-qualified name (`public.score`), for triggers and calls. */
   routinesByName: Map<string, string[]>;
+}
+
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -99,6 +110,16 @@ export function buildContext(schema: Schema): DocsContext {
       if (key.kind === 'foreign key') foreignKeys.push({ table: id, key });
     }
   }
+  // Looked up per table: a filter over every foreign key for each of thousands of tables took
+  // most of a large schema's docs.
+  const foreignKeysFrom = new Map<string, ForeignKeyRef[]>();
+  const foreignKeysTo = new Map<string, ForeignKeyRef[]>();
+  for (const fk of foreignKeys) {
+    append(foreignKeysFrom, fk.table, fk);
+    append(foreignKeysTo, fk.key.references.table, fk);
+  }
+  const groupOf = new Map<string, DocGroup>();
+  for (const group of groups) for (const id of [...group.tables, ...group.views, ...group.routines]) if (!groupOf.has(id)) groupOf.set(id, group);
   const routinesByName = new Map<string, string[]>();
   for (const id of sorted(Object.keys(schema.routines))) {
     const routine = schema.routines[id]!;
@@ -110,6 +131,9 @@ export function buildContext(schema: Schema): DocsContext {
     groups,
     tableOrder: groups.flatMap((group) => group.tables),
     foreignKeys,
+    foreignKeysFrom,
+    foreignKeysTo,
+    groupOf,
     anchor: (kind, id) => anchors.get(`${kind}:${id}`),
     routinesByName,
   };

@@ -33,6 +33,7 @@ function behaviour(routine: Routine): string {
     routine.parallel === 'unsafe' ? '' : `parallel ${routine.parallel}`,
     routine.cost !== undefined ? `cost ${routine.cost}` : '',
     routine.rows !== undefined ? `about ${routine.rows} rows` : '',
+    routine.support !== undefined ? `planner support ${routine.support}` : '',
   ]
     .filter(Boolean)
     .join(', ');
@@ -87,7 +88,7 @@ function usages(ctx: DocsContext): Map<string, Usage> {
 
 function renderRoutine(ctx: DocsContext, id: string, usedBy: Usage | undefined): string {
   const routine = ctx.schema.routines[id]!;
-  const group = ctx.groups.find((g) => g.routines.includes(id))!;
+  const group = ctx.groupOf.get(id)!;
   const calls = routinesCalled(ctx, routine.body, routine.schema).filter((call) => call !== id);
   const grants = routine.grants.filter((g) => g.privileges.includes('EXECUTE')).map((g) => (g.grantee === 'PUBLIC' ? 'PUBLIC (every role)' : code(g.grantee)));
   const rows: [string, string][] = [

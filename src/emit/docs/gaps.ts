@@ -36,7 +36,7 @@ function indexGaps(ctx: DocsContext): GapKind {
   const unexplained = ctx.tableOrder
     .map((id) => {
       const t = ctx.schema.tables[id]!;
-      const serving = new Set(ctx.foreignKeys.filter((fk) => fk.table === id).map((fk) => coveringIndex(t, fk.key.columns)));
+      const serving = new Set((ctx.foreignKeysFrom.get(id) ?? []).map((fk) => coveringIndex(t, fk.key.columns)));
       return { id, names: Object.keys(t.indexes).sort().filter((name) => !t.indexes[name]!.comment && !serving.has(name)) };
     })
     .filter(({ names }) => names.length > 0);

@@ -29,7 +29,7 @@ function renderMap(ctx: DocsContext): string {
   const parents = sorted(new Set(ctx.foreignKeys.map((fk) => fk.key.references.table)));
   return parents
     .map((parent) => {
-      const children = ctx.foreignKeys.filter((fk) => fk.key.references.table === parent);
+      const children = ctx.foreignKeysTo.get(parent)!;
       const externalNote = ctx.schema.tables[parent] ? '' : ' (external)';
       const lines = children.map(
         (fk) => `  - ${columnsOf(ctx, fk.table, fk.key.columns)} → ${codeList(fk.key.references.columns)} (${relationWords(ctx, fk)})`,

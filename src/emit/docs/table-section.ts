@@ -20,7 +20,7 @@ export function renderTables(ctx: DocsContext): string {
 
 function renderTable(ctx: DocsContext, id: string, readBy: string[]): string {
   const t = ctx.schema.tables[id]!;
-  const group = ctx.groups.find((g) => g.tables.includes(id))!;
+  const group = ctx.groupOf.get(id)!;
   const where = [`Group: ${link(plain(group.name), group.anchor)}`, t.source ? `defined in ${code(t.source.file)}` : ''].filter(Boolean).join(' · ');
   return blocks(
     heading(3, ctx.anchor('table', id)!, code(displayId(id))),
@@ -31,7 +31,7 @@ function renderTable(ctx: DocsContext, id: string, readBy: string[]): string {
     t.note && nestMarkdown(t.note, 3),
     renderFields(ctx, t),
     renderConstraints(ctx, t),
-    renderIndexes(ctx, t),
+    renderIndexes(ctx, id, t),
     renderTriggers(ctx, t),
     renderPolicies(t),
     renderGrants(t.grants),
@@ -118,12 +118,12 @@ export function indexKind(index: Index): string {
   return [kind, ...extras].join(', ');
 }
 
-function renderIndexes(ctx: DocsContext, t: Table): string {
+function renderIndexes(ctx: DocsContext, tableId: string, t: Table): string {
   const names = Object.keys(t.indexes).sort();
   if (names.length === 0) return '';
   // An index that is the first to cover a foreign key is the one that serves it.
   const serves = new Map<string, string[]>();
-  for (const fk of ctx.foreignKeys.filter((f) => ctx.schema.tables[f.table] === t)) {
+  for (const fk of ctx.foreignKeysFrom.get(tableId) ?? []) {
     const covering = coveringIndex(t, fk.key.columns);
     if (covering && t.indexes[covering]) serves.set(covering, [...(serves.get(covering) ?? []), `joins to ${relationRef(ctx, fk.key.references.table)} (FK ${code(fk.key.name)})`]);
   }
@@ -191,8 +191,8 @@ export function renderGrants(grants: Grant[]): string {
 }
 
 function renderLinks(ctx: DocsContext, id: string, readBy: string[]): string {
-  const outgoing = ctx.foreignKeys.filter((fk) => fk.table === id);
-  const incoming = ctx.foreignKeys.filter((fk) => fk.key.references.table === id);
+  const outgoing = ctx.foreignKeysFrom.get(id) ?? [];
+  const incoming = ctx.foreignKeysTo.get(id) ?? [];
   const joins = ctx.schema.docs.joins.filter((j) => j.from.table === id || j.to.table === id);
   const lines = [
     outgoing.length && `References: ${outgoing.map((fk) => `${relationRef(ctx, fk.key.references.table)} via ${codeList(fk.key.columns)}`).join(', ')}.`,

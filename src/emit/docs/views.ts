@@ -10,7 +10,7 @@ import { indexKind, renderGrants } from './table-section.js';
 
 function renderView(ctx: DocsContext, id: string): string {
   const view = ctx.schema.views[id]!;
-  const group = ctx.groups.find((g) => g.views.includes(id))!;
+  const group = ctx.groupOf.get(id)!;
   const options = [
     view.materialized ? 'materialized view' : 'view',
     view.securityInvoker ? '`security_invoker` (callers’ privileges and RLS apply)' : '',

@@ -283,8 +283,8 @@ export function driftItems(changes: Change[], from: Schema, to: Schema): DriftIt
         break;
       case 'rename': {
         const t = c.target;
-        const owner = 'enum' in t ? t.enum : 'table' in t ? t.table : 'routine' in t ? objectId(t.routine.schema, c.to) : objectId(t.schema, c.to);
-        add(t.type, 'table' in t ? `${t.table}.${c.from}` : owner, owner, 'changed', [{ field: 'name', expected: c.to, actual: c.from }]);
+        const owner = 'enum' in t ? t.enum : 'table' in t ? t.table : 'composite' in t ? t.composite : 'routine' in t ? objectId(t.routine.schema, c.to) : objectId(t.schema, c.to);
+        add(t.type, 'table' in t ? `${t.table}.${c.from}` : 'composite' in t ? `${t.composite}.${c.from}` : owner, owner, 'changed', [{ field: 'name', expected: c.to, actual: c.from }]);
         break;
       }
       case 'set grants': {

@@ -5,7 +5,7 @@
  * indentIfBreak, fill, breakParent); `print.ts` lays a document out in a width.
  */
 
-export type Doc = string | Doc[] | Group | Indent | Align | Line | IfBreak | Fill | BreakParent;
+export type Doc = string | Doc[] | Group | Indent | Align | Line | IfBreak | Fill | BreakParent | Flat;
 
 /** A Group prints flat when it fits in the rest of the line, else broken. */
 export interface Group {
@@ -58,6 +58,21 @@ export interface BreakParent {
   kind: 'break-parent';
 }
 
+/**
+ * A group that nothing forces to break, given as the text it prints flat. Its document is built
+ * only when the text does not fit: most of a generated file's pieces fit on their line, and
+ * building and measuring their documents would be most of the work.
+ */
+export interface Flat {
+  kind: 'flat';
+  text: string;
+  width: number;
+  /** Builds the group from `source`; called once, on first use. */
+  build: (source: never) => Group;
+  source: unknown;
+  built?: Group;
+}
+
 export const line: Doc = { kind: 'line', soft: false, hard: false, literal: false };
 export const softline: Doc = { kind: 'line', soft: true, hard: false, literal: false };
 export const hardline: Doc = { kind: 'line', soft: false, hard: true, literal: false };
@@ -88,6 +103,21 @@ export function align(width: number, contents: Doc): Doc {
 
 export function ifBreak(breakContents: Doc, flatContents: Doc = '', groupId?: symbol): Doc {
   return groupId ? { kind: 'if-break', breakContents, flatContents, groupId } : { kind: 'if-break', breakContents, flatContents };
+}
+
+/**
+ * A group given by its flat text and a way to build it from `source` (no closure per group:
+ * files hold hundreds of thousands of them). The caller vouches that `build` makes a group that
+ * prints `text` when flat and holds nothing that must break (no hard line, no group
+ * that must break, not even in a conditional group's layouts).
+ */
+export function flat<T>(text: string, width: number, build: (source: T) => Group, source: T): Flat {
+  return { kind: 'flat', text, width, build: build as (source: never) => Group, source };
+}
+
+/** The group a Flat stands for. */
+export function flatGroup(doc: Flat): Group {
+  return (doc.built ??= (doc.build as (source: unknown) => Group)(doc.source));
 }
 
 /** Contents indented only when the group `groupId` broke (prettier's indentIfBreak). */
@@ -129,6 +159,8 @@ function holdsBreak(doc: Doc, lookIntoChoices: boolean): boolean {
       return doc.hard;
     case 'break-parent':
       return true;
+    case 'flat':
+      return false;
     case 'if-break':
       return holdsBreak(doc.breakContents, lookIntoChoices) || holdsBreak(doc.flatContents, lookIntoChoices);
     case 'fill':

@@ -3,17 +3,30 @@
  * it fits in what is left of the line (reading on into what follows it up to the next possible
  * line break), a conditional group takes its first layout that fits, a fill breaks a separator
  * only before content that does not fit, and a hard line inside a flat group makes the groups
- * after it measure again.
+ * after it measure again. A group given as its flat text (`flat`) is measured by that text and
+ * built only when it breaks.
  */
-import type { Doc, Fill } from './doc.js';
+import { flatGroup, type Doc, type Fill, type Line } from './doc.js';
 import { stringWidth } from './width.js';
 
 export type Mode = 'break' | 'flat';
 
-interface Command {
-  indentation: number;
-  mode: Mode;
-  doc: Doc;
+/**
+ * The printer's stack of commands (a document, its indentation and mode), kept as three
+ * parallel arrays: a generated file is laid out from hundreds of thousands of them.
+ */
+class Commands {
+  indentations: number[] = [];
+  modes: Mode[] = [];
+  docs: Doc[] = [];
+  length = 0;
+
+  push(indentation: number, mode: Mode, doc: Doc): void {
+    const at = this.length++;
+    this.indentations[at] = indentation;
+    this.modes[at] = mode;
+    this.docs[at] = doc;
+  }
 }
 
 type GroupModes = Map<symbol, Mode>;
@@ -23,51 +36,81 @@ type GroupModes = Map<symbol, Mode>;
  * is 80). `groupModes` receives how each group with an id was laid out.
  */
 export function printDoc(doc: Doc, width = 80, groupModes: GroupModes = new Map()): string {
-  const commands: Command[] = [{ indentation: 0, mode: 'break', doc }];
+  const commands = new Commands();
+  commands.push(0, 'break', doc);
   const out: string[] = [];
   let position = 0;
   let remeasure = false;
   while (commands.length > 0) {
-    const { indentation, mode, doc: current } = commands.pop()!;
+    const at = --commands.length;
+    const indentation = commands.indentations[at]!;
+    const mode = commands.modes[at]!;
+    const current = commands.docs[at]!;
     if (typeof current === 'string') {
       out.push(current);
-      position += stringWidth(current);
+      position += current.length === 1 && current >= ' ' && current <= '\x7f' ? 1 : stringWidth(current);
       continue;
     }
     if (Array.isArray(current)) {
-      for (let i = current.length - 1; i >= 0; i--) commands.push({ indentation, mode, doc: current[i]! });
+      // Leading text, and line breaks in a broken layout, are written at once (nothing decides
+      // how they print): only the parts after them wait on the stack.
+      let first = 0;
+      for (; first < current.length; first++) {
+        const part = current[first]!;
+        if (typeof part === 'string') {
+          out.push(part);
+          position += stringWidth(part);
+        } else if (mode === 'break' && !Array.isArray(part) && part.kind === 'line') position = breakLine(out, part, indentation);
+        else break;
+      }
+      for (let i = current.length - 1; i >= first; i--) commands.push(indentation, mode, current[i]!);
       continue;
     }
     switch (current.kind) {
       case 'indent':
-        commands.push({ indentation: indentation + 2, mode, doc: current.contents });
+        commands.push(indentation + 2, mode, current.contents);
         break;
       case 'align':
-        commands.push({ indentation: indentation + current.width, mode, doc: current.contents });
+        commands.push(indentation + current.width, mode, current.contents);
         break;
       case 'group': {
-        let chosen: Command;
+        let chosen: Mode;
+        let contents = current.contents;
         if (mode === 'flat' && !remeasure) {
-          chosen = { indentation, mode: current.break ? 'break' : 'flat', doc: current.contents };
+          chosen = current.break ? 'break' : 'flat';
         } else {
           remeasure = false;
           const remaining = width - position;
-          const flat: Command = { indentation, mode: 'flat', doc: current.contents };
-          if (!current.break && fits(flat, commands, remaining, groupModes)) chosen = flat;
-          else if (!current.states) chosen = { indentation, mode: 'break', doc: current.contents };
-          else chosen = chooseState(current.states, current.break, indentation, commands, remaining, groupModes);
+          if (!current.break && fits('flat', contents, commands, remaining, groupModes)) chosen = 'flat';
+          else if (!current.states) chosen = 'break';
+          else [chosen, contents] = chooseState(current.states, current.break, commands, remaining, groupModes);
         }
-        commands.push(chosen);
-        if (current.id) groupModes.set(current.id, chosen.mode);
+        commands.push(indentation, chosen, contents);
+        if (current.id) groupModes.set(current.id, chosen);
+        break;
+      }
+      case 'flat': {
+        // A group as its flat text: laid out as the group would be, built only when it breaks.
+        if (mode === 'break' || remeasure) {
+          remeasure = false;
+          if (!fits('flat', current, commands, width - position, groupModes)) {
+            const built = flatGroup(current);
+            commands.push(indentation, 'break', built.contents);
+            if (built.id) groupModes.set(built.id, 'break');
+            break;
+          }
+        }
+        out.push(current.text);
+        position += current.width;
         break;
       }
       case 'fill':
-        commands.push(...fillStep(current, indentation, mode, width - position, groupModes));
+        fillStep(current, indentation, mode, width - position, groupModes, commands);
         break;
       case 'if-break': {
         const groupMode = current.groupId ? groupModes.get(current.groupId) : mode;
-        if (groupMode === 'break') commands.push({ indentation, mode, doc: current.breakContents });
-        if (groupMode === 'flat') commands.push({ indentation, mode, doc: current.flatContents });
+        if (groupMode === 'break') commands.push(indentation, mode, current.breakContents);
+        if (groupMode === 'flat') commands.push(indentation, mode, current.flatContents);
         break;
       }
       case 'line':
@@ -79,14 +122,7 @@ export function printDoc(doc: Doc, width = 80, groupModes: GroupModes = new Map(
           break;
         }
         if (mode === 'flat') remeasure = true;
-        if (current.literal) {
-          out.push('\n');
-          position = 0;
-        } else {
-          trimTrailingSpace(out);
-          out.push(newline(indentation));
-          position = indentation;
-        }
+        position = breakLine(out, current, indentation);
         break;
       case 'break-parent':
         break;
@@ -96,34 +132,52 @@ export function printDoc(doc: Doc, width = 80, groupModes: GroupModes = new Map(
 }
 
 /** A conditional group that did not fit flat: the first middle layout that fits, else the last one broken. */
-function chooseState(states: Doc[], mustBreak: boolean, indentation: number, rest: Command[], remaining: number, groupModes: GroupModes): Command {
+function chooseState(states: Doc[], mustBreak: boolean, rest: Commands, remaining: number, groupModes: GroupModes): [Mode, Doc] {
   if (!mustBreak) {
     for (let i = 1; i < states.length - 1; i++) {
-      const state: Command = { indentation, mode: 'flat', doc: states[i]! };
-      if (fits(state, rest, remaining, groupModes)) return state;
+      if (fits('flat', states[i]!, rest, remaining, groupModes)) return ['flat', states[i]!];
     }
   }
-  return { indentation, mode: 'break', doc: states[states.length - 1]! };
+  return ['break', states[states.length - 1]!];
 }
 
+const noCommands = new Commands();
+
 /**
- * One step of a fill, as commands to push (last pushed runs first): its next content flat when
+ * One step of a fill, pushed as commands (last pushed runs first): its next content flat when
  * it fits, the separator after it flat when the content after that fits too, and the rest of
  * the fill again.
  */
-function fillStep(doc: Fill, indentation: number, mode: Mode, remaining: number, groupModes: GroupModes): Command[] {
+function fillStep(doc: Fill, indentation: number, mode: Mode, remaining: number, groupModes: GroupModes, commands: Commands): void {
   const left = doc.parts.length - doc.start;
-  if (left === 0) return [];
+  if (left === 0) return;
   const content = doc.parts[doc.start]!;
-  const contentFits = fits({ indentation, mode: 'flat', doc: content }, [], remaining, groupModes, true);
-  const contentCommand: Command = { indentation, mode: contentFits ? 'flat' : 'break', doc: content };
-  if (left === 1) return [contentCommand];
+  const contentMode: Mode = fits('flat', content, noCommands, remaining, groupModes, true) ? 'flat' : 'break';
+  if (left === 1) {
+    commands.push(indentation, contentMode, content);
+    return;
+  }
   const separator = doc.parts[doc.start + 1]!;
-  if (left === 2) return [{ indentation, mode: contentCommand.mode, doc: separator }, contentCommand];
-  const pair: Command = { indentation, mode: 'flat', doc: [content, separator, doc.parts[doc.start + 2]!] };
-  const pairFits = fits(pair, [], remaining, groupModes, true);
-  const rest: Command = { indentation, mode, doc: { ...doc, start: doc.start + 2 } };
-  return [rest, { indentation, mode: pairFits ? 'flat' : 'break', doc: separator }, contentCommand];
+  if (left === 2) {
+    commands.push(indentation, contentMode, separator);
+    commands.push(indentation, contentMode, content);
+    return;
+  }
+  const pairFits = fits('flat', [content, separator, doc.parts[doc.start + 2]!], noCommands, remaining, groupModes, true);
+  commands.push(indentation, mode, { ...doc, start: doc.start + 2 });
+  commands.push(indentation, pairFits ? 'flat' : 'break', separator);
+  commands.push(indentation, contentMode, content);
+}
+
+/** Writes a line break (a literal one starts at column 0) and returns the position after it. */
+function breakLine(out: string[], line: Line, indentation: number): number {
+  if (line.literal) {
+    out.push('\n');
+    return 0;
+  }
+  trimTrailingSpace(out);
+  out.push(newline(indentation));
+  return indentation;
 }
 
 const newlines: string[] = [];
@@ -132,23 +186,33 @@ function newline(indentation: number): string {
   return (newlines[indentation] ??= '\n' + ' '.repeat(indentation));
 }
 
+const measuring: { modes: Mode[]; docs: Doc[] } = { modes: [], docs: [] };
+
 /**
  * Whether `next` fits in `width` columns, reading on into the commands after it (in their own
  * modes) up to the first line that breaks. A space from a flat line counts only once text
  * follows it on the same line. `mustBeFlat` (for fill) fails on any group that must break.
  */
-function fits(next: Command, rest: Command[], width: number, groupModes: GroupModes, mustBeFlat = false): boolean {
+function fits(nextMode: Mode, next: Doc, rest: Commands, width: number, groupModes: GroupModes, mustBeFlat = false): boolean {
   let restIndex = rest.length;
-  const stack: { mode: Mode; doc: Doc }[] = [next];
+  // The measuring stack is reused: fits runs once per group laid out, and never within itself.
+  const { modes, docs } = measuring;
+  modes.length = 0;
+  docs.length = 0;
+  modes.push(nextMode);
+  docs.push(next);
   let remaining = width;
   let pendingSpace = false;
   while (remaining >= 0) {
-    if (stack.length === 0) {
+    if (docs.length === 0) {
       if (restIndex === 0) return true;
-      stack.push(rest[--restIndex]!);
+      restIndex--;
+      modes.push(rest.modes[restIndex]!);
+      docs.push(rest.docs[restIndex]!);
       continue;
     }
-    const { mode, doc } = stack.pop()!;
+    const mode = modes.pop()!;
+    const doc = docs.pop()!;
     if (typeof doc === 'string') {
       if (doc === '') continue;
       if (pendingSpace) {
@@ -159,26 +223,47 @@ function fits(next: Command, rest: Command[], width: number, groupModes: GroupMo
       continue;
     }
     if (Array.isArray(doc)) {
-      for (let i = doc.length - 1; i >= 0; i--) stack.push({ mode, doc: doc[i]! });
+      for (let i = doc.length - 1; i >= 0; i--) {
+        modes.push(mode);
+        docs.push(doc[i]!);
+      }
       continue;
     }
     switch (doc.kind) {
       case 'indent':
       case 'align':
-        stack.push({ mode, doc: doc.contents });
+        modes.push(mode);
+        docs.push(doc.contents);
         break;
       case 'fill':
-        for (let i = doc.parts.length - 1; i >= doc.start; i--) stack.push({ mode, doc: doc.parts[i]! });
+        for (let i = doc.parts.length - 1; i >= doc.start; i--) {
+          modes.push(mode);
+          docs.push(doc.parts[i]!);
+        }
         break;
       case 'group': {
         if (mustBeFlat && doc.break) return false;
         const groupMode: Mode = doc.break ? 'break' : mode;
-        stack.push({ mode: groupMode, doc: doc.states && groupMode === 'break' ? doc.states[doc.states.length - 1]! : doc.contents });
+        modes.push(groupMode);
+        docs.push(doc.states && groupMode === 'break' ? doc.states[doc.states.length - 1]! : doc.contents);
         break;
       }
+      case 'flat':
+        if (mode === 'break') {
+          modes.push(mode);
+          docs.push(flatGroup(doc));
+        } else if (doc.text !== '') {
+          if (pendingSpace) {
+            remaining -= 1;
+            pendingSpace = false;
+          }
+          remaining -= doc.width;
+        }
+        break;
       case 'if-break': {
         const groupMode = doc.groupId ? (groupModes.get(doc.groupId) ?? 'flat') : mode;
-        stack.push({ mode, doc: groupMode === 'break' ? doc.breakContents : doc.flatContents });
+        modes.push(mode);
+        docs.push(groupMode === 'break' ? doc.breakContents : doc.flatContents);
         break;
       }
       case 'line':
@@ -196,6 +281,9 @@ function fits(next: Command, rest: Command[], width: number, groupModes: GroupMo
 function trimTrailingSpace(out: string[]): void {
   while (out.length > 0) {
     const last = out[out.length - 1]!;
+    const end = last.charCodeAt(last.length - 1);
+    // Most lines end in text: only a space or a tab at the end needs the work.
+    if (end !== 32 && end !== 9 && last !== '') return;
     const kept = last.replace(/[\t ]+$/, '');
     if (kept !== '') {
       out[out.length - 1] = kept;

@@ -4,7 +4,7 @@
  * never break after it (short keys, templates, numbers, booleans), or "fluid": break after the
  * operator only when the value cannot even start on the line.
  */
-import { group, indent, indentIfBreak, line, type Doc } from '../layout/doc.js';
+import { group, indent, indentIfBreak, line, type Doc, type Group } from '../layout/doc.js';
 import { stringWidth } from '../layout/width.js';
 import { isLongChain } from './chain.js';
 import type { Expr } from './code.js';
@@ -33,7 +33,7 @@ function breaksAfterOperator(value: Expr, names: Names): boolean {
   return operand.kind === 'string' || isPoorlyBreakable(operand, names);
 }
 
-function layoutDoc(left: string, operator: string, right: Doc, layout: AssignmentLayout): Doc {
+function layoutDoc(left: string, operator: string, right: Doc, layout: AssignmentLayout): Group {
   switch (layout) {
     case 'break-after-operator':
       return group([left, operator, group(indent([line, right]))]);
@@ -50,7 +50,7 @@ function layoutDoc(left: string, operator: string, right: Doc, layout: Assignmen
 const shortKeyWidth = 5;
 
 /** `key: value` in an object literal. */
-export function propertyDoc(key: string, value: Expr, printer: ExprPrinter): Doc {
+export function propertyDoc(key: string, value: Expr, printer: ExprPrinter): Group {
   const shortKey = stringWidth(key) < shortKeyWidth;
   const layout: AssignmentLayout =
     !shortKey && breaksAfterOperator(value, printer.names)

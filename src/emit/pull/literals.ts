@@ -4,8 +4,12 @@
  * ES5 identifier names, numbers without `e+`, and sql`` template bodies that read back exactly.
  */
 
+/** Text that needs no escape and no choice of quotes: most names and values. */
+const plainText = /^[^"'\\\x00-\x1f\x7f\u2028\u2029]*$/;
+
 /** A JavaScript string literal: single-quoted, double-quoted when that needs fewer escapes. */
 export function quoteString(value: string): string {
+  if (plainText.test(value)) return `'${value}'`;
   const singles = value.split("'").length - 1;
   const doubles = value.split('"').length - 1;
   const quote = singles > doubles ? '"' : "'";

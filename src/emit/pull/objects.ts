@@ -1,9 +1,10 @@
 import { defaultPrivilegeId } from '../../model/default-privileges.js';
 import { objectId } from '../../model/id.js';
-import { defaultPublicNamespace, type Collation, type CompositeType, type DefaultPrivilege, type Grant, type Domain, type Enum, type Extension, type Namespace, type Publication, type Sequence, type View } from '../../model/schema.js';
+import { columnSettings, defaultPublicNamespace, type Collation, type CompositeType, type DefaultPrivilege, type Grant, type Domain, type Enum, type Extension, type Namespace, type Publication, type Sequence, type View, type ViewColumn } from '../../model/schema.js';
 import { arr, bool, call, callWith, method, num, obj, sqlText, str, strings, type Expr } from './code.js';
 import { checkKey, pulledGrants, warn, type PullContext } from './context.js';
-import { byName, collationSql, grantsExpr, indexExpr, relationGrantsExpr, storageExpr, tableTarget } from './parts.js';
+import { byName, collationSql, columnOptionsExpr, grantsExpr, indexExpr, relationGrantsExpr, storageExpr, tableTarget } from './parts.js';
+import { statisticsExpr } from './statistics.js';
 import { triggersExpr } from './table-rules.js';
 import { columnType, typeText } from './types.js';
 
@@ -52,7 +53,8 @@ export function compositeExpr(composite: CompositeType, ctx: PullContext): Expr 
   const id = objectId(composite.schema, composite.name);
   const attributes = composite.attributes.map((a): [string, Expr] => {
     const type = columnType(a.type, ctx, { object: id, what: `attribute ${a.name}` });
-    return [checkKey(a.name, id, 'attribute', ctx), a.collation !== undefined ? method(type, 'collate', str(collationSql(a.collation))) : type];
+    const collated = a.collation !== undefined ? method(type, 'collate', str(collationSql(a.collation))) : type;
+    return [checkKey(a.name, id, 'attribute', ctx), a.comment !== undefined ? method(collated, 'describe', str(a.comment)) : collated];
   });
   return callWith('compositeType', [str(composite.name)], obj([schemaOption(composite.schema), description(composite.comment), ['attributes', obj(attributes)]]));
 }
@@ -139,8 +141,21 @@ export function collationExpr(collation: Collation): Expr {
   );
 }
 
+/** A view column's description, or its description and settings (a materialized view's). */
+function viewColumnExpr(column: ViewColumn): Expr {
+  const { settings } = columnSettings({ ...column, notNull: false });
+  if (Object.keys(settings).length === 0) return str(column.comment!);
+  return obj([
+    ['description', column.comment !== undefined ? str(column.comment) : undefined],
+    ['storage', settings.storage !== undefined ? str(settings.storage) : undefined],
+    ['compression', settings.compression !== undefined ? str(settings.compression) : undefined],
+    ['statistics', settings.statistics !== undefined ? num(settings.statistics) : undefined],
+    ['options', settings.options ? columnOptionsExpr(settings.options) : undefined],
+  ]);
+}
+
 export function viewExpr(view: View, ctx: PullContext): Expr {
-  const comments = view.columns.filter((column) => column.comment !== undefined);
+  const described = view.columns.filter((column) => column.comment !== undefined || Object.keys(columnSettings({ ...column, notNull: false }).settings).length > 0);
   const indexes = byName(Object.values(view.indexes));
   const options = obj([
     schemaOption(view.schema),
@@ -149,10 +164,11 @@ export function viewExpr(view: View, ctx: PullContext): Expr {
     ['securityBarrier', view.securityBarrier ? bool(true) : undefined],
     ['checkOption', view.checkOption ? str(view.checkOption) : undefined],
     ['query', sqlText(queryText(view.definition))],
-    ['columns', comments.length ? obj(comments.map((column) => [column.name, str(column.comment!)])) : undefined],
+    ['columns', described.length ? obj(described.map((column) => [column.name, viewColumnExpr(column)])) : undefined],
     ['indexes', view.materialized && indexes.length ? obj(indexes.map((index) => [index.name, indexExpr(index)])) : undefined],
     ['triggers', view.materialized ? undefined : triggersExpr(view, ctx)],
     ['storage', view.materialized ? storageExpr(view.storage) : undefined],
+    ['statistics', view.materialized ? statisticsExpr(view) : undefined],
     ['withNoData', view.materialized && view.withNoData ? bool(true) : undefined],
     ['grants', relationGrantsExpr(pulledGrants(ctx, 'tables', view.schema, view.grants, objectId(view.schema, view.name)), view.columns)],
   ]);

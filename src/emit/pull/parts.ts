@@ -1,5 +1,5 @@
 import { objectId, parseObjectId } from '../../model/id.js';
-import type { Grant, Index, StorageOptions } from '../../model/schema.js';
+import { columnOptionValue, type ColumnOptions, type Grant, type Index, type StorageOptions } from '../../model/schema.js';
 import { arr, bool, num, obj, sqlText, str, strings, type Expr } from './code.js';
 
 /** Grants as definitions write them: `[{ to: 'authenticated', privileges: ['select'] }]`. */
@@ -75,4 +75,9 @@ export function storageExpr(storage: StorageOptions | undefined): Expr | undefin
     return str(text);
   };
   return obj(Object.entries(storage).map(([name, text]) => [name, value(text)]));
+}
+
+/** `{ n_distinct: -0.5 }`: a column's attribute options, as the numbers their text means. */
+export function columnOptionsExpr(options: ColumnOptions): Expr {
+  return obj(Object.entries(options).map(([name, value]) => [name, num(columnOptionValue(value))]));
 }

@@ -4,57 +4,48 @@
  * documents by the same rules prettier follows for calls, chains, objects, arrays, assignments
  * and template literals, so `pull` needs no formatter at run time.
  */
-import { fill, group, ifBreak, indent, join, line, literalText, softline, type Doc } from '../layout/doc.js';
+import { fill, flat, group, ifBreak, indent, join, line, literalText, softline, type Doc, type Group } from '../layout/doc.js';
 import { printDoc, type Mode } from '../layout/print.js';
 import { declarationDoc, propertyDoc } from './assignment.js';
 import { callDoc, memberDoc } from './calls.js';
 import type { Expr } from './code.js';
-import { numberText, propertyKey, quoteString, templateBody } from './literals.js';
-import { identifierName, isArrayOfRecords, isConciseArray, isNegative, negated, type Names } from './syntax.js';
+import { stringWidth } from '../layout/width.js';
+import { flatProperty, leafText, takeObject, type ObjectLayouts } from './flat.js';
+import { propertyKey, quoteString, templateBody } from './literals.js';
+import { isArrayOfRecords, isConciseArray, isNegative, negated, type Names } from './syntax.js';
 
 /** The line width of pulled files. */
 export const printWidth = 120;
-
-/**
- * The object literals of one layout, numbered in the order they are printed: `forced` must
- * break, `ids` name their groups so the layout tells which ones broke.
- */
-interface ObjectLayouts {
-  forced: Set<number>;
-  ids: symbol[];
-}
 
 /** Turns expressions into documents; `names` gives the variable of each `var`. */
 export interface ExprPrinter {
   names: Names;
   print(expr: Expr): Doc;
   objects: ObjectLayouts;
+  /** Flat properties of earlier layouts of the same declaration, by value. */
+  flats: Map<Expr, FlatProperty>;
 }
 
-function exprPrinter(names: Names, objects: ObjectLayouts): ExprPrinter {
-  const printer: ExprPrinter = { names, objects, print: (expr) => exprDoc(expr, printer) };
+/** A property's flat text, where its objects' numbers start and how many it holds. */
+interface FlatProperty {
+  key: string;
+  text: string;
+  width: number;
+  start: number;
+  objects: number;
+}
+
+function exprPrinter(names: Names, objects: ObjectLayouts, flats: Map<Expr, FlatProperty> = new Map()): ExprPrinter {
+  const printer: ExprPrinter = { names, objects, flats, print: (expr) => exprDoc(expr, printer) };
   return printer;
 }
 
 function exprDoc(expr: Expr, printer: ExprPrinter): Doc {
   if (isNegative(expr)) return ['-', exprDoc(negated(expr), printer)];
   switch (expr.kind) {
-    case 'string':
-      return quoteString(expr.value);
-    case 'number':
-      return identifierName(expr, printer.names) ?? numberText(expr.value);
-    case 'bigint':
-      return `${expr.value}n`;
-    case 'boolean':
-      return String(expr.value);
-    case 'null':
-      return 'null';
     case 'sql':
       // Template text is printed as written: prettier never indents or breaks inside it.
       return ['sql`', literalText(templateBody(expr.text)), '`'];
-    case 'dsl':
-    case 'var':
-      return identifierName(expr, printer.names)!;
     case 'call':
       return callDoc(expr, printer);
     case 'member':
@@ -65,17 +56,50 @@ function exprDoc(expr: Expr, printer: ExprPrinter): Doc {
       return arrayDoc(expr, printer);
     case 'ref':
       throw new Error(`a reference to ${expr.target} reached the printer unresolved`);
+    default:
+      return leafText(expr, printer.names)!;
   }
 }
 
 /** `{ a: 1, b: 2 }` while it fits, else one entry a line with a trailing comma. */
 function objectDoc(expr: Extract<Expr, { kind: 'object' }>, printer: ExprPrinter): Doc {
   if (expr.entries.length === 0) return '{}';
-  const index = printer.objects.ids.length;
-  const id = Symbol('object');
-  printer.objects.ids.push(id);
-  const entries = expr.entries.map(([key, value]) => propertyDoc(propertyKey(key), value, printer));
+  const { index, id } = takeObject(printer.objects);
+  const entries = expr.entries.map(([key, value]) => propertyEntry(propertyKey(key), value, printer));
   return group(['{', indent([line, join([',', line], entries)]), ifBreak(','), line, '}'], { shouldBreak: printer.objects.forced.has(index), id });
+}
+
+/**
+ * A property as its flat text when nothing in it must break; its document is built only if it
+ * does not fit. A layout again of the same declaration reuses the text while none of the
+ * property's objects is now kept broken.
+ */
+function propertyEntry(key: string, value: Expr, printer: ExprPrinter): Doc {
+  const { objects, names } = printer;
+  const start = objects.next;
+  let known = printer.flats.get(value);
+  if (known && known.key === key && known.start === start && !anyForced(objects.forced, start, known.objects)) objects.next += known.objects;
+  else {
+    const text = flatProperty(key, value, names, objects);
+    if (text === undefined) {
+      objects.next = start;
+      return propertyDoc(key, value, printer);
+    }
+    known = { key, text, width: stringWidth(text), start, objects: objects.next - start };
+    printer.flats.set(value, known);
+  }
+  return flat(known.text, known.width, brokenProperty, { key, value, printer, start });
+}
+
+/** A flat property's document, its objects numbered from where its text numbered them. */
+function brokenProperty({ key, value, printer, start }: { key: string; value: Expr; printer: ExprPrinter; start: number }): Group {
+  return propertyDoc(key, value, exprPrinter(printer.names, { ...printer.objects, next: start }, printer.flats));
+}
+
+function anyForced(forced: Set<number>, start: number, count: number): boolean {
+  if (forced.size === 0) return false;
+  for (let index = start; index < start + count; index++) if (forced.has(index)) return true;
+  return false;
 }
 
 /** `['a', 'b']` while it fits, else one item a line; numbers fill their lines instead. */
@@ -112,10 +136,11 @@ export function printDeclaration(name: string, value: Expr, names: Names): strin
 function settle(build: (printer: ExprPrinter) => Doc, names: Names, depth = 0): string {
   let forced = new Set<number>();
   let text = '';
+  const flats = new Map<Expr, FlatProperty>();
   for (let pass = 0; pass < maxPasses; pass++) {
-    const objects: ObjectLayouts = { forced, ids: [] };
+    const objects: ObjectLayouts = { forced, ids: [], next: 0 };
     const modes = new Map<symbol, Mode>();
-    let doc: Doc = build(exprPrinter(names, objects));
+    let doc: Doc = build(exprPrinter(names, objects, flats));
     for (let level = 0; level < Math.floor(depth / 2); level++) doc = indent(doc);
     text = printDoc([' '.repeat(depth), doc], printWidth, modes).slice(depth);
     const broken = new Set(objects.ids.flatMap((id, index) => (modes.get(id) === 'break' ? [index] : [])));

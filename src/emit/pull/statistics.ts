@@ -1,4 +1,4 @@
-import type { StatisticsObject, Table } from '../../model/schema.js';
+import type { StatisticsObject } from '../../model/schema.js';
 import { arr, num, obj, sqlText, str, strings, type Expr } from './code.js';
 import { byName } from './parts.js';
 
@@ -53,8 +53,8 @@ function statisticsEntry(statistics: StatisticsObject): Expr {
   ]);
 }
 
-/** `statistics: { name: { on: [...], kinds: [...] } }` of a table. */
-export function statisticsExpr(table: Table): Expr | undefined {
+/** `statistics: { name: { on: [...], kinds: [...] } }` of a table or materialized view. */
+export function statisticsExpr(table: { statistics?: Record<string, StatisticsObject> }): Expr | undefined {
   const list = byName(Object.values(table.statistics ?? {}));
   return list.length ? obj(list.map((statistics) => [statistics.name, statisticsEntry(statistics)])) : undefined;
 }

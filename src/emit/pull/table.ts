@@ -5,7 +5,7 @@ import { checkKey, pulledGrants, warn, type PullContext } from './context.js';
 import { defaultModifier, type Modifier } from './defaults.js';
 import { defaultName } from './names.js';
 import { statisticsExpr } from './statistics.js';
-import { byName, collationSql, indexExpr, relationGrantsExpr, storageExpr, tableTarget } from './parts.js';
+import { byName, collationSql, columnOptionsExpr, indexExpr, relationGrantsExpr, storageExpr, tableTarget } from './parts.js';
 import { ownColumns, partitionEntries } from './partition.js';
 import { policiesExpr, triggersExpr } from './table-rules.js';
 import { columnType } from './types.js';
@@ -84,6 +84,7 @@ function columnExpr(table: Table, column: Column, short: Shorthands, ctx: PullCo
   if (column.storage !== undefined) modifiers.push(['storage', [str(column.storage)]]);
   if (column.compression !== undefined) modifiers.push(['compression', [str(column.compression)]]);
   if (column.statistics !== undefined) modifiers.push(['statistics', [num(column.statistics)]]);
+  if (column.options !== undefined) modifiers.push(['options', [columnOptionsExpr(column.options)]]);
   const fk = short.references.get(column.name);
   if (fk) {
     const options = optional(obj(referenceEntries(fk, defaultName(table.name, column.name, 'fkey'))));

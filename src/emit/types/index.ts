@@ -59,7 +59,8 @@ export function renderTypes(schema: Schema): string {
     }),
   );
   const resolve = resolver(schema, enumNames);
-  const types: TsType[] = [];
+  // Columns share their type objects (see columnType): a set holds each once.
+  const types = new Set<TsType>();
 
   const enumDeclarations: { name: string; statements: Statement[] }[] = [];
   for (const e of enums) {
@@ -72,7 +73,7 @@ export function renderTypes(schema: Schema): string {
     const relation = (table ?? view)!;
     const name = relationNames.get(objectId(relation.schema, relation.name))!;
     const members = table ? tableMembers(table, resolve) : viewMembers(view!, resolve);
-    types.push(...members.map((m) => m.type));
+    for (const member of members) types.add(member.type);
     // Citus: how the table is spread shows where its rows are, which queries route by (the distribution column).
     const distribution = describeDistribution(schema.distributions?.[objectId(relation.schema, relation.name)]);
     const comment = [relation.comment, distribution && `Citus: ${distribution}.`].filter(Boolean).join('\n\n') || undefined;
@@ -82,7 +83,7 @@ export function renderTypes(schema: Schema): string {
   enumDeclarations.sort((a, b) => byText(a.name, b.name));
   declarations.sort((a, b) => byText(a.name, b.name));
   const functions = functionMembers(schema, resolve, relationNames);
-  types.push(...functions.map((m) => m.type));
+  for (const member of functions) types.add(member.type);
 
   const used = referencedNames(types);
   const kysely = kyselyTypes.filter((name) => used.has(name));
@@ -102,7 +103,7 @@ export function renderTypes(schema: Schema): string {
 }
 
 /** Every type name the given types refer to, following the helper types they use. */
-function referencedNames(types: TsType[]): Set<string> {
+function referencedNames(types: Iterable<TsType>): Set<string> {
   const names = new Set<string>();
   const visit = (type: TsType): void => {
     switch (type.kind) {
@@ -124,6 +125,6 @@ function referencedNames(types: TsType[]): Set<string> {
         break;
     }
   };
-  types.forEach(visit);
+  for (const type of types) visit(type);
   return names;
 }

@@ -13,8 +13,23 @@ import { keyword, ref, sameType, union, type Member, type TsType } from './ts-ty
 /** How the database fills a column on insert: not at all, by default, or always (no writes). */
 export type Filled = 'no' | 'default' | 'always';
 
-/** The Kysely column type of a value type. */
+/**
+ * Column types by value type, nullability and filling: a schema's columns share a few dozen of
+ * them, and one object per kind lets the printer measure each kind once (see `interfaceBody`).
+ */
+const columnTypes = new WeakMap<ValueType, Map<string, TsType>>();
+
+/** The Kysely column type of a value type (one object for equal arguments: never to be changed). */
 export function columnType(value: ValueType, nullable: boolean, filled: Filled): TsType {
+  let kinds = columnTypes.get(value);
+  if (!kinds) columnTypes.set(value, (kinds = new Map()));
+  const key = `${nullable} ${filled}`;
+  let type = kinds.get(key);
+  if (!type) kinds.set(key, (type = newColumnType(value, nullable, filled)));
+  return type;
+}
+
+function newColumnType(value: ValueType, nullable: boolean, filled: Filled): TsType {
   const withNull = (type: TsType) => (nullable ? union(type, keyword('null')) : type);
   const select = withNull(value.select);
   const write = withNull(value.write);

@@ -3,7 +3,8 @@
  * the way prettier prints the same type (unions broken one member a line, type arguments hugged
  * when prettier hugs them, object types flat until they do not fit).
  */
-import { align, group, hardline, ifBreak, indent, join, line, softline, type Doc } from '../layout/doc.js';
+import { align, flat, group, hardline, ifBreak, indent, join, line, softline, type Doc, type Group } from '../layout/doc.js';
+import { stringWidth } from '../layout/width.js';
 
 export type TsType =
   | { kind: 'keyword'; name: 'string' | 'number' | 'boolean' | 'null' | 'undefined' | 'unknown' | 'never' | 'void' | 'bigint' }
@@ -142,24 +143,135 @@ function unionDoc(members: TsType[], place: Place): Doc {
 /** An object type literal: `{ a: string; b?: number }`, or one member a line when expanded or too long. */
 function objectDoc(members: Member[], expanded: boolean): Doc {
   if (members.length === 0) return '{}';
-  const parts: Doc[] = members.map((member, index) => [memberDoc(member), index === members.length - 1 ? ifBreak(';') : [';', line]]);
-  return group(['{', indent([line, parts]), line, '}'], { shouldBreak: expanded });
+  const parts: Doc[] = [line];
+  for (const member of members) parts.push(memberDoc(member), separator);
+  parts[parts.length - 1] = ifBreak(';');
+  return group(['{', indent(parts), line, '}'], { shouldBreak: expanded });
 }
 
-/** An interface body: always one member a line. */
+const separator: Doc = [';', line];
+
+/**
+ * An interface body: always one member a line. Interfaces are top-level statements, so their
+ * members start two columns in.
+ */
 export function interfaceBody(members: Member[]): Doc {
   if (members.length === 0) return '{}';
-  return ['{', indent([hardline, join(hardline, members.map((member) => [memberDoc(member), ';']))]), hardline, '}'];
+  return linesOfMembers(members, 2);
+}
+
+/** `{`, then each member on its own line at `indentation` with its `;`, then `}` a level out. */
+function linesOfMembers(members: Member[], indentation: number): Doc {
+  return ['{', indent([hardline, join(hardline, members.map((member) => withSemicolon(memberLine(member, indentation))))]), hardline, '}'];
+}
+
+const withSemicolon = (doc: Doc): Doc => (typeof doc === 'string' ? `${doc};` : [doc, ';']);
+
+/** How wide the printer lays out (prettier's default). */
+const printWidth = 80;
+
+/**
+ * A member on a line of its own at `indentation`, laid out as the printer would lay out
+ * `memberDoc` there, without a document wherever the layout is already known: one line of text
+ * when its type prints flat and the line fits before its `;`, an expanded object's members one a
+ * line below its key. Most members of a large schema are one line, and a line of text costs the
+ * printer nothing to measure.
+ */
+function memberLine(member: Member, indentation: number): Doc {
+  if (member.index) return memberDoc(member);
+  const key = `${propertyKey(member.key)}${member.optional ? '?' : ''}: `;
+  const { type } = member;
+  let layout: Doc;
+  if (type.kind === 'object' && type.expanded && type.members.length > 0) layout = [key, linesOfMembers(type.members, indentation + 2)];
+  else {
+    const flat = flatAnnotation(type);
+    if (flat === undefined || stringWidth(key) + stringWidth(flat) + 1 > printWidth - indentation) return memberDoc(member);
+    layout = key + flat;
+  }
+  return member.comment ? [commentDoc(member.comment), hardline, layout] : layout;
+}
+
+/** Flat annotations by type: columns of a schema share a few dozen types (see `columnType`). */
+const flatAnnotations = new WeakMap<TsType, string | null>();
+
+/** A type's one-line text as a member's annotation, or undefined when it must break. */
+function flatAnnotation(type: TsType): string | undefined {
+  let flat = flatAnnotations.get(type);
+  if (flat === undefined) flatAnnotations.set(type, (flat = flatType(type) ?? null));
+  return flat ?? undefined;
 }
 
 function memberDoc(member: Member): Doc {
-  const key = member.index ? ['[', member.key, ': string]'] : propertyKey(member.key);
-  const signature = group([key, member.optional ? '?' : '', ': ', typeDoc(member.type, 'annotation')]);
-  return member.comment ? [commentDoc(member.comment), hardline, signature] : signature;
+  if (member.comment) return [commentDoc(member.comment), hardline, signatureDoc(member)];
+  // Most members fit their line: their text is enough, their document is built only when one does not.
+  const type = flatType(member.type);
+  if (type === undefined) return signatureDoc(member);
+  const text = `${memberKey(member)}${member.optional ? '?' : ''}: ${type}`;
+  return flat(text, stringWidth(text), signatureDoc, member);
+}
+
+function signatureDoc(member: Member): Group {
+  return group([memberKey(member), member.optional ? '?' : '', ': ', typeDoc(member.type, 'annotation')]);
+}
+
+const memberKey = (member: Member) => (member.index ? `[${member.key}: string]` : propertyKey(member.key));
+
+/**
+ * A type's text on one line, as `typeDoc` lays it out flat (the same wherever it stands), or
+ * undefined when it holds something that must break: an expanded object type.
+ */
+function flatType(type: TsType): string | undefined {
+  switch (type.kind) {
+    case 'keyword':
+      return type.name;
+    case 'literal':
+      return quoteString(type.value);
+    case 'reference': {
+      if (type.args.length === 0) return type.name;
+      const args = flatList(type.args, ', ');
+      return args === undefined ? undefined : `${type.name}<${args}>`;
+    }
+    case 'array': {
+      const element = flatType(type.element);
+      if (element === undefined) return undefined;
+      return type.element.kind === 'union' ? `(${element})[]` : `${element}[]`;
+    }
+    case 'object': {
+      if (type.members.length === 0) return '{}';
+      if (type.expanded) return undefined;
+      let members = '';
+      for (const member of type.members) {
+        if (member.comment) return undefined;
+        const value = flatType(member.type);
+        if (value === undefined) return undefined;
+        members += `${members === '' ? '' : '; '}${memberKey(member)}${member.optional ? '?' : ''}: ${value}`;
+      }
+      return `{ ${members} }`;
+    }
+    case 'union':
+      return flatList(type.members, ' | ');
+    case 'tuple': {
+      const elements = flatList(type.elements, ', ');
+      return elements === undefined ? undefined : `[${elements}]`;
+    }
+    case 'raw':
+      return type.text.includes('\n') ? undefined : type.text;
+  }
+}
+
+function flatList(types: TsType[], separator: string): string | undefined {
+  let out = '';
+  for (let i = 0; i < types.length; i++) {
+    const text = flatType(types[i]!);
+    if (text === undefined) return undefined;
+    out += i === 0 ? text : separator + text;
+  }
+  return out;
 }
 
 /** A JSDoc block for a description: one line when it is one line, else one ` * ` line per line. */
 export function commentDoc(text: string): Doc {
+  if (!/[\r\n]|\*\//.test(text)) return `/** ${text.trim()} */`;
   const lines = text
     .replace(/\*\//g, '*\\/')
     .split(/\r\n|\r|\n/)
@@ -179,11 +291,22 @@ export function isIdentifier(name: string): boolean {
 
 /** A property key: bare when it is an identifier (reserved words included), else a string. */
 export function propertyKey(name: string): string {
-  return isIdentifier(name) ? name : quoteString(name);
+  let key = keys.get(name);
+  if (key === undefined) {
+    key = isIdentifier(name) ? name : quoteString(name);
+    // Column names repeat across a schema's tables: each is judged once.
+    if (keys.size > 10_000) keys.clear();
+    keys.set(name, key);
+  }
+  return key;
 }
+
+const keys = new Map<string, string>();
 
 /** A string literal as prettier writes it: double quotes unless the text holds more of them than single ones. */
 export function quoteString(value: string): string {
+  // Most strings hold nothing to escape and no double quote: quoted as they are.
+  if (!/["\\\x00-\x1f\x7f\u2028\u2029]/.test(value)) return `"${value}"`;
   const doubles = value.split('"').length - 1;
   const singles = value.split("'").length - 1;
   const quote = doubles > singles ? "'" : '"';

@@ -29,7 +29,10 @@ const ref = (name: string): Expr => ({ kind: 'dsl', name });
 
 /** Renders the Zod validators of a model: the content of `zod.ts`. */
 export function renderZod(schema: Schema): string {
-  const blocks = [...tableVariables(schema)].map(([table, name]) => tableBlock(schema, table, name));
+  // Tables share few column types: each is resolved once.
+  const types = new Map<string, ZodColumn>();
+  const typeOf = (spelling: string) => types.get(spelling) ?? types.set(spelling, zodColumn(schema, spelling)).get(spelling)!;
+  const blocks = [...tableVariables(schema)].map(([table, name]) => tableBlock(table, name, typeOf));
   return `${header}${printImport(['z'], 'zod')}\n\n${runtime}\n${blocks.map((b) => `\n${b}`).join('')}`;
 }
 
@@ -62,8 +65,8 @@ interface RowCheck {
 const fillsOnInsert = (column: Table['columns'][number], zodType: ZodColumn) =>
   Boolean(column.default || column.identity || column.generated || zodType.domains.some((d) => d.default));
 
-function tableBlock(schema: Schema, table: Table, name: string): string {
-  const columns = new Map<string, ZodColumn>(table.columns.map((c) => [c.name, zodColumn(schema, c.type)]));
+function tableBlock(table: Table, name: string, typeOf: (spelling: string) => ZodColumn): string {
+  const columns = new Map<string, ZodColumn>(table.columns.map((c) => [c.name, typeOf(c.type)]));
   const rules = new Map<string, ColumnRule[]>();
   const rowChecks: RowCheck[] = [];
   const untranslated: string[] = [];

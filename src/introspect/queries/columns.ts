@@ -1,5 +1,5 @@
 import { trimIdentity } from '../../model/identity.js';
-import type { Column } from '../../model/schema.js';
+import type { Column, ColumnOptions, ColumnSettings } from '../../model/schema.js';
 import { collationName, nonDefaultCollation, type CollationRef } from './collation.js';
 import { commentOf, grantsOf, inSelectedNamespaces } from './fragments.js';
 import { toGrants, type AclEntry } from './grants.js';
@@ -8,51 +8,87 @@ import { toGrants, type AclEntry } from './grants.js';
  * The columns of relation `rel` (a view) as a JSON array in attribute order: a correlated
  * subquery, one index scan per relation inside the single query.
  */
-export function columnsOf(rel: string, options: { updatable?: string; owner?: string } = {}): string {
+export function columnsOf(rel: string, options: { updatable?: string; settings?: string; owner?: string } = {}): string {
   const updatable = options.updatable ? `,
        'updatable', CASE WHEN ${options.updatable} THEN pg_column_is_updatable(a.attrelid, a.attnum, false) END` : '';
+  const settings = options.settings ? `,
+       ${columnSettingsFields(options.settings)}` : '';
   const grants = options.owner ? `,
        'grants', CASE WHEN a.attacl IS NOT NULL THEN ${grantsOf('a.attacl', options.owner)} END` : '';
   return `(SELECT json_agg(json_build_object(
        'name', a.attname,
        'type', format_type(a.atttypid, a.atttypmod),
-       'comment', ${commentOf('pg_class', 'a.attrelid', 'a.attnum')}${updatable}${grants}) ORDER BY a.attnum)
-     FROM pg_attribute a
+       'comment', ${commentOf('pg_class', 'a.attrelid', 'a.attnum')}${updatable}${settings}${grants}) ORDER BY a.attnum)
+     FROM pg_attribute a${options.settings ? ' JOIN pg_type ty ON ty.oid = a.atttypid' : ''}
      WHERE a.attrelid = ${rel} AND a.attnum > 0 AND NOT a.attisdropped)`;
 }
 
 /**
- * The columns of every table in the selected namespaces, one row per table (`attrelid`,
- * `columns`), to join on the table's oid. Comments and defaults are joined once rather than looked
- * up per column: on thousands of tables the table query spends most of its time here. `shapeOnly`
- * reads what a column's type in client code depends on (name, type, nullability, default,
- * identity, generation, comment) and leaves out identity sequence options, collations and column
- * privileges: half the JSON, and half the server's time, on wide tables.
+ * A column's storage (when not its type's), compression, statistics target and options, read
+ * where `when` holds (pg_attribute `a` and its pg_type `ty`), as [field, expression].
  */
-export function tableColumns({ shapeOnly = false }: { shapeOnly?: boolean } = {}): string {
-  const full = shapeOnly
-    ? ''
-    : `,
-       'sequence', CASE WHEN a.attidentity <> '' THEN (SELECT json_build_object('start', s.seqstart::text,
+function settingsFields(when?: string): [keyof ColumnRow, string][] {
+  const where = when ? `${when} AND ` : '';
+  return [
+    ['storage', `CASE WHEN ${where}a.attstorage <> ty.typstorage THEN a.attstorage END`],
+    ['compression', `CASE WHEN ${where}a.attcompression IN ('p', 'l') THEN a.attcompression END`],
+    ['statistics', `CASE WHEN ${where}a.attstattarget >= 0 THEN a.attstattarget END`],
+    ['options', when ? `CASE WHEN ${when} THEN a.attoptions END` : 'a.attoptions'],
+  ];
+}
+
+/** The settings fields as json_build_object pairs. */
+function columnSettingsFields(when: string): string {
+  return settingsFields(when)
+    .map(([field, expression]) => `'${field}', ${expression}`)
+    .join(',\n       ');
+}
+
+/**
+ * What a column's type in client code depends on, as [field, expression] in the order of the
+ * JSON array each column is read as: keys repeated on every column were most of the JSON, and of
+ * the server's time building it, on thousands of tables.
+ */
+const shapeFields: [keyof ColumnRow, string][] = [
+  ['name', 'a.attname'],
+  ['type', 'format_type(a.atttypid, a.atttypmod)'],
+  ['comment', 'dsc.description'],
+  ['notNull', 'a.attnotnull'],
+  ['default', "CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, ad.adrelid) END"],
+  ['generated', "CASE WHEN a.attgenerated <> '' THEN pg_get_expr(ad.adbin, ad.adrelid) END"],
+  ['identity', "nullif(a.attidentity, '')"],
+];
+
+/** The rest of a column: identity sequence options, collation, storage, statistics, options, privileges. */
+const fullFields: [keyof ColumnRow, string][] = [
+  ...shapeFields,
+  [
+    'sequence',
+    `CASE WHEN a.attidentity <> '' THEN (SELECT json_build_object('start', s.seqstart::text,
            'increment', s.seqincrement::text, 'min', s.seqmin::text, 'max', s.seqmax::text,
            'cache', s.seqcache::text, 'cycle', s.seqcycle)
          FROM pg_depend d JOIN pg_sequence s ON s.seqrelid = d.objid
          WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
-           AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum AND d.deptype = 'i' LIMIT 1) END,
-       'collation', CASE WHEN a.attcollation <> ty.typcollation THEN ${nonDefaultCollation('a.attcollation', 'ty.typcollation')} END,
-       'inherited', NOT a.attislocal,
-       'storage', CASE WHEN a.attstorage <> ty.typstorage THEN a.attstorage END,
-       'compression', CASE WHEN a.attcompression IN ('p', 'l') THEN a.attcompression END,
-       'statistics', CASE WHEN a.attstattarget >= 0 THEN a.attstattarget END,
-       'grants', CASE WHEN a.attacl IS NOT NULL THEN ${grantsOf('a.attacl', 'ac.relowner')} END`;
-  return `(SELECT a.attrelid, json_agg(json_build_object(
-       'name', a.attname,
-       'type', format_type(a.atttypid, a.atttypmod),
-       'comment', dsc.description,
-       'notNull', a.attnotnull,
-       'default', CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, ad.adrelid) END,
-       'generated', CASE WHEN a.attgenerated <> '' THEN pg_get_expr(ad.adbin, ad.adrelid) END,
-       'identity', nullif(a.attidentity, '')${full})
+           AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum AND d.deptype = 'i' LIMIT 1) END`,
+  ],
+  ['collation', `CASE WHEN a.attcollation <> ty.typcollation THEN ${nonDefaultCollation('a.attcollation', 'ty.typcollation')} END`],
+  ['inherited', 'NOT a.attislocal'],
+  ...settingsFields(),
+  ['grants', `CASE WHEN a.attacl IS NOT NULL THEN ${grantsOf('a.attacl', 'ac.relowner')} END`],
+];
+
+/**
+ * The columns of every table in the selected namespaces, one row per table (`attrelid`,
+ * `columns`: one array per column, in `fullFields` order), to join on the table's oid. Comments
+ * and defaults are joined once rather than looked up per column: on thousands of tables the table
+ * query spends most of its time here. `shapeOnly` reads what a column's type in client code
+ * depends on (`shapeFields`) and leaves out identity sequence options, collations and column
+ * privileges: half the JSON, and half the server's time, on wide tables.
+ */
+export function tableColumns({ shapeOnly = false }: { shapeOnly?: boolean } = {}): string {
+  const fields = shapeOnly ? shapeFields : fullFields;
+  return `(SELECT a.attrelid, json_agg(json_build_array(
+       ${fields.map(([, expression]) => expression).join(',\n       ')})
        ORDER BY a.attnum) AS columns
      FROM pg_attribute a
      JOIN pg_class ac ON ac.oid = a.attrelid AND ac.relkind IN ('r', 'p')
@@ -62,6 +98,16 @@ export function tableColumns({ shapeOnly = false }: { shapeOnly?: boolean } = {}
      LEFT JOIN pg_description dsc ON dsc.objoid = a.attrelid AND dsc.classoid = 'pg_class'::regclass AND dsc.objsubid = a.attnum
      WHERE a.attnum > 0 AND NOT a.attisdropped
      GROUP BY a.attrelid)`;
+}
+
+/** A column as `tableColumns` reads it: its fields' values in `fullFields` order (a shape-only read stops early). */
+export type ColumnValues = unknown[];
+
+/** The named row of a column's values; fields a shape-only read leaves out are absent. */
+export function columnRow(values: ColumnValues): ColumnRow {
+  const row: Record<string, unknown> = {};
+  for (let i = 0; i < values.length; i++) row[fullFields[i]![0]] = values[i];
+  return row as unknown as ColumnRow;
 }
 
 export interface ColumnRow {
@@ -82,8 +128,32 @@ export interface ColumnRow {
   compression?: 'p' | 'l' | null;
   /** attstattarget when set (PostgreSQL 15 stores -1 for the default, 17 and later NULL). */
   statistics?: number | null;
+  /** pg_attribute.attoptions as stored: `{n_distinct=-0.5}`. */
+  options?: string[] | null;
   /** Null when the column has no privileges of its own (the usual case). */
   grants?: AclEntry[] | null;
+}
+
+/** The settings of a column as read (columnSettingsFields). */
+export function toColumnSettings(row: Pick<ColumnRow, 'storage' | 'compression' | 'statistics' | 'options'>): ColumnSettings {
+  return {
+    ...(row.storage ? { storage: storageModes[row.storage] } : {}),
+    ...(row.compression ? { compression: row.compression === 'l' ? ('lz4' as const) : ('pglz' as const) } : {}),
+    ...(row.statistics !== undefined && row.statistics !== null ? { statistics: row.statistics } : {}),
+    ...columnOptionsField(row.options),
+  };
+}
+
+/**
+ * Attribute options as the model holds them, sorted by name. `pg_attver` is no user's option: a
+ * server extension keeps its own bookkeeping there.
+ */
+function columnOptionsField(options: string[] | null | undefined): { options?: ColumnOptions } {
+  const entries = (options ?? [])
+    .map((option) => [option.slice(0, option.indexOf('=')), option.slice(option.indexOf('=') + 1)] as const)
+    .filter(([name]) => name !== 'pg_attver')
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  return entries.length ? { options: Object.fromEntries(entries) } : {};
 }
 
 const storageModes = { p: 'plain', e: 'external', x: 'extended', m: 'main' } as const;
@@ -103,9 +173,7 @@ export function toColumn(row: ColumnRow): Column {
     ...(Object.keys(identityOptions).length > 0 ? { identityOptions } : {}),
     ...(row.generated !== null ? { generated: row.generated } : {}),
     ...(row.collation ? { collation: collationName(row.collation) } : {}),
-    ...(row.storage ? { storage: storageModes[row.storage] } : {}),
-    ...(row.compression ? { compression: row.compression === 'l' ? ('lz4' as const) : ('pglz' as const) } : {}),
-    ...(row.statistics !== undefined && row.statistics !== null ? { statistics: row.statistics } : {}),
+    ...toColumnSettings(row),
     ...(row.comment !== null ? { comment: row.comment } : {}),
     ...(row.inherited ? { inherited: true } : {}),
     ...(row.grants?.length ? { grants: toGrants(row.grants) } : {}),

@@ -10,7 +10,8 @@ import { asJsonRows, commentOf, inSelectedNamespaces, notExtensionMember } from 
 export const compositesSql = asJsonRows(
   `SELECT n.nspname::text AS schema, t.typname::text AS name,
      (SELECT json_agg(json_build_object('name', a.attname, 'type', format_type(a.atttypid, a.atttypmod),
-          'collation', ${nonDefaultCollation('a.attcollation', 'at.typcollation')}) ORDER BY a.attnum)
+          'collation', ${nonDefaultCollation('a.attcollation', 'at.typcollation')},
+          'comment', ${commentOf('pg_class', 'a.attrelid', 'a.attnum')}) ORDER BY a.attnum)
         FROM pg_attribute a JOIN pg_type at ON at.oid = a.atttypid
         WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) AS attributes,
      ${commentOf('pg_type', 't.oid')} AS comment
@@ -24,7 +25,7 @@ export const compositesSql = asJsonRows(
 export interface CompositeRow {
   schema: string;
   name: string;
-  attributes: { name: string; type: string; collation: CollationRef | null }[] | null;
+  attributes: { name: string; type: string; collation: CollationRef | null; comment: string | null }[] | null;
   comment: string | null;
 }
 
@@ -32,7 +33,7 @@ export function toComposite(row: CompositeRow): CompositeType {
   return {
     schema: row.schema,
     name: row.name,
-    attributes: (row.attributes ?? []).map((a) => ({ name: a.name, type: a.type, ...(a.collation ? { collation: collationName(a.collation) } : {}) })),
+    attributes: (row.attributes ?? []).map((a) => ({ name: a.name, type: a.type, ...(a.collation ? { collation: collationName(a.collation) } : {}), ...(a.comment !== null ? { comment: a.comment } : {}) })),
     ...(row.comment !== null ? { comment: row.comment } : {}),
   };
 }

@@ -136,5 +136,13 @@ export function toDependencies(rows: DependencyRow[]): Dependency[] {
 
 /** Whether two refs name one object or a part of it (a view's own columns). */
 function sameObject(a: ObjectRef, b: ObjectRef): boolean {
-  return ((a.type === 'view' || a.type === 'table') && refOwner(a) === refOwner(b)) || JSON.stringify(a) === JSON.stringify(b);
+  return ((a.type === 'view' || a.type === 'table') && refOwner(a) === refOwner(b)) || sameRef(a, b);
+}
+
+/** Whether two refs are equal, field by field. */
+function sameRef(a: ObjectRef, b: ObjectRef): boolean {
+  if (a.type !== b.type || refOwner(a) !== refOwner(b)) return false;
+  if ('column' in a) return 'column' in b && a.column === b.column;
+  if ('name' in a) return 'name' in b && a.name === b.name;
+  return true;
 }

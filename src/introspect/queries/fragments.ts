@@ -28,14 +28,15 @@ export function notInternalPart(catalog: string, oid: string): string {
 }
 
 /**
- * The entries of an ACL other than the owner's own, as JSON `[{grantee, privilege, grantable}]`;
- * an absent ACL (the built-in default) has none.
+ * The entries of an ACL other than the owner's own, as JSON `[[grantee, privilege, grantable]]`
+ * (arrays: a table's grants repeated their keys in a third of the table read's JSON); an absent
+ * ACL (the built-in default) has none.
  */
 export function grantsOf(acl: string, owner: string): string {
-  return `(SELECT coalesce(json_agg(json_build_object(
-      'grantee', CASE WHEN acl_.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(acl_.grantee)::text END,
-      'privilege', acl_.privilege_type,
-      'grantable', acl_.is_grantable)), '[]')
+  return `(SELECT coalesce(json_agg(json_build_array(
+      CASE WHEN acl_.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(acl_.grantee)::text END,
+      acl_.privilege_type,
+      acl_.is_grantable)), '[]')
     FROM aclexplode(${acl}) acl_ WHERE acl_.grantee <> ${owner})`;
 }
 

@@ -1,11 +1,7 @@
 import type { Grant } from '../../model/schema.js';
 
 /** An AclEntry is one row of aclexplode as the `grantsOf` fragment returns it. */
-export interface AclEntry {
-  grantee: string;
-  privilege: string;
-  grantable: boolean;
-}
+export type AclEntry = [grantee: string, privilege: string, grantable: boolean];
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -15,11 +11,11 @@ const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  */
 export function toGrants(entries: AclEntry[]): Grant[] {
   const groups = new Map<string, { grantee: string; grantable: boolean; privileges: Set<string> }>();
-  for (const entry of entries) {
-    const key = `${entry.grantable ? 1 : 0}:${entry.grantee}`;
+  for (const [grantee, privilege, grantable] of entries) {
+    const key = `${grantable ? 1 : 0}:${grantee}`;
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = { grantee: entry.grantee, grantable: entry.grantable, privileges: new Set() }));
-    group.privileges.add(entry.privilege.toUpperCase());
+    if (!group) groups.set(key, (group = { grantee, grantable, privileges: new Set() }));
+    group.privileges.add(privilege.toUpperCase());
   }
   return [...groups.values()]
     .sort((a, b) => byText(a.grantee, b.grantee) || Number(a.grantable) - Number(b.grantable))

@@ -25,6 +25,8 @@ export const routinesSql = asJsonRows(
      l.lanname::text AS language, p.provolatile AS volatility, p.proisstrict AS strict,
      p.prosecdef AS "securityDefiner", p.proleakproof AS leakproof, p.proparallel AS parallel,
      p.procost AS cost, p.prorows AS rows, p.proretset AS "returnsSet",
+     (SELECT CASE WHEN sn.nspname = 'pg_catalog' THEN quote_ident(s.proname) ELSE quote_ident(sn.nspname) || '.' || quote_ident(s.proname) END
+        FROM pg_proc s JOIN pg_namespace sn ON sn.oid = s.pronamespace WHERE s.oid = p.prosupport) AS support,
      p.proconfig AS settings,
      CASE WHEN p.prosqlbody IS NULL THEN p.prosrc ELSE pg_get_functiondef(p.oid) END AS body,
      p.prosqlbody IS NOT NULL AS "standardBody",
@@ -54,6 +56,7 @@ export interface RoutineRow {
   cost: number;
   rows: number;
   returnsSet: boolean;
+  support: string | null;
   settings: string[] | null;
   body: string;
   standardBody: boolean;
@@ -96,6 +99,7 @@ export function toRoutine(row: RoutineRow): { id: string; routine: Routine } {
     parallel: parallelSafety[row.parallel],
     ...(row.kind === 'f' && row.cost !== defaultRoutineCost(row.language) ? { cost: row.cost } : {}),
     ...(row.kind === 'f' && row.returnsSet && row.rows !== defaultRoutineRows ? { rows: row.rows } : {}),
+    ...(row.support !== null ? { support: row.support } : {}),
     settings: keyValues(row.settings),
     body: row.standardBody ? sqlStandardBody(row.body) : row.body,
     ...(row.standardBody ? { standardBody: true } : {}),

@@ -6,7 +6,7 @@ import { asJsonRows, commentOf, inSelectedNamespaces, notExtensionMember } from 
  * and expressions as `pg_get_statisticsobjdef_columns` prints them (PostgreSQL 14+); stxkind
  * lists `d` (ndistinct), `f` (dependencies), `m` (mcv) and `e` for expressions, which the server
  * adds by itself. The target is -1 (PostgreSQL 15) or NULL (17 and later) when not set. Objects
- * on materialized views are reported only (see coverage.ts).
+ * on tables and materialized views; those on foreign tables are reported only (see coverage.ts).
  */
 export const statisticsSql = asJsonRows(
   `SELECT tn.nspname::text AS "tableSchema", c.relname::text AS "table", sn.nspname::text AS schema, s.stxname::text AS name,
@@ -15,7 +15,7 @@ export const statisticsSql = asJsonRows(
      ${commentOf('pg_statistic_ext', 's.oid')} AS comment
    FROM pg_statistic_ext s
    JOIN pg_namespace sn ON sn.oid = s.stxnamespace
-   JOIN pg_class c ON c.oid = s.stxrelid AND c.relkind IN ('r', 'p')
+   JOIN pg_class c ON c.oid = s.stxrelid AND c.relkind IN ('r', 'p', 'm')
    JOIN pg_namespace tn ON tn.oid = c.relnamespace
    WHERE ${inSelectedNamespaces('tn.nspname')} AND ${notExtensionMember('pg_statistic_ext', 's.oid')}`,
   'x."tableSchema", x."table", x.name',

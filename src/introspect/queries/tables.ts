@@ -1,6 +1,6 @@
 import { objectId } from '../../model/id.js';
 import type { ReplicaIdentity, StorageOptions, Table } from '../../model/schema.js';
-import { tableColumns, toColumn, type ColumnRow } from './columns.js';
+import { columnRow, tableColumns, toColumn, type ColumnValues } from './columns.js';
 import { keyValues } from '../printed.js';
 import { asJsonRows, commentOf, grantsOf, inSelectedNamespaces, notExtensionMember, storageOf } from './fragments.js';
 import { toGrants, type AclEntry } from './grants.js';
@@ -44,7 +44,7 @@ function tablesQuery(shapeOnly: boolean): string {
 export interface TableRow {
   schema: string;
   name: string;
-  columns: ColumnRow[] | null;
+  columns: ColumnValues[] | null;
   rlsEnabled: boolean;
   rlsForced: boolean;
   unlogged: boolean;
@@ -65,7 +65,7 @@ export function toTable(row: TableRow): Table {
   return {
     schema: row.schema,
     name: row.name,
-    columns: (row.columns ?? []).map(toColumn),
+    columns: (row.columns ?? []).map((values) => toColumn(columnRow(values))),
     constraints: {},
     indexes: {},
     triggers: {},

@@ -1,6 +1,6 @@
 import type { View } from '../../model/schema.js';
 import { keyValues, optionIsTrue } from '../printed.js';
-import { columnsOf } from './columns.js';
+import { columnsOf, toColumnSettings, type ColumnRow } from './columns.js';
 import { asJsonRows, commentOf, grantsOf, inSelectedNamespaces, notExtensionMember, storageOf } from './fragments.js';
 import { storageField } from './tables.js';
 import { toGrants, type AclEntry } from './grants.js';
@@ -13,7 +13,7 @@ import { toGrants, type AclEntry } from './grants.js';
 export const viewsSql = asJsonRows(
   `SELECT n.nspname::text AS schema, c.relname::text AS name, c.relkind = 'm' AS materialized,
      pg_get_viewdef(c.oid, true) AS definition,
-     ${columnsOf('c.oid', { updatable: "c.relkind = 'v'", owner: 'c.relowner' })} AS columns,
+     ${columnsOf('c.oid', { updatable: "c.relkind = 'v'", settings: "c.relkind = 'm'", owner: 'c.relowner' })} AS columns,
      c.relkind = 'v' AND (pg_relation_is_updatable(c.oid, false) & 20) = 20 AS updatable,
      ${storageOf('c')} AS options,
      c.relkind = 'm' AND NOT c.relispopulated AS "withNoData",
@@ -29,7 +29,7 @@ export interface ViewRow {
   name: string;
   materialized: boolean;
   definition: string;
-  columns: { name: string; type: string; comment: string | null; updatable?: boolean | null; grants?: AclEntry[] | null }[] | null;
+  columns: ({ name: string; type: string; comment: string | null; updatable?: boolean | null; grants?: AclEntry[] | null } & Pick<ColumnRow, 'storage' | 'compression' | 'statistics' | 'options'>)[] | null;
   /** UPDATE and DELETE both possible (pg_relation_is_updatable's bits 4 and 16). */
   updatable: boolean;
   options: string[] | null;
@@ -54,6 +54,7 @@ export function toView(row: ViewRow): View {
       ...(column.comment !== null ? { comment: column.comment } : {}),
       ...(row.updatable && column.updatable ? { updatable: true } : {}),
       ...(column.grants?.length ? { grants: toGrants(column.grants) } : {}),
+      ...toColumnSettings(column),
     })),
     ...(row.updatable ? { updatable: true } : {}),
     ...(optionIsTrue(options.security_invoker) ? { securityInvoker: true } : {}),

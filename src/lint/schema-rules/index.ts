@@ -1,6 +1,7 @@
 import type { SchemaRule } from '../rule.js';
 import { anonWriteGrantWithoutPolicy, authUsersExposed, materializedViewInApi, securityDefinerView, sensitiveColumnReadableByAnon } from './exposure.js';
 import { duplicateIndex, noPrimaryKey, unindexedForeignKeys } from './indexes.js';
+import { nameWithDot } from './names.js';
 import { extensionInPublic, fkeyToAuthUnique, functionSearchPathMutable } from './objects.js';
 import { allPolicyWithoutWithCheck, anonPolicyAlwaysTrue, authRlsInitplan, multiplePermissivePolicies, rlsReferencesUserMetadata } from './policies.js';
 import { policyExistsRlsDisabled, rlsDisabledInPublic, rlsEnabledNoPolicy } from './rls.js';
@@ -26,4 +27,5 @@ export const schemaRules: SchemaRule[] = [
   allPolicyWithoutWithCheck,
   anonWriteGrantWithoutPolicy,
   sensitiveColumnReadableByAnon,
+  nameWithDot,
 ];

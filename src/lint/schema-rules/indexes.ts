@@ -1,12 +1,15 @@
 import type { Index, Table } from '../../model/schema.js';
 import type { Hit, SchemaRule } from '../rule.js';
+import { memoized } from '../memo.js';
 import { managedTables, targetOf } from '../targets.js';
 
 /**
  * The column an index key names, or undefined for an expression key: `"created_at" DESC` and
  * `created_at text_pattern_ops` both name created_at; `lower(email)` names no column.
  */
-export function keyColumn(key: string): string | undefined {
+export const keyColumn: (key: string) => string | undefined = memoized(readKeyColumn);
+
+function readKeyColumn(key: string): string | undefined {
   const match = /^\s*(?:"((?:[^"]|"")+)"|([A-Za-z_][A-Za-z0-9_$]*))(?:\s+.*)?$/s.exec(key);
   if (!match) return undefined;
   return match[1] !== undefined ? match[1].replace(/""/g, '"') : match[2]!.toLowerCase() === match[2] ? match[2] : match[2]!.toLowerCase();
@@ -44,10 +47,10 @@ export const unindexedForeignKeys: SchemaRule = {
     }),
 };
 
-const normalKey = (key: string) => {
+const normalKey = memoized((key) => {
   const column = keyColumn(key);
   return column !== undefined ? `${column}${key.replace(/^\s*("(?:[^"]|"")+"|\S+)/, '').replace(/\s+asc\b/i, '').toLowerCase().replace(/\s+/g, ' ')}` : key.replace(/\s+/g, '').toLowerCase();
-};
+});
 
 function signature(method: string, keys: string[], include: string[], where: string | undefined): string {
   return [method.toLowerCase(), keys.map(normalKey).join(','), include.join(','), (where ?? '').replace(/\s+/g, '').toLowerCase()].join('|');

@@ -24,6 +24,8 @@ export const rename: Render<Extract<Change, { kind: 'rename' }>> = ({ target, fr
       return [statement(`ALTER TABLE ${nameOf(target.table)} RENAME CONSTRAINT ${ident(from)} TO ${ident(to)}`)];
     case 'index':
       return [statement(`ALTER INDEX ${qualified(target.schema, from)} RENAME TO ${ident(to)}`)];
+    case 'attribute':
+      return [statement(`ALTER TYPE ${nameOf(target.composite)} RENAME ATTRIBUTE ${ident(from)} TO ${ident(to)}`)];
     case 'enum value':
       return [statement(`ALTER TYPE ${nameOf(target.enum)} RENAME VALUE ${literal(from)} TO ${literal(to)}`)];
   }

@@ -29,6 +29,7 @@ export function routineSql(routine: Routine, orReplace: boolean): string {
     if (routine.parallel !== 'unsafe') lines.push(` PARALLEL ${routine.parallel.toUpperCase()}`);
     if (routine.cost !== undefined) lines.push(` COST ${routine.cost}`);
     if (routine.rows !== undefined) lines.push(` ROWS ${routine.rows}`);
+    if (routine.support !== undefined) lines.push(` SUPPORT ${routine.support}`);
   }
   if (routine.securityDefiner) lines.push(' SECURITY DEFINER');
   for (const [name, value] of Object.entries(routine.settings).sort(([a], [b]) => a.localeCompare(b))) lines.push(` ${settingSql(name, value)}`);

@@ -1,13 +1,13 @@
-import { compositeType, enumType, numeric, rpc, table, text, uuid, varchar } from 'pgform';
+import { column, compositeType, enumType, numeric, rpc, table, text, uuid, varchar } from 'pgform';
 
 export const status = enumType('address_status', ['current', 'former']);
 
 export const address = compositeType('address', {
   description: 'A postal address',
-  attributes: { street: text(), zip: varchar(10), city: text().collate('C'), state: status, "Line 2": 'text' },
+  attributes: { street: text().describe('Street and number'), zip: varchar(10), city: text().collate('C').describe('City or town'), state: status, "Line 2": 'text' },
 });
 
-export const money = compositeType('money_amount', { attributes: { amount: numeric(12, 2), currency: 'char(3)' } });
+export const money = compositeType('money_amount', { attributes: { amount: numeric(12, 2), currency: column('char(3)').describe('ISO 4217 code') } });
 
 export const customers = table('customers', {
   columns: {

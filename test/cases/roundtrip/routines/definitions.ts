@@ -118,3 +118,13 @@ export const withInteger = rpc('with_integer', {
   volatility: 'immutable',
   body: sql`SELECT n::bigint`,
 });
+
+// A planner support function (SUPPORT), which only a superuser may attach.
+export const matches = rpc('matches', {
+  args: { a: 'text', b: 'text' },
+  returns: 'boolean',
+  language: 'sql',
+  volatility: 'immutable',
+  support: 'textlike_support',
+  body: sql`SELECT a LIKE b`,
+});

@@ -1,0 +1,1 @@
+INSERT INTO public.readings VALUES ('2024-05-01', 1);

@@ -1,0 +1,1 @@
+INSERT INTO public.visits VALUES (1, 7, 'se', '/');

@@ -1,0 +1,4 @@
+CREATE TABLE public.sales (id bigint PRIMARY KEY, region text NOT NULL, amount numeric NOT NULL);
+CREATE MATERIALIZED VIEW public.region_totals AS SELECT region, sum(amount) AS total FROM public.sales GROUP BY region;
+ALTER MATERIALIZED VIEW public.region_totals ALTER COLUMN region SET STATISTICS 500, ALTER COLUMN region SET (n_distinct = -1);
+CREATE STATISTICS public.region_totals_rt ON region, total FROM public.region_totals;

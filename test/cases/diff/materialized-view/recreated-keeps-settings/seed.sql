@@ -1,0 +1,1 @@
+INSERT INTO public.sales VALUES (1, 'north', 10);

@@ -1,0 +1,3 @@
+CREATE FUNCTION public.matches(a text, b text) RETURNS boolean LANGUAGE sql IMMUTABLE SUPPORT textlike_support AS $$ SELECT a LIKE b $$;
+CREATE FUNCTION public.matches_ci(a text, b text) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT a ILIKE b $$;
+CREATE FUNCTION public.starts_with_prefix(a text, b text) RETURNS boolean LANGUAGE sql IMMUTABLE STRICT SUPPORT pg_catalog.textlike_support AS $$ SELECT a LIKE b || '%' $$;

@@ -1,0 +1,1 @@
+DROP STATISTICS "public"."point_pairs_xy";

@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY "points_x" ON "public"."points" USING "btree" (x);
