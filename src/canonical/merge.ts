@@ -23,7 +23,7 @@ export function mergePrinted(declared: Schema, printed: Schema): Schema {
       const { settings } = columnSettings({ ...(declared ?? { name: column.name }), type: column.type, notNull: false });
       // A storage mode declared equal to the type's default (which only the server knows) is no setting of its own.
       if (column.storage === undefined) delete settings.storage;
-      return { name: column.name, type: column.type, ...(declared?.comment !== undefined ? { comment: declared.comment } : {}), ...(column.updatable ? { updatable: true } : {}), ...settings };
+      return { name: column.name, type: column.type, ...(declared?.comment !== undefined ? { comment: declared.comment } : {}), ...(column.updatable ? { updatable: true } : {}), ...(declared?.grants ? { grants: declared.grants } : {}), ...settings };
     });
     for (const [name, statistics] of Object.entries(view.statistics ?? {})) {
       const liveStatistics = live.statistics?.[name];

@@ -169,7 +169,7 @@ export function diffSchemas(original: Schema, to: Schema, options: DiffOptions =
     drop: (view) => changes.push({ kind: 'drop view', view }),
     alter: (a, b) => diffView(a, b, changes, { to }, options.replaceViews ?? true),
   });
-  diffPublications(from, to, external, changes);
+  diffPublications(from, to, external, changes, recreated);
   diffDistributions(from, to, changes);
   return changes;
 }
@@ -193,7 +193,10 @@ function columnsOfType(from: Schema, to: Schema, typeSchema: string, typeName: s
   for (const [id, table] of Object.entries(to.tables)) {
     const before = from.tables[id];
     if (!before) continue;
+    // A partition's or child's column converts with its parent's: PostgreSQL refuses it alone.
+    const parents = [...(before.partitionOf ? [before.partitionOf.parent] : []), ...(before.inherits ?? [])].map((parent) => from.tables[parent]);
     for (const column of table.columns) {
+      if (parents.some((parent) => parent?.columns.some((c) => c.name === column.name))) continue;
       const previous = before.columns.find((c) => c.name === column.name);
       const type = previous && parseQualifiedName(previous.type);
       // Columns leaving the type convert now, straight to their new type: the old one is dropped next.
@@ -458,7 +461,14 @@ function diffTable(original: Table, b: Table, changes: Change[], sides: Sides): 
     const before = a.columns.find((c) => c.name === column.name);
     const { comment: _b, inherited: _ib, grants: _gb, ...shapeB } = column;
     if (!before) {
-      if (!followsParent('add', column, sidesOf, parents)) changes.push({ kind: 'add column', table: id, column: shapeB });
+      if (followsParent('add', column, sidesOf, parents)) {
+        // Nothing to add: the parent's column reaches this table.
+      } else if (shapeB.identity && b.partitionBy !== undefined) {
+        // PostgreSQL 15 and 16 add no identity column to a partitioned table that has partitions,
+        // but make a NOT NULL column of one an identity.
+        const { identity: _i, identityOptions: _o, ...plain } = shapeB;
+        changes.push({ kind: 'add column', table: id, column: { ...plain, notNull: true } }, { kind: 'alter column', table: id, from: { ...plain, notNull: true }, to: shapeB });
+      } else changes.push({ kind: 'add column', table: id, column: shapeB });
       // A column a parent adds starts with no settings of its own either.
       changes.push(...columnSettingsChange(id, undefined, shapeB, sides));
       continue;
@@ -543,7 +553,10 @@ function createView(view: View, changes: Change[], context: Context, replaces?: 
   diffStatistics(id, {}, view, changes);
   grants(changes, viewTarget(view), grantsInForce(context.to, 'tables', view.schema), view.grants);
   comment(changes, viewTarget(view), undefined, view.comment);
-  for (const column of view.columns) comment(changes, { type: 'column', relation: id, column: column.name }, undefined, column.comment);
+  for (const column of view.columns) {
+    comment(changes, { type: 'column', relation: id, column: column.name }, undefined, column.comment);
+    grants(changes, { type: 'column', table: id, column: column.name }, [], column.grants ?? []);
+  }
 }
 
 /** CREATE OR REPLACE VIEW may only append columns; anything else is a drop and a create. */
@@ -572,6 +585,8 @@ function diffView(a: View, b: View, changes: Change[], context: Context, inPlace
   grants(changes, viewTarget(b), a.grants, b.grants);
   comment(changes, viewTarget(b), a.comment, b.comment);
   for (const column of b.columns) {
-    comment(changes, { type: 'column', relation: id, column: column.name }, a.columns.find((c) => c.name === column.name)?.comment, column.comment);
+    const before = a.columns.find((c) => c.name === column.name);
+    comment(changes, { type: 'column', relation: id, column: column.name }, before?.comment, column.comment);
+    grants(changes, { type: 'column', table: id, column: column.name }, before?.grants ?? [], column.grants ?? []);
   }
 }

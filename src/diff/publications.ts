@@ -9,10 +9,11 @@ const emptyExternal = (name: string): Publication => ({ name, external: true, al
  * Publications: the ones pgform manages are created, altered and dropped; a platform's
  * (`external`, Supabase's supabase_realtime) only gains and loses tables, and one side lacking
  * it means no table of the definitions belongs to it. Members in namespaces pgform does not
- * manage are never touched; a table being dropped leaves its publications by itself.
+ * manage are never touched; a table being dropped leaves its publications by itself, and one
+ * dropped and created again (`recreated`) joins its publications again.
  */
-export function diffPublications(from: Schema, to: Schema, external: Set<string>, changes: Change[]): void {
-  const dropped = new Set(Object.keys(from.tables).filter((id) => !(id in to.tables)));
+export function diffPublications(from: Schema, to: Schema, external: Set<string>, changes: Change[], recreated: Set<string> = new Set()): void {
+  const dropped = new Set([...Object.keys(from.tables).filter((id) => !(id in to.tables)), ...recreated]);
   const names = [...new Set([...Object.keys(from.publications), ...Object.keys(to.publications)])].sort();
   for (const name of names) {
     const a = from.publications[name];
@@ -57,6 +58,6 @@ function diffMembers(
   for (const table of Object.keys(b).sort()) {
     if (!managed(table)) continue;
     const before = a[table];
-    if (!before || !sameValue(before, b[table])) changes.push({ kind: 'add publication table', publication, table, member: b[table]! });
+    if (!before || !sameValue(before, b[table]) || skip.dropped.has(table)) changes.push({ kind: 'add publication table', publication, table, member: b[table]! });
   }
 }

@@ -235,6 +235,7 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
       max: String(max),
       cache: String(seq.cache ?? 1),
       cycle: seq.cycle ?? false,
+      ...(seq.unlogged ? { unlogged: true } : {}),
       ...(seq.ownedBy ? { ownedBy: { table: tableIdOf(seq.ownedBy.table), column: seq.ownedBy.column } } : {}),
       grants: toGrants(seq.grants),
       ...docs(seq.description, seq.group, seq.note, seq.source),
@@ -541,10 +542,11 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
       name: def.name,
       materialized: def.materialized,
       definition: def.definition,
-      columns: [...new Set([...Object.keys(def.columnComments), ...Object.keys(def.columnSettings ?? {})])].map((name) => ({
+      columns: [...new Set([...Object.keys(def.columnComments), ...Object.keys(def.columnGrants), ...Object.keys(def.columnSettings ?? {})])].map((name) => ({
         name,
         type: '',
         ...(def.columnComments[name] !== undefined ? { comment: def.columnComments[name] } : {}),
+        ...(def.columnGrants[name]?.length ? { grants: def.columnGrants[name] } : {}),
         ...def.columnSettings?.[name],
       })),
       ...(def.securityInvoker ? { securityInvoker: true } : {}),

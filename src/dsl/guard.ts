@@ -175,7 +175,7 @@ export const viewShape = z
     storage: storageShape.optional(),
     statistics: statisticsShape.optional(),
     withNoData: z.boolean().optional(),
-    grants: z.array(grant).optional(),
+    grants: z.array(tableGrant).optional(),
     lint: lint.optional(),
   })
   .strict();
@@ -220,7 +220,7 @@ export const domainShape = z
     notNull: z.boolean().optional(),
     default: z.object({ sql: z.string() }).strict().optional(),
     collation: name.optional(),
-    checks: z.record(z.string(), sqlText).optional(),
+    checks: z.record(z.string(), z.union([sqlText, z.object({ expression: sqlText, notValid: z.boolean().optional() }).strict()])).optional(),
   })
   .strict();
 
@@ -245,6 +245,7 @@ export const sequenceShape = z
     max: whole.optional(),
     cache: whole.refine((n) => n >= 1, 'must be at least 1').optional(),
     cycle: z.boolean().optional(),
+    unlogged: z.boolean().optional(),
     ownedBy: z.object({ table: name, column: name }).strict().optional(),
     grants: z.array(grant).optional(),
   })

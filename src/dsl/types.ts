@@ -120,7 +120,7 @@ export interface DomainDef extends TypeRef, Documentation {
   readonly notNull: boolean;
   readonly default?: string;
   readonly collation?: string;
-  readonly checks: Record<string, { expression: string }>;
+  readonly checks: Record<string, { expression: string; notValid?: boolean }>;
   readonly source?: { file: string; line: number };
   column(): ColumnBuilder;
 }
@@ -130,8 +130,16 @@ export interface DomainOptions extends Documentation {
   notNull?: boolean;
   default?: SqlText;
   collation?: string;
-  /** Check constraints by name; VALUE is the domain's value. */
-  checks?: Record<string, SqlInput>;
+  /**
+   * Check constraints by name; VALUE is the domain's value. `{ expression, notValid: true }` adds
+   * one NOT VALID: values already stored are not checked.
+   */
+  checks?: Record<string, SqlInput | { expression: SqlInput; notValid?: boolean }>;
+}
+
+function domainCheck(input: NonNullable<DomainOptions['checks']>[string]): { expression: string; notValid?: boolean } {
+  const check = typeof input === 'object' && 'expression' in input ? input : { expression: input };
+  return { expression: sqlOf(check.expression), ...('notValid' in check && check.notValid ? { notValid: true } : {}) };
 }
 
 /** Declares a domain: `domain('email', 'text', { checks: { email_format: sql\`VALUE ~ '@'\` } })`. */
@@ -149,7 +157,7 @@ export function domain(name: string, type: string, options: DomainOptions = {}):
     notNull,
     ...(defaultValue ? { default: defaultValue.sql } : {}),
     ...(collation ? { collation } : {}),
-    checks: Object.fromEntries(Object.entries(checks).map(([checkName, expression]) => [checkName, { expression: sqlOf(expression) }])),
+    checks: Object.fromEntries(Object.entries(checks).map(([checkName, input]) => [checkName, domainCheck(input)])),
     ...docs,
     ...(source ? { source } : {}),
     column: () => new ColumnBuilder(def),
@@ -213,6 +221,8 @@ export interface SequenceDef extends Documentation {
   readonly max?: number | bigint;
   readonly cache?: number | bigint;
   readonly cycle?: boolean;
+  /** UNLOGGED (PostgreSQL 15+): not written to the WAL, reset after a crash, not replicated. */
+  readonly unlogged?: boolean;
   readonly ownedBy?: { table: string; column: string };
   readonly grants?: GrantInput[];
   readonly source?: { file: string; line: number };

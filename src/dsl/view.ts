@@ -1,4 +1,5 @@
-import type { ColumnCompression, ColumnSettings, ColumnStorage, Index, SourceLocation, StatisticsObject, StorageOptions } from '../model/schema.js';
+import { unionGrants } from '../model/default-privileges.js';
+import type { ColumnCompression, ColumnSettings, ColumnStorage, Grant, Index, SourceLocation, StatisticsObject, StorageOptions } from '../model/schema.js';
 import { PgformError } from '../errors.js';
 import type { Documentation, LintOptions } from './documentation.js';
 import { guard, guardName, materializedViewColumnShape, plainViewShape, viewShape } from './guard.js';
@@ -34,6 +35,7 @@ export interface ViewOptions extends Documentation, LintOptions {
   checkOption?: 'local' | 'cascaded';
   /** Triggers of the view, by name: `INSTEAD OF` row triggers make it writable. */
   triggers?: Record<string, TriggerInput>;
+  /** Grants on the view; one naming `columns` grants those columns' privileges (`GRANT UPDATE (a) ON v`). */
   grants?: GrantInput[];
 }
 
@@ -66,6 +68,8 @@ export interface ViewDef extends Documentation, LintOptions {
   readonly materialized: boolean;
   readonly definition: string;
   readonly columnComments: Record<string, string>;
+  /** Column privileges by column name. */
+  readonly columnGrants: Record<string, Grant[]>;
   /** A materialized view's column settings, by column. */
   readonly columnSettings?: Record<string, ColumnSettings>;
   readonly statistics?: Record<string, StatisticsObject>;
@@ -91,6 +95,15 @@ function documentation(options: Documentation & LintOptions & { renamedFrom?: st
   };
 }
 
+/** Grants that name columns, as each column's privileges. */
+function columnGrantsOf(grants: GrantInput[] | undefined): Record<string, Grant[]> {
+  const out: Record<string, Grant[]> = {};
+  for (const { columns, ...grant } of grants ?? []) {
+    for (const column of columns ?? []) out[column] = unionGrants(out[column] ?? [], toGrants([grant]));
+  }
+  return out;
+}
+
 export function view(name: string, options: ViewOptions): ViewDef {
   const source = callSite();
   guardName(name, 'view', source);
@@ -104,12 +117,13 @@ export function view(name: string, options: ViewOptions): ViewDef {
     materialized: false,
     definition: sqlOf(options.query),
     columnComments: options.columns ?? {},
+    columnGrants: columnGrantsOf(options.grants),
     ...(options.securityInvoker ? { securityInvoker: true } : {}),
     ...(options.securityBarrier ? { securityBarrier: true } : {}),
     ...(options.checkOption ? { checkOption: options.checkOption } : {}),
     indexes: {},
     triggers,
-    grants: toGrants(options.grants),
+    grants: toGrants(options.grants?.filter((grant) => !grant.columns)),
     ...documentation(options),
     ...(source ? { source } : {}),
   };
@@ -146,13 +160,14 @@ export function materializedView(name: string, options: MaterializedViewOptions)
     materialized: true,
     definition: sqlOf(options.query),
     columnComments,
+    columnGrants: columnGrantsOf(options.grants),
     ...(Object.keys(columnSettings).length ? { columnSettings } : {}),
     ...(Object.keys(statistics).length ? { statistics } : {}),
     indexes,
     triggers: {},
     ...toStorage(options.storage),
     ...(options.withNoData ? { withNoData: true } : {}),
-    grants: toGrants(options.grants),
+    grants: toGrants(options.grants?.filter((grant) => !grant.columns)),
     ...documentation(options),
     ...(source ? { source } : {}),
   };

@@ -36,7 +36,11 @@ export type Change =
   | { kind: 'drop table'; table: Table }
   | { kind: 'add column'; table: string; column: Column }
   | { kind: 'drop column'; table: string; column: Column }
-  | { kind: 'alter column'; table: string; from: Column; to: Column }
+  /**
+   * `generated`: stored generated columns computed from this one, whose type changes; PostgreSQL
+   * retypes no column a generated one reads, so they are dropped before and added again after.
+   */
+  | { kind: 'alter column'; table: string; from: Column; to: Column; generated?: { from: Column; to: Column }[] }
   /** `usingIndex`: an existing unique index (being dropped as such) becomes the key's index. */
   | { kind: 'add constraint'; table: string; constraint: Constraint; usingIndex?: string }
   | { kind: 'drop constraint'; table: string; constraint: Constraint }

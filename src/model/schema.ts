@@ -228,8 +228,13 @@ export interface Domain extends Documented {
   notNull: boolean;
   default?: string;
   collation?: string;
-  /** Check constraints by name. */
-  checks: Record<string, { expression: string }>;
+  /** Check constraints by name; `notValid`: added NOT VALID, values already stored are not checked. */
+  checks: Record<string, DomainCheck>;
+}
+
+export interface DomainCheck {
+  expression: string;
+  notValid?: boolean;
 }
 
 /** A CompositeType is a named row type of its own (CREATE TYPE name AS (attr type, ...)). */
@@ -263,6 +268,8 @@ export interface Sequence extends Documented {
   max: string;
   cache: string;
   cycle: boolean;
+  /** UNLOGGED (PostgreSQL 15+): not written to the WAL, reset after a crash, not replicated. */
+  unlogged?: boolean;
   /** The column that owns the sequence (`OWNED BY`), as table id and column name. */
   ownedBy?: { table: string; column: string };
   grants: Grant[];
@@ -590,6 +597,8 @@ export interface ViewColumn extends ColumnSettings {
   name: string;
   type: string;
   comment?: string;
+  /** Column privileges (pg_attribute.attacl), sorted by grantee; absent when there are none. */
+  grants?: Grant[];
   /** Derived by the server, never declared or compared: see View. */
   updatable?: boolean;
 }

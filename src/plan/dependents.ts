@@ -18,7 +18,8 @@ import { diffStatistics } from '../diff/statistics.js';
  * database, else from the names each object's text mentions. Runs to a fixpoint: a dropped
  * view drops its own dependent views too.
  */
-export function withDependents(changes: Change[], from: Schema, to: Schema): Change[] {
+export function withDependents(requested: Change[], from: Schema, to: Schema): Change[] {
+  const changes = withGeneratedAroundRetypes(requested, from, to);
   const out = [...changes];
   const graph = dependencyGraph(from.dependencies);
   const droppedViews = new Set<string>();
@@ -84,6 +85,8 @@ export function withDependents(changes: Change[], from: Schema, to: Schema): Cha
     disturbed.relations.add(id);
   }
   dropForeignKeysBetweenDroppedTables(out, changes);
+  recreateForeignKeysOnDroppedKeys(out, changes, from, to);
+  keepSequencesOfRecreatedTables(out, changes, from, to);
   detachSequencesFromDroppedOwners(out, changes);
   if (relations.size === 0 && types.size === 0 && routines.size === 0 && disturbed.sequences.size === 0) return out;
 
@@ -165,9 +168,11 @@ export function withDependents(changes: Change[], from: Schema, to: Schema): Cha
         droppedTriggers.add(key);
       }
     }
+    // An index calling a routine that goes, or whose predicate or expressions name a replaced
+    // type (`s = 'b'::status`), cannot be rebuilt by ALTER COLUMN ... TYPE: it is made again.
     for (const index of Object.values(table.indexes)) {
       const text = `${index.keys.join(' ')} ${index.where ?? ''}`;
-      if (mentions(text, named(routines)).length > 0) recreateIndex(out, tableId, index, target?.indexes[index.name]);
+      if (mentions(text, mentioned).length > 0) recreateIndex(out, tableId, index, target?.indexes[index.name]);
     }
     for (const constraint of Object.values(table.constraints)) {
       const next = target?.constraints[constraint.name];
@@ -188,12 +193,36 @@ export function withDependents(changes: Change[], from: Schema, to: Schema): Cha
 }
 
 /**
+ * A column whose type changes while stored generated columns of its table read it: PostgreSQL
+ * refuses the change, so those columns ride on it (`generated`), dropped before and added again
+ * after with their target definition, and their own changes are folded into that.
+ */
+function withGeneratedAroundRetypes(changes: Change[], from: Schema, to: Schema): Change[] {
+  const taken = new Set<string>();
+  const out = changes.map((c) => {
+    if (c.kind !== 'alter column' || c.from.type === c.to.type) return c;
+    const readers = (from.tables[c.table]?.columns ?? []).filter((g) => g.name !== c.to.name && g.generated !== undefined && mentionsName(g.generated, c.to.name));
+    const generated = readers.flatMap((g) => {
+      const next = to.tables[c.table]?.columns.find((x) => x.name === g.name);
+      if (!next?.generated || taken.has(`${c.table}.${g.name}`)) return [];
+      taken.add(`${c.table}.${g.name}`);
+      return [{ from: g, to: next }];
+    });
+    return generated.length ? { ...c, generated } : c;
+  });
+  return out.filter((c) => !(c.kind === 'alter column' && taken.has(`${c.table}.${c.to.name}`)));
+}
+
+/**
  * Columns the plan drops and adds again (sql/alter-column.ts, recreateColumn): one that becomes
  * generated or changes its expression, and a generated one of an enum being replaced.
  */
 function readdedColumns(changes: Change[], from: Schema): { table: string; column: Column }[] {
   return changes.flatMap((c) => {
-    if (c.kind === 'alter column') return c.to.generated !== undefined && c.from.generated !== c.to.generated ? [{ table: c.table, column: c.from }] : [];
+    if (c.kind === 'alter column') {
+      const own = c.to.generated !== undefined && c.from.generated !== c.to.generated ? [{ table: c.table, column: c.from }] : [];
+      return [...own, ...(c.generated ?? []).map((g) => ({ table: c.table, column: g.from }))];
+    }
     if (c.kind !== 'replace enum' && c.kind !== 'replace domain') return [];
     return c.columns.flatMap(({ table, column }) => {
       const before = from.tables[table]?.columns.find((x) => x.name === column.name);
@@ -267,6 +296,21 @@ export function sameColumnBut(a: Column, b: Column): boolean {
 }
 
 /**
+ * A sequence owned by a table the plan drops and creates again (made partitioned, say) would go
+ * with the old table while the new one's default still calls it: it gets an `alter sequence` that
+ * keeps its owner, which detachSequencesFromDroppedOwners then splits around the drop.
+ */
+function keepSequencesOfRecreatedTables(out: Change[], changes: Change[], from: Schema, to: Schema): void {
+  const recreated = new Set(changes.flatMap((c) => (c.kind === 'drop table' ? [objectId(c.table.schema, c.table.name)] : [])).filter((id) => to.tables[id]));
+  for (const [id, sequence] of Object.entries(from.sequences)) {
+    const next = to.sequences[id];
+    if (!next?.ownedBy || !sequence.ownedBy || !recreated.has(sequence.ownedBy.table)) continue;
+    if (out.some((c) => (c.kind === 'alter sequence' || c.kind === 'drop sequence' || c.kind === 'create sequence') && objectId((c.kind === 'alter sequence' ? c.to : c.sequence).schema, (c.kind === 'alter sequence' ? c.to : c.sequence).name) === id)) continue;
+    out.push({ kind: 'alter sequence', from: sequence, to: next });
+  }
+}
+
+/**
  * A sequence that moves to a new owner while its old owner's table or column is dropped would
  * be dropped with it: it is let go first (the planner runs that with the drops), owned after.
  */
@@ -278,6 +322,43 @@ function detachSequencesFromDroppedOwners(out: Change[], changes: Change[]): voi
     const { ownedBy: _o, ...detached } = c.from;
     out.splice(i, 1, { kind: 'alter sequence', from: c.from, to: detached }, { kind: 'alter sequence', from: detached, to: c.to });
   }
+}
+
+/**
+ * A foreign key rests on the unique index of the key it references (a primary key, a unique
+ * constraint or a unique index on the same columns, in any order): PostgreSQL refuses to drop
+ * that index while the foreign key exists, even when another key on the same columns takes over.
+ * Foreign keys on a key that the plan drops (a primary key moving to other columns, a unique
+ * constraint turned into an index) are dropped before it and added again after.
+ */
+function recreateForeignKeysOnDroppedKeys(out: Change[], changes: Change[], from: Schema, to: Schema): void {
+  const keys = new Map<string, string[][]>();
+  const add = (table: string, columns: string[]) => keys.set(table, [...(keys.get(table) ?? []), [...columns].sort()]);
+  for (const c of changes) {
+    if (c.kind === 'drop constraint' && (c.constraint.kind === 'primary key' || c.constraint.kind === 'unique')) add(c.table, c.constraint.columns);
+    if (c.kind === 'drop index' && c.index.unique && c.index.where === undefined) {
+      const columns = c.index.keys.map((key) => columnOfKey(key));
+      if (columns.every((column) => column !== undefined)) add(c.relation, columns as string[]);
+    }
+  }
+  if (keys.size === 0) return;
+  for (const table of Object.values(from.tables)) {
+    const tableId = objectId(table.schema, table.name);
+    if (changes.some((c) => c.kind === 'drop table' && objectId(c.table.schema, c.table.name) === tableId)) continue;
+    for (const constraint of Object.values(table.constraints)) {
+      if (constraint.kind !== 'foreign key') continue;
+      const referenced = [...constraint.references.columns].sort().join(',');
+      if (!(keys.get(constraint.references.table) ?? []).some((columns) => columns.join(',') === referenced)) continue;
+      recreateConstraint(out, tableId, constraint, to.tables[tableId]?.constraints[constraint.name]);
+    }
+  }
+}
+
+/** The column an index key names, when the key is a bare column (`"id"` or `id`, nothing after it). */
+function columnOfKey(key: string): string | undefined {
+  const quoted = /^"((?:[^"]|"")+)"$/.exec(key);
+  if (quoted) return quoted[1]!.replace(/""/g, '"');
+  return /^[a-z_][a-z0-9_$]*$/.test(key) ? key : undefined;
 }
 
 /** Foreign keys between tables dropped together go first, so the tables drop in any order. */
@@ -354,6 +435,7 @@ function recreateView(changes: Change[], view: View, next: View | undefined, to:
     if (next.comment !== undefined) changes.push({ kind: 'set comment', target: { type: next.materialized ? 'materialized view' : 'view', id }, to: next.comment });
     for (const column of next.columns) {
       if (column.comment !== undefined) changes.push({ kind: 'set comment', target: { type: 'column', relation: id, column: column.name }, to: column.comment });
+      if (column.grants?.length) changes.push({ kind: 'set grants', target: { type: 'column', table: id, column: column.name }, from: [], to: column.grants });
     }
   }
 }

@@ -360,6 +360,25 @@ export interface PlanOptions {
   online?: boolean;
 }
 
+/**
+ * Routines a generated column's old expression calls, dropped while the plan re-adds that column
+ * (or drops its expression): PostgreSQL refuses to drop them until then. A routine whose signature
+ * the plan creates again must go first, so only one that leaves for good (an old overload) waits.
+ */
+function routinesOutlivingGeneratedColumns(changes: Change[]): Set<Change> {
+  const expressions = changes.flatMap((c) => (c.kind === 'alter column' && c.from.generated !== undefined && c.from.generated !== c.to.generated ? [c.from.generated] : []));
+  if (expressions.length === 0) return new Set();
+  const signature = (r: Routine) => `${objectId(r.schema, r.name)}(${r.arguments.filter((a) => a.mode !== 'out').map((a) => a.type).join(',')})`;
+  const created = new Set(changes.flatMap((c) => (c.kind === 'create routine' ? [signature(c.routine)] : [])));
+  return new Set(
+    changes.filter((c) => {
+      if (c.kind !== 'drop routine' || created.has(signature(c.routine))) return false;
+      const named = [{ id: objectId(c.routine.schema, c.routine.name), schema: c.routine.schema, name: c.routine.name }];
+      return expressions.some((expression) => mentions(expression, named).length > 0);
+    }),
+  );
+}
+
 /** Orders changes by dependency and renders them into a plan. */
 export function planChanges(requested: Change[], context: { from?: Schema; to?: Schema } = {}, options: PlanOptions = {}): Plan {
   const changes = adoptIndexes(fitSequenceDrops(context.from && context.to ? withDependents(requested, context.from, context.to) : requested));
@@ -375,6 +394,8 @@ export function planChanges(requested: Change[], context: { from?: Schema; to?: 
   const going = changes
     .flatMap((c): { schema: string; name: string }[] => (c.kind === 'drop routine' ? [c.routine] : c.kind === 'drop sequence' ? [c.sequence] : []))
     .map((o) => ({ id: objectId(o.schema, o.name), schema: o.schema, name: o.name }));
+  const lateDrops = routinesOutlivingGeneratedColumns(changes);
+  const uniquelyIndexed = new Set(changes.flatMap((c) => (c.kind === 'create index' && c.index.unique ? [c.relation] : [])));
   const rank = (change: Change): [number, number] => {
     let phase = phases[change.kind];
     let within = 0;
@@ -384,6 +405,7 @@ export function planChanges(requested: Change[], context: { from?: Schema; to?: 
     if (change.kind === 'alter column' && change.from.default !== undefined && change.to.default === undefined && sameColumnBut(change.from, change.to) && mentions(change.from.default, going).length > 0) phase = 5;
     if (change.kind === 'alter sequence' && change.from.ownedBy && !change.to.ownedBy) phase = 5;
     if (change.kind === 'drop routine') within = -(routinesInOrder.get(objectOf(change)) ?? 0);
+    if (change.kind === 'drop routine' && lateDrops.has(change)) phase = phases['alter column'] + 0.25;
     if (change.kind === 'create routine' || change.kind === 'replace routine') {
       const routine = change.kind === 'create routine' ? change.routine : change.to;
       within = routinesInOrder.get(objectOf(change)) ?? 0;
@@ -403,6 +425,8 @@ export function planChanges(requested: Change[], context: { from?: Schema; to?: 
     const sequencePlace = sequenceRank(change, context.from, { drops: phases['drop sequence'], columns: phases['alter column'] });
     if (sequencePlace) [phase, within] = sequencePlace;
     if (change.kind === 'create index' && materializedViews.has(change.relation)) phase = 41;
+    // A foreign key may rest on a unique index the plan creates (not a key constraint): after it.
+    if (change.kind === 'add constraint' && change.constraint.kind === 'foreign key' && uniquelyIndexed.has(change.constraint.references.table)) phase = phases['create index'] + 0.5;
     // A materialized view's column settings and statistics objects once it is created.
     if ((change.kind === 'set column settings' || change.kind === 'create statistics' || change.kind === 'alter statistics') && materializedViews.has(change.table)) phase = 41;
     // Parents before their partitions and children; dropped the other way round.

@@ -71,6 +71,25 @@ describe.each(engines)('objects pgform does not manage, on $name', (engine) => {
     });
   });
 
+  it.skipIf(Boolean(engine.unavailable))('reports the parts of modelled objects it does not hold: a typed table, a view column default', async () => {
+    await withDatabase(engine, async (a) => {
+      await withDatabase(engine, async (b) => {
+        const base = `CREATE TYPE public.address AS (street text, city text);
+          CREATE TABLE public.people (id integer, city text);
+          CREATE VIEW public.cities AS SELECT id, city FROM public.people;`;
+        await a.conn.exec(base);
+        await b.conn.exec(`${base}
+          CREATE TABLE public.addresses OF public.address (city NOT NULL);
+          ALTER VIEW public.cities ALTER COLUMN city SET DEFAULT 'Berlin';`);
+        const result = compareSchemas(await introspect(a.conn, { externalNamespaces }), await introspect(b.conn, { externalNamespaces }));
+        expect(result.unmanaged.map((u) => [u.kind, u.identity, u.in])).toEqual([
+          ['default of a view column', 'for public.cities.city', 'to'],
+          ['typed table (OF type)', 'public.addresses', 'to'],
+        ]);
+      });
+    });
+  });
+
   it.skipIf(Boolean(engine.unavailable))('never drops one: a plan dropping what one needs stops and names it', async () => {
     await withDatabase(engine, async (a) => {
       await withDatabase(engine, async (b) => {

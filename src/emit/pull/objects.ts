@@ -3,7 +3,7 @@ import { objectId } from '../../model/id.js';
 import { columnSettings, defaultPublicNamespace, type Collation, type CompositeType, type DefaultPrivilege, type Grant, type Domain, type Enum, type Extension, type Namespace, type Publication, type Sequence, type View, type ViewColumn } from '../../model/schema.js';
 import { arr, bool, call, callWith, method, num, obj, sqlText, str, strings, type Expr } from './code.js';
 import { checkKey, pulledGrants, warn, type PullContext } from './context.js';
-import { byName, collationSql, columnOptionsExpr, grantsExpr, indexExpr, storageExpr, tableTarget } from './parts.js';
+import { byName, collationSql, columnOptionsExpr, grantsExpr, indexExpr, relationGrantsExpr, storageExpr, tableTarget } from './parts.js';
 import { statisticsExpr } from './statistics.js';
 import { triggersExpr } from './table-rules.js';
 import { columnType, typeText } from './types.js';
@@ -43,7 +43,7 @@ export function domainExpr(domain: Domain, ctx: PullContext): Expr {
     ['notNull', domain.notNull ? bool(true) : undefined],
     ['default', domain.default !== undefined ? sqlText(domain.default) : undefined],
     ['collation', domain.collation !== undefined ? str(collationSql(domain.collation)) : undefined],
-    ['checks', checks.length ? obj(checks.map(([name, check]) => [name, sqlText(check.expression)])) : undefined],
+    ['checks', checks.length ? obj(checks.map(([name, check]) => [name, check.notValid ? obj([['expression', sqlText(check.expression)], ['notValid', bool(true)]]) : sqlText(check.expression)])) : undefined],
   ]);
   return callWith('domain', [str(domain.name), str(type)], options);
 }
@@ -79,6 +79,7 @@ export function sequenceExpr(sequence: Sequence, ctx: PullContext): Expr {
     ['max', differs(sequence.max, max)],
     ['cache', differs(sequence.cache, 1n)],
     ['cycle', sequence.cycle ? bool(true) : undefined],
+    ['unlogged', sequence.unlogged ? bool(true) : undefined],
     ['ownedBy', sequence.ownedBy ? obj([['table', tableTarget(sequence.ownedBy.table)], ['column', str(sequence.ownedBy.column)]]) : undefined],
     ['grants', optionalGrants(pulledGrants(ctx, 'sequences', sequence.schema, sequence.grants, objectId(sequence.schema, sequence.name)))],
   ]);
@@ -169,7 +170,7 @@ export function viewExpr(view: View, ctx: PullContext): Expr {
     ['storage', view.materialized ? storageExpr(view.storage) : undefined],
     ['statistics', view.materialized ? statisticsExpr(view) : undefined],
     ['withNoData', view.materialized && view.withNoData ? bool(true) : undefined],
-    ['grants', optionalGrants(pulledGrants(ctx, 'tables', view.schema, view.grants, objectId(view.schema, view.name)))],
+    ['grants', relationGrantsExpr(pulledGrants(ctx, 'tables', view.schema, view.grants, objectId(view.schema, view.name)), view.columns)],
   ]);
   return call(view.materialized ? 'materializedView' : 'view', str(view.name), options);
 }

@@ -19,6 +19,22 @@ export function grantExprs(grants: Grant[], columns?: string[]): Expr[] {
   );
 }
 
+/** A table's or view's grants, then its column privileges as grants naming their columns. */
+export function relationGrantsExpr(grants: Grant[], columns: { name: string; grants?: Grant[] }[]): Expr | undefined {
+  const columnGrants = columns.flatMap((column) => (column.grants ?? []).map((grant) => ({ column: column.name, grant })));
+  if (grants.length === 0 && columnGrants.length === 0) return undefined;
+  // Columns granted the same privileges to the same role share one entry, in column order.
+  const grouped = new Map<string, { grant: Grant; columns: string[] }>();
+  for (const { column, grant } of columnGrants) {
+    const key = JSON.stringify(grant);
+    const entry = grouped.get(key) ?? { grant, columns: [] };
+    entry.columns.push(column);
+    grouped.set(key, entry);
+  }
+  const sortedGroups = [...grouped.values()].sort((a, b) => (a.grant.grantee < b.grant.grantee ? -1 : a.grant.grantee > b.grant.grantee ? 1 : 0));
+  return arr([...grantExprs(grants), ...sortedGroups.map(({ grant, columns }) => grantExprs([grant], columns)[0]!)]);
+}
+
 /** A table named the way the DSL reads names: `leads` in public, else its id (`crm.contacts`). */
 export function tableTarget(tableId: string): Expr {
   const { schema, name } = parseObjectId(tableId);

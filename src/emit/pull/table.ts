@@ -5,7 +5,7 @@ import { checkKey, pulledGrants, warn, type PullContext } from './context.js';
 import { defaultModifier, type Modifier } from './defaults.js';
 import { defaultName } from './names.js';
 import { statisticsExpr } from './statistics.js';
-import { byName, collationSql, columnOptionsExpr, grantExprs, indexExpr, storageExpr, tableTarget } from './parts.js';
+import { byName, collationSql, columnOptionsExpr, indexExpr, relationGrantsExpr, storageExpr, tableTarget } from './parts.js';
 import { ownColumns, partitionEntries } from './partition.js';
 import { policiesExpr, triggersExpr } from './table-rules.js';
 import { columnType } from './types.js';
@@ -236,17 +236,6 @@ function membershipEntries(id: string, ctx: PullContext): [string, Expr | undefi
 
 /** Table grants beyond the default privileges, then column privileges as grants naming their columns. */
 function tableGrantsExpr(table: Table, ctx: PullContext): Expr | undefined {
-  const grants = pulledGrants(ctx, 'tables', table.schema, table.grants, objectId(table.schema, table.name));
-  const columnGrants = table.columns.flatMap((column) => (column.grants ?? []).map((grant) => ({ column: column.name, grant })));
-  if (grants.length === 0 && columnGrants.length === 0) return undefined;
-  // Columns granted the same privileges to the same role share one entry, in column order.
-  const grouped = new Map<string, { grant: Grant; columns: string[] }>();
-  for (const { column, grant } of columnGrants) {
-    const key = JSON.stringify(grant);
-    const entry = grouped.get(key) ?? { grant, columns: [] };
-    entry.columns.push(column);
-    grouped.set(key, entry);
-  }
-  const sortedGroups = [...grouped.values()].sort((a, b) => (a.grant.grantee < b.grant.grantee ? -1 : a.grant.grantee > b.grant.grantee ? 1 : 0));
-  return arr([...grantExprs(grants), ...sortedGroups.map(({ grant, columns }) => grantExprs([grant], columns)[0]!)]);
+  return relationGrantsExpr(pulledGrants(ctx, 'tables', table.schema, table.grants, objectId(table.schema, table.name)), table.columns);
 }
+

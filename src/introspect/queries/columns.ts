@@ -8,15 +8,17 @@ import { toGrants, type AclEntry } from './grants.js';
  * The columns of relation `rel` (a view) as a JSON array in attribute order: a correlated
  * subquery, one index scan per relation inside the single query.
  */
-export function columnsOf(rel: string, options: { updatable?: string; settings?: string } = {}): string {
+export function columnsOf(rel: string, options: { updatable?: string; settings?: string; owner?: string } = {}): string {
   const updatable = options.updatable ? `,
        'updatable', CASE WHEN ${options.updatable} THEN pg_column_is_updatable(a.attrelid, a.attnum, false) END` : '';
   const settings = options.settings ? `,
        ${columnSettingsFields(options.settings)}` : '';
+  const grants = options.owner ? `,
+       'grants', CASE WHEN a.attacl IS NOT NULL THEN ${grantsOf('a.attacl', options.owner)} END` : '';
   return `(SELECT json_agg(json_build_object(
        'name', a.attname,
        'type', format_type(a.atttypid, a.atttypmod),
-       'comment', ${commentOf('pg_class', 'a.attrelid', 'a.attnum')}${updatable}${settings}) ORDER BY a.attnum)
+       'comment', ${commentOf('pg_class', 'a.attrelid', 'a.attnum')}${updatable}${settings}${grants}) ORDER BY a.attnum)
      FROM pg_attribute a${options.settings ? ' JOIN pg_type ty ON ty.oid = a.atttypid' : ''}
      WHERE a.attrelid = ${rel} AND a.attnum > 0 AND NOT a.attisdropped)`;
 }

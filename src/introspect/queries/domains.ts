@@ -14,7 +14,7 @@ export const domainsSql = asJsonRows(
      t.typnotnull AS "notNull",
      pg_get_expr(t.typdefaultbin, 0) AS "default",
      ${nonDefaultCollation('t.typcollation', 'b.typcollation')} AS collation,
-     (SELECT json_agg(json_build_object('name', k.conname, 'expression', pg_get_expr(k.conbin, 0, true)) ORDER BY k.conname)
+     (SELECT json_agg(json_build_object('name', k.conname, 'expression', pg_get_expr(k.conbin, 0, true), 'validated', k.convalidated) ORDER BY k.conname)
         FROM pg_constraint k WHERE k.contypid = t.oid AND k.contype = 'c') AS checks,
      ${commentOf('pg_type', 't.oid')} AS comment
    FROM pg_type t
@@ -31,13 +31,13 @@ export interface DomainRow {
   notNull: boolean;
   default: string | null;
   collation: CollationRef | null;
-  checks: { name: string; expression: string }[] | null;
+  checks: { name: string; expression: string; validated: boolean }[] | null;
   comment: string | null;
 }
 
 export function toDomain(row: DomainRow): Domain {
   const checks: Domain['checks'] = {};
-  for (const check of row.checks ?? []) checks[check.name] = { expression: check.expression };
+  for (const check of row.checks ?? []) checks[check.name] = { expression: check.expression, ...(check.validated ? {} : { notValid: true }) };
   return {
     schema: row.schema,
     name: row.name,

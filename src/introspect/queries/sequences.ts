@@ -12,7 +12,7 @@ export const sequencesSql = asJsonRows(
   `SELECT n.nspname::text AS schema, c.relname::text AS name,
      format_type(s.seqtypid, NULL) AS type,
      s.seqstart::text AS start, s.seqincrement::text AS increment,
-     s.seqmin::text AS min, s.seqmax::text AS max, s.seqcache::text AS cache, s.seqcycle AS cycle,
+     s.seqmin::text AS min, s.seqmax::text AS max, s.seqcache::text AS cache, s.seqcycle AS cycle, c.relpersistence = 'u' AS unlogged,
      (SELECT json_build_object('schema', tn.nspname, 'table', tc.relname, 'column', ta.attname)
         FROM pg_depend d
         JOIN pg_class tc ON tc.oid = d.refobjid
@@ -42,6 +42,7 @@ export interface SequenceRow {
   max: string;
   cache: string;
   cycle: boolean;
+  unlogged: boolean;
   ownedBy: { schema: string; table: string; column: string } | null;
   grants: AclEntry[];
   comment: string | null;
@@ -58,6 +59,7 @@ export function toSequence(row: SequenceRow): Sequence {
     max: row.max,
     cache: row.cache,
     cycle: row.cycle,
+    ...(row.unlogged ? { unlogged: true } : {}),
     ...(row.ownedBy ? { ownedBy: { table: objectId(row.ownedBy.schema, row.ownedBy.table), column: row.ownedBy.column } } : {}),
     grants: toGrants(row.grants),
     ...(row.comment !== null ? { comment: row.comment } : {}),

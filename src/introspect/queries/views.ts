@@ -13,7 +13,7 @@ import { toGrants, type AclEntry } from './grants.js';
 export const viewsSql = asJsonRows(
   `SELECT n.nspname::text AS schema, c.relname::text AS name, c.relkind = 'm' AS materialized,
      pg_get_viewdef(c.oid, true) AS definition,
-     ${columnsOf('c.oid', { updatable: "c.relkind = 'v'", settings: "c.relkind = 'm'" })} AS columns,
+     ${columnsOf('c.oid', { updatable: "c.relkind = 'v'", settings: "c.relkind = 'm'", owner: 'c.relowner' })} AS columns,
      c.relkind = 'v' AND (pg_relation_is_updatable(c.oid, false) & 20) = 20 AS updatable,
      ${storageOf('c')} AS options,
      c.relkind = 'm' AND NOT c.relispopulated AS "withNoData",
@@ -29,7 +29,7 @@ export interface ViewRow {
   name: string;
   materialized: boolean;
   definition: string;
-  columns: ({ name: string; type: string; comment: string | null; updatable?: boolean | null } & Pick<ColumnRow, 'storage' | 'compression' | 'statistics' | 'options'>)[] | null;
+  columns: ({ name: string; type: string; comment: string | null; updatable?: boolean | null; grants?: AclEntry[] | null } & Pick<ColumnRow, 'storage' | 'compression' | 'statistics' | 'options'>)[] | null;
   /** UPDATE and DELETE both possible (pg_relation_is_updatable's bits 4 and 16). */
   updatable: boolean;
   options: string[] | null;
@@ -53,6 +53,7 @@ export function toView(row: ViewRow): View {
       type: column.type,
       ...(column.comment !== null ? { comment: column.comment } : {}),
       ...(row.updatable && column.updatable ? { updatable: true } : {}),
+      ...(column.grants?.length ? { grants: toGrants(column.grants) } : {}),
       ...toColumnSettings(column),
     })),
     ...(row.updatable ? { updatable: true } : {}),

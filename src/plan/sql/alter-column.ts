@@ -44,11 +44,18 @@ function keepsValues(from: string, to: string): boolean {
  * Alters one column in place: type (with a USING cast), default, NOT NULL, identity. A change
  * of generated expression cannot be altered in place on every server (see recreateColumn).
  */
-export const alterColumn: Render<Extract<Change, { kind: 'alter column' }>> = ({ table, from, to }) => {
+export const alterColumn: Render<Extract<Change, { kind: 'alter column' }>> = (change) => {
+  const { table, generated } = change;
+  if (!generated?.length) return alterColumnItself(change);
+  const around = generated.map((g) => recreateColumn(table, g.from, g.to, `once ${table}.${change.to.name} has its new type`));
+  return [...around.map(([drop]) => drop!), ...alterColumnItself(change), ...around.map(([, add]) => add!)];
+};
+
+function alterColumnItself({ table, from, to }: Extract<Change, { kind: 'alter column' }>): Statement[] {
   const target = `ALTER TABLE ${nameOf(table)} ALTER COLUMN ${ident(to.name)}`;
   // A generated column that stops being generated keeps its values, indexes and comment.
   if (from.generated !== undefined && to.generated === undefined) {
-    return [statement(`${target} DROP EXPRESSION`), ...alterColumn({ kind: 'alter column', table, from: { ...from, generated: undefined }, to })];
+    return [statement(`${target} DROP EXPRESSION`), ...alterColumnItself({ kind: 'alter column', table, from: { ...from, generated: undefined }, to })];
   }
   if ((from.generated ?? '') !== (to.generated ?? '')) return recreateColumn(table, from, to);
   const steps: Statement[] = [];
@@ -79,7 +86,7 @@ export const alterColumn: Render<Extract<Change, { kind: 'alter column' }>> = ({
     );
   }
   return steps;
-};
+}
 
 /**
  * A column that becomes generated, or whose expression changes, is dropped and added again:

@@ -1,6 +1,6 @@
 import { PgformError } from '../../errors.js';
 import type { Change, Hazard } from '../../model/change.js';
-import type { Domain, Sequence } from '../../model/schema.js';
+import type { Domain, DomainCheck, Sequence } from '../../model/schema.js';
 import { newColumnInstead, recreateColumn } from './alter-column.js';
 import { hasCast } from './casts.js';
 import { collationSql, nameOf } from './names.js';
@@ -78,16 +78,22 @@ export const replaceEnum: Render<Extract<Change, { kind: 'replace enum' }>> = ({
   return steps;
 };
 
+/** CREATE DOMAIN with its valid checks; a NOT VALID one can only be added afterwards (`notValidChecks`). */
 function domainBody(domain: Domain): string {
   let text = `CREATE DOMAIN ${qualified(domain.schema, domain.name)} AS ${domain.type}`;
   if (domain.collation) text += ` COLLATE ${collationSql(domain.collation)}`;
   if (domain.default !== undefined) text += ` DEFAULT ${domain.default}`;
   if (domain.notNull) text += ' NOT NULL';
-  for (const [name, check] of Object.entries(domain.checks)) text += ` CONSTRAINT ${ident(name)} CHECK (${check.expression})`;
+  for (const [name, check] of Object.entries(domain.checks)) if (!check.notValid) text += ` CONSTRAINT ${ident(name)} CHECK (${check.expression})`;
   return text;
 }
 
-export const createDomain: Render<Extract<Change, { kind: 'create domain' }>> = ({ domain }) => [statement(domainBody(domain))];
+const addDomainCheck = (domain: Domain, name: string, check: DomainCheck, hazards: Hazard[] = []) =>
+  statement(`ALTER DOMAIN ${qualified(domain.schema, domain.name)} ADD CONSTRAINT ${ident(name)} CHECK (${check.expression})${check.notValid ? ' NOT VALID' : ''}`, check.notValid ? [] : hazards);
+
+const notValidChecks = (domain: Domain) => Object.entries(domain.checks).flatMap(([name, check]) => (check.notValid ? [addDomainCheck(domain, name, check)] : []));
+
+export const createDomain: Render<Extract<Change, { kind: 'create domain' }>> = ({ domain }) => [statement(domainBody(domain)), ...notValidChecks(domain)];
 
 /**
  * Changes a domain in place: checks that go or change are dropped before NOT NULL and new checks
@@ -100,8 +106,10 @@ export const alterDomain: Render<Extract<Change, { kind: 'alter domain' }>> = ({
   if ((from.default ?? null) !== (to.default ?? null)) {
     out.push(statement(to.default !== undefined ? `ALTER DOMAIN ${name} SET DEFAULT ${to.default}` : `ALTER DOMAIN ${name} DROP DEFAULT`));
   }
-  for (const [check, { expression }] of Object.entries(from.checks)) {
-    if (to.checks[check]?.expression !== expression) out.push(statement(`ALTER DOMAIN ${name} DROP CONSTRAINT ${ident(check)}`));
+  // A check that stays the same but loses its validation can only be added again NOT VALID.
+  const readded = (check: string) => to.checks[check]?.expression !== from.checks[check]?.expression || (to.checks[check]?.notValid === true && !from.checks[check]?.notValid);
+  for (const check of Object.keys(from.checks)) {
+    if (readded(check)) out.push(statement(`ALTER DOMAIN ${name} DROP CONSTRAINT ${ident(check)}`));
   }
   if (from.notNull !== to.notNull) {
     out.push(
@@ -110,10 +118,10 @@ export const alterDomain: Render<Extract<Change, { kind: 'alter domain' }>> = ({
         : statement(`ALTER DOMAIN ${name} DROP NOT NULL`),
     );
   }
-  for (const [check, { expression }] of Object.entries(to.checks)) {
-    if (from.checks[check]?.expression !== expression) {
-      out.push(statement(`ALTER DOMAIN ${name} ADD CONSTRAINT ${ident(check)} CHECK (${expression})`, [{ code: 'MAY_FAIL', message: `a value in a column of domain ${id} that breaks ${check} makes it fail` }]));
-    }
+  for (const [check, definition] of Object.entries(to.checks)) {
+    const mayFail: Hazard = { code: 'MAY_FAIL', message: `a value in a column of domain ${id} that breaks ${check} makes it fail` };
+    if (readded(check)) out.push(addDomainCheck(to, check, definition, [mayFail]));
+    else if (from.checks[check]?.notValid && !definition.notValid) out.push(statement(`ALTER DOMAIN ${name} VALIDATE CONSTRAINT ${ident(check)}`, [mayFail]));
   }
   return out;
 };
@@ -131,7 +139,7 @@ export const replaceDomain: Render<Extract<Change, { kind: 'replace domain' }>> 
     throw new PgformError('CONVERSION_REQUIRED', `domain ${id} changes from ${from.type} to ${to.type} while columns use it, and PostgreSQL has no cast between them`, { object: id, field: 'type' }, 'move the columns off the domain first (with .using(...)), or drop and re-add them');
   }
   const temporary = `${to.name.slice(0, 40)}_pgform_old`;
-  const steps = [statement(`ALTER DOMAIN ${qualified(from.schema, from.name)} RENAME TO ${ident(temporary)}`), statement(domainBody(to))];
+  const steps = [statement(`ALTER DOMAIN ${qualified(from.schema, from.name)} RENAME TO ${ident(temporary)}`), statement(domainBody(to)), ...notValidChecks(to)];
   for (const { table, column } of columns) {
     const target = `ALTER TABLE ${nameOf(table)} ALTER COLUMN ${ident(column.name)}`;
     const hazards: Hazard[] = [
@@ -166,7 +174,7 @@ function sequenceOptions(sequence: Sequence): string {
 }
 
 export const createSequence: Render<Extract<Change, { kind: 'create sequence' }>> = ({ sequence }) => [
-  statement(`CREATE SEQUENCE ${qualified(sequence.schema, sequence.name)}${sequenceOptions(sequence)}`),
+  statement(`CREATE ${sequence.unlogged ? 'UNLOGGED ' : ''}SEQUENCE ${qualified(sequence.schema, sequence.name)}${sequenceOptions(sequence)}`),
 ];
 
 export const dropSequence: Render<Extract<Change, { kind: 'drop sequence' }>> = ({ sequence }) => [
@@ -177,8 +185,9 @@ export const dropSequence: Render<Extract<Change, { kind: 'drop sequence' }>> = 
 export const alterSequence: Render<Extract<Change, { kind: 'alter sequence' }>> = ({ from, to }) => {
   const steps = [];
   const name = qualified(to.schema, to.name);
-  const { ownedBy: _a, comment: _b, grants: _c, source: _d, group: _e, note: _f, ...fromOptions } = from;
-  const { ownedBy: _g, comment: _h, grants: _i, source: _j, group: _k, note: _l, ...toOptions } = to;
+  const { ownedBy: _a, comment: _b, grants: _c, source: _d, group: _e, note: _f, unlogged: _m, ...fromOptions } = from;
+  const { ownedBy: _g, comment: _h, grants: _i, source: _j, group: _k, note: _l, unlogged: _n, ...toOptions } = to;
+  if (Boolean(from.unlogged) !== Boolean(to.unlogged)) steps.push(statement(`ALTER SEQUENCE ${name} SET ${to.unlogged ? 'UNLOGGED' : 'LOGGED'}`));
   if (JSON.stringify(fromOptions) !== JSON.stringify(toOptions)) {
     if (boundsNarrow(from, to)) steps.push(positionIntoBounds(`${literal(name)}::regclass`, `${to.schema}.${to.name}`, from, to));
     steps.push(statement(`ALTER SEQUENCE ${name}${sequenceOptions(to)}`));

@@ -4,7 +4,7 @@ export const mood = enumType('mood', ['sad', 'ok', "it's \"fine\"", 'back\\slash
 
 export const email = domain('email', 'text', {
   description: 'An e-mail address',
-  checks: { email_has_at: sql`VALUE ~ '@'`, email_not_blank: sql`length(VALUE) > 3` },
+  checks: { email_has_at: sql`VALUE ~ '@'`, email_not_blank: sql`length(VALUE) > 3`, email_short: { expression: sql`length(VALUE) < 320`, notValid: true } },
 });
 
 export const percent = domain('percent', 'numeric(5,2)', { notNull: true, default: sql`0`, checks: { percent_range: sql`VALUE BETWEEN 0 AND 100` } });
@@ -12,6 +12,8 @@ export const percent = domain('percent', 'numeric(5,2)', { notNull: true, defaul
 export const ticketNumbers = sequence('ticket_numbers', { start: 100, increment: 5, cache: 10, description: 'Ticket numbers' });
 
 export const countdown = sequence('countdown', { type: 'integer', increment: -1, cycle: true });
+
+export const scratchIds = sequence('scratch_ids', { unlogged: true, cache: 20 });
 
 export const tickets = table('tickets', {
   columns: {

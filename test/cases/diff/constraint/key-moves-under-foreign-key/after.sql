@@ -1,0 +1,19 @@
+CREATE TABLE public.plans (
+  id integer NOT NULL UNIQUE,
+  code text PRIMARY KEY
+);
+CREATE TABLE public.subscriptions (
+  id integer PRIMARY KEY,
+  plan_id integer REFERENCES public.plans (id)
+);
+CREATE TABLE public.regions (
+  slug text NOT NULL,
+  country text NOT NULL,
+  CONSTRAINT regions_key UNIQUE (country, slug)
+);
+CREATE TABLE public.stores (
+  id integer PRIMARY KEY,
+  country text,
+  region text,
+  CONSTRAINT stores_region_fkey FOREIGN KEY (region, country) REFERENCES public.regions (slug, country) ON DELETE SET NULL
+);

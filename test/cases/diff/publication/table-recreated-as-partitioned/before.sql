@@ -1,0 +1,8 @@
+CREATE TABLE public.messages (
+  id bigint NOT NULL,
+  sent_at date NOT NULL,
+  body text,
+  PRIMARY KEY (id, sent_at)
+);
+CREATE TABLE public.rooms (id bigint PRIMARY KEY, name text);
+CREATE PUBLICATION chat FOR TABLE public.messages (id, sent_at, body), public.rooms WITH (publish_via_partition_root = true);

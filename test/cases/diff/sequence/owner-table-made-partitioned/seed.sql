@@ -1,0 +1,1 @@
+INSERT INTO public.refunds (order_id) VALUES (1);

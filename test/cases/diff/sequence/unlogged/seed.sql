@@ -1,0 +1,1 @@
+INSERT INTO public.invoices DEFAULT VALUES;
