@@ -4,7 +4,7 @@ import { grantsInForce } from '../model/default-privileges.js';
 import { objectId, parseObjectId } from '../model/id.js';
 import type { Column, Constraint, Index, ObjectRef, Policy, Routine, Schema, Trigger, View } from '../model/schema.js';
 import { dependencyGraph, readsDisturbed, type Disturbed } from './dependency-graph.js';
-import { mentions, mentionsName, type Named } from './mentions.js';
+import { mentions, mentionsName, mentionsQualified, type Named } from './mentions.js';
 import { routineReferences } from './routine-order.js';
 import { viewColumnSettingsChanges } from '../diff/column-settings.js';
 import { diffStatistics } from '../diff/statistics.js';
@@ -169,10 +169,11 @@ export function withDependents(requested: Change[], from: Schema, to: Schema): C
       }
     }
     // An index calling a routine that goes, or whose predicate or expressions name a replaced
-    // type (`s = 'b'::status`), cannot be rebuilt by ALTER COLUMN ... TYPE: it is made again.
+    // type (`s = 'b'::public.status`), cannot be rebuilt by ALTER COLUMN ... TYPE: it is made
+    // again. Types count only schema-qualified: a bare `status` in a key is the column.
     for (const index of Object.values(table.indexes)) {
       const text = `${index.keys.join(' ')} ${index.where ?? ''}`;
-      if (mentions(text, mentioned).length > 0) recreateIndex(out, tableId, index, target?.indexes[index.name]);
+      if (mentions(text, named(routines)).length > 0 || mentionsQualified(text, named(types)).length > 0) recreateIndex(out, tableId, index, target?.indexes[index.name]);
     }
     for (const constraint of Object.values(table.constraints)) {
       const next = target?.constraints[constraint.name];

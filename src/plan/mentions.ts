@@ -80,6 +80,29 @@ export function mentions(text: string, candidates: Named[]): string[] {
   return found.sort((a, b) => a - b).map((i) => candidates[i]!.id);
 }
 
+/** Compiled patterns of schema-qualified names only. */
+const qualifiedPatterns = new Map<string, RegExp>();
+
+/**
+ * The candidates whose schema-qualified name occurs in `text`, in the candidates' order. For
+ * text where a bare word may be something else: in an index key, `status` is the column of that
+ * name, while the type `status` prints as a qualified cast (`'b'::public.status`).
+ */
+export function mentionsQualified(text: string, candidates: Named[]): string[] {
+  const lower = text.toLowerCase();
+  return candidates
+    .filter(({ schema, name }) => {
+      const key = `${schema}\u0000${name}`;
+      let pattern = qualifiedPatterns.get(key);
+      if (!pattern) {
+        pattern = new RegExp(`(^|[^a-z0-9_$"])${quotedOrBare(schema)}\\s*\\.\\s*${quotedOrBare(name)}($|[^a-z0-9_$"])`);
+        qualifiedPatterns.set(key, pattern);
+      }
+      return pattern.test(lower);
+    })
+    .map(({ id }) => id);
+}
+
 /** Whether `text` names the identifier `name` (bare or quoted), e.g. a column in a policy. */
 export function mentionsName(text: string, name: string): boolean {
   return new RegExp(`(^|[^a-z0-9_$"])${quotedOrBare(name)}($|[^a-z0-9_$"])`).test(text.toLowerCase());
