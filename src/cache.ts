@@ -82,8 +82,16 @@ const held: { dir: string; key: string; text: string }[] = [];
  * written by writeHeld when the command ends well.
  */
 export function writeCachedWhenDone(dir: string, key: string, value: unknown): void {
+  const same = held.findIndex((entry) => entry.dir === dir && entry.key === key);
+  if (same >= 0) held.splice(same, 1);
   held.push({ dir, key, text: JSON.stringify(value) });
+  // A process that runs commands as a library never reaches writeHeld: only the newest values
+  // are kept for it, not every model it ever loaded (a value not written is a miss later).
+  if (held.length > heldLimit) held.splice(0, held.length - heldLimit);
 }
+
+/** How many values wait for writeHeld at most: a command holds two per definitions load. */
+const heldLimit = 16;
 
 /** Writes the values held back (the command ended well), or with `keep` false forgets them. */
 export function writeHeld(keep = true): void {
