@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeHeld } from '../src/cache.js';
 import { presetOf } from '../src/commands/database.js';
-import { definitionsStates } from '../src/commands/states.js';
+import { definitionsState, definitionsStates } from '../src/commands/states.js';
 import { loadConfiguredSchema } from '../src/commands/sql.js';
 import type { ResolvedConfig } from '../src/config/load.js';
 import type { Schema } from '../src/model/schema.js';
@@ -136,5 +136,18 @@ describe('the loaded model, cached by the content of every file its load evaluat
     expect(edited.evaluated).toEqual(['helper', 'items', 'orders']);
     expect(labelType(edited.value.canonical, 'items')).toBe('character varying(60)');
     expect(labelType(edited.value.canonical, 'orders')).toBe('character varying(60)');
+  });
+
+  it('a command that needs the canonical model alone finds it by the files, without the declared model; an edit is seen', async () => {
+    const { value: both } = await evaluatedBy(() => definitionsStates(config));
+    const alone = await evaluatedBy(() => definitionsState(config));
+    expect(alone.evaluated).toEqual([]);
+    expect(alone.value).toEqual(both.canonical);
+    expect(JSON.stringify(alone.value)).toBe(JSON.stringify(both.canonical));
+
+    save(helper, helperText(80));
+    const edited = await evaluatedBy(() => definitionsState(config));
+    expect(edited.evaluated).toEqual(['helper', 'items', 'orders']);
+    expect(labelType(edited.value, 'items')).toBe('character varying(80)');
   });
 });

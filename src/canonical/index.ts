@@ -1,4 +1,5 @@
 import { cacheKey, readCached, writeCached } from '../cache.js';
+import { readCanonical, writeCanonical } from './stored.js';
 import { inRolledBackTransaction, inTransaction, type Connection } from '../engine/connection.js';
 import { pgliteVersion } from '../engine/pglite-version.js';
 import { introspect } from '../introspect/index.js';
@@ -14,7 +15,7 @@ import { printedByAddedColumns, type PrintedPair } from './added-columns.js';
 import { mergePrinted } from './merge.js';
 
 /** Bump when what the cache holds changes shape, so old entries are not read. */
-const cacheFormat = 6;
+const cacheFormat = 7;
 
 export interface CanonicalOptions {
   externalNamespaces: string[];
@@ -64,12 +65,26 @@ async function printedWith(
   options: CanonicalOptions,
   disposable: boolean,
 ): Promise<Schema> {
-  const whole = options.loadKey && options.cacheDir ? cacheKey(String(cacheFormat), 'canonical model of a load', options.loadKey, printer, planCodeFingerprint(), JSON.stringify(options.externalNamespaces)) : undefined;
-  const known = whole ? readCached<Schema>(options.cacheDir!, whole) : undefined;
+  const whole = wholeKey(printer, options);
+  const known = whole ? readCanonical(options.cacheDir!, whole) : undefined;
   if (known) return known;
   const canonical = await printedByKey(schema, printer, withConnection, options, disposable);
-  if (whole) writeCached(options.cacheDir!, whole, canonical);
+  if (whole) writeCanonical(options.cacheDir!, whole, canonical);
   return canonical;
+}
+
+/**
+ * The canonical model of a load stored under its key (see loadSchemaCached's storedLoadKey), if
+ * any: a command that needs the canonical form alone then never reads the declared model.
+ */
+export function canonicalOfStoredLoad(printer: string, options: CanonicalOptions & { loadKey: string }): Schema | undefined {
+  const whole = wholeKey(printer, options);
+  return whole ? readCanonical(options.cacheDir!, whole) : undefined;
+}
+
+function wholeKey(printer: string, options: CanonicalOptions): string | undefined {
+  if (!options.loadKey || !options.cacheDir) return undefined;
+  return cacheKey(String(cacheFormat), 'canonical model of a load', options.loadKey, printer, planCodeFingerprint(), JSON.stringify(options.externalNamespaces));
 }
 
 async function printedByKey(
@@ -85,14 +100,14 @@ async function printedByKey(
   // differently) and the code that writes its SQL decide what the server prints: no plan is
   // made unless the server is asked.
   const key = cacheKey(String(cacheFormat), printer, planCodeFingerprint(), JSON.stringify(local, withoutSources));
-  const cached = options.cacheDir ? readCached<Schema>(options.cacheDir, key) : undefined;
+  const cached = options.cacheDir ? readCanonical(options.cacheDir, key) : undefined;
   if (cached) return mergePrinted(schema, cached);
   // The last definitions printed with these objects: an added column is printed from them, with no server.
   const previousKey = cacheKey(String(cacheFormat), 'previous', printer, JSON.stringify(objectIds(local)));
   const previous = options.cacheDir ? readCached<PrintedPair>(options.cacheDir, previousKey) : undefined;
   const printed = (previous && printedByAddedColumns(local, previous)) ?? (await withConnection((conn) => printOnServer(schema, createPlan(local), conn, options, disposable)));
   if (options.cacheDir) {
-    writeCached(options.cacheDir, key, printed);
+    writeCanonical(options.cacheDir, key, printed);
     writeCached(options.cacheDir, previousKey, { declared: local, printed } satisfies PrintedPair);
   }
   return mergePrinted(schema, printed);

@@ -3,7 +3,7 @@ import { dirname, join, relative } from 'node:path';
 import type { ResolvedConfig } from '../config/load.js';
 import type { Schema } from '../model/schema.js';
 import type { Finding } from '../lint/index.js';
-import { databaseState, definitionsStates } from './states.js';
+import { databaseState, definitionsState, definitionsStates } from './states.js';
 
 /** A Generator writes one file: `types` the Kysely types, `supabase` the supabase-js types, `zod` the validators. */
 export type Generator = 'types' | 'supabase' | 'zod' | 'docs';
@@ -51,9 +51,12 @@ export async function genCommand(config: ResolvedConfig, options: { generators: 
   const tableParts = options.generators.some((generator) => generator !== 'types');
   // The definitions' loader, the canonical printer and the linter are loaded only on the paths
   // that use them (see definitionsState): a live read for types needs none of them.
+  // Only docs read the definitions as written (their Gaps section): the rest need the canonical form alone.
   const { declared, canonical: schema } = options.fromDatabase
     ? { declared: undefined, canonical: await databaseState(config, config.url, config.schemas, { tableParts }) }
-    : await definitionsStates(config);
+    : options.generators.includes('docs')
+      ? await definitionsStates(config)
+      : { declared: undefined, canonical: await definitionsState(config) };
   // The Gaps section lists what `pgform lint` leaves open: on the definitions as written (the
   // same findings the command reports), or on the database the docs were read from.
   const advisor = options.generators.includes('docs') ? await advisorFindings(config, declared ?? schema, !options.fromDatabase) : [];

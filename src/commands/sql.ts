@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../config/load.js';
-import { loadSchemaCached } from '../load/model-cache.js';
+import { loadSchemaCached, storedLoadKey } from '../load/model-cache.js';
 import type { Schema } from '../model/schema.js';
 import { createPlan } from '../canonical/from-scratch.js';
 import { planScript } from '../plan/index.js';
@@ -16,6 +16,12 @@ export async function loadConfiguredSchema(config: ResolvedConfig, options: { ca
   const load = { externalNamespaces: presetOf(config).externalNamespaces };
   if (options.cache === false || process.env.PGFORM_NO_MODEL_CACHE) return (await import('../load/definitions.js')).loadSchema(config.definitions, load);
   return loadSchemaCached(config.definitions, { ...load, cacheDir: cacheDir(config, 'model') });
+}
+
+/** The key the configured definitions' model is stored under, when loading them now would read it from the cache. */
+export function storedConfiguredLoadKey(config: ResolvedConfig): string | undefined {
+  if (process.env.PGFORM_NO_MODEL_CACHE) return undefined;
+  return storedLoadKey(config.definitions, { externalNamespaces: presetOf(config).externalNamespaces, cacheDir: cacheDir(config, 'model') });
 }
 
 export interface SqlResult {

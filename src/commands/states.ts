@@ -29,7 +29,26 @@ export const embeddedPrinter = `pglite package ${pgliteVersion}`;
 
 /** The definitions as a canonical model, printed by a scratch embedded database (cached). `declared`: the definitions already loaded. */
 export async function definitionsState(config: ResolvedConfig, declared?: Schema): Promise<Schema> {
+  if (!declared) {
+    const stored = await storedCanonical(config);
+    if (stored) return stored;
+  }
   return (await definitionsStates(config, declared)).canonical;
+}
+
+/**
+ * The canonical model of the definitions when the files are as they were at a load whose
+ * canonical form is cached: found by the files' key alone, so neither the declared model (tens
+ * of megabytes at thousands of tables) nor the loader is read.
+ */
+async function storedCanonical(config: ResolvedConfig): Promise<Schema | undefined> {
+  const [{ storedConfiguredLoadKey }, { canonicalOfStoredLoad }] = await Promise.all([import('./sql.js'), import('../canonical/index.js')]);
+  const loadKey = storedConfiguredLoadKey(config);
+  return loadKey ? canonicalOfStoredLoad(embeddedPrinter, { ...canonicalOptions(config), loadKey }) : undefined;
+}
+
+function canonicalOptions(config: ResolvedConfig) {
+  return { externalNamespaces: presetOf(config).externalNamespaces, cacheDir: cacheDir(config) };
 }
 
 /**
@@ -42,7 +61,7 @@ export async function definitionsStates(config: ResolvedConfig, loaded?: Schema)
   const [{ loadConfiguredSchema }, { canonicalizeWith }, { loadKey }] = await Promise.all([import('./sql.js'), import('../canonical/index.js'), import('../load/model-cache.js')]);
   const declared = loaded ?? (await loadConfiguredSchema(config));
   const key = loadKey(declared);
-  const options = { externalNamespaces: presetOf(config).externalNamespaces, cacheDir: cacheDir(config), ...(key ? { loadKey: key } : {}) };
+  const options = { ...canonicalOptions(config), ...(key ? { loadKey: key } : {}) };
   const canonical = await canonicalizeWith(declared, embeddedPrinter, (work) => withConnection(() => openScratch(config), work), options);
   return { declared, canonical };
 }

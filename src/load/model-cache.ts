@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { cacheKey, readCached, writeCachedWhenDone } from '../cache.js';
 import { codeFingerprint } from '../code-identity.js';
 import type { Schema } from '../model/schema.js';
@@ -43,9 +43,8 @@ export async function loadSchemaCached(path: string, options: LoadOptions & { ca
   // The loader (and the builders behind it) is imported only when the definitions are evaluated.
   if (modulesKept()) return (await import('./definitions.js')).loadSchema(path, load);
   const files = definitionFiles(path);
-  const place = cacheKey(String(cacheFormat), 'the modules of the last load', resolve(path), process.cwd());
-  const last = readCached<LastLoad>(cacheDir, place);
-  const lastKey = last && contentKey(path, files, last.modules, load);
+  const place = placeKey(path);
+  const lastKey = lastLoadKey(path, files, options);
   const cached = lastKey ? readCached<Schema>(cacheDir, lastKey) : undefined;
   if (cached && lastKey) {
     loadKeys.set(cached, lastKey);
@@ -63,6 +62,29 @@ export async function loadSchemaCached(path: string, options: LoadOptions & { ca
     loadKeys.set(schema, key);
   }
   return schema;
+}
+
+/**
+ * The key under which loadSchemaCached would find the model of `path` now, without reading the
+ * model: a value computed from the model alone (its canonical form) may be cached under this key,
+ * and a command that needs nothing else never parses the model. Undefined when the model must be
+ * loaded (a file changed, or nothing is stored).
+ */
+export function storedLoadKey(path: string, options: LoadOptions & { cacheDir: string }): string | undefined {
+  if (modulesKept()) return undefined;
+  const key = lastLoadKey(path, definitionFiles(path), options);
+  return key && existsSync(join(options.cacheDir, `${key}.json`)) ? key : undefined;
+}
+
+function placeKey(path: string): string {
+  return cacheKey(String(cacheFormat), 'the modules of the last load', resolve(path), process.cwd());
+}
+
+/** The key of the files the last load of `path` evaluated, as they are now. */
+function lastLoadKey(path: string, files: string[], options: LoadOptions & { cacheDir: string }): string | undefined {
+  const { cacheDir, ...load } = options;
+  const last = readCached<LastLoad>(cacheDir, placeKey(path));
+  return last && contentKey(path, files, last.modules, load);
 }
 
 /** The key of a load: undefined when a file is gone (the files of the load changed). */
