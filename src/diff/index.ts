@@ -295,14 +295,7 @@ function diffExternalTables(from: Schema, to: Schema, changes: Change[]): void {
   for (const table of [...tables].sort()) {
     const a = from.externalTables?.[table];
     const b = to.externalTables?.[table];
-    each(a?.triggers ?? {}, b?.triggers ?? {}, {
-      create: (trigger) => {
-        changes.push({ kind: 'create trigger', table, trigger });
-        comment(changes, { type: 'trigger', table, name: trigger.name }, undefined, trigger.comment);
-      },
-      drop: (trigger) => changes.push({ kind: 'drop trigger', table, trigger }),
-      alter: (x, y) => reshapeOrComment(changes, { type: 'trigger', table, name: y.name }, x, y, [{ kind: 'drop trigger', table, trigger: x }, { kind: 'create trigger', table, trigger: y }]),
-    });
+    diffTriggers(table, a?.triggers ?? {}, b?.triggers ?? {}, changes);
     diffPolicies(table, a?.policies ?? {}, b?.policies ?? {}, changes);
   }
 }
