@@ -3,8 +3,8 @@ import { buildSchema, isDefinition, type Definition } from '../dsl/build.js';
 import { isPgformError, PgformError } from '../errors.js';
 import type { Schema } from '../model/schema.js';
 import { definitionFiles } from './files.js';
-import { explainNotAFunction } from './suggest.js';
-import { importTypeScript, trackedLoad } from './typescript.js';
+import { explainNotAFunction, explainUnknownImport } from './suggest.js';
+import { importTypeScript, pgformExportNames, trackedLoad } from './typescript.js';
 
 /** Every definition a module exports, also inside exported arrays and plain objects. */
 function collect(value: unknown, into: Definition[], depth = 0): void {
@@ -14,7 +14,12 @@ function collect(value: unknown, into: Definition[], depth = 0): void {
     return;
   }
   if (Array.isArray(value)) value.forEach((item) => collect(item, into, depth + 1));
-  else if (Object.getPrototypeOf(value) === Object.prototype || depth === 0) {
+  else if (depth === 0) {
+    // A module's exports in the order of an ES module's namespace (by name), whatever order the
+    // transpiler happened to assign them in: which of two clashing definitions is reported is stable.
+    const record = value as Record<string, unknown>;
+    for (const name of Object.keys(record).sort()) collect(record[name], into, depth + 1);
+  } else if (Object.getPrototypeOf(value) === Object.prototype) {
     for (const item of Object.values(value as Record<string, unknown>)) collect(item, into, depth + 1);
   }
 }
@@ -39,7 +44,7 @@ export async function loadDefinitions(path: string): Promise<Definition[]> {
       if (isPgformError(error)) throw error;
       const message = error instanceof Error ? error.message.split('\n')[0]!.trim() : String(error);
       const line = errorLine(error, file);
-      const explained = error instanceof TypeError ? explainNotAFunction(message) : undefined;
+      const explained = error instanceof TypeError ? (explainNotAFunction(message) ?? explainUnknownImport(file, pgformExportNames())) : undefined;
       throw new PgformError(
         'DEFINITION_LOAD_FAILED',
         `cannot load definitions: ${explained?.message ?? message}`,

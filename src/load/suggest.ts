@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { ColumnBuilder } from '../dsl/column.js';
 import * as dsl from '../dsl/index.js';
 
@@ -43,6 +44,30 @@ export function explainNotAFunction(message: string): { message: string; hint?: 
     const name = builder[1]!;
     const suggestion = closest(name, builders());
     return { message: `${name}() is not a pgform builder${suggestion ? `; did you mean ${suggestion}()?` : ''}` };
+  }
+  return undefined;
+}
+
+/**
+ * A name the file imports from pgform that pgform does not export: calling it fails with a
+ * TypeError whose words depend on the transpiler (`_pgform.integr.call` reads a property of
+ * undefined), so the file's own imports say what was misspelled.
+ */
+export function explainUnknownImport(file: string, exportedNames: string[]): { message: string; hint?: string } | undefined {
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const exported = new Set(exportedNames);
+  for (const [, names] of source.matchAll(/\bimport\s*\{([^}]*)\}\s*from\s*['"]pgform['"]/g)) {
+    for (const entry of names!.split(',')) {
+      const name = entry.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0]!.trim();
+      if (!name || exported.has(name) || /^type\s/.test(entry.trim())) continue;
+      const suggestion = closest(name, builders());
+      return { message: `${name}() is not a pgform builder${suggestion ? `; did you mean ${suggestion}()?` : ''}` };
+    }
   }
   return undefined;
 }

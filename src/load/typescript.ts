@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { transpile, transpiledCacheDir } from './transpile.js';
 
 /** pgform's own entry, so user files that `import ... from 'pgform'` load this very copy. */
 function ownEntry(): string {
@@ -11,6 +12,13 @@ function ownEntry(): string {
 }
 
 let loader: Awaited<ReturnType<typeof makeLoader>> | undefined;
+/** The package as user files import it (`from 'pgform'`), once a loader exists. */
+let pgformApi: Record<string, unknown> | undefined;
+
+/** The names user files can import from 'pgform' (none before anything was loaded). */
+export function pgformExportNames(): string[] {
+  return Object.keys(pgformApi ?? {});
+}
 /** Whether evaluated modules are kept between loads (a watching session, see keepModules). */
 let keep = false;
 
@@ -18,11 +26,12 @@ async function makeLoader() {
   const { createJiti } = await import('jiti');
   // pgform itself is handed over as the module already loaded natively: resolving and evaluating
   // a second copy of the library through the transpiler cost most of a warm run's second.
-  const pgform: unknown = await import(pathToFileURL(ownEntry()).href);
+  const pgform = (await import(pathToFileURL(ownEntry()).href)) as Record<string, unknown>;
+  pgformApi = pgform;
   // The transpile cache is keyed by file content. Evaluated modules are kept for one load (a file
   // the definitions share is evaluated once, and the load's module files can be listed) and
   // forgotten after it unless a session keeps them (see trackedLoad).
-  return createJiti(import.meta.url, { virtualModules: { pgform }, moduleCache: true, fsCache: true });
+  return createJiti(import.meta.url, { virtualModules: { pgform }, moduleCache: true, fsCache: transpiledCacheDir(), transform: transpile });
 }
 
 /**
