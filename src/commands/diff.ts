@@ -12,7 +12,7 @@ import type { Schema } from '../model/schema.js';
 import { planChanges, type Plan, type PlanOptions } from '../plan/index.js';
 import { databaseLabel, openDatabase, presetReads, withConnection } from './database.js';
 import { migrationsState } from './generate.js';
-import { migrationsKey } from './shadow.js';
+import { listedMigrations, stateKey, type ListedMigrations } from './shadow.js';
 import { knownSame, rememberSame, verdictKey } from './verdicts.js';
 import { printWith, samePrinter, type Printer } from './printer.js';
 import { loadConfiguredSchema } from './sql.js';
@@ -42,11 +42,22 @@ function textStateLabel(config: ResolvedConfig, spec: 'definitions' | 'migration
   return spec === 'definitions' ? `definitions (${config.definitions})` : `migrations (${config.migrations}${migrationsUpTo ? ` up to ${migrationsUpTo}` : ''})`;
 }
 
-/** Reads a state: `definitions` (`declared`: already loaded), `migrations`, `database` (the configured one) or a database URL. */
-async function readState(config: ResolvedConfig, spec: string, namespaces?: string[], migrationsUpTo?: string, declared?: Schema): Promise<State> {
+/**
+ * TextSources say how the sides read from text are read: the migration files up to a version, and
+ * what a caller has read already (the definitions' model, the listed migration files).
+ */
+interface TextSources {
+  migrationsUpTo?: string;
+  declared?: Schema;
+  listed?: ListedMigrations;
+}
+
+/** Reads a state: `definitions`, `migrations`, `database` (the configured one) or a database URL. */
+async function readState(config: ResolvedConfig, spec: string, namespaces: string[] | undefined, text: TextSources): Promise<State> {
+  const { migrationsUpTo, declared, listed } = text;
   if (spec === 'definitions') return { label: textStateLabel(config, spec), schema: declared ?? (await loadConfiguredSchema(config)) };
   if (spec === 'migrations') {
-    const { schema, printer } = await migrationsState(config, undefined, migrationsUpTo);
+    const { schema, printer } = await migrationsState(config, undefined, listed ?? listedMigrations(config, migrationsUpTo));
     return { label: textStateLabel(config, spec, migrationsUpTo), schema, printer };
   }
   if (spec === 'database') return readLive(config, config.url, namespaces);
@@ -94,16 +105,15 @@ export async function printedStates(
   fromSpec: string,
   toSpec: string,
   schemas?: string[],
-  migrationsUpTo?: string,
-  declared?: Schema,
+  text: TextSources = {},
 ): Promise<{ from: { label: string; schema: Schema }; to: { label: string; schema: Schema } }> {
   // Two sides are read at once unless both need the embedded engine: one instance at a time
   // keeps memory down, and the embedded database cannot be opened twice.
   const embedded = (spec: string) => spec === 'migrations' || (spec === 'database' && !config.url);
   const [from, to] =
     embedded(fromSpec) && embedded(toSpec)
-      ? [await readState(config, fromSpec, schemas, migrationsUpTo, declared), await readState(config, toSpec, schemas, migrationsUpTo, declared)]
-      : await Promise.all([readState(config, fromSpec, schemas, migrationsUpTo, declared), readState(config, toSpec, schemas, migrationsUpTo, declared)]);
+      ? [await readState(config, fromSpec, schemas, text), await readState(config, toSpec, schemas, text)]
+      : await Promise.all([readState(config, fromSpec, schemas, text), readState(config, toSpec, schemas, text)]);
   const printer = [from.printer, to.printer].find((p) => p?.engine === 'postgres') ?? from.printer ?? to.printer;
   for (const state of [from, to]) {
     if (!samePrinter(state.printer, printer)) {
@@ -121,15 +131,21 @@ export async function diffCommand(config: ResolvedConfig, options: { from?: stri
   const toSpec = options.to ?? 'definitions';
   // Between the definitions and the migration files both sides are text: "no difference", once
   // found, is remembered under their keys and answered without printing or reading either again.
+  // The files listed for the key are the ones replayed: each is read and hashed once.
   const textSides = fromSpec !== toSpec && [fromSpec, toSpec].every((spec) => spec === 'definitions' || spec === 'migrations');
   const declared = textSides ? await loadConfiguredSchema(config) : undefined;
+  const listed = textSides ? listedMigrations(config, options.migrationsUpTo) : undefined;
   const question = `diff: ${fromSpec} to ${toSpec} in ${JSON.stringify(options.schemas ?? 'all schemas')}`;
-  const known = declared && verdictKey(declared, migrationsKey(config, options.migrationsUpTo).key, question);
+  const known = declared && listed && verdictKey(declared, stateKey(listed), question);
   if (known && knownSame(config, known)) {
     const label = (spec: string) => textStateLabel(config, spec as 'definitions' | 'migrations', options.migrationsUpTo);
     return { from: label(fromSpec), to: label(toSpec), changes: [], items: [], plan: { steps: [] }, hazards: [], unmanaged: [] };
   }
-  const { from, to } = await printedStates(config, fromSpec, toSpec, options.schemas, options.migrationsUpTo, declared);
+  const { from, to } = await printedStates(config, fromSpec, toSpec, options.schemas, {
+    ...(options.migrationsUpTo !== undefined ? { migrationsUpTo: options.migrationsUpTo } : {}),
+    ...(declared ? { declared } : {}),
+    ...(listed ? { listed } : {}),
+  });
   const result = { from: from.label, to: to.label, ...compareSchemas(from.schema, to.schema, options.schemas, { online: config.online }) };
   if (known && result.changes.length === 0 && result.unmanaged.length === 0) rememberSame(config, known);
   return result;

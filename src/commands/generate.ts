@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ResolvedConfig } from '../config/load.js';
 import { diffSchemas } from '../diff/index.js';
-import { listMigrationEntries, migrationsFolder, nextVersion, slugify, writeMigration } from '../migrate/files.js';
+import { migrationsFolder, nextVersion, slugify, writeMigration } from '../migrate/files.js';
 import { refusedStatements, type RefusedStatement } from '../migrate/guard.js';
 import { migrationText, noTransactionReason, planHazards, splitByTransaction, splitPlan, summarizePlan } from '../migrate/render.js';
 import type { ReplayProgress } from '../migrate/replay.js';
@@ -13,7 +13,7 @@ import type { Finding } from '../lint/index.js';
 import type { Change } from '../model/change.js';
 import type { Schema } from '../model/schema.js';
 import { lintPlanText } from './lint-settings.js';
-import { migrationsKey, migrationsState, storeMigrationsState, type MigrationsState } from './shadow.js';
+import { listedMigrations, migrationsState, stateKey, storeMigrationsState, type ListedMigrations, type MigrationsState } from './shadow.js';
 import { loadConfiguredSchema } from './sql.js';
 import { definitionsState } from './states.js';
 import { knownSame, rememberSame, verdictKey } from './verdicts.js';
@@ -89,18 +89,19 @@ export interface AfterWrite {
  */
 export async function generateCommand(config: ResolvedConfig, options: GenerateOptions = {}): Promise<GenerateResult> {
   const folder = migrationsFolder(config.root, config.migrations).display;
-  const existing = listMigrationEntries(config.root, config.migrations);
+  // Read once: the files' key decides the remembered answer, and the same files are replayed.
+  const listed = listedMigrations(config);
+  const existing = listed.files;
   const declared = await loadConfiguredSchema(config);
-  const stored = migrationsKey(config);
-  if (knownSame(config, nothingToWriteKey(declared, stored.key))) return { status: 'unchanged', folder, replayed: 0, reused: stored.files };
+  if (knownSame(config, nothingToWriteKey(declared, stateKey(listed)))) return { status: 'unchanged', folder, replayed: 0, reused: existing.length };
   // Printed in a database of their own, one after the other: one engine at a time in memory,
   // and a cached canonical form opens none.
   const definitions = await definitionsState(config, declared);
-  const shadow = await migrationsState(config, options.onProgress);
+  const shadow = await migrationsState(config, options.onProgress, listed);
   const changes = diffSchemas(shadow.schema, definitions);
   const counts = { folder, replayed: shadow.replayed, reused: shadow.reused };
   if (changes.length === 0) {
-    rememberSame(config, nothingToWriteKey(declared, stored.key));
+    rememberSame(config, nothingToWriteKey(declared, stateKey(listed)));
     return { status: 'unchanged', ...counts };
   }
   const plan = planChanges(changes, { from: shadow.schema, to: definitions }, { online: config.online });
@@ -119,8 +120,10 @@ export async function generateCommand(config: ResolvedConfig, options: GenerateO
     const file = writeMigration(config.root, config.migrations, name, text);
     files.push({ file, name, statements: part.steps.length, summary: summarizePlan(part), hazards: planHazards(part), transactional: !noTransactionReason(part), lint });
   }
-  const after = derivedAfter(config, shadow, changes, plan, definitions, files.length) ?? (await checkWritten(config, definitions, files));
-  if (after.remaining === 0) rememberSame(config, nothingToWriteKey(declared, migrationsKey(config).key));
+  // The folder as it is now, read once for the state after it and the answer remembered.
+  const now = listedMigrations(config);
+  const after = derivedAfter(config, now, shadow, changes, plan, definitions, files.length) ?? (await checkWritten(config, now, definitions, files));
+  if (after.remaining === 0) rememberSame(config, nothingToWriteKey(declared, stateKey(now)));
   return { status: 'written', ...counts, files, after };
 }
 
@@ -135,12 +138,12 @@ function nothingToWriteKey(declared: Schema, migrations: string): string {
  * Trusted only when the files hold one statement per change, and it meets the definitions
  * exactly: otherwise the replay decides what remains.
  */
-function derivedAfter(config: ResolvedConfig, before: MigrationsState, changes: Change[], plan: Plan, definitions: Schema, written: number): AfterWrite | undefined {
+function derivedAfter(config: ResolvedConfig, listed: ListedMigrations, before: MigrationsState, changes: Change[], plan: Plan, definitions: Schema, written: number): AfterWrite | undefined {
   const kinds = (list: { kind: string }[]) => JSON.stringify(list.map((item) => item.kind).sort());
   if (kinds(plan.steps) !== kinds(changes)) return undefined;
   const schema = derivedState(before.schema, changes);
   if (!schema || diffSchemas(schema, definitions).length > 0) return undefined;
-  storeMigrationsState(config, { schema, printer: before.printer });
+  storeMigrationsState(config, { schema, printer: before.printer }, listed);
   return { replayed: 0, reused: before.replayed + before.reused, derived: written, remaining: 0 };
 }
 
@@ -150,9 +153,9 @@ function derivedAfter(config: ResolvedConfig, before: MigrationsState, changes: 
  * file more replays that file alone. A file that does not apply is removed again (with the others
  * written in this run), so nothing half-written stays behind.
  */
-async function checkWritten(config: ResolvedConfig, definitions: Schema, files: WrittenMigration[]): Promise<AfterWrite> {
+async function checkWritten(config: ResolvedConfig, listed: ListedMigrations, definitions: Schema, files: WrittenMigration[]): Promise<AfterWrite> {
   try {
-    const after = await migrationsState(config);
+    const after = await migrationsState(config, undefined, listed);
     const remaining = diffSchemas(after.schema, definitions).length;
     return { replayed: after.replayed, reused: after.reused, derived: 0, remaining };
   } catch (error) {

@@ -32,17 +32,38 @@ const shadowCacheFormat = 5;
 const keptDirectories = 3;
 
 /**
+ * ListedMigrations are the migration files read once (up to a version, or all of them): their
+ * entries, and the key the state after each prefix of them is stored under (`keys[i]`: the first
+ * i files; see prefixKeys). What asks for the key and then for the state reads the files once.
+ */
+export interface ListedMigrations {
+  files: MigrationEntry[];
+  keys: string[];
+}
+
+/** Reads the migration files (up to `upTo`, when given) and the keys of their states. */
+export function listedMigrations(config: ResolvedConfig, upTo?: string): ListedMigrations {
+  const files = listMigrationEntries(config.root, config.migrations).filter((file) => upTo === undefined || file.version <= upTo);
+  return { files, keys: prefixKeys(config, files) };
+}
+
+/** The key the state all the listed files build is stored under. */
+export function stateKey(listed: ListedMigrations): string {
+  return listed.keys.at(-1)!;
+}
+
+/**
  * The state the migration files build: replayed in order into a shadow database. Two things are
  * stored under the hash of everything a prefix of the files depends on (the engine's version, the
  * preset, the schemas read, and each file's name and checksum in order): the model read from the
  * shadow, so running again over unchanged files opens no database at all; and the shadow's data
  * directory, so a folder with new files at its end replays only those, on top of the state the
  * files before them built. A changed or removed old file changes every key after it: the files are
- * replayed from the first one again. `upTo` replays the files up to that version only.
+ * replayed from the first one again. `listed` says which files (see listedMigrations: those up to
+ * a version only, or files a caller has read already); all of them, read now, when not given.
  */
-export async function migrationsState(config: ResolvedConfig, onProgress?: ReplayProgress, upTo?: string): Promise<MigrationsState> {
-  const files = migrationEntries(config, upTo);
-  const keys = prefixKeys(config, files);
+export async function migrationsState(config: ResolvedConfig, onProgress?: ReplayProgress, listed: ListedMigrations = listedMigrations(config)): Promise<MigrationsState> {
+  const { files, keys } = listed;
   const modelDir = cacheDir(config, 'shadow');
   const cached = readCached<{ schema: Schema; printer: Printer }>(modelDir, keys.at(-1)!);
   if (cached) return { ...cached, replayed: 0, reused: files.length };
@@ -71,22 +92,13 @@ export async function migrationsState(config: ResolvedConfig, onProgress?: Repla
 }
 
 /**
- * Stores `state` as the state the migration files as they are now build, reached without a
- * shadow database (see derivedState): the next run over these files opens none. No data
- * directory goes with it: a file after these replays from the last one kept, this one included.
+ * Stores `state` as the state the listed migration files (by default: the files as they are now)
+ * build, reached without a shadow database (see derivedState): the next run over these files
+ * opens none. No data directory goes with it: a file after these replays from the last one kept,
+ * this one included.
  */
-export function storeMigrationsState(config: ResolvedConfig, state: { schema: Schema; printer: Printer }): void {
-  writeCached(cacheDir(config, 'shadow'), migrationsKey(config).key, state);
-}
-
-/** The key the state of the files is stored under (see migrationsState), and how many files it stands for. */
-export function migrationsKey(config: ResolvedConfig, upTo?: string): { key: string; files: number } {
-  const files = migrationEntries(config, upTo);
-  return { key: prefixKeys(config, files).at(-1)!, files: files.length };
-}
-
-function migrationEntries(config: ResolvedConfig, upTo?: string): MigrationEntry[] {
-  return listMigrationEntries(config.root, config.migrations).filter((file) => upTo === undefined || file.version <= upTo);
+export function storeMigrationsState(config: ResolvedConfig, state: { schema: Schema; printer: Printer }, listed: ListedMigrations = listedMigrations(config)): void {
+  writeCached(cacheDir(config, 'shadow'), stateKey(listed), state);
 }
 
 /**

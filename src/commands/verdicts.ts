@@ -8,7 +8,7 @@ import { cacheDir, embeddedPrinter } from './states.js';
  * asking again over unchanged text costs no canonical form, no stored state and no comparison.
  * Each key holds everything the answer depends on: the declared model (source locations aside: a
  * line inserted above a definition changes nothing), the embedded printer, the key of the files'
- * state (see migrationsKey) and the question asked. A differing answer is never stored: it is
+ * state (see listedMigrations) and the question asked. A differing answer is never stored: it is
  * worked out again, so its report is always complete.
  */
 

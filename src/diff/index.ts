@@ -369,18 +369,21 @@ function createTable(table: Table, changes: Change[], context: Context): void {
     grants: grantsInForce(context.to, 'tables', table.schema),
     columns: table.columns.map(({ comment: _c, grants: _g, ...column }) => column),
   };
-  diffTableParts(id, blank, table, changes, true);
+  diffTableParts(id, blank, table, changes, true, []);
 }
 
-/** Table parts shared by create and alter: indexes, triggers, RLS, policies, grants, comments. */
-function diffTableParts(id: string, a: Table, b: Table, changes: Change[], creating: boolean): void {
-  diffIndexes(id, b.schema, a.indexes, b.indexes, changes);
-  diffStatistics(id, a, b, changes);
+/**
+ * Table parts shared by create and alter: indexes, triggers, RLS, policies, grants, comments.
+ * `regenerated` names the columns the table's own changes re-add for a new generated expression.
+ */
+function diffTableParts(id: string, a: Table, b: Table, changes: Change[], creating: boolean, regenerated: string[]): void {
+  const droppedIndexes = diffIndexes(id, b.schema, a.indexes, b.indexes, changes);
+  diffStatistics(id, a, b, changes, regenerated);
   diffTriggers(id, a.triggers, b.triggers, changes);
   if (!sameValue(a.rls, b.rls)) changes.push({ kind: 'set row level security', table: id, from: a.rls, to: b.rls });
   // An index re-created under REPLICA IDENTITY USING INDEX loses the mark: set it again.
   const identityIndex = typeof b.replicaIdentity === 'object' ? b.replicaIdentity.index : undefined;
-  const identityRecreated = identityIndex !== undefined && changes.some((c) => c.kind === 'drop index' && c.relation === id && c.index.name === identityIndex);
+  const identityRecreated = identityIndex !== undefined && droppedIndexes.includes(identityIndex);
   if (!sameValue(a.replicaIdentity, b.replicaIdentity) || identityRecreated) {
     changes.push({ kind: 'set replica identity', table: id, ...(a.replicaIdentity ? { from: a.replicaIdentity } : {}), ...(b.replicaIdentity ? { to: b.replicaIdentity } : {}) });
   }
@@ -412,7 +415,9 @@ function diffTriggers(id: string, a: Record<string, Trigger>, b: Record<string, 
   });
 }
 
-function diffIndexes(relation: string, schema: string, a: Record<string, Index>, b: Record<string, Index>, changes: Change[]): void {
+/** The changes of a relation's indexes; returns the names of those dropped (re-created ones too). */
+function diffIndexes(relation: string, schema: string, a: Record<string, Index>, b: Record<string, Index>, changes: Change[]): string[] {
+  const start = changes.length;
   each(a, b, {
     create: (index) => {
       changes.push({ kind: 'create index', relation, index });
@@ -429,6 +434,7 @@ function diffIndexes(relation: string, schema: string, a: Record<string, Index>,
       if (sameValue(bareX, bareY)) storage(changes, { type: 'index', relation, name: y.name }, sx, sy);
     },
   });
+  return changes.slice(start).flatMap((c) => (c.kind === 'drop index' ? [c.index.name] : []));
 }
 
 interface Sides {
@@ -447,6 +453,7 @@ function diffTable(original: Table, b: Table, changes: Change[], sides: Sides): 
   const kept = parentsOf(a).filter((p) => parentsOf(b).includes(p) && !sides.recreated.has(p));
   const parents = { from: kept.map((p) => sides.from.tables[p]), to: kept.map((p) => sides.to.tables[p]) };
   const sidesOf = { from: a, to: b };
+  const regenerated: string[] = [];
   for (const column of a.columns) {
     if (!b.columns.some((c) => c.name === column.name) && !followsParent('drop', column, sidesOf, parents)) changes.push({ kind: 'drop column', table: id, column });
   }
@@ -467,7 +474,10 @@ function diffTable(original: Table, b: Table, changes: Change[], sides: Sides): 
       continue;
     }
     const start = childColumnStart(before, parents);
-    if (!sameColumnShape(start, shapeB) && !followsParent('alter', column, sidesOf, parents)) changes.push({ kind: 'alter column', table: id, from: start, to: shapeB });
+    if (!sameColumnShape(start, shapeB) && !followsParent('alter', column, sidesOf, parents)) {
+      changes.push({ kind: 'alter column', table: id, from: start, to: shapeB });
+      if (shapeB.generated !== undefined && shapeB.generated !== start.generated) regenerated.push(shapeB.name);
+    }
     changes.push(...columnSettingsChange(id, start, shapeB, sides));
   }
   each(a.constraints, b.constraints, {
@@ -485,7 +495,7 @@ function diffTable(original: Table, b: Table, changes: Change[], sides: Sides): 
       if (notValid(x) && !notValid(y)) changes.push({ kind: 'validate constraint', table: id, constraint: y });
     },
   });
-  diffTableParts(id, a, b, changes, false);
+  diffTableParts(id, a, b, changes, false, regenerated);
 }
 
 function routineTarget(routine: Routine): { type: 'routine'; id: string; routine: Routine } {

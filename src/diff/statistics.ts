@@ -6,14 +6,18 @@ import type { StatisticsObject } from '../model/schema.js';
  * The statistics objects of a table or materialized view: one whose columns, expressions or kinds change is dropped
  * and created again (its gathered statistics wait for the next ANALYZE); a new target or comment
  * is altered in place. A column re-added for a new generated expression takes the objects on it
- * along (PostgreSQL drops them with the column): those are created again.
+ * along (PostgreSQL drops them with the column): those are created again. `readded` names those
+ * columns: the relation's differ hands them over, so no list of changes is searched for them.
  */
-export function diffStatistics(id: string, a: { statistics?: Record<string, StatisticsObject> }, b: { statistics?: Record<string, StatisticsObject> }, changes: Change[]): void {
+export function diffStatistics(
+  id: string,
+  a: { statistics?: Record<string, StatisticsObject> },
+  b: { statistics?: Record<string, StatisticsObject> },
+  changes: Change[],
+  readded: string[] = [],
+): void {
   const from = a.statistics ?? {};
   const to = b.statistics ?? {};
-  // Most tables have no statistics objects: the scan of every change so far is skipped for them.
-  if (Object.keys(from).length === 0 && Object.keys(to).length === 0) return;
-  const readded = changes.flatMap((c) => (c.kind === 'alter column' && c.table === id && c.to.generated !== undefined && c.to.generated !== c.from.generated ? [c.to.name] : []));
   for (const name of Object.keys(from).sort()) {
     if (!(name in to)) changes.push({ kind: 'drop statistics', table: id, statistics: from[name]! });
   }

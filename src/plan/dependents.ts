@@ -15,8 +15,11 @@ import { diffStatistics } from '../diff/statistics.js';
  * policy, a table re-created under a view, an enum replaced under a function's signature, a
  * routine re-created under a trigger, policy or default) are dropped before and re-created
  * after. Who depends on what comes from the catalogs' edges when `from` was read from a
- * database, else from the names each object's text mentions. Runs to a fixpoint: a dropped
- * view drops its own dependent views too.
+ * database (a replayed migrations folder too), else from the names each object's text mentions:
+ * the definitions' model carries no edges. The text also decides, edges or not, what reads a
+ * column of its own table (an index, constraint or generated column on a column dropped and
+ * added again or retyped): the catalog read leaves those edges out (queries/dependencies.ts).
+ * Runs to a fixpoint: a dropped view drops its own dependent views too.
  */
 export function withDependents(requested: Change[], from: Schema, to: Schema): Change[] {
   const changes = withGeneratedAroundRetypes(requested, from, to);
@@ -168,12 +171,17 @@ export function withDependents(requested: Change[], from: Schema, to: Schema): C
         droppedTriggers.add(key);
       }
     }
-    // An index calling a routine that goes, or whose predicate or expressions name a replaced
-    // type (`s = 'b'::public.status`), cannot be rebuilt by ALTER COLUMN ... TYPE: it is made
-    // again. Types count only schema-qualified: a bare `status` in a key is the column.
+    // An index calling a routine that goes, or whose predicate or expressions hold a value of a
+    // replaced type (`s = 'b'::public.status`), cannot be rebuilt by ALTER COLUMN ... TYPE: it is
+    // made again. The catalogs' edges say which (a key on a column of the type alone has none:
+    // the conversion rebuilds it). Without them the text decides, where types count only
+    // schema-qualified, as casts print: a bare `status` in a key is the column.
     for (const index of Object.values(table.indexes)) {
-      const text = `${index.keys.join(' ')} ${index.where ?? ''}`;
-      if (mentions(text, named(routines)).length > 0 || mentionsQualified(text, named(types)).length > 0) recreateIndex(out, tableId, index, target?.indexes[index.name]);
+      const text = () => {
+        const keys = `${index.keys.join(' ')} ${index.where ?? ''}`;
+        return mentions(keys, named(routines)).length > 0 || mentionsQualified(keys, named(types)).length > 0;
+      };
+      if (dependsOn({ type: 'index', id: objectId(table.schema, index.name) }, calls, text)) recreateIndex(out, tableId, index, target?.indexes[index.name]);
     }
     for (const constraint of Object.values(table.constraints)) {
       const next = target?.constraints[constraint.name];

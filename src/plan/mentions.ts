@@ -19,14 +19,24 @@ function quotedOrBare(name: string): string {
   return `(?:${quoted}|${bare})`;
 }
 
-/** Compiled patterns by schema and name: planning asks about the same objects many times. */
+/** A pattern matching `core` with no identifier character (nor a quote) either side. */
+function bounded(core: string): RegExp {
+  return new RegExp(`(^|[^a-z0-9_$"])${core}($|[^a-z0-9_$"])`);
+}
+
+/** Compiled patterns by schema, name and form: planning asks about the same objects many times. */
 const patterns = new Map<string, RegExp>();
 
-function patternFor(schema: string, name: string): RegExp {
-  const key = `${schema}\u0000${name}`;
+/**
+ * The pattern of a name in lower-cased text: schema-qualified, or (unless `qualifiedOnly`) bare
+ * too. Quoted or bare parts, spaces allowed around the dot.
+ */
+function patternFor(schema: string, name: string, qualifiedOnly = false): RegExp {
+  const key = `${qualifiedOnly ? 'q' : 'a'}\u0000${schema}\u0000${name}`;
   let pattern = patterns.get(key);
   if (!pattern) {
-    pattern = new RegExp(`(^|[^a-z0-9_$"])(${quotedOrBare(schema)}\\s*\\.\\s*)?${quotedOrBare(name)}($|[^a-z0-9_$"])`);
+    const prefix = `${quotedOrBare(schema)}\\s*\\.\\s*`;
+    pattern = bounded(`${qualifiedOnly ? prefix : `(${prefix})?`}${quotedOrBare(name)}`);
     patterns.set(key, pattern);
   }
   return pattern;
@@ -80,9 +90,6 @@ export function mentions(text: string, candidates: Named[]): string[] {
   return found.sort((a, b) => a - b).map((i) => candidates[i]!.id);
 }
 
-/** Compiled patterns of schema-qualified names only. */
-const qualifiedPatterns = new Map<string, RegExp>();
-
 /**
  * The candidates whose schema-qualified name occurs in `text`, in the candidates' order. For
  * text where a bare word may be something else: in an index key, `status` is the column of that
@@ -90,20 +97,10 @@ const qualifiedPatterns = new Map<string, RegExp>();
  */
 export function mentionsQualified(text: string, candidates: Named[]): string[] {
   const lower = text.toLowerCase();
-  return candidates
-    .filter(({ schema, name }) => {
-      const key = `${schema}\u0000${name}`;
-      let pattern = qualifiedPatterns.get(key);
-      if (!pattern) {
-        pattern = new RegExp(`(^|[^a-z0-9_$"])${quotedOrBare(schema)}\\s*\\.\\s*${quotedOrBare(name)}($|[^a-z0-9_$"])`);
-        qualifiedPatterns.set(key, pattern);
-      }
-      return pattern.test(lower);
-    })
-    .map(({ id }) => id);
+  return candidates.filter(({ schema, name }) => patternFor(schema, name, true).test(lower)).map(({ id }) => id);
 }
 
 /** Whether `text` names the identifier `name` (bare or quoted), e.g. a column in a policy. */
 export function mentionsName(text: string, name: string): boolean {
-  return new RegExp(`(^|[^a-z0-9_$"])${quotedOrBare(name)}($|[^a-z0-9_$"])`).test(text.toLowerCase());
+  return bounded(quotedOrBare(name)).test(text.toLowerCase());
 }

@@ -46,6 +46,13 @@ describe('diff between definitions and migrations, remembered when nothing diffe
       // A migration file that brings the files level again, then one that adds what the definitions lack.
       project.writeMigration('20240131120005_note.sql', 'ALTER TABLE public.items ADD COLUMN note text;\n');
       expect(await ask()).toMatchObject({ changes: [] });
+      // Up to a version, the files listed for the answer's key are the ones replayed: those up to it alone.
+      const upTo = { from: 'migrations', to: 'definitions', migrationsUpTo: '20240131120000' };
+      for (let run = 0; run < 2; run++) {
+        const earlier = await diffCommand(config, upTo);
+        expect(earlier.from).toBe('migrations (migrations up to 20240131120000)');
+        expect(earlier.changes.map((change) => change.kind)).toEqual(['add column']);
+      }
       project.writeMigration('20240131120006_extra.sql', 'ALTER TABLE public.items ADD COLUMN extra text;\n');
       expect((await ask()).changes.map((change) => change.kind)).toEqual(['drop column']);
 
