@@ -38,19 +38,22 @@ const keptDirectories = 3;
  * shadow, so running again over unchanged files opens no database at all; and the shadow's data
  * directory, so a folder with new files at its end replays only those, on top of the state the
  * files before them built. A changed or removed old file changes every key after it: the files are
- * replayed from the first one again. `upTo` replays the files up to that version only.
+ * replayed from the first one again. `upTo` replays the files up to that version only. `empty`: a
+ * shadow database already open and as empty as a new one (see replaysEveryFile): every file is
+ * replayed into it, and it is closed (or kept) here.
  */
-export async function migrationsState(config: ResolvedConfig, onProgress?: ReplayProgress, upTo?: string): Promise<MigrationsState> {
+export async function migrationsState(config: ResolvedConfig, onProgress?: ReplayProgress, upTo?: string, empty?: ScratchConnection): Promise<MigrationsState> {
   const files = migrationEntries(config, upTo);
   const keys = prefixKeys(config, files);
   const modelDir = cacheDir(config, 'shadow');
   const cached = readCached<{ schema: Schema; printer: Printer }>(modelDir, keys.at(-1)!);
-  if (cached) return { ...cached, replayed: 0, reused: files.length };
+  if (cached) {
+    await empty?.close();
+    return { ...cached, replayed: 0, reused: files.length };
+  }
   const dataDir = cacheDir(config, 'shadow-data');
-  // The longest prefix of the files whose shadow was kept (none: an empty database).
-  let start = files.length;
-  while (start > 0 && !existsSync(join(dataDir, keys[start]!))) start--;
-  const { shadow, from } = await openShadow(config, start ? join(dataDir, keys[start]!) : undefined);
+  let start = empty ? 0 : keptPrefix(dataDir, keys);
+  const { shadow, from } = empty ? { shadow: empty, from: undefined } : await openShadow(config, start ? join(dataDir, keys[start]!) : undefined);
   if (!from) start = 0;
   let kept = false;
   try {
@@ -68,6 +71,22 @@ export async function migrationsState(config: ResolvedConfig, onProgress?: Repla
   } finally {
     if (!kept) await shadow.close();
   }
+}
+
+/**
+ * Whether migrationsState would replay every file into an empty database: no state is stored for
+ * the files as they are, and no data directory was kept for any first part of them.
+ */
+export function replaysEveryFile(config: ResolvedConfig): boolean {
+  const keys = prefixKeys(config, migrationEntries(config));
+  return !existsSync(join(cacheDir(config, 'shadow'), `${keys.at(-1)!}.json`)) && keptPrefix(cacheDir(config, 'shadow-data'), keys) === 0;
+}
+
+/** How many of the first files the longest kept data directory stands for (0: none kept). */
+function keptPrefix(dataDir: string, keys: string[]): number {
+  let start = keys.length - 1;
+  while (start > 0 && !existsSync(join(dataDir, keys[start]!))) start--;
+  return start;
 }
 
 /**
