@@ -40,8 +40,18 @@ export interface CanonicalOptions {
 export async function canonicalize(schema: Schema, conn: Connection, options: CanonicalOptions): Promise<Schema> {
   // The embedded engine's version is its package's: the same key whether or not one is running.
   const printer = conn.engine === 'pglite' ? `pglite package ${pgliteVersion}` : `${conn.engine} ${await conn.serverVersion()}`;
-  return printedWith(schema, printer, (work) => work(conn), options, false);
+  return printedWith(schema, printer, () => ({ withConnection: (work) => work(conn), disposable: false }), options);
 }
+
+/** Runs work on a connection that is ready for it, and afterwards disposes of it or leaves it to its owner. */
+export type WithConnection = <T>(work: (conn: Connection) => Promise<T>) => Promise<T>;
+
+/**
+ * A PrintTarget says, once the plan creating the definitions is known, where it is printed and
+ * whether that database exists for the print alone (`disposable`: the plan is committed there)
+ * or must be left as it was (the print runs in a transaction rolled back).
+ */
+export type PrintTarget = (plan: Plan) => { withConnection: WithConnection; disposable: boolean };
 
 /**
  * The same, for a printer reached only on a cache miss: `printer` names the server (engine and
@@ -51,24 +61,22 @@ export async function canonicalize(schema: Schema, conn: Connection, options: Ca
 export async function canonicalizeWith(
   schema: Schema,
   printer: string,
-  withConnection: <T>(work: (conn: Connection) => Promise<T>) => Promise<T>,
+  withConnection: WithConnection,
   options: CanonicalOptions,
 ): Promise<Schema> {
-  return printedWith(schema, printer, withConnection, options, true);
+  return printedWith(schema, printer, () => ({ withConnection, disposable: true }), options);
 }
 
-/** `disposable`: the database exists for this alone (nothing needs rolling back). */
-async function printedWith(
-  schema: Schema,
-  printer: string,
-  withConnection: <T>(work: (conn: Connection) => Promise<T>) => Promise<T>,
-  options: CanonicalOptions,
-  disposable: boolean,
-): Promise<Schema> {
+/** The same, with the database chosen by the plan (see PrintTarget); `target` is asked only on a cache miss. */
+export async function canonicalizeAt(schema: Schema, printer: string, target: PrintTarget, options: CanonicalOptions): Promise<Schema> {
+  return printedWith(schema, printer, target, options);
+}
+
+async function printedWith(schema: Schema, printer: string, target: PrintTarget, options: CanonicalOptions): Promise<Schema> {
   const whole = wholeKey(printer, options);
   const known = whole ? readCanonical(options.cacheDir!, whole) : undefined;
   if (known) return known;
-  const canonical = await printedByKey(schema, printer, withConnection, options, disposable);
+  const canonical = await printedByKey(schema, printer, target, options);
   if (whole) writeCanonical(options.cacheDir!, whole, canonical);
   return canonical;
 }
@@ -87,13 +95,7 @@ function wholeKey(printer: string, options: CanonicalOptions): string | undefine
   return cacheKey(String(cacheFormat), 'canonical model of a load', options.loadKey, printer, planCodeFingerprint(), JSON.stringify(options.externalNamespaces));
 }
 
-async function printedByKey(
-  schema: Schema,
-  printer: string,
-  withConnection: <T>(work: (conn: Connection) => Promise<T>) => Promise<T>,
-  options: CanonicalOptions,
-  disposable: boolean,
-): Promise<Schema> {
+async function printedByKey(schema: Schema, printer: string, target: PrintTarget, options: CanonicalOptions): Promise<Schema> {
   // The printing database has no Citus: distribution is the declared one (merged back below).
   const { distributions: _citus, ...local } = schema;
   // The model (source locations aside: a line inserted above a definition prints nothing
@@ -105,12 +107,17 @@ async function printedByKey(
   // The last definitions printed with these objects: an added column is printed from them, with no server.
   const previousKey = cacheKey(String(cacheFormat), 'previous', printer, JSON.stringify(objectIds(local)));
   const previous = options.cacheDir ? readCached<PrintedPair>(options.cacheDir, previousKey) : undefined;
-  const printed = (previous && printedByAddedColumns(local, previous)) ?? (await withConnection((conn) => printOnServer(schema, createPlan(local), conn, options, disposable)));
+  const printed = (previous && printedByAddedColumns(local, previous)) ?? (await printCreated(schema, createPlan(local), target, options));
   if (options.cacheDir) {
     writeCanonical(options.cacheDir, key, printed);
     writeCached(options.cacheDir, previousKey, { declared: local, printed } satisfies PrintedPair);
   }
   return mergePrinted(schema, printed);
+}
+
+async function printCreated(schema: Schema, plan: Plan, target: PrintTarget, options: CanonicalOptions): Promise<Schema> {
+  const { withConnection, disposable } = target(plan);
+  return withConnection((conn) => printOnServer(schema, plan, conn, options, disposable));
 }
 
 /** Leaves out source locations only: an index or constraint may well be named `source`. */

@@ -15,7 +15,7 @@ import type { Schema } from '../model/schema.js';
 import { lintPlanText } from './lint-settings.js';
 import { listedMigrations, migrationsState, stateKey, storeMigrationsState, type ListedMigrations, type MigrationsState } from './shadow.js';
 import { loadConfiguredSchema } from './sql.js';
-import { definitionsState } from './states.js';
+import { comparedStates } from './compared-states.js';
 import { knownSame, rememberSame, verdictKey } from './verdicts.js';
 
 export { migrationsState, type MigrationsState } from './shadow.js';
@@ -94,10 +94,7 @@ export async function generateCommand(config: ResolvedConfig, options: GenerateO
   const existing = listed.files;
   const declared = await loadConfiguredSchema(config);
   if (knownSame(config, nothingToWriteKey(declared, stateKey(listed)))) return { status: 'unchanged', folder, replayed: 0, reused: existing.length };
-  // Printed in a database of their own, one after the other: one engine at a time in memory,
-  // and a cached canonical form opens none.
-  const definitions = await definitionsState(config, declared);
-  const shadow = await migrationsState(config, options.onProgress, listed);
+  const { definitions, shadow } = await comparedStates(config, declared, listed, options.onProgress);
   const changes = diffSchemas(shadow.schema, definitions);
   const counts = { folder, replayed: shadow.replayed, reused: shadow.reused };
   if (changes.length === 0) {

@@ -61,17 +61,20 @@ export function stateKey(listed: ListedMigrations): string {
  * files before them built. A changed or removed old file changes every key after it: the files are
  * replayed from the first one again. `listed` says which files (see listedMigrations: those up to
  * a version only, or files a caller has read already); all of them, read now, when not given.
+ * `empty`: a shadow database already open and as empty as a new one (see replaysEveryFile): every
+ * file is replayed into it, and it is closed (or kept) here.
  */
-export async function migrationsState(config: ResolvedConfig, onProgress?: ReplayProgress, listed: ListedMigrations = listedMigrations(config)): Promise<MigrationsState> {
+export async function migrationsState(config: ResolvedConfig, onProgress?: ReplayProgress, listed: ListedMigrations = listedMigrations(config), empty?: ScratchConnection): Promise<MigrationsState> {
   const { files, keys } = listed;
   const modelDir = cacheDir(config, 'shadow');
   const cached = readCached<{ schema: Schema; printer: Printer }>(modelDir, keys.at(-1)!);
-  if (cached) return { ...cached, replayed: 0, reused: files.length };
+  if (cached) {
+    await empty?.close();
+    return { ...cached, replayed: 0, reused: files.length };
+  }
   const dataDir = cacheDir(config, 'shadow-data');
-  // The longest prefix of the files whose shadow was kept (none: an empty database).
-  let start = files.length;
-  while (start > 0 && !existsSync(join(dataDir, keys[start]!))) start--;
-  const { shadow, from } = await openShadow(config, start ? join(dataDir, keys[start]!) : undefined);
+  let start = empty ? 0 : keptPrefix(dataDir, keys);
+  const { shadow, from } = empty ? { shadow: empty, from: undefined } : await openShadow(config, start ? join(dataDir, keys[start]!) : undefined);
   if (!from) start = 0;
   let kept = false;
   try {
@@ -89,6 +92,21 @@ export async function migrationsState(config: ResolvedConfig, onProgress?: Repla
   } finally {
     if (!kept) await shadow.close();
   }
+}
+
+/**
+ * Whether migrationsState would replay every listed file into an empty database: no state is
+ * stored for the files as they are, and no data directory was kept for any first part of them.
+ */
+export function replaysEveryFile(config: ResolvedConfig, listed: ListedMigrations = listedMigrations(config)): boolean {
+  return !existsSync(join(cacheDir(config, 'shadow'), `${stateKey(listed)}.json`)) && keptPrefix(cacheDir(config, 'shadow-data'), listed.keys) === 0;
+}
+
+/** How many of the first files the longest kept data directory stands for (0: none kept). */
+function keptPrefix(dataDir: string, keys: string[]): number {
+  let start = keys.length - 1;
+  while (start > 0 && !existsSync(join(dataDir, keys[start]!))) start--;
+  return start;
 }
 
 /**

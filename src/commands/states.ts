@@ -4,6 +4,7 @@ import { pgliteVersion } from '../engine/pglite-version.js';
 import type { ResolvedConfig } from '../config/load.js';
 import { introspect } from '../introspect/index.js';
 import type { Schema } from '../model/schema.js';
+import type { PrintTarget } from '../canonical/index.js';
 import { openDatabase, openScratch, presetOf, presetReads, withConnection } from './database.js';
 
 /** Where results are cached between runs: canonical forms, replayed migration files (models and data directories), loaded definitions. */
@@ -27,13 +28,21 @@ export function managedNamespaces(schema: Schema): string[] {
 /** The server that prints the definitions when no database is given: the embedded engine's package. */
 export const embeddedPrinter = `pglite package ${pgliteVersion}`;
 
-/** The definitions as a canonical model, printed by a scratch embedded database (cached). `declared`: the definitions already loaded. */
-export async function definitionsState(config: ResolvedConfig, declared?: Schema): Promise<Schema> {
+/**
+ * The definitions as a canonical model, printed by a scratch embedded database (cached).
+ * `declared`: the definitions already loaded; `target`: where to print instead (see PrintTarget).
+ */
+export async function definitionsState(config: ResolvedConfig, declared?: Schema, target?: PrintTarget): Promise<Schema> {
   if (!declared) {
     const stored = await storedCanonical(config);
     if (stored) return stored;
   }
-  return (await definitionsStates(config, declared)).canonical;
+  return (await definitionsStates(config, declared, target)).canonical;
+}
+
+/** Prints in an embedded database of its own, started for the print and disposed of after it. */
+export function scratchPrinter(config: ResolvedConfig): PrintTarget {
+  return () => ({ withConnection: (work) => withConnection(() => openScratch(config), work), disposable: true });
 }
 
 /**
@@ -55,14 +64,14 @@ function canonicalOptions(config: ResolvedConfig) {
  * The definitions as written (what `pgform lint` reads) and as a canonical model, from one load:
  * loading thousands of definitions twice costs seconds and the loader's memory.
  */
-export async function definitionsStates(config: ResolvedConfig, loaded?: Schema): Promise<{ declared: Schema; canonical: Schema }> {
+export async function definitionsStates(config: ResolvedConfig, loaded?: Schema, target = scratchPrinter(config)): Promise<{ declared: Schema; canonical: Schema }> {
   // Loaded here, not at the top: commands that only read a live database (gen types --url) skip
   // the definitions' loader and the planner.
-  const [{ loadConfiguredSchema }, { canonicalizeWith }, { loadKey }] = await Promise.all([import('./sql.js'), import('../canonical/index.js'), import('../load/model-cache.js')]);
+  const [{ loadConfiguredSchema }, { canonicalizeAt }, { loadKey }] = await Promise.all([import('./sql.js'), import('../canonical/index.js'), import('../load/model-cache.js')]);
   const declared = loaded ?? (await loadConfiguredSchema(config));
   const key = loadKey(declared);
   const options = { ...canonicalOptions(config), ...(key ? { loadKey: key } : {}) };
-  const canonical = await canonicalizeWith(declared, embeddedPrinter, (work) => withConnection(() => openScratch(config), work), options);
+  const canonical = await canonicalizeAt(declared, embeddedPrinter, target, options);
   return { declared, canonical };
 }
 

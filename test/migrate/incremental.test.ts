@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalizeWith } from '../../src/canonical/index.js';
 import { openScratch, presetOf, withConnection } from '../../src/commands/database.js';
+import { comparedStates } from '../../src/commands/compared-states.js';
 import { generateCommand, migrationsState } from '../../src/commands/generate.js';
+import { listedMigrations, replaysEveryFile } from '../../src/commands/shadow.js';
+import { definitionsState } from '../../src/commands/states.js';
 import { loadConfiguredSchema } from '../../src/commands/sql.js';
 import type { ResolvedConfig } from '../../src/config/load.js';
 import type { Connection } from '../../src/engine/connection.js';
@@ -133,6 +136,46 @@ describe('generate on the stored shadow state', () => {
       if (edited.status !== 'refused') return;
       expect(edited.refused.map((statement) => statement.object)).toEqual(['public.items.tampered']);
       expect(await migrationsState(config)).toMatchObject({ replayed: 0, reused: 2 });
+    });
+  });
+
+  it('on a fresh clone prints and replays in one shadow database: the states, the file written and the kept shadow are those of a database each', async () => {
+    await withProject(pgliteEngine, async (project) => {
+      const { config } = project;
+      project.define(printing);
+      await generateCommand(config, { now: new Date('2024-01-31T12:00:00Z') });
+      const edited = printing.replace("default('new')", "default('won')").replace('note: text(),', 'note: text(), seen_at: timestamptz().defaultNow(),');
+      project.define(edited);
+      const declared = await loadConfiguredSchema(config);
+      const clone = (name: string): ResolvedConfig => ({ ...config, root: join(project.root, name), migrations: join(project.root, 'migrations') });
+
+      // Each in a database of its own, as before; then both in one, from nothing stored.
+      const apart = clone('apart');
+      const separate = { definitions: await definitionsState(apart, declared), shadow: await migrationsState(apart) };
+      const fresh = clone('fresh');
+      expect(replaysEveryFile(fresh)).toBe(true);
+      const shared = await comparedStates(fresh, declared, listedMigrations(fresh));
+      expect(shared.shadow).toMatchObject({ replayed: 1, reused: 0 });
+      expect(shared.definitions).toEqual(separate.definitions);
+      expect(shared.shadow.schema).toEqual(separate.shadow.schema);
+      expect(replaysEveryFile(fresh)).toBe(false);
+
+      // The generate of a fresh clone writes the file a warm one writes, and the shadow it kept
+      // (the definitions were printed in it first) replays the new file to the state a replay
+      // from the first file builds.
+      rmSync(join(project.root, '.pgform'), { recursive: true, force: true });
+      const first = await generateCommand(config, { now: new Date('2024-02-01T12:00:00Z') });
+      expect(first).toMatchObject({ status: 'written', replayed: 1, reused: 0, after: { remaining: 0 } });
+      const written = project.migrationNames().at(-1)!;
+      const text = project.readMigration(written);
+      rmSync(join(project.root, 'migrations', written));
+      await definitionsState(apart, declared);
+      const warm = await generateCommand(apart, { now: new Date('2024-02-01T12:00:00Z') });
+      expect(warm).toMatchObject({ status: 'written', replayed: 0, reused: 1 });
+      expect(project.readMigration(written)).toBe(text);
+      project.define(edited.replace('note: text(),', "note: text(), kind: text().notNull().default('plain'),"));
+      expect(await generateCommand(config, { now: new Date('2024-02-02T12:00:00Z') })).toMatchObject({ status: 'written', after: { replayed: 1, reused: 2, remaining: 0 } });
+      expect(await replayedFromScratch(project.root, config)).toEqual((await migrationsState(config)).schema);
     });
   });
 
