@@ -49,12 +49,18 @@ export function diffSchemas(original: Schema, to: Schema, options: DiffOptions =
   // The preset's own extensions (Supabase's pgcrypto in schema extensions) are referenced only.
   const planned = (record: Schema['extensions']) => Object.fromEntries(Object.entries(record).filter(([name]) => !from.extensions[name]?.external && !to.extensions[name]?.external));
   each(planned(from.extensions), planned(to.extensions), {
-    create: (extension) => changes.push({ kind: 'create extension', extension }),
+    create: (extension) => {
+      changes.push({ kind: 'create extension', extension });
+      comment(changes, { type: 'extension', name: extension.name }, extension.defaultComment, extensionComment(extension));
+    },
     drop: (extension) => changes.push({ kind: 'drop extension', extension }),
     alter: (a, b) => {
       // An extension that cannot move must go and come back, with its objects' data: DROP says so.
-      if (a.schema !== b.schema && a.relocatable === false) changes.push({ kind: 'drop extension', extension: a }, { kind: 'create extension', extension: b });
+      const recreated = a.schema !== b.schema && a.relocatable === false;
+      if (recreated) changes.push({ kind: 'drop extension', extension: a }, { kind: 'create extension', extension: b });
       else if (a.schema !== b.schema || (pinnedVersion(b) !== undefined && a.version !== b.version)) changes.push({ kind: 'alter extension', from: a, to: b });
+      const server = b.defaultComment ?? a.defaultComment;
+      comment(changes, { type: 'extension', name: b.name }, recreated ? server : extensionComment(a, server), extensionComment(b, server));
     },
   });
   each(managed(from.collations ?? {}), managed(to.collations ?? {}), {
@@ -172,6 +178,14 @@ export function diffSchemas(original: Schema, to: Schema, options: DiffOptions =
   diffPublications(from, to, external, changes, recreated);
   diffDistributions(from, to, changes);
   return changes;
+}
+
+/**
+ * The comment an extension holds: its own, else the control file's (`server` knows it when the
+ * extension comes from definitions). `''` is none.
+ */
+function extensionComment(extension: Extension, server = extension.defaultComment): string | undefined {
+  return extension.comment ?? server;
 }
 
 /**

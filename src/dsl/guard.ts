@@ -291,7 +291,7 @@ export const sensitiveShape = z.boolean();
 
 
 export const namespaceShape = z.object({ ...documentation, grants: z.array(grant).optional() }).strict();
-export const extensionShape = z.object({ schema: name.optional(), version: name.optional() }).strict();
+export const extensionShape = z.object({ schema: name.optional(), version: name.optional(), description: descriptionShape.optional() }).strict();
 
 const operation = z.enum(['insert', 'update', 'delete', 'truncate']);
 const publicationMember = z.union([

@@ -150,7 +150,8 @@ export type CommentTarget =
   | { type: 'index'; schema: string; name: string }
   | { type: 'trigger' | 'policy'; table: string; name: string }
   | { type: 'routine'; id: string; routine: Routine }
-  | { type: 'publication'; name: string };
+  | { type: 'publication'; name: string }
+  | { type: 'extension'; name: string };
 
 /**
  * A Hazard marks a statement that can lose data, rewrite a table, hold a long lock, take an

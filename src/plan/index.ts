@@ -249,7 +249,7 @@ function objectOf(change: Change): string {
       if (t.type === 'constraint') return `${t.table} (constraint ${t.name})`;
       if ('table' in t) return `${t.table} (${t.type} ${t.name})`;
       if (t.type === 'domain constraint') return `${t.domain} (constraint ${t.name})`;
-      if (t.type === 'publication') return `publication ${t.name}`;
+      if (t.type === 'publication' || t.type === 'extension') return `${t.type} ${t.name}`;
       return t.id;
     }
   }
