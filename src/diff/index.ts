@@ -5,7 +5,7 @@ import { grantsInForce } from '../model/default-privileges.js';
 import { diffDefaultPrivileges } from './default-privileges.js';
 import { objectId, parseQualifiedName } from '../model/id.js';
 import { followExtensionMoves } from './extension-moves.js';
-import { attachedByParent, childColumnStart, diffInheritance, followsParent, keptFromParents, ownDefaults, parentsOf, recreatedTables, referencesTo } from './partitions.js';
+import { attachedByParent, childColumnStart, childKeepsColumn, diffInheritance, followsParent, keptFromParents, ownDefaults, parentsOf, recreatedTables, referencesTo } from './partitions.js';
 import { diffPublications } from './publications.js';
 import { diffDistributions } from './distributions.js';
 import { columnSettingsChange, createdColumn, sameColumnShape, viewColumnSettingsChanges } from './column-settings.js';
@@ -469,7 +469,12 @@ function diffTable(original: Table, b: Table, changes: Change[], sides: Sides): 
   const parents = { from: kept.map((p) => sides.from.tables[p]), to: kept.map((p) => sides.to.tables[p]) };
   const sidesOf = { from: a, to: b };
   for (const column of a.columns) {
-    if (!b.columns.some((c) => c.name === column.name) && !followsParent('drop', column, sidesOf, parents)) changes.push({ kind: 'drop column', table: id, column });
+    if (b.columns.some((c) => c.name === column.name)) continue;
+    // A parent dropping with ONLY leaves this table's copy: it is dropped here.
+    const parentKeepsCopies = kept.some((p) => childKeepsColumn(p, column.name, sides));
+    if (followsParent('drop', column, sidesOf, parents) && !parentKeepsCopies) continue;
+    const only = !b.partitionBy && childKeepsColumn(id, column.name, sides);
+    changes.push({ kind: 'drop column', table: id, column, ...(only ? { only } : {}) });
   }
   for (const column of b.columns) {
     const before = a.columns.find((c) => c.name === column.name);

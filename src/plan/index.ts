@@ -337,6 +337,7 @@ function inheritanceLevels(changes: Change[], context: { from?: Schema; to?: Sch
       case 'create index':
         return depth(change.relation);
       case 'add column':
+      case 'drop column':
       case 'alter column':
       case 'set column settings':
       case 'add constraint':
