@@ -4,6 +4,8 @@ import { sameValue } from '../model/compare.js';
 import { grantsInForce } from '../model/default-privileges.js';
 import { diffDefaultPrivileges } from './default-privileges.js';
 import { objectId, parseQualifiedName } from '../model/id.js';
+import { refuseCheckingInsideContainers } from './domain-containers.js';
+import { refuseRetypeInPartitionKey } from './partition-key-columns.js';
 import { followExtensionMoves } from './extension-moves.js';
 import { attachedByParent, childColumnStart, childKeepsColumn, diffInheritance, followsParent, keptFromParents, ownDefaults, parentsOf, recreatedTables, referencesTo } from './partitions.js';
 import { diffPublications } from './publications.js';
@@ -95,7 +97,10 @@ export function diffSchemas(original: Schema, to: Schema, options: DiffOptions =
         });
       } else {
         refuseUnderComposite(from, to, 'enum', b);
-        changes.push({ kind: 'replace enum', from: a, to: b, columns: columnsOfType(from, to, b.schema, b.name) });
+        const columns = columnsOfType(from, to, b.schema, b.name);
+        const id = objectId(b.schema, b.name);
+        refuseRetypeInPartitionKey(from, columns, `enum ${id} must be replaced (values removed or reordered)`, id);
+        changes.push({ kind: 'replace enum', from: a, to: b, columns });
       }
       comment(changes, { type: 'type', id: objectId(b.schema, b.name) }, a.comment, b.comment);
     },
@@ -111,8 +116,12 @@ export function diffSchemas(original: Schema, to: Schema, options: DiffOptions =
       // Only the base type and collation cannot be altered in place: a domain in use is replaced, as an enum is.
       const sameBase = a.type === b.type && (a.collation ?? null) === (b.collation ?? null);
       const columns = columnsOfType(from, to, b.schema, b.name);
-      if (sameBase) return reshapeOrComment(changes, target, a, b, [{ kind: 'alter domain', from: a, to: b }], true);
+      if (sameBase) {
+        refuseCheckingInsideContainers(from, to, a, b);
+        return reshapeOrComment(changes, target, a, b, [{ kind: 'alter domain', from: a, to: b }], true);
+      }
       refuseUnderComposite(from, to, 'domain', b);
+      refuseRetypeInPartitionKey(from, columns, `domain ${objectId(b.schema, b.name)} must be replaced (new base type or collation)`, objectId(b.schema, b.name));
       if (columns.length) reshapeOrComment(changes, target, a, b, [{ kind: 'replace domain', from: a, to: b, columns }]);
       else reshapeOrComment(changes, target, a, b, [{ kind: 'drop domain', domain: a }, { kind: 'create domain', domain: b }]);
     },
@@ -493,7 +502,10 @@ function diffTable(original: Table, b: Table, changes: Change[], sides: Sides): 
       continue;
     }
     const start = childColumnStart(before, parents);
-    if (!sameColumnShape(start, shapeB) && !followsParent('alter', column, sidesOf, parents)) changes.push({ kind: 'alter column', table: id, from: start, to: shapeB });
+    if (!sameColumnShape(start, shapeB) && !followsParent('alter', column, sidesOf, parents)) {
+      if (start.type !== shapeB.type) refuseRetypeInPartitionKey(sides.from, [{ table: id, column }], `column ${id}.${column.name} changes type to ${shapeB.type}`, id);
+      changes.push({ kind: 'alter column', table: id, from: start, to: shapeB });
+    }
     changes.push(...columnSettingsChange(id, start, shapeB, sides));
   }
   each(a.constraints, b.constraints, {
