@@ -276,6 +276,7 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
       ...(def.cost !== undefined && def.cost !== defaultRoutineCost(def.language) ? { cost: def.cost } : {}),
       ...(def.rows !== undefined && def.rows !== defaultRoutineRows ? { rows: def.rows } : {}),
       ...(def.support !== undefined ? { support: def.support } : {}),
+      ...(def.transforms !== undefined ? { transforms: [...def.transforms] } : {}),
       settings: def.settings,
       body: def.body,
       ...(def.standardBody ? { standardBody: true } : {}),

@@ -201,6 +201,7 @@ export const routineShape = z
     cost: z.number().positive().finite().optional(),
     rows: z.number().positive().finite().optional(),
     support: name.optional(),
+    transforms: z.array(z.string().min(1)).optional(),
     set: z.record(z.string(), z.string()).optional(),
     body: sqlText,
     grants: z.union([z.array(name), z.array(grant)]).optional(),

@@ -676,6 +676,11 @@ export interface Routine extends Documented {
    * unless in pg_catalog (`textlike_support`, `ext.my_support`).
    */
   support?: string;
+  /**
+   * The types whose TRANSFORM the routine's language applies (TRANSFORM FOR TYPE,
+   * pg_proc.protrftypes), as `format_type` prints them, in their order; absent when none.
+   */
+  transforms?: string[];
   /** `SET` clauses as PostgreSQL stores them (proconfig): `{ search_path: '""' }`. */
   settings: Record<string, string>;
   /**
