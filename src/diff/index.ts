@@ -4,8 +4,10 @@ import { sameValue } from '../model/compare.js';
 import { grantsInForce } from '../model/default-privileges.js';
 import { diffDefaultPrivileges } from './default-privileges.js';
 import { objectId, parseQualifiedName } from '../model/id.js';
+import { refuseCheckingInsideContainers } from './domain-containers.js';
+import { refuseRetypeInPartitionKey } from './partition-key-columns.js';
 import { followExtensionMoves } from './extension-moves.js';
-import { attachedByParent, childColumnStart, diffInheritance, followsParent, keptFromParents, ownDefaults, parentsOf, recreatedTables, referencesTo } from './partitions.js';
+import { attachedByParent, childColumnStart, childKeepsColumn, diffInheritance, followsParent, keptFromParents, ownDefaults, parentsOf, recreatedTables, referencesTo } from './partitions.js';
 import { diffPublications } from './publications.js';
 import { diffDistributions } from './distributions.js';
 import { columnSettingsChange, createdColumn, sameColumnShape, viewColumnSettingsChanges } from './column-settings.js';
@@ -49,12 +51,18 @@ export function diffSchemas(original: Schema, to: Schema, options: DiffOptions =
   // The preset's own extensions (Supabase's pgcrypto in schema extensions) are referenced only.
   const planned = (record: Schema['extensions']) => Object.fromEntries(Object.entries(record).filter(([name]) => !from.extensions[name]?.external && !to.extensions[name]?.external));
   each(planned(from.extensions), planned(to.extensions), {
-    create: (extension) => changes.push({ kind: 'create extension', extension }),
+    create: (extension) => {
+      changes.push({ kind: 'create extension', extension });
+      comment(changes, { type: 'extension', name: extension.name }, extension.defaultComment, extensionComment(extension));
+    },
     drop: (extension) => changes.push({ kind: 'drop extension', extension }),
     alter: (a, b) => {
       // An extension that cannot move must go and come back, with its objects' data: DROP says so.
-      if (a.schema !== b.schema && a.relocatable === false) changes.push({ kind: 'drop extension', extension: a }, { kind: 'create extension', extension: b });
+      const recreated = a.schema !== b.schema && a.relocatable === false;
+      if (recreated) changes.push({ kind: 'drop extension', extension: a }, { kind: 'create extension', extension: b });
       else if (a.schema !== b.schema || (pinnedVersion(b) !== undefined && a.version !== b.version)) changes.push({ kind: 'alter extension', from: a, to: b });
+      const server = b.defaultComment ?? a.defaultComment;
+      comment(changes, { type: 'extension', name: b.name }, recreated ? server : extensionComment(a, server), extensionComment(b, server));
     },
   });
   each(managed(from.collations ?? {}), managed(to.collations ?? {}), {
@@ -89,7 +97,10 @@ export function diffSchemas(original: Schema, to: Schema, options: DiffOptions =
         });
       } else {
         refuseUnderComposite(from, to, 'enum', b);
-        changes.push({ kind: 'replace enum', from: a, to: b, columns: columnsOfType(from, to, b.schema, b.name) });
+        const columns = columnsOfType(from, to, b.schema, b.name);
+        const id = objectId(b.schema, b.name);
+        refuseRetypeInPartitionKey(from, columns, `enum ${id} must be replaced (values removed or reordered)`, id);
+        changes.push({ kind: 'replace enum', from: a, to: b, columns });
       }
       comment(changes, { type: 'type', id: objectId(b.schema, b.name) }, a.comment, b.comment);
     },
@@ -105,8 +116,12 @@ export function diffSchemas(original: Schema, to: Schema, options: DiffOptions =
       // Only the base type and collation cannot be altered in place: a domain in use is replaced, as an enum is.
       const sameBase = a.type === b.type && (a.collation ?? null) === (b.collation ?? null);
       const columns = columnsOfType(from, to, b.schema, b.name);
-      if (sameBase) return reshapeOrComment(changes, target, a, b, [{ kind: 'alter domain', from: a, to: b }], true);
+      if (sameBase) {
+        refuseCheckingInsideContainers(from, to, a, b);
+        return reshapeOrComment(changes, target, a, b, [{ kind: 'alter domain', from: a, to: b }], true);
+      }
       refuseUnderComposite(from, to, 'domain', b);
+      refuseRetypeInPartitionKey(from, columns, `domain ${objectId(b.schema, b.name)} must be replaced (new base type or collation)`, objectId(b.schema, b.name));
       if (columns.length) reshapeOrComment(changes, target, a, b, [{ kind: 'replace domain', from: a, to: b, columns }]);
       else reshapeOrComment(changes, target, a, b, [{ kind: 'drop domain', domain: a }, { kind: 'create domain', domain: b }]);
     },
@@ -172,6 +187,14 @@ export function diffSchemas(original: Schema, to: Schema, options: DiffOptions =
   diffPublications(from, to, external, changes, recreated);
   diffDistributions(from, to, changes);
   return changes;
+}
+
+/**
+ * The comment an extension holds: its own, else the control file's (`server` knows it when the
+ * extension comes from definitions). `''` is none.
+ */
+function extensionComment(extension: Extension, server = extension.defaultComment): string | undefined {
+  return extension.comment ?? server;
 }
 
 /**
@@ -455,7 +478,12 @@ function diffTable(original: Table, b: Table, changes: Change[], sides: Sides): 
   const sidesOf = { from: a, to: b };
   const regenerated: string[] = [];
   for (const column of a.columns) {
-    if (!b.columns.some((c) => c.name === column.name) && !followsParent('drop', column, sidesOf, parents)) changes.push({ kind: 'drop column', table: id, column });
+    if (b.columns.some((c) => c.name === column.name)) continue;
+    // A parent dropping with ONLY leaves this table's copy: it is dropped here.
+    const parentKeepsCopies = kept.some((p) => childKeepsColumn(p, column.name, sides));
+    if (followsParent('drop', column, sidesOf, parents) && !parentKeepsCopies) continue;
+    const only = !b.partitionBy && childKeepsColumn(id, column.name, sides);
+    changes.push({ kind: 'drop column', table: id, column, ...(only ? { only } : {}) });
   }
   for (const column of b.columns) {
     const before = a.columns.find((c) => c.name === column.name);
@@ -475,6 +503,7 @@ function diffTable(original: Table, b: Table, changes: Change[], sides: Sides): 
     }
     const start = childColumnStart(before, parents);
     if (!sameColumnShape(start, shapeB) && !followsParent('alter', column, sidesOf, parents)) {
+      if (start.type !== shapeB.type) refuseRetypeInPartitionKey(sides.from, [{ table: id, column }], `column ${id}.${column.name} changes type to ${shapeB.type}`, id);
       changes.push({ kind: 'alter column', table: id, from: start, to: shapeB });
       if (shapeB.generated !== undefined && shapeB.generated !== start.generated) regenerated.push(shapeB.name);
     }

@@ -126,6 +126,18 @@ export function attachedByParent(a: Table, b: Table, sides: { from: Schema; to: 
 }
 
 /**
+ * True when a column a parent drops stays in an inheritance child that keeps the parent: the
+ * parent drops it with ONLY, which leaves each child's copy (and its values) as the child's own.
+ * Partitions have no such copy: their columns always follow the partitioned table.
+ */
+export function childKeepsColumn(parent: string, column: string, sides: { from: Schema; to: Schema }): boolean {
+  return Object.entries(sides.to.tables).some(([id, child]) => {
+    const before = sides.from.tables[id];
+    return Boolean(before?.inherits?.includes(parent) && child.inherits?.includes(parent) && child.columns.some((c) => c.name === column));
+  });
+}
+
+/**
  * True when a column change of a child is the one its parent makes: ADD, DROP and ALTER COLUMN
  * on a parent reach its partitions and the inherited columns of its children, so the child's
  * own statement would fail or repeat it.

@@ -85,7 +85,7 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
   for (const ext of byKind('extension')) {
     const where = at(ext.source, ext.name, 'name', options.file);
     if (schema.extensions[ext.name]) invalid(`extension "${ext.name}" is declared twice`, where);
-    schema.extensions[ext.name] = { name: ext.name, schema: ext.schema, ...(ext.version !== undefined ? { version: ext.version } : {}), ...(ext.source ? { source: ext.source } : {}) };
+    schema.extensions[ext.name] = { name: ext.name, schema: ext.schema, ...(ext.version !== undefined ? { version: ext.version } : {}), ...(ext.description !== undefined ? { comment: ext.description } : {}), ...(ext.source ? { source: ext.source } : {}) };
   }
 
   // Relations, indexes and sequences share one name space per schema in PostgreSQL.
@@ -276,6 +276,7 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
       ...(def.cost !== undefined && def.cost !== defaultRoutineCost(def.language) ? { cost: def.cost } : {}),
       ...(def.rows !== undefined && def.rows !== defaultRoutineRows ? { rows: def.rows } : {}),
       ...(def.support !== undefined ? { support: def.support } : {}),
+      ...(def.transforms !== undefined ? { transforms: [...def.transforms] } : {}),
       settings: def.settings,
       body: def.body,
       ...(def.standardBody ? { standardBody: true } : {}),

@@ -201,6 +201,7 @@ export const routineShape = z
     cost: z.number().positive().finite().optional(),
     rows: z.number().positive().finite().optional(),
     support: name.optional(),
+    transforms: z.array(z.string().min(1)).optional(),
     set: z.record(z.string(), z.string()).optional(),
     body: sqlText,
     grants: z.union([z.array(name), z.array(grant)]).optional(),
@@ -291,7 +292,7 @@ export const sensitiveShape = z.boolean();
 
 
 export const namespaceShape = z.object({ ...documentation, grants: z.array(grant).optional() }).strict();
-export const extensionShape = z.object({ schema: name.optional(), version: name.optional() }).strict();
+export const extensionShape = z.object({ schema: name.optional(), version: name.optional(), description: descriptionShape.optional() }).strict();
 
 const operation = z.enum(['insert', 'update', 'delete', 'truncate']);
 const publicationMember = z.union([

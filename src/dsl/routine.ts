@@ -34,6 +34,11 @@ export interface RoutineOptions extends Documentation, LintOptions {
    * `textlike_support`, or `schema.name` outside pg_catalog.
    */
   support?: string;
+  /**
+   * Types whose TRANSFORM its language applies (TRANSFORM FOR TYPE), named as PostgreSQL prints
+   * them: `['public.hstore']`. The transforms themselves (CREATE TRANSFORM) are not managed.
+   */
+  transforms?: string[];
   /** Configuration set while the routine runs: `{ search_path: '' }`. */
   set?: Record<string, string>;
   /**
@@ -63,6 +68,7 @@ export interface RoutineDef extends Documentation, LintOptions {
   readonly cost?: number;
   readonly rows?: number;
   readonly support?: string;
+  readonly transforms?: string[];
   readonly settings: Record<string, string>;
   readonly body: string;
   readonly standardBody: boolean;
@@ -111,6 +117,7 @@ function define(kind: Routine['kind'], name: string, options: RoutineOptions, so
     ...(options.cost !== undefined ? { cost: options.cost } : {}),
     ...(options.rows !== undefined ? { rows: options.rows } : {}),
     ...(options.support !== undefined ? { support: options.support.replace(/^pg_catalog\./, '') } : {}),
+    ...(options.transforms?.length ? { transforms: options.transforms } : {}),
     settings: options.set ?? {},
     body: standardBody ? body.trim() : body,
     standardBody,

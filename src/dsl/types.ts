@@ -72,14 +72,16 @@ export interface ExtensionDef {
   readonly schema: string;
   /** A pinned version (`ALTER EXTENSION ... UPDATE TO`); absent: whatever the server installs. */
   readonly version?: string;
+  /** COMMENT ON EXTENSION; absent: the one CREATE EXTENSION gives, `''`: none. */
+  readonly description?: string;
   readonly source?: { file: string; line: number };
 }
 
-export function extension(name: string, options: { schema?: string; version?: string } = {}): ExtensionDef {
+export function extension(name: string, options: { schema?: string; version?: string; description?: string } = {}): ExtensionDef {
   const source = callSite();
   guardName(name, 'extension', source);
   guard(extensionShape, options, { object: `extension ${name}`, source });
-  return { pgform: 'extension', name, schema: options.schema ?? 'public', ...(options.version !== undefined ? { version: options.version } : {}), ...(source ? { source } : {}) };
+  return { pgform: 'extension', name, schema: options.schema ?? 'public', ...(options.version !== undefined ? { version: options.version } : {}), ...(options.description !== undefined ? { description: options.description } : {}), ...(source ? { source } : {}) };
 }
 
 export interface EnumDef extends TypeRef, Documentation {

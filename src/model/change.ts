@@ -35,7 +35,8 @@ export type Change =
   | { kind: 'create table'; table: Table }
   | { kind: 'drop table'; table: Table }
   | { kind: 'add column'; table: string; column: Column }
-  | { kind: 'drop column'; table: string; column: Column }
+  /** `only`: ALTER TABLE ONLY, so inheritance children keep their copies of the column as their own. */
+  | { kind: 'drop column'; table: string; column: Column; only?: boolean }
   /**
    * `generated`: stored generated columns computed from this one, whose type changes; PostgreSQL
    * retypes no column a generated one reads, so they are dropped before and added again after.
@@ -150,7 +151,8 @@ export type CommentTarget =
   | { type: 'index'; schema: string; name: string }
   | { type: 'trigger' | 'policy'; table: string; name: string }
   | { type: 'routine'; id: string; routine: Routine }
-  | { type: 'publication'; name: string };
+  | { type: 'publication'; name: string }
+  | { type: 'extension'; name: string };
 
 /**
  * A Hazard marks a statement that can lose data, rewrite a table, hold a long lock, take an

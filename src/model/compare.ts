@@ -9,7 +9,7 @@
  * DATA` says how it is created: once a job or a person refreshes it, it holds rows, which is data,
  * never drift to undo.
  */
-const documentationOnly = new Set(['group', 'note', 'source', 'renamedFrom', 'renamedValues', 'sensitive', 'updatable', 'withNoData', 'dependencies', 'conversion', 'relocatable', 'defaultVersion', 'external', 'lint']);
+const documentationOnly = new Set(['group', 'note', 'source', 'renamedFrom', 'renamedValues', 'sensitive', 'updatable', 'withNoData', 'dependencies', 'conversion', 'relocatable', 'defaultVersion', 'defaultComment', 'external', 'lint']);
 
 /** A stable JSON text of a model value without documentation-only fields. */
 export function stableText(value: unknown): string {

@@ -184,6 +184,13 @@ export interface Extension {
    * pins nothing: a database at its server's default is never drift against another version.
    */
   defaultVersion?: string;
+  /**
+   * COMMENT ON EXTENSION, when it is not the one CREATE EXTENSION gives (the control file's):
+   * `''` is none (PostgreSQL stores an empty comment as none); absent is the control file's.
+   */
+  comment?: string;
+  /** The control file's comment, which CREATE EXTENSION sets (read from the server only). */
+  defaultComment?: string;
   source?: SourceLocation;
 }
 
@@ -669,6 +676,11 @@ export interface Routine extends Documented {
    * unless in pg_catalog (`textlike_support`, `ext.my_support`).
    */
   support?: string;
+  /**
+   * The types whose TRANSFORM the routine's language applies (TRANSFORM FOR TYPE,
+   * pg_proc.protrftypes), as `format_type` prints them, in their order; absent when none.
+   */
+  transforms?: string[];
   /** `SET` clauses as PostgreSQL stores them (proconfig): `{ search_path: '""' }`. */
   settings: Record<string, string>;
   /**

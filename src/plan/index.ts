@@ -249,7 +249,7 @@ function objectOf(change: Change): string {
       if (t.type === 'constraint') return `${t.table} (constraint ${t.name})`;
       if ('table' in t) return `${t.table} (${t.type} ${t.name})`;
       if (t.type === 'domain constraint') return `${t.domain} (constraint ${t.name})`;
-      if (t.type === 'publication') return `publication ${t.name}`;
+      if (t.type === 'publication' || t.type === 'extension') return `${t.type} ${t.name}`;
       return t.id;
     }
   }
@@ -337,6 +337,7 @@ function inheritanceLevels(changes: Change[], context: { from?: Schema; to?: Sch
       case 'create index':
         return depth(change.relation);
       case 'add column':
+      case 'drop column':
       case 'alter column':
       case 'set column settings':
       case 'add constraint':

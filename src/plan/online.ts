@@ -140,9 +140,11 @@ function relationNames({ from, to }: { from?: Schema; to?: Schema }, changes: Ch
       }
     }
   }
-  // What exists before the plan, less the indexes it drops first; partitions the plan creates
-  // receive the parent's indexes as they are created.
+  // What exists before the plan, less the indexes and keys it drops first (a parent's dropped key
+  // takes its partitions' indexes along); partitions the plan creates receive the parent's indexes
+  // as they are created.
   const dropped = new Set(changes.flatMap((c) => (c.kind === 'drop index' ? [`${c.relation} ${c.index.name}`] : [])));
+  const droppedKeys = new Set(changes.flatMap((c) => (c.kind === 'drop constraint' ? [`${c.table} ${c.constraint.name}`] : [])));
   const partitions = new Map<string, Table[]>();
   for (const schema of schemas) {
     for (const t of Object.values(schema?.tables ?? {})) {
@@ -159,6 +161,7 @@ function relationNames({ from, to }: { from?: Schema; to?: Schema }, changes: Ch
   for (const parent of Object.values(from?.tables ?? {}).filter((t) => t.partitionBy)) {
     const id = objectId(parent.schema, parent.name);
     for (const constraint of Object.values(parent.constraints)) {
+      if (droppedKeys.has(`${id} ${constraint.name}`)) continue;
       if (constraint.kind === 'primary key' || constraint.kind === 'unique') reach(id, { columns: constraint.columns, label: constraint.kind === 'primary key' ? 'pkey' : 'key' });
     }
     for (const index of Object.values(parent.indexes).sort((a, b) => a.name.localeCompare(b.name))) {

@@ -30,7 +30,7 @@ for (const engine of testEngines) {
 
     it('lists extensions with their installed version but none of the objects they own', () => {
       const { schema } = fixture();
-      expect(schema.extensions).toEqual({ citext: { name: 'citext', schema: 'crm', version: expect.stringMatching(/^1\.[0-9]+$/), defaultVersion: expect.stringMatching(/^1\.[0-9]+$/) } });
+      expect(schema.extensions).toEqual({ citext: { name: 'citext', schema: 'crm', version: expect.stringMatching(/^1\.[0-9]+$/), defaultVersion: expect.stringMatching(/^1\.[0-9]+$/), defaultComment: expect.any(String) } });
       expect(Object.keys(schema.routines).filter((id) => id.includes('citext'))).toEqual([]);
       expect(Object.keys(schema.domains)).toEqual(['crm.email', 'crm.positive']);
     });

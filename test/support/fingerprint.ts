@@ -44,7 +44,7 @@ const queries: KindQuery[] = [
   },
   {
     kind: 'extension',
-    sql: `SELECT x.extname AS key, jsonb_build_object('version', x.extversion, 'schema', n.nspname) AS detail
+    sql: `SELECT x.extname AS key, jsonb_build_object('version', x.extversion, 'schema', n.nspname, 'comment', ${comment('pg_extension', 'x.oid')}) AS detail
           FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace WHERE x.extname <> 'plpgsql'`,
   },
   {

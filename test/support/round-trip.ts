@@ -46,7 +46,7 @@ export async function roundTrip(conn: Connection, definitions: string | Schema):
   const actual = databasePart(live);
   // An extension declared without a version gets the server's default: no difference.
   for (const [name, extension] of Object.entries(actual.extensions)) {
-    if (expected.extensions[name] && expected.extensions[name]!.version === undefined) actual.extensions[name] = { name, schema: extension.schema };
+    if (expected.extensions[name] && expected.extensions[name]!.version === undefined) actual.extensions[name] = { name, schema: extension.schema, ...(extension.comment !== undefined ? { comment: extension.comment } : {}) };
   }
   return { declared, canonical, live, differences: listDifferences(expected, actual), remaining: diffSchemas(actual, expected) };
 }

@@ -34,6 +34,7 @@ function behaviour(routine: Routine): string {
     routine.cost !== undefined ? `cost ${routine.cost}` : '',
     routine.rows !== undefined ? `about ${routine.rows} rows` : '',
     routine.support !== undefined ? `planner support ${routine.support}` : '',
+    routine.transforms?.length ? `transforms for ${routine.transforms.join(', ')}` : '',
   ]
     .filter(Boolean)
     .join(', ');

@@ -300,8 +300,8 @@ export function driftItems(changes: Change[], from: Schema, to: Schema): DriftIt
       }
       case 'set comment': {
         const t = c.target;
-        const object = t.type === 'schema' || t.type === 'publication' ? t.name : t.type === 'column' ? `${t.relation}.${t.column}` : t.type === 'index' ? objectId(t.schema, t.name) : 'table' in t ? sub(t.table, t.type, t.name) : 'domain' in t ? sub(t.domain, 'constraint', t.name) : t.id;
-        const owner = t.type === 'schema' || t.type === 'publication' ? t.name : t.type === 'column' ? t.relation : t.type === 'index' ? objectId(t.schema, t.name) : 'table' in t ? t.table : 'domain' in t ? t.domain : t.id;
+        const object = t.type === 'schema' || t.type === 'publication' || t.type === 'extension' ? t.name : t.type === 'column' ? `${t.relation}.${t.column}` : t.type === 'index' ? objectId(t.schema, t.name) : 'table' in t ? sub(t.table, t.type, t.name) : 'domain' in t ? sub(t.domain, 'constraint', t.name) : t.id;
+        const owner = t.type === 'schema' || t.type === 'publication' || t.type === 'extension' ? t.name : t.type === 'column' ? t.relation : t.type === 'index' ? objectId(t.schema, t.name) : 'table' in t ? t.table : 'domain' in t ? t.domain : t.id;
         add('comment', object, owner, 'changed', [{ field: `comment on ${t.type}`, expected: c.to ?? null, actual: c.from ?? null }]);
         break;
       }

@@ -26,7 +26,7 @@ export function namespaceExpr(namespace: Namespace, ctx: PullContext): Expr | un
 export function extensionExpr(extension: Extension): Expr {
   // A version other than the server's default is a pin; the default is left to the server.
   const pinned = extension.defaultVersion !== undefined && extension.version !== undefined && extension.version !== extension.defaultVersion;
-  return callWith('extension', [str(extension.name)], obj([schemaOption(extension.schema), ['version', pinned ? str(extension.version!) : undefined]]));
+  return callWith('extension', [str(extension.name)], obj([schemaOption(extension.schema), ['version', pinned ? str(extension.version!) : undefined], description(extension.comment)]));
 }
 
 export function enumExpr(en: Enum): Expr {

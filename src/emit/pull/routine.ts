@@ -104,6 +104,7 @@ export function routineExpr(routine: Routine, ctx: PullContext): Expr {
     ['cost', routine.cost !== undefined ? num(routine.cost) : undefined],
     ['rows', routine.rows !== undefined ? num(routine.rows) : undefined],
     ['support', routine.support !== undefined ? str(routine.support) : undefined],
+    ['transforms', routine.transforms?.length ? strings(routine.transforms) : undefined],
     ['set', settingsExpr(routine.settings)],
     ['body', sqlText(routine.body)],
     ['grants', routineGrants(pulledGrants(ctx, 'functions', routine.schema, routine.grants, owner))],

@@ -7,7 +7,7 @@ import { asJsonRows } from './fragments.js';
  */
 export const extensionsSql = asJsonRows(
   `SELECT e.extname::text AS name, n.nspname::text AS schema, e.extversion::text AS version, e.extrelocatable AS relocatable,
-     a.default_version::text AS "defaultVersion"
+     a.default_version::text AS "defaultVersion", obj_description(e.oid, 'pg_extension') AS comment, a.comment AS "defaultComment"
    FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
    LEFT JOIN pg_available_extensions a ON a.name = e.extname
    WHERE e.extname <> 'plpgsql'`,
@@ -20,6 +20,8 @@ export interface ExtensionRow {
   version: string;
   relocatable: boolean;
   defaultVersion: string | null;
+  comment: string | null;
+  defaultComment: string | null;
 }
 
 export function toExtension(row: ExtensionRow): Extension {
@@ -29,5 +31,13 @@ export function toExtension(row: ExtensionRow): Extension {
     version: row.version,
     ...(row.relocatable ? {} : { relocatable: false }),
     ...(row.defaultVersion !== null ? { defaultVersion: row.defaultVersion } : {}),
+    ...ownComment(row),
+    ...(row.defaultComment !== null ? { defaultComment: row.defaultComment } : {}),
   };
+}
+
+/** The comment when it is not the control file's, which every CREATE EXTENSION sets; `''` when it was removed. */
+function ownComment({ comment, defaultComment }: ExtensionRow): Pick<Extension, 'comment'> {
+  if (comment === defaultComment) return {};
+  return { comment: comment ?? '' };
 }

@@ -27,6 +27,7 @@ export const routinesSql = asJsonRows(
      p.procost AS cost, p.prorows AS rows, p.proretset AS "returnsSet",
      (SELECT CASE WHEN sn.nspname = 'pg_catalog' THEN quote_ident(s.proname) ELSE quote_ident(sn.nspname) || '.' || quote_ident(s.proname) END
         FROM pg_proc s JOIN pg_namespace sn ON sn.oid = s.pronamespace WHERE s.oid = p.prosupport) AS support,
+     (SELECT json_agg(format_type(t.type, NULL) ORDER BY t.ord) FROM unnest(p.protrftypes) WITH ORDINALITY t(type, ord)) AS transforms,
      p.proconfig AS settings,
      CASE WHEN p.prosqlbody IS NULL THEN p.prosrc ELSE pg_get_functiondef(p.oid) END AS body,
      p.prosqlbody IS NOT NULL AS "standardBody",
@@ -57,6 +58,7 @@ export interface RoutineRow {
   rows: number;
   returnsSet: boolean;
   support: string | null;
+  transforms: string[] | null;
   settings: string[] | null;
   body: string;
   standardBody: boolean;
@@ -100,6 +102,7 @@ export function toRoutine(row: RoutineRow): { id: string; routine: Routine } {
     ...(row.kind === 'f' && row.cost !== defaultRoutineCost(row.language) ? { cost: row.cost } : {}),
     ...(row.kind === 'f' && row.returnsSet && row.rows !== defaultRoutineRows ? { rows: row.rows } : {}),
     ...(row.support !== null ? { support: row.support } : {}),
+    ...(row.transforms !== null ? { transforms: row.transforms } : {}),
     settings: keyValues(row.settings),
     body: row.standardBody ? sqlStandardBody(row.body) : row.body,
     ...(row.standardBody ? { standardBody: true } : {}),

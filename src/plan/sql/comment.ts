@@ -29,10 +29,12 @@ function targetSql(target: CommentTarget): string {
     case 'routine':
       return `${target.routine.kind === 'procedure' ? 'PROCEDURE' : 'FUNCTION'} ${routineSignature(target.routine)}`;
     case 'publication':
-      return `PUBLICATION ${ident(target.name)}`;
+    case 'extension':
+      return `${target.type.toUpperCase()} ${ident(target.name)}`;
   }
 }
 
+/** An empty comment is none to PostgreSQL (an extension's `''` stands for a removed comment): it prints as NULL. */
 export const setComment: Render<Extract<Change, { kind: 'set comment' }>> = ({ target, to }) => [
-  statement(`COMMENT ON ${targetSql(target)} IS ${to === undefined ? 'NULL' : literal(to)}`),
+  statement(`COMMENT ON ${targetSql(target)} IS ${to === undefined || to === '' ? 'NULL' : literal(to)}`),
 ];

@@ -22,6 +22,7 @@ export function routineSql(routine: Routine, orReplace: boolean): string {
   const lines = [`${head} ${qualified(routine.schema, routine.name)}(${args})`];
   if (routine.kind === 'function') lines.push(` RETURNS ${routine.returns ?? 'void'}`);
   lines.push(` LANGUAGE ${ident(routine.language)}`);
+  if (routine.transforms?.length) lines.push(` TRANSFORM ${routine.transforms.map((type) => `FOR TYPE ${type}`).join(', ')}`);
   if (routine.kind === 'function') {
     lines.push(` ${routine.volatility.toUpperCase()}`);
     if (routine.strict) lines.push(' STRICT');

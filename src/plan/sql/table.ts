@@ -100,8 +100,10 @@ export const addColumn: Render<Extract<Change, { kind: 'add column' }>> = ({ tab
 
 const volatileDefault = /\b(random|gen_random_uuid|clock_timestamp|nextval|uuid_generate_v\d|timeofday)\s*\(/i;
 
-export const dropColumn: Render<Extract<Change, { kind: 'drop column' }>> = ({ table, column }) => [
-  statement(`ALTER TABLE ${nameOf(table)} DROP COLUMN ${ident(column.name)}`, [{ code: 'DELETES_DATA', message: `drops column ${table}.${column.name} and its values` }]),
+export const dropColumn: Render<Extract<Change, { kind: 'drop column' }>> = ({ table, column, only }) => [
+  statement(`ALTER TABLE ${only ? 'ONLY ' : ''}${nameOf(table)} DROP COLUMN ${ident(column.name)}`, [
+    { code: 'DELETES_DATA', message: `drops column ${table}.${column.name} and its values${only ? ' (its inheritance children keep theirs)' : ''}` },
+  ]),
 ];
 
 export const addConstraint: Render<Extract<Change, { kind: 'add constraint' }>> = ({ table, constraint, usingIndex }) => {

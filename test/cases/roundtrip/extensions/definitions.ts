@@ -1,7 +1,7 @@
 import { column, extension, sql, table, text, uuid } from 'pgform';
 
 export const citext = extension('citext');
-export const trigrams = extension('pg_trgm');
+export const trigrams = extension('pg_trgm', { description: 'similarity search on people.name' });
 export const uuidOssp = extension('uuid-ossp', { schema: 'extensions' });
 
 export const people = table('people', {

@@ -1,0 +1,1 @@
+COMMENT ON EXTENSION "hstore" IS NULL;

@@ -1,0 +1,1 @@
+CREATE TABLE public.settings (id integer PRIMARY KEY);

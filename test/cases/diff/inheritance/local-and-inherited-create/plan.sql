@@ -1,0 +1,4 @@
+CREATE TABLE "public"."books" (
+  "price" numeric,
+  "isbn" text
+) INHERITS ("public"."items");

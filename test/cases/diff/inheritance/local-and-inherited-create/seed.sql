@@ -1,0 +1,1 @@
+INSERT INTO public.items VALUES (2, 'b');
