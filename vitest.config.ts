@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { LongestFirst } from './test/support/sequencer.js';
 
 // Long fuzz runs (`npm run test:fuzz`) are left out of `npm test`, which must stay under 15 minutes.
 const fuzz = Boolean(process.env.PGFORM_FUZZ);
@@ -15,6 +16,8 @@ export default defineConfig({
     // Test files share their worker's modules: each file importing the engine and the whole
     // library afresh cost minutes of the suite. Every test makes its own databases and folders.
     isolate: false,
+    // Longest files first, so no long file starts last while the other workers have finished.
+    sequence: { sequencer: LongestFirst },
     alias: { pgform: new URL('./src/index.ts', import.meta.url).pathname },
   },
 });

@@ -41,6 +41,10 @@ function save(file: string, text: string): void {
 /** The modules evaluated by `work`, a command that ends well (what it held back for the cache is stored). */
 async function evaluatedBy<T>(work: () => Promise<T>): Promise<{ value: T; evaluated: string[] }> {
   writeFileSync(log, '');
+  // As a command starts in a process of its own: nothing held. Test files share their worker, and
+  // values other files' commands held belong to projects already removed: written here, they
+  // would make those folders again.
+  writeHeld(false);
   const value = await work();
   writeHeld();
   return { value, evaluated: readFileSync(log, 'utf8').split('\n').filter(Boolean).sort() };

@@ -8,6 +8,12 @@ export interface Connection {
   inTransaction: boolean;
   /** One statement with bind parameters. */
   query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
+  /**
+   * `query` for a statement the session runs again and again (the catalog reads): its plan is
+   * made once and kept for the session (see kept-statements.ts). Absent where planning costs
+   * little next to a round trip: a server's sessions.
+   */
+  queryKept?<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
   /** A script of any number of statements, no parameters. */
   exec(script: string): Promise<void>;
   /** The server's version number, e.g. 150020 or 180006. */

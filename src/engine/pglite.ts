@@ -17,6 +17,7 @@ import { PgformError } from '../errors.js';
 import { isAlive } from './alive.js';
 import type { Connection } from './connection.js';
 import { collectClosedEngine, collectGarbage, largeFootprint } from './release.js';
+import { keptStatements } from './kept-statements.js';
 
 /**
  * Server settings for every embedded instance. One transaction creating thousands of tables and
@@ -62,14 +63,25 @@ function wrap(engine: PGlite, release: (cleanly: boolean) => void, reopen?: () =
     if (!instance) throw new Error('the embedded database is closed');
     return instance;
   };
+  const session = {
+    query: async <Row>(text: string, params?: unknown[]) => (await withoutStackTraces(() => db().query<Row>(text, params))).rows,
+    exec: async (script: string) => {
+      await withoutStackTraces(() => db().exec(script));
+    },
+  };
+  // A renewed instance is a new session: it starts with no statements kept.
+  let kept = keptStatements(session);
   return {
     engine: 'pglite',
     inTransaction: false,
     async query<Row>(text: string, params?: unknown[]) {
-      return (await withoutStackTraces(() => db().query<Row>(text, params))).rows;
+      kept.saw(text);
+      return session.query<Row>(text, params);
     },
+    queryKept: <Row>(text: string, params?: unknown[]) => kept.query<Row>(text, params),
     async exec(script: string) {
-      await withoutStackTraces(() => db().exec(script));
+      kept.saw(script);
+      await session.exec(script);
     },
     async serverVersion() {
       version ??= Number((await db().query<{ v: string }>("SELECT current_setting('server_version_num') AS v")).rows[0]!.v ?? 0);
@@ -84,6 +96,7 @@ function wrap(engine: PGlite, release: (cleanly: boolean) => void, reopen?: () =
             instance = undefined;
             await collectClosedEngine();
             instance = await reopen();
+            kept = keptStatements(session);
           },
         }
       : {}),

@@ -9,7 +9,8 @@ import { PgformError } from '../errors.js';
 export async function readRows<Row>(conn: Connection, kind: string, sql: string, params?: unknown[]): Promise<Row[]> {
   let result: { rows: unknown }[];
   try {
-    result = await conn.query<{ rows: unknown }>(sql, params);
+    // The same reads come again on a session kept open: where the engine can keep their plans, it does.
+    result = conn.queryKept ? await conn.queryKept<{ rows: unknown }>(sql, params) : await conn.query<{ rows: unknown }>(sql, params);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new PgformError('INTROSPECTION_FAILED', `reading ${kind} from the catalogs failed: ${reason}`, { statement: sql }, undefined, {
@@ -61,7 +62,8 @@ export async function inCatalogSnapshot<T>(conn: Connection, work: (reader: Cata
   if (nested) await conn.exec('SAVEPOINT pgform_introspect');
   else siblings = await beginShared(conn, await opening);
   try {
-    await conn.exec(printSettings);
+    // A kept statement is planned once for every later read: a generic plan, not one per parameter value.
+    await conn.exec(conn.queryKept ? `${printSettings};\nSET LOCAL plan_cache_mode = force_generic_plan` : printSettings);
     return await work(pooledReader([conn, ...siblings]));
   } finally {
     await Promise.all(siblings.map((sibling) => sibling.close()));

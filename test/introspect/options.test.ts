@@ -91,6 +91,8 @@ for (const engine of testEngines) {
       const failingOn = (session: Connection): Connection => ({
         ...session,
         query: (text, params) => (text.includes('pg_get_triggerdef') ? Promise.reject(new Error('boom')) : session.query(text, params)),
+        // The embedded engine's reads go through its kept statements.
+        ...(session.queryKept ? { queryKept: (text: string, params?: unknown[]) => (text.includes('pg_get_triggerdef') ? Promise.reject(new Error('boom')) : session.queryKept!(text, params)) } : {}),
         ...(session.openSibling ? { openSibling: async () => failingOn(await session.openSibling!()) } : {}),
       });
       const failing = failingOn(conn);

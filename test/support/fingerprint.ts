@@ -216,15 +216,31 @@ const queries: KindQuery[] = [
 /** The kinds a fingerprint line can have, for cases that name the kinds they expect to differ. */
 export const fingerprintKinds = queries.map((q) => q.kind);
 
+/** The name a fingerprint query is prepared under in a session. */
+const preparedName = (index: number) => `pgform_fingerprint_${index}`;
+
+/**
+ * Prepares the fingerprint's queries in the session, once: a case database is read many times
+ * (before and after each plan, and at every reset), and planning these catalog queries costs
+ * more than running them (twice as much on PGlite). A prepared statement outlives the
+ * transaction it was made in; one a case deallocated is prepared again. They are planned under
+ * the empty search_path the fingerprint reads with.
+ */
+async function prepareQueries(conn: Connection): Promise<void> {
+  const present = new Set((await conn.query<{ name: string }>("SELECT name FROM pg_prepared_statements WHERE name LIKE 'pgform\\_fingerprint\\_%'")).map((row) => row.name));
+  for (const [index, { sql }] of queries.entries()) if (!present.has(preparedName(index))) await conn.exec(`PREPARE ${preparedName(index)} AS ${sql}`);
+}
+
 /** The fingerprint of a database: sorted `kind key: detail` lines. */
 export async function fingerprint(conn: Connection): Promise<string[]> {
   const lines: string[] = [];
   await conn.exec("BEGIN; SET LOCAL search_path = ''");
   try {
-    for (const { kind, sql } of queries) {
+    await prepareQueries(conn);
+    for (const [index, { kind }] of queries.entries()) {
       let rows: { key: string; detail: unknown }[];
       try {
-        rows = await conn.query<{ key: string; detail: unknown }>(sql);
+        rows = await conn.query<{ key: string; detail: unknown }>(`EXECUTE ${preparedName(index)}`);
       } catch (error) {
         throw new Error(`fingerprint query for ${kind} failed: ${error instanceof Error ? error.message : String(error)}`);
       }
