@@ -1,6 +1,7 @@
 import type { Change } from '../model/change.js';
 import { sameValue } from '../model/compare.js';
 import type { StatisticsObject } from '../model/schema.js';
+import { statisticsOnItems } from '../model/statistics-on.js';
 
 /**
  * The statistics objects of a table or materialized view: one whose columns, expressions or kinds change is dropped
@@ -39,7 +40,18 @@ export function diffStatistics(
   }
 }
 
-const definition = ({ target: _t, comment: _c, ...rest }: StatisticsObject) => rest;
+/**
+ * What makes a statistics object: its columns as a set. PostgreSQL keeps them in the table's
+ * column order whatever order they were named in, so a column re-added at the end (a new
+ * generated expression) prints the same object's list in another order.
+ */
+const definition = ({ target: _t, comment: _c, on, ...rest }: StatisticsObject) => ({ ...rest, on: columnsAsSet(on) });
+
+function columnsAsSet(on: string): string {
+  const items = statisticsOnItems(on);
+  const isColumn = (item: string) => /^(?:"(?:[^"]|"")+"|[a-z_][a-z0-9_$]*)$/.test(item);
+  return [...items.filter(isColumn).sort(), ...items.filter((item) => !isColumn(item))].join(', ');
+}
 
 /** Whether a statistics object's printed columns and expressions name a column. */
 function mentionsColumn(on: string, column: string): boolean {

@@ -184,7 +184,12 @@ const queries: KindQuery[] = [
   },
   {
     kind: 'statistics',
-    sql: `SELECT n.nspname || '.' || s.stxname AS key, jsonb_build_object('definition', pg_get_statisticsobjdef(s.oid)) AS detail
+    // The columns as a set: PostgreSQL keeps them in the table's column order, whatever order they
+    // were named in, so a column re-added at the end reorders the printed list of the same object.
+    sql: `SELECT n.nspname || '.' || s.stxname AS key,
+                 jsonb_build_object('relation', s.stxrelid::regclass::text, 'kinds', s.stxkind::text,
+                   'columns', (SELECT array_agg(a.attname::text ORDER BY a.attname) FROM pg_attribute a WHERE a.attrelid = s.stxrelid AND a.attnum = ANY (s.stxkeys)),
+                   'expressions', pg_get_expr(s.stxexprs, s.stxrelid)) AS detail
           FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace WHERE ${userNamespace('n.nspname')}`,
   },
   {

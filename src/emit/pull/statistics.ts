@@ -1,31 +1,14 @@
 import type { StatisticsObject } from '../../model/schema.js';
 import { arr, num, obj, sqlText, str, strings, type Expr } from './code.js';
 import { byName } from './parts.js';
+import { statisticsOnItems } from '../../model/statistics-on.js';
 
 /**
- * The items of a statistics object's printed `on` (`a, "B", lower(c), (a + b)`): split at the
- * commas outside parentheses and quotes; a column (an identifier, bare or quoted) as its name,
- * anything else as a `sql` expression (without the parentheses the server puts around some).
+ * The items of a statistics object's printed `on`: a column (an identifier, bare or quoted) as its
+ * name, anything else as a `sql` expression (without the parentheses the server puts around some).
  */
 function onItems(on: string): Expr[] {
-  const items: string[] = [];
-  let depth = 0;
-  let quote: string | undefined;
-  let start = 0;
-  for (let i = 0; i < on.length; i++) {
-    const ch = on[i]!;
-    if (quote) {
-      if (ch === quote) quote = undefined;
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '(') depth++;
-    else if (ch === ')') depth--;
-    else if (ch === ',' && depth === 0) {
-      items.push(on.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  items.push(on.slice(start).trim());
-  return items.map((item) => {
+  return statisticsOnItems(on).map((item) => {
     if (/^[a-z_][a-z0-9_$]*$/.test(item)) return str(item);
     if (/^"([^"]|"")*"$/.test(item)) return str(item.slice(1, -1).replace(/""/g, '"'));
     return sqlText(item.startsWith('(') && item.endsWith(')') && balanced(item.slice(1, -1)) ? item.slice(1, -1) : item);
