@@ -1,7 +1,7 @@
 import type { Change } from '../model/change.js';
 import { sameValue } from '../model/compare.js';
 import type { StatisticsObject } from '../model/schema.js';
-import { statisticsOnItems } from '../model/statistics-on.js';
+import { isColumnItem, statisticsOnItems } from '../model/statistics-on.js';
 
 /**
  * The statistics objects of a table or materialized view: one whose columns, expressions or kinds change is dropped
@@ -49,8 +49,7 @@ const definition = ({ target: _t, comment: _c, on, ...rest }: StatisticsObject) 
 
 function columnsAsSet(on: string): string {
   const items = statisticsOnItems(on);
-  const isColumn = (item: string) => /^(?:"(?:[^"]|"")+"|[a-z_][a-z0-9_$]*)$/.test(item);
-  return [...items.filter(isColumn).sort(), ...items.filter((item) => !isColumn(item))].join(', ');
+  return [...items.filter(isColumnItem).sort(), ...items.filter((item) => !isColumnItem(item))].join(', ');
 }
 
 /** Whether a statistics object's printed columns and expressions name a column. */

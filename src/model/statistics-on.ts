@@ -22,3 +22,8 @@ export function statisticsOnItems(on: string): string[] {
   items.push(on.slice(start).trim());
   return items;
 }
+
+/** Whether an item of a statistics object's `on` is a column: an identifier, bare or quoted (anything else is an expression). */
+export function isColumnItem(item: string): boolean {
+  return /^(?:"(?:[^"]|"")+"|[a-z_][a-z0-9_$]*)$/.test(item);
+}

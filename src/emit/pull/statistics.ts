@@ -1,7 +1,7 @@
 import type { StatisticsObject } from '../../model/schema.js';
 import { arr, num, obj, sqlText, str, strings, type Expr } from './code.js';
 import { byName } from './parts.js';
-import { statisticsOnItems } from '../../model/statistics-on.js';
+import { isColumnItem, statisticsOnItems } from '../../model/statistics-on.js';
 
 /**
  * The items of a statistics object's printed `on`: a column (an identifier, bare or quoted) as its
@@ -9,8 +9,7 @@ import { statisticsOnItems } from '../../model/statistics-on.js';
  */
 function onItems(on: string): Expr[] {
   return statisticsOnItems(on).map((item) => {
-    if (/^[a-z_][a-z0-9_$]*$/.test(item)) return str(item);
-    if (/^"([^"]|"")*"$/.test(item)) return str(item.slice(1, -1).replace(/""/g, '"'));
+    if (isColumnItem(item)) return str(item.startsWith('"') ? item.slice(1, -1).replace(/""/g, '"') : item);
     return sqlText(item.startsWith('(') && item.endsWith(')') && balanced(item.slice(1, -1)) ? item.slice(1, -1) : item);
   });
 }
