@@ -33,7 +33,17 @@ export type Change =
   | { kind: 'drop sequence'; sequence: Sequence }
   | { kind: 'alter sequence'; from: Sequence; to: Sequence }
   | { kind: 'create table'; table: Table }
-  | { kind: 'drop table'; table: Table }
+  /**
+   * `aside`: the rows move to a table of the same name that replaces this one (made partitioned,
+   * or no longer): the table is renamed out of the way first, with the indexes whose names the new
+   * one takes, and dropped only once `copy rows` has run. A partition of it has its own name there.
+   */
+  | { kind: 'drop table'; table: Table; aside?: TableAside }
+  /**
+   * The rows of `from`, renamed to `aside`, inserted into `to`, which replaces it under its name.
+   * `catchAll`: `to` has a default partition (all the way down), so every row fits one.
+   */
+  | { kind: 'copy rows'; from: Table; to: Table; aside: string; catchAll?: boolean }
   | { kind: 'add column'; table: string; column: Column }
   /** `only`: ALTER TABLE ONLY, so inheritance children keep their copies of the column as their own. */
   | { kind: 'drop column'; table: string; column: Column; only?: boolean }
@@ -108,6 +118,12 @@ export type Change =
    */
   | { kind: 'alter distribution'; table: string; from: HashDistribution; to: HashDistribution; cascade?: boolean }
   | { kind: 'rename'; target: RenameTarget; from: string; to: string };
+
+/** A TableAside is the name a replaced table keeps while its rows are copied, and its indexes' (bare names). */
+export interface TableAside {
+  name: string;
+  indexes: { from: string; to: string }[];
+}
 
 /** A hash-distributed table's distribution (not a reference table). */
 export type HashDistribution = Extract<Distribution, { kind: 'distributed' }>;

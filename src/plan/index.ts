@@ -5,6 +5,7 @@ import { objectId } from '../model/id.js';
 import type { Routine, Schema, Table, View } from '../model/schema.js';
 import { mentions } from './mentions.js';
 import { adoptIndexes } from './constraint-indexes.js';
+import { stepAside } from './aside.js';
 import { dependencyGraph } from './dependency-graph.js';
 import { sameColumnBut, withDependents } from './dependents.js';
 import { fitSequenceDrops, sequenceRank } from './sequences.js';
@@ -56,6 +57,11 @@ const phases: Record<Change['kind'], number> = {
   'no inherit': 5,
   'drop column': 6,
   'drop table': 7,
+  // Once the new table and its partitions are there, before its keys, indexes and the foreign
+  // keys that reference it (which check the rows); a replaced table is dropped right after. Only
+  // drops and creates run since it stepped aside: none of them commits on its own, so the rename,
+  // the copy and the drop share one transaction.
+  'copy rows': 30.5,
   // Routines after tables: a dropped table's triggers and defaults may still use them.
   'drop routine': 8,
   'drop sequence': 9,
@@ -180,6 +186,8 @@ function objectOf(change: Change): string {
     case 'create table':
     case 'drop table':
       return objectId(change.table.schema, change.table.name);
+    case 'copy rows':
+      return objectId(change.to.schema, change.to.name);
     case 'create routine':
     case 'drop routine':
       return objectId(change.routine.schema, change.routine.name);
@@ -382,7 +390,8 @@ function routinesOutlivingGeneratedColumns(changes: Change[]): Set<Change> {
 
 /** Orders changes by dependency and renders them into a plan. */
 export function planChanges(requested: Change[], context: { from?: Schema; to?: Schema } = {}, options: PlanOptions = {}): Plan {
-  const changes = adoptIndexes(fitSequenceDrops(context.from && context.to ? withDependents(requested, context.from, context.to) : requested));
+  const aside = stepAside(adoptIndexes(fitSequenceDrops(context.from && context.to ? withDependents(requested, context.from, context.to) : requested)));
+  const changes = aside.changes;
   const views = [...Object.values(context.to?.views ?? {}), ...Object.values(context.from?.views ?? {})];
   const createOrder = viewOrder(context.to);
   const dropOrder = viewOrder(context.from);
@@ -405,6 +414,9 @@ export function planChanges(requested: Change[], context: { from?: Schema; to?: 
     // A default or an owning column let go of before anything it names is dropped.
     if (change.kind === 'alter column' && change.from.default !== undefined && change.to.default === undefined && sameColumnBut(change.from, change.to) && mentions(change.from.default, going).length > 0) phase = 5;
     if (change.kind === 'alter sequence' && change.from.ownedBy && !change.to.ownedBy) phase = 5;
+    // A table whose rows are copied steps aside where it would have been dropped, and goes after the copy.
+    if (aside.renames.has(change)) phase = phases['drop table'];
+    if (change.kind === 'drop table' && change.aside) phase = phases['copy rows'] + 0.25;
     if (change.kind === 'drop routine') within = -(routinesInOrder.get(objectOf(change)) ?? 0);
     if (change.kind === 'drop routine' && lateDrops.has(change)) phase = phases['alter column'] + 0.25;
     if (change.kind === 'create routine' || change.kind === 'replace routine') {

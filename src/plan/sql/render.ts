@@ -3,6 +3,7 @@ import { setColumnSettings } from './column-settings.js';
 import { alterStatistics, createStatistics, dropStatistics } from './statistics.js';
 import { createCollation, dropCollation } from './collation.js';
 import { setComment } from './comment.js';
+import { copyRows } from './copy-rows.js';
 import { alterCompositeType, createCompositeType, dropCompositeType } from './composite.js';
 import { attachPartition, detachPartition, inherit, noInherit } from './partition.js';
 import { setDefaultPrivileges } from './default-privileges.js';
@@ -46,6 +47,7 @@ export const renderers: Renderers = {
   'alter sequence': alterSequence,
   'create table': createTable,
   'drop table': dropTable,
+  'copy rows': copyRows,
   'add column': addColumn,
   'drop column': dropColumn,
   'alter column': alterColumn,

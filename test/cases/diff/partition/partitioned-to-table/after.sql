@@ -1,0 +1,7 @@
+CREATE TABLE public.events (
+  id bigint NOT NULL,
+  happened_on date NOT NULL,
+  kind text DEFAULT 'note' NOT NULL,
+  PRIMARY KEY (id, happened_on)
+);
+CREATE INDEX events_kind_idx ON public.events (kind);
