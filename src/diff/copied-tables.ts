@@ -1,6 +1,6 @@
 import type { TableAside } from '../model/change.js';
 import { clip, maxNameBytes } from '../model/names.js';
-import type { Constraint, Schema, Table } from '../model/schema.js';
+import type { Constraint, Schema, StatisticsObject, Table } from '../model/schema.js';
 
 /**
  * Re-created tables whose rows are copied into the table that replaces them: a plain table made
@@ -58,6 +58,16 @@ function namesIn(schema: string, models: Schema[]): Set<string> {
     for (const other of others) if (other.schema === schema) names.add(other.name);
   }
   return names;
+}
+
+/**
+ * Statistics objects of a replaced table whose names the new side uses (in their schema, as
+ * relations' are): dropped before it steps aside, as it would drop them itself, later.
+ */
+export function clashingStatistics(table: Table, to: Schema): StatisticsObject[] {
+  const key = (owner: { schema: string }, s: StatisticsObject) => `${s.schema ?? owner.schema}.${s.name}`;
+  const used = new Set([...Object.values(to.tables), ...Object.values(to.views)].flatMap((owner) => Object.values(owner.statistics ?? {}).map((s) => key(owner, s))));
+  return Object.values(table.statistics ?? {}).filter((s) => used.has(key(table, s)));
 }
 
 /**

@@ -8,7 +8,7 @@ import { refuseCheckingInsideContainers } from './domain-containers.js';
 import { refuseRetypeInPartitionKey } from './partition-key-columns.js';
 import { followExtensionMoves } from './extension-moves.js';
 import { attachedByParent, childColumnStart, childKeepsColumn, diffInheritance, followsParent, keptFromParents, ownDefaults, parentsOf, recreatedTables, referencesTo } from './partitions.js';
-import { asideNames, catchesEveryRow, copiedAncestor, copiedTables } from './copied-tables.js';
+import { asideNames, catchesEveryRow, clashingStatistics, copiedAncestor, copiedTables } from './copied-tables.js';
 import { diffPublications } from './publications.js';
 import { diffDistributions } from './distributions.js';
 import { columnSettingsChange, createdColumn, sameColumnShape, viewColumnSettingsChanges } from './column-settings.js';
@@ -177,6 +177,7 @@ export function diffSchemas(original: Schema, to: Schema, options: DiffOptions =
         return createTable(b, changes, { to, from });
       }
       const aside = asideOf(a);
+      for (const statistics of clashingStatistics(a, to)) changes.push({ kind: 'drop statistics', table: tableId(a), statistics });
       changes.push({ kind: 'drop table', table: a, aside });
       createTable(b, changes, { to, from }, true);
       const catchAll = b.partitionBy !== undefined && catchesEveryRow(tableId(b), to);

@@ -12,6 +12,7 @@ import { statement, type Render, type Statement } from './step.js';
 export const copyRows: Render<Extract<Change, { kind: 'copy rows' }>> = ({ from, to, aside, catchAll }) => {
   const id = objectId(to.schema, to.name);
   const old = qualified(from.schema, aside);
+  const table = qualified(to.schema, to.name);
   const columns = to.columns.filter((column) => column.generated === undefined && from.columns.some((c) => c.name === column.name)).map((c) => c.name);
   const overriding = to.columns.some((c) => c.identity === 'always' && columns.includes(c.name)) ? ' OVERRIDING SYSTEM VALUE' : '';
   const hazards: Hazard[] = [{ code: 'REWRITES_TABLE', message: `copies every row of ${id} into the table that replaces it, under an exclusive lock on both until the migration commits` }];
@@ -26,13 +27,17 @@ export const copyRows: Render<Extract<Change, { kind: 'copy rows' }>> = ({ from,
   if (lost.length) hazards.push({ code: 'DELETES_DATA', message: `the values of ${lost.join(', ')} are not copied: ${id} no longer has ${lost.length > 1 ? 'those columns' : 'that column'}` });
   // With no column in common, each row still comes over, as the new columns' defaults.
   const list = columns.length ? ` (${identList(columns)})` : '';
-  const insert = `INSERT INTO ${qualified(to.schema, to.name)}${list}${overriding}\nSELECT ${identList(columns)} FROM ${old}`;
+  const insert = `INSERT INTO ${table}${list}${overriding}\nSELECT ${identList(columns)} FROM ${old}`;
   const steps: Statement[] = [statement(insert, hazards)];
   for (const column of to.columns) {
-    if (!column.identity || !from.columns.some((c) => c.name === column.name && c.identity)) continue;
-    const sequenceOf = (table: string) => `pg_get_serial_sequence(${literal(table)}, ${literal(column.name)})`;
-    // pg_sequence_last_value is NULL for a sequence never used, and setval of NULL does nothing.
-    steps.push(statement(`SELECT setval(${sequenceOf(qualified(to.schema, to.name))}, pg_sequence_last_value(${sequenceOf(old)}::regclass))`));
+    if (!column.identity || !columns.includes(column.name)) continue;
+    const sequenceOf = (relation: string) => `pg_get_serial_sequence(${literal(relation)}, ${literal(column.name)})`;
+    // An identity before too goes on from its old sequence's position; a column that becomes one
+    // from the largest value copied. NULL (a sequence never used, no rows) makes setval do nothing.
+    const position = from.columns.find((c) => c.name === column.name)!.identity
+      ? `pg_sequence_last_value(${sequenceOf(old)}::regclass)`
+      : `(SELECT max(${identList([column.name])}) FROM ${table})`;
+    steps.push(statement(`SELECT setval(${sequenceOf(table)}, ${position})`));
   }
   return steps;
 };

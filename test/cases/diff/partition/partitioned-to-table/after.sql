@@ -5,3 +5,4 @@ CREATE TABLE public.events (
   PRIMARY KEY (id, happened_on)
 );
 CREATE INDEX events_kind_idx ON public.events (kind);
+CREATE STATISTICS public.events_kind_day (dependencies) ON kind, happened_on FROM public.events;

@@ -7,3 +7,4 @@ CREATE TABLE public.events (
 CREATE TABLE public.events_2024 PARTITION OF public.events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
 CREATE TABLE public.events_2025 PARTITION OF public.events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
 CREATE INDEX events_kind_idx ON public.events (kind);
+CREATE STATISTICS public.events_kind_day (dependencies) ON kind, happened_on FROM public.events;

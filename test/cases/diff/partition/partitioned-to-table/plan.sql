@@ -1,3 +1,5 @@
+DROP STATISTICS "public"."events_kind_day";
+
 ALTER TABLE "public"."events" RENAME TO "events_pgform_old";
 
 ALTER INDEX "public"."events_kind_idx" RENAME TO "events_kind_idx_pgform_old";
@@ -23,3 +25,5 @@ DROP TABLE "public"."events_pgform_old";
 ALTER TABLE "public"."events" ADD CONSTRAINT "events_pkey" PRIMARY KEY ("id", "happened_on");
 
 CREATE INDEX "events_kind_idx" ON "public"."events" USING "btree" (kind);
+
+CREATE STATISTICS "public"."events_kind_day" (dependencies) ON happened_on, kind FROM "public"."events";
