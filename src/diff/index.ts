@@ -178,6 +178,10 @@ export function diffSchemas(original: Schema, to: Schema, options: DiffOptions =
       }
       const aside = asideOf(a);
       for (const statistics of clashingStatistics(a, to)) changes.push({ kind: 'drop statistics', table: tableId(a), statistics });
+      // The old table lives on until the copy: a trigger the new one lacks goes first, so the plan may drop its function.
+      for (const trigger of Object.values(a.triggers)) {
+        if (!sameValue({ ...trigger, comment: undefined }, { ...b.triggers[trigger.name], comment: undefined })) changes.push({ kind: 'drop trigger', table: tableId(a), trigger });
+      }
       changes.push({ kind: 'drop table', table: a, aside });
       createTable(b, changes, { to, from }, true);
       const catchAll = b.partitionBy !== undefined && catchesEveryRow(tableId(b), to);

@@ -57,11 +57,6 @@ const phases: Record<Change['kind'], number> = {
   'no inherit': 5,
   'drop column': 6,
   'drop table': 7,
-  // Once the new table and its partitions are there, before its keys, indexes and the foreign
-  // keys that reference it (which check the rows); a replaced table is dropped right after. Only
-  // drops and creates run since it stepped aside: none of them commits on its own, so the rename,
-  // the copy and the drop share one transaction.
-  'copy rows': 30.5,
   // Routines after tables: a dropped table's triggers and defaults may still use them.
   'drop routine': 8,
   'drop sequence': 9,
@@ -94,6 +89,11 @@ const phases: Record<Change['kind'], number> = {
   'create routine': 26,
   'replace routine': 26,
   'create table': 30,
+  // Once the new table and its partitions are there, before its keys, indexes and the foreign
+  // keys that reference it (which check the rows); a replaced table is dropped right after. Only
+  // drops and creates run since it stepped aside: none of them commits on its own, so the rename,
+  // the copy and the drop share one transaction.
+  'copy rows': 30.5,
   'add column': 31,
   'alter column': 32,
   // After ALTER COLUMN ... TYPE, which puts storage and compression back to the type's defaults.
