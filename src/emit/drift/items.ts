@@ -184,6 +184,12 @@ export function driftItems(changes: Change[], from: Schema, to: Schema): DriftIt
         add('table', id, id, c.kind === 'create table' ? 'missing' : 'unexpected');
         break;
       }
+      case 'copy rows': {
+        // A table replaced to gain or lose partitioning: the drop and create say "changed", this says how.
+        const id = objectId(c.to.schema, c.to.name);
+        add('table', id, id, 'changed', [{ field: 'partitionBy', expected: c.to.partitionBy ?? null, actual: c.from.partitionBy ?? null }]);
+        break;
+      }
       case 'add column':
       case 'drop column':
         add('column', `${c.table}.${c.column.name}`, c.table, c.kind === 'add column' ? 'missing' : 'unexpected', [
