@@ -16,6 +16,7 @@ import { lintPlanText } from './lint-settings.js';
 import { listedMigrations, migrationsState, stateKey, storeMigrationsState, type ListedMigrations, type MigrationsState } from './shadow.js';
 import { loadConfiguredSchema } from './sql.js';
 import { comparedStates } from './compared-states.js';
+import { sizeEngineFor } from '../engine/wasm-tiering.js';
 import { knownSame, rememberSame, verdictKey } from './verdicts.js';
 
 export { migrationsState, type MigrationsState } from './shadow.js';
@@ -94,6 +95,7 @@ export async function generateCommand(config: ResolvedConfig, options: GenerateO
   const existing = listed.files;
   const declared = await loadConfiguredSchema(config);
   if (knownSame(config, nothingToWriteKey(declared, stateKey(listed)))) return { status: 'unchanged', folder, replayed: 0, reused: existing.length };
+  sizeEngineFor(relationCount(declared));
   const { definitions, shadow } = await comparedStates(config, declared, listed, options.onProgress);
   const changes = diffSchemas(shadow.schema, definitions);
   const counts = { folder, replayed: shadow.replayed, reused: shadow.reused };
@@ -122,6 +124,11 @@ export async function generateCommand(config: ResolvedConfig, options: GenerateO
   const after = derivedAfter(config, now, shadow, changes, plan, definitions, files.length) ?? (await checkWritten(config, now, definitions, files));
   if (after.remaining === 0) rememberSame(config, nothingToWriteKey(declared, stateKey(now)));
   return { status: 'written', ...counts, files, after };
+}
+
+/** How many tables and views a schema holds: what the engine's work grows with. */
+export function relationCount(schema: Schema): number {
+  return Object.keys(schema.tables).length + Object.keys(schema.views).length;
 }
 
 /** The key under which "these definitions over these files: nothing to write" is remembered. */
