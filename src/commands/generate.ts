@@ -17,6 +17,7 @@ import { listedMigrations, migrationsState, stateKey, storeMigrationsState, type
 import { loadConfiguredSchema } from './sql.js';
 import { comparedStates } from './compared-states.js';
 import { sizeEngineFor } from '../engine/wasm-tiering.js';
+import { relationCount } from './relation-count.js';
 import { knownSame, rememberSame, verdictKey } from './verdicts.js';
 
 export { migrationsState, type MigrationsState } from './shadow.js';
@@ -124,11 +125,6 @@ export async function generateCommand(config: ResolvedConfig, options: GenerateO
   const after = derivedAfter(config, now, shadow, changes, plan, definitions, files.length) ?? (await checkWritten(config, now, definitions, files));
   if (after.remaining === 0) rememberSame(config, nothingToWriteKey(declared, stateKey(now)));
   return { status: 'written', ...counts, files, after };
-}
-
-/** How many tables and views a schema holds: what the engine's work grows with. */
-export function relationCount(schema: Schema): number {
-  return Object.keys(schema.tables).length + Object.keys(schema.views).length;
 }
 
 /** The key under which "these definitions over these files: nothing to write" is remembered. */
