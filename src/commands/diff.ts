@@ -12,6 +12,8 @@ import type { Schema } from '../model/schema.js';
 import { planChanges, type Plan, type PlanOptions } from '../plan/index.js';
 import { databaseLabel, openDatabase, presetReads, withConnection } from './database.js';
 import { migrationsState } from './generate.js';
+import { relationCount } from './relation-count.js';
+import { sizeEngineFor } from '../engine/wasm-tiering.js';
 import { listedMigrations, stateKey, type ListedMigrations } from './shadow.js';
 import { knownSame, rememberSame, verdictKey } from './verdicts.js';
 import { printWith, samePrinter, type Printer } from './printer.js';
@@ -141,6 +143,7 @@ export async function diffCommand(config: ResolvedConfig, options: { from?: stri
     const label = (spec: string) => textStateLabel(config, spec as 'definitions' | 'migrations', options.migrationsUpTo);
     return { from: label(fromSpec), to: label(toSpec), changes: [], items: [], plan: { steps: [] }, hazards: [], unmanaged: [] };
   }
+  if (declared) sizeEngineFor(relationCount(declared));
   const { from, to } = await printedStates(config, fromSpec, toSpec, options.schemas, {
     ...(options.migrationsUpTo !== undefined ? { migrationsUpTo: options.migrationsUpTo } : {}),
     ...(declared ? { declared } : {}),
