@@ -170,9 +170,10 @@ export function driftItems(changes: Change[], from: Schema, to: Schema): DriftIt
       }
       case 'create range type':
       case 'drop range type': {
-        // A drop and a create of the same range type (a changed option) become one change.
+        // A drop and a create of the same range type (a changed option) become one change; its comment is an item of its own.
         const id = objectId(c.type.schema, c.type.name);
-        add('range type', id, id, c.kind === 'create range type' ? 'missing' : 'unexpected', c.kind === 'create range type' && from.ranges?.[id] ? fieldDetails(to.ranges?.[id], from.ranges[id]) : []);
+        const changed = c.kind === 'create range type' && from.ranges?.[id];
+        add('range type', id, id, c.kind === 'create range type' ? 'missing' : 'unexpected', changed ? fieldDetails({ ...c.type, comment: undefined }, { ...from.ranges![id], comment: undefined }) : []);
         break;
       }
       case 'create sequence':
