@@ -1,4 +1,4 @@
-import type { Collation, Column, ColumnSettings, CompositeType, RangeType, Constraint, DefaultPrivilege, Distribution, Domain, Enum, Extension, Grant, Index, Namespace, PartitionOf, Policy, Publication, PublicationTable, ReplicaIdentity, Routine, Sequence, StatisticsObject, StorageOptions, Table, Trigger, View } from './schema.js';
+import type { Collation, Column, ColumnSettings, CompositeType, Constraint, DefaultPrivilege, Distribution, Domain, Enum, Extension, Grant, Index, Namespace, PartitionOf, Policy, Publication, PublicationTable, RangeType, ReplicaIdentity, Routine, Sequence, StatisticsObject, StorageOptions, Table, Trigger, View } from './schema.js';
 
 /**
  * A Change is one typed difference between two schemas, as the differ reports it. Changes
