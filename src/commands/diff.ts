@@ -80,6 +80,7 @@ export function scope(schema: Schema, names: string[] | undefined): Schema {
     enums: pick(schema.enums),
     domains: pick(schema.domains),
     ...(schema.composites ? { composites: pick(schema.composites) } : {}),
+    ...(schema.ranges ? { ranges: pick(schema.ranges) } : {}),
     sequences: pick(schema.sequences),
     tables: pick(schema.tables),
     views: pick(schema.views),

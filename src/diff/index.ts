@@ -13,6 +13,7 @@ import { diffPublications } from './publications.js';
 import { diffDistributions } from './distributions.js';
 import { columnSettingsChange, createdColumn, sameColumnShape, viewColumnSettingsChanges } from './column-settings.js';
 import { diffStatistics } from './statistics.js';
+import { diffRanges } from './ranges.js';
 import { applyRenames } from './renames.js';
 import type { Column, CompositeType, Constraint, Extension, Grant, Index, Policy, Routine, Schema, StorageOptions, Table, Trigger, View } from '../model/schema.js';
 
@@ -144,6 +145,7 @@ export function diffSchemas(original: Schema, to: Schema, options: DiffOptions =
       attributeComments(changes, a, b);
     },
   });
+  diffRanges(managed(from.ranges ?? {}), managed(to.ranges ?? {}), from, to, changes);
   each(managed(from.sequences), managed(to.sequences), {
     create: (sequence) => {
       const { ownedBy, ...unowned } = sequence;

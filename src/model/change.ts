@@ -1,4 +1,4 @@
-import type { Collation, Column, ColumnSettings, CompositeType, Constraint, DefaultPrivilege, Distribution, Domain, Enum, Extension, Grant, Index, Namespace, PartitionOf, Policy, Publication, PublicationTable, ReplicaIdentity, Routine, Sequence, StatisticsObject, StorageOptions, Table, Trigger, View } from './schema.js';
+import type { Collation, Column, ColumnSettings, CompositeType, Constraint, DefaultPrivilege, Distribution, Domain, Enum, Extension, Grant, Index, Namespace, PartitionOf, Policy, Publication, PublicationTable, RangeType, ReplicaIdentity, Routine, Sequence, StatisticsObject, StorageOptions, Table, Trigger, View } from './schema.js';
 
 /**
  * A Change is one typed difference between two schemas, as the differ reports it. Changes
@@ -29,6 +29,9 @@ export type Change =
   | { kind: 'drop composite type'; type: CompositeType }
   /** Attributes added, dropped or retyped in place (ALTER TYPE ... ADD/DROP/ALTER ATTRIBUTE); `columns` of tables use the type. */
   | { kind: 'alter composite type'; from: CompositeType; to: CompositeType; columns: string[] }
+  /** No option of a range type can be altered: a changed one is dropped and created again (with nothing storing it). */
+  | { kind: 'create range type'; type: RangeType }
+  | { kind: 'drop range type'; type: RangeType }
   | { kind: 'create sequence'; sequence: Sequence }
   | { kind: 'drop sequence'; sequence: Sequence }
   | { kind: 'alter sequence'; from: Sequence; to: Sequence }

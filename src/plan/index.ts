@@ -62,6 +62,8 @@ const phases: Record<Change['kind'], number> = {
   'drop sequence': 9,
   // Composite types once the tables and routines using them are gone, before the domains they use.
   'drop composite type': 9.5,
+  // Range types after the composite types whose attributes use them, before the domains they range over.
+  'drop range type': 9.75,
   'drop domain': 10,
   // Enums once every column has left them (columns change type in phase 32).
   'drop enum': 38,
@@ -82,7 +84,9 @@ const phases: Record<Change['kind'], number> = {
   'create domain': 24,
   'alter domain': 24,
   'replace domain': 24,
-  // After the enums and domains attributes use; before the routines and tables that use them.
+  // After the enums and domains a range is over (and the routines it names, see rangeRoutines).
+  'create range type': 24.25,
+  // After the enums, domains and ranges attributes use; before the routines and tables that use them.
   'create composite type': 24.5,
   'alter composite type': 24.5,
   'create sequence': 25,
@@ -178,6 +182,9 @@ function objectOf(change: Change): string {
       return objectId(change.type.schema, change.type.name);
     case 'alter composite type':
       return objectId(change.to.schema, change.to.name);
+    case 'create range type':
+    case 'drop range type':
+      return objectId(change.type.schema, change.type.name);
     case 'create sequence':
     case 'drop sequence':
       return objectId(change.sequence.schema, change.sequence.name);
@@ -388,6 +395,13 @@ function routinesOutlivingGeneratedColumns(changes: Change[]): Set<Change> {
   );
 }
 
+/** The functions (by schema-qualified name) that range types created or dropped in the plan name. */
+function routinesOfRanges(changes: Change[]): { created: Set<string>; dropped: Set<string> } {
+  const named = (kind: 'create range type' | 'drop range type') =>
+    new Set(changes.flatMap((c) => (c.kind === kind ? [c.type.subtypeDiff, c.type.canonical] : [])).filter((name): name is string => name !== undefined));
+  return { created: named('create range type'), dropped: named('drop range type') };
+}
+
 /** Orders changes by dependency and renders them into a plan. */
 export function planChanges(requested: Change[], context: { from?: Schema; to?: Schema } = {}, options: PlanOptions = {}): Plan {
   const aside = stepAside(adoptIndexes(fitSequenceDrops(context.from && context.to ? withDependents(requested, context.from, context.to) : requested)));
@@ -405,6 +419,7 @@ export function planChanges(requested: Change[], context: { from?: Schema; to?: 
     .flatMap((c): { schema: string; name: string }[] => (c.kind === 'drop routine' ? [c.routine] : c.kind === 'drop sequence' ? [c.sequence] : []))
     .map((o) => ({ id: objectId(o.schema, o.name), schema: o.schema, name: o.name }));
   const lateDrops = routinesOutlivingGeneratedColumns(changes);
+  const rangeRoutines = routinesOfRanges(changes);
   const uniquelyIndexed = new Set(changes.flatMap((c) => (c.kind === 'create index' && c.index.unique ? [c.relation] : [])));
   const rank = (change: Change): [number, number] => {
     let phase = phases[change.kind];
@@ -419,6 +434,9 @@ export function planChanges(requested: Change[], context: { from?: Schema; to?: 
     if (change.kind === 'drop table' && change.aside) phase = phases['copy rows'] + 0.25;
     if (change.kind === 'drop routine') within = -(routinesInOrder.get(objectOf(change)) ?? 0);
     if (change.kind === 'drop routine' && lateDrops.has(change)) phase = phases['alter column'] + 0.25;
+    // A range type's subtype_diff or canonical function exists before it and goes after it.
+    if (change.kind === 'create routine' && rangeRoutines.created.has(objectOf(change))) phase = phases['create range type'] - 0.1;
+    if (change.kind === 'drop routine' && rangeRoutines.dropped.has(objectOf(change))) phase = phases['drop range type'] + 0.1;
     if (change.kind === 'create routine' || change.kind === 'replace routine') {
       const routine = change.kind === 'create routine' ? change.routine : change.to;
       within = routinesInOrder.get(objectOf(change)) ?? 0;

@@ -52,6 +52,7 @@ export function driftItems(changes: Change[], from: Schema, to: Schema): DriftIt
     to.enums[id]?.source ??
     to.domains[id]?.source ??
     to.composites?.[id]?.source ??
+    to.ranges?.[id]?.source ??
     to.sequences[id]?.source ??
     to.namespaces[id]?.source ??
     to.extensions[id]?.source;
@@ -165,6 +166,14 @@ export function driftItems(changes: Change[], from: Schema, to: Schema): DriftIt
       case 'alter composite type': {
         const id = objectId(c.to.schema, c.to.name);
         add('composite type', id, id, 'changed', [{ field: 'attributes', expected: c.to.attributes, actual: c.from.attributes }]);
+        break;
+      }
+      case 'create range type':
+      case 'drop range type': {
+        // A drop and a create of the same range type (a changed option) become one change; its comment is an item of its own.
+        const id = objectId(c.type.schema, c.type.name);
+        const changed = c.kind === 'create range type' && from.ranges?.[id];
+        add('range type', id, id, c.kind === 'create range type' ? 'missing' : 'unexpected', changed ? fieldDetails({ ...c.type, comment: undefined }, { ...from.ranges![id], comment: undefined }) : []);
         break;
       }
       case 'create sequence':
