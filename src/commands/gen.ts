@@ -49,6 +49,8 @@ export function allGenerators(config: ResolvedConfig): Generator[] {
 export async function genCommand(config: ResolvedConfig, options: { generators: Generator[]; check: boolean; fromDatabase: boolean }): Promise<GeneratedFile[]> {
   // Kysely types read no constraints, indexes, triggers or policies: a live read skips those queries.
   const tableParts = options.generators.some((generator) => generator !== 'types');
+  // The emitters load while the database is read (their failure is reported where they are used).
+  for (const generator of options.generators) outputs[generator].render().catch(() => undefined);
   // The definitions' loader, the canonical printer and the linter are loaded only on the paths
   // that use them (see definitionsState): a live read for types needs none of them.
   // Only docs read the definitions as written (their Gaps section): the rest need the canonical form alone.

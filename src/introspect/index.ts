@@ -1,6 +1,6 @@
 import type { Connection } from '../engine/connection.js';
 import { objectId } from '../model/id.js';
-import { emptySchema, type Schema } from '../model/schema.js';
+import { emptySchema, type Schema, type Table } from '../model/schema.js';
 import { defaultPrivilegeId } from '../model/default-privileges.js';
 import { defaultPrivilegesSql, toDefaultPrivilege, type DefaultPrivilegeRow } from './queries/default-privileges.js';
 import { domainsSql, toDomain, type DomainRow } from './queries/domains.js';
@@ -16,7 +16,7 @@ import { sequencesSql, toSequence, type SequenceRow } from './queries/sequences.
 import { tableShapesSql, tablesSql, toTable, type TableRow } from './queries/tables.js';
 import { collationsSql, toCollation, type CollationRow } from './queries/collations.js';
 import { toView, viewsSql, type ViewRow } from './queries/views.js';
-import { inCatalogSnapshot } from './read.js';
+import { inCatalogSnapshot, readInParts } from './read.js';
 import { sortedRecord } from './sorted.js';
 import type { ConstraintRow, DependencyRow, IndexRow, PolicyRow, StatisticsRow, TriggerRow, UnmanagedRow } from './table-parts.js';
 
@@ -59,8 +59,11 @@ const defaultExternalPublications = ['supabase_realtime'];
 export async function introspect(conn: Connection, options: IntrospectOptions): Promise<Schema> {
   // A read for types (tableParts false) neither reads nor loads the parts' queries.
   const tableParts = (options.tableParts ?? true) ? import('./table-parts.js') : Promise.resolve(undefined);
-  const version = await conn.serverVersion();
+  // Asked while the snapshot's other sessions connect; awaited where the reads need it.
+  const asked = conn.serverVersion();
+  asked.catch(() => undefined);
   return inCatalogSnapshot(conn, async (reader) => {
+    const version = await asked;
     const schema = emptySchema();
     const external = new Set(options.externalNamespaces);
     const candidates = await reader.read<NamespaceRow>('namespaces', namespacesSql);
@@ -78,10 +81,11 @@ export async function introspect(conn: Connection, options: IntrospectOptions): 
     const none = Promise.resolve([]);
     // Asked for largest first, so the sessions of a parallel read finish close together.
     const reads = {
-      // The catalog's edges are the longest read on a large schema (a second at 2,000 tables):
-      // started first, the other reads share the remaining sessions meanwhile.
-      dependencies: parts && edges ? reader.read<DependencyRow>('dependencies', parts.dependenciesSql) : none,
-      tables: reader.read<TableRow>('tables', parts ? tablesSql : tableShapesSql, params),
+      // The catalog's edges are the longest read on a large schema (a second at 2,000 tables),
+      // the tables the next: each is read in parts, one a session (see readInParts), the edges'
+      // started first.
+      dependencies: parts && edges ? readInParts<DependencyRow>(reader, 'dependencies', parts.dependenciesSql, []) : none,
+      tables: readInParts(reader, 'tables', parts ? tablesSql : tableShapesSql, params, (row: TableRow): [string, Table] => [objectId(row.schema, row.name), toTable(row)]),
       indexes: parts ? reader.read<IndexRow>('indexes', parts.indexesSql(version), params) : none,
       constraints: parts ? reader.read<ConstraintRow>('constraints', parts.constraintsSql(version), params) : none,
       policies: parts ? reader.read<PolicyRow>('policies', parts.policiesSql, [...params, [...external]]) : none,
@@ -120,7 +124,7 @@ export async function introspect(conn: Connection, options: IntrospectOptions): 
     if (ranges.length) schema.ranges = sortedRecord(ranges.map((row) => [objectId(row.schema, row.name), toRange(row)]));
     schema.sequences = sortedRecord((await reads.sequences).map((row) => [objectId(row.schema, row.name), toSequence(row)]));
     schema.routines = sortedRecord((await reads.routines).map((row) => toRoutine(row)).map(({ id, routine }) => [id, routine]));
-    schema.tables = sortedRecord((await reads.tables).map((row) => [objectId(row.schema, row.name), toTable(row)]));
+    schema.tables = sortedRecord(await reads.tables);
     schema.views = sortedRecord((await reads.views).map((row) => [objectId(row.schema, row.name), toView(row)]));
     const platform = new Set(options.externalPublications ?? defaultExternalPublications);
     schema.publications = sortedRecord(

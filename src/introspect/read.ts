@@ -42,6 +42,27 @@ const printSettings = [
 /** Reads catalog queries on the sessions of one snapshot; `read` waits for a free session. */
 export interface CatalogReader {
   read<Row>(kind: string, sql: string, params?: unknown[]): Promise<Row[]>;
+  /** How many sessions read at once: a query split in this many parts keeps each one busy. */
+  sessions: number;
+}
+
+/**
+ * A query read in parts, one part a session, side by side: its last two parameters are the
+ * number of parts and this part (see tablesSql). Each part's rows are converted as they arrive,
+ * while the other parts are still read; the results of all parts come together, in no order
+ * the caller may rely on.
+ */
+export async function readInParts<Row, T = Row>(reader: CatalogReader, kind: string, sql: string, params: unknown[], convert?: (row: Row) => T): Promise<T[]> {
+  const parts = reader.sessions;
+  const readPart = async (part: number) => {
+    const rows = await reader.read<Row>(kind, sql, [...params, parts, part]);
+    return convert ? rows.map(convert) : (rows as unknown as T[]);
+  };
+  // Every part ends before a failure is reported, as the other reads do (see introspect).
+  const settled = await Promise.allSettled(Array.from({ length: parts }, (_, part) => readPart(part)));
+  const failed = settled.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.flatMap((result) => (result.status === 'fulfilled' ? result.value : []));
 }
 
 /** How many sessions read a server's catalogs at once: the server and the client each get work. */
@@ -122,6 +143,7 @@ function pooledReader(sessions: Connection[]): CatalogReader {
     else free.push(session);
   };
   return {
+    sessions: sessions.length,
     async read<Row>(kind: string, sql: string, params?: unknown[]) {
       const session = await acquire();
       try {

@@ -15,7 +15,7 @@ import { toPolicy, type PolicyRow } from './queries/policies.js';
 import { toStatistics, type StatisticsRow } from './queries/statistics.js';
 import { toTrigger, type TriggerRow } from './queries/triggers.js';
 import { toUnmanaged, type UnmanagedRow } from './queries/unmanaged.js';
-import { inCatalogSnapshot } from './read.js';
+import { inCatalogSnapshot, readInParts } from './read.js';
 
 export { constraintsSql, type ConstraintRow } from './queries/constraints.js';
 export { dependenciesSql, type DependencyRow } from './queries/dependencies.js';
@@ -27,7 +27,7 @@ export { unmanagedSql, type UnmanagedRow } from './queries/unmanaged.js';
 
 /** The catalog's dependency edges alone (what `dependencies: false` leaves out, unmanaged objects aside). */
 export async function readDependencies(conn: Connection): Promise<Schema['dependencies']> {
-  return inCatalogSnapshot(conn, async (reader) => inOrder(toDependencies(await reader.read<DependencyRow>('dependencies', dependenciesSql))));
+  return inCatalogSnapshot(conn, async (reader) => inOrder(toDependencies(await readInParts<DependencyRow>(reader, 'dependencies', dependenciesSql, []))));
 }
 
 /** The catalogs' edges and the objects pgform does not model; both absent when there are none. */

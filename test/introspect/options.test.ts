@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/engine/connection.js';
+import { renderTypes } from '../../src/emit/types/index.js';
 import { introspect } from '../../src/introspect/index.js';
 import { testEngines } from './databases.js';
 import { undefinedPaths, useFixture } from './fixture.js';
@@ -83,6 +84,13 @@ for (const engine of testEngines) {
       const unindexed = (views: typeof schema.views) => Object.values(views).map((view) => ({ ...view, indexes: {} }));
       expect(unindexed(light.views)).toEqual(unindexed(schema.views));
       expect(light.routines).toEqual(schema.routines);
+    });
+
+    it('gives the same Kysely types from a types read as from a full read', async () => {
+      const { conn, schema } = fixture();
+      const light = await introspect(conn, { externalNamespaces: ['auth', 'storage'], tableParts: false });
+      expect(Object.keys(schema.enums).length * Object.keys(schema.domains).length * Object.keys(schema.views).length * Object.keys(schema.routines).length).toBeGreaterThan(0);
+      expect(renderTypes(light)).toBe(renderTypes(schema));
     });
 
     it('names the failing catalog query and still ends its transaction', async () => {

@@ -17,16 +17,17 @@ export type Filled = 'no' | 'default' | 'always';
  * Column types by value type, nullability and filling: a schema's columns share a few dozen of
  * them, and one object per kind lets the printer measure each kind once (see `interfaceBody`).
  */
-const columnTypes = new WeakMap<ValueType, Map<string, TsType>>();
+const columnTypes = new WeakMap<ValueType, (TsType | undefined)[]>();
+
+/** Where each filling's types sit among a value type's kinds (the nullable ones follow). */
+const fillings: Record<Filled, number> = { no: 0, default: 1, always: 2 };
 
 /** The Kysely column type of a value type (one object for equal arguments: never to be changed). */
 export function columnType(value: ValueType, nullable: boolean, filled: Filled): TsType {
   let kinds = columnTypes.get(value);
-  if (!kinds) columnTypes.set(value, (kinds = new Map()));
-  const key = `${nullable} ${filled}`;
-  let type = kinds.get(key);
-  if (!type) kinds.set(key, (type = newColumnType(value, nullable, filled)));
-  return type;
+  if (!kinds) columnTypes.set(value, (kinds = []));
+  const slot = fillings[filled] + (nullable ? 3 : 0);
+  return (kinds[slot] ??= newColumnType(value, nullable, filled));
 }
 
 function newColumnType(value: ValueType, nullable: boolean, filled: Filled): TsType {
@@ -51,7 +52,7 @@ export function tableMembers(table: Table, resolve: Resolve): Member[] {
   return table.columns.map((column) => {
     const resolved = resolve(column.type);
     const type = columnType(resolved.value, !column.notNull && !resolved.notNull, filledBy(column, resolved.hasDefault));
-    return withComment({ key: column.name, type }, column.comment);
+    return column.comment ? { key: column.name, type, comment: column.comment } : { key: column.name, type };
   });
 }
 

@@ -63,14 +63,15 @@ const modelledCatalogs = ['pg_class', 'pg_rewrite', 'pg_attrdef', 'pg_type', 'pg
  * extension membership are part of an object, not a dependency on another). Edges to schemas
  * are left out: a schema is dropped after everything, and created before. So are the edges of a
  * default, constraint or index to its own table's columns: PostgreSQL rebuilds those itself when
- * a column changes type, and on a large schema they are most of the rows.
+ * a column changes type, and on a large schema they are most of the rows. Read in parts, side by
+ * side on the snapshot's sessions: the edges whose dependent object's oid modulo `$1` is `$2`.
  */
 export const dependenciesSql = asJsonRows(
   `SELECT d.deptype = 'a' AS auto, ${refOf('d.classid', 'd.objid', 'd.objsubid')} AS "from", ${refOf('d.refclassid', 'd.refobjid', 'd.refobjsubid')} AS "on"
    FROM pg_depend d
    WHERE d.deptype IN ('n', 'a') AND d.objid >= ${firstUserOid} AND d.refobjid >= ${firstUserOid}
      AND d.classid IN (${modelledCatalogs.map((c) => `'${c}'::regclass`).join(', ')})
-     AND d.refclassid <> 'pg_namespace'::regclass
+     AND d.refclassid <> 'pg_namespace'::regclass AND d.objid::int8 % $1::int8 = $2::int8
      AND NOT (d.refclassid = 'pg_class'::regclass AND d.refobjid IS NOT DISTINCT FROM CASE d.classid
        WHEN 'pg_attrdef'::regclass THEN (SELECT adrelid FROM pg_attrdef WHERE oid = d.objid)
        WHEN 'pg_constraint'::regclass THEN (SELECT conrelid FROM pg_constraint WHERE oid = d.objid)
