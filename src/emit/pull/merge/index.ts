@@ -40,6 +40,7 @@ const builders: Record<UnitKind, string[]> = {
   composite: ['compositeType'],
   sequence: ['sequence'],
   routine: ['rpc', 'triggerFunction', 'procedure'],
+  aggregate: ['aggregate'],
   table: ['table'],
   trigger: ['trigger'],
   policy: ['policy'],
