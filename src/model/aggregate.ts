@@ -27,16 +27,15 @@ export function defaultFinalModify(aggregate: Pick<Aggregate, 'orderBy'>): Final
 
 /**
  * The functions an aggregate calls (state, final, combine, serial, moving...), as object ids
- * without arguments: `public.first_agg`, `pg_catalog.int4pl` for an unqualified name.
+ * without arguments: `public.first_agg`, `pg_catalog.int4pl` for an unqualified name. Names are
+ * read as PostgreSQL prints them (quoted where they must be), which canonical models hold.
  */
 export function aggregateFunctions(aggregate: Aggregate): string[] {
   const names = [aggregate.sfunc, aggregate.finalfunc, aggregate.combinefunc, aggregate.serialfunc, aggregate.deserialfunc, aggregate.msfunc, aggregate.minvfunc, aggregate.mfinalfunc];
   const ids = names.flatMap((text) => {
     if (text === undefined) return [];
     const { parts } = readParts(text, '(');
-    const unquoted = (part: string, i: number) => (text.split('.')[i]?.trim().startsWith('"') ? part : part.toLowerCase());
-    const [schema, name] = parts.length >= 2 ? [unquoted(parts[0]!, 0), unquoted(parts[1]!, 1)] : ['pg_catalog', unquoted(parts[0] ?? text, 0)];
-    return [objectId(schema, name)];
+    return [parts.length >= 2 ? objectId(parts[0]!, parts[1]!) : objectId('pg_catalog', parts[0] ?? text)];
   });
   return [...new Set(ids)];
 }

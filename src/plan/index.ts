@@ -423,6 +423,7 @@ export function planChanges(requested: Change[], context: { from?: Schema; to?: 
     .flatMap((c): { schema: string; name: string }[] => (c.kind === 'drop routine' ? [c.routine] : c.kind === 'drop sequence' ? [c.sequence] : []))
     .map((o) => ({ id: objectId(o.schema, o.name), schema: o.schema, name: o.name }));
   const lateDrops = routinesOutlivingGeneratedColumns(changes);
+  const droppedTables = changes.flatMap((c) => (c.kind === 'drop table' ? [c.table] : [])).map((t) => ({ id: objectId(t.schema, t.name), schema: t.schema, name: t.name }));
   const droppedAggregates = changes.flatMap((c) => (c.kind === 'drop aggregate' ? [c.aggregate] : [])).map((a) => ({ id: objectId(a.schema, a.name), schema: a.schema, name: a.name }));
   const createdAggregates = changes
     .flatMap((c) => (c.kind === 'create aggregate' ? [c.aggregate] : c.kind === 'replace aggregate' ? [c.to] : []))
@@ -438,6 +439,9 @@ export function planChanges(requested: Change[], context: { from?: Schema; to?: 
     if (change.kind === 'alter sequence' && change.from.ownedBy && !change.to.ownedBy) phase = 5;
     if (change.kind === 'drop routine') within = -(routinesInOrder.get(objectOf(change)) ?? 0);
     if (change.kind === 'drop routine' && lateDrops.has(change)) phase = phases['alter column'] + 0.25;
+    // A routine or aggregate over the row type of a table the plan drops goes before the table.
+    if (change.kind === 'drop routine' && needsRelations(change.routine, droppedTables)) phase = phases['drop table'] - 0.5;
+    if (change.kind === 'drop aggregate' && mentions(aggregateSignatureText(change.aggregate, context.from), droppedTables).length > 0) phase = phases['drop table'] - 0.75;
     // A SQL-standard body calling an aggregate the plan drops holds it: the routine goes first.
     if (change.kind === 'drop routine' && change.routine.standardBody && mentions(routineReferences(change.routine), droppedAggregates).length > 0) phase = phases['drop aggregate'] - 0.25;
     if (change.kind === 'create routine' || change.kind === 'replace routine') {

@@ -99,3 +99,15 @@ export const rankOf = aggregate('rank_of', {
 export const firstScores = view('first_scores', {
   query: sql`SELECT player, public.first(points ORDER BY id) AS first_points, public.total(points) AS total FROM public.scores GROUP BY player`,
 });
+
+// Names that need quoting everywhere: the aggregate's, its schema's and its state function's.
+export const oddStep = rpc('Odd "step".v2', {
+  schema: 'stats',
+  args: { $1: 'integer', $2: 'integer' },
+  returns: 'integer',
+  language: 'sql',
+  volatility: 'immutable',
+  body: sql`SELECT $1 + $2`,
+});
+
+export const oddTotal = aggregate('Total, "odd"', { schema: 'stats', args: { 'the points': 'integer' }, sfunc: oddStep, stype: 'integer', description: "it's odd" });
