@@ -200,6 +200,7 @@ export function locator(schema: Schema): Locate {
   for (const e of Object.values(schema.enums)) add(maps.type, objectId(e.schema, e.name), e.source);
   for (const d of Object.values(schema.domains)) add(maps.type, objectId(d.schema, d.name), d.source);
   for (const c of Object.values(schema.composites ?? {})) add(maps.type, objectId(c.schema, c.name), c.source);
+  for (const r of Object.values(schema.ranges ?? {})) add(maps.type, objectId(r.schema, r.name), r.source);
   for (const q of Object.values(schema.sequences)) add(maps.sequence, objectId(q.schema, q.name), q.source);
   for (const x of Object.values(schema.extensions)) add(maps.extension, x.name, x.source);
   for (const [table, external] of Object.entries(schema.externalTables ?? {})) {
@@ -207,7 +208,7 @@ export function locator(schema: Schema): Locate {
     for (const policy of Object.values(external.policies)) add(maps.relation, `${table} (policy ${policy.name})`, policy.source);
   }
   const first = (kind: Step['kind']): Map<string, SourceLocation>[] => {
-    if (/enum|domain|composite/.test(kind)) return [maps.type];
+    if (/enum|domain|composite|range/.test(kind)) return [maps.type];
     if (/routine|aggregate/.test(kind)) return [maps.routine];
     if (/sequence/.test(kind)) return [maps.sequence];
     if (/extension/.test(kind)) return [maps.extension];

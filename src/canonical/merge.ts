@@ -57,6 +57,14 @@ export function mergePrinted(declared: Schema, printed: Schema): Schema {
       if (liveAttribute) attribute.type = liveAttribute.type;
     }
   }
+  for (const [id, range] of Object.entries(out.ranges ?? {})) {
+    const live = printed.ranges?.[id];
+    if (!live) continue;
+    // The server's spelling of every option, and none where the declared one is its default.
+    const { comment: _comment, ...options } = live;
+    for (const key of ['subtypeOpclass', 'collation', 'canonical', 'subtypeDiff', 'multirange'] as const) delete range[key];
+    Object.assign(range, options);
+  }
   for (const [id, sequence] of Object.entries(out.sequences)) {
     const live = printed.sequences[id];
     if (live) sequence.type = live.type;

@@ -12,6 +12,8 @@ import type { Schema } from '../model/schema.js';
 import { planChanges, type Plan, type PlanOptions } from '../plan/index.js';
 import { databaseLabel, openDatabase, presetReads, withConnection } from './database.js';
 import { migrationsState } from './generate.js';
+import { relationCount } from './relation-count.js';
+import { sizeEngineFor } from '../engine/wasm-tiering.js';
 import { listedMigrations, stateKey, type ListedMigrations } from './shadow.js';
 import { knownSame, rememberSame, verdictKey } from './verdicts.js';
 import { printWith, samePrinter, type Printer } from './printer.js';
@@ -78,6 +80,7 @@ export function scope(schema: Schema, names: string[] | undefined): Schema {
     enums: pick(schema.enums),
     domains: pick(schema.domains),
     ...(schema.composites ? { composites: pick(schema.composites) } : {}),
+    ...(schema.ranges ? { ranges: pick(schema.ranges) } : {}),
     sequences: pick(schema.sequences),
     tables: pick(schema.tables),
     views: pick(schema.views),
@@ -142,6 +145,7 @@ export async function diffCommand(config: ResolvedConfig, options: { from?: stri
     const label = (spec: string) => textStateLabel(config, spec as 'definitions' | 'migrations', options.migrationsUpTo);
     return { from: label(fromSpec), to: label(toSpec), changes: [], items: [], plan: { steps: [] }, hazards: [], unmanaged: [] };
   }
+  if (declared) sizeEngineFor(relationCount(declared));
   const { from, to } = await printedStates(config, fromSpec, toSpec, options.schemas, {
     ...(options.migrationsUpTo !== undefined ? { migrationsUpTo: options.migrationsUpTo } : {}),
     ...(declared ? { declared } : {}),

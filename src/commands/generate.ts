@@ -16,6 +16,8 @@ import { lintPlanText } from './lint-settings.js';
 import { listedMigrations, migrationsState, stateKey, storeMigrationsState, type ListedMigrations, type MigrationsState } from './shadow.js';
 import { loadConfiguredSchema } from './sql.js';
 import { comparedStates } from './compared-states.js';
+import { sizeEngineFor } from '../engine/wasm-tiering.js';
+import { relationCount } from './relation-count.js';
 import { knownSame, rememberSame, verdictKey } from './verdicts.js';
 
 export { migrationsState, type MigrationsState } from './shadow.js';
@@ -94,6 +96,7 @@ export async function generateCommand(config: ResolvedConfig, options: GenerateO
   const existing = listed.files;
   const declared = await loadConfiguredSchema(config);
   if (knownSame(config, nothingToWriteKey(declared, stateKey(listed)))) return { status: 'unchanged', folder, replayed: 0, reused: existing.length };
+  sizeEngineFor(relationCount(declared));
   const { definitions, shadow } = await comparedStates(config, declared, listed, options.onProgress);
   const changes = diffSchemas(shadow.schema, definitions);
   const counts = { folder, replayed: shadow.replayed, reused: shadow.reused };

@@ -8,11 +8,13 @@ import { refuseCheckingInsideContainers } from './domain-containers.js';
 import { refuseRetypeInPartitionKey } from './partition-key-columns.js';
 import { followExtensionMoves } from './extension-moves.js';
 import { attachedByParent, childColumnStart, childKeepsColumn, diffInheritance, followsParent, keptFromParents, ownDefaults, parentsOf, recreatedTables, referencesTo } from './partitions.js';
+import { asideNames, catchesEveryRow, clashingStatistics, copiedAncestor, copiedTables } from './copied-tables.js';
 import { diffPublications } from './publications.js';
 import { diffDistributions } from './distributions.js';
 import { columnSettingsChange, createdColumn, sameColumnShape, viewColumnSettingsChanges } from './column-settings.js';
 import { diffStatistics } from './statistics.js';
 import { diffAggregates } from './aggregates.js';
+import { diffRanges } from './ranges.js';
 import { applyRenames } from './renames.js';
 import type { Column, CompositeType, Constraint, Extension, Grant, Index, Policy, Routine, Schema, StorageOptions, Table, Trigger, View } from '../model/schema.js';
 
@@ -144,6 +146,7 @@ export function diffSchemas(original: Schema, to: Schema, options: DiffOptions =
       attributeComments(changes, a, b);
     },
   });
+  diffRanges(managed(from.ranges ?? {}), managed(to.ranges ?? {}), from, to, changes);
   each(managed(from.sequences), managed(to.sequences), {
     create: (sequence) => {
       const { ownedBy, ...unowned } = sequence;
@@ -164,13 +167,28 @@ export function diffSchemas(original: Schema, to: Schema, options: DiffOptions =
     },
   });
   const recreated = recreatedTables(from, to);
+  const copied = copiedTables(from, to, recreated);
+  const asideOf = asideNames(from, to);
   each(managed(from.tables), managed(to.tables), {
     create: (table) => createTable(table, changes, { to, from }),
-    drop: (table) => changes.push({ kind: 'drop table', table }),
+    // A partition of a table whose rows are copied goes once they are, with its parent.
+    drop: (table) => changes.push({ kind: 'drop table', table, ...(copiedAncestor(table, from, copied) ? { aside: { name: table.name, indexes: [] } } : {}) }),
     alter: (a, b) => {
-      if (!recreated.has(tableId(b))) return diffTable(a, b, changes, { from, to, recreated });
-      changes.push({ kind: 'drop table', table: a });
-      createTable(b, changes, { to, from });
+      if (!recreated.has(tableId(b))) return diffTable(a, b, changes, { from, to, recreated, copied });
+      if (!copied.has(tableId(b))) {
+        changes.push({ kind: 'drop table', table: a });
+        return createTable(b, changes, { to, from });
+      }
+      const aside = asideOf(a);
+      for (const statistics of clashingStatistics(a, to)) changes.push({ kind: 'drop statistics', table: tableId(a), statistics });
+      // The old table lives on until the copy: a trigger the new one lacks goes first, so the plan may drop its function.
+      for (const trigger of Object.values(a.triggers)) {
+        if (!sameValue({ ...trigger, comment: undefined }, { ...b.triggers[trigger.name], comment: undefined })) changes.push({ kind: 'drop trigger', table: tableId(a), trigger });
+      }
+      changes.push({ kind: 'drop table', table: a, aside });
+      createTable(b, changes, { to, from }, true);
+      const catchAll = b.partitionBy !== undefined && catchesEveryRow(tableId(b), to);
+      changes.push({ kind: 'copy rows', from: a, to: b, aside: aside.name, ...(catchAll ? { catchAll } : {}) });
     },
   });
   referencesTo(recreated, from, to, changes);
@@ -368,10 +386,12 @@ function inlineConstraint(constraint: Constraint): boolean {
  * columns are all its own (a table attached later, as PostgreSQL then keeps them) is created
  * plain and attached, so its columns stay its own. An INHERITS child lists the columns it
  * declares itself and PostgreSQL merges those its parents also have, as it did for the original.
+ * `rowsFollow`: rows are copied in before the keys are added, so each key's index is built once.
  */
-function createTable(table: Table, changes: Change[], context: Context): void {
+function createTable(table: Table, changes: Change[], context: Context, rowsFollow = false): void {
   const id = tableId(table);
-  const inline = Object.fromEntries(Object.entries(table.constraints).filter(([, c]) => inlineConstraint(c)));
+  const keyLater = (c: Constraint) => rowsFollow && (c.kind === 'primary key' || c.kind === 'unique' || c.kind === 'exclude');
+  const inline = Object.fromEntries(Object.entries(table.constraints).filter(([, c]) => inlineConstraint(c) && !keyLater(c)));
   const ownColumns = table.columns.length > 0 && table.columns.every((c) => !c.inherited);
   const attachLater = ownColumns && table.partitionOf !== undefined;
   const { partitionOf, ...plain } = table;
@@ -379,7 +399,7 @@ function createTable(table: Table, changes: Change[], context: Context): void {
   if (attachLater && partitionOf) changes.push({ kind: 'attach partition', table: id, partitionOf });
   else if (partitionOf) changes.push(...ownDefaults(id, table, context.to.tables[partitionOf.parent]));
   for (const constraint of Object.values(table.constraints)) {
-    if (!inlineConstraint(constraint)) changes.push({ kind: 'add constraint', table: id, constraint });
+    if (!(constraint.name in inline)) changes.push({ kind: 'add constraint', table: id, constraint });
   }
   for (const column of table.columns) changes.push(...columnSettingsChange(id, createdColumn(table, column, attachLater, context.from), column, context));
   const { replicaIdentity: _r, ...created } = table;
@@ -466,12 +486,14 @@ interface Sides {
   from: Schema;
   to: Schema;
   recreated: Set<string>;
+  /** Re-created tables whose rows are copied: their partitions are detached, not dropped with them. */
+  copied: Set<string>;
 }
 
 function diffTable(original: Table, b: Table, changes: Change[], sides: Sides): void {
   const id = tableId(b);
   if (Boolean(original.unlogged) !== Boolean(b.unlogged)) changes.push({ kind: 'set logged', table: id, unlogged: Boolean(b.unlogged) });
-  const parentRecreated = parentsOf(original).some((p) => sides.recreated.has(p));
+  const parentRecreated = parentsOf(original).some((p) => sides.recreated.has(p) && !sides.copied.has(p));
   const left = diffInheritance(id, original, b, changes, parentRecreated);
   const a = attachedByParent(keptFromParents(original, b, left.flatMap((p) => sides.from.tables[p] ?? [])), b, sides);
   // Column changes a parent makes reach the table through it; only parents it keeps count.

@@ -8,6 +8,8 @@ import { baseTypeName, builtinTypes, extensionTypes } from './builtin-types.js';
 import type { TableTarget } from './column.js';
 import type { CollationDef } from './collation.js';
 import { collationId } from './collation-name.js';
+import { buildRanges, claimRangeNames } from './range-build.js';
+import type { RangeTypeDef } from './range.js';
 import { checkName } from './names.js';
 import { normalizeTypeName } from './type-names.js';
 import { returnsSql, type RoutineDef } from './routine.js';
@@ -25,9 +27,9 @@ import { buildDefaultPrivileges, type DefaultPrivilegesDef } from './default-pri
 import { transitionTablesError } from './transition-tables.js';
 
 /** A Definition is anything a builder returns. */
-export type Definition = TableDef | ViewDef | RoutineDef | AggregateDef | EnumDef | DomainDef | CompositeTypeDef | SequenceDef | ExtensionDef | NamespaceDef | SystemDef | TriggerDef | PolicyDef | CollationDef | PublicationDef | DefaultPrivilegesDef;
+export type Definition = TableDef | ViewDef | RoutineDef | AggregateDef | EnumDef | DomainDef | CompositeTypeDef | RangeTypeDef | SequenceDef | ExtensionDef | NamespaceDef | SystemDef | TriggerDef | PolicyDef | CollationDef | PublicationDef | DefaultPrivilegesDef;
 
-export const definitionKinds = new Set(['table', 'view', 'routine', 'aggregate', 'enum', 'domain', 'composite', 'sequence', 'extension', 'namespace', 'system', 'trigger', 'policy', 'collation', 'publication', 'default privileges']);
+export const definitionKinds = new Set(['table', 'view', 'routine', 'aggregate', 'enum', 'domain', 'composite', 'range', 'sequence', 'extension', 'namespace', 'system', 'trigger', 'policy', 'collation', 'publication', 'default privileges']);
 
 export function isDefinition(value: unknown): value is Definition {
   return typeof value === 'object' && value !== null && definitionKinds.has((value as { pgform?: string }).pgform ?? '');
@@ -171,6 +173,8 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
     if (comp.schema === 'public') userTypes.set(comp.name, typeSql(comp));
   }
 
+  claimRangeNames(byKind('range'), { file: options.file, requireNamespace, claimTypeName, userTypes });
+
   const resolveType = (type: string | TypeRef, where: Where): string => {
     if (typeof type !== 'string') {
       const id = objectId(type.schema, type.name);
@@ -189,7 +193,7 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
     if (user) return user + (isArray ? '[]' : '');
     const dot = base.indexOf('.');
     if (dot > 0 && external.has(base.slice(0, dot))) return type;
-    return invalid(`unknown type "${type}"`, where, 'use a built-in type, or declare it with enumType(), domain(), compositeType() or extension()');
+    return invalid(`unknown type "${type}"`, where, 'use a built-in type, or declare it with enumType(), domain(), compositeType(), rangeType() or extension()');
   };
 
   for (const dom of byKind('domain')) {
@@ -215,6 +219,8 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
     });
     (schema.composites ??= {})[id] = { schema: comp.schema, name: comp.name, attributes, ...docs(comp.description, comp.group, comp.note, comp.source) };
   }
+
+  buildRanges(schema, byKind('range'), { file: options.file, isSchema, resolveType });
 
   for (const seq of byKind('sequence')) {
     const id = objectId(seq.schema, seq.name);

@@ -22,7 +22,7 @@ const lint = z
 const grant = z.object({ to: name, privileges: z.array(name).min(1), withGrantOption: z.boolean().optional() }).strict();
 /** A table's grants may name columns: column privileges (`GRANT SELECT (a, b) ON t`). */
 const tableGrant = grant.extend({ columns: z.array(name).min(1).optional() }).strict();
-const typeRef = z.object({ pgform: z.enum(['enum', 'domain', 'composite']), schema: z.string(), name: z.string() }).passthrough();
+const typeRef = z.object({ pgform: z.enum(['enum', 'domain', 'composite', 'range']), schema: z.string(), name: z.string() }).passthrough();
 const typeInput = z.union([name, typeRef]);
 const tableTarget = z.union([name, z.object({ pgform: z.literal('table'), schema: z.string(), name: z.string() }).passthrough(), z.custom<() => unknown>((v) => typeof v === 'function', 'must be a table, a table name or a function returning a table')]);
 const referentialAction = z.enum(['cascade', 'restrict', 'set null', 'set default', 'no action', 'CASCADE', 'RESTRICT', 'SET NULL', 'SET DEFAULT', 'NO ACTION']);
@@ -230,6 +230,22 @@ export const compositeShape = z
     ...documentation,
     schema: name.optional(),
     attributes: z.record(z.string().min(1, 'an attribute name must not be empty'), z.union([name, typeRef, columnBuilder])).refine((a) => Object.keys(a).length > 0, 'a composite type needs at least one attribute'),
+  })
+  .strict();
+
+/** A function a range type names: `float8mi`, `public.time_subtype_diff`, or a routine definition. */
+const routineName = z.union([name, z.object({ pgform: z.literal('routine'), schema: z.string(), name: z.string() }).passthrough()]);
+
+export const rangeShape = z
+  .object({
+    ...documentation,
+    schema: name.optional(),
+    subtype: typeInput,
+    subtypeOpclass: name.optional(),
+    collation: name.optional(),
+    canonical: routineName.optional(),
+    subtypeDiff: routineName.optional(),
+    multirange: name.optional(),
   })
   .strict();
 

@@ -5,6 +5,7 @@ export {
   timestamp, timestamptz, interval, json, jsonb, bytea, inet, cidr, tsvector,
   enumType, domain, compositeType, sequence, extension, schema, type EnumDef, type DomainDef, type CompositeTypeDef, type CompositeTypeOptions, type SequenceDef, type ExtensionDef, type NamespaceDef, type GrantInput,
 } from './types.js';
+export { rangeType, type RangeTypeDef, type RangeTypeOptions } from './range.js';
 export { table, trigger, type TriggerDef, type TableDef, type TableOptions, type IndexInput, type TriggerInput, type PolicyInput, type ForeignKeyInput, type StorageInput } from './table.js';
 export { policy, type PolicyDef } from './policy.js';
 export { collation, type CollationDef, type CollationOptions } from './collation.js';

@@ -8,9 +8,9 @@ import { sqlOf, type SqlInput, type SqlText } from './sql.js';
 import { normalizeTypeName } from './type-names.js';
 import type { Documentation } from './documentation.js';
 
-/** A TypeRef points a column at a user-defined type (enum, domain or composite type). */
+/** A TypeRef points a column at a user-defined type (enum, domain, composite or range type, or a range's multirange). */
 export interface TypeRef {
-  readonly pgform: 'enum' | 'domain' | 'composite';
+  readonly pgform: 'enum' | 'domain' | 'composite' | 'range';
   readonly schema: string;
   readonly name: string;
   readonly array?: boolean;

@@ -1,4 +1,4 @@
-import { accessSync, constants, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -16,6 +16,7 @@ import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import { PgformError } from '../errors.js';
 import { isAlive } from './alive.js';
 import type { Connection } from './connection.js';
+import { copyDirectory } from './copy-directory.js';
 import { collectClosedEngine, collectGarbage, largeFootprint } from './release.js';
 import { keptStatements } from './kept-statements.js';
 
@@ -28,7 +29,7 @@ import { keptStatements } from './kept-statements.js';
  */
 const startParams = [
   ...PGlite.defaultStartParams,
-  ...['max_connections=4', 'max_wal_senders=0', 'autovacuum_max_workers=1', 'max_locks_per_transaction=4096', 'shared_buffers=8MB'].flatMap((setting) => ['-c', setting]),
+  ...['max_connections=4', 'max_wal_senders=0', 'autovacuum_max_workers=1', 'max_locks_per_transaction=4096', 'shared_buffers=8MB', 'wal_recycle=off'].flatMap((setting) => ['-c', setting]),
 ];
 
 /** The extensions PGlite ships that definitions may use. pgvector is not among them. */
@@ -53,8 +54,8 @@ async function withoutStackTraces<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** `release` runs once the engine is closed, told whether it shut down cleanly. */
-function wrap(engine: PGlite, release: (cleanly: boolean) => void, reopen?: () => Promise<PGlite>): Connection {
+/** `release` runs once the engine is closed, told whether it shut down cleanly; closing waits for it. */
+function wrap(engine: PGlite, release: (cleanly: boolean) => void | Promise<void>, reopen?: () => Promise<PGlite>): Connection {
   let version: number | undefined;
   // Dropped on close, so the closed instance (and its WebAssembly memory) can be collected while
   // the Connection object is still referenced.
@@ -108,7 +109,7 @@ function wrap(engine: PGlite, release: (cleanly: boolean) => void, reopen?: () =
         cleanly = true;
       } finally {
         instance = undefined;
-        release(cleanly);
+        await release(cleanly);
         await collectClosedEngine();
       }
     },
@@ -146,7 +147,7 @@ async function templateDir(setup?: PgliteSetup): Promise<string> {
   // Build beside it then rename, so parallel processes never open a half-written template.
   const partial = `${path}.${process.pid}.partial`;
   rmSync(partial, { recursive: true, force: true });
-  if (setup?.sql) cpSync(await templateDir(), partial, { recursive: true });
+  if (setup?.sql) await copyDirectory(await templateDir(), partial);
   const db = await PGlite.create({ dataDir: partial, extensions, ...(setup?.sql ? { startParams: startParamsFor(setup) } : {}) });
   if (setup?.sql) await withoutStackTraces(() => db.exec(setup.sql));
   await db.close();
@@ -217,16 +218,16 @@ export async function openScratchPglite(setup?: PgliteSetup, from?: string): Pro
   const remove = () => rmSync(dataDir, { recursive: true, force: true });
   // Where closeAndKeep asked the data directory to go once the engine has shut down cleanly.
   let keepAt: string | undefined;
-  const release = (cleanly: boolean) => {
+  const release = async (cleanly: boolean) => {
     try {
-      if (keepAt && cleanly) keepDirectory(dataDir, keepAt);
+      if (keepAt && cleanly) await keepDirectory(dataDir, keepAt);
     } finally {
       remove();
     }
   };
   let conn: Connection;
   try {
-    cpSync(template, dataDir, { recursive: true });
+    await copyDirectory(template, dataDir);
     const create = () => PGlite.create({ dataDir, extensions, startParams: startParamsFor(setup) });
     conn = wrap(await create(), release, create);
   } catch (error) {
@@ -243,7 +244,7 @@ export async function openScratchPglite(setup?: PgliteSetup, from?: string): Pro
 }
 
 /** Moves a data directory to `path` whole: readers see all of it or nothing. */
-function keepDirectory(dataDir: string, path: string): void {
+async function keepDirectory(dataDir: string, path: string): Promise<void> {
   if (existsSync(path)) return;
   mkdirSync(dirname(path), { recursive: true });
   const partial = `${path}.${process.pid}.partial`;
@@ -252,7 +253,12 @@ function keepDirectory(dataDir: string, path: string): void {
     renameSync(dataDir, partial);
   } catch {
     // Another file system (scratch space in memory, the cache on disk): copied instead.
-    cpSync(dataDir, partial, { recursive: true });
+    try {
+      await copyDirectory(dataDir, partial);
+    } catch (error) {
+      rmSync(partial, { recursive: true, force: true });
+      throw error;
+    }
   }
   try {
     renameSync(partial, path);
@@ -279,7 +285,7 @@ export async function openEmbeddedPglite(dataDir: string, setup?: PgliteSetup): 
   const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
   let db: PGlite;
   try {
-    if (fresh) cpSync(await templateDir(setup), dataDir, { recursive: true });
+    if (fresh) await copyDirectory(await templateDir(setup), dataDir);
     db = await PGlite.create({ dataDir, extensions, startParams: startParamsFor(setup) });
     await db.query('SELECT 1');
   } catch (error) {

@@ -1,7 +1,7 @@
 import { parseObjectId, refOwner } from '../model/id.js';
 import type { Dependency, ObjectRef, Schema } from '../model/schema.js';
 
-const perSchemaKinds = ['enums', 'domains', 'composites', 'sequences', 'tables', 'views', 'routines', 'aggregates'] as const;
+const perSchemaKinds = ['enums', 'domains', 'composites', 'ranges', 'sequences', 'tables', 'views', 'routines', 'aggregates'] as const;
 
 /** The schema an edge's end lives in, or undefined for what no schema holds. */
 function schemaOf(ref: ObjectRef, live: Schema): string | undefined {
@@ -27,6 +27,7 @@ export function sliceByTenant(live: Schema, tenants: string[]): Map<string, Sche
       enums: {},
       domains: {},
       ...(live.composites ? { composites: {} } : {}),
+      ...(live.ranges ? { ranges: {} } : {}),
       sequences: {},
       tables: {},
       views: {},

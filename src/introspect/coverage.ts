@@ -72,7 +72,7 @@ export const coverage: KindCoverage[] = [
   { kind: 'user mapping', status: 'reported', objects: byOid('pg_user_mapping', 'true'), cases: 'test/cases/diff/unmanaged/foreign-table' },
   { kind: 'foreign table', status: 'reported', objects: byOid('pg_class', `o.relkind = 'f' AND ${inSchemas('o.relnamespace')}`), cases: 'test/cases/diff/unmanaged/foreign-table' },
   { kind: 'composite type', status: 'modelled', count: (s) => Object.keys(s.composites ?? {}).length, cases: 'test/cases/diff/composite' },
-  { kind: 'range type', status: 'reported', objects: byOid('pg_type', `o.typtype = 'r' AND ${inSchemas('o.typnamespace')}`), cases: 'test/cases/diff/unmanaged/many-kinds' },
+  { kind: 'range type', status: 'modelled', count: (s) => Object.keys(s.ranges ?? {}).length, cases: 'test/cases/diff/range' },
   {
     kind: 'base type',
     status: 'reported',

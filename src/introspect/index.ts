@@ -5,6 +5,7 @@ import { defaultPrivilegeId } from '../model/default-privileges.js';
 import { defaultPrivilegesSql, toDefaultPrivilege, type DefaultPrivilegeRow } from './queries/default-privileges.js';
 import { domainsSql, toDomain, type DomainRow } from './queries/domains.js';
 import { compositesSql, toComposite, type CompositeRow } from './queries/composites.js';
+import { rangesSql, toRange, type RangeRow } from './queries/ranges.js';
 import { enumsSql, toEnum, type EnumRow } from './queries/enums.js';
 import { extensionsSql, toExtension, type ExtensionRow } from './queries/extensions.js';
 import { namespacesSql, toNamespace, type NamespaceRow } from './queries/namespaces.js';
@@ -94,6 +95,7 @@ export async function introspect(conn: Connection, options: IntrospectOptions): 
       enums: reader.read<EnumRow>('enums', enumsSql, params),
       domains: reader.read<DomainRow>('domains', domainsSql, params),
       composites: reader.read<CompositeRow>('composite types', compositesSql, params),
+      ranges: reader.read<RangeRow>('range types', rangesSql, params),
       extensions: reader.read<ExtensionRow>('extensions', extensionsSql),
       unmanaged: parts && edges ? reader.read<UnmanagedRow>('unmanaged objects', parts.unmanagedSql(), params) : none,
       collations: reader.read<CollationRow>('collations', collationsSql, params),
@@ -116,6 +118,8 @@ export async function introspect(conn: Connection, options: IntrospectOptions): 
     schema.domains = sortedRecord((await reads.domains).map((row) => [objectId(row.schema, row.name), toDomain(row)]));
     const composites = await reads.composites;
     if (composites.length) schema.composites = sortedRecord(composites.map((row) => [objectId(row.schema, row.name), toComposite(row)]));
+    const ranges = await reads.ranges;
+    if (ranges.length) schema.ranges = sortedRecord(ranges.map((row) => [objectId(row.schema, row.name), toRange(row)]));
     schema.sequences = sortedRecord((await reads.sequences).map((row) => [objectId(row.schema, row.name), toSequence(row)]));
     schema.routines = sortedRecord((await reads.routines).map((row) => toRoutine(row)).map(({ id, routine }) => [id, routine]));
     const aggregates = await reads.aggregates;

@@ -1,4 +1,4 @@
-import type { Aggregate, Collation, Column, ColumnSettings, CompositeType, Constraint, DefaultPrivilege, Distribution, Domain, Enum, Extension, Grant, Index, Namespace, PartitionOf, Policy, Publication, PublicationTable, ReplicaIdentity, Routine, Sequence, StatisticsObject, StorageOptions, Table, Trigger, View } from './schema.js';
+import type { Aggregate, Collation, Column, ColumnSettings, CompositeType, Constraint, DefaultPrivilege, Distribution, Domain, Enum, Extension, Grant, Index, Namespace, PartitionOf, Policy, Publication, PublicationTable, RangeType, ReplicaIdentity, Routine, Sequence, StatisticsObject, StorageOptions, Table, Trigger, View } from './schema.js';
 
 /**
  * A Change is one typed difference between two schemas, as the differ reports it. Changes
@@ -29,11 +29,24 @@ export type Change =
   | { kind: 'drop composite type'; type: CompositeType }
   /** Attributes added, dropped or retyped in place (ALTER TYPE ... ADD/DROP/ALTER ATTRIBUTE); `columns` of tables use the type. */
   | { kind: 'alter composite type'; from: CompositeType; to: CompositeType; columns: string[] }
+  /** No option of a range type can be altered: a changed one is dropped and created again (with nothing storing it). */
+  | { kind: 'create range type'; type: RangeType }
+  | { kind: 'drop range type'; type: RangeType }
   | { kind: 'create sequence'; sequence: Sequence }
   | { kind: 'drop sequence'; sequence: Sequence }
   | { kind: 'alter sequence'; from: Sequence; to: Sequence }
   | { kind: 'create table'; table: Table }
-  | { kind: 'drop table'; table: Table }
+  /**
+   * `aside`: the rows move to a table of the same name that replaces this one (made partitioned,
+   * or no longer): the table is renamed out of the way first, with the indexes whose names the new
+   * one takes, and dropped only once `copy rows` has run. A partition of it has its own name there.
+   */
+  | { kind: 'drop table'; table: Table; aside?: TableAside }
+  /**
+   * The rows of `from`, renamed to `aside`, inserted into `to`, which replaces it under its name.
+   * `catchAll`: `to` has a default partition (all the way down), so every row fits one.
+   */
+  | { kind: 'copy rows'; from: Table; to: Table; aside: string; catchAll?: boolean }
   | { kind: 'add column'; table: string; column: Column }
   /** `only`: ALTER TABLE ONLY, so inheritance children keep their copies of the column as their own. */
   | { kind: 'drop column'; table: string; column: Column; only?: boolean }
@@ -112,6 +125,12 @@ export type Change =
    */
   | { kind: 'alter distribution'; table: string; from: HashDistribution; to: HashDistribution; cascade?: boolean }
   | { kind: 'rename'; target: RenameTarget; from: string; to: string };
+
+/** A TableAside is the name a replaced table keeps while its rows are copied, and its indexes' (bare names). */
+export interface TableAside {
+  name: string;
+  indexes: { from: string; to: string }[];
+}
 
 /** A hash-distributed table's distribution (not a reference table). */
 export type HashDistribution = Extract<Distribution, { kind: 'distributed' }>;

@@ -16,6 +16,8 @@ export interface Schema {
   domains: Record<string, Domain>;
   /** Composite types (CREATE TYPE ... AS (...)), by id. Absent when there are none. */
   composites?: Record<string, CompositeType>;
+  /** Range types (CREATE TYPE ... AS RANGE), by id. Absent when there are none. */
+  ranges?: Record<string, RangeType>;
   sequences: Record<string, Sequence>;
   tables: Record<string, Table>;
   views: Record<string, View>;
@@ -264,6 +266,29 @@ export interface CompositeAttribute {
   comment?: string;
   /** The attribute's previous name: a migration hint that yields RENAME ATTRIBUTE. */
   renamedFrom?: string;
+}
+
+/**
+ * A RangeType is a range over a subtype (CREATE TYPE name AS RANGE (SUBTYPE = ...)), with the
+ * multirange type and constructor functions PostgreSQL makes along with it. Options are present
+ * only where they differ from what PostgreSQL picks when a definition leaves them out, so an
+ * omitted option and its spelled-out default compare equal.
+ */
+export interface RangeType extends Documented {
+  schema: string;
+  name: string;
+  /** The subtype as `format_type` prints it. */
+  subtype: string;
+  /** A b-tree operator class other than the subtype's default: `text_pattern_ops` (pg_catalog's, one part) or `public.my_ops`. */
+  subtypeOpclass?: string;
+  /** A collation other than the subtype's default (a collatable subtype only), named as a column's is. */
+  collation?: string;
+  /** The canonical function: a pg_catalog name alone, else `schema.name`. */
+  canonical?: string;
+  /** The subtype difference function: `float8mi`, `public.time_subtype_diff`. */
+  subtypeDiff?: string;
+  /** The multirange type's name when not the one PostgreSQL derives (`defaultMultirangeName` in range.ts); `schema.name` when in another schema. */
+  multirange?: string;
 }
 
 /** A Sequence is a standalone sequence (identity sequences belong to their column). */

@@ -2,6 +2,7 @@ import type { Change } from '../model/change.js';
 import { sameValue } from '../model/compare.js';
 import { grantsInForce } from '../model/default-privileges.js';
 import { objectId, parseObjectId } from '../model/id.js';
+import { multirangeId } from '../model/range.js';
 import type { Aggregate, Column, Constraint, Index, ObjectRef, Policy, Routine, Schema, Trigger, View } from '../model/schema.js';
 import { dependencyGraph, readsDisturbed, type Disturbed } from './dependency-graph.js';
 import { mentions, mentionsName, mentionsQualified, type Named } from './mentions.js';
@@ -66,6 +67,8 @@ export function withDependents(requested: Change[], from: Schema, to: Schema): C
         touch(table, column.name);
       }
     }
+    // A range type made again (a changed subtype or option): what takes or returns it goes and comes back.
+    if (c.kind === 'drop range type') types.add(objectId(c.type.schema, c.type.name)).add(multirangeId(c.type));
     if (c.kind === 'drop routine') {
       routines.add(objectId(c.routine.schema, c.routine.name));
       disturbed.routines.add(routineKey(c.routine));

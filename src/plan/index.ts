@@ -6,6 +6,7 @@ import type { Aggregate, Routine, Schema, Table, View } from '../model/schema.js
 import { aggregateFunctions } from '../model/aggregate.js';
 import { mentions } from './mentions.js';
 import { adoptIndexes } from './constraint-indexes.js';
+import { stepAside } from './aside.js';
 import { dependencyGraph } from './dependency-graph.js';
 import { sameColumnBut, withDependents } from './dependents.js';
 import { fitSequenceDrops, sequenceRank } from './sequences.js';
@@ -64,6 +65,8 @@ const phases: Record<Change['kind'], number> = {
   'drop sequence': 9,
   // Composite types once the tables and routines using them are gone, before the domains they use.
   'drop composite type': 9.5,
+  // Range types after the composite types whose attributes use them, before the domains they range over.
+  'drop range type': 9.75,
   'drop domain': 10,
   // Enums once every column has left them (columns change type in phase 32).
   'drop enum': 38,
@@ -84,7 +87,9 @@ const phases: Record<Change['kind'], number> = {
   'create domain': 24,
   'alter domain': 24,
   'replace domain': 24,
-  // After the enums and domains attributes use; before the routines and tables that use them.
+  // After the enums and domains a range is over (and the routines it names, see rangeRoutines).
+  'create range type': 24.25,
+  // After the enums, domains and ranges attributes use; before the routines and tables that use them.
   'create composite type': 24.5,
   'alter composite type': 24.5,
   'create sequence': 25,
@@ -94,6 +99,11 @@ const phases: Record<Change['kind'], number> = {
   'create aggregate': 26.5,
   'replace aggregate': 26.5,
   'create table': 30,
+  // Once the new table and its partitions are there, before its keys, indexes and the foreign
+  // keys that reference it (which check the rows); a replaced table is dropped right after. Only
+  // drops and creates run since it stepped aside: none of them commits on its own, so the rename,
+  // the copy and the drop share one transaction.
+  'copy rows': 30.5,
   'add column': 31,
   'alter column': 32,
   // After ALTER COLUMN ... TYPE, which puts storage and compression back to the type's defaults.
@@ -178,6 +188,9 @@ function objectOf(change: Change): string {
       return objectId(change.type.schema, change.type.name);
     case 'alter composite type':
       return objectId(change.to.schema, change.to.name);
+    case 'create range type':
+    case 'drop range type':
+      return objectId(change.type.schema, change.type.name);
     case 'create sequence':
     case 'drop sequence':
       return objectId(change.sequence.schema, change.sequence.name);
@@ -186,6 +199,8 @@ function objectOf(change: Change): string {
     case 'create table':
     case 'drop table':
       return objectId(change.table.schema, change.table.name);
+    case 'copy rows':
+      return objectId(change.to.schema, change.to.name);
     case 'create routine':
     case 'drop routine':
       return objectId(change.routine.schema, change.routine.name);
@@ -407,9 +422,17 @@ function routinesOutlivingGeneratedColumns(changes: Change[]): Set<Change> {
   );
 }
 
+/** The functions (by schema-qualified name) that range types created or dropped in the plan name. */
+function routinesOfRanges(changes: Change[]): { created: Set<string>; dropped: Set<string> } {
+  const named = (kind: 'create range type' | 'drop range type') =>
+    new Set(changes.flatMap((c) => (c.kind === kind ? [c.type.subtypeDiff, c.type.canonical] : [])).filter((name): name is string => name !== undefined));
+  return { created: named('create range type'), dropped: named('drop range type') };
+}
+
 /** Orders changes by dependency and renders them into a plan. */
 export function planChanges(requested: Change[], context: { from?: Schema; to?: Schema } = {}, options: PlanOptions = {}): Plan {
-  const changes = adoptIndexes(fitSequenceDrops(context.from && context.to ? withDependents(requested, context.from, context.to) : requested));
+  const aside = stepAside(adoptIndexes(fitSequenceDrops(context.from && context.to ? withDependents(requested, context.from, context.to) : requested)));
+  const changes = aside.changes;
   const views = [...Object.values(context.to?.views ?? {}), ...Object.values(context.from?.views ?? {})];
   const createOrder = viewOrder(context.to);
   const dropOrder = viewOrder(context.from);
@@ -428,6 +451,7 @@ export function planChanges(requested: Change[], context: { from?: Schema; to?: 
   const createdAggregates = changes
     .flatMap((c) => (c.kind === 'create aggregate' ? [c.aggregate] : c.kind === 'replace aggregate' ? [c.to] : []))
     .map((a) => ({ id: objectId(a.schema, a.name), schema: a.schema, name: a.name }));
+  const rangeRoutines = routinesOfRanges(changes);
   const uniquelyIndexed = new Set(changes.flatMap((c) => (c.kind === 'create index' && c.index.unique ? [c.relation] : [])));
   const rank = (change: Change): [number, number] => {
     let phase = phases[change.kind];
@@ -437,6 +461,9 @@ export function planChanges(requested: Change[], context: { from?: Schema; to?: 
     // A default or an owning column let go of before anything it names is dropped.
     if (change.kind === 'alter column' && change.from.default !== undefined && change.to.default === undefined && sameColumnBut(change.from, change.to) && mentions(change.from.default, going).length > 0) phase = 5;
     if (change.kind === 'alter sequence' && change.from.ownedBy && !change.to.ownedBy) phase = 5;
+    // A table whose rows are copied steps aside where it would have been dropped, and goes after the copy.
+    if (aside.renames.has(change)) phase = phases['drop table'];
+    if (change.kind === 'drop table' && change.aside) phase = phases['copy rows'] + 0.25;
     if (change.kind === 'drop routine') within = -(routinesInOrder.get(objectOf(change)) ?? 0);
     if (change.kind === 'drop routine' && lateDrops.has(change)) phase = phases['alter column'] + 0.25;
     // A routine or aggregate over the row type of a table the plan drops goes before the table.
@@ -444,6 +471,9 @@ export function planChanges(requested: Change[], context: { from?: Schema; to?: 
     if (change.kind === 'drop aggregate' && mentions(aggregateSignatureText(change.aggregate, context.from), droppedTables).length > 0) phase = phases['drop table'] - 0.75;
     // A SQL-standard body calling an aggregate the plan drops holds it: the routine goes first.
     if (change.kind === 'drop routine' && change.routine.standardBody && mentions(routineReferences(change.routine), droppedAggregates).length > 0) phase = phases['drop aggregate'] - 0.25;
+    // A range type's subtype_diff or canonical function exists before it and goes after it.
+    if (change.kind === 'create routine' && rangeRoutines.created.has(objectOf(change))) phase = phases['create range type'] - 0.1;
+    if (change.kind === 'drop routine' && rangeRoutines.dropped.has(objectOf(change))) phase = phases['drop range type'] + 0.1;
     if (change.kind === 'create routine' || change.kind === 'replace routine') {
       const routine = change.kind === 'create routine' ? change.routine : change.to;
       within = routinesInOrder.get(objectOf(change)) ?? 0;

@@ -178,7 +178,10 @@ function takenIn(names: Map<string, TakenNames>, schema: string): TakenNames {
 }
 
 export function onlineForms(requested: Change[], changes: Change[], context: { from?: Schema; to?: Schema }, created: Set<string>): OnlineForm {
-  const partitioned = new Set(Object.values(context.from?.tables ?? {}).flatMap((t) => (t.partitionBy ? [objectId(t.schema, t.name)] : [])));
+  const partitionedIn = (schema: Schema | undefined) => Object.values(schema?.tables ?? {}).flatMap((t) => (t.partitionBy ? [objectId(t.schema, t.name)] : []));
+  const partitioned = new Set(partitionedIn(context.from));
+  // A table made partitioned in the plan is one when its foreign keys come back.
+  const referencedPartitioned = new Set([...partitioned, ...partitionedIn(context.to)]);
   const existing = (relation: string) => !created.has(relation) && !partitioned.has(relation);
   const replaced = replacedIndexes(requested, changes);
   let taken: Map<string, TakenNames> | undefined;
@@ -198,7 +201,7 @@ export function onlineForms(requested: Change[], changes: Change[], context: { f
       case 'add constraint':
         // A key to a partitioned table added NOT VALID and validated does not reach the catalog state the plain
         // form gives on PostgreSQL 15 (test/cases/diff/partition/fk-to-partitioned): it keeps the plain form.
-        if (change.constraint.kind === 'foreign key' && partitioned.has(change.constraint.references.table)) return undefined;
+        if (change.constraint.kind === 'foreign key' && referencedPartitioned.has(change.constraint.references.table)) return undefined;
         if (partitioned.has(change.table) && !created.has(change.table)) {
           if (!keyOnPartitions(change)) return undefined;
           taken ??= relationNames(context, changes);

@@ -28,6 +28,7 @@ function removed(change: Change): ObjectRef[] {
     case 'replace domain':
       return [{ type: 'type', id: objectId(change.from.schema, change.from.name) }];
     case 'drop composite type':
+    case 'drop range type':
       return [{ type: 'type', id: objectId(change.type.schema, change.type.name) }];
     case 'drop sequence':
       return [{ type: 'sequence', id: objectId(change.sequence.schema, change.sequence.name) }];

@@ -20,6 +20,11 @@ export interface CaseOptions {
   knownFailure?: string;
   /** A SQL file (relative to the case folder) run in both databases first: what the server provides, such as the Citus stand-in. */
   preamble?: string;
+  /**
+   * Text of the error applying the plan must fail with, when the seeded rows make it fail (a row
+   * that fits no partition): the database then still holds its first state, rows and all.
+   */
+  applyError?: string;
 }
 
 const externalNamespaces = presets.supabase.externalNamespaces;
@@ -42,6 +47,16 @@ export const readState = async (conn: Connection): Promise<ReadState> => ({ mode
 export async function migrateAndCheck(conn: Connection, start: ReadState, target: ReadState, options: CaseOptions, golden?: (script: string, hazards: string[]) => void) {
   const { plan } = compareSchemas(start.model, target.model);
   golden?.(planScript(plan), [...new Set(plan.steps.flatMap((s) => s.hazards.map((h) => h.code)))].sort());
+  if (options.applyError !== undefined) {
+    const failure = await applyPlanInOrder(conn, plan).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure, 'applying the plan must fail').toBeInstanceOf(Error);
+    expect((failure as Error).message).toContain(options.applyError);
+    expect(await fingerprint(conn)).toEqual(start.print);
+    return;
+  }
   await applyPlanInOrder(conn, plan);
   const after = await fingerprint(conn);
   const unmanaged = options.unmanaged ?? [];

@@ -150,7 +150,12 @@ const queries: KindQuery[] = [
             'notNull', t.typnotnull, 'default', t.typdefault,
             'collation', CASE WHEN t.typtype = 'd' AND t.typcollation <> (SELECT b.typcollation FROM pg_type b WHERE b.oid = t.typbasetype) THEN t.typcollation::regcollation::text END,
             'labels', (SELECT array_agg(e.enumlabel ORDER BY e.enumsortorder) FROM pg_enum e WHERE e.enumtypid = t.oid),
-            'range', (SELECT jsonb_build_object('subtype', format_type(r.rngsubtype, NULL), 'opclass', r.rngsubopc::regclass::text) FROM pg_range r WHERE r.rngtypid = t.oid),
+            'range', (SELECT jsonb_build_object('subtype', format_type(r.rngsubtype, NULL),
+              'opclass', (SELECT oc.opcnamespace::regnamespace::text || '.' || oc.opcname FROM pg_opclass oc WHERE oc.oid = r.rngsubopc),
+              'collation', CASE WHEN r.rngcollation <> 0 THEN r.rngcollation::regcollation::text END,
+              'canonical', CASE WHEN r.rngcanonical <> 0 THEN r.rngcanonical::regproc::text END,
+              'subtypeDiff', CASE WHEN r.rngsubdiff <> 0 THEN r.rngsubdiff::regproc::text END,
+              'multirange', r.rngmultitypid::regtype::text) FROM pg_range r WHERE r.rngtypid = t.oid),
             'owner', pg_get_userbyid(t.typowner), 'acl', ${acl('t.typacl', "'T'", 't.typowner')}, 'comment', ${comment('pg_type', 't.oid')}) AS detail
           FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
           WHERE ${userNamespace('n.nspname')} AND ${notExtensionMember('pg_type', 't.oid')} AND t.typtype <> 'm'
@@ -220,7 +225,8 @@ const queries: KindQuery[] = [
           WHERE ${userNamespace('n.nspname')} AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = o.classid AND e.objid = o.objid AND e.deptype = 'e')
           UNION ALL
           SELECT pg_describe_object('pg_cast'::regclass, c.oid, 0), jsonb_build_object('function', c.castfunc::regprocedure::text, 'context', c.castcontext)
-          FROM pg_cast c WHERE c.oid >= 16384 AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_cast'::regclass AND e.objid = c.oid AND e.deptype = 'e')`,
+          -- The cast a range type makes to its multirange is an internal part of that type, described with it.
+          FROM pg_cast c WHERE c.oid >= 16384 AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_cast'::regclass AND e.objid = c.oid AND e.deptype IN ('e', 'i'))`,
   },
 ];
 

@@ -9,6 +9,7 @@ import type { TsType } from '../../src/emit/types/ts-type.js';
 import { inTransaction } from '../../src/engine/connection.js';
 import { loadSchema } from '../../src/load/definitions.js';
 import { objectId } from '../../src/model/id.js';
+import { multirangeId } from '../../src/model/range.js';
 import type { Schema } from '../../src/model/schema.js';
 import { createPlan } from '../../src/canonical/from-scratch.js';
 import { postgresEngine, withDatabase } from '../support/engines.js';
@@ -29,7 +30,10 @@ const samples: Record<string, string> = {
 function sample(schema: Schema, spelling: string): string {
   const type = parseTypeName(spelling);
   const id = objectId(type.schema ?? 'public', type.name);
-  const one = schema.enums[id] ? `'${schema.enums[id]!.values[0]!.replace(/'/g, "''")}'` : schema.domains[id] ? sample(schema, schema.domains[id]!.type) : samples[type.name];
+  // Any range type holds 'empty', any multirange '{}'.
+  const ranges = Object.values(schema.ranges ?? {});
+  const range = ranges.some((r) => objectId(r.schema, r.name) === id) ? "'empty'" : ranges.some((r) => multirangeId(r) === id) ? "'{}'" : undefined;
+  const one = schema.enums[id] ? `'${schema.enums[id]!.values[0]!.replace(/'/g, "''")}'` : schema.domains[id] ? sample(schema, schema.domains[id]!.type) : (range ?? samples[type.name]);
   if (one === undefined) throw new Error(`no sample for ${spelling}`);
   return type.array ? `ARRAY[${one}]` : one;
 }
@@ -69,7 +73,7 @@ function matches(value: unknown, type: TsType, enums: Set<string>): boolean {
  * Arrays of enums and of domains must come back as text, and accept a JavaScript array on write.
  */
 describe('select types match what node-postgres returns', () => {
-  it.skipIf(Boolean(postgresEngine.unavailable)).each(['column-types', 'enums', 'domains'])('%s', async (name) => {
+  it.skipIf(Boolean(postgresEngine.unavailable)).each(['column-types', 'enums', 'domains', 'range-types'])('%s', async (name) => {
     await withDatabase(postgresEngine, async ({ conn, url }) => {
       const declared = await loadSchema(join(casesRoot, name, 'definitions.ts'), { externalNamespaces });
       const schema = await canonicalize(declared, conn, { externalNamespaces });

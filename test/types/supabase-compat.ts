@@ -1,7 +1,8 @@
+import { multirangeId } from '../../src/model/range.js';
 import type { Column, Schema } from '../../src/model/schema.js';
 
 /** Why pgform's supabase-js type of a column or function deliberately differs from the Supabase CLI's (README, "supabase-js types"). */
-export type SupabaseDifference = 'domain-of-domain' | 'domain-array' | 'domain-default' | 'out-parameters';
+export type SupabaseDifference = 'domain-of-domain' | 'domain-array' | 'domain-default' | 'out-parameters' | 'range';
 
 type Aspect = 'Row' | 'Insert' | 'Update';
 
@@ -15,8 +16,15 @@ function notNullDomain(schema: Schema, type: string): boolean {
   return domain ? domain.notNull || notNullDomain(schema, domain.type) : false;
 }
 
+/** Whether a printed type (an array of one, a SETOF one) is a user range type or its multirange: pgform types it `string`, the CLI `unknown`. */
+function isRange(schema: Schema, type: string): boolean {
+  const base = type.replace(/^SETOF /, '').replace(/\[\]$/, '');
+  return Object.values(schema.ranges ?? {}).some((r) => `${r.schema}.${r.name}` === base || multirangeId(r) === base);
+}
+
 /** The deliberate differences expected for one table column. */
 export function supabaseDifferences(schema: Schema, column: Column): Partial<Record<Aspect, SupabaseDifference>> {
+  if (isRange(schema, column.type)) return { Row: 'range', Insert: 'range', Update: 'range' };
   if (column.identity === 'always' || column.generated) return {};
   const array = column.type.endsWith('[]');
   const domain = domainOf(schema, column.type.replace(/\[\]$/, ''));
@@ -86,11 +94,16 @@ export function supabaseChecks(schema: Schema, namespaces: string[]): { source: 
     const outParameters = Object.values(schema.routines).some(
       (r) => r.schema === namespace && r.name === name && /^(SETOF )?record$/.test(r.returns ?? '') && r.arguments.some((a) => a.mode === 'out' || a.mode === 'inout'),
     );
-    for (const part of ['Args', 'Returns']) {
-      const differs = part === 'Returns' && outParameters;
+    const overloads = Object.values(schema.routines).filter((r) => r.schema === namespace && r.name === name);
+    const ranged = {
+      Args: overloads.some((r) => r.arguments.some((a) => a.mode !== 'out' && isRange(schema, a.type))),
+      Returns: overloads.some((r) => isRange(schema, r.returns ?? '')),
+    };
+    for (const part of ['Args', 'Returns'] as const) {
+      const differs = part === 'Returns' && outParameters ? 'out-parameters' : ranged[part] ? 'range' : undefined;
       add(
         `export const f${labels.size}: Same<Has<${fn('Ours')}, ${q(part)}>, Has<${fn('Theirs')}, ${q(part)}>> = ${differs ? 'false' : 'true'};`,
-        `${namespace}.${name} ${part}${differs ? ' (expected to differ: out-parameters)' : ''}`,
+        `${namespace}.${name} ${part}${differs ? ` (expected to differ: ${differs})` : ''}`,
       );
     }
   }

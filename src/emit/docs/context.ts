@@ -1,4 +1,5 @@
 import { objectId, parseObjectId } from '../../model/id.js';
+import { multirangeId } from '../../model/range.js';
 import type { ForeignKey, Routine, Schema, Table } from '../../model/schema.js';
 import { code, link } from './markdown.js';
 import { tokenize } from './sql-text.js';
@@ -35,6 +36,7 @@ export interface DocGroup {
   enums: string[];
   domains: string[];
   composites: string[];
+  ranges: string[];
 }
 
 /** A ForeignKeyRef is a foreign key with the id of the table that holds it. */
@@ -43,7 +45,7 @@ export interface ForeignKeyRef {
   key: ForeignKey;
 }
 
-export type AnchorKind = 'table' | 'view' | 'routine' | 'enum' | 'domain' | 'composite' | 'group' | 'diagram';
+export type AnchorKind = 'table' | 'view' | 'routine' | 'enum' | 'domain' | 'composite' | 'range' | 'group' | 'diagram';
 
 /**
  * A DocsContext is what every section needs besides the schema: groups in document order,
@@ -100,6 +102,7 @@ export function buildContext(schema: Schema): DocsContext {
   for (const id of sorted(Object.keys(schema.enums))) add('enum', id, displayId(id));
   for (const id of sorted(Object.keys(schema.domains))) add('domain', id, displayId(id));
   for (const id of sorted(Object.keys(schema.composites ?? {}))) add('composite', id, displayId(id));
+  for (const id of sorted(Object.keys(schema.ranges ?? {}))) add('range', id, displayId(id));
   for (const group of groups) group.anchor = anchors.get(`group:${group.name}`)!;
 
   const foreignKeys: ForeignKeyRef[] = [];
@@ -145,7 +148,7 @@ function buildGroups(schema: Schema): DocGroup[] {
   const group = (name: string) => {
     let found = byName.get(name);
     if (!found) {
-      found = { name, anchor: '', tables: [], views: [], routines: [], enums: [], domains: [], composites: [] };
+      found = { name, anchor: '', tables: [], views: [], routines: [], enums: [], domains: [], composites: [], ranges: [] };
       byName.set(name, found);
     }
     return found;
@@ -155,12 +158,12 @@ function buildGroups(schema: Schema): DocGroup[] {
     if (docs.description) declared.description = docs.description;
     if (docs.note) declared.note = docs.note;
   }
-  const place = (kind: 'tables' | 'views' | 'routines' | 'enums' | 'domains' | 'composites', record: Record<string, { group?: string }>) => {
+  const place = (kind: 'tables' | 'views' | 'routines' | 'enums' | 'domains' | 'composites' | 'ranges', record: Record<string, { group?: string }>) => {
     for (const id of sorted(Object.keys(record))) group(record[id]!.group ?? ungrouped)[kind].push(id);
   };
   const declaredNames = Object.keys(schema.docs.groups);
   const others = new Set<string>();
-  for (const record of [schema.tables, schema.views, schema.routines, schema.enums, schema.domains, schema.composites ?? {}] as Record<string, { group?: string }>[]) {
+  for (const record of [schema.tables, schema.views, schema.routines, schema.enums, schema.domains, schema.composites ?? {}, schema.ranges ?? {}] as Record<string, { group?: string }>[]) {
     for (const item of Object.values(record)) if (item.group && !declaredNames.includes(item.group)) others.add(item.group);
   }
   for (const name of sorted(others)) group(name);
@@ -170,6 +173,7 @@ function buildGroups(schema: Schema): DocGroup[] {
   place('enums', schema.enums);
   place('domains', schema.domains);
   place('composites', schema.composites ?? {});
+  place('ranges', schema.ranges ?? {});
   const order = [...declaredNames, ...sorted(others), ...(byName.has(ungrouped) && !declaredNames.includes(ungrouped) ? [ungrouped] : [])];
   return [...new Set(order)].map((name) => byName.get(name)!);
 }
@@ -256,10 +260,11 @@ export function typeId(type: string): string | undefined {
   return objectId(names[0]!.value, names[1]!.value);
 }
 
-/** A column type, linked to its enum, domain or composite type section when it is one. */
+/** A column type, linked to its enum, domain, composite or range type section when it is one (a multirange: its range's). */
 export function typeRef(ctx: DocsContext, type: string): string {
   const id = typeId(type);
-  const anchor = id && (ctx.anchor('enum', id) ?? ctx.anchor('domain', id) ?? ctx.anchor('composite', id));
+  const range = id && Object.values(ctx.schema.ranges ?? {}).find((r) => multirangeId(r) === id);
+  const anchor = id && (ctx.anchor('enum', id) ?? ctx.anchor('domain', id) ?? ctx.anchor('composite', id) ?? ctx.anchor('range', range ? objectId(range.schema, range.name) : id));
   return anchor ? link(code(shortType(type)), anchor) : code(shortType(type));
 }
 

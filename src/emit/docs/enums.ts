@@ -1,4 +1,5 @@
-/** Enums with their values in order and the columns that use them; domains with their rules; composite types with their attributes. */
+/** Enums with their values in order and the columns that use them; domains with their rules; composite types with their attributes; range types with their options. */
+import { multirangeId } from '../../model/range.js';
 import { displayId, relationRef, sectionAnchor, sorted, shortType, typeId, typeRef, type DocsContext } from './context.js';
 import { blocks, code, codeList, heading, nestMarkdown, table } from './markdown.js';
 import { readableCheck } from './sql-text.js';
@@ -20,6 +21,15 @@ function columnsByType(ctx: DocsContext): Map<string, string[]> {
     const used = new Set(ctx.schema.composites![compositeId]!.attributes.map((a) => typeId(a.type)).filter((id): id is string => id !== undefined));
     for (const id of used) uses.set(id, [...(uses.get(id) ?? []), `composite type ${code(displayId(compositeId))}`]);
   }
+  for (const rangeId of sorted(Object.keys(ctx.schema.ranges ?? {}))) {
+    const id = typeId(ctx.schema.ranges![rangeId]!.subtype);
+    if (id) uses.set(id, [...(uses.get(id) ?? []), `range type ${code(displayId(rangeId))}`]);
+  }
+  // A column of a range's multirange type uses the range.
+  for (const rangeId of sorted(Object.keys(ctx.schema.ranges ?? {}))) {
+    const multi = uses.get(multirangeId(ctx.schema.ranges![rangeId]!));
+    if (multi) uses.set(rangeId, [...(uses.get(rangeId) ?? []), ...multi]);
+  }
   return uses;
 }
 
@@ -27,7 +37,8 @@ export function renderEnums(ctx: DocsContext): string {
   const enumIds = ctx.groups.flatMap((group) => group.enums);
   const domainIds = ctx.groups.flatMap((group) => group.domains);
   const compositeIds = ctx.groups.flatMap((group) => group.composites);
-  if (enumIds.length + domainIds.length + compositeIds.length === 0) return '';
+  const rangeIds = ctx.groups.flatMap((group) => group.ranges);
+  if (enumIds.length + domainIds.length + compositeIds.length + rangeIds.length === 0) return '';
   const uses = columnsByType(ctx);
   return blocks(
     heading(2, sectionAnchor.types, typesTitle(ctx)),
@@ -76,10 +87,29 @@ export function renderEnums(ctx: DocsContext): string {
         `Used by: ${(uses.get(id) ?? []).join(', ') || 'no column'}.`,
       );
     }),
+    ...rangeIds.map((id) => {
+      const r = ctx.schema.ranges![id]!;
+      const options = [
+        `subtype ${typeRef(ctx, r.subtype)}`,
+        r.subtypeOpclass ? `operator class ${code(r.subtypeOpclass)}` : '',
+        r.collation ? `COLLATE ${code(r.collation)}` : '',
+        r.canonical ? `canonical function ${code(r.canonical)}` : '',
+        r.subtypeDiff ? `difference function ${code(r.subtypeDiff)}` : '',
+        `multirange type ${code(displayId(multirangeId(r)))}`,
+      ].filter(Boolean);
+      return blocks(
+        heading(3, ctx.anchor('range', id)!, `${code(displayId(id))} (range type)`),
+        r.comment,
+        r.note && nestMarkdown(r.note, 3),
+        `${options.join(', ')}.`,
+        `Used by: ${(uses.get(id) ?? []).join(', ') || 'no column'}.`,
+      );
+    }),
   );
 }
 
-/** The types section's title: composite types are named only where the model has some. */
+/** The types section's title: composite and range types are named only where the model has some. */
 export function typesTitle(ctx: DocsContext): string {
-  return Object.keys(ctx.schema.composites ?? {}).length ? 'Enums, domains and composite types' : 'Enums and domains';
+  const kinds = ['Enums', 'domains', ...(Object.keys(ctx.schema.composites ?? {}).length ? ['composite types'] : []), ...(Object.keys(ctx.schema.ranges ?? {}).length ? ['range types'] : [])];
+  return `${kinds.slice(0, -1).join(', ')} and ${kinds[kinds.length - 1]}`;
 }

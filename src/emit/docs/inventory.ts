@@ -38,7 +38,7 @@ export function rlsLabel(rls: { enabled: boolean; forced: boolean }): string {
 
 function renderGroup(ctx: DocsContext, group: DocGroup): string {
   const { schema } = ctx;
-  const empty = group.tables.length + group.views.length + group.routines.length + group.enums.length + group.domains.length + group.composites.length === 0;
+  const empty = group.tables.length + group.views.length + group.routines.length + group.enums.length + group.domains.length + group.composites.length + group.ranges.length === 0;
   const diagram = ctx.anchor('diagram', group.name);
   return blocks(
     heading(3, group.anchor, plain(group.name)),
@@ -70,13 +70,14 @@ function renderGroup(ctx: DocsContext, group: DocGroup): string {
           return [routineRef(ctx, id), r.kind === 'procedure' ? 'procedure' : code(shortType(r.returns ?? 'void')), r.comment ?? ''];
         }),
       ),
-    group.enums.length + group.domains.length + group.composites.length > 0 &&
+    group.enums.length + group.domains.length + group.composites.length + group.ranges.length > 0 &&
       table(
         ['Type', 'Kind', 'Purpose'],
         [
           ...group.enums.map((id) => [link(code(displayId(id)), ctx.anchor('enum', id)!), 'enum', schema.enums[id]!.comment ?? '']),
           ...group.domains.map((id) => [link(code(displayId(id)), ctx.anchor('domain', id)!), 'domain', schema.domains[id]!.comment ?? '']),
           ...group.composites.map((id) => [link(code(displayId(id)), ctx.anchor('composite', id)!), 'composite type', schema.composites![id]!.comment ?? '']),
+          ...group.ranges.map((id) => [link(code(displayId(id)), ctx.anchor('range', id)!), 'range type', schema.ranges![id]!.comment ?? '']),
         ],
       ),
     group.tables.length > 0 && diagram && `ER diagram: ${link('tables of this group', diagram)}.`,

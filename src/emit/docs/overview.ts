@@ -36,13 +36,14 @@ export function renderCounts(ctx: DocsContext, gapCount: number): string {
     ['Enums', Object.keys(schema.enums).length],
     ['Domains', Object.keys(schema.domains).length],
     ['Composite types', Object.keys(schema.composites ?? {}).length],
+    ['Range types', Object.keys(schema.ranges ?? {}).length],
     ['Sequences', Object.keys(schema.sequences).length],
     // Primary keys, unique and exclusion constraints are indexes too: a schema of keys alone has some.
     ['Indexes', count([...tables, ...views].map((r) => Object.keys(r.indexes).length)) + count(tables.map((t) => Object.values(t.constraints).filter((c) => backedByIndex.has(c.kind)).length))],
     ['Foreign keys', ctx.foreignKeys.length],
     ['Columns', count(tables.map((t) => t.columns.length))],
   ];
-  const shown = rows.filter(([label, value]) => value > 0 || !['Procedures', 'Aggregates', 'Domains', 'Composite types', 'Sequences'].includes(label));
+  const shown = rows.filter(([label, value]) => value > 0 || !['Procedures', 'Aggregates', 'Domains', 'Composite types', 'Range types', 'Sequences'].includes(label));
   const rlsOn = tables.filter((t) => t.rls.enabled).length;
   const managed = Object.values(schema.namespaces).filter((n) => !n.external).map((n) => n.name).sort();
   const externalNamespaces = Object.values(schema.namespaces).filter((n) => n.external).map((n) => n.name).sort();

@@ -53,6 +53,7 @@ export function driftItems(changes: Change[], from: Schema, to: Schema): DriftIt
     to.enums[id]?.source ??
     to.domains[id]?.source ??
     to.composites?.[id]?.source ??
+    to.ranges?.[id]?.source ??
     to.sequences[id]?.source ??
     to.namespaces[id]?.source ??
     to.extensions[id]?.source;
@@ -168,6 +169,14 @@ export function driftItems(changes: Change[], from: Schema, to: Schema): DriftIt
         add('composite type', id, id, 'changed', [{ field: 'attributes', expected: c.to.attributes, actual: c.from.attributes }]);
         break;
       }
+      case 'create range type':
+      case 'drop range type': {
+        // A drop and a create of the same range type (a changed option) become one change; its comment is an item of its own.
+        const id = objectId(c.type.schema, c.type.name);
+        const changed = c.kind === 'create range type' && from.ranges?.[id];
+        add('range type', id, id, c.kind === 'create range type' ? 'missing' : 'unexpected', changed ? fieldDetails({ ...c.type, comment: undefined }, { ...from.ranges![id], comment: undefined }) : []);
+        break;
+      }
       case 'create sequence':
       case 'drop sequence': {
         const id = objectId(c.sequence.schema, c.sequence.name);
@@ -183,6 +192,12 @@ export function driftItems(changes: Change[], from: Schema, to: Schema): DriftIt
       case 'drop table': {
         const id = objectId(c.table.schema, c.table.name);
         add('table', id, id, c.kind === 'create table' ? 'missing' : 'unexpected');
+        break;
+      }
+      case 'copy rows': {
+        // A table replaced to gain or lose partitioning: the drop and create say "changed", this says how.
+        const id = objectId(c.to.schema, c.to.name);
+        add('table', id, id, 'changed', [{ field: 'partitionBy', expected: c.to.partitionBy ?? null, actual: c.from.partitionBy ?? null }]);
         break;
       }
       case 'add column':

@@ -9,7 +9,7 @@ export interface PullWarning {
 }
 
 /** The kinds of pulled definitions, in the order a file declares them. */
-export const unitKinds = ['namespace', 'default privileges', 'extension', 'collation', 'enum', 'domain', 'composite', 'sequence', 'routine', 'aggregate', 'table', 'trigger', 'policy', 'view', 'publication'] as const;
+export const unitKinds = ['namespace', 'default privileges', 'extension', 'collation', 'enum', 'domain', 'composite', 'range', 'sequence', 'routine', 'aggregate', 'table', 'trigger', 'policy', 'view', 'publication'] as const;
 export type UnitKind = (typeof unitKinds)[number];
 
 /** The key of a pulled definition: its kind and model id, `enum:public.lead_status`. */
@@ -47,12 +47,13 @@ export function warn(ctx: PullContext, object: string, message: string): void {
   ctx.warnings.push({ object, message });
 }
 
-/** The enum, domain or composite type a schema-qualified type names, as a unit key. */
-export function userTypeKey(ctx: PullContext, schema: string, name: string): { key: string; kind: 'enum' | 'domain' | 'composite' } | undefined {
+/** The enum, domain, composite or range type a schema-qualified type names, as a unit key. */
+export function userTypeKey(ctx: PullContext, schema: string, name: string): { key: string; kind: 'enum' | 'domain' | 'composite' | 'range' } | undefined {
   const id = objectId(schema, name);
   if (ctx.schema.enums[id]) return { key: unitKey('enum', id), kind: 'enum' };
   if (ctx.schema.domains[id]) return { key: unitKey('domain', id), kind: 'domain' };
   if (ctx.schema.composites?.[id]) return { key: unitKey('composite', id), kind: 'composite' };
+  if (ctx.schema.ranges?.[id]) return { key: unitKey('range', id), kind: 'range' };
   return undefined;
 }
 

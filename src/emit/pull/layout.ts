@@ -25,6 +25,7 @@ const kindWords: Record<Unit['kind'], string> = {
   enum: 'enum',
   domain: 'domain',
   composite: 'type',
+  range: 'type',
   sequence: 'sequence',
   routine: 'function',
   aggregate: 'aggregate',
@@ -67,7 +68,7 @@ function placeFiles(units: Unit[], layout: Layout, ctx: PullContext): Map<string
 function nameVariables(units: Unit[]): Map<string, string> {
   const pool = variablePool();
   const variables = new Map<string, string>();
-  const priority: Unit['kind'][] = ['table', 'view', 'enum', 'domain', 'composite', 'routine', 'aggregate', 'sequence', 'trigger', 'policy', 'namespace', 'extension', 'collation', 'publication', 'default privileges'];
+  const priority: Unit['kind'][] = ['table', 'view', 'enum', 'domain', 'composite', 'range', 'routine', 'aggregate', 'sequence', 'trigger', 'policy', 'namespace', 'extension', 'collation', 'publication', 'default privileges'];
   const ordered = [...units].sort(
     (a, b) => priority.indexOf(a.kind) - priority.indexOf(b.kind) || publicFirst(a.schema, b.schema) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
   );

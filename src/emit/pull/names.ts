@@ -36,7 +36,7 @@ export function kebabCase(name: string): string {
 /** Names a pulled variable must not take: reserved words, and the builders files import from 'pgform'. */
 const reserved = new Set([
   ...'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await async of arguments eval undefined NaN Infinity'.split(' '),
-  ...'collation table trigger view materializedView rpc procedure triggerFunction enumType domain compositeType sequence extension schema system sql column uuid text varchar char smallint integer bigint numeric real doublePrecision boolean date time timestamp timestamptz interval json jsonb bytea inet cidr tsvector'.split(' '),
+  ...'collation table trigger view materializedView rpc procedure triggerFunction enumType domain compositeType rangeType sequence extension schema system sql column uuid text varchar char smallint integer bigint numeric real doublePrecision boolean date time timestamp timestamptz interval json jsonb bytea inet cidr tsvector'.split(' '),
 ]);
 
 /** Hands out distinct names: the first candidate that is valid and free, else the last one numbered. */

@@ -1,12 +1,13 @@
 import { defaultPrivilegeId } from '../../model/default-privileges.js';
 import { objectId } from '../../model/id.js';
-import { columnSettings, defaultPublicNamespace, type Collation, type CompositeType, type DefaultPrivilege, type Grant, type Domain, type Enum, type Extension, type Namespace, type Publication, type Sequence, type View, type ViewColumn } from '../../model/schema.js';
+import { columnSettings, defaultPublicNamespace, type Collation, type CompositeType, type DefaultPrivilege, type Grant, type Domain, type Enum, type Extension, type Namespace, type Publication, type RangeType, type Sequence, type View, type ViewColumn } from '../../model/schema.js';
 import { arr, bool, call, callWith, method, num, obj, sqlText, str, strings, type Expr } from './code.js';
 import { checkKey, pulledGrants, warn, type PullContext } from './context.js';
 import { byName, collationSql, columnOptionsExpr, grantsExpr, indexExpr, relationGrantsExpr, storageExpr, tableTarget } from './parts.js';
 import { statisticsExpr } from './statistics.js';
 import { triggersExpr } from './table-rules.js';
-import { columnType, typeText } from './types.js';
+import { columnType, routineType, typeText } from './types.js';
+import { readParts } from '../../model/id.js';
 
 const description = (comment: string | undefined): [string, Expr | undefined] => ['description', comment !== undefined ? str(comment) : undefined];
 const schemaOption = (schema: string): [string, Expr | undefined] => ['schema', schema !== 'public' ? str(schema) : undefined];
@@ -46,6 +47,30 @@ export function domainExpr(domain: Domain, ctx: PullContext): Expr {
     ['checks', checks.length ? obj(checks.map(([name, check]) => [name, check.notValid ? obj([['expression', sqlText(check.expression)], ['notValid', bool(true)]]) : sqlText(check.expression)])) : undefined],
   ]);
   return callWith('domain', [str(domain.name), str(type)], options);
+}
+
+/**
+ * `rangeType('floatrange', { subtype: 'double precision', subtypeDiff: 'float8mi' })`: only the
+ * options PostgreSQL would not pick by itself. A multirange in another schema cannot be declared.
+ */
+export function rangeExpr(range: RangeType, ctx: PullContext): Expr {
+  const id = objectId(range.schema, range.name);
+  const multirange = range.multirange === undefined ? undefined : readParts(range.multirange, '').parts;
+  if (multirange?.length === 2) warn(ctx, id, `its multirange type ${range.multirange} is in another schema, which definitions cannot declare; it is pulled with the name PostgreSQL derives`);
+  return callWith(
+    'rangeType',
+    [str(range.name)],
+    obj([
+      schemaOption(range.schema),
+      description(range.comment),
+      ['subtype', routineType(range.subtype, ctx, { object: id, what: 'the subtype' })],
+      ['subtypeOpclass', range.subtypeOpclass !== undefined ? str(range.subtypeOpclass) : undefined],
+      ['collation', range.collation !== undefined ? str(collationSql(range.collation)) : undefined],
+      ['canonical', range.canonical !== undefined ? str(range.canonical) : undefined],
+      ['subtypeDiff', range.subtypeDiff !== undefined ? str(range.subtypeDiff) : undefined],
+      ['multirange', multirange?.length === 1 ? str(multirange[0]!) : undefined],
+    ]),
+  );
 }
 
 /** `compositeType('address', { attributes: { street: text(), zip: varchar(10) } })`: attributes in order. */

@@ -1,4 +1,5 @@
-import { readParts } from '../../model/id.js';
+import { objectId, readParts } from '../../model/id.js';
+import { multirangeId } from '../../model/range.js';
 import { bool, call, method, num, obj, str, type Expr } from './code.js';
 import { userTypeKey, warn, type PullContext } from './context.js';
 
@@ -73,7 +74,7 @@ export function typeText(type: string, ctx: PullContext): string {
 }
 
 /** A TypeRef written out, for user types whose name the DSL's string lookup cannot find. */
-function typeRefLiteral(kind: 'enum' | 'domain' | 'composite', schema: string, name: string, array: boolean): Expr {
+function typeRefLiteral(kind: 'enum' | 'domain' | 'composite' | 'range', schema: string, name: string, array: boolean): Expr {
   return obj([
     ['pgform', str(kind)],
     ['schema', str(schema)],
@@ -100,7 +101,9 @@ function userType(type: string, ctx: PullContext): { key: string; byName: Expr; 
 function checkDeclarable(type: string, ctx: PullContext, where: { object: string; what: string }): void {
   const parsed = parseTypeName(type);
   if (!parsed?.schema || ctx.external.has(parsed.schema) || extensionTypes.has(parsed.name)) return;
-  warn(ctx, where.object, `${where.what} has type ${type}, which definitions can only name when it is an enum, a domain, a composite type or a built-in type`);
+  // A pulled range type's multirange is named by its text: the range's definition declares it.
+  if (Object.values(ctx.schema.ranges ?? {}).some((range) => multirangeId(range) === objectId(parsed.schema!, parsed.name))) return;
+  warn(ctx, where.object, `${where.what} has type ${type}, which definitions can only name when it is an enum, a domain, a composite or range type or a built-in type`);
 }
 
 /** The start of a column: `uuid()`, `varchar(20)`, `leadStatus.column().array()`, `column('box')`. */

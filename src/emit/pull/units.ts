@@ -1,7 +1,7 @@
 import { parseObjectId } from '../../model/id.js';
 import type { Expr } from './code.js';
 import { unitKey, unitKinds, type PullContext, type UnitKind } from './context.js';
-import { collationExpr, compositeExpr, defaultPrivilegesExprs, domainExpr, enumExpr, extensionExpr, namespaceExpr, publicationExpr, sequenceExpr, viewExpr } from './objects.js';
+import { collationExpr, compositeExpr, rangeExpr, defaultPrivilegesExprs, domainExpr, enumExpr, extensionExpr, namespaceExpr, publicationExpr, sequenceExpr, viewExpr } from './objects.js';
 import { routineExpr } from './routine.js';
 import { aggregateExpr } from './aggregate.js';
 import { externalPolicyExpr, externalTriggerExpr } from './table-rules.js';
@@ -34,6 +34,7 @@ export function collectUnits(ctx: PullContext): Unit[] {
   for (const [id, en] of sorted(schema.enums)) add('enum', id, en.schema, en.name, enumExpr(en));
   for (const [id, domain] of sorted(schema.domains)) add('domain', id, domain.schema, domain.name, domainExpr(domain, ctx));
   for (const [id, composite] of sorted(schema.composites ?? {})) add('composite', id, composite.schema, composite.name, compositeExpr(composite, ctx));
+  for (const [id, range] of sorted(schema.ranges ?? {})) add('range', id, range.schema, range.name, rangeExpr(range, ctx));
   for (const [id, entry] of sorted(schema.defaultPrivileges ?? {})) {
     if (entry.external || (entry.inSchema !== undefined && ctx.external.has(entry.inSchema))) continue;
     defaultPrivilegesExprs(entry, ctx).forEach((expr, i) => add('default privileges', `${id}#${i}`, entry.inSchema ?? 'public', `${entry.inSchema ?? 'all'} ${entry.on} defaults`, expr));

@@ -1,9 +1,11 @@
 /**
  * Resolves a printed PostgreSQL type (a column's, an argument's) to what a client reads and
  * accepts: built-ins through a TypeMapping (node-postgres's by default, `pg-types.ts`), enums to
- * their union alias, domains to their base type with the NOT NULL and DEFAULT they add.
+ * their union alias, domains to their base type with the NOT NULL and DEFAULT they add, range
+ * types and their multiranges as the built-in ones are carried (their text form).
  */
 import { objectId } from '../../model/id.js';
+import { multirangeId } from '../../model/range.js';
 import type { Domain, Schema } from '../../model/schema.js';
 import { nodePostgres, parseTypeName, valueOf, type Scalar, type TypeMapping, type TypeName, type ValueType } from './pg-types.js';
 import { ref, type TsType } from './ts-type.js';
@@ -26,10 +28,17 @@ export type Resolve = (spelling: string) => Resolved;
  */
 export function resolver(schema: Schema, enumNames: Map<string, string | TsType>, mapping: TypeMapping = nodePostgres, compositeNames = new Map<string, TsType>()): Resolve {
   const domains = new Map(Object.values(schema.domains).map((d) => [objectId(d.schema, d.name), d]));
+  // A user range or multirange travels as its text ('[1,5)'), as a built-in one does where the
+  // mapping knows those (node-postgres: arrays of them unparsed too), else as text (PostgREST's JSON).
+  const ranges = new Map<string, Scalar>();
+  for (const range of Object.values(schema.ranges ?? {})) {
+    ranges.set(objectId(range.schema, range.name), mapping.builtin('int4range') ?? mapping.builtin('text') ?? mapping.unknown);
+    ranges.set(multirangeId(range), mapping.builtin('int4multirange') ?? mapping.builtin('text') ?? mapping.unknown);
+  }
 
   const userType = (type: TypeName): string | undefined => {
     const candidates = type.schema ? [objectId(type.schema, type.name)] : [objectId('public', type.name)];
-    return candidates.find((id) => enumNames.has(id) || domains.has(id) || compositeNames.has(id));
+    return candidates.find((id) => enumNames.has(id) || domains.has(id) || compositeNames.has(id) || ranges.has(id));
   };
 
   const resolve = (spelling: string, seen: Set<string>): Resolved => {
@@ -40,6 +49,7 @@ export function resolver(schema: Schema, enumNames: Map<string, string | TsType>
       const scalar: Scalar = { select: typeof name === 'string' ? ref(name) : name, arrays: mapping.enumArrays };
       return { value: valueOf(scalar, type.array), notNull: false, hasDefault: false };
     }
+    if (id && ranges.has(id)) return { value: valueOf(ranges.get(id)!, type.array), notNull: false, hasDefault: false };
     if (id && compositeNames.has(id)) return { value: valueOf({ select: compositeNames.get(id)!, arrays: true }, type.array), notNull: false, hasDefault: false };
     if (id && domains.has(id) && !seen.has(id)) {
       const domain = domains.get(id)!;

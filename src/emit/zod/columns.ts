@@ -2,10 +2,11 @@
  * The Zod schema of one column's values, from its type: integers within their type's range,
  * `numeric(p, s)` within what rounds into p digits, `varchar(n)` at most n long, uuids, ISO
  * dates and timestamps, json, enums as `z.enum`, arrays of any of these. Domains are read
- * through to their base type. A type Zod cannot describe better is a string, which PostgreSQL
+ * through to their base type; a range or multirange is its text (`'[1,5)'`). A type Zod cannot describe better is a string, which PostgreSQL
  * parses itself.
  */
 import { objectId } from '../../model/id.js';
+import { multirangeId } from '../../model/range.js';
 import type { Domain, Schema } from '../../model/schema.js';
 import { dsl, method, num, obj, bool, strings, type Expr } from '../pull/code.js';
 import { parseTypeName } from '../types/pg-types.js';
@@ -89,7 +90,9 @@ export function zodColumn(schema: Schema, spelling: string, seen: Set<string> = 
   let element: ZodColumn;
   const anEnum = schema.enums[id];
   const domain = schema.domains[id];
+  const range = Object.values(schema.ranges ?? {}).some((r) => objectId(r.schema, r.name) === id || multirangeId(r) === id);
   if (anEnum) element = { schema: zod('enum', strings(anEnum.values)), kind: 'text', values: anEnum.values, domains: [], notNull: false };
+  else if (range) element = { schema: zod('string'), kind: 'other', domains: [], notNull: false };
   else if (domain && !seen.has(id)) {
     const base = zodColumn(schema, domain.type, new Set([...seen, id]));
     element = { ...base, domains: [domain, ...base.domains], notNull: domain.notNull || base.notNull };

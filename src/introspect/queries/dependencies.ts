@@ -26,12 +26,14 @@ export function refOf(cls: string, oid: string, sub: string): string {
       'type', '${type}', 'schema', pn_.nspname, 'name', pc_.relname, 'part', ${alias}.${nameCol})
     FROM ${catalog} ${alias} JOIN pg_class pc_ ON pc_.oid = ${alias}.${relCol} JOIN pg_namespace pn_ ON pn_.oid = pc_.relnamespace
     WHERE ${alias}.oid = ${oid})`;
-  // Enums, domains and composite types are the model's types; an array type stands for its element type.
+  // Enums, domains, range and composite types are the model's types; an array type stands for
+  // its element type, a multirange for its range.
   const type = (typeOid: string) => `(SELECT CASE
-      WHEN et_.typtype IN ('e', 'd') OR (et_.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = et_.typrelid) = 'c') THEN json_build_object('type', 'type', 'schema', en_.nspname, 'name', et_.typname)
+      WHEN et_.typtype IN ('e', 'd', 'r') OR (et_.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = et_.typrelid) = 'c') THEN json_build_object('type', 'type', 'schema', en_.nspname, 'name', et_.typname)
       WHEN et_.typrelid <> 0 AND (SELECT relkind FROM pg_class WHERE oid = et_.typrelid) <> 'c' THEN ${relation('et_.typrelid', '0')}
       ELSE ${identified("'pg_type'::regclass", 'et_.oid', '0')} END
-    FROM pg_type ty_ JOIN pg_type et_ ON et_.oid = CASE WHEN ty_.typelem <> 0 AND ty_.typsubscript = 'array_subscript_handler'::regproc THEN ty_.typelem ELSE ty_.oid END
+    FROM pg_type ty_ JOIN pg_type et_ ON et_.oid = CASE WHEN ty_.typelem <> 0 AND ty_.typsubscript = 'array_subscript_handler'::regproc THEN ty_.typelem
+      WHEN ty_.typtype = 'm' THEN (SELECT rg_.rngtypid FROM pg_range rg_ WHERE rg_.rngmultitypid = ty_.oid) ELSE ty_.oid END
     JOIN pg_namespace en_ ON en_.oid = et_.typnamespace WHERE ty_.oid = ${typeOid})`;
   return `CASE ${cls}
     WHEN 'pg_class'::regclass THEN ${relation(oid, sub)}

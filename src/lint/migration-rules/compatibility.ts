@@ -1,5 +1,5 @@
 import type { MigrationRule } from './rule.js';
-import { onExisting } from './rule.js';
+import { actionsOf, onExisting } from './rule.js';
 
 /** squawk ban-drop-column: the release still running reads the column until it is replaced. */
 export const dropColumn: MigrationRule = {
@@ -25,5 +25,9 @@ export const renameTable: MigrationRule = {
   level: 'WARN',
   category: 'SAFETY',
   description: 'RENAME TO breaks the application release still running, which uses the old table name. Rename, and leave a view with the old name for one release.',
-  check: onExisting('rename table', () => true, (action) => `table ${action.table} is renamed to ${action.to}: the running release still uses the old name`),
+  check: (migration) => {
+    // A table renamed out of the way of a new one of its name (its rows copied over) keeps the name the release uses.
+    const created = new Set(actionsOf(migration, 'create table').map(({ action }) => action.table));
+    return onExisting('rename table', (action) => !created.has(action.table), (action) => `table ${action.table} is renamed to ${action.to}: the running release still uses the old name`)(migration);
+  },
 };

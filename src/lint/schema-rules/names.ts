@@ -27,6 +27,7 @@ export const nameWithDot: SchemaRule = {
       ['enum', schema.enums],
       ['domain', schema.domains],
       ['type', schema.composites ?? {}],
+      ['type', schema.ranges ?? {}],
       ['sequence', schema.sequences],
     ];
     return kinds.flatMap(([kind, record]) =>

@@ -4,7 +4,9 @@ import { setColumnSettings } from './column-settings.js';
 import { alterStatistics, createStatistics, dropStatistics } from './statistics.js';
 import { createCollation, dropCollation } from './collation.js';
 import { setComment } from './comment.js';
+import { copyRows } from './copy-rows.js';
 import { alterCompositeType, createCompositeType, dropCompositeType } from './composite.js';
+import { createRangeType, dropRangeType } from './range.js';
 import { attachPartition, detachPartition, inherit, noInherit } from './partition.js';
 import { setDefaultPrivileges } from './default-privileges.js';
 import { rename } from './rename.js';
@@ -42,11 +44,14 @@ export const renderers: Renderers = {
   'create composite type': createCompositeType,
   'drop composite type': dropCompositeType,
   'alter composite type': alterCompositeType,
+  'create range type': createRangeType,
+  'drop range type': dropRangeType,
   'create sequence': createSequence,
   'drop sequence': dropSequence,
   'alter sequence': alterSequence,
   'create table': createTable,
   'drop table': dropTable,
+  'copy rows': copyRows,
   'add column': addColumn,
   'drop column': dropColumn,
   'alter column': alterColumn,

@@ -83,9 +83,11 @@ function tableName(table: { schema: string; name: string }): string {
   return `${ident(table.schema)}.${ident(table.name)}`;
 }
 
-export const dropTable: Render<Extract<Change, { kind: 'drop table' }>> = ({ table }) => [
-  statement(`DROP TABLE ${tableName(table)}`, [{ code: 'DELETES_DATA', message: `drops table ${table.schema}.${table.name} and all its rows` }]),
-];
+/** A table stepped aside is dropped under that name once its rows are copied: nothing is lost here. */
+export const dropTable: Render<Extract<Change, { kind: 'drop table' }>> = ({ table, aside }) =>
+  aside
+    ? [statement(`DROP TABLE ${tableName({ schema: table.schema, name: aside.name })}`)]
+    : [statement(`DROP TABLE ${tableName(table)}`, [{ code: 'DELETES_DATA', message: `drops table ${table.schema}.${table.name} and all its rows` }])];
 
 export const addColumn: Render<Extract<Change, { kind: 'add column' }>> = ({ table, column }) => {
   const hazards: Hazard[] = [];

@@ -38,6 +38,7 @@ const builders: Record<UnitKind, string[]> = {
   enum: ['enumType'],
   domain: ['domain'],
   composite: ['compositeType'],
+  range: ['rangeType'],
   sequence: ['sequence'],
   routine: ['rpc', 'triggerFunction', 'procedure'],
   aggregate: ['aggregate'],

@@ -5,5 +5,4 @@ CREATE TABLE public.slots (
   CONSTRAINT slots_code_key UNIQUE (code) DEFERRABLE INITIALLY DEFERRED
 );
 COMMENT ON CONSTRAINT slots_pkey ON public.slots IS 'Slot number';
-CREATE TYPE public.price_band AS RANGE (subtype = numeric);
-CREATE TABLE public.prices (id integer PRIMARY KEY, "2024" numeric, current public.price_band);
+CREATE TABLE public.prices (id integer PRIMARY KEY, "2024" numeric, current public.slots);

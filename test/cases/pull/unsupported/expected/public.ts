@@ -3,7 +3,7 @@
 import { column, integer, numeric, table, text } from 'pgform';
 
 export const prices = table('prices', {
-  columns: { id: integer().primaryKey(), '2024': numeric(), current: column('public.price_band') },
+  columns: { id: integer().primaryKey(), '2024': numeric(), current: column('public.slots') },
 });
 
 export const slots = table('slots', {

@@ -1,0 +1,5 @@
+CREATE TABLE public.jobs (
+  id bigint NOT NULL,
+  queued_on date NOT NULL,
+  payload text
+);

@@ -1,0 +1,1 @@
+CREATE TABLE public.books (id int PRIMARY KEY);

@@ -1,0 +1,1 @@
+INSERT INTO public.bookings VALUES (1), (2);

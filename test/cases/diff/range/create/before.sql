@@ -1,0 +1,1 @@
+CREATE TABLE public.readings (id int PRIMARY KEY);

@@ -1,0 +1,1 @@
+INSERT INTO public.readings VALUES (1), (2);

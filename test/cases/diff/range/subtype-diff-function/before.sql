@@ -1,0 +1,1 @@
+CREATE TABLE public.shifts (id int PRIMARY KEY);

@@ -1,0 +1,1 @@
+INSERT INTO public.shifts VALUES (1), (2);

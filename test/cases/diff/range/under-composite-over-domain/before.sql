@@ -1,0 +1,1 @@
+CREATE TABLE public.rooms (id int PRIMARY KEY);

@@ -1,0 +1,1 @@
+INSERT INTO public.rooms VALUES (1), (2);

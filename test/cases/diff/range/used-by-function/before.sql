@@ -1,0 +1,1 @@
+CREATE TABLE public.slots (id int PRIMARY KEY);

@@ -1,0 +1,11 @@
+CREATE DOMAIN public.positive AS integer CHECK (VALUE > 0);
+CREATE FUNCTION public.time_subtype_diff(x time, y time) RETURNS float8 LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT EXTRACT(EPOCH FROM (x - y)) $$;
+CREATE TYPE public.timerange AS RANGE (subtype = time, subtype_diff = public.time_subtype_diff);
+COMMENT ON TYPE public.timerange IS 'Opening hours';
+CREATE TYPE public.floatrange AS RANGE (subtype = float8, subtype_diff = float8mi);
+CREATE TYPE public.textrange_c AS RANGE (subtype = text, collation = "C", multirange_type_name = shelves);
+CREATE TYPE public.textrange_pattern AS RANGE (subtype = text, subtype_opclass = text_pattern_ops);
+CREATE TYPE public.counts AS RANGE (subtype = public.positive);
+CREATE TABLE public.shops (id integer PRIMARY KEY, hours public.timerange, breaks public.timemultirange, spans public.floatrange[], shelf public.textrange_c, stock public.counts);
+CREATE FUNCTION public.widen(r public.floatrange, by float8) RETURNS public.floatrange LANGUAGE sql IMMUTABLE AS $$ SELECT public.floatrange(lower(r) - by, upper(r) + by) $$;
+CREATE FUNCTION public.all_shelves(s public.shelves) RETURNS SETOF public.textrange_c LANGUAGE sql IMMUTABLE AS $$ SELECT unnest(s) $$;
