@@ -196,6 +196,7 @@ export function locator(schema: Schema): Locate {
   for (const t of Object.values(schema.tables)) add(maps.relation, objectId(t.schema, t.name), t.source);
   for (const v of Object.values(schema.views)) add(maps.relation, objectId(v.schema, v.name), v.source);
   for (const r of Object.values(schema.routines)) add(maps.routine, objectId(r.schema, r.name), r.source);
+  for (const a of Object.values(schema.aggregates ?? {})) add(maps.routine, objectId(a.schema, a.name), a.source);
   for (const e of Object.values(schema.enums)) add(maps.type, objectId(e.schema, e.name), e.source);
   for (const d of Object.values(schema.domains)) add(maps.type, objectId(d.schema, d.name), d.source);
   for (const c of Object.values(schema.composites ?? {})) add(maps.type, objectId(c.schema, c.name), c.source);
@@ -208,7 +209,7 @@ export function locator(schema: Schema): Locate {
   }
   const first = (kind: Step['kind']): Map<string, SourceLocation>[] => {
     if (/enum|domain|composite|range/.test(kind)) return [maps.type];
-    if (/routine/.test(kind)) return [maps.routine];
+    if (/routine|aggregate/.test(kind)) return [maps.routine];
     if (/sequence/.test(kind)) return [maps.sequence];
     if (/extension/.test(kind)) return [maps.extension];
     if (/trigger/.test(kind)) return [maps.trigger];

@@ -1,7 +1,8 @@
 import { defaultPrivilegeId, unionGrants, withDefaultGrants } from '../model/default-privileges.js';
 import { cloneModel } from '../model/clone.js';
 import { objectId, routineId } from '../model/id.js';
-import { columnSettings, type DefaultPrivilege, type Index, type Policy, type Routine, type Schema, type Table } from '../model/schema.js';
+import { aggregateId } from '../model/aggregate.js';
+import { columnSettings, type Aggregate, type Argument, type DefaultPrivilege, type Index, type Policy, type Routine, type Schema, type Table } from '../model/schema.js';
 
 /**
  * Takes the server's printed forms (types, expressions, queries) into the declared model, object
@@ -87,6 +88,7 @@ export function mergePrinted(declared: Schema, printed: Schema): Schema {
     if (live && collation.locale !== undefined && live.locale !== undefined) collation.locale = live.locale;
   }
   out.routines = mergeRoutines(out.routines, printed.routines);
+  if (out.aggregates) out.aggregates = mergeAggregates(out.aggregates, printed.aggregates ?? {});
   for (const [name, publication] of Object.entries(out.publications)) {
     const live = printed.publications[name];
     if (!live) continue;
@@ -194,6 +196,34 @@ function mergeRoutines(declared: Record<string, Routine>, printed: Record<string
       ...(routine.standardBody && live.standardBody ? { body: live.body } : {}),
     };
     out[routineId(merged.schema, merged.name, merged.arguments.filter((a) => a.mode !== 'out').map((a) => a.type))] = merged;
+  }
+  return out;
+}
+
+/** The options of an aggregate that name a function, type or operator: PostgreSQL prints them its own way. */
+const printedAggregateFields = ['sfunc', 'stype', 'finalfunc', 'combinefunc', 'serialfunc', 'deserialfunc', 'msfunc', 'minvfunc', 'mstype', 'mfinalfunc', 'sortop'] as const;
+
+/**
+ * Aggregates take the server's spelling of their argument types, functions, state types and sort
+ * operator, and are keyed again by the printed signature. One the server lacks stays as declared.
+ */
+function mergeAggregates(declared: Record<string, Aggregate>, printed: Record<string, Aggregate>): Record<string, Aggregate> {
+  const out: Record<string, Aggregate> = {};
+  const used = new Set<string>();
+  const arity = (a: Aggregate) => `${objectId(a.schema, a.name)} ${a.arguments.length} ${a.orderBy?.length ?? -1}`;
+  for (const [id, aggregate] of Object.entries(declared)) {
+    const match = printed[id] ? id : Object.keys(printed).find((candidate) => !used.has(candidate) && !declared[candidate] && arity(printed[candidate]!) === arity(aggregate));
+    const live = match ? printed[match] : undefined;
+    if (!live) {
+      out[id] = aggregate;
+      continue;
+    }
+    used.add(match!);
+    const typed = (args: Argument[], liveArgs: Argument[]) => args.map((arg, i) => ({ ...arg, type: liveArgs[i]?.type ?? arg.type }));
+    const merged: Aggregate = { ...aggregate, arguments: typed(aggregate.arguments, live.arguments) };
+    if (aggregate.orderBy && live.orderBy) merged.orderBy = typed(aggregate.orderBy, live.orderBy);
+    for (const field of printedAggregateFields) if (aggregate[field] !== undefined && live[field] !== undefined) merged[field] = live[field];
+    out[aggregateId(merged)] = merged;
   }
   return out;
 }

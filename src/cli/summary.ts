@@ -9,6 +9,8 @@ export function countObjects(schema: Schema): Record<string, number> {
     views: views.filter((v) => !v.materialized).length,
     'materialized views': views.filter((v) => v.materialized).length,
     functions: Object.values(schema.routines).length,
+    // Counted only where there are any: most schemas have none, and their summaries stay as they were.
+    ...(Object.keys(schema.aggregates ?? {}).length ? { aggregates: Object.keys(schema.aggregates!).length } : {}),
     enums: Object.keys(schema.enums).length,
     indexes: tables.reduce((n, t) => n + Object.keys(t.indexes).length, 0) + views.reduce((n, v) => n + Object.keys(v.indexes).length, 0),
     triggers:

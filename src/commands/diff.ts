@@ -85,6 +85,7 @@ export function scope(schema: Schema, names: string[] | undefined): Schema {
     tables: pick(schema.tables),
     views: pick(schema.views),
     routines: pick(schema.routines),
+    ...(schema.aggregates ? { aggregates: pick(schema.aggregates) } : {}),
   };
 }
 

@@ -13,6 +13,7 @@ import { diffPublications } from './publications.js';
 import { diffDistributions } from './distributions.js';
 import { columnSettingsChange, createdColumn, sameColumnShape, viewColumnSettingsChanges } from './column-settings.js';
 import { diffStatistics } from './statistics.js';
+import { diffAggregates } from './aggregates.js';
 import { diffRanges } from './ranges.js';
 import { applyRenames } from './renames.js';
 import type { Column, CompositeType, Constraint, Extension, Grant, Index, Policy, Routine, Schema, StorageOptions, Table, Trigger, View } from '../model/schema.js';
@@ -196,6 +197,7 @@ export function diffSchemas(original: Schema, to: Schema, options: DiffOptions =
     drop: (routine) => changes.push({ kind: 'drop routine', routine }),
     alter: (a, b) => diffRoutine(a, b, changes, { to }),
   });
+  diffAggregates(managed(from.aggregates ?? {}), managed(to.aggregates ?? {}), changes, to);
   diffExternalTables(from, to, changes);
   each(managed(from.views), managed(to.views), {
     create: (view) => createView(view, changes, { to }),

@@ -3,7 +3,7 @@ import { withDefaultGrants } from '../model/default-privileges.js';
 import { objectId, routineId } from '../model/id.js';
 import { trimIdentity } from '../model/identity.js';
 import { defaultRoutineCost, defaultRoutineRows, returnsSet } from '../model/routine-estimates.js';
-import { defaultPublicNamespace, emptySchema, type Column, type Routine, type Schema, type SourceLocation, type StatisticsObject, type Table, type View } from '../model/schema.js';
+import { defaultPublicNamespace, emptySchema, type Aggregate, type Column, type Routine, type Schema, type SourceLocation, type StatisticsObject, type Table, type View } from '../model/schema.js';
 import { baseTypeName, builtinTypes, extensionTypes } from './builtin-types.js';
 import type { TableTarget } from './column.js';
 import type { CollationDef } from './collation.js';
@@ -13,6 +13,8 @@ import type { RangeTypeDef } from './range.js';
 import { checkName } from './names.js';
 import { normalizeTypeName } from './type-names.js';
 import { returnsSql, type RoutineDef } from './routine.js';
+import type { AggregateDef } from './aggregate.js';
+import { aggregateId, defaultFinalModify } from '../model/aggregate.js';
 import type { SystemDef } from './system.js';
 import type { PolicyDef } from './policy.js';
 import { toPolicyModel, toTriggerModel, type TableDef, type TriggerDef } from './table.js';
@@ -25,9 +27,9 @@ import { buildDefaultPrivileges, type DefaultPrivilegesDef } from './default-pri
 import { transitionTablesError } from './transition-tables.js';
 
 /** A Definition is anything a builder returns. */
-export type Definition = TableDef | ViewDef | RoutineDef | EnumDef | DomainDef | CompositeTypeDef | RangeTypeDef | SequenceDef | ExtensionDef | NamespaceDef | SystemDef | TriggerDef | PolicyDef | CollationDef | PublicationDef | DefaultPrivilegesDef;
+export type Definition = TableDef | ViewDef | RoutineDef | AggregateDef | EnumDef | DomainDef | CompositeTypeDef | RangeTypeDef | SequenceDef | ExtensionDef | NamespaceDef | SystemDef | TriggerDef | PolicyDef | CollationDef | PublicationDef | DefaultPrivilegesDef;
 
-export const definitionKinds = new Set(['table', 'view', 'routine', 'enum', 'domain', 'composite', 'range', 'sequence', 'extension', 'namespace', 'system', 'trigger', 'policy', 'collation', 'publication', 'default privileges']);
+export const definitionKinds = new Set(['table', 'view', 'routine', 'aggregate', 'enum', 'domain', 'composite', 'range', 'sequence', 'extension', 'namespace', 'system', 'trigger', 'policy', 'collation', 'publication', 'default privileges']);
 
 export function isDefinition(value: unknown): value is Definition {
   return typeof value === 'object' && value !== null && definitionKinds.has((value as { pgform?: string }).pgform ?? '');
@@ -293,6 +295,47 @@ export function buildSchema(definitions: Definition[], options: BuildOptions = {
     };
     schema.routines[id] = routine;
     routineIdsByName.set(nameId, [...(routineIdsByName.get(nameId) ?? []), id]);
+  }
+
+  for (const def of byKind('aggregate')) {
+    const nameId = objectId(def.schema, def.name);
+    const where = at(def.source, nameId, 'name', options.file);
+    requireNamespace(def.schema, where);
+    checkName(def.name, where);
+    const typed = (args: AggregateDef['arguments'], field: string) =>
+      args.map((arg, i) => ({ ...(arg.name !== undefined ? { name: arg.name } : {}), type: resolveType(arg.type, at(def.source, nameId, `${field}.${arg.name ?? `$${i + 1}`}`, options.file)), mode: arg.mode }));
+    const args = typed(def.arguments, 'args');
+    const orderBy = def.orderBy ? typed(def.orderBy, 'orderBy') : undefined;
+    const field = (key: string) => at(def.source, nameId, key, options.file);
+    const variadicNotLast = [args, orderBy ?? []].find((list) => list.some((arg, i) => arg.mode === 'variadic' && i !== list.length - 1));
+    if (variadicNotLast) invalid('only the last argument may be variadic', field(variadicNotLast === args ? 'args' : 'orderBy'));
+    if (orderBy && orderBy.length === 0) invalid('an ordered-set aggregate needs at least one orderBy argument', field('orderBy'));
+    if (def.options.hypothetical && !orderBy) invalid('a hypothetical-set aggregate is an ordered-set one: it needs orderBy', field('hypothetical'));
+    if (orderBy && (def.options.msfunc !== undefined || def.options.combinefunc !== undefined || def.options.sortop !== undefined)) {
+      invalid('an ordered-set aggregate takes no moving-aggregate mode, combine function or sort operator', field(def.options.msfunc !== undefined ? 'msfunc' : def.options.combinefunc !== undefined ? 'combinefunc' : 'sortop'));
+    }
+    const moving = [def.options.minvfunc, def.mstype, def.options.mfinalfunc, def.options.minitcond, def.options.msspace, def.options.mfinalfuncModify].some((v) => v !== undefined) || def.options.mfinalfuncExtra;
+    if ((def.options.msfunc !== undefined || moving) && (def.options.msfunc === undefined || def.options.minvfunc === undefined || def.mstype === undefined)) {
+      invalid('a moving-aggregate mode needs msfunc, minvfunc and mstype together', field(def.options.msfunc === undefined ? 'msfunc' : def.options.minvfunc === undefined ? 'minvfunc' : 'mstype'));
+    }
+    const aggregate: Aggregate = {
+      schema: def.schema,
+      name: def.name,
+      arguments: args,
+      ...(orderBy ? { orderBy } : {}),
+      ...def.options,
+      stype: resolveType(def.stype, field('stype')),
+      ...(def.mstype !== undefined ? { mstype: resolveType(def.mstype, field('mstype')) } : {}),
+      ...docs(def.description, def.group, def.note, def.source),
+      ...(def.lint ? { lint: def.lint } : {}),
+    };
+    // A final-modify option equal to the kind's default is no option of its own: the catalog reports none.
+    if (aggregate.finalfuncModify === defaultFinalModify(aggregate)) delete aggregate.finalfuncModify;
+    if (aggregate.mfinalfuncModify === defaultFinalModify(aggregate)) delete aggregate.mfinalfuncModify;
+    const id = aggregateId(aggregate);
+    if (schema.aggregates?.[id]) invalid(`aggregate ${id} is declared twice`, where);
+    if (schema.routines[id]) invalid(`aggregate ${id} has the signature of a function declared too`, where);
+    (schema.aggregates ??= {})[id] = aggregate;
   }
 
   /** Resolves a trigger's function to its id and checks it is a declared trigger function. */

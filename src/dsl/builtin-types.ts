@@ -9,6 +9,7 @@ export const builtinTypes = new Set([
   'int4range', 'int8range', 'numrange', 'tsrange', 'tstzrange', 'daterange',
   'int4multirange', 'int8multirange', 'nummultirange', 'tsmultirange', 'tstzmultirange', 'datemultirange',
   'void', 'trigger', 'event_trigger', 'record', 'anyelement', 'anyarray', 'anynonarray', 'anyenum', 'anyrange', 'anycompatible', 'internal', 'cstring',
+  'anymultirange', 'anycompatiblearray', 'anycompatiblenonarray', 'anycompatiblerange', 'anycompatiblemultirange', '"any"',
   'pg_lsn', 'txid_snapshot', 'pg_snapshot', 'xid', 'xid8', 'cid', 'tid', 'refcursor', 'jsonpath',
 ]);
 

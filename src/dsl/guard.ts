@@ -414,3 +414,41 @@ export const collationShape = z
     deterministic: z.boolean().optional(),
   })
   .strict();
+
+/** A function an aggregate calls: its name (`public.first_agg`, `int4pl`) or the routine itself. */
+const aggregateFunction = z.union([name, z.object({ pgform: z.literal('routine'), schema: z.string(), name: z.string() }).passthrough()]);
+const aggregateArgument = z.union([typeInput, z.object({ type: typeInput, mode: z.enum(['in', 'variadic']).optional() }).strict()]);
+const finalModify = z.enum(['read_only', 'shareable', 'read_write']);
+const stateSpace = z.number().int().positive().optional();
+
+export const aggregateShape = z
+  .object({
+    ...documentation,
+    schema: name.optional(),
+    args: z.record(z.string(), aggregateArgument).optional(),
+    orderBy: z.record(z.string(), aggregateArgument).optional(),
+    hypothetical: z.boolean().optional(),
+    sfunc: aggregateFunction,
+    stype: typeInput,
+    sspace: stateSpace,
+    finalfunc: aggregateFunction.optional(),
+    finalfuncExtra: z.boolean().optional(),
+    finalfuncModify: finalModify.optional(),
+    combinefunc: aggregateFunction.optional(),
+    serialfunc: aggregateFunction.optional(),
+    deserialfunc: aggregateFunction.optional(),
+    initcond: z.string().optional(),
+    msfunc: aggregateFunction.optional(),
+    minvfunc: aggregateFunction.optional(),
+    mstype: typeInput.optional(),
+    msspace: stateSpace,
+    mfinalfunc: aggregateFunction.optional(),
+    mfinalfuncExtra: z.boolean().optional(),
+    mfinalfuncModify: finalModify.optional(),
+    minitcond: z.string().optional(),
+    sortop: name.optional(),
+    parallel: z.enum(['unsafe', 'restricted', 'safe']).optional(),
+    grants: z.union([z.array(name), z.array(grant)]).optional(),
+    lint: lint.optional(),
+  })
+  .strict();

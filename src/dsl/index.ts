@@ -12,6 +12,7 @@ export { collation, type CollationDef, type CollationOptions } from './collation
 export { publication, type PublicationDef, type PublicationOptions, type PublicationMember } from './publication.js';
 export { view, materializedView, type ViewDef, type ViewOptions } from './view.js';
 export { rpc, procedure, triggerFunction, type RoutineDef, type RoutineOptions } from './routine.js';
+export { aggregate, type AggregateDef, type AggregateOptions, type AggregateFunction, type AggregateArgumentInput } from './aggregate.js';
 export { system, type SystemDef, type SystemOptions } from './system.js';
 export { defaultPrivileges, type DefaultPrivilegesDef, type DefaultPrivilegesOptions } from './default-privileges.js';
 export { buildSchema, isDefinition, type Definition } from './build.js';

@@ -87,7 +87,8 @@ function toArgument(name: string, input: ArgumentInput): RoutineDef['arguments']
   };
 }
 
-function toGrantList(grants: RoutineOptions['grants']): Routine['grants'] {
+/** EXECUTE grants from role names or grant inputs; none given is PostgreSQL's default, every role. */
+export function toGrantList(grants: RoutineOptions['grants']): Routine['grants'] {
   if (!grants) return [{ grantee: 'PUBLIC', privileges: ['EXECUTE'] }];
   const inputs = grants.map((grant) => (typeof grant === 'string' ? { to: grant, privileges: ['EXECUTE'] } : grant));
   return toGrants(inputs);

@@ -29,7 +29,7 @@ export function matchTenantSchemas(spec: string, existing: string[]): string[] {
 /** The one schema the definitions manage: the template every tenant schema is a copy of. */
 export function templateNamespace(definitions: Schema): string {
   // Every model holds `public`; it is the template only when objects live there.
-  const used = new Set([definitions.enums, definitions.domains, definitions.composites ?? {}, definitions.ranges ?? {}, definitions.sequences, definitions.tables, definitions.views, definitions.routines].flatMap((record) => Object.values(record).map((o) => o.schema)));
+  const used = new Set([definitions.enums, definitions.domains, definitions.composites ?? {}, definitions.ranges ?? {}, definitions.sequences, definitions.tables, definitions.views, definitions.routines, definitions.aggregates ?? {}].flatMap((record) => Object.values(record).map((o) => o.schema)));
   const managed = Object.values(definitions.namespaces)
     .filter((ns) => !ns.external && (ns.name !== 'public' || used.has('public')))
     .map((ns) => ns.name);

@@ -1,7 +1,7 @@
 import { parseObjectId, refOwner } from '../model/id.js';
 import type { Dependency, ObjectRef, Schema } from '../model/schema.js';
 
-const perSchemaKinds = ['enums', 'domains', 'composites', 'ranges', 'sequences', 'tables', 'views', 'routines'] as const;
+const perSchemaKinds = ['enums', 'domains', 'composites', 'ranges', 'sequences', 'tables', 'views', 'routines', 'aggregates'] as const;
 
 /** The schema an edge's end lives in, or undefined for what no schema holds. */
 function schemaOf(ref: ObjectRef, live: Schema): string | undefined {
@@ -32,6 +32,7 @@ export function sliceByTenant(live: Schema, tenants: string[]): Map<string, Sche
       tables: {},
       views: {},
       routines: {},
+      ...(live.aggregates ? { aggregates: {} } : {}),
       ...(live.distributions ? { distributions: {} } : {}),
       ...(live.unmanaged ? { unmanaged: {} } : {}),
       ...(live.dependencies ? { dependencies: [] as Dependency[] } : {}),

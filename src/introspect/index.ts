@@ -12,6 +12,7 @@ import { namespacesSql, toNamespace, type NamespaceRow } from './queries/namespa
 import { publicationsSql, toPublication, type PublicationRow } from './queries/publications.js';
 import { citusPresentSql, distributionsSql, toDistributions, type DistributionRow } from './queries/distributions.js';
 import { routinesSql, toRoutine, type RoutineRow } from './queries/routines.js';
+import { aggregatesSql, toAggregate, type AggregateRow } from './queries/aggregates.js';
 import { sequencesSql, toSequence, type SequenceRow } from './queries/sequences.js';
 import { tableShapesSql, tablesSql, toTable, type TableRow } from './queries/tables.js';
 import { collationsSql, toCollation, type CollationRow } from './queries/collations.js';
@@ -93,6 +94,7 @@ export async function introspect(conn: Connection, options: IntrospectOptions): 
       triggers: parts ? reader.read<TriggerRow>('triggers', parts.triggersSql, params) : none,
       statistics: parts ? reader.read<StatisticsRow>('statistics objects', parts.statisticsSql, params) : none,
       routines: reader.read<RoutineRow>('routines', routinesSql, params),
+      aggregates: reader.read<AggregateRow>('aggregates', aggregatesSql, params),
       sequences: reader.read<SequenceRow>('sequences', sequencesSql, params),
       enums: reader.read<EnumRow>('enums', enumsSql, params),
       domains: reader.read<DomainRow>('domains', domainsSql, params),
@@ -124,6 +126,8 @@ export async function introspect(conn: Connection, options: IntrospectOptions): 
     if (ranges.length) schema.ranges = sortedRecord(ranges.map((row) => [objectId(row.schema, row.name), toRange(row)]));
     schema.sequences = sortedRecord((await reads.sequences).map((row) => [objectId(row.schema, row.name), toSequence(row)]));
     schema.routines = sortedRecord((await reads.routines).map((row) => toRoutine(row)).map(({ id, routine }) => [id, routine]));
+    const aggregates = await reads.aggregates;
+    if (aggregates.length) schema.aggregates = sortedRecord(aggregates.map((row) => toAggregate(row)).map(({ id, aggregate }) => [id, aggregate]));
     schema.tables = sortedRecord(await reads.tables);
     schema.views = sortedRecord((await reads.views).map((row) => [objectId(row.schema, row.name), toView(row)]));
     const platform = new Set(options.externalPublications ?? defaultExternalPublications);

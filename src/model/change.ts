@@ -1,4 +1,4 @@
-import type { Collation, Column, ColumnSettings, CompositeType, Constraint, DefaultPrivilege, Distribution, Domain, Enum, Extension, Grant, Index, Namespace, PartitionOf, Policy, Publication, PublicationTable, RangeType, ReplicaIdentity, Routine, Sequence, StatisticsObject, StorageOptions, Table, Trigger, View } from './schema.js';
+import type { Aggregate, Collation, Column, ColumnSettings, CompositeType, Constraint, DefaultPrivilege, Distribution, Domain, Enum, Extension, Grant, Index, Namespace, PartitionOf, Policy, Publication, PublicationTable, RangeType, ReplicaIdentity, Routine, Sequence, StatisticsObject, StorageOptions, Table, Trigger, View } from './schema.js';
 
 /**
  * A Change is one typed difference between two schemas, as the differ reports it. Changes
@@ -74,6 +74,10 @@ export type Change =
   | { kind: 'create routine'; routine: Routine }
   | { kind: 'replace routine'; from: Routine; to: Routine }
   | { kind: 'drop routine'; routine: Routine }
+  | { kind: 'create aggregate'; aggregate: Aggregate }
+  /** CREATE OR REPLACE AGGREGATE: same kind and result type, new options; grants and dependents stay. */
+  | { kind: 'replace aggregate'; from: Aggregate; to: Aggregate }
+  | { kind: 'drop aggregate'; aggregate: Aggregate }
   /** `replaces`: the view dropped in the same plan to make way for this one, when it is. */
   | { kind: 'create view'; view: View; replaces?: View }
   | { kind: 'replace view'; from: View; to: View }
@@ -148,6 +152,7 @@ export type GrantTarget =
   | { type: 'schema'; name: string }
   | { type: 'table' | 'view' | 'materialized view' | 'sequence'; id: string }
   | { type: 'routine'; id: string; routine: Routine }
+  | { type: 'aggregate'; id: string; aggregate: Aggregate }
   | { type: 'column'; table: string; column: string };
 
 /** The object a grant target names, and the top-level object it belongs to. */
@@ -170,6 +175,7 @@ export type CommentTarget =
   | { type: 'index'; schema: string; name: string }
   | { type: 'trigger' | 'policy'; table: string; name: string }
   | { type: 'routine'; id: string; routine: Routine }
+  | { type: 'aggregate'; id: string; aggregate: Aggregate }
   | { type: 'publication'; name: string }
   | { type: 'extension'; name: string };
 

@@ -97,6 +97,13 @@ export function withDefaultGrants(schema: Schema): Schema {
   for (const [id, routine] of Object.entries(out.routines)) {
     if (!external.has(routine.schema)) out.routines[id] = { ...routine, grants: expectedGrants(schema, 'functions', routine.schema, routine.grants) };
   }
+  // Aggregates are functions to default privileges (ALTER DEFAULT PRIVILEGES ... ON FUNCTIONS).
+  if (schema.aggregates) {
+    out.aggregates = { ...schema.aggregates };
+    for (const [id, aggregate] of Object.entries(out.aggregates)) {
+      if (!external.has(aggregate.schema)) out.aggregates[id] = { ...aggregate, grants: expectedGrants(schema, 'functions', aggregate.schema, aggregate.grants) };
+    }
+  }
   for (const [name, namespace] of Object.entries(out.namespaces)) {
     if (!namespace.external && name !== 'public') out.namespaces[name] = { ...namespace, grants: expectedGrants(schema, 'schemas', undefined, namespace.grants) };
   }

@@ -22,6 +22,8 @@ export interface Schema {
   tables: Record<string, Table>;
   views: Record<string, View>;
   routines: Record<string, Routine>;
+  /** Aggregates (CREATE AGGREGATE), by routine id: they share the routines' signatures. Absent when there are none. */
+  aggregates?: Record<string, Aggregate>;
   /** User collations (CREATE COLLATION), by id. Absent when there are none. */
   collations?: Record<string, Collation>;
   /** Publications by name: the ones pgform manages and the platform's it only adds tables to. */
@@ -34,7 +36,7 @@ export interface Schema {
    */
   externalTables?: Record<string, ExternalTable>;
   /**
-   * Objects of kinds pgform does not model (event triggers, rules, aggregates, foreign tables...),
+   * Objects of kinds pgform does not model (event triggers, rules, window functions, foreign tables...),
    * keyed by `unmanagedKey`: read by introspection so every comparison can report them; never
    * planned, altered or dropped. Absent when there are none.
    */
@@ -719,6 +721,55 @@ export interface Routine extends Documented {
   grants: Grant[];
 }
 
+/** How an aggregate is finished: may its final function modify the state value (FINALFUNC_MODIFY)? */
+export type FinalModify = 'read_only' | 'shareable' | 'read_write';
+
+/**
+ * An Aggregate is a function over many rows (CREATE AGGREGATE), its options named as PostgreSQL
+ * names them. Functions are named as PostgreSQL prints them, qualified unless in pg_catalog
+ * (`public.first_agg`, `int4pl`); types as `format_type` prints them. Options at their default
+ * are absent, so a definition that leaves them out equals what the catalog reports.
+ */
+export interface Aggregate extends Documented {
+  schema: string;
+  name: string;
+  /** The (direct, for an ordered-set aggregate) arguments: `in` or a last `variadic` one, no defaults. */
+  arguments: Argument[];
+  /**
+   * An ordered-set aggregate's aggregated arguments (`ORDER BY ...`); absent for a normal one.
+   * `hypothetical`: a hypothetical-set aggregate (HYPOTHETICAL), whose direct arguments match them.
+   */
+  orderBy?: Argument[];
+  hypothetical?: boolean;
+  sfunc: string;
+  stype: string;
+  /** SSPACE: the state's average size in bytes, when not the default estimate (0). */
+  sspace?: number;
+  finalfunc?: string;
+  finalfuncExtra?: boolean;
+  /** When not the default: `read_only` for a normal aggregate, `read_write` for an ordered-set one. */
+  finalfuncModify?: FinalModify;
+  combinefunc?: string;
+  serialfunc?: string;
+  deserialfunc?: string;
+  /** INITCOND: the state's initial value as text; absent is NULL. */
+  initcond?: string;
+  /** The moving-aggregate mode (MSFUNC, MINVFUNC, MSTYPE...), when it has one. */
+  msfunc?: string;
+  minvfunc?: string;
+  mstype?: string;
+  msspace?: number;
+  mfinalfunc?: string;
+  mfinalfuncExtra?: boolean;
+  mfinalfuncModify?: FinalModify;
+  minitcond?: string;
+  /** SORTOP: `>` (pg_catalog's) or `OPERATOR(schema.>)`. */
+  sortop?: string;
+  parallel: 'unsafe' | 'restricted' | 'safe';
+  /** EXECUTE grants; PostgreSQL's default is `PUBLIC`. */
+  grants: Grant[];
+}
+
 /** An Unmanaged object is one of a kind pgform does not model, as `pg_identify_object` names it. */
 export interface Unmanaged {
   /** The kind as PostgreSQL spells it: `event trigger`, `rule`, `aggregate`, `foreign table`... */
@@ -731,7 +782,7 @@ export interface Unmanaged {
 
 /**
  * An ObjectRef names one object (or column) a dependency edge joins. Relations, types and
- * sequences by id, routines by routine id (with argument types), parts of a table by table id
+ * sequences by id, routines and aggregates by routine id (with argument types), parts of a table by table id
  * and name, and what the model does not hold by its `unmanaged` key.
  */
 export type ObjectRef =

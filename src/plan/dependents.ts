@@ -3,12 +3,14 @@ import { sameValue } from '../model/compare.js';
 import { grantsInForce } from '../model/default-privileges.js';
 import { objectId, parseObjectId } from '../model/id.js';
 import { multirangeId } from '../model/range.js';
-import type { Column, Constraint, Index, ObjectRef, Policy, Routine, Schema, Trigger, View } from '../model/schema.js';
+import type { Aggregate, Column, Constraint, Index, ObjectRef, Policy, Routine, Schema, Trigger, View } from '../model/schema.js';
 import { dependencyGraph, readsDisturbed, type Disturbed } from './dependency-graph.js';
 import { mentions, mentionsName, mentionsQualified, type Named } from './mentions.js';
 import { routineReferences } from './routine-order.js';
 import { viewColumnSettingsChanges } from '../diff/column-settings.js';
 import { diffStatistics } from '../diff/statistics.js';
+import { createAggregate } from '../diff/aggregates.js';
+import { aggregateFunctions, aggregateId } from '../model/aggregate.js';
 
 /**
  * Adds what PostgreSQL needs around the requested changes: objects that depend on something
@@ -33,6 +35,7 @@ export function withDependents(requested: Change[], from: Schema, to: Schema): C
   for (const c of changes) {
     if (c.kind === 'drop view') droppedViews.add(objectId(c.view.schema, c.view.name));
     if (c.kind === 'drop routine') droppedRoutines.add(routineKey(c.routine));
+    if (c.kind === 'drop aggregate') droppedRoutines.add(aggregateId(c.aggregate));
     if (c.kind === 'drop policy') droppedPolicies.add(`${c.table} ${c.policy.name}`);
     if (c.kind === 'drop trigger') droppedTriggers.add(`${c.table} ${c.trigger.name}`);
   }
@@ -69,6 +72,11 @@ export function withDependents(requested: Change[], from: Schema, to: Schema): C
     if (c.kind === 'drop routine') {
       routines.add(objectId(c.routine.schema, c.routine.name));
       disturbed.routines.add(routineKey(c.routine));
+    }
+    // An aggregate is a routine to what uses it: a view's query, a SQL-standard body.
+    if (c.kind === 'drop aggregate') {
+      routines.add(objectId(c.aggregate.schema, c.aggregate.name));
+      disturbed.routines.add(aggregateId(c.aggregate));
     }
     // A table dropped while a view that stays reads it: the name now stands for something new.
     if (c.kind === 'drop table') {
@@ -128,6 +136,18 @@ export function withDependents(requested: Change[], from: Schema, to: Schema): C
         recreateRoutine(out, routine, next, to);
         droppedRoutines.add(key);
         routines.add(objectId(routine.schema, routine.name));
+        disturbed.routines.add(key);
+        grew = true;
+      }
+    }
+    for (const [key, aggregate] of Object.entries(from.aggregates ?? {})) {
+      if (droppedRoutines.has(key)) continue;
+      // An aggregate holds the functions it calls and the types of its signature and state.
+      const text = () => aggregateFunctions(aggregate).some((id) => routines.has(id)) || mentions([aggregate.stype, aggregate.mstype ?? '', ...aggregate.arguments.map((a) => a.type), ...(aggregate.orderBy ?? []).map((a) => a.type)].join(' '), named(types)).length > 0;
+      if (dependsOn({ type: 'routine', id: key }, disturbed, text)) {
+        recreateAggregate(out, aggregate, to.aggregates?.[key], to);
+        droppedRoutines.add(key);
+        routines.add(objectId(aggregate.schema, aggregate.name));
         disturbed.routines.add(key);
         grew = true;
       }
@@ -462,6 +482,17 @@ function recreateRoutine(changes: Change[], routine: Routine, next: Routine | un
     const created = grantsInForce(to, 'functions', next.schema);
     if (!sameValue(created, next.grants)) changes.push({ kind: 'set grants', target, from: created, to: next.grants });
     if (next.comment !== undefined) changes.push({ kind: 'set comment', target, to: next.comment });
+  }
+}
+
+function recreateAggregate(changes: Change[], aggregate: Aggregate, next: Aggregate | undefined, to: Schema): void {
+  const key = aggregateId(aggregate);
+  removeWhere(changes, (c) => c.kind === 'replace aggregate' && aggregateId(c.to) === key);
+  changes.push({ kind: 'drop aggregate', aggregate });
+  if (next && !changes.some((c) => c.kind === 'create aggregate' && aggregateId(c.aggregate) === key)) {
+    // Created again, it holds what the default privileges give; its own grants and comment follow.
+    removeWhere(changes, (c) => (c.kind === 'set grants' || c.kind === 'set comment') && c.target.type === 'aggregate' && aggregateId(c.target.aggregate) === key);
+    createAggregate(next, changes, to);
   }
 }
 

@@ -2,7 +2,8 @@ import { grantTargetObject, type Change, type Hazard } from '../model/change.js'
 import { sameValue } from '../model/compare.js';
 import { defaultPrivilegeId } from '../model/default-privileges.js';
 import { objectId } from '../model/id.js';
-import type { Routine, Schema, Table, View } from '../model/schema.js';
+import type { Aggregate, Routine, Schema, Table, View } from '../model/schema.js';
+import { aggregateFunctions } from '../model/aggregate.js';
 import { mentions } from './mentions.js';
 import { adoptIndexes } from './constraint-indexes.js';
 import { stepAside } from './aside.js';
@@ -10,7 +11,7 @@ import { dependencyGraph } from './dependency-graph.js';
 import { sameColumnBut, withDependents } from './dependents.js';
 import { fitSequenceDrops, sequenceRank } from './sequences.js';
 import { unmanagedHazards } from './unmanaged.js';
-import { routineOrder } from './routine-order.js';
+import { routineOrder, routineReferences } from './routine-order.js';
 import { onlineForms } from './online.js';
 import { renderers } from './sql/render.js';
 import type { Statement } from './sql/step.js';
@@ -59,6 +60,8 @@ const phases: Record<Change['kind'], number> = {
   'drop table': 7,
   // Routines after tables: a dropped table's triggers and defaults may still use them.
   'drop routine': 8,
+  // Before the functions they call; views and SQL-standard bodies using them are gone by then.
+  'drop aggregate': 7.5,
   'drop sequence': 9,
   // Composite types once the tables and routines using them are gone, before the domains they use.
   'drop composite type': 9.5,
@@ -92,6 +95,9 @@ const phases: Record<Change['kind'], number> = {
   'create sequence': 25,
   'create routine': 26,
   'replace routine': 26,
+  // After the functions they call (state, final, combine...); before the views that use them.
+  'create aggregate': 26.5,
+  'replace aggregate': 26.5,
   'create table': 30,
   // Once the new table and its partitions are there, before its keys, indexes and the foreign
   // keys that reference it (which check the rows); a replaced table is dropped right after. Only
@@ -199,6 +205,11 @@ function objectOf(change: Change): string {
     case 'drop routine':
       return objectId(change.routine.schema, change.routine.name);
     case 'replace routine':
+      return objectId(change.to.schema, change.to.name);
+    case 'create aggregate':
+    case 'drop aggregate':
+      return objectId(change.aggregate.schema, change.aggregate.name);
+    case 'replace aggregate':
       return objectId(change.to.schema, change.to.name);
     case 'create view':
     case 'drop view':
@@ -321,6 +332,22 @@ function needsRelations(routine: Routine, relations: { id: string; schema: strin
   return mentions(signature, relations).length > 0;
 }
 
+/**
+ * The text through which an aggregate needs relations to exist: its argument and state types and
+ * the signatures of the functions it calls (a state function taking a table's row type).
+ */
+function aggregateSignatureText(aggregate: Aggregate, schema: Schema | undefined): string {
+  const functions = new Set(aggregateFunctions(aggregate));
+  const called = Object.values(schema?.routines ?? {}).filter((r) => functions.has(objectId(r.schema, r.name)));
+  return [
+    aggregate.stype,
+    aggregate.mstype ?? '',
+    ...aggregate.arguments.map((a) => a.type),
+    ...(aggregate.orderBy ?? []).map((a) => a.type),
+    ...called.flatMap((r) => [r.returns ?? '', ...r.arguments.map((a) => a.type)]),
+  ].join(' ');
+}
+
 function dropsDefaultOnly({ from, to }: Extract<Change, { kind: 'alter column' }>): boolean {
   return from.default !== undefined && to.default === undefined && !from.identity && sameValue({ ...from, default: undefined }, { ...to, default: undefined });
 }
@@ -419,6 +446,11 @@ export function planChanges(requested: Change[], context: { from?: Schema; to?: 
     .flatMap((c): { schema: string; name: string }[] => (c.kind === 'drop routine' ? [c.routine] : c.kind === 'drop sequence' ? [c.sequence] : []))
     .map((o) => ({ id: objectId(o.schema, o.name), schema: o.schema, name: o.name }));
   const lateDrops = routinesOutlivingGeneratedColumns(changes);
+  const droppedTables = changes.flatMap((c) => (c.kind === 'drop table' ? [c.table] : [])).map((t) => ({ id: objectId(t.schema, t.name), schema: t.schema, name: t.name }));
+  const droppedAggregates = changes.flatMap((c) => (c.kind === 'drop aggregate' ? [c.aggregate] : [])).map((a) => ({ id: objectId(a.schema, a.name), schema: a.schema, name: a.name }));
+  const createdAggregates = changes
+    .flatMap((c) => (c.kind === 'create aggregate' ? [c.aggregate] : c.kind === 'replace aggregate' ? [c.to] : []))
+    .map((a) => ({ id: objectId(a.schema, a.name), schema: a.schema, name: a.name }));
   const rangeRoutines = routinesOfRanges(changes);
   const uniquelyIndexed = new Set(changes.flatMap((c) => (c.kind === 'create index' && c.index.unique ? [c.relation] : [])));
   const rank = (change: Change): [number, number] => {
@@ -434,6 +466,11 @@ export function planChanges(requested: Change[], context: { from?: Schema; to?: 
     if (change.kind === 'drop table' && change.aside) phase = phases['copy rows'] + 0.25;
     if (change.kind === 'drop routine') within = -(routinesInOrder.get(objectOf(change)) ?? 0);
     if (change.kind === 'drop routine' && lateDrops.has(change)) phase = phases['alter column'] + 0.25;
+    // A routine or aggregate over the row type of a table the plan drops goes before the table.
+    if (change.kind === 'drop routine' && needsRelations(change.routine, droppedTables)) phase = phases['drop table'] - 0.5;
+    if (change.kind === 'drop aggregate' && mentions(aggregateSignatureText(change.aggregate, context.from), droppedTables).length > 0) phase = phases['drop table'] - 0.75;
+    // A SQL-standard body calling an aggregate the plan drops holds it: the routine goes first.
+    if (change.kind === 'drop routine' && change.routine.standardBody && mentions(routineReferences(change.routine), droppedAggregates).length > 0) phase = phases['drop aggregate'] - 0.25;
     // A range type's subtype_diff or canonical function exists before it and goes after it.
     if (change.kind === 'create routine' && rangeRoutines.created.has(objectOf(change))) phase = phases['create range type'] - 0.1;
     if (change.kind === 'drop routine' && rangeRoutines.dropped.has(objectOf(change))) phase = phases['drop range type'] + 0.1;
@@ -443,6 +480,14 @@ export function planChanges(requested: Change[], context: { from?: Schema; to?: 
       // A row type in the signature must exist first: a view's after the views, a table's after the tables.
       if (needsRelations(routine, viewRelations)) phase = 42;
       else if (needsRelations(routine, relations)) phase = 33;
+      // A SQL-standard body calling an aggregate the plan creates is parsed once that exists.
+      if (phase < phases['create aggregate'] && routine.standardBody && mentions(routine.body, createdAggregates).length > 0) phase = phases['create aggregate'] + 0.25;
+    }
+    if (change.kind === 'create aggregate' || change.kind === 'replace aggregate') {
+      const text = aggregateSignatureText(change.kind === 'create aggregate' ? change.aggregate : change.to, context.to);
+      // The row type of a relation, in its own types or its functions' signatures, must exist first.
+      if (mentions(text, viewRelations).length > 0) phase = 42.5;
+      else if (mentions(text, relations).length > 0) phase = 33.5;
     }
     if (change.kind === 'add constraint' && change.constraint.kind === 'foreign key') phase = 35;
     // Reference tables first, then each colocation group's leader before its members.
@@ -501,6 +546,8 @@ function createdObject(change: Change): string[] {
       return [objectId(change.sequence.schema, change.sequence.name)];
     case 'create routine':
       return [objectId(change.routine.schema, change.routine.name)];
+    case 'create aggregate':
+      return [objectId(change.aggregate.schema, change.aggregate.name)];
     case 'create namespace':
       return [change.namespace.name];
     default:

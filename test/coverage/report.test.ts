@@ -19,12 +19,12 @@ CREATE FUNCTION public.log_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$ BE
 /** Three objects of kinds pgform does not manage, on top of what both databases share. */
 const unmanaged = `
 CREATE RULE keep_events AS ON DELETE TO public.events DO INSTEAD NOTHING;
-CREATE AGGREGATE public.total(integer) (SFUNC = public.add_ints, STYPE = integer, INITCOND = '0');
+CREATE OPERATOR public.### (LEFTARG = integer, RIGHTARG = integer, FUNCTION = public.add_ints);
 CREATE EVENT TRIGGER log_ddl ON ddl_command_end EXECUTE FUNCTION public.log_ddl();
 `;
 
 const externalNamespaces = presets.supabase.externalNamespaces;
-const expectedKinds = ['aggregate public.total(integer)', 'event trigger log_ddl', 'rule keep_events on public.events'];
+const expectedKinds = ['event trigger log_ddl', 'operator public.###(integer,integer)', 'rule keep_events on public.events'];
 
 describe.each(engines)('objects pgform does not manage, on $name', (engine) => {
   it.skipIf(Boolean(engine.unavailable))('are read, reported by every format, counted by coverage, and left out of the plan', async () => {
@@ -42,12 +42,12 @@ describe.each(engines)('objects pgform does not manage, on $name', (engine) => {
 
         const labels = { from: 'A', to: 'B' };
         const text = renderUnmanagedText(result.unmanaged, labels);
-        expect(text.split('\n')[0]).toBe('3 objects of kinds pgform does not manage: aggregate, event trigger, rule (left as they are)');
+        expect(text.split('\n')[0]).toBe('3 objects of kinds pgform does not manage: event trigger, operator, rule (left as they are)');
         expect(text).toContain('  rule keep_events on public.events  (only in A)');
 
         const json = JSON.parse(renderDriftJson(result.items, labels, result.hazards, result.unmanaged)) as { drift: boolean; unmanaged: { kind: string; in: string }[] };
         expect(json.drift).toBe(false);
-        expect(json.unmanaged.map((u) => u.kind)).toEqual(['aggregate', 'event trigger', 'rule']);
+        expect(json.unmanaged.map((u) => u.kind)).toEqual(['event trigger', 'operator', 'rule']);
 
         const sarif = JSON.parse(renderDriftSarif(result.items, '0.0.0', result.unmanaged)) as { runs: { results: { ruleId: string; level: string; message: { text: string } }[] }[] };
         const notes = sarif.runs[0]!.results;
@@ -65,7 +65,7 @@ describe.each(engines)('objects pgform does not manage, on $name', (engine) => {
         expect(planScript(result.plan)).toBe('');
 
         const coverage = Object.fromEntries(coverageOf(modelA).map((line) => [line.kind, [line.status, line.count]]));
-        expect(coverage).toMatchObject({ table: ['modelled', 1], function: ['modelled', 2], aggregate: ['reported', 1], rule: ['reported', 1], 'event trigger': ['reported', 1], cast: ['reported', 0] });
+        expect(coverage).toMatchObject({ table: ['modelled', 1], function: ['modelled', 2], operator: ['reported', 1], aggregate: ['modelled', 0], rule: ['reported', 1], 'event trigger': ['reported', 1], cast: ['reported', 0] });
         expect(renderCoverage(coverageOf(modelA))).toContain('3 objects of kinds pgform does not manage (reported, never changed)');
       });
     });
@@ -98,7 +98,7 @@ describe.each(engines)('objects pgform does not manage, on $name', (engine) => {
         const modelA = await introspect(a.conn, { externalNamespaces });
         const modelB = await introspect(b.conn, { externalNamespaces });
         // Planning stops at the first change an unmanaged object depends on, and names that object.
-        expect(() => compareSchemas(modelA, modelB)).toThrow(/(aggregate public\.total\(integer\)|event trigger log_ddl) depends on it/);
+        expect(() => compareSchemas(modelA, modelB)).toThrow(/(operator public\.###\(integer,integer\)|event trigger log_ddl) depends on it/);
       });
     });
   });
@@ -115,7 +115,7 @@ describe('the commands report objects pgform does not manage', () => {
           const diff = (...args: string[]) => runCli(['diff', '--from', a.url!, '--to', b.url!, ...args], { cwd: dir });
           const text = await diff();
           expect(text.code).toBe(0);
-          expect(text.stdout).toContain('3 objects of kinds pgform does not manage: aggregate, event trigger, rule');
+          expect(text.stdout).toContain('3 objects of kinds pgform does not manage: event trigger, operator, rule');
           const json = JSON.parse((await diff('--json')).stdout) as { unmanaged: { kind: string }[] };
           expect(json.unmanaged).toHaveLength(3);
           const sarif = JSON.parse((await diff('--format', 'sarif')).stdout) as { runs: { results: { level: string }[] }[] };
@@ -126,14 +126,14 @@ describe('the commands report objects pgform does not manage', () => {
 
           const coverage = await runCli(['inspect', '--coverage', '--url', a.url!], { cwd: dir });
           expect(coverage.code).toBe(0);
-          expect(coverage.stdout).toMatch(/^aggregate +reported only +1$/m);
+          expect(coverage.stdout).toMatch(/^operator +reported only +1$/m);
           expect(coverage.stdout).toMatch(/^table +modelled +1$/m);
           const coverageJson = JSON.parse((await runCli(['inspect', '--coverage', '--json', '--url', a.url!], { cwd: dir })).stdout) as { kinds: { kind: string; count: number }[] };
           expect(coverageJson.kinds.find((k) => k.kind === 'event trigger')?.count).toBe(1);
 
           const pull = await runCli(['pull', '--url', a.url!, '--out', join(dir, 'pulled')], { cwd: dir });
           expect(pull.code).toBe(0);
-          expect(pull.stdout).toContain('3 objects of kinds pgform does not manage: aggregate, event trigger, rule (not pulled)');
+          expect(pull.stdout).toContain('3 objects of kinds pgform does not manage: event trigger, operator, rule (not pulled)');
         } finally {
           removeDir(dir);
         }

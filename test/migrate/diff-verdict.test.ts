@@ -57,7 +57,7 @@ describe('diff between definitions and migrations, remembered when nothing diffe
       expect((await ask()).changes.map((change) => change.kind)).toEqual(['drop column']);
 
       // Objects of kinds pgform does not model are reported on every run, never remembered away.
-      project.writeMigration('20240131120007_unmodelled.sql', 'ALTER TABLE public.items DROP COLUMN extra;\nCREATE AGGREGATE public.total (integer) (SFUNC = int4pl, STYPE = integer);\n');
+      project.writeMigration('20240131120007_unmodelled.sql', 'ALTER TABLE public.items DROP COLUMN extra;\nCREATE OPERATOR public.### (LEFTARG = integer, RIGHTARG = integer, FUNCTION = int4pl);\n');
       const unmanaged = await ask();
       expect(unmanaged.changes).toEqual([]);
       expect(unmanaged.unmanaged.length).toBeGreaterThan(0);

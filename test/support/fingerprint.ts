@@ -132,7 +132,13 @@ const queries: KindQuery[] = [
     kind: 'routine',
     sql: `SELECT p.oid::regprocedure::text AS key, jsonb_build_object(
             'definition', CASE WHEN p.prokind IN ('f', 'p', 'w') THEN pg_get_functiondef(p.oid) ELSE pg_get_function_arguments(p.oid) END,
-            'kind', p.prokind, 'owner', pg_get_userbyid(p.proowner), 'acl', ${acl('p.proacl', "'f'", 'p.proowner')}, 'comment', ${comment('pg_proc', 'p.oid')}) AS detail
+            'kind', p.prokind, 'owner', pg_get_userbyid(p.proowner), 'acl', ${acl('p.proacl', "'f'", 'p.proowner')}, 'comment', ${comment('pg_proc', 'p.oid')},
+            'parallel', CASE WHEN p.prokind = 'a' THEN p.proparallel END,
+            'aggregate', (SELECT to_jsonb(g) - 'aggfnoid' || jsonb_build_object('aggtransfn', g.aggtransfn::regprocedure::text, 'aggfinalfn', g.aggfinalfn::regprocedure::text,
+                'aggcombinefn', g.aggcombinefn::regprocedure::text, 'aggserialfn', g.aggserialfn::regprocedure::text, 'aggdeserialfn', g.aggdeserialfn::regprocedure::text,
+                'aggmtransfn', g.aggmtransfn::regprocedure::text, 'aggminvtransfn', g.aggminvtransfn::regprocedure::text, 'aggmfinalfn', g.aggmfinalfn::regprocedure::text,
+                'aggsortop', g.aggsortop::regoperator::text, 'aggtranstype', format_type(g.aggtranstype, NULL), 'aggmtranstype', format_type(g.aggmtranstype, NULL))
+              FROM pg_aggregate g WHERE g.aggfnoid = p.oid)) AS detail
           FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
           WHERE ${userNamespace('n.nspname')} AND ${notExtensionMember('pg_proc', 'p.oid')}`,
   },

@@ -8,6 +8,7 @@ import { buildContext, sectionAnchor } from './context.js';
 import { renderEnums, typesTitle } from './enums.js';
 import { presetTablesAnchor, renderExternalTables } from './external.js';
 import { renderFunctions } from './functions.js';
+import { aggregatesAnchor, renderAggregates } from './aggregates.js';
 import { findGaps, gapCount, renderGaps, type AdvisorFinding } from './gaps.js';
 import { renderInventory } from './inventory.js';
 import { blocks } from './markdown.js';
@@ -34,6 +35,7 @@ export function renderDocs(schema: Schema, options: { advisor?: AdvisorFinding[]
     [sectionAnchor.joins, 'Key joins', renderKeyJoins(ctx)],
     [sectionAnchor.views, 'Views', renderViews(ctx)],
     [sectionAnchor.functions, 'Functions', renderFunctions(ctx)],
+    [aggregatesAnchor, 'Aggregates', renderAggregates(ctx)],
     [sectionAnchor.types, typesTitle(ctx), renderEnums(ctx)],
     [sectionAnchor.diagrams, 'ER diagrams', renderDiagrams(ctx)],
     [sectionAnchor.gaps, 'Gaps', renderGaps(gaps)],

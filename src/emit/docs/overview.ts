@@ -30,6 +30,7 @@ export function renderCounts(ctx: DocsContext, gapCount: number): string {
     ['Materialized views', views.filter((view) => view.materialized).length],
     ['Functions', routines.filter((routine) => routine.kind === 'function').length],
     ['Procedures', routines.filter((routine) => routine.kind === 'procedure').length],
+    ['Aggregates', Object.keys(schema.aggregates ?? {}).length],
     ['Triggers', count([...tables, ...external].map((t) => Object.keys(t.triggers).length))],
     ['Policies', count([...tables, ...external].map((t) => Object.keys(t.policies).length))],
     ['Enums', Object.keys(schema.enums).length],
@@ -42,7 +43,7 @@ export function renderCounts(ctx: DocsContext, gapCount: number): string {
     ['Foreign keys', ctx.foreignKeys.length],
     ['Columns', count(tables.map((t) => t.columns.length))],
   ];
-  const shown = rows.filter(([label, value]) => value > 0 || !['Procedures', 'Domains', 'Composite types', 'Range types', 'Sequences'].includes(label));
+  const shown = rows.filter(([label, value]) => value > 0 || !['Procedures', 'Aggregates', 'Domains', 'Composite types', 'Range types', 'Sequences'].includes(label));
   const rlsOn = tables.filter((t) => t.rls.enabled).length;
   const managed = Object.values(schema.namespaces).filter((n) => !n.external).map((n) => n.name).sort();
   const externalNamespaces = Object.values(schema.namespaces).filter((n) => n.external).map((n) => n.name).sort();

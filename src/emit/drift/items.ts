@@ -1,4 +1,5 @@
 import { grantTargetObject, type Change } from '../../model/change.js';
+import { aggregateId, aggregateIdentity } from '../../model/aggregate.js';
 import { defaultPrivilegeId } from '../../model/default-privileges.js';
 import { listDifferences } from '../../model/compare.js';
 import { objectId } from '../../model/id.js';
@@ -40,9 +41,9 @@ function fieldDetails(expected: unknown, actual: unknown) {
 /** Turns the differ's changes (from -> to) into report items; paired drop+create become one change. */
 export function driftItems(changes: Change[], from: Schema, to: Schema): DriftItem[] {
   const items = new Map<string, DriftItem>();
-  // Routines are keyed with their arguments; items name them without, so index them once.
+  // Routines and aggregates are keyed with their arguments; items name them without, so index them once.
   const routineSources = new Map<string, SourceLocation>();
-  for (const r of Object.values(to.routines)) {
+  for (const r of [...Object.values(to.routines), ...Object.values(to.aggregates ?? {})]) {
     const id = objectId(r.schema, r.name);
     if (r.source && !routineSources.has(id)) routineSources.set(id, r.source);
   }
@@ -251,6 +252,19 @@ export function driftItems(changes: Change[], from: Schema, to: Schema): DriftIt
         const id = objectId(c.to.schema, c.to.name);
         const args = c.to.arguments.filter((a) => a.mode !== 'out').map((a) => a.type).join(', ');
         add(c.to.kind, `${id}(${args})`, id, 'changed', fieldDetails(c.to, c.from));
+        break;
+      }
+      case 'create aggregate':
+      case 'drop aggregate': {
+        const id = objectId(c.aggregate.schema, c.aggregate.name);
+        const before = from.aggregates?.[aggregateId(c.aggregate)];
+        const details = c.kind === 'create aggregate' && before ? fieldDetails({ ...c.aggregate, grants: undefined }, { ...before, grants: undefined }) : [];
+        add('aggregate', `${id}(${aggregateIdentity(c.aggregate).join(', ')})`, id, c.kind === 'create aggregate' ? 'missing' : 'unexpected', details, c.aggregate.source);
+        break;
+      }
+      case 'replace aggregate': {
+        const id = objectId(c.to.schema, c.to.name);
+        add('aggregate', `${id}(${aggregateIdentity(c.to).join(', ')})`, id, 'changed', fieldDetails({ ...c.to, grants: undefined }, { ...c.from, grants: undefined }), c.to.source);
         break;
       }
       case 'create view':

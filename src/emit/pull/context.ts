@@ -9,7 +9,7 @@ export interface PullWarning {
 }
 
 /** The kinds of pulled definitions, in the order a file declares them. */
-export const unitKinds = ['namespace', 'default privileges', 'extension', 'collation', 'enum', 'domain', 'composite', 'range', 'sequence', 'routine', 'table', 'trigger', 'policy', 'view', 'publication'] as const;
+export const unitKinds = ['namespace', 'default privileges', 'extension', 'collation', 'enum', 'domain', 'composite', 'range', 'sequence', 'routine', 'aggregate', 'table', 'trigger', 'policy', 'view', 'publication'] as const;
 export type UnitKind = (typeof unitKinds)[number];
 
 /** The key of a pulled definition: its kind and model id, `enum:public.lead_status`. */

@@ -28,6 +28,7 @@ const kindWords: Record<Unit['kind'], string> = {
   range: 'type',
   sequence: 'sequence',
   routine: 'function',
+  aggregate: 'aggregate',
   table: 'table',
   trigger: 'trigger',
   policy: 'policy',
@@ -67,7 +68,7 @@ function placeFiles(units: Unit[], layout: Layout, ctx: PullContext): Map<string
 function nameVariables(units: Unit[]): Map<string, string> {
   const pool = variablePool();
   const variables = new Map<string, string>();
-  const priority: Unit['kind'][] = ['table', 'view', 'enum', 'domain', 'composite', 'range', 'routine', 'sequence', 'trigger', 'policy', 'namespace', 'extension', 'collation', 'publication', 'default privileges'];
+  const priority: Unit['kind'][] = ['table', 'view', 'enum', 'domain', 'composite', 'range', 'routine', 'aggregate', 'sequence', 'trigger', 'policy', 'namespace', 'extension', 'collation', 'publication', 'default privileges'];
   const ordered = [...units].sort(
     (a, b) => priority.indexOf(a.kind) - priority.indexOf(b.kind) || publicFirst(a.schema, b.schema) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
   );
@@ -75,7 +76,7 @@ function nameVariables(units: Unit[]): Map<string, string> {
     const word = kindWords[unit.kind];
     // An overloaded routine is numbered: `addNumbersFunction` would not say which one it is.
     const candidates =
-      unit.kind === 'routine'
+      unit.kind === 'routine' || unit.kind === 'aggregate'
         ? [camelCase(unit.name), camelCase(`${unit.schema} ${unit.name}`)]
         : [camelCase(unit.name), camelCase(`${unit.name} ${word}`), camelCase(`${unit.schema} ${unit.name}`), camelCase(`${unit.schema} ${unit.name} ${word}`)];
     variables.set(unit.key, pool.claim(candidates, word));

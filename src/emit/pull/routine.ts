@@ -64,7 +64,7 @@ function argumentExpr(argument: Argument, owner: string, ctx: PullContext): Expr
 }
 
 /** EXECUTE grants beyond the default privileges: left out when they are PostgreSQL's default (every role), role names when plain. */
-function routineGrants(grants: Grant[]): Expr | undefined {
+export function routineGrants(grants: Grant[]): Expr | undefined {
   if (grants.length === 1 && grants[0]!.grantee === 'PUBLIC' && grants[0]!.privileges.join() === 'EXECUTE' && !grants[0]!.withGrantOption) return undefined;
   if (grants.every((grant) => grant.privileges.join() === 'EXECUTE' && !grant.withGrantOption)) return strings(grants.map((grant) => grant.grantee));
   return grantsExpr(grants);

@@ -3,6 +3,7 @@ import type { Expr } from './code.js';
 import { unitKey, unitKinds, type PullContext, type UnitKind } from './context.js';
 import { collationExpr, compositeExpr, rangeExpr, defaultPrivilegesExprs, domainExpr, enumExpr, extensionExpr, namespaceExpr, publicationExpr, sequenceExpr, viewExpr } from './objects.js';
 import { routineExpr } from './routine.js';
+import { aggregateExpr } from './aggregate.js';
 import { externalPolicyExpr, externalTriggerExpr } from './table-rules.js';
 import { tableExpr } from './table.js';
 
@@ -40,6 +41,7 @@ export function collectUnits(ctx: PullContext): Unit[] {
   }
   for (const [id, sequence] of sorted(schema.sequences)) add('sequence', id, sequence.schema, sequence.name, sequenceExpr(sequence, ctx));
   for (const [id, routine] of sorted(schema.routines)) add('routine', id, routine.schema, routine.name, routineExpr(routine, ctx));
+  for (const [id, aggregate] of sorted(schema.aggregates ?? {})) add('aggregate', id, aggregate.schema, aggregate.name, aggregateExpr(aggregate, ctx));
   for (const [id, table] of sorted(schema.tables)) add('table', id, table.schema, table.name, tableExpr(table, ctx));
   for (const [id, view] of sorted(schema.views)) add('view', id, view.schema, view.name, viewExpr(view, ctx));
   // A publication belongs to the database, not a schema: it is declared with public. The

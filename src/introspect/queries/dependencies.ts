@@ -41,7 +41,7 @@ export function refOf(cls: string, oid: string, sub: string): string {
       FROM pg_rewrite rw_ WHERE rw_.oid = ${oid})
     WHEN 'pg_attrdef'::regclass THEN (SELECT (${relation('ad_.adrelid', 'ad_.adnum')}::jsonb || '{"type": "default"}')::json FROM pg_attrdef ad_ WHERE ad_.oid = ${oid})
     WHEN 'pg_type'::regclass THEN ${type(oid)}
-    WHEN 'pg_proc'::regclass THEN (SELECT CASE WHEN pr_.prokind IN ('f', 'p') THEN json_build_object('type', 'routine',
+    WHEN 'pg_proc'::regclass THEN (SELECT CASE WHEN pr_.prokind IN ('f', 'p', 'a') THEN json_build_object('type', 'routine',
         'schema', prn_.nspname, 'name', pr_.proname,
         'arguments', ARRAY(SELECT format_type(t_, NULL) FROM unnest(pr_.proargtypes::oid[]) t_))
         ELSE ${identified(cls, oid, sub)} END

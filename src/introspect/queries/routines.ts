@@ -1,18 +1,25 @@
 import { routineId } from '../../model/id.js';
-import type { Argument, ArgumentMode, Routine } from '../../model/schema.js';
+import type { Argument, ArgumentMode, Grant, Routine } from '../../model/schema.js';
 import { defaultRoutineCost, defaultRoutineRows } from '../../model/routine-estimates.js';
 import { keyValues, sqlStandardBody } from '../printed.js';
 import { asJsonRows, commentOf, grantsOf, inSelectedNamespaces, notExtensionMember, notInternalPart } from './fragments.js';
 import { toGrants, type AclEntry } from './grants.js';
 
 /**
- * Functions and procedures (aggregates and window functions are not managed, nor the
+ * Functions and procedures (aggregates are read on their own, window functions are not managed, nor the
  * constructors a range type makes for itself). Arguments walk
  * proallargtypes when a routine has OUT/TABLE arguments, else proargtypes; proargmodes and
  * proargnames index the same list, and so does pg_get_function_arg_default (1-based, it returns
  * null for arguments without a default). A SQL-standard body (prosqlbody) has an empty prosrc,
  * so its text is taken from pg_get_functiondef.
  */
+/** The columns `executeGrants` reads of pg_proc row `p`: whether its ACL is the default, its grants, its comment. */
+export function executeAccess(p: string): string {
+  return `${p}.proacl IS NULL AS "defaultAcl",
+     ${grantsOf(`${p}.proacl`, `${p}.proowner`)} AS grants,
+     ${commentOf('pg_proc', `${p}.oid`)} AS comment`;
+}
+
 export const routinesSql = asJsonRows(
   `SELECT n.nspname::text AS schema, p.proname::text AS name, p.prokind AS kind,
      (SELECT json_agg(json_build_object(
@@ -31,9 +38,7 @@ export const routinesSql = asJsonRows(
      p.proconfig AS settings,
      CASE WHEN p.prosqlbody IS NULL THEN p.prosrc ELSE pg_get_functiondef(p.oid) END AS body,
      p.prosqlbody IS NOT NULL AS "standardBody",
-     p.proacl IS NULL AS "defaultAcl",
-     ${grantsOf('p.proacl', 'p.proowner')} AS grants,
-     ${commentOf('pg_proc', 'p.oid')} AS comment
+     ${executeAccess('p')}
    FROM pg_proc p
    JOIN pg_namespace n ON n.oid = p.pronamespace
    JOIN pg_language l ON l.oid = p.prolang
@@ -71,8 +76,10 @@ const modes: Record<'i' | 'o' | 'b' | 'v', ArgumentMode> = { i: 'in', o: 'out', 
 const volatilities = { i: 'immutable', s: 'stable', v: 'volatile' } as const;
 const parallelSafety = { s: 'safe', r: 'restricted', u: 'unsafe' } as const;
 
-/** PostgreSQL's default ACL of a routine lets everyone execute it. */
-const defaultGrants = () => [{ grantee: 'PUBLIC', privileges: ['EXECUTE'] }];
+/** A routine's (or aggregate's) EXECUTE grants: PostgreSQL's default ACL lets everyone execute it. */
+export function executeGrants(row: { defaultAcl: boolean; grants: AclEntry[] }): Grant[] {
+  return row.defaultAcl ? [{ grantee: 'PUBLIC', privileges: ['EXECUTE'] }] : toGrants(row.grants);
+}
 
 /** The routine and its id: name plus the types of the arguments that identify it (IN, INOUT, VARIADIC). */
 export function toRoutine(row: RoutineRow): { id: string; routine: Routine } {
@@ -106,7 +113,7 @@ export function toRoutine(row: RoutineRow): { id: string; routine: Routine } {
     settings: keyValues(row.settings),
     body: row.standardBody ? sqlStandardBody(row.body) : row.body,
     ...(row.standardBody ? { standardBody: true } : {}),
-    grants: row.defaultAcl ? defaultGrants() : toGrants(row.grants),
+    grants: executeGrants(row),
     ...(row.comment !== null ? { comment: row.comment } : {}),
   };
   return { id: routineId(row.schema, row.name, identity), routine };

@@ -1,5 +1,6 @@
 import type { Change, CommentTarget } from '../../model/change.js';
 import { nameOf, routineSignature } from './names.js';
+import { aggregateSignature } from './aggregate.js';
 import { ident, literal, qualified } from '../../sql/quote.js';
 import { statement, type Render } from './step.js';
 
@@ -28,6 +29,8 @@ function targetSql(target: CommentTarget): string {
       return `${target.type.toUpperCase()} ${ident(target.name)} ON ${nameOf(target.table)}`;
     case 'routine':
       return `${target.routine.kind === 'procedure' ? 'PROCEDURE' : 'FUNCTION'} ${routineSignature(target.routine)}`;
+    case 'aggregate':
+      return `AGGREGATE ${aggregateSignature(target.aggregate)}`;
     case 'publication':
     case 'extension':
       return `${target.type.toUpperCase()} ${ident(target.name)}`;

@@ -1,3 +1,4 @@
+import { createAggregate, dropAggregate, replaceAggregate } from './aggregate.js';
 import { alterColumn } from './alter-column.js';
 import { setColumnSettings } from './column-settings.js';
 import { alterStatistics, createStatistics, dropStatistics } from './statistics.js';
@@ -71,6 +72,9 @@ export const renderers: Renderers = {
   'create routine': createRoutine,
   'replace routine': replaceRoutine,
   'drop routine': dropRoutine,
+  'create aggregate': createAggregate,
+  'replace aggregate': replaceAggregate,
+  'drop aggregate': dropAggregate,
   'create view': createView,
   'replace view': replaceView,
   'drop view': dropView,

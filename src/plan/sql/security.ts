@@ -1,6 +1,7 @@
 import { grantTargetObject, type Change, type GrantTarget, type Hazard } from '../../model/change.js';
 import type { Grant, Policy } from '../../model/schema.js';
 import { nameOf, routineSignature } from './names.js';
+import { aggregateFunctionSignature } from './aggregate.js';
 import { ident, literal } from '../../sql/quote.js';
 import { statement, type Render, type Statement } from './step.js';
 
@@ -61,6 +62,8 @@ function targetSql(target: Exclude<GrantTarget, { type: 'column' }>): string {
       return `SCHEMA ${ident(target.name)}`;
     case 'routine':
       return `${target.routine.kind === 'procedure' ? 'PROCEDURE' : 'FUNCTION'} ${routineSignature(target.routine)}`;
+    case 'aggregate':
+      return `FUNCTION ${aggregateFunctionSignature(target.aggregate)}`;
     case 'sequence':
       return `SEQUENCE ${nameOf(target.id)}`;
     default:

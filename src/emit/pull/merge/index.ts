@@ -41,6 +41,7 @@ const builders: Record<UnitKind, string[]> = {
   range: ['rangeType'],
   sequence: ['sequence'],
   routine: ['rpc', 'triggerFunction', 'procedure'],
+  aggregate: ['aggregate'],
   table: ['table'],
   trigger: ['trigger'],
   policy: ['policy'],

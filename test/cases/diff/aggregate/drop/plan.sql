@@ -1,0 +1,3 @@
+DROP AGGREGATE "public"."first"(anyelement);
+
+DROP FUNCTION "public"."first_agg"(anyelement, anyelement);

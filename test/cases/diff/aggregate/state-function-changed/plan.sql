@@ -1,0 +1,18 @@
+SET check_function_bodies = false;
+
+DROP VIEW "public"."totals";
+
+DROP AGGREGATE "public"."total"(integer);
+
+DROP FUNCTION "public"."add_points"(integer, integer);
+
+CREATE FUNCTION "public"."add_points"("a" integer, "b" integer) RETURNS integer LANGUAGE "sql" IMMUTABLE
+AS $$SELECT a + b$$;
+
+CREATE AGGREGATE "public"."total"(integer) (SFUNC = public.add_points, STYPE = integer);
+
+CREATE VIEW "public"."totals" AS
+SELECT player,
+    public.total(points) AS total
+   FROM public.scores
+  GROUP BY player;

@@ -1,0 +1,3 @@
+CREATE TABLE public.scores (id integer PRIMARY KEY, player text NOT NULL, points integer NOT NULL);
+CREATE AGGREGATE public.total(integer) (SFUNC = int4pl, STYPE = integer);
+CREATE VIEW public.totals AS SELECT player, public.total(points) AS total FROM public.scores GROUP BY player;

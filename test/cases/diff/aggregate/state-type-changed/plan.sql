@@ -1,0 +1,11 @@
+DROP VIEW "public"."totals";
+
+DROP AGGREGATE "public"."total"(integer);
+
+CREATE AGGREGATE "public"."total"(integer) (SFUNC = int4_sum, STYPE = bigint);
+
+CREATE VIEW "public"."totals" AS
+SELECT player,
+    public.total(points) AS total
+   FROM public.scores
+  GROUP BY player;

@@ -1,0 +1,12 @@
+SET check_function_bodies = false;
+
+CREATE FUNCTION "public"."first_agg"(anyelement, anyelement) RETURNS anyelement LANGUAGE "sql" IMMUTABLE STRICT PARALLEL SAFE
+AS $$SELECT $1$$;
+
+CREATE AGGREGATE "public"."first"(anyelement) (SFUNC = public.first_agg, STYPE = anyelement);
+
+CREATE VIEW "public"."first_scores" AS
+SELECT scores.player,
+    public.first(scores.points ORDER BY scores.id) AS first_points
+   FROM public.scores
+  GROUP BY scores.player;

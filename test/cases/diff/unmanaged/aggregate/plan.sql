@@ -1,1 +1,0 @@
-ALTER TABLE "public"."scores" ADD COLUMN "bonus" integer;
