@@ -148,7 +148,12 @@ export async function printOnServer(schema: Schema, plan: Plan, conn: Connection
       return read();
     });
   }
-  for (const run of splitByLockBudget(takeSteps(plan))) await inTransaction(conn, () => applyPlan(conn, { steps: run }, locate));
+  // Each run is let go once applied, as the plan's steps are.
+  const runs = splitByLockBudget(takeSteps(plan));
+  for (let run = runs.shift(); run; run = runs.shift()) {
+    const steps = run;
+    await inTransaction(conn, () => applyPlan(conn, { steps }, locate));
+  }
   await inTransaction(conn, () => checkRoutineBodies(conn, schema, locate));
   await conn.renew?.();
   return read();

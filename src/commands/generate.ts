@@ -18,7 +18,7 @@ import { loadConfiguredSchema } from './sql.js';
 import { comparedStates } from './compared-states.js';
 import { sizeEngineFor } from '../engine/wasm-tiering.js';
 import { relationCount } from './relation-count.js';
-import { knownSame, rememberSame, verdictKey } from './verdicts.js';
+import { declaredText, knownSame, rememberSame, verdictKey } from './verdicts.js';
 
 export { migrationsState, type MigrationsState } from './shadow.js';
 
@@ -94,20 +94,47 @@ export async function generateCommand(config: ResolvedConfig, options: GenerateO
   // Read once: the files' key decides the remembered answer, and the same files are replayed.
   const listed = listedMigrations(config);
   const existing = listed.files;
-  const declared = await loadConfiguredSchema(config);
-  if (knownSame(config, nothingToWriteKey(declared, stateKey(listed)))) return { status: 'unchanged', folder, replayed: 0, reused: existing.length };
+  // The declared model is printed once and then let go (tens of megabytes at thousands of
+  // tables): the remembered answers need only its text.
+  let declared: Schema | undefined = await loadConfiguredSchema(config);
+  const declaredKey = declaredText(declared);
+  if (knownSame(config, nothingToWriteKey(declaredKey, stateKey(listed)))) return { status: 'unchanged', folder, replayed: 0, reused: existing.length };
   sizeEngineFor(relationCount(declared));
   const { definitions, shadow } = await comparedStates(config, declared, listed, options.onProgress);
-  const changes = diffSchemas(shadow.schema, definitions);
+  declared = undefined;
   const counts = { folder, replayed: shadow.replayed, reused: shadow.reused };
-  if (changes.length === 0) {
-    rememberSame(config, nothingToWriteKey(declared, stateKey(listed)));
+  const written = writePlanned(config, shadow, definitions, existing, options);
+  if (written.status === 'refused') return { status: 'refused', ...counts, refused: written.refused };
+  if (written.status === 'unchanged') {
+    if (written.remember) rememberSame(config, nothingToWriteKey(declaredKey, stateKey(listed)));
     return { status: 'unchanged', ...counts };
   }
+  const { files } = written;
+  // The folder as it is now, read once for the state after it and the answer remembered.
+  const now = listedMigrations(config);
+  const after = derivedAfter(config, now, shadow, written.derivable, definitions, files.length) ?? (await checkWritten(config, now, definitions, files));
+  if (after.remaining === 0) rememberSame(config, nothingToWriteKey(declaredKey, stateKey(now)));
+  return { status: 'written', ...counts, files, after };
+}
+
+/**
+ * What writing the plan between the two states gave: nothing to write (`remember`: the states
+ * are the same, so the answer may be stored), a refusal, or the files written. The changes and
+ * the plan (every statement's text, tens of megabytes at thousands of tables) stay here: the
+ * check of the files replays them with only the written files' summaries in memory.
+ */
+type Written =
+  | { status: 'unchanged'; remember: boolean }
+  | { status: 'refused'; refused: RefusedStatement[] }
+  | { status: 'written'; files: WrittenMigration[]; derivable: Change[] | undefined };
+
+function writePlanned(config: ResolvedConfig, shadow: MigrationsState, definitions: Schema, existing: ListedMigrations['files'], options: GenerateOptions): Written {
+  const changes = diffSchemas(shadow.schema, definitions);
+  if (changes.length === 0) return { status: 'unchanged', remember: true };
   const plan = planChanges(changes, { from: shadow.schema, to: definitions }, { online: config.online });
-  if (plan.steps.length === 0) return { status: 'unchanged', ...counts };
+  if (plan.steps.length === 0) return { status: 'unchanged', remember: false };
   const refused = refusedStatements(plan, options);
-  if (refused.length) return { status: 'refused', ...counts, refused };
+  if (refused.length) return { status: 'refused', refused };
   const slug = options.name ? slugify(options.name) : defaultSlug(plan, existing.length === 0);
   const parts = fileParts(plan, slug, options.relationsPerFile);
   const files: WrittenMigration[] = [];
@@ -120,27 +147,28 @@ export async function generateCommand(config: ResolvedConfig, options: GenerateO
     const file = writeMigration(config.root, config.migrations, name, text);
     files.push({ file, name, statements: part.steps.length, summary: summarizePlan(part), hazards: planHazards(part), transactional: !noTransactionReason(part), lint });
   }
-  // The folder as it is now, read once for the state after it and the answer remembered.
-  const now = listedMigrations(config);
-  const after = derivedAfter(config, now, shadow, changes, plan, definitions, files.length) ?? (await checkWritten(config, now, definitions, files));
-  if (after.remaining === 0) rememberSame(config, nothingToWriteKey(declared, stateKey(now)));
-  return { status: 'written', ...counts, files, after };
+  return { status: 'written', files, derivable: onePerChange(plan, changes) ? changes : undefined };
 }
 
 /** The key under which "these definitions over these files: nothing to write" is remembered. */
-function nothingToWriteKey(declared: Schema, migrations: string): string {
-  return verdictKey(declared, migrations, 'generate: nothing to write');
+function nothingToWriteKey(declaredKey: string, migrations: string): string {
+  return verdictKey(declaredKey, migrations, 'generate: nothing to write');
+}
+
+/** Whether the files hold one statement per change: then the state after them may be read off the state before (see derivedAfter). */
+function onePerChange(plan: Plan, changes: Change[]): boolean {
+  const kinds = (list: { kind: string }[]) => JSON.stringify(list.map((item) => item.kind).sort());
+  return kinds(plan.steps) === kinds(changes);
 }
 
 /**
  * The state after the files just written, when it can be read off the state before them (see
  * derivedState), stored as a replay would store it; undefined when they must be replayed.
- * Trusted only when the files hold one statement per change, and it meets the definitions
- * exactly: otherwise the replay decides what remains.
+ * Trusted only when the files hold one statement per change (`changes` given: see
+ * onePerChange), and it meets the definitions exactly: otherwise the replay decides what remains.
  */
-function derivedAfter(config: ResolvedConfig, listed: ListedMigrations, before: MigrationsState, changes: Change[], plan: Plan, definitions: Schema, written: number): AfterWrite | undefined {
-  const kinds = (list: { kind: string }[]) => JSON.stringify(list.map((item) => item.kind).sort());
-  if (kinds(plan.steps) !== kinds(changes)) return undefined;
+function derivedAfter(config: ResolvedConfig, listed: ListedMigrations, before: MigrationsState, changes: Change[] | undefined, definitions: Schema, written: number): AfterWrite | undefined {
+  if (!changes) return undefined;
   const schema = derivedState(before.schema, changes);
   if (!schema || diffSchemas(schema, definitions).length > 0) return undefined;
   storeMigrationsState(config, { schema, printer: before.printer }, listed);
