@@ -9,6 +9,13 @@ export interface PrintedPair {
 /** JSON with source locations left out: a line inserted above an object moves it, nothing more. */
 const text = (value: unknown) => JSON.stringify(value ?? null, (key, v: unknown) => (key === 'source' ? undefined : v));
 
+/**
+ * Whether two parts of models are the same but for source locations. Most parts of a large
+ * schema are untouched by an edit, locations and all: plain JSON (several times faster than
+ * JSON with a replacer) says so first.
+ */
+const sameText = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null) || text(a) === text(b);
+
 /** What a server's printing of a column depends on, besides the objects it names. */
 const printedAs = (column: Column) =>
   text({ type: column.type, default: column.default, collation: column.collation, identity: column.identity, storage: column.storage, compression: column.compression, statistics: column.statistics, options: column.options });
@@ -25,17 +32,20 @@ const printedAs = (column: Column) =>
 export function printedByAddedColumns(declared: Schema, previous: PrintedPair): Schema | undefined {
   const keys = new Set([...Object.keys(declared), ...Object.keys(previous.declared)] as (keyof Schema)[]);
   for (const key of keys) {
-    if (key !== 'tables' && text(declared[key]) !== text(previous.declared[key])) return undefined;
+    if (key !== 'tables' && !sameText(declared[key], previous.declared[key])) return undefined;
   }
   const ids = Object.keys(declared.tables);
   if (text(ids.sort()) !== text(Object.keys(previous.declared.tables).sort())) return undefined;
-  const changed = ids.filter((id) => text(declared.tables[id]) !== text(previous.declared.tables[id]));
+  const changed = ids.filter((id) => !sameText(declared.tables[id], previous.declared.tables[id]));
   if (changed.length === 0) return previous.printed;
-  const printed = structuredClone(previous.printed);
+  // Only the changed tables are copied: the rest are shared with the previous printed form.
+  const printed: Schema = { ...previous.printed, tables: { ...previous.printed.tables } };
   for (const id of changed) {
     const added = addedColumns(declared.tables[id]!, previous.declared.tables[id]!);
-    const target = printed.tables[id];
-    if (!added || !target || !standsAlone(declared, id)) return undefined;
+    const before = printed.tables[id];
+    if (!added || !before || !standsAlone(declared, id)) return undefined;
+    const target = structuredClone(before);
+    printed.tables[id] = target;
     for (const column of added) {
       const twin = printedTwin(column, declared.tables[id]!.schema, previous);
       if (!twin) return undefined;
