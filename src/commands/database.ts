@@ -41,12 +41,6 @@ export async function openScratch(config: ResolvedConfig, from?: string): Promis
   return openScratchPglite(pgliteSetup(presetOf(config)), from);
 }
 
-/** The same, its engine on a thread of its own: its work runs beside this thread's. */
-export async function openScratchInWorker(config: ResolvedConfig, from?: string): Promise<ScratchConnection> {
-  const { openScratchPgliteInWorker } = await import('../engine/pglite-in-worker.js');
-  return openScratchPgliteInWorker(pgliteSetup(presetOf(config)), from);
-}
-
 /** What the embedded engine builds its preset template from. */
 function pgliteSetup(preset: Preset): PgliteSetup | undefined {
   return preset.bootstrapSql ? { sql: preset.bootstrapSql, ...(preset.searchPath ? { searchPath: preset.searchPath } : {}) } : undefined;

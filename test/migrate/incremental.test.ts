@@ -139,7 +139,7 @@ describe('generate on the stored shadow state', () => {
     });
   });
 
-  it('on a fresh clone prints and replays side by side, or in one shadow database: the states, the file written and the kept shadows are those of a database each', async () => {
+  it('on a fresh clone prints and replays in one shadow database: the states, the file written and the kept shadow are those of a database each', async () => {
     await withProject(pgliteEngine, async (project) => {
       const { config } = project;
       project.define(printing);
@@ -149,24 +149,20 @@ describe('generate on the stored shadow state', () => {
       const declared = await loadConfiguredSchema(config);
       const clone = (name: string): ResolvedConfig => ({ ...config, root: join(project.root, name), migrations: join(project.root, 'migrations') });
 
-      // Each in a database of its own, as before; then side by side (the replay on a thread of
-      // its own) and in one database, from nothing stored.
+      // Each in a database of its own, as before; then both in one, from nothing stored.
       const apart = clone('apart');
       const separate = { definitions: await definitionsState(apart, declared), shadow: await migrationsState(apart) };
-      const beside = clone('beside');
-      const shared = clone('shared');
-      for (const [fresh, sideBySide] of [[beside, true], [shared, false]] as const) {
-        expect(replaysEveryFile(fresh)).toBe(true);
-        const states = await comparedStates(fresh, declared, listedMigrations(fresh), undefined, sideBySide);
-        expect(states.shadow).toMatchObject({ replayed: 1, reused: 0 });
-        expect(states.definitions).toEqual(separate.definitions);
-        expect(states.shadow.schema).toEqual(separate.shadow.schema);
-        expect(replaysEveryFile(fresh)).toBe(false);
-      }
+      const fresh = clone('fresh');
+      expect(replaysEveryFile(fresh)).toBe(true);
+      const shared = await comparedStates(fresh, declared, listedMigrations(fresh));
+      expect(shared.shadow).toMatchObject({ replayed: 1, reused: 0 });
+      expect(shared.definitions).toEqual(separate.definitions);
+      expect(shared.shadow.schema).toEqual(separate.shadow.schema);
+      expect(replaysEveryFile(fresh)).toBe(false);
 
-      // The generate of a fresh clone writes the file a warm one writes, and the shadows kept
-      // (in one of them the definitions were printed first) replay the new file to the state a
-      // replay from the first file builds.
+      // The generate of a fresh clone writes the file a warm one writes, and the shadow it kept
+      // (the definitions were printed in it first) replays the new file to the state a replay
+      // from the first file builds.
       rmSync(join(project.root, '.pgform'), { recursive: true, force: true });
       const first = await generateCommand(config, { now: new Date('2024-02-01T12:00:00Z') });
       expect(first).toMatchObject({ status: 'written', replayed: 1, reused: 0, after: { remaining: 0 } });
@@ -179,22 +175,18 @@ describe('generate on the stored shadow state', () => {
       expect(project.readMigration(written)).toBe(text);
       project.define(edited.replace('note: text(),', "note: text(), kind: text().notNull().default('plain'),"));
       expect(await generateCommand(config, { now: new Date('2024-02-02T12:00:00Z') })).toMatchObject({ status: 'written', after: { replayed: 1, reused: 2, remaining: 0 } });
-      const fromScratch = await replayedFromScratch(project.root, config);
-      expect(fromScratch).toEqual((await migrationsState(config)).schema);
-      expect(await migrationsState(shared)).toMatchObject({ replayed: 2, reused: 1, schema: fromScratch });
+      expect(await replayedFromScratch(project.root, config)).toEqual((await migrationsState(config)).schema);
     });
   });
 
-  it('on a fresh clone, a file that fails to replay on a thread of its own is reported at its line, as one replayed here is', async () => {
+  it('on a fresh clone, a file that fails to replay in the shadow the definitions were printed in is reported at its line', async () => {
     await withProject(pgliteEngine, async (project) => {
       project.define(v1);
       project.writeMigration('20240101000000_init.sql', 'CREATE TABLE public.items (id integer PRIMARY KEY);\n\nALTER TABLE public.items ADD COLUMN name txt;\n');
       const declared = await loadConfiguredSchema(project.config);
-      for (const sideBySide of [true, false]) {
-        const failure = await comparedStates(project.config, declared, listedMigrations(project.config), undefined, sideBySide).catch((error: unknown) => error);
-        expect(failure).toMatchObject({ code: 'STATEMENT_FAILED', location: { file: expect.stringContaining('20240101000000_init.sql'), line: 3 } });
-        expect(String((failure as Error).message)).toContain('type "txt" does not exist (replaying the migrations into a shadow database)');
-      }
+      const failure = await comparedStates(project.config, declared, listedMigrations(project.config)).catch((error: unknown) => error);
+      expect(failure).toMatchObject({ code: 'STATEMENT_FAILED', location: { file: expect.stringContaining('20240101000000_init.sql'), line: 3 } });
+      expect(String((failure as Error).message)).toContain('type "txt" does not exist (replaying the migrations into a shadow database)');
     });
   });
 
