@@ -12,15 +12,25 @@ import { setFlagsFromString } from 'node:v8';
  */
 const baselineOnlyUpTo = 250;
 
-let decided = false;
+/**
+ * `closed` until a process that runs one command opts in (the CLI): a process that goes on to
+ * run other work (a test runner, an editor integration) keeps V8's default, which pays off over a
+ * long life. `open` lets the first sizeEngineFor decide; then `decided`.
+ */
+let sizing: 'closed' | 'open' | 'decided' = 'closed';
+
+/** Called by the CLI, whose process runs one command: its size may choose how V8 compiles the engine. */
+export function letCommandSizeEngine(): void {
+  if (sizing === 'closed') sizing = 'open';
+}
 
 /**
  * Chooses how V8 compiles the embedded engine from the size of the schema this process will
  * build in it. It takes effect only before the engine's module is first compiled, so the first
- * call decides; a process that never calls it keeps V8's default.
+ * call decides, and only in a process that opted in (letCommandSizeEngine).
  */
 export function sizeEngineFor(relations: number): void {
-  if (decided) return;
-  decided = true;
+  if (sizing !== 'open') return;
+  sizing = 'decided';
   if (relations <= baselineOnlyUpTo) setFlagsFromString('--liftoff-only');
 }

@@ -9,14 +9,19 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * figures when a file's time changes much; files not listed follow in vitest's own order.
  */
 const longest: Record<string, number> = {
-  'test/diff-cases.pglite.test.ts': 208,
-  'test/diff-cases.postgres.test.ts': 145,
-  'test/drift.test.ts': 134,
-  'test/pull/roundtrip.test.ts': 122,
-  'test/online/online.test.ts': 118,
-  'test/property/zod.test.ts': 110,
-  'test/migrate/generate-migrate.test.ts': 77,
-  'test/migrate/incremental.test.ts': 50,
+  'test/diff-cases.pglite.test.ts': 292,
+  'test/diff-cases.postgres.test.ts': 240,
+  'test/drift.test.ts': 182,
+  'test/hostile/secrets.test.ts': 114,
+  'test/pull/roundtrip.test.ts': 111,
+  'test/property/zod.test.ts': 98,
+  'test/supabase/adopt.test.ts': 90,
+  'test/dev/incremental-printer.test.ts': 88,
+  'test/online/online.test.ts': 87,
+  'test/types/supabase.test.ts': 81,
+  'test/migrate/generate-migrate.test.ts': 80,
+  'test/migrate/incremental.test.ts': 67,
+  'test/systems.test.ts': 60,
 };
 
 export class LongestFirst extends BaseSequencer {
