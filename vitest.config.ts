@@ -11,8 +11,9 @@ export default defineConfig({
     testTimeout: 300_000,
     hookTimeout: 300_000,
     pool: 'forks',
-    // Three on two cores: a worker waiting on PostgreSQL or on a CLI it spawned leaves its core to another.
-    maxWorkers: 3,
+    // Four on two cores: a worker waiting on PostgreSQL, on a CLI it spawned or on the file system
+    // leaves its core to another (three kept the cores about 90% busy).
+    maxWorkers: 4,
     // Test files share their worker's modules: each file importing the engine and the whole
     // library afresh cost minutes of the suite. Every test makes its own databases and folders.
     isolate: false,
