@@ -19,6 +19,7 @@ import type { Connection } from './connection.js';
 import { copyDirectory } from './copy-directory.js';
 import { collectClosedEngine, collectGarbage, largeFootprint } from './release.js';
 import { keptStatements } from './kept-statements.js';
+import { lazyExtensions } from './lazy-extensions.js';
 
 /**
  * Server settings for every embedded instance. One transaction creating thousands of tables and
@@ -35,8 +36,11 @@ const startParams = [
   ...['max_connections=4', 'max_wal_senders=0', 'autovacuum_max_workers=1', 'autovacuum_worker_slots=1', 'max_locks_per_transaction=4096', 'shared_buffers=8MB', 'wal_recycle=off'].flatMap((setting) => ['-c', setting]),
 ];
 
-/** The extensions PGlite ships that definitions may use. pgvector is not among them. */
-const extensions = { btree_gin, btree_gist, citext, hstore, ltree, pg_trgm, pgcrypto, unaccent, uuid_ossp, fuzzystrmatch };
+/**
+ * The extensions PGlite ships that definitions may use (pgvector is not among them), each
+ * compiled only when a database first loads it.
+ */
+const extensions = lazyExtensions({ btree_gin, btree_gist, citext, hstore, ltree, pg_trgm, pgcrypto, unaccent, uuid_ossp, fuzzystrmatch });
 
 import { pgliteVersion } from './pglite-version.js';
 

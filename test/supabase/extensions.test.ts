@@ -48,6 +48,10 @@ describe.each(engines)("the preset's extensions on $name", (engine) => {
       expect(text).not.toMatch(/EXTENSION/);
       expect(text).toContain("DEFAULT extensions.uuid_generate_v4()");
       await migrateCommand(config);
+      // The extensions' libraries load when first called (the embedded engine compiles them then).
+      const [key] = await project.query<{ secret: string; hashed: string }>('insert into public.api_keys default values returning secret, public.hash_secret(secret) as hashed');
+      expect(key!.secret).toMatch(/^[0-9a-f]{48}$/);
+      expect(key!.hashed).toMatch(/^[0-9a-f]{64}$/);
       expect((await diffCommand(config, {})).items).toEqual([]);
       expect(await generateCommand(config)).toMatchObject({ status: 'unchanged', replayed: 0, reused: 1 });
       expect(await project.remaining()).toEqual([]);
