@@ -8,7 +8,9 @@ export function redactSecrets(text: string, urls: (string | undefined)[]): strin
   let out = text;
   for (const url of urls) {
     if (!url) continue;
-    if (out.includes(url)) out = out.split(url).join(redactUrl(url));
+    // A URL without a password prints as it is: a large output (a model as JSON) is not searched for it.
+    const redacted = redactUrl(url);
+    if (redacted !== url && out.includes(url)) out = out.split(url).join(redacted);
     const password = passwordOf(url);
     if (password && password.length >= 3) out = out.split(password).join('***');
   }
