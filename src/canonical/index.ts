@@ -15,7 +15,7 @@ import { printedByAddedColumns, type PrintedPair } from './added-columns.js';
 import { mergePrinted } from './merge.js';
 
 /** Bump when what the cache holds changes shape, so old entries are not read. */
-const cacheFormat = 7;
+const cacheFormat = 8;
 
 export interface CanonicalOptions {
   externalNamespaces: string[];
@@ -106,13 +106,29 @@ async function printedByKey(schema: Schema, printer: string, target: PrintTarget
   if (cached) return mergePrinted(schema, cached);
   // The last definitions printed with these objects: an added column is printed from them, with no server.
   const previousKey = cacheKey(String(cacheFormat), 'previous', printer, JSON.stringify(objectIds(local)));
-  const previous = options.cacheDir ? readCached<PrintedPair>(options.cacheDir, previousKey) : undefined;
+  const previous = options.cacheDir ? readPrevious(options.cacheDir, previousKey) : undefined;
   const printed = (previous && printedByAddedColumns(local, previous)) ?? (await printCreated(schema, createPlan(local), target, options));
   if (options.cacheDir) {
     writeCanonical(options.cacheDir, key, printed);
-    writeCached(options.cacheDir, previousKey, { declared: local, printed } satisfies PrintedPair);
+    writeCached(options.cacheDir, previousKey, { declared: local, printedKey: key } satisfies PreviousPrint);
   }
   return mergePrinted(schema, printed);
+}
+
+/**
+ * The last definitions printed with a set of objects: as declared, and the key their printed form
+ * is stored under (written just before: a copy beside the declared model would double the
+ * largest write of an edit, tens of megabytes at thousands of tables).
+ */
+interface PreviousPrint {
+  declared: Schema;
+  printedKey: string;
+}
+
+function readPrevious(dir: string, key: string): PrintedPair | undefined {
+  const entry = readCached<PreviousPrint>(dir, key);
+  const printed = entry?.printedKey ? readCanonical(dir, entry.printedKey) : undefined;
+  return entry && printed ? { declared: entry.declared, printed } : undefined;
 }
 
 async function printCreated(schema: Schema, plan: Plan, target: PrintTarget, options: CanonicalOptions): Promise<Schema> {
