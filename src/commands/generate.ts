@@ -13,7 +13,7 @@ import type { Finding } from '../lint/index.js';
 import type { Change } from '../model/change.js';
 import type { Schema } from '../model/schema.js';
 import { lintPlanText } from './lint-settings.js';
-import { listedMigrations, migrationsState, stateKey, storeMigrationsState, type ListedMigrations, type MigrationsState } from './shadow.js';
+import { listedMigrations, migrationsState, stateKey, storeDerivedState, type ListedMigrations, type MigrationsState } from './shadow.js';
 import { loadConfiguredSchema } from './sql.js';
 import { comparedStates } from './compared-states.js';
 import { sizeEngineFor } from '../engine/wasm-tiering.js';
@@ -171,7 +171,7 @@ function derivedAfter(config: ResolvedConfig, listed: ListedMigrations, before: 
   if (!changes) return undefined;
   const schema = derivedState(before.schema, changes);
   if (!schema || diffSchemas(schema, definitions).length > 0) return undefined;
-  storeMigrationsState(config, { schema, printer: before.printer }, listed);
+  storeDerivedState(config, before, changes, schema, listed);
   return { replayed: 0, reused: before.replayed + before.reused, derived: written, remaining: 0 };
 }
 

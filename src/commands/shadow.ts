@@ -8,7 +8,9 @@ import type { ScratchConnection } from '../engine/pglite.js';
 import { introspect } from '../introspect/index.js';
 import { listMigrationEntries, parseMigration, type MigrationEntry } from '../migrate/files.js';
 import { replayMigrations, type ReplayProgress } from '../migrate/replay.js';
+import type { Change } from '../model/change.js';
 import type { Schema } from '../model/schema.js';
+import { derivedState } from '../migrate/derived-state.js';
 import { openScratch, presetOf, presetReads } from './database.js';
 import type { Printer } from './printer.js';
 import { cacheDir } from './states.js';
@@ -23,10 +25,29 @@ export interface MigrationsState {
   printer: Printer;
   replayed: number;
   reused: number;
+  /** Where the state is stored, and how many stored changes lead to it from a whole stored model (see storeDerivedState). */
+  stored?: { key: string; derivations: number };
 }
 
+/** What is stored for a state: the whole model, or the changes that lead to it from another stored state. */
+type StoredState = { schema: Schema; printer: Printer } | DerivedEntry;
+
+/** A state stored as the changes the files after `from`'s state made to it (see derivedState). */
+interface DerivedEntry {
+  from: string;
+  changes: Change[];
+  printer: Printer;
+}
+
+/**
+ * How many derived entries may lead to a state before it is stored whole again: each one read
+ * costs a small file and a cheap derivation, and a longer chain would outlive the entries it
+ * starts from in the bounded cache.
+ */
+const longestDerivation = 8;
+
 /** Bump when what the shadow cache holds changes shape. */
-const shadowCacheFormat = 5;
+const shadowCacheFormat = 6;
 
 /** How many shadow data directories are kept: each is a whole database (~40 MB and up). */
 const keptDirectories = 3;
@@ -67,7 +88,7 @@ export function stateKey(listed: ListedMigrations): string {
 export async function migrationsState(config: ResolvedConfig, onProgress?: ReplayProgress, listed: ListedMigrations = listedMigrations(config), empty?: ScratchConnection): Promise<MigrationsState> {
   const { files, keys } = listed;
   const modelDir = cacheDir(config, 'shadow');
-  const cached = readCached<{ schema: Schema; printer: Printer }>(modelDir, keys.at(-1)!);
+  const cached = readState(modelDir, keys.at(-1)!);
   if (cached) {
     await empty?.close();
     return { ...cached, replayed: 0, reused: files.length };
@@ -88,7 +109,7 @@ export async function migrationsState(config: ResolvedConfig, onProgress?: Repla
       kept = true;
       await keepShadow(shadow, dataDir, keys.at(-1)!);
     }
-    return { ...state, replayed: files.length - start, reused: start };
+    return { ...state, replayed: files.length - start, reused: start, stored: { key: keys.at(-1)!, derivations: 0 } };
   } finally {
     if (!kept) await shadow.close();
   }
@@ -115,8 +136,30 @@ function keptPrefix(dataDir: string, keys: string[]): number {
  * opens none. No data directory goes with it: a file after these replays from the last one kept,
  * this one included.
  */
-export function storeMigrationsState(config: ResolvedConfig, state: { schema: Schema; printer: Printer }, listed: ListedMigrations = listedMigrations(config)): void {
+function storeMigrationsState(config: ResolvedConfig, state: { schema: Schema; printer: Printer }, listed: ListedMigrations = listedMigrations(config)): void {
   writeCached(cacheDir(config, 'shadow'), stateKey(listed), state);
+}
+
+/**
+ * Stores the state the listed files build as `changes` made to the stored state `before` (read
+ * off it by derivedState, to `schema`): a few hundred bytes where the whole model is tens of
+ * megabytes at thousands of tables. Whole when `before` is not stored, or is at the end of a
+ * long chain already.
+ */
+export function storeDerivedState(config: ResolvedConfig, before: MigrationsState, changes: Change[], schema: Schema, listed: ListedMigrations): void {
+  const from = before.stored;
+  if (!from || from.derivations >= longestDerivation) return storeMigrationsState(config, { schema, printer: before.printer }, listed);
+  writeCached(cacheDir(config, 'shadow'), stateKey(listed), { from: from.key, changes, printer: before.printer } satisfies DerivedEntry);
+}
+
+/** A stored state, derived again from the entries it was stored as; undefined when any of them is gone. */
+function readState(dir: string, key: string, linksLeft = longestDerivation): Pick<MigrationsState, 'schema' | 'printer' | 'stored'> | undefined {
+  const entry = readCached<StoredState>(dir, key);
+  if (!entry) return undefined;
+  if (!('from' in entry)) return { ...entry, stored: { key, derivations: 0 } };
+  const before = linksLeft > 0 ? readState(dir, entry.from, linksLeft - 1) : undefined;
+  const schema = before && derivedState(before.schema, entry.changes);
+  return schema ? { schema, printer: entry.printer, stored: { key, derivations: before.stored!.derivations + 1 } } : undefined;
 }
 
 /**
