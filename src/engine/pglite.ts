@@ -20,6 +20,7 @@ import { copyDirectory } from './copy-directory.js';
 import { collectClosedEngine, collectGarbage, largeFootprint } from './release.js';
 import { keptStatements } from './kept-statements.js';
 import { lazyExtensions } from './lazy-extensions.js';
+import { rememberFileSizes } from './file-sizes.js';
 
 /**
  * Server settings for every embedded instance. One transaction creating thousands of tables and
@@ -59,6 +60,12 @@ async function withoutStackTraces<T>(work: () => Promise<T>): Promise<T> {
   } finally {
     Error.stackTraceLimit = limit;
   }
+}
+
+/** The engine with the file sizes it reads remembered (see rememberFileSizes). */
+function withRememberedSizes(engine: PGlite): PGlite {
+  rememberFileSizes((engine as unknown as { mod?: Parameters<typeof rememberFileSizes>[0] }).mod);
+  return engine;
 }
 
 /** `release` runs once the engine is closed, told whether it shut down cleanly; closing waits for it. */
@@ -155,7 +162,7 @@ async function templateDir(setup?: PgliteSetup): Promise<string> {
   const partial = `${path}.${process.pid}.partial`;
   rmSync(partial, { recursive: true, force: true });
   if (setup?.sql) await copyDirectory(await templateDir(), partial);
-  const db = await PGlite.create({ dataDir: partial, extensions, ...(setup?.sql ? { startParams: startParamsFor(setup) } : {}) });
+  const db = withRememberedSizes(await PGlite.create({ dataDir: partial, extensions, ...(setup?.sql ? { startParams: startParamsFor(setup) } : {}) }));
   if (setup?.sql) await withoutStackTraces(() => db.exec(setup.sql));
   await db.close();
   try {
@@ -235,7 +242,7 @@ export async function openScratchPglite(setup?: PgliteSetup, from?: string): Pro
   let conn: Connection;
   try {
     await copyDirectory(template, dataDir);
-    const create = () => PGlite.create({ dataDir, extensions, startParams: startParamsFor(setup) });
+    const create = async () => withRememberedSizes(await PGlite.create({ dataDir, extensions, startParams: startParamsFor(setup) }));
     conn = wrap(await create(), release, create);
   } catch (error) {
     remove();
@@ -293,7 +300,7 @@ export async function openEmbeddedPglite(dataDir: string, setup?: PgliteSetup): 
   let db: PGlite;
   try {
     if (fresh) await copyDirectory(await templateDir(setup), dataDir);
-    db = await PGlite.create({ dataDir, extensions, startParams: startParamsFor(setup) });
+    db = withRememberedSizes(await PGlite.create({ dataDir, extensions, startParams: startParamsFor(setup) }));
     await db.query('SELECT 1');
   } catch (error) {
     release();
