@@ -20,7 +20,7 @@ import { copyDirectory } from './copy-directory.js';
 import { collectClosedEngine, collectGarbage, largeFootprint } from './release.js';
 import { keptStatements } from './kept-statements.js';
 import { lazyExtensions } from './lazy-extensions.js';
-import { rememberFileSizes } from './file-sizes.js';
+import { rememberFiles } from './remembered-files.js';
 
 /**
  * Server settings for every embedded instance. One transaction creating thousands of tables and
@@ -62,9 +62,9 @@ async function withoutStackTraces<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The engine with the file sizes it reads remembered (see rememberFileSizes). */
-function withRememberedSizes(engine: PGlite): PGlite {
-  rememberFileSizes((engine as unknown as { mod?: Parameters<typeof rememberFileSizes>[0] }).mod);
+/** The engine with what it learns of its files remembered (see rememberFiles). */
+function withRememberedFiles(engine: PGlite): PGlite {
+  rememberFiles((engine as unknown as { mod?: Parameters<typeof rememberFiles>[0] }).mod);
   return engine;
 }
 
@@ -162,7 +162,7 @@ async function templateDir(setup?: PgliteSetup): Promise<string> {
   const partial = `${path}.${process.pid}.partial`;
   rmSync(partial, { recursive: true, force: true });
   if (setup?.sql) await copyDirectory(await templateDir(), partial);
-  const db = withRememberedSizes(await PGlite.create({ dataDir: partial, extensions, ...(setup?.sql ? { startParams: startParamsFor(setup) } : {}) }));
+  const db = withRememberedFiles(await PGlite.create({ dataDir: partial, extensions, ...(setup?.sql ? { startParams: startParamsFor(setup) } : {}) }));
   if (setup?.sql) await withoutStackTraces(() => db.exec(setup.sql));
   await db.close();
   try {
@@ -242,7 +242,7 @@ export async function openScratchPglite(setup?: PgliteSetup, from?: string): Pro
   let conn: Connection;
   try {
     await copyDirectory(template, dataDir);
-    const create = async () => withRememberedSizes(await PGlite.create({ dataDir, extensions, startParams: startParamsFor(setup) }));
+    const create = async () => withRememberedFiles(await PGlite.create({ dataDir, extensions, startParams: startParamsFor(setup) }));
     conn = wrap(await create(), release, create);
   } catch (error) {
     remove();
@@ -300,7 +300,7 @@ export async function openEmbeddedPglite(dataDir: string, setup?: PgliteSetup): 
   let db: PGlite;
   try {
     if (fresh) await copyDirectory(await templateDir(setup), dataDir);
-    db = withRememberedSizes(await PGlite.create({ dataDir, extensions, startParams: startParamsFor(setup) }));
+    db = withRememberedFiles(await PGlite.create({ dataDir, extensions, startParams: startParamsFor(setup) }));
     await db.query('SELECT 1');
   } catch (error) {
     release();

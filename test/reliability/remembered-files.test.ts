@@ -3,13 +3,14 @@ import type { Connection } from '../../src/engine/connection.js';
 import { engines, withDatabase } from '../support/engines.js';
 
 /**
- * The embedded engine remembers the sizes of the files it read until it next changes a file (see
- * src/engine/file-sizes.ts). A size remembered past a change would hide a table's new pages, or
- * read past its end after a shrink: each step here grows, shrinks or replaces a table's files
- * between reads that must see exactly what is stored.
+ * The embedded engine remembers the sizes of the files it read until it next changes a file, and
+ * which files it found missing until it next creates one (see src/engine/remembered-files.ts).
+ * A size remembered past a change would hide a table's new pages, or read past its end after a
+ * shrink; a file remembered missing past its creation would hide it: each step here grows,
+ * shrinks, replaces or adds to a table's files between reads that must see exactly what is stored.
  */
-describe.each(engines)('relation sizes read between writes on $name', (engine) => {
-  it.skipIf(Boolean(engine.unavailable))('a table that grows, shrinks, is rewritten and emptied is read whole each time', async () => {
+describe.each(engines)('relation files read between changes on $name', (engine) => {
+  it.skipIf(Boolean(engine.unavailable))('a table that grows, shrinks, is rewritten, emptied and given a visibility map is read whole each time', async () => {
     await withDatabase(
       engine,
       async ({ conn }) => {
@@ -41,6 +42,13 @@ describe.each(engines)('relation sizes read between writes on $name', (engine) =
         await insert(conn, 0, 200);
         expect(await rows('grown')).toBe(200);
         expect((await conn.query<{ id: number }>('SELECT max(id) AS id FROM grown WHERE id < 150'))[0]!.id).toBe(149);
+        // A visibility map is looked for (and missing) until VACUUM creates it.
+        await conn.exec('CREATE TABLE small (x int); INSERT INTO small VALUES (1)');
+        const mapPages = async () => Number((await conn.query<{ bytes: string }>(`SELECT pg_relation_size('small', 'vm') AS bytes`))[0]!.bytes);
+        expect(await mapPages()).toBe(0);
+        expect(await mapPages()).toBe(0);
+        await conn.exec('VACUUM small');
+        expect(await mapPages()).toBeGreaterThan(0);
       },
       { preset: false },
     );
