@@ -7,7 +7,7 @@ import { splitByLockBudget } from '../plan/lock-budget.js';
 import type { Plan } from '../plan/index.js';
 import { openScratch } from './database.js';
 import { migrationsState, replaysEveryFile, type ListedMigrations, type MigrationsState } from './shadow.js';
-import { definitionsState, scratchPrinter } from './states.js';
+import { cacheDir, definitionsState, scratchPrinter } from './states.js';
 
 /**
  * The two states `generate` compares: the definitions' canonical form and the state the migration
@@ -28,7 +28,7 @@ export async function comparedStates(config: ResolvedConfig, declared: Schema, l
   }
   let shadow: ScratchConnection | undefined;
   const inShadow: PrintTarget = (plan) =>
-    printsInOneTransaction(plan) ? { withConnection: async (work) => work((shadow ??= await openScratch(config))), disposable: false } : scratchPrinter(config)(plan);
+    printsInOneTransaction(plan) ? { withConnection: async (work) => work((shadow ??= await openScratch(config, undefined, cacheDir(config, 'shadow-data')))), disposable: false } : scratchPrinter(config)(plan);
   let definitions: Schema;
   try {
     definitions = await definitionsState(config, declared, inShadow);

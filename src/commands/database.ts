@@ -34,11 +34,12 @@ export async function openDatabase(config: ResolvedConfig, url = config.url): Pr
 
 /**
  * A fresh in-process database with the preset in place (its template has it): shadow and scratch
- * work. `from` is a data directory a scratch database kept (see ScratchConnection) to start from.
+ * work. `from` is a data directory a scratch database kept (see ScratchConnection) to start from;
+ * `keptIn`, the folder the database is likely to be kept in (a shadow: see migrationsState).
  */
-export async function openScratch(config: ResolvedConfig, from?: string): Promise<ScratchConnection> {
+export async function openScratch(config: ResolvedConfig, from?: string, keptIn?: string): Promise<ScratchConnection> {
   const { openScratchPglite } = await import('../engine/pglite.js');
-  return openScratchPglite(pgliteSetup(presetOf(config)), from);
+  return openScratchPglite(pgliteSetup(presetOf(config)), from, keptIn);
 }
 
 /** What the embedded engine builds its preset template from. */

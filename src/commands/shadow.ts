@@ -183,7 +183,7 @@ function prefixKeys(config: ResolvedConfig, files: MigrationEntry[]): string[] {
 async function openShadow(config: ResolvedConfig, directory?: string): Promise<{ shadow: ScratchConnection; from?: string }> {
   if (directory) {
     try {
-      const shadow = await openScratch(config, directory);
+      const shadow = await openScratch(config, directory, cacheDir(config, 'shadow-data'));
       touch(directory);
       return { shadow, from: directory };
     } catch {
@@ -191,7 +191,7 @@ async function openShadow(config: ResolvedConfig, directory?: string): Promise<{
       // the first one instead, which is always right.
     }
   }
-  return { shadow: await openScratch(config) };
+  return { shadow: await openScratch(config, undefined, cacheDir(config, 'shadow-data')) };
 }
 
 async function keepShadow(shadow: ScratchConnection, dataDir: string, key: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -221,14 +221,14 @@ export interface ScratchConnection extends Connection {
  * directory (see scratchRoot). A directory rather than PGlite's in-memory file system, which holds the
  * whole data directory (and every WAL segment) in the process: ~200 MB more at start, over a
  * gigabyte for thousands of tables. `from` is a directory kept by `closeAndKeep` to start from
- * instead of the template.
+ * instead of the template; `keptIn`, the folder it is likely to be kept in (see partialIn).
  */
-export async function openScratchPglite(setup?: PgliteSetup, from?: string): Promise<ScratchConnection> {
+export async function openScratchPglite(setup?: PgliteSetup, from?: string, keptIn?: string): Promise<ScratchConnection> {
   const template = from ?? (await templateDir(setup));
   sweepScratchDirs();
   // What loading and planning left behind goes before the engine's memory joins it.
   collectGarbage();
-  const dataDir = mkdtempSync(join(scratchRoot(), `${scratchPrefix}${process.pid}-`));
+  const dataDir = keptIn ? partialIn(keptIn) : mkdtempSync(join(scratchRoot(), `${scratchPrefix}${process.pid}-`));
   const remove = () => rmSync(dataDir, { recursive: true, force: true });
   // Where closeAndKeep asked the data directory to go once the engine has shut down cleanly.
   let keepAt: string | undefined;
@@ -255,6 +255,18 @@ export async function openScratchPglite(setup?: PgliteSetup, from?: string): Pro
       await conn.close();
     },
   });
+}
+
+/**
+ * A new directory in `folder` for a database meant to be kept there (see closeAndKeep): on the
+ * folder's own file system, keeping it is a rename instead of a copy of the whole database. Named
+ * as a half-written entry of this process, so a killed process's one is swept with the others.
+ */
+function partialIn(folder: string): string {
+  mkdirSync(folder, { recursive: true });
+  const path = join(folder, `${randomBytes(8).toString('hex')}.${process.pid}.partial`);
+  mkdirSync(path);
+  return path;
 }
 
 /** Moves a data directory to `path` whole: readers see all of it or nothing. */
