@@ -58,7 +58,7 @@ export class IncrementalPrinter {
     const conn = await this.open();
     let printed: Schema;
     try {
-      printed = await printOnServer(local, createPlan(local), conn, this.options, true);
+      printed = await printOnServer(local, createPlan(local), conn, this.options, true, true);
     } catch (error) {
       await conn.close();
       throw error;

@@ -153,10 +153,13 @@ function objectIds(schema: Schema): Record<string, string[]> {
  * without the caches the creation grew. The plan's steps are let go once applied: on thousands
  * of tables the read needs their memory.
  */
-export async function printOnServer(schema: Schema, plan: Plan, conn: Connection, options: CanonicalOptions, disposable: boolean): Promise<Schema> {
+export async function printOnServer(schema: Schema, plan: Plan, conn: Connection, options: CanonicalOptions, disposable: boolean, withDependencies = false): Promise<Schema> {
   const locate = locator(schema);
   const namespaces = Object.values(schema.namespaces).filter((n) => !n.external).map((n) => n.name);
-  const read = () => introspect(conn, { namespaces, externalNamespaces: options.externalNamespaces });
+  // The printed forms are merged into the declared model, which holds no catalog edges and no
+  // unmanaged objects: they are the largest part of the read, and only a caller that goes on to
+  // plan changes in the printing database (see IncrementalPrinter) asks for them.
+  const read = () => introspect(conn, { namespaces, externalNamespaces: options.externalNamespaces, dependencies: withDependencies });
   if (!disposable) {
     return inRolledBackTransaction(conn, async () => {
       await applyPlan(conn, { steps: takeSteps(plan) }, locate);
