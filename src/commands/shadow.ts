@@ -10,7 +10,7 @@ import { listMigrationEntries, parseMigration, type MigrationEntry } from '../mi
 import { replayMigrations, type ReplayProgress } from '../migrate/replay.js';
 import type { Change } from '../model/change.js';
 import type { Schema } from '../model/schema.js';
-import { derivedState } from '../migrate/derived-state.js';
+import { storedDerivation } from '../migrate/derived-state.js';
 import { openScratch, presetOf, presetReads } from './database.js';
 import type { Printer } from './printer.js';
 import { cacheDir } from './states.js';
@@ -32,7 +32,7 @@ export interface MigrationsState {
 /** What is stored for a state: the whole model, or the changes that lead to it from another stored state. */
 type StoredState = { schema: Schema; printer: Printer } | DerivedEntry;
 
-/** A state stored as the changes the files after `from`'s state made to it (see derivedState). */
+/** A state stored as the changes the files after `from`'s state made to it (see derivedState, storedDerivation). */
 interface DerivedEntry {
   from: string;
   changes: Change[];
@@ -158,7 +158,7 @@ function readState(dir: string, key: string, linksLeft = longestDerivation): Pic
   if (!entry) return undefined;
   if (!('from' in entry)) return { ...entry, stored: { key, derivations: 0 } };
   const before = linksLeft > 0 ? readState(dir, entry.from, linksLeft - 1) : undefined;
-  const schema = before && derivedState(before.schema, entry.changes);
+  const schema = before && storedDerivation(before.schema, entry.changes);
   return schema ? { schema, printer: entry.printer, stored: { key, derivations: before.stored!.derivations + 1 } } : undefined;
 }
 

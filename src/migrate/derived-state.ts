@@ -19,8 +19,21 @@ import type { Column, Schema, Table } from '../model/schema.js';
  * Undefined for any other migration: that one is applied to a shadow database and read back.
  */
 export function derivedState(before: Schema, changes: Change[]): Schema | undefined {
+  return derived(before, changes, true);
+}
+
+/**
+ * The state a derivation stored earlier leads to (see storeDerivedState): its changes passed
+ * derivedState's checks against this same state when stored, so they are only applied again,
+ * not checked again (each check reads every view, policy and standard function body).
+ */
+export function storedDerivation(before: Schema, changes: Change[]): Schema | undefined {
+  return derived(before, changes, false);
+}
+
+function derived(before: Schema, changes: Change[], check: boolean): Schema | undefined {
   if (changes.length === 0) return undefined;
-  if (Object.values(before.unmanaged ?? {}).some((object) => object.kind === 'event trigger')) return undefined;
+  if (check && Object.values(before.unmanaged ?? {}).some((object) => object.kind === 'event trigger')) return undefined;
   const tables = { ...before.tables };
   const table = (id: string): Table | undefined => (Object.hasOwn(tables, id) ? tables[id] : undefined);
   const comments: Extract<Change, { kind: 'set comment' }>[] = [];
@@ -29,9 +42,9 @@ export function derivedState(before: Schema, changes: Change[]): Schema | undefi
       comments.push(change);
       continue;
     }
-    if (change.kind !== 'add column' || !plainColumn(change.column)) return undefined;
+    if (change.kind !== 'add column' || (check && !plainColumn(change.column))) return undefined;
     const target = table(change.table);
-    if (!target || !standsAlone(before, change.table) || target.columns.some((column) => column.name === change.column.name)) return undefined;
+    if (!target || (check && !standsAlone(before, change.table)) || target.columns.some((column) => column.name === change.column.name)) return undefined;
     tables[change.table] = { ...target, columns: [...target.columns, { name: change.column.name, type: change.column.type, notNull: false }] };
   }
   // After the columns: a comment may be on one just added.
