@@ -82,13 +82,12 @@ export async function introspect(conn: Connection, options: IntrospectOptions): 
     const none = Promise.resolve([]);
     // Asked for largest first, so the sessions of a parallel read finish close together.
     const reads = {
-      // The catalog's edges are the longest read on a large schema (a second at 2,000 tables),
-      // the tables the next: each is read in parts, one a session (see readInParts), the edges'
-      // started first.
-      dependencies: parts && edges ? readInParts<DependencyRow>(reader, 'dependencies', parts.dependenciesSql, []) : none,
+      // The tables are the longest read on a large schema: read in parts, one a session (see readInParts).
       tables: readInParts(reader, 'tables', parts ? tablesSql : tableShapesSql, params, (row: TableRow): [string, Table] => [objectId(row.schema, row.name), toTable(row)]),
-      indexes: parts ? reader.read<IndexRow>('indexes', parts.indexesSql(version), params) : none,
       constraints: parts ? reader.read<ConstraintRow>('constraints', parts.constraintsSql(version), params) : none,
+      indexes: parts ? reader.read<IndexRow>('indexes', parts.indexesSql(version), params) : none,
+      dependencies: parts && edges ? reader.read<DependencyRow>('dependencies', parts.dependenciesSql) : none,
+      addresses: parts && edges ? parts.readAddressBook(reader) : Promise.resolve(undefined),
       policies: parts ? reader.read<PolicyRow>('policies', parts.policiesSql, [...params, [...external]]) : none,
       views: reader.read<ViewRow>('views', viewsSql, params),
       triggers: parts ? reader.read<TriggerRow>('triggers', parts.triggersSql, params) : none,
@@ -150,7 +149,8 @@ export async function introspect(conn: Connection, options: IntrospectOptions): 
         policies: await reads.policies,
         statistics: await reads.statistics,
       });
-      parts.attachDependencies(schema, await reads.dependencies, await reads.unmanaged);
+      const book = await reads.addresses;
+      if (book) parts.attachDependencies(schema, await reads.dependencies, await reads.unmanaged, book);
     }
     return schema;
   });

@@ -9,13 +9,14 @@ import { objectId } from '../model/id.js';
 import type { Dependency, Schema, Unmanaged } from '../model/schema.js';
 import { byText, sortedRecord } from './sorted.js';
 import { toConstraint, type ConstraintRow } from './queries/constraints.js';
+import { AddressBook, relationsSql, routinesSql, typesSql, type AddressRows } from './queries/addresses.js';
 import { dependenciesSql, toDependencies, type DependencyRow } from './queries/dependencies.js';
 import { toIndex, type IndexRow } from './queries/indexes.js';
 import { toPolicy, type PolicyRow } from './queries/policies.js';
 import { toStatistics, type StatisticsRow } from './queries/statistics.js';
 import { toTrigger, type TriggerRow } from './queries/triggers.js';
 import { toUnmanaged, type UnmanagedRow } from './queries/unmanaged.js';
-import { inCatalogSnapshot, readInParts } from './read.js';
+import { inCatalogSnapshot, type CatalogReader } from './read.js';
 
 export { constraintsSql, type ConstraintRow } from './queries/constraints.js';
 export { dependenciesSql, type DependencyRow } from './queries/dependencies.js';
@@ -27,15 +28,28 @@ export { unmanagedSql, type UnmanagedRow } from './queries/unmanaged.js';
 
 /** The catalog's dependency edges alone (what `dependencies: false` leaves out, unmanaged objects aside). */
 export async function readDependencies(conn: Connection): Promise<Schema['dependencies']> {
-  return inCatalogSnapshot(conn, async (reader) => inOrder(toDependencies(await readInParts<DependencyRow>(reader, 'dependencies', dependenciesSql, []))));
+  return inCatalogSnapshot(conn, async (reader) => {
+    const [rows, book] = await Promise.all([reader.read<DependencyRow>('dependencies', dependenciesSql), readAddressBook(reader)]);
+    return inOrder(toDependencies(rows, book));
+  });
+}
+
+/** The relations, types and routines that name the ends of the catalog's edges (see addresses.ts). */
+export async function readAddressBook(reader: CatalogReader): Promise<AddressBook> {
+  const [relations, types, routines] = await Promise.all([
+    reader.read<AddressRows['relations'][number]>('relations of dependencies', relationsSql),
+    reader.read<AddressRows['types'][number]>('types of dependencies', typesSql),
+    reader.read<AddressRows['routines'][number]>('routines of dependencies', routinesSql),
+  ]);
+  return new AddressBook({ relations, types, routines });
 }
 
 /** The catalogs' edges and the objects pgform does not model; both absent when there are none. */
-export function attachDependencies(schema: Schema, dependencyRows: DependencyRow[], unmanagedRows: UnmanagedRow[]): void {
-  const dependencies = toDependencies(dependencyRows);
+export function attachDependencies(schema: Schema, dependencyRows: DependencyRow[], unmanagedRows: UnmanagedRow[], book: AddressBook): void {
+  const dependencies = toDependencies(dependencyRows, book);
   const unmanaged: [string, Unmanaged][] = [];
   for (const row of unmanagedRows) {
-    const { key, object, dependencies: edges } = toUnmanaged(row);
+    const { key, object, dependencies: edges } = toUnmanaged(row, book);
     unmanaged.push([key, object]);
     dependencies.push(...edges);
   }

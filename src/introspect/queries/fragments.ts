@@ -40,10 +40,14 @@ export function grantsOf(acl: string, owner: string): string {
     FROM aclexplode(${acl}) acl_ WHERE acl_.grantee <> ${owner})`;
 }
 
-/** The names of the columns `keys` (an int2 array of attnums) of relation `rel`, in key order. */
+/**
+ * The names of the columns `keys` (an int2 array of attnums, none 0) of relation `rel`, in key
+ * order. Each name is looked up by its own index probe: joined, the planner hashed every column
+ * of the relation for each key, a third of the constraints read's time at 2,000 tables.
+ */
 export function columnNames(rel: string, keys: string): string {
-  return `ARRAY(SELECT att_.attname::text FROM unnest(${keys}) WITH ORDINALITY key_(num, ord)
-    JOIN pg_attribute att_ ON att_.attrelid = ${rel} AND att_.attnum = key_.num ORDER BY key_.ord)`;
+  return `ARRAY(SELECT (SELECT att_.attname::text FROM pg_attribute att_ WHERE att_.attrelid = ${rel} AND att_.attnum = key_.num)
+    FROM unnest(${keys}) WITH ORDINALITY key_(num, ord) ORDER BY key_.ord)`;
 }
 
 /** Wraps a row-producing query so it returns one row with one JSON array: one round trip. */

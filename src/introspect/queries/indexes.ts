@@ -1,6 +1,6 @@
 import type { Index } from '../../model/schema.js';
 import { indexKeys } from '../printed.js';
-import { asJsonRows, commentOf, inSelectedNamespaces, notExtensionMember, storageOf } from './fragments.js';
+import { asJsonRows, columnNames, commentOf, inSelectedNamespaces, notExtensionMember, storageOf } from './fragments.js';
 import { storageField } from './tables.js';
 
 /**
@@ -19,9 +19,7 @@ export function indexesSql(serverVersion: number): string {
     `SELECT n.nspname::text AS schema, c.relname::text AS "table", i.relname::text AS name,
        ix.indisunique AS "unique", am.amname::text AS method,
        pg_get_indexdef(ix.indexrelid, 0, true) AS definition,
-       ARRAY(SELECT a.attname::text FROM unnest(ix.indkey::int2[]) WITH ORDINALITY k(num, ord)
-         JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.num
-         WHERE k.ord > ix.indnkeyatts ORDER BY k.ord) AS include,
+       CASE WHEN ix.indnatts > ix.indnkeyatts THEN (${columnNames('ix.indrelid', 'ix.indkey::int2[]')})[ix.indnkeyatts + 1:] ELSE '{}' END AS include,
        pg_get_expr(ix.indpred, ix.indrelid) AS "where",
        ${nullsNotDistinct} AS "nullsNotDistinct",
        ${storageOf('i')} AS storage,

@@ -2,7 +2,7 @@ import { unmanagedKey } from '../../model/id.js';
 import type { Dependency, Unmanaged } from '../../model/schema.js';
 import { reportedKinds } from '../coverage.js';
 import { literal } from '../../sql/quote.js';
-import { toRef, refOf, type RefRow } from './dependencies.js';
+import { locate, type AddressBook, type EndValues } from './addresses.js';
 import { asJsonRows } from './fragments.js';
 
 /**
@@ -15,7 +15,7 @@ export function unmanagedSql(): string {
   const arms = reportedKinds().map((k) => `SELECT ${literal(k.kind)} AS kind, a.* FROM (${k.objects}) a(classid, objid, objsubid)`);
   return asJsonRows(
     `SELECT o.kind, io.type AS "catalogKind", io.schema::text AS schema, io.name::text AS name, io.identity,
-       (SELECT json_agg(json_build_object('auto', d.deptype = 'a', 'on', ${refOf('d.refclassid', 'd.refobjid', 'd.refobjsubid')}))
+       (SELECT json_agg(json_build_array(d.deptype = 'a', ${locate('d.refclassid', 'd.refobjid', 'd.refobjsubid')}))
         FROM pg_depend d
         WHERE d.classid = o.classid AND d.objid = o.objid AND d.deptype IN ('n', 'a') AND d.refobjid >= 16384
           AND d.refclassid <> 'pg_namespace'::regclass) AS "dependsOn"
@@ -33,16 +33,17 @@ export interface UnmanagedRow {
   schema: string | null;
   name: string | null;
   identity: string;
-  dependsOn: { auto: boolean; on: RefRow | null }[] | null;
+  /** Its edges: whether automatic, then the located end it depends on (see addresses.ts). */
+  dependsOn: [auto: boolean, on: EndValues][] | null;
 }
 
-export function toUnmanaged(row: UnmanagedRow): { key: string; object: Unmanaged; dependencies: Dependency[] } {
+export function toUnmanaged(row: UnmanagedRow, book: AddressBook): { key: string; object: Unmanaged; dependencies: Dependency[] } {
   const key = unmanagedKey(row.catalogKind, row.identity);
   const object: Unmanaged = { kind: row.kind, ...(row.schema !== null ? { schema: row.schema } : {}), name: row.name ?? row.identity, identity: row.identity };
   const dependencies: Dependency[] = [];
-  for (const edge of row.dependsOn ?? []) {
-    const on = toRef(edge.on);
-    if (on) dependencies.push({ from: { type: 'unmanaged', key }, on, ...(edge.auto ? { auto: true } : {}) });
+  for (const [auto, end] of row.dependsOn ?? []) {
+    const on = book.resolve(end);
+    if (on) dependencies.push({ from: { type: 'unmanaged', key }, on, ...(auto ? { auto: true } : {}) });
   }
   return { key, object, dependencies };
 }
