@@ -24,8 +24,28 @@ export interface DependencyGraph {
   dependents(ref: ObjectRef): Dependency[];
 }
 
+/** Graphs already made, by the edge list they index: a plan asks for the same model's several times. */
+const made = new WeakMap<Dependency[], DependencyGraph>();
+
+/**
+ * The graph of a model's edges, indexed on its first question: a plan that asks none (one added
+ * column) does not index the tens of thousands of edges of a large schema.
+ */
 export function dependencyGraph(dependencies: Dependency[] | undefined): DependencyGraph | undefined {
   if (!dependencies) return undefined;
+  const known = made.get(dependencies);
+  if (known) return known;
+  let index: { byFrom: Map<string, Dependency[]>; byOn: Map<string, Dependency[]> } | undefined;
+  const indexed = () => (index ??= indexEdges(dependencies));
+  const graph: DependencyGraph = {
+    on: (ref) => indexed().byFrom.get(refKey(ref)) ?? [],
+    dependents: (ref) => indexed().byOn.get(ref.type === 'table' || ref.type === 'view' ? `relation ${ref.id}` : refKey(ref)) ?? [],
+  };
+  made.set(dependencies, graph);
+  return graph;
+}
+
+function indexEdges(dependencies: Dependency[]): { byFrom: Map<string, Dependency[]>; byOn: Map<string, Dependency[]> } {
   const byFrom = new Map<string, Dependency[]>();
   const byOn = new Map<string, Dependency[]>();
   const add = (map: Map<string, Dependency[]>, key: string, d: Dependency) => {
@@ -39,10 +59,7 @@ export function dependencyGraph(dependencies: Dependency[] | undefined): Depende
     if (d.on.type === 'column') add(byOn, `relation ${d.on.relation}`, d);
     if (d.on.type === 'table' || d.on.type === 'view') add(byOn, `relation ${d.on.id}`, d);
   }
-  return {
-    on: (ref) => byFrom.get(refKey(ref)) ?? [],
-    dependents: (ref) => byOn.get(ref.type === 'table' || ref.type === 'view' ? `relation ${ref.id}` : refKey(ref)) ?? [],
-  };
+  return { byFrom, byOn };
 }
 
 /** Whether `ref` names something disturbed: a column of a disturbed relation counts. */

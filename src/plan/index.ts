@@ -434,8 +434,9 @@ export function planChanges(requested: Change[], context: { from?: Schema; to?: 
   const aside = stepAside(adoptIndexes(fitSequenceDrops(context.from && context.to ? withDependents(requested, context.from, context.to) : requested)));
   const changes = aside.changes;
   const views = [...Object.values(context.to?.views ?? {}), ...Object.values(context.from?.views ?? {})];
-  const createOrder = viewOrder(context.to);
-  const dropOrder = viewOrder(context.from);
+  // Ordered only when the plan creates or drops a view: ordering reads every view's edges.
+  let createOrder: Map<string, number> | undefined;
+  let dropOrder: Map<string, number> | undefined;
   const routinesInOrder = routineOrder([...Object.values(context.to?.routines ?? {}), ...Object.values(context.from?.routines ?? {}), ...changes.flatMap((c) => (c.kind === 'create routine' ? [c.routine] : []))]);
   const relations = [...Object.values(context.to?.tables ?? {}), ...views].map((r) => ({ id: objectId(r.schema, r.name), schema: r.schema, name: r.name }));
   const viewRelations = views.map((r) => ({ id: objectId(r.schema, r.name), schema: r.schema, name: r.name }));
@@ -456,8 +457,8 @@ export function planChanges(requested: Change[], context: { from?: Schema; to?: 
   const rank = (change: Change): [number, number] => {
     let phase = phases[change.kind];
     let within = 0;
-    if (change.kind === 'create view' || change.kind === 'replace view') within = createOrder.get(objectOf(change)) ?? 0;
-    if (change.kind === 'drop view') within = -(dropOrder.get(objectOf(change)) ?? 0);
+    if (change.kind === 'create view' || change.kind === 'replace view') within = (createOrder ??= viewOrder(context.to)).get(objectOf(change)) ?? 0;
+    if (change.kind === 'drop view') within = -((dropOrder ??= viewOrder(context.from)).get(objectOf(change)) ?? 0);
     // A default or an owning column let go of before anything it names is dropped.
     if (change.kind === 'alter column' && change.from.default !== undefined && change.to.default === undefined && sameColumnBut(change.from, change.to) && mentions(change.from.default, going).length > 0) phase = 5;
     if (change.kind === 'alter sequence' && change.from.ownedBy && !change.to.ownedBy) phase = 5;
