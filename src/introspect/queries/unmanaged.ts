@@ -2,7 +2,7 @@ import { unmanagedKey } from '../../model/id.js';
 import type { Dependency, Unmanaged } from '../../model/schema.js';
 import { reportedKinds } from '../coverage.js';
 import { literal } from '../../sql/quote.js';
-import { locate, type AddressBook, type EndValues } from './addresses.js';
+import { firstUserOid, locate, type AddressBook, type EndValues } from './addresses.js';
 import { asJsonRows } from './fragments.js';
 
 /**
@@ -17,7 +17,7 @@ export function unmanagedSql(): string {
     `SELECT o.kind, io.type AS "catalogKind", io.schema::text AS schema, io.name::text AS name, io.identity,
        (SELECT json_agg(json_build_array(d.deptype = 'a', ${locate('d.refclassid', 'd.refobjid', 'd.refobjsubid')}))
         FROM pg_depend d
-        WHERE d.classid = o.classid AND d.objid = o.objid AND d.deptype IN ('n', 'a') AND d.refobjid >= 16384
+        WHERE d.classid = o.classid AND d.objid = o.objid AND d.deptype IN ('n', 'a') AND d.refobjid >= ${firstUserOid}
           AND d.refclassid <> 'pg_namespace'::regclass) AS "dependsOn"
      FROM (${arms.join('\n     UNION ALL ')}) o
      CROSS JOIN LATERAL pg_identify_object(o.classid, o.objid, o.objsubid) io
