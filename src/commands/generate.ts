@@ -6,7 +6,7 @@ import { migrationsFolder, nextVersion, slugify, writeMigration } from '../migra
 import { refusedStatements, type RefusedStatement } from '../migrate/guard.js';
 import { migrationText, noTransactionReason, planHazards, splitByTransaction, splitPlan, summarizePlan } from '../migrate/render.js';
 import type { ReplayProgress } from '../migrate/replay.js';
-import { derivedState, derivedTables } from '../migrate/derived-state.js';
+import { derivedState } from '../migrate/derived-state.js';
 import { splitByLockBudget } from '../plan/lock-budget.js';
 import { planChanges, type Plan } from '../plan/index.js';
 import type { Finding } from '../lint/index.js';
@@ -171,22 +171,22 @@ function onePerChange(plan: Plan, changes: Change[]): boolean {
 function derivedAfter(config: ResolvedConfig, listed: ListedMigrations, before: MigrationsState, changes: Change[] | undefined, definitions: Schema, written: number): AfterWrite | undefined {
   if (!changes) return undefined;
   const schema = derivedState(before.schema, changes);
-  if (!schema || !meetsDefinitions(schema, definitions, changes)) return undefined;
+  if (!schema || !meetsDefinitions(schema, before.schema, definitions)) return undefined;
   storeDerivedState(config, before, changes, schema, listed);
   return { replayed: 0, reused: before.replayed + before.reused, derived: written, remaining: 0 };
 }
 
 /**
- * Whether a derived state is the definitions' exactly. `changes` were the whole difference
- * between the state before and the definitions, and a derived state is the state before in
- * every table they do not change (see derivedTables): when the tables they change equal the
- * definitions' (sameValue, the differ's own equality), nothing can differ. A table that differs
- * only in form has the models compared whole, as a plan compares them. At 2,000 tables the whole
- * comparison took a quarter of a second of a one-column edit.
+ * Whether a state derived from `before` is the definitions' exactly. The changes it was derived
+ * with were the whole difference between `before` and the definitions, and a derivation shares
+ * every table it does not change with `before` (see derivedState): when the tables it replaced
+ * equal the definitions' (sameValue, the differ's own equality), nothing can differ. A table that
+ * differs only in form has the models compared whole, as a plan compares them. At 2,000 tables
+ * the whole comparison took a quarter of a second of a one-column edit.
  */
-function meetsDefinitions(derived: Schema, definitions: Schema, changes: Change[]): boolean {
-  const changed = [...derivedTables(changes)];
-  if (changed.every((id) => sameValue(derived.tables[id], definitions.tables[id]))) return true;
+function meetsDefinitions(derived: Schema, before: Schema, definitions: Schema): boolean {
+  const replaced = Object.keys(derived.tables).filter((id) => derived.tables[id] !== before.tables[id]);
+  if (replaced.every((id) => sameValue(derived.tables[id], definitions.tables[id]))) return true;
   return diffSchemas(derived, definitions).length === 0;
 }
 

@@ -19,7 +19,7 @@ import { collationsSql, toCollation, type CollationRow } from './queries/collati
 import { toView, viewsSql, type ViewRow } from './queries/views.js';
 import { inCatalogSnapshot, readInParts } from './read.js';
 import { sortedRecord } from './sorted.js';
-import type { ConstraintRow, DependencyRow, IndexRow, PolicyRow, StatisticsRow, TriggerRow, UnmanagedRow } from './table-parts.js';
+import type { ConstraintRow, IndexRow, PolicyRow, StatisticsRow, TriggerRow, UnmanagedRow } from './table-parts.js';
 
 /** IntrospectOptions choose which namespaces are read and which are only referenced. */
 export interface IntrospectOptions {
@@ -86,8 +86,7 @@ export async function introspect(conn: Connection, options: IntrospectOptions): 
       tables: readInParts(reader, 'tables', parts ? tablesSql : tableShapesSql, params, (row: TableRow): [string, Table] => [objectId(row.schema, row.name), toTable(row)]),
       constraints: parts ? reader.read<ConstraintRow>('constraints', parts.constraintsSql(version), params) : none,
       indexes: parts ? reader.read<IndexRow>('indexes', parts.indexesSql(version), params) : none,
-      dependencies: parts && edges ? reader.read<DependencyRow>('dependencies', parts.dependenciesSql) : none,
-      addresses: parts && edges ? parts.readAddressBook(reader) : Promise.resolve(undefined),
+      edges: parts && edges ? parts.readEdges(reader) : Promise.resolve(undefined),
       policies: parts ? reader.read<PolicyRow>('policies', parts.policiesSql, [...params, [...external]]) : none,
       views: reader.read<ViewRow>('views', viewsSql, params),
       triggers: parts ? reader.read<TriggerRow>('triggers', parts.triggersSql, params) : none,
@@ -149,8 +148,8 @@ export async function introspect(conn: Connection, options: IntrospectOptions): 
         policies: await reads.policies,
         statistics: await reads.statistics,
       });
-      const book = await reads.addresses;
-      if (book) parts.attachDependencies(schema, await reads.dependencies, await reads.unmanaged, book);
+      const read = await reads.edges;
+      if (read) parts.attachDependencies(schema, read, await reads.unmanaged);
     }
     return schema;
   });

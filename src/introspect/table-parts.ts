@@ -19,7 +19,6 @@ import { toUnmanaged, type UnmanagedRow } from './queries/unmanaged.js';
 import { inCatalogSnapshot, type CatalogReader } from './read.js';
 
 export { constraintsSql, type ConstraintRow } from './queries/constraints.js';
-export { dependenciesSql, type DependencyRow } from './queries/dependencies.js';
 export { indexesSql, type IndexRow } from './queries/indexes.js';
 export { policiesSql, type PolicyRow } from './queries/policies.js';
 export { statisticsSql, type StatisticsRow } from './queries/statistics.js';
@@ -29,24 +28,31 @@ export { unmanagedSql, type UnmanagedRow } from './queries/unmanaged.js';
 /** The catalog's dependency edges alone (what `dependencies: false` leaves out, unmanaged objects aside). */
 export async function readDependencies(conn: Connection): Promise<Schema['dependencies']> {
   return inCatalogSnapshot(conn, async (reader) => {
-    const [rows, book] = await Promise.all([reader.read<DependencyRow>('dependencies', dependenciesSql), readAddressBook(reader)]);
+    const { rows, book } = await readEdges(reader);
     return inOrder(toDependencies(rows, book));
   });
 }
 
-/** The relations, types and routines that name the ends of the catalog's edges (see addresses.ts). */
-export async function readAddressBook(reader: CatalogReader): Promise<AddressBook> {
-  const [relations, types, routines] = await Promise.all([
+/** The catalog's edges as located, and the address book that names their ends (see addresses.ts). */
+export interface EdgeRows {
+  rows: DependencyRow[];
+  book: AddressBook;
+}
+
+/** Reads the edges and the relations, types and routines that name their ends, side by side. */
+export async function readEdges(reader: CatalogReader): Promise<EdgeRows> {
+  const [rows, relations, types, routines] = await Promise.all([
+    reader.read<DependencyRow>('dependencies', dependenciesSql),
     reader.read<AddressRows['relations'][number]>('relations of dependencies', relationsSql),
     reader.read<AddressRows['types'][number]>('types of dependencies', typesSql),
     reader.read<AddressRows['routines'][number]>('routines of dependencies', routinesSql),
   ]);
-  return new AddressBook({ relations, types, routines });
+  return { rows, book: new AddressBook({ relations, types, routines }) };
 }
 
 /** The catalogs' edges and the objects pgform does not model; both absent when there are none. */
-export function attachDependencies(schema: Schema, dependencyRows: DependencyRow[], unmanagedRows: UnmanagedRow[], book: AddressBook): void {
-  const dependencies = toDependencies(dependencyRows, book);
+export function attachDependencies(schema: Schema, { rows, book }: EdgeRows, unmanagedRows: UnmanagedRow[]): void {
+  const dependencies = toDependencies(rows, book);
   const unmanaged: [string, Unmanaged][] = [];
   for (const row of unmanagedRows) {
     const { key, object, dependencies: edges } = toUnmanaged(row, book);

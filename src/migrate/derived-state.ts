@@ -62,20 +62,6 @@ function derived(before: Schema, changes: Change[], check: boolean): Schema | un
   return { ...before, tables };
 }
 
-/**
- * The tables whose state a derivation changes: a derived state is the state before it in every
- * other object (see derived), so it need only be compared with a target there.
- */
-export function derivedTables(changes: Change[]): Set<string> {
-  const tables = new Set<string>();
-  for (const change of changes) {
-    if (change.kind === 'add column') tables.add(change.table);
-    else if (change.kind === 'set comment' && change.target.type === 'table') tables.add(change.target.id);
-    else if (change.kind === 'set comment' && change.target.type === 'column') tables.add(change.target.relation);
-  }
-  return tables;
-}
-
 /** A column whose ADD COLUMN is the name and a built-in type alone (comments and privileges are changes of their own). */
 function plainColumn(column: Column): boolean {
   const extras = column.default ?? column.identity ?? column.identityOptions ?? column.generated ?? column.collation ?? column.renamedFrom ?? column.conversion;

@@ -22,13 +22,19 @@ export const firstUserOid = 16384;
 /** What an end of an edge is, once located (see `locate`). */
 type EndTag = 'relation' | 'default' | 'constraint' | 'trigger' | 'policy' | 'type' | 'routine' | 'other';
 
+/** [kind, identity] as `pg_identify_object` names an object. */
+type Identity = [kind: string, identity: string];
+
 /**
- * An end of an edge as `locate` reads it: [tag, oid, name]. The oid (JSON gives it as text) is the relation's for a
- * relation, default, constraint, trigger or policy, the type's or routine's for those; the name
- * is the column (of a relation or default) or the part's name. An `other` end is
- * ['other', kind, identity], as `pg_identify_object` names it.
+ * An end of an edge as `locate` reads it: [tag, oid, name]. The oid (JSON gives it as text) is
+ * the relation's for a relation, default, constraint, trigger or policy, the type's or routine's
+ * for those; the name is the column (of a relation or default) or the part's name. An `other`
+ * end is ['other', identity].
  */
-export type EndValues = [tag: EndTag, oid: string | null, name?: string | null];
+export type EndValues = [tag: Exclude<EndTag, 'other'>, oid: string | null, name?: string | null] | [tag: 'other', identity: Identity | null];
+
+/** The [kind, identity] array of the object (`catalog`, `oid`, `sub`), as `pg_identify_object` names it. */
+const identityOf = (catalog: string, oid: string, sub = '0') => `(SELECT ARRAY[io_.type, io_.identity] FROM pg_identify_object(${catalog}, ${oid}, ${sub}) io_)`;
 
 /**
  * SQL locating the end (`cls`, `oid`, `sub`) of an edge, as the JSON array of its EndValues.
@@ -37,7 +43,7 @@ export type EndValues = [tag: EndTag, oid: string | null, name?: string | null];
  * `pg_identify_object`.
  */
 export function locate(cls: string, oid: string, sub: string): string {
-  const identified = (c: string, o: string, s: string) => `(SELECT json_build_array('other', io_.type, io_.identity) FROM pg_identify_object(${c}, ${o}, ${s}) io_)`;
+  const identified = `json_build_array('other', ${identityOf(cls, oid, sub)})`;
   return `CASE ${cls}
     WHEN 'pg_class'::regclass THEN json_build_array('relation', ${oid}, CASE WHEN ${sub} > 0 THEN (SELECT at_.attname FROM pg_attribute at_ WHERE at_.attrelid = ${oid} AND at_.attnum = ${sub}) END)
     WHEN 'pg_type'::regclass THEN json_build_array('type', ${oid})
@@ -48,17 +54,14 @@ export function locate(cls: string, oid: string, sub: string): string {
       FROM pg_constraint co_ WHERE co_.oid = ${oid})
     WHEN 'pg_trigger'::regclass THEN (SELECT json_build_array('trigger', tg_.tgrelid, tg_.tgname) FROM pg_trigger tg_ WHERE tg_.oid = ${oid})
     WHEN 'pg_policy'::regclass THEN (SELECT json_build_array('policy', po_.polrelid, po_.polname) FROM pg_policy po_ WHERE po_.oid = ${oid})
-    WHEN 'pg_rewrite'::regclass THEN (SELECT CASE WHEN rw_.rulename = '_RETURN' THEN json_build_array('relation', rw_.ev_class) ELSE ${identified(cls, oid, sub)} END
+    WHEN 'pg_rewrite'::regclass THEN (SELECT CASE WHEN rw_.rulename = '_RETURN' THEN json_build_array('relation', rw_.ev_class) ELSE ${identified} END
       FROM pg_rewrite rw_ WHERE rw_.oid = ${oid})
-    ELSE ${identified(cls, oid, sub)}
+    ELSE ${identified}
   END`;
 }
 
 /** The relations' kinds that are model objects; any other relation is named by `pg_identify_object`. */
 const modelledRelkinds = `('c', 'r', 'p', 'v', 'm', 'S', 'i', 'I')`;
-
-/** [kind, identity] of an object, as `pg_identify_object` names it. */
-const identityOf = (catalog: string, oid: string) => `(SELECT ARRAY[io_.type, io_.identity] FROM pg_identify_object('${catalog}'::regclass, ${oid}, 0) io_)`;
 
 /**
  * User relations: [oid, relkind, schema, name], and [kind, identity] for a relation of a kind the
@@ -66,7 +69,7 @@ const identityOf = (catalog: string, oid: string) => `(SELECT ARRAY[io_.type, io
  */
 export const relationsSql = asJsonRows(
   `SELECT json_build_array(c.oid, c.relkind, n.nspname, c.relname,
-     CASE WHEN c.relkind NOT IN ${modelledRelkinds} THEN ${identityOf('pg_class', 'c.oid')} END) AS v
+     CASE WHEN c.relkind NOT IN ${modelledRelkinds} THEN ${identityOf("'pg_class'::regclass", 'c.oid')} END) AS v
    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
    WHERE c.oid >= ${firstUserOid} AND n.nspname <> 'pg_toast'`,
 );
@@ -80,7 +83,7 @@ export const typesSql = asJsonRows(
   `SELECT CASE
        WHEN et.typtype IN ('e', 'd', 'r') OR (et.typtype = 'c' AND er.relkind = 'c') THEN json_build_array(ty.oid, 'type', en.nspname, et.typname)
        WHEN et.typrelid <> 0 THEN json_build_array(ty.oid, 'relation', et.typrelid)
-       ELSE json_build_array(ty.oid, 'other', ${identityOf('pg_type', 'et.oid')}) END AS v
+       ELSE json_build_array(ty.oid, 'other', ${identityOf("'pg_type'::regclass", 'et.oid')}) END AS v
    FROM pg_type ty
    JOIN pg_type et ON et.oid = CASE WHEN ty.typelem <> 0 AND ty.typsubscript = 'array_subscript_handler'::regproc THEN ty.typelem
      WHEN ty.typtype = 'm' THEN (SELECT rg.rngtypid FROM pg_range rg WHERE rg.rngmultitypid = ty.oid) ELSE ty.oid END
@@ -93,13 +96,11 @@ export const typesSql = asJsonRows(
 export const routinesSql = asJsonRows(
   `SELECT CASE WHEN p.prokind IN ('f', 'p', 'a')
        THEN json_build_array(p.oid, n.nspname, p.proname, ARRAY(SELECT format_type(t_, NULL) FROM unnest(p.proargtypes::oid[]) t_))
-       ELSE json_build_array(p.oid, ${identityOf('pg_proc', 'p.oid')}) END AS v
+       ELSE json_build_array(p.oid, ${identityOf("'pg_proc'::regclass", 'p.oid')}) END AS v
    FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
    WHERE p.oid >= ${firstUserOid}`,
 );
 
-/** [kind, identity] as `pg_identify_object` names an object. */
-type Identity = [kind: string, identity: string];
 type RelationValues = [oid: string, relkind: string, schema: string, name: string, other: Identity | null];
 type TypeValues = [oid: string, form: 'type', schema: string, name: string] | [oid: string, form: 'relation', relation: string] | [oid: string, form: 'other', other: Identity | null];
 type RoutineValues = [oid: string, schema: string, name: string, args: string[] | null] | [oid: string, other: Identity | null];
@@ -128,8 +129,8 @@ export class AddressBook {
 
   /** An end as the model names it; undefined for one the model cannot name (a default of a composite type's column). */
   resolve(end: EndValues): ObjectRef | undefined {
+    if (end[0] === 'other') return other(end[1]);
     const [tag, oid, name = null] = end;
-    if (tag === 'other') return other(oid, name);
     if (oid === null) return undefined;
     switch (tag) {
       case 'relation':
@@ -159,7 +160,7 @@ export class AddressBook {
     const [, relkind, schema, name, identity] = relation;
     if (relkind === 'c') return { type: 'type', id: objectId(schema, name) };
     const type = relationTypes[relkind];
-    if (!type) return other(identity?.[0] ?? null, identity?.[1] ?? null);
+    if (!type) return other(identity);
     const id = objectId(schema, name);
     if (type === 'table' || type === 'view') return column !== null ? { type: 'column', relation: id, column } : { type, id };
     // A sequence's or index's column is no object of its own: the relation stands for it.
@@ -171,18 +172,18 @@ export class AddressBook {
     if (!type) return undefined;
     if (type[1] === 'type') return { type: 'type', id: objectId(type[2], type[3]) };
     if (type[1] === 'relation') return this.relation(type[2], null);
-    return other(type[2]?.[0] ?? null, type[2]?.[1] ?? null);
+    return other(type[2]);
   }
 
   private routine(oid: string): ObjectRef | undefined {
     const routine = this.routines.get(oid);
     if (!routine) return undefined;
-    if (routine.length === 2) return other(routine[1]?.[0] ?? null, routine[1]?.[1] ?? null);
+    if (routine.length === 2) return other(routine[1]);
     const [, schema, name, args] = routine;
     return { type: 'routine', id: routineId(schema, name, args ?? []) };
   }
 }
 
-function other(kind: string | null, identity: string | null): ObjectRef | undefined {
-  return kind !== null && identity !== null ? { type: 'unmanaged', key: unmanagedKey(kind, identity) } : undefined;
+function other(identity: Identity | null | undefined): ObjectRef | undefined {
+  return identity ? { type: 'unmanaged', key: unmanagedKey(identity[0], identity[1]) } : undefined;
 }
