@@ -1,5 +1,4 @@
 import { cacheKey, readCached, writeCached } from '../cache.js';
-import { readCanonical, writeCanonical } from './stored.js';
 import { inRolledBackTransaction, inTransaction, type Connection } from '../engine/connection.js';
 import { pgliteVersion } from '../engine/pglite-version.js';
 import { introspect } from '../introspect/index.js';
@@ -15,7 +14,7 @@ import { printedByAddedColumns, type PrintedPair } from './added-columns.js';
 import { mergePrinted } from './merge.js';
 
 /** Bump when what the cache holds changes shape, so old entries are not read. */
-const cacheFormat = 8;
+const cacheFormat = 9;
 
 export interface CanonicalOptions {
   externalNamespaces: string[];
@@ -74,10 +73,10 @@ export async function canonicalizeAt(schema: Schema, printer: string, target: Pr
 
 async function printedWith(schema: Schema, printer: string, target: PrintTarget, options: CanonicalOptions): Promise<Schema> {
   const whole = wholeKey(printer, options);
-  const known = whole ? readCanonical(options.cacheDir!, whole) : undefined;
+  const known = whole ? readCached<Schema>(options.cacheDir!, whole) : undefined;
   if (known) return known;
   const canonical = await printedByKey(schema, printer, target, options);
-  if (whole) writeCanonical(options.cacheDir!, whole, canonical);
+  if (whole) writeCached(options.cacheDir!, whole, canonical);
   return canonical;
 }
 
@@ -87,7 +86,7 @@ async function printedWith(schema: Schema, printer: string, target: PrintTarget,
  */
 export function canonicalOfStoredLoad(printer: string, options: CanonicalOptions & { loadKey: string }): Schema | undefined {
   const whole = wholeKey(printer, options);
-  return whole ? readCanonical(options.cacheDir!, whole) : undefined;
+  return whole ? readCached<Schema>(options.cacheDir!, whole) : undefined;
 }
 
 function wholeKey(printer: string, options: CanonicalOptions): string | undefined {
@@ -102,14 +101,14 @@ async function printedByKey(schema: Schema, printer: string, target: PrintTarget
   // differently) and the code that writes its SQL decide what the server prints: no plan is
   // made unless the server is asked.
   const key = cacheKey(String(cacheFormat), printer, planCodeFingerprint(), JSON.stringify(local, withoutSources));
-  const cached = options.cacheDir ? readCanonical(options.cacheDir, key) : undefined;
+  const cached = options.cacheDir ? readCached<Schema>(options.cacheDir, key) : undefined;
   if (cached) return mergePrinted(schema, cached);
   // The last definitions printed with these objects: an added column is printed from them, with no server.
   const previousKey = cacheKey(String(cacheFormat), 'previous', printer, JSON.stringify(objectIds(local)));
   const previous = options.cacheDir ? readPrevious(options.cacheDir, previousKey) : undefined;
   const printed = (previous && printedByAddedColumns(local, previous)) ?? (await printCreated(schema, createPlan(local), target, options));
   if (options.cacheDir) {
-    writeCanonical(options.cacheDir, key, printed);
+    writeCached(options.cacheDir, key, printed);
     writeCached(options.cacheDir, previousKey, { declared: local, printedKey: key } satisfies PreviousPrint);
   }
   return mergePrinted(schema, printed);
@@ -127,7 +126,7 @@ interface PreviousPrint {
 
 function readPrevious(dir: string, key: string): PrintedPair | undefined {
   const entry = readCached<PreviousPrint>(dir, key);
-  const printed = entry?.printedKey ? readCanonical(dir, entry.printedKey) : undefined;
+  const printed = entry?.printedKey ? readCached<Schema>(dir, entry.printedKey) : undefined;
   return entry && printed ? { declared: entry.declared, printed } : undefined;
 }
 
