@@ -15,6 +15,7 @@ import { registerStatus } from './commands/status.js';
 import { err, out, reportError } from './output.js';
 import { version } from './version.js';
 import { letCommandSizeEngine } from '../engine/wasm-tiering.js';
+import { holdHeapGrowth } from '../engine/heap-growth.js';
 
 /** Every command registers itself from its own file under cli/commands/. */
 const registrations = [registerInit, registerSql, registerBootstrap, registerInspect, registerGen, registerDiff, registerGenerate, registerMigrate, registerStatus, registerPush, registerDev, registerPull, registerLint];
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
 /** The CLI entry: parses argv, runs one command, sets the exit code (0 ok, 1 drift or stale, 2 error). */
 export async function main(argv: string[]): Promise<void> {
   letCommandSizeEngine();
+  holdHeapGrowth();
   try {
     await buildProgram().parseAsync(argv);
   } catch (error) {

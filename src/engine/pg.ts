@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { PgformError } from '../errors.js';
 import type { Connection } from './connection.js';
 import { redactUrl } from './redact.js';
+import { databaseOpened } from './heap-growth.js';
 
 // Dates and timestamps stay text, as PGlite returns them, so both engines give the same rows.
 const dateOids = new Set([1082, 1114, 1184]);
@@ -38,6 +39,7 @@ export async function connectPostgres(url: string): Promise<Connection> {
     const reason = error instanceof Error ? error.message : String(error);
     throw new PgformError('DATABASE_UNREACHABLE', `cannot connect to ${redactUrl(url)}: ${reason.split(url).join(redactUrl(url))}`, {}, 'check the URL and that the server is running');
   }
+  databaseOpened();
   let version: number | undefined;
   return {
     engine: 'postgres',

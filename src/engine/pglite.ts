@@ -2,7 +2,7 @@ import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync,
 import { createHash, randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { citext } from '@electric-sql/pglite/contrib/citext';
@@ -21,6 +21,7 @@ import { collectClosedEngine, collectGarbage, largeFootprint } from './release.j
 import { keptStatements } from './kept-statements.js';
 import { lazyExtensions } from './lazy-extensions.js';
 import { rememberFiles } from './remembered-files.js';
+import { databaseOpened } from './heap-growth.js';
 
 /**
  * Server settings for every embedded instance. One transaction creating thousands of tables and
@@ -62,8 +63,10 @@ async function withoutStackTraces<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The engine with what it learns of its files remembered (see rememberFiles). */
-function withRememberedFiles(engine: PGlite): PGlite {
+/** Starts an engine with what it learns of its files remembered (see rememberFiles). */
+async function startEngine(options: PGliteOptions): Promise<PGlite> {
+  databaseOpened();
+  const engine = await PGlite.create(options);
   rememberFiles((engine as unknown as { mod?: Parameters<typeof rememberFiles>[0] }).mod);
   return engine;
 }
@@ -162,7 +165,7 @@ async function templateDir(setup?: PgliteSetup): Promise<string> {
   const partial = `${path}.${process.pid}.partial`;
   rmSync(partial, { recursive: true, force: true });
   if (setup?.sql) await copyDirectory(await templateDir(), partial);
-  const db = withRememberedFiles(await PGlite.create({ dataDir: partial, extensions, ...(setup?.sql ? { startParams: startParamsFor(setup) } : {}) }));
+  const db = await startEngine({ dataDir: partial, extensions, ...(setup?.sql ? { startParams: startParamsFor(setup) } : {}) });
   if (setup?.sql) await withoutStackTraces(() => db.exec(setup.sql));
   await db.close();
   try {
@@ -242,7 +245,7 @@ export async function openScratchPglite(setup?: PgliteSetup, from?: string, kept
   let conn: Connection;
   try {
     await copyDirectory(template, dataDir);
-    const create = async () => withRememberedFiles(await PGlite.create({ dataDir, extensions, startParams: startParamsFor(setup) }));
+    const create = () => startEngine({ dataDir, extensions, startParams: startParamsFor(setup) });
     conn = wrap(await create(), release, create);
   } catch (error) {
     remove();
@@ -312,7 +315,7 @@ export async function openEmbeddedPglite(dataDir: string, setup?: PgliteSetup): 
   let db: PGlite;
   try {
     if (fresh) await copyDirectory(await templateDir(setup), dataDir);
-    db = withRememberedFiles(await PGlite.create({ dataDir, extensions, startParams: startParamsFor(setup) }));
+    db = await startEngine({ dataDir, extensions, startParams: startParamsFor(setup) });
     await db.query('SELECT 1');
   } catch (error) {
     release();
