@@ -77,12 +77,15 @@ export async function writeGenerated(config: ResolvedConfig, generator: Generato
   const render = await outputs[generator].render();
   const path = join(config.out, file);
   const content = render(schema, advisor);
-  const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
-  if (current === content) return { path: relative(config.root, path), content, status: 'unchanged' };
+  // Compared as bytes: decoded, the file on disk would be a second copy of a string that takes two
+  // bytes a character once it holds one beyond Latin-1 (25 MB for SCHEMA.md at 2,000 tables).
+  const bytes = Buffer.from(content);
+  const current = existsSync(path) ? readFileSync(path) : undefined;
+  if (current?.equals(bytes)) return { path: relative(config.root, path), content, status: 'unchanged' };
   if (check) return { path: relative(config.root, path), content, status: 'stale' };
   mkdirSync(dirname(path), { recursive: true });
   const partial = `${path}.${process.pid}.partial`;
-  writeFileSync(partial, content);
+  writeFileSync(partial, bytes);
   renameSync(partial, path);
   return { path: relative(config.root, path), content, status: 'written' };
 }

@@ -11,7 +11,7 @@ import { renderFunctions } from './functions.js';
 import { aggregatesAnchor, renderAggregates } from './aggregates.js';
 import { findGaps, gapCount, renderGaps, type AdvisorFinding } from './gaps.js';
 import { renderInventory } from './inventory.js';
-import { blocks } from './markdown.js';
+import { fileOf } from './markdown.js';
 import { renderDiagrams } from './mermaid.js';
 import { renderOverview, renderTitle, type Section } from './overview.js';
 import { renderKeyJoins, renderRelationships } from './relationships.js';
@@ -41,11 +41,10 @@ export function renderDocs(schema: Schema, options: { advisor?: AdvisorFinding[]
     [sectionAnchor.gaps, 'Gaps', renderGaps(gaps)],
   ];
   const sections: Section[] = candidates.filter(([, , body]) => body !== '').map(([anchor, title, body]) => ({ anchor, title, body }));
-  const text = blocks(
+  return fileOf(
     docsHeader,
     renderTitle(ctx),
     renderOverview(ctx, [{ anchor: sectionAnchor.overview, title: 'Overview', body: '' }, ...sections], gapCount(gaps)),
     ...sections.map((section) => section.body),
   );
-  return `${text}\n`;
 }

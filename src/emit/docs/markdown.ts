@@ -103,5 +103,17 @@ export function nestMarkdown(text: string, level: number): string {
 
 /** Joins blocks with one blank line, dropping empty ones. */
 export function blocks(...parts: (string | undefined | false)[]): string {
-  return parts.filter((part): part is string => typeof part === 'string' && part.trim() !== '').join('\n\n');
+  return nonEmpty(parts).join('\n\n');
 }
+
+/**
+ * Blocks as a whole file: ending in one newline. Added to the last block before the join, not to
+ * the joined text, which would be copied whole again (tens of megabytes at thousands of tables).
+ */
+export function fileOf(...parts: (string | undefined | false)[]): string {
+  const kept = nonEmpty(parts);
+  if (kept.length) kept[kept.length - 1] += '\n';
+  return kept.join('\n\n');
+}
+
+const nonEmpty = (parts: (string | undefined | false)[]) => parts.filter((part): part is string => typeof part === 'string' && part.trim() !== '');
