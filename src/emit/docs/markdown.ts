@@ -112,7 +112,8 @@ export function blocks(...parts: (string | undefined | false)[]): string {
  */
 export function fileOf(...parts: (string | undefined | false)[]): string {
   const kept = nonEmpty(parts);
-  if (kept.length) kept[kept.length - 1] += '\n';
+  if (kept.length === 0) return '\n';
+  kept[kept.length - 1] += '\n';
   return kept.join('\n\n');
 }
 
