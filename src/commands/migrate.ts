@@ -15,6 +15,7 @@ import { databaseLabel, openDatabase, presetOf, withConnection } from './databas
 
 /** How long a migration statement waits for a lock before giving up, unless told otherwise. */
 import { defaultLockTimeout } from './defaults.js';
+import { schemasBootstrapCreates } from '../engine/presets.js';
 
 export { defaultLockTimeout };
 
@@ -75,7 +76,8 @@ export async function migrateCommand(config: ResolvedConfig, options: MigrateOpt
   const retry = { ...defaultLockRetry, timeout: lockTimeout, attempts: retries + 1 };
   const files = listMigrations(config.root, config.migrations);
   const base = { database: databaseLabel(config), folder: migrationsFolder(config.root, config.migrations).display, dryRun: Boolean(options.dryRun) };
-  const supabase = presetOf(config).supabaseHistory;
+  const preset = presetOf(config);
+  const supabase = preset.supabaseHistory;
   const record = async (conn: Connection, file: MigrationFile, ms: number) => {
     await recordApplied(conn, file.name, file.checksum, ms);
     if (!file.transactional) await clearProgress(conn, file.name);
@@ -112,6 +114,7 @@ export async function migrateCommand(config: ResolvedConfig, options: MigrateOpt
               record: (ms) => record(conn, file, ms),
               onBlocked: (blocked) => options.onEvent?.({ type: 'blocked', ...blocked }),
               onRebuild: (index) => options.onEvent?.({ type: 'rebuilding', name: file.name, index }),
+              bootstrap: { preset: preset.name, schemas: schemasBootstrapCreates(preset) },
             });
             applied.push({ name: file.name, durationMs: Math.round(durationMs) });
             options.onEvent?.({ type: 'applied', name: file.name, durationMs: Math.round(durationMs) });

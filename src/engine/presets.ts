@@ -156,3 +156,8 @@ export const presets: Record<Preset['name'], Preset> = {
   },
   none: { name: 'none', externalNamespaces: ['pgform'], bootstrapSql: '', externalExtensions: [], supabaseHistory: false, defaultPrivilegeGrantees: {}, externalRoles: [] },
 };
+
+/** The schemas a preset's bootstrap SQL creates: a migration failing on a missing one needs `pgform bootstrap` first. */
+export function schemasBootstrapCreates(preset: Preset): string[] {
+  return [...preset.bootstrapSql.matchAll(/CREATE SCHEMA IF NOT EXISTS (\w+)/g)].map((match) => match[1]!);
+}

@@ -26,6 +26,8 @@ export interface ApplyOptions {
   onRebuild?: (index: string) => void;
   /** The file's search_path (a tenant schema's migration: unqualified names land in that schema). */
   searchPath?: string;
+  /** The config's preset and the schemas its `pgform bootstrap` creates: a file failing on a missing one is told to run it. */
+  bootstrap?: { preset: string; schemas: string[] };
 }
 
 interface DriverError {
@@ -47,6 +49,8 @@ interface Failure {
 
 /** duplicate_table, duplicate_object, duplicate_schema, duplicate_function: the object exists. */
 const alreadyExists = new Set(['42P07', '42710', '42P06', '42723']);
+/** invalid_schema_name: a statement names a schema the database lacks. */
+const undefinedSchema = '3F000';
 
 /**
  * Applies one migration file and returns how long its statements took. A transactional file
@@ -93,7 +97,7 @@ export async function applyMigration(conn: Connection, file: MigrationFile, opti
     duration = performance.now() - started;
     if (!failure) await options.record?.(duration).catch((error: unknown) => (failure = { error }));
   }
-  if (failure) throw await migrationError(conn, file, failure, options.lockTimeout);
+  if (failure) throw await migrationError(conn, file, failure, options);
   return duration;
 }
 
@@ -193,7 +197,7 @@ function positionIn(text: string, statement: SqlStatement, error: unknown): { li
   return { line: position > 0 ? lineAt(text, statement.offset + position - 1) : statement.line };
 }
 
-async function migrationError(conn: Connection, file: MigrationFile, failure: Failure, lockTimeout?: string): Promise<PgformError> {
+async function migrationError(conn: Connection, file: MigrationFile, failure: Failure, { lockTimeout, bootstrap }: ApplyOptions): Promise<PgformError> {
   const driver = failure.error as DriverError;
   const reason = driver?.message ?? String(failure.error);
   const detail = [driver?.detail, driver?.hint].filter(Boolean).join('; ');
@@ -216,9 +220,12 @@ async function migrationError(conn: Connection, file: MigrationFile, failure: Fa
   }
   const outside = file.transactional && /cannot run inside a transaction block|unsafe use of new value/.test(reason);
   const exists = alreadyExists.has(driver?.code ?? '');
+  const platformSchema = driver?.code === undefinedSchema ? /schema "([^"]+)" does not exist/.exec(reason)?.[1] : undefined;
   const fix = outside
     ? `make the first line of the file ${noTransactionMarker} so its statements run one by one, outside a transaction`
-    : exists
+    : bootstrap && platformSchema && bootstrap.schemas.includes(platformSchema)
+      ? `the database lacks what the ${bootstrap.preset} platform provides (schema ${platformSchema}): run pgform bootstrap on it, then migrate again`
+      : exists
       ? `if the database already holds what the migrations build (made by hand, or by another tool), adopt it: pgform migrate --baseline <version of the last file it holds> checks that and records those files as applied; else fix the file and run migrate again`
       : 'fix the file and run migrate again';
   return new PgformError('STATEMENT_FAILED', `migration ${file.name} failed${line ? ` at line ${line}` : ''}: ${reason}${detail ? ` (${detail})` : ''}`, location, `${fix}${kept}`, {

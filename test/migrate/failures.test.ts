@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { migrateCommand } from '../../src/commands/migrate.js';
 import { statusCommand } from '../../src/commands/status.js';
 import { PgformError } from '../../src/errors.js';
-import { engines } from '../support/engines.js';
+import { engines, postgresEngine } from '../support/engines.js';
 import { withProject, type Project } from './project.js';
 
 const first = ['20240101000000_first.sql', 'CREATE TABLE public.first (id int PRIMARY KEY);\n'] as const;
@@ -148,5 +148,27 @@ describe.each(engines)('migrate failures on $name', (engine) => {
         ['applied', undefined],
       ]);
     });
+  });
+});
+
+describe('migrate on a database the preset was never bootstrapped in', () => {
+  // The embedded database is made from the preset's template, so only a server database can lack it.
+  it.skipIf(Boolean(postgresEngine.unavailable))('a file failing on a schema the bootstrap creates is told to run pgform bootstrap', async () => {
+    await withProject(
+      postgresEngine,
+      async (project) => {
+        project.writeMigration('20240101000000_profiles.sql', 'CREATE TABLE public.profiles (id uuid PRIMARY KEY REFERENCES auth.users (id));\n');
+        project.writeMigration('20240102000000_vault.sql', 'CREATE TABLE public.secrets (id uuid PRIMARY KEY REFERENCES vault.secrets (id));\n');
+        const missing = await failure(migrateCommand(project.config));
+        expect(missing.message).toMatch(/^migration 20240101000000_profiles\.sql failed at line 1: schema "auth" does not exist/);
+        expect(missing.hint).toBe('the database lacks what the supabase platform provides (schema auth): run pgform bootstrap on it, then migrate again; nothing of it was applied');
+        // A schema the bootstrap does not create is the file's own mistake.
+        project.writeMigration('20240101000000_profiles.sql', 'CREATE TABLE public.profiles (id uuid PRIMARY KEY);\n');
+        const other = await failure(migrateCommand(project.config));
+        expect(other.message).toMatch(/^migration 20240102000000_vault\.sql failed at line 1: schema "vault" does not exist/);
+        expect(other.hint).toBe('fix the file and run migrate again; nothing of it was applied');
+      },
+      { preset: false },
+    );
   });
 });

@@ -29,9 +29,9 @@ export interface Project {
 
 /**
  * Runs work in a fresh project in a scratch folder (see scratchFolder; removed afterwards): on PGlite its embedded database lives in that folder; on PostgreSQL it is a fresh
- * database with the preset in place.
+ * database with the preset in place, unless `preset` is false (the embedded one always has it).
  */
-export async function withProject<T>(engine: TestEngine, work: (project: Project) => Promise<T>): Promise<T> {
+export async function withProject<T>(engine: TestEngine, work: (project: Project) => Promise<T>, options?: { preset?: boolean }): Promise<T> {
   const root = scratchFolder('migrate');
   mkdirSync(join(root, 'migrations'), { recursive: true });
   const run = async (url?: string) => {
@@ -66,7 +66,7 @@ export async function withProject<T>(engine: TestEngine, work: (project: Project
     return work(project);
   };
   try {
-    return engine.name === 'postgres' ? await withDatabase(engine, ({ url }) => run(url)) : await run();
+    return engine.name === 'postgres' ? await withDatabase(engine, ({ url }) => run(url), options) : await run();
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
