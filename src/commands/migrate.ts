@@ -78,6 +78,7 @@ export async function migrateCommand(config: ResolvedConfig, options: MigrateOpt
   const base = { database: databaseLabel(config), folder: migrationsFolder(config.root, config.migrations).display, dryRun: Boolean(options.dryRun) };
   const preset = presetOf(config);
   const supabase = preset.supabaseHistory;
+  const bootstrap = { preset: preset.name, schemas: schemasBootstrapCreates(preset) };
   const record = async (conn: Connection, file: MigrationFile, ms: number) => {
     await recordApplied(conn, file.name, file.checksum, ms);
     if (!file.transactional) await clearProgress(conn, file.name);
@@ -114,7 +115,7 @@ export async function migrateCommand(config: ResolvedConfig, options: MigrateOpt
               record: (ms) => record(conn, file, ms),
               onBlocked: (blocked) => options.onEvent?.({ type: 'blocked', ...blocked }),
               onRebuild: (index) => options.onEvent?.({ type: 'rebuilding', name: file.name, index }),
-              bootstrap: { preset: preset.name, schemas: schemasBootstrapCreates(preset) },
+              bootstrap,
             });
             applied.push({ name: file.name, durationMs: Math.round(durationMs) });
             options.onEvent?.({ type: 'applied', name: file.name, durationMs: Math.round(durationMs) });

@@ -1,4 +1,5 @@
 import type { Schema } from '../model/schema.js';
+import { firstUserOid } from './queries/addresses.js';
 
 /**
  * A KindCoverage says what pgform does with one kind of PostgreSQL object: `modelled` kinds are
@@ -24,7 +25,7 @@ export interface KindCoverage {
 }
 
 const inSchemas = (nspOid: string) => `${nspOid} IN (SELECT oid FROM pg_namespace WHERE nspname = ANY ($1::text[]))`;
-const userOid = (oid: string) => `${oid} >= 16384`;
+const userOid = (oid: string) => `${oid} >= ${firstUserOid}`;
 const byOid = (catalog: string, where: string, alias = 'o') => `SELECT '${catalog}'::regclass, ${alias}.oid, 0 FROM ${catalog} ${alias} WHERE ${where}`;
 
 const tables = (schema: Schema) => Object.values(schema.tables);

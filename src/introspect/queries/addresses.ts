@@ -137,13 +137,13 @@ export class AddressBook {
         return this.relation(oid, name);
       case 'default': {
         const relation = this.relations.get(oid);
-        return relation && name !== null && relationTypes[relation[1]] ? { type: 'default', relation: objectId(relation[2], relation[3]), column: name } : undefined;
+        return relation && name !== null && relationTypes[relation[1]] ? { type: 'default', relation: relationId(relation), column: name } : undefined;
       }
       case 'constraint':
       case 'trigger':
       case 'policy': {
         const relation = this.relations.get(oid);
-        return relation && name !== null ? { type: tag, table: objectId(relation[2], relation[3]), name } : undefined;
+        return relation && name !== null ? { type: tag, table: relationId(relation), name } : undefined;
       }
       case 'type':
         return this.type(oid);
@@ -157,11 +157,11 @@ export class AddressBook {
   private relation(oid: string, column: string | null): ObjectRef | undefined {
     const relation = this.relations.get(oid);
     if (!relation) return undefined;
-    const [, relkind, schema, name, identity] = relation;
-    if (relkind === 'c') return { type: 'type', id: objectId(schema, name) };
+    const [, relkind, , , identity] = relation;
+    const id = relationId(relation);
+    if (relkind === 'c') return { type: 'type', id };
     const type = relationTypes[relkind];
     if (!type) return other(identity);
-    const id = objectId(schema, name);
     if (type === 'table' || type === 'view') return column !== null ? { type: 'column', relation: id, column } : { type, id };
     // A sequence's or index's column is no object of its own: the relation stands for it.
     return { type, id };
@@ -183,6 +183,9 @@ export class AddressBook {
     return { type: 'routine', id: routineId(schema, name, args ?? []) };
   }
 }
+
+/** A relation's id as the model writes it. */
+const relationId = (relation: RelationValues) => objectId(relation[2], relation[3]);
 
 function other(identity: Identity | null | undefined): ObjectRef | undefined {
   return identity ? { type: 'unmanaged', key: unmanagedKey(identity[0], identity[1]) } : undefined;
