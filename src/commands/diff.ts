@@ -16,7 +16,7 @@ import { relationCount } from './relation-count.js';
 import { sizeEngineFor } from '../engine/wasm-tiering.js';
 import { listedMigrations, stateKey, type ListedMigrations } from './shadow.js';
 import { knownSame, rememberSame, verdictKey } from './verdicts.js';
-import { printWith, samePrinter, type Printer } from './printer.js';
+import { printedOfStoredLoad, printWith, samePrinter, type Printer } from './printer.js';
 import { loadConfiguredSchema } from './sql.js';
 
 /** A State is one side of a comparison: its model and the server that printed it (none for definitions). */
@@ -27,6 +27,8 @@ interface State {
 }
 
 const isUrl = (spec: string) => /^postgres(ql)?:\/\//i.test(spec);
+/** A spec meant as a URL (it is checked as one when read), well formed or not. */
+const meantAsUrl = (spec: string) => isUrl(spec) || /:\/\/|@|^[\w.-]+:\d+\//.test(spec);
 
 async function readLive(config: ResolvedConfig, url: string | undefined, namespaces?: string[]): Promise<State> {
   return withConnection(
@@ -63,8 +65,23 @@ async function readState(config: ResolvedConfig, spec: string, namespaces: strin
     return { label: textStateLabel(config, spec, migrationsUpTo), schema, printer };
   }
   if (spec === 'database') return readLive(config, config.url, namespaces);
-  if (isUrl(spec) || /:\/\/|@|^[\w.-]+:\d+\//.test(spec)) return readLive(config, checkDatabaseUrl(spec, '--from/--to'), namespaces);
+  if (meantAsUrl(spec)) return readLive(config, checkDatabaseUrl(spec, '--from/--to'), namespaces);
   throw new PgformError('USAGE', `unknown state "${redactUrl(spec)}"`, { field: '--from/--to' }, 'use a postgres:// URL, definitions, migrations or database');
+}
+
+/**
+ * The migration files' state as `printer` prints it. Its printed form is stored under the state's
+ * key, so while the files are unchanged it is read alone: neither the embedded engine's model nor
+ * a print of it on the server.
+ */
+async function migrationsPrintedBy(config: ResolvedConfig, printer: Printer, text: TextSources): Promise<State> {
+  const label = textStateLabel(config, 'migrations', text.migrationsUpTo);
+  const listed = text.listed ?? listedMigrations(config, text.migrationsUpTo);
+  const loadKey = `migration files ${stateKey(listed)}`;
+  const stored = printedOfStoredLoad(config, printer, loadKey);
+  if (stored) return { label, schema: stored, printer };
+  const { schema, printer: own } = await migrationsState(config, undefined, listed);
+  return { label, schema: samePrinter(own, printer) ? schema : await printWith(config, printer, schema, loadKey), printer };
 }
 
 /** Keeps the named schemas only (and never external ones). */
@@ -114,6 +131,16 @@ export async function printedStates(
   // Two sides are read at once unless both need the embedded engine: one instance at a time
   // keeps memory down, and the embedded database cannot be opened twice.
   const embedded = (spec: string) => spec === 'migrations' || (spec === 'database' && !config.url);
+  const onServer = (spec: string) => meantAsUrl(spec) || (spec === 'database' && !!config.url);
+  // The migration files against a server: the server is read first, and its printer says which stored print of the files to read.
+  if (fromSpec === 'migrations' && onServer(toSpec)) {
+    const to = await readState(config, toSpec, schemas, text);
+    return { from: await migrationsPrintedBy(config, to.printer!, text), to };
+  }
+  if (toSpec === 'migrations' && onServer(fromSpec)) {
+    const from = await readState(config, fromSpec, schemas, text);
+    return { from, to: await migrationsPrintedBy(config, from.printer!, text) };
+  }
   const [from, to] =
     embedded(fromSpec) && embedded(toSpec)
       ? [await readState(config, fromSpec, schemas, text), await readState(config, toSpec, schemas, text)]

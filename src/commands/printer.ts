@@ -1,4 +1,4 @@
-import { canonicalizeWith } from '../canonical/index.js';
+import { canonicalizeWith, canonicalOfStoredLoad } from '../canonical/index.js';
 import { privilegesFor } from '../canonical/server-privileges.js';
 import type { ResolvedConfig } from '../config/load.js';
 import type { Connection } from '../engine/connection.js';
@@ -87,12 +87,33 @@ export async function openServerScratch(config: ResolvedConfig, url: string): Pr
   });
 }
 
-/** Prints a model as the printer would: apply it to an empty database there and read it back (cached). */
-export async function printWith(config: ResolvedConfig, printer: Printer, schema: Schema): Promise<Schema> {
-  const options = { externalNamespaces: presetOf(config).externalNamespaces, cacheDir: cacheDir(config) };
+/** The printer's name in the keys of its printed forms. */
+const printerName = (printer: Printer) => (printer.engine === 'postgres' && printer.url ? `postgres ${printer.version}` : `pglite package ${pgliteVersion}`);
+
+const printOptions = (config: ResolvedConfig, loadKey: string | undefined) => ({
+  externalNamespaces: presetOf(config).externalNamespaces,
+  cacheDir: cacheDir(config),
+  ...(loadKey ? { loadKey } : {}),
+});
+
+/**
+ * Prints a model as the printer would: apply it to an empty database there and read it back
+ * (cached). `loadKey` names what the model was read from (see printedOfStoredLoad): the printed
+ * form is then also stored under it.
+ */
+export async function printWith(config: ResolvedConfig, printer: Printer, schema: Schema, loadKey?: string): Promise<Schema> {
+  const options = printOptions(config, loadKey);
   if (printer.engine === 'postgres' && printer.url) {
     const url = printer.url;
-    return canonicalizeWith(privilegesFor(schema, printer.version), `postgres ${printer.version}`, (work) => withServerScratch(config, url, work), options);
+    return canonicalizeWith(privilegesFor(schema, printer.version), printerName(printer), (work) => withServerScratch(config, url, work), options);
   }
-  return canonicalizeWith(schema, `pglite package ${pgliteVersion}`, (work) => withConnection(() => openScratch(config), work), options);
+  return canonicalizeWith(schema, printerName(printer), (work) => withConnection(() => openScratch(config), work), options);
+}
+
+/**
+ * The printer's form of a model printWith stored under `loadKey`, if any: read without reading
+ * (or holding) the model it was printed from.
+ */
+export function printedOfStoredLoad(config: ResolvedConfig, printer: Printer, loadKey: string): Schema | undefined {
+  return canonicalOfStoredLoad(printerName(printer), { ...printOptions(config, undefined), loadKey });
 }

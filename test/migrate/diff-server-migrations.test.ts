@@ -1,0 +1,57 @@
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { diffCommand } from '../../src/commands/diff.js';
+import { generateCommand } from '../../src/commands/generate.js';
+import { migrateCommand } from '../../src/commands/migrate.js';
+import { cacheDir } from '../../src/commands/states.js';
+import { postgresEngine } from '../support/engines.js';
+import { withProject } from './project.js';
+
+const definitions = `import { table, integer, text, sql } from 'pgform';
+export const items = table('items', {
+  columns: { id: integer().primaryKey(), label: text().notNull().default('none') },
+  checks: { label_short: sql\`length(label) < 40\` },
+});
+`;
+
+const kinds = (result: { changes: { kind: string }[] }) => result.changes.map((change) => change.kind);
+
+/** The states the shadow stored for the migration files (the embedded engine's reading of them). */
+const shadowStates = (config: Parameters<typeof cacheDir>[0]) => {
+  const dir = cacheDir(config, 'shadow');
+  return existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.json')) : [];
+};
+
+// A server's database against the migration files: the files' state is printed by that server.
+// While the files are unchanged, the printed state is read from the store alone, and any new file
+// must be seen.
+describe('diff between a server database and the migration files', () => {
+  it.skipIf(Boolean(postgresEngine.unavailable))('reads the files as the server prints them from the store, and sees a new file', async () => {
+    await withProject(postgresEngine, async (project) => {
+      const { config } = project;
+      project.define(definitions);
+      await generateCommand(config, { now: new Date('2024-01-31T12:00:00Z') });
+      const ask = () => diffCommand(config, { from: 'database', to: 'migrations' });
+
+      const first = await ask();
+      expect(kinds(first)).toEqual(['create table']);
+      // Without the shadow's stored states, an answer that needed the files' model would replay them and store it again.
+      rmSync(cacheDir(config, 'shadow'), { recursive: true, force: true });
+      rmSync(cacheDir(config, 'shadow-data'), { recursive: true, force: true });
+      expect(await ask()).toEqual(first);
+      expect(shadowStates(config)).toEqual([]);
+      expect(kinds(await diffCommand(config, { from: 'migrations', to: 'database' }))).toEqual(['drop table']);
+      expect(shadowStates(config)).toEqual([]);
+
+      // Applied, the database and the files agree: the server prints the default and the check as the store holds them.
+      await migrateCommand(config);
+      expect(await ask()).toMatchObject({ changes: [], unmanaged: [] });
+
+      // A new file changes the files' state: it is replayed, printed and seen from both sides.
+      project.writeMigration('20240131120005_note.sql', 'ALTER TABLE public.items ADD COLUMN note text;\n');
+      expect(kinds(await ask())).toEqual(['add column']);
+      expect(shadowStates(config)).toHaveLength(1);
+      expect(kinds(await diffCommand(config, { from: 'migrations', to: 'database' }))).toEqual(['drop column']);
+    });
+  });
+});
