@@ -17,13 +17,16 @@ import { sizeEngineFor } from '../engine/wasm-tiering.js';
 import { listedMigrations, stateKey, type ListedMigrations } from './shadow.js';
 import { knownSame, rememberSame, verdictKey } from './verdicts.js';
 import { printedOfStoredLoad, printWith, samePrinter, type Printer } from './printer.js';
-import { loadConfiguredSchema } from './sql.js';
+import { loadConfiguredSchema, storedConfiguredLoadKey } from './sql.js';
+import { loadKey } from '../load/model-cache.js';
 
 /** A State is one side of a comparison: its model and the server that printed it (none for definitions). */
 interface State {
   label: string;
   schema: Schema;
   printer?: Printer;
+  /** What the model was read from, when text: its print is stored under this key as well (see printWith). */
+  loadKey?: string;
 }
 
 const isUrl = (spec: string) => /^postgres(ql)?:\/\//i.test(spec);
@@ -59,10 +62,15 @@ interface TextSources {
 /** Reads a state: `definitions`, `migrations`, `database` (the configured one) or a database URL. */
 async function readState(config: ResolvedConfig, spec: string, namespaces: string[] | undefined, text: TextSources): Promise<State> {
   const { migrationsUpTo, declared, listed } = text;
-  if (spec === 'definitions') return { label: textStateLabel(config, spec), schema: declared ?? (await loadConfiguredSchema(config)) };
+  if (spec === 'definitions') {
+    const schema = declared ?? (await loadConfiguredSchema(config));
+    const key = loadKey(schema);
+    return { label: textStateLabel(config, spec), schema, ...(key ? { loadKey: key } : {}) };
+  }
   if (spec === 'migrations') {
-    const { schema, printer } = await migrationsState(config, undefined, listed ?? listedMigrations(config, migrationsUpTo));
-    return { label: textStateLabel(config, spec, migrationsUpTo), schema, printer };
+    const files = listed ?? listedMigrations(config, migrationsUpTo);
+    const { schema, printer } = await migrationsState(config, undefined, files);
+    return { label: textStateLabel(config, spec, migrationsUpTo), schema, printer, loadKey: migrationsLoadKey(files) };
   }
   if (spec === 'database') return readLive(config, config.url, namespaces);
   if (meantAsUrl(spec)) return readLive(config, checkDatabaseUrl(spec, '--from/--to'), namespaces);
@@ -75,13 +83,43 @@ async function readState(config: ResolvedConfig, spec: string, namespaces: strin
  * a print of it on the server.
  */
 async function migrationsPrintedBy(config: ResolvedConfig, printer: Printer, text: TextSources): Promise<State> {
-  const label = textStateLabel(config, 'migrations', text.migrationsUpTo);
   const listed = text.listed ?? listedMigrations(config, text.migrationsUpTo);
-  const loadKey = `migration files ${stateKey(listed)}`;
-  const stored = printedOfStoredLoad(config, printer, loadKey);
-  if (stored) return { label, schema: stored, printer };
-  const { schema, printer: own } = await migrationsState(config, undefined, listed);
-  return { label, schema: samePrinter(own, printer) ? schema : await printWith(config, printer, schema, loadKey), printer };
+  const stored = printedOfStoredLoad(config, printer, migrationsLoadKey(listed));
+  if (stored) return { label: textStateLabel(config, 'migrations', text.migrationsUpTo), schema: stored, printer };
+  return readState(config, 'migrations', undefined, { ...text, listed });
+}
+
+/** The key the migration files' printed states are stored under: the files' own (see stateKey). */
+const migrationsLoadKey = (listed: ListedMigrations) => `migration files ${stateKey(listed)}`;
+
+/** Reads both sides; a text side whose print by the other side's printer is stored is read as that print alone. */
+async function readSides(config: ResolvedConfig, fromSpec: string, toSpec: string, schemas: string[] | undefined, text: TextSources): Promise<[State, State]> {
+  const specs = [fromSpec, toSpec] as const;
+  const live = (spec: string) => spec === 'database' || meantAsUrl(spec);
+  const onServer = (spec: string) => meantAsUrl(spec) || (spec === 'database' && !!config.url);
+  // The key the definitions' print would be stored under, when the files are as at a stored load.
+  const definitionsKey = (other: string) => (!text.declared && live(other) ? storedConfiguredLoadKey(config) : undefined);
+  for (const side of [0, 1] as const) {
+    const [spec, other] = [specs[side], specs[1 - side]!];
+    const storedKey = spec === 'definitions' ? definitionsKey(other) : undefined;
+    if (!(spec === 'migrations' && onServer(other)) && !storedKey) continue;
+    // The live side is read first: its printer says which stored print to read.
+    const otherState = await readState(config, other, schemas, text);
+    const printer = otherState.printer!;
+    const stored = storedKey && printedOfStoredLoad(config, printer, storedKey);
+    const textState: State = stored
+      ? { label: textStateLabel(config, 'definitions'), schema: stored, printer }
+      : spec === 'migrations'
+        ? await migrationsPrintedBy(config, printer, text)
+        : await readState(config, spec, schemas, text);
+    return side === 0 ? [textState, otherState] : [otherState, textState];
+  }
+  // Two sides are read at once unless both need the embedded engine: one instance at a time
+  // keeps memory down, and the embedded database cannot be opened twice.
+  const embedded = (spec: string) => spec === 'migrations' || (spec === 'database' && !config.url);
+  return embedded(fromSpec) && embedded(toSpec)
+    ? [await readState(config, fromSpec, schemas, text), await readState(config, toSpec, schemas, text)]
+    : await Promise.all([readState(config, fromSpec, schemas, text), readState(config, toSpec, schemas, text)]);
 }
 
 /** Keeps the named schemas only (and never external ones). */
@@ -128,28 +166,12 @@ export async function printedStates(
   schemas?: string[],
   text: TextSources = {},
 ): Promise<{ from: { label: string; schema: Schema }; to: { label: string; schema: Schema } }> {
-  // Two sides are read at once unless both need the embedded engine: one instance at a time
-  // keeps memory down, and the embedded database cannot be opened twice.
-  const embedded = (spec: string) => spec === 'migrations' || (spec === 'database' && !config.url);
-  const onServer = (spec: string) => meantAsUrl(spec) || (spec === 'database' && !!config.url);
-  // The migration files against a server: the server is read first, and its printer says which stored print of the files to read.
-  if (fromSpec === 'migrations' && onServer(toSpec)) {
-    const to = await readState(config, toSpec, schemas, text);
-    return { from: await migrationsPrintedBy(config, to.printer!, text), to };
-  }
-  if (toSpec === 'migrations' && onServer(fromSpec)) {
-    const from = await readState(config, fromSpec, schemas, text);
-    return { from, to: await migrationsPrintedBy(config, from.printer!, text) };
-  }
-  const [from, to] =
-    embedded(fromSpec) && embedded(toSpec)
-      ? [await readState(config, fromSpec, schemas, text), await readState(config, toSpec, schemas, text)]
-      : await Promise.all([readState(config, fromSpec, schemas, text), readState(config, toSpec, schemas, text)]);
+  const [from, to] = await readSides(config, fromSpec, toSpec, schemas, text);
   const printer = [from.printer, to.printer].find((p) => p?.engine === 'postgres') ?? from.printer ?? to.printer;
   for (const state of [from, to]) {
     if (!samePrinter(state.printer, printer)) {
       const target = printer ?? { engine: 'pglite' as const, version: 0 };
-      const printed = await printWith(config, target, state.schema);
+      const printed = await printWith(config, target, state.schema, state.loadKey);
       state.schema = state.printer ? { ...printed, docs: state.schema.docs } : printed;
     }
   }

@@ -1,10 +1,12 @@
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeHeld } from '../../src/cache.js';
 import { diffCommand } from '../../src/commands/diff.js';
 import { generateCommand } from '../../src/commands/generate.js';
 import { migrateCommand } from '../../src/commands/migrate.js';
 import { cacheDir } from '../../src/commands/states.js';
-import { postgresEngine } from '../support/engines.js';
+import { engines, postgresEngine } from '../support/engines.js';
 import { withProject } from './project.js';
 
 const definitions = `import { table, integer, text, sql } from 'pgform';
@@ -52,6 +54,50 @@ describe('diff between a server database and the migration files', () => {
       expect(kinds(await ask())).toEqual(['add column']);
       expect(shadowStates(config)).toHaveLength(1);
       expect(kinds(await diffCommand(config, { from: 'migrations', to: 'database' }))).toEqual(['drop column']);
+    });
+  });
+});
+
+// The definitions against a live database: once printed by that database's server, the print is
+// stored under the files' key and read alone while they are unchanged; every edit must be seen.
+describe.each(engines)('diff between a live database and the definitions on $name', (engine) => {
+  it.skipIf(Boolean(engine.unavailable))('reads the stored print of unchanged definitions without loading them, and sees each edit', async () => {
+    await withProject(engine, async (project) => {
+      const { config } = project;
+      const log = join(project.root, 'evaluated.log');
+      // Saved a while ago (a file saved while a load runs is not stored), and logging each evaluation.
+      const save = (source: string) => {
+        project.define(`import { appendFileSync } from 'node:fs';\nappendFileSync(${JSON.stringify(log)}, 'evaluated\\n');\n${source}`);
+        const past = new Date(Date.now() - 60_000);
+        utimesSync(config.definitions, past, past);
+      };
+      const evaluations = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).length : 0);
+      // Each run as a command that ends well: what it held back for the cache is stored.
+      const ask = async (from = 'database', to = 'definitions') => {
+        writeHeld(false);
+        const result = await diffCommand(config, { from, to });
+        writeHeld();
+        return result;
+      };
+      save(definitions);
+      const first = await ask();
+      expect(kinds(first)).toEqual(['create table']);
+      expect(evaluations()).toBe(1);
+      // The stored model of the definitions is spoilt: a run that read it would evaluate them again.
+      const modelDir = cacheDir(config, 'model');
+      for (const name of readdirSync(modelDir)) if (!readFileSync(join(modelDir, name), 'utf8').startsWith('{"modules"')) writeFileSync(join(modelDir, name), 'spoilt');
+      expect(await ask()).toEqual(first);
+      expect(kinds(await ask('definitions', 'database'))).toEqual(['drop table']);
+      expect(evaluations()).toBe(1);
+
+      await generateCommand(config, { now: new Date('2024-01-31T12:00:00Z') });
+      await migrateCommand(config);
+      expect(await ask()).toMatchObject({ changes: [], unmanaged: [] });
+      save(definitions.replace("default('none')", "default('none'), note: text()"));
+      expect(kinds(await ask())).toEqual(['add column']);
+      expect(kinds(await ask())).toEqual(['add column']);
+      save(definitions);
+      expect(await ask()).toMatchObject({ changes: [], unmanaged: [] });
     });
   });
 });
