@@ -3,8 +3,9 @@ import { connectPostgres } from '../engine/pg.js';
 import { isPgformError } from '../errors.js';
 import type { Schema } from '../model/schema.js';
 import { withConnection } from './database.js';
-import { printWith } from './printer.js';
-import { loadConfiguredSchema } from './sql.js';
+import { loadKey } from '../load/model-cache.js';
+import { printedOfStoredLoad, printWith, type Printer } from './printer.js';
+import { loadConfiguredSchema, storedConfiguredLoadKey } from './sql.js';
 import { definitionsState } from './states.js';
 
 /** CanonicalOnServerOptions: what to do when the server will not make a scratch database. */
@@ -17,15 +18,28 @@ export interface CanonicalOnServerOptions {
 }
 
 /**
+ * The definitions as `printer` prints them, when the files are as they were at a stored load and
+ * that load's print by this printer is stored: found by the files' key alone, so neither the
+ * loader nor the declared model is read.
+ */
+export function storedDefinitionsPrint(config: ResolvedConfig, printer: Printer): Schema | undefined {
+  const key = storedConfiguredLoadKey(config);
+  return key ? printedOfStoredLoad(config, printer, key) : undefined;
+}
+
+/**
  * The definitions as a canonical model printed by the server at `url`: PostgreSQL prints types
  * and expressions differently across versions, so comparing with a live database needs its own
  * printing, done in a scratch database on that server (see printer.ts) and cached.
  */
 export async function canonicalOnServer(config: ResolvedConfig, url: string, options: CanonicalOnServerOptions = {}): Promise<Schema> {
   const version = await withConnection(() => connectPostgres(url), (conn) => conn.serverVersion());
+  const printer: Printer = { engine: 'postgres', version, url };
+  const stored = storedDefinitionsPrint(config, printer);
+  if (stored) return stored;
   const schema = await loadConfiguredSchema(config);
   try {
-    return await printWith(config, { engine: 'postgres', version, url }, schema);
+    return await printWith(config, printer, schema, loadKey(schema));
   } catch (error) {
     if (!options.onFallback || !isPgformError(error) || error.code !== 'DATABASE_UNREACHABLE') throw error;
     options.onFallback(`${error.message}; the embedded engine prints the definitions instead`);

@@ -16,6 +16,7 @@ import { relationCount } from './relation-count.js';
 import { sizeEngineFor } from '../engine/wasm-tiering.js';
 import { listedMigrations, stateKey, type ListedMigrations } from './shadow.js';
 import { knownSame, rememberSame, verdictKey } from './verdicts.js';
+import { storedDefinitionsPrint } from './canonical-on-server.js';
 import { printedOfStoredLoad, printWith, samePrinter, type Printer } from './printer.js';
 import { loadConfiguredSchema, storedConfiguredLoadKey } from './sql.js';
 import { loadKey } from '../load/model-cache.js';
@@ -97,16 +98,16 @@ async function readSides(config: ResolvedConfig, fromSpec: string, toSpec: strin
   const specs = [fromSpec, toSpec] as const;
   const live = (spec: string) => spec === 'database' || meantAsUrl(spec);
   const onServer = (spec: string) => meantAsUrl(spec) || (spec === 'database' && !!config.url);
-  // The key the definitions' print would be stored under, when the files are as at a stored load.
-  const definitionsKey = (other: string) => (!text.declared && live(other) ? storedConfiguredLoadKey(config) : undefined);
+  // Whether the definitions' files are as at a stored load: their print may be stored too.
+  const definitionsStored = (other: string) => !text.declared && live(other) && storedConfiguredLoadKey(config) !== undefined;
   for (const side of [0, 1] as const) {
     const [spec, other] = [specs[side], specs[1 - side]!];
-    const storedKey = spec === 'definitions' ? definitionsKey(other) : undefined;
-    if (!(spec === 'migrations' && onServer(other)) && !storedKey) continue;
+    const atStoredLoad = spec === 'definitions' && definitionsStored(other);
+    if (!(spec === 'migrations' && onServer(other)) && !atStoredLoad) continue;
     // The live side is read first: its printer says which stored print to read.
     const otherState = await readState(config, other, schemas, text);
     const printer = otherState.printer!;
-    const stored = storedKey && printedOfStoredLoad(config, printer, storedKey);
+    const stored = atStoredLoad && storedDefinitionsPrint(config, printer);
     const textState: State = stored
       ? { label: textStateLabel(config, 'definitions'), schema: stored, printer }
       : spec === 'migrations'

@@ -12,6 +12,7 @@ import type { Hazard } from '../model/change.js';
 import type { Schema } from '../model/schema.js';
 import { presetReads } from './database.js';
 import { compareSchemas } from './diff.js';
+import { loadKey } from '../load/model-cache.js';
 import { printWith, type Printer } from './printer.js';
 import { loadConfiguredSchema } from './sql.js';
 
@@ -35,7 +36,7 @@ export async function fleetDiffCommand(config: ResolvedConfig, targets: Target[]
   const printed = new Map<string, Promise<Schema>>();
   const printedFor = (printer: Printer) => {
     const key = `${printer.engine} ${printer.version}`;
-    if (!printed.has(key)) printed.set(key, printWith(config, printer, definitions));
+    if (!printed.has(key)) printed.set(key, printWith(config, printer, definitions, loadKey(definitions)));
     return printed.get(key)!;
   };
   const outcomes = await runPool(targets, options.concurrency, async (target): Promise<TargetDrift> => {

@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeHeld } from '../../src/cache.js';
 import { diffCommand } from '../../src/commands/diff.js';
+import { canonicalOnServer } from '../../src/commands/canonical-on-server.js';
 import { generateCommand } from '../../src/commands/generate.js';
 import { migrateCommand } from '../../src/commands/migrate.js';
 import { cacheDir } from '../../src/commands/states.js';
 import { engines, postgresEngine } from '../support/engines.js';
-import { withProject } from './project.js';
+import { withProject, type Project } from './project.js';
 
 const definitions = `import { table, integer, text, sql } from 'pgform';
 export const items = table('items', {
@@ -58,34 +59,45 @@ describe('diff between a server database and the migration files', () => {
   });
 });
 
+/** Saves the definitions a while ago (a file saved while a load runs is not stored), logging each evaluation of them. */
+function savedDefinitions(project: Project) {
+  const log = join(project.root, 'evaluated.log');
+  return {
+    save(source: string) {
+      project.define(`import { appendFileSync } from 'node:fs';\nappendFileSync(${JSON.stringify(log)}, 'evaluated\\n');\n${source}`);
+      const past = new Date(Date.now() - 60_000);
+      utimesSync(project.config.definitions, past, past);
+    },
+    evaluations: () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).length : 0),
+    /** Spoils the stored model of the definitions: a run that read it would evaluate them again. */
+    spoilStoredModel() {
+      const modelDir = cacheDir(project.config, 'model');
+      for (const name of readdirSync(modelDir)) if (!readFileSync(join(modelDir, name), 'utf8').startsWith('{"modules"')) writeFileSync(join(modelDir, name), 'spoilt');
+    },
+  };
+}
+
+/** Runs work as a command that ends well: what it held back for the cache is stored. */
+async function asCommand<T>(work: () => Promise<T>): Promise<T> {
+  writeHeld(false);
+  const result = await work();
+  writeHeld();
+  return result;
+}
+
 // The definitions against a live database: once printed by that database's server, the print is
 // stored under the files' key and read alone while they are unchanged; every edit must be seen.
 describe.each(engines)('diff between a live database and the definitions on $name', (engine) => {
   it.skipIf(Boolean(engine.unavailable))('reads the stored print of unchanged definitions without loading them, and sees each edit', async () => {
     await withProject(engine, async (project) => {
       const { config } = project;
-      const log = join(project.root, 'evaluated.log');
-      // Saved a while ago (a file saved while a load runs is not stored), and logging each evaluation.
-      const save = (source: string) => {
-        project.define(`import { appendFileSync } from 'node:fs';\nappendFileSync(${JSON.stringify(log)}, 'evaluated\\n');\n${source}`);
-        const past = new Date(Date.now() - 60_000);
-        utimesSync(config.definitions, past, past);
-      };
-      const evaluations = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).length : 0);
-      // Each run as a command that ends well: what it held back for the cache is stored.
-      const ask = async (from = 'database', to = 'definitions') => {
-        writeHeld(false);
-        const result = await diffCommand(config, { from, to });
-        writeHeld();
-        return result;
-      };
+      const { save, evaluations, spoilStoredModel } = savedDefinitions(project);
+      const ask = (from = 'database', to = 'definitions') => asCommand(() => diffCommand(config, { from, to }));
       save(definitions);
       const first = await ask();
       expect(kinds(first)).toEqual(['create table']);
       expect(evaluations()).toBe(1);
-      // The stored model of the definitions is spoilt: a run that read it would evaluate them again.
-      const modelDir = cacheDir(config, 'model');
-      for (const name of readdirSync(modelDir)) if (!readFileSync(join(modelDir, name), 'utf8').startsWith('{"modules"')) writeFileSync(join(modelDir, name), 'spoilt');
+      spoilStoredModel();
       expect(await ask()).toEqual(first);
       expect(kinds(await ask('definitions', 'database'))).toEqual(['drop table']);
       expect(evaluations()).toBe(1);
@@ -98,6 +110,26 @@ describe.each(engines)('diff between a live database and the definitions on $nam
       expect(kinds(await ask())).toEqual(['add column']);
       save(definitions);
       expect(await ask()).toMatchObject({ changes: [], unmanaged: [] });
+    });
+  });
+});
+
+// Commands that compare the definitions with a server (push, tenants) print them there the same way.
+describe('the definitions printed by a server for push', () => {
+  it.skipIf(Boolean(postgresEngine.unavailable))('are read from the stored print while unchanged, and printed again after an edit', async () => {
+    await withProject(postgresEngine, async (project) => {
+      const { config } = project;
+      const { save, evaluations, spoilStoredModel } = savedDefinitions(project);
+      const print = () => asCommand(() => canonicalOnServer(config, config.url!));
+      save(definitions);
+      const first = await print();
+      expect(first.tables['public.items']?.constraints.label_short).toBeDefined();
+      spoilStoredModel();
+      expect(await print()).toEqual(first);
+      expect(evaluations()).toBe(1);
+      save(definitions.replace("default('none')", "default('none'), note: text()"));
+      expect((await print()).tables['public.items']?.columns.map((column) => column.name)).toEqual(['id', 'label', 'note']);
+      expect(evaluations()).toBe(2);
     });
   });
 });
