@@ -2,6 +2,7 @@ import { canonicalizeWith, canonicalOfStoredLoad } from '../canonical/index.js';
 import { privilegesFor } from '../canonical/server-privileges.js';
 import type { ResolvedConfig } from '../config/load.js';
 import type { Connection } from '../engine/connection.js';
+import { whileHeld } from '../engine/heap-growth.js';
 import { connectPostgres } from '../engine/pg.js';
 import { pgliteVersion } from '../engine/pglite-version.js';
 import { redactUrl } from '../engine/redact.js';
@@ -105,7 +106,7 @@ export async function printWith(config: ResolvedConfig, printer: Printer, schema
   const options = printOptions(config, loadKey);
   if (printer.engine === 'postgres' && printer.url) {
     const url = printer.url;
-    return canonicalizeWith(privilegesFor(schema, printer.version), printerName(printer), (work) => withServerScratch(config, url, work), options);
+    return whileHeld(() => canonicalizeWith(privilegesFor(schema, printer.version), printerName(printer), (work) => withServerScratch(config, url, work), options));
   }
   return canonicalizeWith(schema, printerName(printer), (work) => withConnection(() => openScratch(config), work), options);
 }
