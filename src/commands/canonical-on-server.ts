@@ -22,7 +22,7 @@ export interface CanonicalOnServerOptions {
  * that load's print by this printer is stored: found by the files' key alone, so neither the
  * loader nor the declared model is read.
  */
-export function storedDefinitionsPrint(config: ResolvedConfig, printer: Printer): Schema | undefined {
+function storedDefinitionsPrint(config: ResolvedConfig, printer: Printer): Schema | undefined {
   const key = storedConfiguredLoadKey(config);
   return key ? printedOfStoredLoad(config, printer, key) : undefined;
 }

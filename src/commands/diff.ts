@@ -16,12 +16,11 @@ import { relationCount } from './relation-count.js';
 import { sizeEngineFor } from '../engine/wasm-tiering.js';
 import { listedMigrations, stateKey, type ListedMigrations } from './shadow.js';
 import { knownSame, rememberSame, verdictKey } from './verdicts.js';
-import { storedDefinitionsPrint } from './canonical-on-server.js';
 import { printedOfStoredLoad, printWith, samePrinter, type Printer } from './printer.js';
 import { loadConfiguredSchema, storedConfiguredLoadKey } from './sql.js';
 import { loadKey } from '../load/model-cache.js';
 
-/** A State is one side of a comparison: its model and the server that printed it (none for definitions). */
+/** A State is one side of a comparison: its model and the server that printed it (none for definitions read as declared). */
 interface State {
   label: string;
   schema: Schema;
@@ -34,12 +33,14 @@ const isUrl = (spec: string) => /^postgres(ql)?:\/\//i.test(spec);
 /** A spec meant as a URL (it is checked as one when read), well formed or not. */
 const meantAsUrl = (spec: string) => isUrl(spec) || /:\/\/|@|^[\w.-]+:\d+\//.test(spec);
 
-async function readLive(config: ResolvedConfig, url: string | undefined, namespaces?: string[]): Promise<State> {
+/** `printerKnown` hears the database's printer as soon as it is connected, before its catalog is read. */
+async function readLive(config: ResolvedConfig, url: string | undefined, namespaces?: string[], printerKnown?: (printer: Printer) => void): Promise<State> {
   return withConnection(
     () => (url ? connectPostgres(url) : openDatabase(config)),
     async (conn) => {
-      const schema = await introspect(conn, { ...presetReads(config), ...(namespaces ? { namespaces } : {}) });
       const printer: Printer = { engine: conn.engine, version: await conn.serverVersion(), ...(url ? { url } : {}) };
+      printerKnown?.(printer);
+      const schema = await introspect(conn, { ...presetReads(config), ...(namespaces ? { namespaces } : {}) });
       return { label: url ? redactUrl(url) : databaseLabel(config, undefined), schema, printer };
     },
   );
@@ -60,8 +61,8 @@ interface TextSources {
   listed?: ListedMigrations;
 }
 
-/** Reads a state: `definitions`, `migrations`, `database` (the configured one) or a database URL. */
-async function readState(config: ResolvedConfig, spec: string, namespaces: string[] | undefined, text: TextSources): Promise<State> {
+/** Reads a state: `definitions`, `migrations`, `database` (the configured one) or a database URL (see readLive for `printerKnown`). */
+async function readState(config: ResolvedConfig, spec: string, namespaces: string[] | undefined, text: TextSources, printerKnown?: (printer: Printer) => void): Promise<State> {
   const { migrationsUpTo, declared, listed } = text;
   if (spec === 'definitions') {
     const schema = declared ?? (await loadConfiguredSchema(config));
@@ -73,8 +74,8 @@ async function readState(config: ResolvedConfig, spec: string, namespaces: strin
     const { schema, printer } = await migrationsState(config, undefined, files);
     return { label: textStateLabel(config, spec, migrationsUpTo), schema, printer, loadKey: migrationsLoadKey(files) };
   }
-  if (spec === 'database') return readLive(config, config.url, namespaces);
-  if (meantAsUrl(spec)) return readLive(config, checkDatabaseUrl(spec, '--from/--to'), namespaces);
+  if (spec === 'database') return readLive(config, config.url, namespaces, printerKnown);
+  if (meantAsUrl(spec)) return readLive(config, checkDatabaseUrl(spec, '--from/--to'), namespaces, printerKnown);
   throw new PgformError('USAGE', `unknown state "${redactUrl(spec)}"`, { field: '--from/--to' }, 'use a postgres:// URL, definitions, migrations or database');
 }
 
@@ -93,26 +94,45 @@ async function migrationsPrintedBy(config: ResolvedConfig, printer: Printer, tex
 /** The key the migration files' printed states are stored under: the files' own (see stateKey). */
 const migrationsLoadKey = (listed: ListedMigrations) => `migration files ${stateKey(listed)}`;
 
-/** Reads both sides; a text side whose print by the other side's printer is stored is read as that print alone. */
+/**
+ * The key the definitions' print may be stored under: the files' key when they are as at a stored
+ * load. A definitions path that cannot be read has none here: reading the side says what is wrong,
+ * after the other side's spec has been checked, as before any print was stored.
+ */
+function storedLoadKeyOrNone(config: ResolvedConfig): string | undefined {
+  try {
+    return storedConfiguredLoadKey(config);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads both sides. Against a live database, a text side's print by that database's server may be
+ * stored under the files' own key: the database says its printer as it connects, and the text side
+ * is then that print alone, or read (and printed afterwards) while the database's catalog is read.
+ */
 async function readSides(config: ResolvedConfig, fromSpec: string, toSpec: string, schemas: string[] | undefined, text: TextSources): Promise<[State, State]> {
   const specs = [fromSpec, toSpec] as const;
   const live = (spec: string) => spec === 'database' || meantAsUrl(spec);
+  // The migration files and the embedded database share a printer: only a server prints the files otherwise.
   const onServer = (spec: string) => meantAsUrl(spec) || (spec === 'database' && !!config.url);
-  // Whether the definitions' files are as at a stored load: their print may be stored too.
-  const definitionsStored = (other: string) => !text.declared && live(other) && storedConfiguredLoadKey(config) !== undefined;
   for (const side of [0, 1] as const) {
     const [spec, other] = [specs[side], specs[1 - side]!];
-    const atStoredLoad = spec === 'definitions' && definitionsStored(other);
-    if (!(spec === 'migrations' && onServer(other)) && !atStoredLoad) continue;
-    // The live side is read first: its printer says which stored print to read.
-    const otherState = await readState(config, other, schemas, text);
-    const printer = otherState.printer!;
-    const stored = atStoredLoad && storedDefinitionsPrint(config, printer);
-    const textState: State = stored
-      ? { label: textStateLabel(config, 'definitions'), schema: stored, printer }
+    const definitionsKey = spec === 'definitions' && !text.declared && live(other) ? storedLoadKeyOrNone(config) : undefined;
+    if (!(spec === 'migrations' && onServer(other)) && !definitionsKey) continue;
+    let printerKnown!: (printer: Printer) => void;
+    const known = new Promise<Printer>((resolve) => (printerKnown = resolve));
+    const otherRead = readState(config, other, schemas, text, printerKnown);
+    // A database that fails before it says its printer fails the race.
+    const printer = await Promise.race([known, otherRead.then((state) => state.printer!)]);
+    const stored = definitionsKey ? printedOfStoredLoad(config, printer, definitionsKey) : undefined;
+    const textRead: Promise<State> = stored
+      ? Promise.resolve({ label: textStateLabel(config, 'definitions'), schema: stored, printer })
       : spec === 'migrations'
-        ? await migrationsPrintedBy(config, printer, text)
-        : await readState(config, spec, schemas, text);
+        ? migrationsPrintedBy(config, printer, text)
+        : readState(config, spec, schemas, text);
+    const [textState, otherState] = await Promise.all([textRead, otherRead]);
     return side === 0 ? [textState, otherState] : [otherState, textState];
   }
   // Two sides are read at once unless both need the embedded engine: one instance at a time

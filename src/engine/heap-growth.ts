@@ -44,7 +44,8 @@ let holders = 0;
  * PostgreSQL server, whose garbage (the plan's text, the scratch database's rows, the printed
  * model's JSON) is most of the heap while the server does the work. At 2,000 tables a full print
  * for `diff --url` peaked at 510-520 MB with V8's growth and at 314 MB held, in the same CPU time.
- * Reading a live database is not held (see above).
+ * Reading a live database is not held (see above), except while a print runs beside it: `diff
+ * --targets` reads other targets' catalogs while the first target of a server version prints.
  */
 export async function whileHeld<T>(work: () => Promise<T>): Promise<T> {
   if (growth !== 'released') return work();

@@ -51,10 +51,17 @@ describe('diff between a server database and the migration files', () => {
       expect(await ask()).toMatchObject({ changes: [], unmanaged: [] });
 
       // A new file changes the files' state: it is replayed, printed and seen from both sides.
+      const statesBefore = shadowStates(config);
       project.writeMigration('20240131120005_note.sql', 'ALTER TABLE public.items ADD COLUMN note text;\n');
       expect(kinds(await ask())).toEqual(['add column']);
-      expect(shadowStates(config)).toHaveLength(1);
+      expect(shadowStates(config).length).toBeGreaterThan(statesBefore.length);
       expect(kinds(await diffCommand(config, { from: 'migrations', to: 'database' }))).toEqual(['drop column']);
+      // The files up to the first: the state before the new file, not the stored print of all of them.
+      expect(await diffCommand(config, { from: 'database', to: 'migrations', migrationsUpTo: '20240131120000' })).toMatchObject({ changes: [] });
+      expect(kinds(await ask())).toEqual(['add column']);
+
+      // A spec that is no URL is refused as such, whatever the other side holds.
+      await expect(diffCommand(config, { from: 'me@localhost:5432/x', to: 'migrations' })).rejects.toThrow(/is not a database URL/);
     });
   });
 });
@@ -101,6 +108,8 @@ describe.each(engines)('diff between a live database and the definitions on $nam
       expect(await ask()).toEqual(first);
       expect(kinds(await ask('definitions', 'database'))).toEqual(['drop table']);
       expect(evaluations()).toBe(1);
+      // A spec that is no URL is refused as such, even when the definitions cannot be read.
+      await expect(diffCommand({ ...config, definitions: join(project.root, 'missing.ts') }, { from: 'me@localhost:5432/x', to: 'definitions' })).rejects.toThrow(/is not a database URL/);
 
       await generateCommand(config, { now: new Date('2024-01-31T12:00:00Z') });
       await migrateCommand(config);
