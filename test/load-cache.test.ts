@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeHeld } from '../src/cache.js';
@@ -9,6 +9,7 @@ import type { ResolvedConfig } from '../src/config/load.js';
 import type { Schema } from '../src/model/schema.js';
 import { loadSchema } from '../src/load/definitions.js';
 import { keepModules, releaseModules } from '../src/load/typescript.js';
+import { asFinishedCommand, saveAWhileAgo as save } from './support/finished-command.js';
 import { scratchFolder } from './support/scratch.js';
 
 /*
@@ -31,22 +32,10 @@ const tableText = (name: string, extra = '') =>
 
 const config: ResolvedConfig = { root, definitions, migrations: 'migrations', out: 'generated', embeddedDir: join(root, '.pgform', 'db'), preset: 'supabase', systems: {} };
 
-/** Writes a file as if saved a while ago: a file saved while a load runs is not cached (see loadSchemaCached). */
-function save(file: string, text: string): void {
-  writeFileSync(file, text);
-  const past = new Date(Date.now() - 60_000);
-  utimesSync(file, past, past);
-}
-
 /** The modules evaluated by `work`, a command that ends well (what it held back for the cache is stored). */
 async function evaluatedBy<T>(work: () => Promise<T>): Promise<{ value: T; evaluated: string[] }> {
   writeFileSync(log, '');
-  // As a command starts in a process of its own: nothing held. Test files share their worker, and
-  // values other files' commands held belong to projects already removed: written here, they
-  // would make those folders again.
-  writeHeld(false);
-  const value = await work();
-  writeHeld();
+  const value = await asFinishedCommand(work);
   return { value, evaluated: readFileSync(log, 'utf8').split('\n').filter(Boolean).sort() };
 }
 

@@ -18,16 +18,6 @@ export interface CanonicalOnServerOptions {
 }
 
 /**
- * The definitions as `printer` prints them, when the files are as they were at a stored load and
- * that load's print by this printer is stored: found by the files' key alone, so neither the
- * loader nor the declared model is read.
- */
-function storedDefinitionsPrint(config: ResolvedConfig, printer: Printer): Schema | undefined {
-  const key = storedConfiguredLoadKey(config);
-  return key ? printedOfStoredLoad(config, printer, key) : undefined;
-}
-
-/**
  * The definitions as a canonical model printed by the server at `url`: PostgreSQL prints types
  * and expressions differently across versions, so comparing with a live database needs its own
  * printing, done in a scratch database on that server (see printer.ts) and cached.
@@ -35,7 +25,9 @@ function storedDefinitionsPrint(config: ResolvedConfig, printer: Printer): Schem
 export async function canonicalOnServer(config: ResolvedConfig, url: string, options: CanonicalOnServerOptions = {}): Promise<Schema> {
   const version = await withConnection(() => connectPostgres(url), (conn) => conn.serverVersion());
   const printer: Printer = { engine: 'postgres', version, url };
-  const stored = storedDefinitionsPrint(config, printer);
+  // The files as at a stored load: their print by this server may be stored under the load's key (see printWith).
+  const storedKey = storedConfiguredLoadKey(config);
+  const stored = storedKey && printedOfStoredLoad(config, printer, storedKey);
   if (stored) return stored;
   const schema = await loadConfiguredSchema(config);
   try {

@@ -192,8 +192,8 @@ export async function printedStates(
   for (const state of [from, to]) {
     if (!samePrinter(state.printer, printer)) {
       const target = printer ?? { engine: 'pglite' as const, version: 0 };
-      const printed = await printWith(config, target, state.schema, state.loadKey);
-      state.schema = state.printer ? { ...printed, docs: state.schema.docs } : printed;
+      // The print keeps the model's own docs (see mergePrinted).
+      state.schema = await printWith(config, target, state.schema, state.loadKey);
     }
   }
   return { from, to };

@@ -4,12 +4,11 @@ import type { ResolvedConfig } from '../config/load.js';
 import type { Connection } from '../engine/connection.js';
 import { whileHeld } from '../engine/heap-growth.js';
 import { connectPostgres } from '../engine/pg.js';
-import { pgliteVersion } from '../engine/pglite-version.js';
 import { redactUrl } from '../engine/redact.js';
 import { PgformError } from '../errors.js';
 import type { Schema } from '../model/schema.js';
 import { openScratch, presetOf, withConnection } from './database.js';
-import { cacheDir } from './states.js';
+import { cacheDir, embeddedPrinter } from './states.js';
 
 /**
  * A Printer is the server whose printed forms (view queries, expressions, type names) a
@@ -89,7 +88,7 @@ export async function openServerScratch(config: ResolvedConfig, url: string): Pr
 }
 
 /** The printer's name in the keys of its printed forms. */
-const printerName = (printer: Printer) => (printer.engine === 'postgres' && printer.url ? `postgres ${printer.version}` : `pglite package ${pgliteVersion}`);
+const printerName = (printer: Printer) => (printer.engine === 'postgres' && printer.url ? `postgres ${printer.version}` : embeddedPrinter);
 
 const printOptions = (config: ResolvedConfig, loadKey: string | undefined) => ({
   externalNamespaces: presetOf(config).externalNamespaces,

@@ -1,13 +1,13 @@
-import { existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeHeld } from '../../src/cache.js';
 import { diffCommand } from '../../src/commands/diff.js';
 import { canonicalOnServer } from '../../src/commands/canonical-on-server.js';
 import { generateCommand } from '../../src/commands/generate.js';
 import { migrateCommand } from '../../src/commands/migrate.js';
 import { cacheDir } from '../../src/commands/states.js';
 import { engines, postgresEngine } from '../support/engines.js';
+import { asFinishedCommand, saveAWhileAgo } from '../support/finished-command.js';
 import { withProject, type Project } from './project.js';
 
 const definitions = `import { table, integer, text, sql } from 'pgform';
@@ -71,9 +71,7 @@ function savedDefinitions(project: Project) {
   const log = join(project.root, 'evaluated.log');
   return {
     save(source: string) {
-      project.define(`import { appendFileSync } from 'node:fs';\nappendFileSync(${JSON.stringify(log)}, 'evaluated\\n');\n${source}`);
-      const past = new Date(Date.now() - 60_000);
-      utimesSync(project.config.definitions, past, past);
+      saveAWhileAgo(project.config.definitions, `import { appendFileSync } from 'node:fs';\nappendFileSync(${JSON.stringify(log)}, 'evaluated\\n');\n${source}`);
     },
     evaluations: () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).length : 0),
     /** Spoils the stored model of the definitions: a run that read it would evaluate them again. */
@@ -84,14 +82,6 @@ function savedDefinitions(project: Project) {
   };
 }
 
-/** Runs work as a command that ends well: what it held back for the cache is stored. */
-async function asCommand<T>(work: () => Promise<T>): Promise<T> {
-  writeHeld(false);
-  const result = await work();
-  writeHeld();
-  return result;
-}
-
 // The definitions against a live database: once printed by that database's server, the print is
 // stored under the files' key and read alone while they are unchanged; every edit must be seen.
 describe.each(engines)('diff between a live database and the definitions on $name', (engine) => {
@@ -99,7 +89,7 @@ describe.each(engines)('diff between a live database and the definitions on $nam
     await withProject(engine, async (project) => {
       const { config } = project;
       const { save, evaluations, spoilStoredModel } = savedDefinitions(project);
-      const ask = (from = 'database', to = 'definitions') => asCommand(() => diffCommand(config, { from, to }));
+      const ask = (from = 'database', to = 'definitions') => asFinishedCommand(() => diffCommand(config, { from, to }));
       save(definitions);
       const first = await ask();
       expect(kinds(first)).toEqual(['create table']);
@@ -129,7 +119,7 @@ describe('the definitions printed by a server for push', () => {
     await withProject(postgresEngine, async (project) => {
       const { config } = project;
       const { save, evaluations, spoilStoredModel } = savedDefinitions(project);
-      const print = () => asCommand(() => canonicalOnServer(config, config.url!));
+      const print = () => asFinishedCommand(() => canonicalOnServer(config, config.url!));
       save(definitions);
       const first = await print();
       expect(first.tables['public.items']?.constraints.label_short).toBeDefined();
