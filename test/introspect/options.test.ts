@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/engine/connection.js';
 import { renderTypes } from '../../src/emit/types/index.js';
 import { introspect } from '../../src/introspect/index.js';
+import { parallelReads } from '../../src/introspect/read.js';
 import { testEngines } from './databases.js';
 import { undefinedPaths, useFixture } from './fixture.js';
 
@@ -48,19 +49,31 @@ for (const engine of testEngines) {
       const counting: Connection = conn.openSibling
         ? { ...conn, openSibling: async () => opened[opened.push(await conn.openSibling!()) - 1]! }
         : conn;
-      const parallel = await introspect(counting, { externalNamespaces: ['auth', 'storage'] });
+      // The fixture is small and near: a read opens more sessions only past these thresholds.
+      const small = await introspect(counting, { externalNamespaces: ['auth', 'storage'] });
+      expect(opened.length).toBe(0);
+      const thresholds = { ...parallelReads };
+      parallelReads.fromRelations = 0;
+      try {
+        const parallel = await introspect(counting, { externalNamespaces: ['auth', 'storage'] });
+        // A server gets two more sessions; the embedded engine has only one.
+        expect(opened.length).toBe(engine.name === 'postgres' ? 2 : 0);
+        const refused = await introspect({ ...conn, openSibling: () => Promise.reject(new Error('too many connections')) }, { externalNamespaces: ['auth', 'storage'] });
+        const noExport = await introspect(
+          { ...conn, query: (text, params) => (text.includes('pg_export_snapshot') ? Promise.reject(new Error('cannot export a snapshot')) : conn.query(text, params)) },
+          { externalNamespaces: ['auth', 'storage'] },
+        );
+        for (const read of [small, parallel, refused, noExport]) expect(JSON.stringify(read)).toBe(JSON.stringify(schema));
+        // A long round trip opens them on a small catalog too.
+        parallelReads.fromRelations = thresholds.fromRelations;
+        parallelReads.fromRoundTripMs = 0;
+        await introspect(counting, { externalNamespaces: ['auth', 'storage'] });
+        expect(opened.length).toBe(engine.name === 'postgres' ? 4 : 0);
+      } finally {
+        Object.assign(parallelReads, thresholds);
+      }
       const alone = await introspect({ ...conn, openSibling: undefined }, { externalNamespaces: ['auth', 'storage'] });
-      const refused = await introspect({ ...conn, openSibling: () => Promise.reject(new Error('too many connections')) }, { externalNamespaces: ['auth', 'storage'] });
-      expect(JSON.stringify(parallel)).toBe(JSON.stringify(schema));
       expect(JSON.stringify(alone)).toBe(JSON.stringify(schema));
-      const noExport = await introspect(
-        { ...conn, query: (text, params) => (text.includes('pg_export_snapshot') ? Promise.reject(new Error('cannot export a snapshot')) : conn.query(text, params)) },
-        { externalNamespaces: ['auth', 'storage'] },
-      );
-      expect(JSON.stringify(refused)).toBe(JSON.stringify(schema));
-      expect(JSON.stringify(noExport)).toBe(JSON.stringify(schema));
-      // A server gets two more sessions; the embedded engine has only one.
-      expect(opened.length).toBe(engine.name === 'postgres' ? 2 : 0);
     });
 
     it('skips constraints, indexes, triggers and policies, and reads tables by their shape, when table parts are not wanted', async () => {
