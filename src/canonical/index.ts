@@ -74,9 +74,15 @@ export async function canonicalizeAt(schema: Schema, printer: string, target: Pr
 async function printedWith(schema: Schema, printer: string, target: PrintTarget, options: CanonicalOptions): Promise<Schema> {
   const whole = wholeKey(printer, options);
   const known = whole ? readCached<Schema>(options.cacheDir!, whole) : undefined;
-  if (known) return known;
-  const canonical = await printedByKey(schema, printer, target, options);
-  if (whole) writeCached(options.cacheDir!, whole, canonical);
+  if (known) {
+    repointPrevious(options.cacheDir!, whole!);
+    return known;
+  }
+  const { canonical, previous } = await printedByKey(schema, printer, target, options);
+  if (whole) {
+    writeCached(options.cacheDir!, whole, canonical);
+    if (previous) writeCached(options.cacheDir!, pointerKey(whole), previous);
+  }
   return canonical;
 }
 
@@ -86,7 +92,9 @@ async function printedWith(schema: Schema, printer: string, target: PrintTarget,
  */
 export function canonicalOfStoredLoad(printer: string, options: CanonicalOptions & { loadKey: string }): Schema | undefined {
   const whole = wholeKey(printer, options);
-  return whole ? readCached<Schema>(options.cacheDir!, whole) : undefined;
+  const known = whole ? readCached<Schema>(options.cacheDir!, whole) : undefined;
+  if (known) repointPrevious(options.cacheDir!, whole!);
+  return known;
 }
 
 function wholeKey(printer: string, options: CanonicalOptions): string | undefined {
@@ -94,40 +102,63 @@ function wholeKey(printer: string, options: CanonicalOptions): string | undefine
   return cacheKey(String(cacheFormat), 'canonical model of a load', options.loadKey, printer, planCodeFingerprint(), JSON.stringify(options.externalNamespaces));
 }
 
-async function printedByKey(schema: Schema, printer: string, target: PrintTarget, options: CanonicalOptions): Promise<Schema> {
+async function printedByKey(schema: Schema, printer: string, target: PrintTarget, options: CanonicalOptions): Promise<{ canonical: Schema; previous?: Previous }> {
   // The printing database has no Citus: distribution is the declared one (merged back below).
   const { distributions: _citus, ...local } = schema;
   // The model (source locations aside: a line inserted above a definition prints nothing
   // differently) and the code that writes its SQL decide what the server prints: no plan is
   // made unless the server is asked.
   const key = cacheKey(String(cacheFormat), printer, planCodeFingerprint(), JSON.stringify(local, withoutSources));
-  const cached = options.cacheDir ? readCached<Schema>(options.cacheDir, key) : undefined;
-  if (cached) return mergePrinted(schema, cached);
-  // The last definitions printed with these objects: an added column is printed from them, with no server.
-  const previousKey = cacheKey(String(cacheFormat), 'previous', printer, JSON.stringify(objectIds(local)));
-  const previous = options.cacheDir ? readPrevious(options.cacheDir, previousKey) : undefined;
-  const printed = (previous && printedByAddedColumns(local, previous)) ?? (await printCreated(schema, createPlan(local), target, options));
-  if (options.cacheDir) {
-    writeCached(options.cacheDir, key, printed);
-    writeCached(options.cacheDir, previousKey, { declared: local, printedKey: key } satisfies PreviousPrint);
+  if (!options.cacheDir) return { canonical: mergePrinted(schema, await printCreated(schema, createPlan(local), target, options)) };
+  const dir = options.cacheDir;
+  // The last definitions printed or read with these objects: an added column is printed from them, with no server.
+  const previous: Previous = {
+    key: cacheKey(String(cacheFormat), 'previous', printer, JSON.stringify(objectIds(local))),
+    at: { declaredKey: cacheKey(String(cacheFormat), 'declared', key), printedKey: key },
+  };
+  const cached = readCached<Schema>(dir, key);
+  if (cached) {
+    // Read again (an edit undone), these definitions are the ones the next edit starts from.
+    writeCached(dir, previous.key, previous.at);
+    return { canonical: mergePrinted(schema, cached), previous };
   }
-  return mergePrinted(schema, printed);
+  const before = readPrevious(dir, previous.key);
+  const printed = (before && printedByAddedColumns(local, before)) ?? (await printCreated(schema, createPlan(local), target, options));
+  writeCached(dir, key, printed);
+  writeCached(dir, previous.at.declaredKey, local);
+  writeCached(dir, previous.key, previous.at);
+  return { canonical: mergePrinted(schema, printed), previous };
 }
 
 /**
- * The last definitions printed with a set of objects: as declared, and the key their printed form
- * is stored under (written just before: a copy beside the declared model would double the
- * largest write of an edit, tens of megabytes at thousands of tables).
+ * Where the last definitions printed or read with a set of objects are stored: as declared, and
+ * as printed. Only the keys: pointing at a print read again rewrites a few bytes, not the tens of
+ * megabytes a model takes at thousands of tables.
  */
 interface PreviousPrint {
-  declared: Schema;
+  declaredKey: string;
   printedKey: string;
 }
 
+/** The entry for a set of objects (`key`) and the print it is to point at. */
+interface Previous {
+  key: string;
+  at: PreviousPrint;
+}
+
 function readPrevious(dir: string, key: string): PrintedPair | undefined {
-  const entry = readCached<PreviousPrint>(dir, key);
-  const printed = entry?.printedKey ? readCached<Schema>(dir, entry.printedKey) : undefined;
-  return entry && printed ? { declared: entry.declared, printed } : undefined;
+  const entry = readCached<Partial<PreviousPrint>>(dir, key);
+  const declared = entry?.declaredKey ? readCached<Schema>(dir, entry.declaredKey) : undefined;
+  const printed = declared && entry?.printedKey ? readCached<Schema>(dir, entry.printedKey) : undefined;
+  return declared && printed ? { declared, printed } : undefined;
+}
+
+/** Beside a whole canonical model: the Previous its print makes, to restore when the model is read again. */
+const pointerKey = (whole: string) => cacheKey(String(cacheFormat), 'previous of', whole);
+
+function repointPrevious(dir: string, whole: string): void {
+  const previous = readCached<Previous>(dir, pointerKey(whole));
+  if (previous?.key && previous.at) writeCached(dir, previous.key, previous.at);
 }
 
 async function printCreated(schema: Schema, plan: Plan, target: PrintTarget, options: CanonicalOptions): Promise<Schema> {

@@ -237,4 +237,35 @@ describe('generate on the stored shadow state', () => {
       expect(opened).toEqual([warm, cold, warm, warm]);
     });
   });
+
+  it('prints a column added after an edit was undone from the definitions read again, with no server', async () => {
+    await withProject(pgliteEngine, async (project) => {
+      const { config } = project;
+      const printer = `pglite package ${pgliteVersion}`;
+      for (const byLoad of [false, true]) {
+        const cacheDir = join(project.root, byLoad ? 'by-load' : 'by-model');
+        let opened = 0;
+        // With a load key, the definitions read again are found whole, by the key of their files.
+        const canonical = async (source: string) => {
+          project.define(source);
+          return canonicalizeWith(
+            await loadConfiguredSchema(config),
+            printer,
+            <T>(work: (conn: Connection) => Promise<T>) => {
+              opened++;
+              return withConnection(() => openScratch(config), work);
+            },
+            { externalNamespaces: presetOf(config).externalNamespaces, cacheDir, ...(byLoad ? { loadKey: source } : {}) },
+          );
+        };
+        await canonical(printing);
+        await canonical(printing.replace('note: text(),', 'note: text(), first: text(),'));
+        // Undone: the first print is read again, and the next edit starts from it.
+        await canonical(printing);
+        const second = await canonical(printing.replace('note: text(),', 'note: text(), second: text(),'));
+        expect(opened).toBe(1);
+        expect(second.tables['public.notes']!.columns.map((c) => c.name)).toEqual(['id', 'note', 'second']);
+      }
+    });
+  });
 });
