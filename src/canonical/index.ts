@@ -10,23 +10,12 @@ import { planCodeFingerprint } from './plan-code.js';
 import { splitByLockBudget } from '../plan/lock-budget.js';
 import { routineSql } from '../plan/sql/routine.js';
 import { applyPlan, statementError, type Locate } from './apply.js';
-import { printedByAddedColumns, type PrintedPair } from './added-columns.js';
+import { printedByAddedColumns } from './added-columns.js';
+import { cacheFormat, wholeKey, type CanonicalOptions } from './stored-keys.js';
+import { pointerKey, readPrevious, repointPrevious, type Previous } from './previous-print.js';
 import { mergePrinted } from './merge.js';
 
-/** Bump when what the cache holds changes shape, so old entries are not read. */
-const cacheFormat = 9;
-
-export interface CanonicalOptions {
-  externalNamespaces: string[];
-  /** Where printed forms are cached by content hash; none when absent. */
-  cacheDir?: string;
-  /**
-   * The key of the load the model came from, unchanged (see loadSchemaCached): the whole canonical
-   * model is then cached under it too, so a run whose files did not change neither hashes the
-   * model nor merges printed forms into it.
-   */
-  loadKey?: string;
-}
+export type { CanonicalOptions } from './stored-keys.js';
 
 /**
  * The canonical form of a model from definitions: every expression, type name and query as the
@@ -97,10 +86,6 @@ export function canonicalOfStoredLoad(printer: string, options: CanonicalOptions
   return known;
 }
 
-function wholeKey(printer: string, options: CanonicalOptions): string | undefined {
-  if (!options.loadKey || !options.cacheDir) return undefined;
-  return cacheKey(String(cacheFormat), 'canonical model of a load', options.loadKey, printer, planCodeFingerprint(), JSON.stringify(options.externalNamespaces));
-}
 
 async function printedByKey(schema: Schema, printer: string, target: PrintTarget, options: CanonicalOptions): Promise<{ canonical: Schema; previous?: Previous }> {
   // The printing database has no Citus: distribution is the declared one (merged back below).
@@ -128,37 +113,6 @@ async function printedByKey(schema: Schema, printer: string, target: PrintTarget
   writeCached(dir, previous.at.declaredKey, local);
   writeCached(dir, previous.key, previous.at);
   return { canonical: mergePrinted(schema, printed), previous };
-}
-
-/**
- * Where the last definitions printed or read with a set of objects are stored: as declared, and
- * as printed. Only the keys: pointing at a print read again rewrites a few bytes, not the tens of
- * megabytes a model takes at thousands of tables.
- */
-interface PreviousPrint {
-  declaredKey: string;
-  printedKey: string;
-}
-
-/** The entry for a set of objects (`key`) and the print it is to point at. */
-interface Previous {
-  key: string;
-  at: PreviousPrint;
-}
-
-function readPrevious(dir: string, key: string): PrintedPair | undefined {
-  const entry = readCached<Partial<PreviousPrint>>(dir, key);
-  const declared = entry?.declaredKey ? readCached<Schema>(dir, entry.declaredKey) : undefined;
-  const printed = declared && entry?.printedKey ? readCached<Schema>(dir, entry.printedKey) : undefined;
-  return declared && printed ? { declared, printed } : undefined;
-}
-
-/** Beside a whole canonical model: the Previous its print makes, to restore when the model is read again. */
-const pointerKey = (whole: string) => cacheKey(String(cacheFormat), 'previous of', whole);
-
-function repointPrevious(dir: string, whole: string): void {
-  const previous = readCached<Previous>(dir, pointerKey(whole));
-  if (previous?.key && previous.at) writeCached(dir, previous.key, previous.at);
 }
 
 async function printCreated(schema: Schema, plan: Plan, target: PrintTarget, options: CanonicalOptions): Promise<Schema> {

@@ -16,6 +16,7 @@ import { relationCount } from './relation-count.js';
 import { sizeEngineFor } from '../engine/wasm-tiering.js';
 import { listedMigrations, stateKey, type ListedMigrations } from './shadow.js';
 import { knownSame, rememberSame, verdictKey } from './verdicts.js';
+import { definitionsReadAgain } from './states.js';
 import { printedOfStoredLoad, printWith, samePrinter, type Printer } from './printer.js';
 import { loadConfiguredSchema, storedConfiguredLoadKey } from './sql.js';
 import { loadKey } from '../load/model-cache.js';
@@ -212,6 +213,7 @@ export async function diffCommand(config: ResolvedConfig, options: { from?: stri
   const question = `diff: ${fromSpec} to ${toSpec} in ${JSON.stringify(options.schemas ?? 'all schemas')}`;
   const known = declared && listed && verdictKey(declared, stateKey(listed), question);
   if (known && knownSame(config, known)) {
+    await definitionsReadAgain(config, declared);
     const label = (spec: string) => textStateLabel(config, spec as 'definitions' | 'migrations', options.migrationsUpTo);
     return { from: label(fromSpec), to: label(toSpec), changes: [], items: [], plan: { steps: [] }, hazards: [], unmanaged: [] };
   }

@@ -20,6 +20,7 @@ import { comparedStates } from './compared-states.js';
 import { sizeEngineFor } from '../engine/wasm-tiering.js';
 import { relationCount } from './relation-count.js';
 import { declaredText, knownSame, rememberSame, verdictKey } from './verdicts.js';
+import { definitionsReadAgain } from './states.js';
 
 export { migrationsState, type MigrationsState } from './shadow.js';
 
@@ -99,7 +100,10 @@ export async function generateCommand(config: ResolvedConfig, options: GenerateO
   // tables): the remembered answers need only its text.
   let declared: Schema | undefined = await loadConfiguredSchema(config);
   const declaredKey = declaredText(declared);
-  if (knownSame(config, nothingToWriteKey(declaredKey, stateKey(listed)))) return { status: 'unchanged', folder, replayed: 0, reused: existing.length };
+  if (knownSame(config, nothingToWriteKey(declaredKey, stateKey(listed)))) {
+    await definitionsReadAgain(config, declared);
+    return { status: 'unchanged', folder, replayed: 0, reused: existing.length };
+  }
   sizeEngineFor(relationCount(declared));
   const { definitions, shadow } = await comparedStates(config, declared, listed, options.onProgress);
   declared = undefined;

@@ -56,6 +56,17 @@ async function storedCanonical(config: ResolvedConfig): Promise<Schema | undefin
   return loadKey ? canonicalOfStoredLoad(embeddedPrinter, { ...canonicalOptions(config), loadKey }) : undefined;
 }
 
+/**
+ * After a stored verdict answered for the definitions without reading their print: that print is
+ * the one the next edit starts from (see previousReadAgain), so an edit undone and followed by an
+ * added column is not printed anew. Reads and writes one small entry.
+ */
+export async function definitionsReadAgain(config: ResolvedConfig, declared: Schema): Promise<void> {
+  const [{ previousReadAgain }, { loadKey }] = await Promise.all([import('../canonical/previous-print.js'), import('../load/model-cache.js')]);
+  const key = loadKey(declared);
+  if (key) previousReadAgain(embeddedPrinter, { ...canonicalOptions(config), loadKey: key });
+}
+
 function canonicalOptions(config: ResolvedConfig) {
   return { externalNamespaces: presetOf(config).externalNamespaces, cacheDir: cacheDir(config) };
 }

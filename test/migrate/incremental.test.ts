@@ -6,7 +6,10 @@ import { openScratch, presetOf, withConnection } from '../../src/commands/databa
 import { comparedStates } from '../../src/commands/compared-states.js';
 import { generateCommand, migrationsState } from '../../src/commands/generate.js';
 import { listedMigrations, replaysEveryFile } from '../../src/commands/shadow.js';
-import { definitionsState } from '../../src/commands/states.js';
+import { cacheDir, definitionsState } from '../../src/commands/states.js';
+import { diffCommand } from '../../src/commands/diff.js';
+import { loadKey } from '../../src/load/model-cache.js';
+import { asFinishedCommand, saveAWhileAgo } from '../support/finished-command.js';
 import { loadConfiguredSchema } from '../../src/commands/sql.js';
 import type { ResolvedConfig } from '../../src/config/load.js';
 import type { Connection } from '../../src/engine/connection.js';
@@ -235,6 +238,74 @@ describe('generate on the stored shadow state', () => {
       project.define(printing.replace("default('new')", "default('won')").replace('created_at: timestamptz().defaultNow()', 'created_at: timestamptz().defaultNow(), note: text()'));
       await canonical(warm);
       expect(opened).toEqual([warm, cold, warm, warm]);
+    });
+  });
+
+  it('prints a column added to a table whose policies are named after it with no server, and one whose table a policy reads on a server', async () => {
+    await withProject(pgliteEngine, async (project) => {
+      const { config } = project;
+      let opened = 0;
+      const canonical = async (source: string) => {
+        project.define(source);
+        return canonicalizeWith(
+          await loadConfiguredSchema(config),
+          `pglite package ${pgliteVersion}`,
+          <T>(work: (conn: Connection) => Promise<T>) => {
+            opened++;
+            return withConnection(() => openScratch(config), work);
+          },
+          { externalNamespaces: presetOf(config).externalNamespaces, cacheDir: join(project.root, 'cache') },
+        );
+      };
+      const named = printing.replace(
+        'note: text(), },',
+        "note: text(), },\n  rls: true,\n  policies: { 'Anyone can read notes': { for: 'select', to: 'authenticated', using: sql`true` } },",
+      );
+      expect(named).not.toBe(printing);
+      await canonical(named);
+      const added = await canonical(named.replace('note: text(),', 'note: text(), first: text(),'));
+      expect(opened).toBe(1);
+      expect(added.tables['public.notes']!.columns.map((c) => c.name)).toEqual(['id', 'note', 'first']);
+      // A policy whose subquery reads notes: a column added there could be captured by its names.
+      const read = named.replace(
+        'created_at: timestamptz().defaultNow() },',
+        "created_at: timestamptz().defaultNow() },\n  rls: true,\n  policies: { noted: { for: 'select', to: 'authenticated', using: sql`exists (select 1 from public.notes n where n.id = id)` } },",
+      );
+      expect(read).not.toBe(named);
+      await canonical(read);
+      expect(opened).toBe(2);
+      await canonical(read.replace('note: text(),', 'note: text(), second: text(),'));
+      expect(opened).toBe(3);
+    });
+  });
+
+  it('after diff answers an undone edit from its stored verdict, the next added column is printed with no server', async () => {
+    await withProject(pgliteEngine, async (project) => {
+      const { config } = project;
+      const ask = async (source: string) => {
+        saveAWhileAgo(config.definitions, source);
+        return asFinishedCommand(() => diffCommand(config, { from: 'migrations', to: 'definitions' }));
+      };
+      const added = (name: string) => printing.replace('note: text(),', `note: text(), ${name}: text(),`);
+      saveAWhileAgo(config.definitions, printing);
+      await asFinishedCommand(() => generateCommand(config, { now: new Date('2024-01-31T12:00:00Z') }));
+      expect((await ask(printing)).changes).toEqual([]);
+      expect((await ask(added('first'))).changes.map((change) => change.kind)).toEqual(['add column']);
+      // Undone: the answer is the verdict stored by the first diff, with no print read.
+      expect((await ask(printing)).changes).toEqual([]);
+      let opened = 0;
+      saveAWhileAgo(config.definitions, added('second'));
+      const declared = await loadConfiguredSchema(config);
+      await canonicalizeWith(
+        declared,
+        `pglite package ${pgliteVersion}`,
+        <T>(work: (conn: Connection) => Promise<T>) => {
+          opened++;
+          return withConnection(() => openScratch(config), work);
+        },
+        { externalNamespaces: presetOf(config).externalNamespaces, cacheDir: cacheDir(config), loadKey: loadKey(declared)! },
+      );
+      expect(opened).toBe(0);
     });
   });
 
