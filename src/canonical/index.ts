@@ -86,7 +86,7 @@ export function canonicalOfStoredLoad(printer: string, options: CanonicalOptions
   return known;
 }
 
-
+/** The canonical form by the model's own key, printed from the previous print where it can be; with the previous print's pointer to store beside a whole model. */
 async function printedByKey(schema: Schema, printer: string, target: PrintTarget, options: CanonicalOptions): Promise<{ canonical: Schema; previous?: Previous }> {
   // The printing database has no Citus: distribution is the declared one (merged back below).
   const { distributions: _citus, ...local } = schema;
