@@ -12,7 +12,7 @@ import { routineSql } from '../plan/sql/routine.js';
 import { applyPlan, statementError, type Locate } from './apply.js';
 import { printedByAddedColumns } from './added-columns.js';
 import { cacheFormat, wholeKey, type CanonicalOptions } from './stored-keys.js';
-import { pointerKey, readPrevious, repointPrevious, type Previous } from './previous-print.js';
+import { pointerKey, pointPrevious, readPrevious, repointPrevious, type Previous } from './previous-print.js';
 import { mergePrinted } from './merge.js';
 
 export type { CanonicalOptions } from './stored-keys.js';
@@ -104,14 +104,14 @@ async function printedByKey(schema: Schema, printer: string, target: PrintTarget
   const cached = readCached<Schema>(dir, key);
   if (cached) {
     // Read again (an edit undone), these definitions are the ones the next edit starts from.
-    writeCached(dir, previous.key, previous.at);
+    pointPrevious(dir, previous);
     return { canonical: mergePrinted(schema, cached), previous };
   }
   const before = readPrevious(dir, previous.key);
   const printed = (before && printedByAddedColumns(local, before)) ?? (await printCreated(schema, createPlan(local), target, options));
   writeCached(dir, key, printed);
   writeCached(dir, previous.at.declaredKey, local);
-  writeCached(dir, previous.key, previous.at);
+  pointPrevious(dir, previous);
   return { canonical: mergePrinted(schema, printed), previous };
 }
 

@@ -29,9 +29,19 @@ export function readPrevious(dir: string, key: string): PrintedPair | undefined 
 /** Beside a whole canonical model: the Previous its print makes, to restore when the model is read again. */
 export const pointerKey = (whole: string) => cacheKey(String(cacheFormat), 'previous of', whole);
 
+/**
+ * Points a set of objects' entry at a print. A print read again usually is the one pointed at
+ * already, and that answer (from a verdict, on the path of an unchanged run) writes nothing: a
+ * write in the bounded cache lists and dates every entry.
+ */
+export function pointPrevious(dir: string, previous: Previous): void {
+  const now = readCached<Partial<PreviousPrint>>(dir, previous.key);
+  if (now?.declaredKey !== previous.at.declaredKey || now?.printedKey !== previous.at.printedKey) writeCached(dir, previous.key, previous.at);
+}
+
 export function repointPrevious(dir: string, whole: string): void {
   const previous = readCached<Previous>(dir, pointerKey(whole));
-  if (previous?.key && previous.at) writeCached(dir, previous.key, previous.at);
+  if (previous?.key && previous.at) pointPrevious(dir, previous);
 }
 
 /**

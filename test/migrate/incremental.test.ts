@@ -6,14 +6,13 @@ import { openScratch, presetOf, withConnection } from '../../src/commands/databa
 import { comparedStates } from '../../src/commands/compared-states.js';
 import { generateCommand, migrationsState } from '../../src/commands/generate.js';
 import { listedMigrations, replaysEveryFile } from '../../src/commands/shadow.js';
-import { cacheDir, definitionsState } from '../../src/commands/states.js';
+import { cacheDir, definitionsState, embeddedPrinter } from '../../src/commands/states.js';
 import { diffCommand } from '../../src/commands/diff.js';
 import { loadKey } from '../../src/load/model-cache.js';
 import { asFinishedCommand, saveAWhileAgo } from '../support/finished-command.js';
 import { loadConfiguredSchema } from '../../src/commands/sql.js';
 import type { ResolvedConfig } from '../../src/config/load.js';
 import type { Connection } from '../../src/engine/connection.js';
-import { pgliteVersion } from '../../src/engine/pglite-version.js';
 import { diffSchemas } from '../../src/diff/index.js';
 import type { Schema } from '../../src/model/schema.js';
 import { scratchRoot } from '../../src/engine/pglite.js';
@@ -50,6 +49,15 @@ async function replayedFromScratch(root: string, config: ResolvedConfig): Promis
   } finally {
     rmSync(cold, { recursive: true, force: true });
   }
+}
+
+/** The definitions' canonical form as the embedded printer makes it; `onOpen` hears each scratch engine started for it. */
+function printInScratch(config: ResolvedConfig, schema: Schema, options: { cacheDir: string; loadKey?: string }, onOpen: () => void): Promise<Schema> {
+  const opening = <T>(work: (conn: Connection) => Promise<T>) => {
+    onOpen();
+    return withConnection(() => openScratch(config), work);
+  };
+  return canonicalizeWith(schema, embeddedPrinter, opening, { externalNamespaces: presetOf(config).externalNamespaces, ...options });
 }
 
 // The shadow is always the embedded engine, whatever database the project targets.
@@ -200,16 +208,7 @@ describe('generate on the stored shadow state', () => {
     await withProject(pgliteEngine, async (project) => {
       const { config } = project;
       const opened: string[] = [];
-      const canonical = async (cacheDir: string) =>
-        canonicalizeWith(
-          await loadConfiguredSchema(config),
-          `pglite package ${pgliteVersion}`,
-          <T>(work: (conn: Connection) => Promise<T>) => {
-            opened.push(cacheDir);
-            return withConnection(() => openScratch(config), work);
-          },
-          { externalNamespaces: presetOf(config).externalNamespaces, cacheDir },
-        );
+      const canonical = async (cacheDir: string) => printInScratch(config, await loadConfiguredSchema(config), { cacheDir }, () => opened.push(cacheDir));
       const warm = join(project.root, 'warm');
       project.define(printing);
       await canonical(warm);
@@ -247,15 +246,7 @@ describe('generate on the stored shadow state', () => {
       let opened = 0;
       const canonical = async (source: string) => {
         project.define(source);
-        return canonicalizeWith(
-          await loadConfiguredSchema(config),
-          `pglite package ${pgliteVersion}`,
-          <T>(work: (conn: Connection) => Promise<T>) => {
-            opened++;
-            return withConnection(() => openScratch(config), work);
-          },
-          { externalNamespaces: presetOf(config).externalNamespaces, cacheDir: join(project.root, 'cache') },
-        );
+        return printInScratch(config, await loadConfiguredSchema(config), { cacheDir: join(project.root, 'cache') }, () => opened++);
       };
       const named = printing.replace(
         'note: text(), },',
@@ -296,15 +287,7 @@ describe('generate on the stored shadow state', () => {
       let opened = 0;
       saveAWhileAgo(config.definitions, added('second'));
       const declared = await loadConfiguredSchema(config);
-      await canonicalizeWith(
-        declared,
-        `pglite package ${pgliteVersion}`,
-        <T>(work: (conn: Connection) => Promise<T>) => {
-          opened++;
-          return withConnection(() => openScratch(config), work);
-        },
-        { externalNamespaces: presetOf(config).externalNamespaces, cacheDir: cacheDir(config), loadKey: loadKey(declared)! },
-      );
+      await printInScratch(config, declared, { cacheDir: cacheDir(config), loadKey: loadKey(declared)! }, () => opened++);
       expect(opened).toBe(0);
     });
   });
@@ -312,22 +295,13 @@ describe('generate on the stored shadow state', () => {
   it('prints a column added after an edit was undone from the definitions read again, with no server', async () => {
     await withProject(pgliteEngine, async (project) => {
       const { config } = project;
-      const printer = `pglite package ${pgliteVersion}`;
       for (const byLoad of [false, true]) {
         const cacheDir = join(project.root, byLoad ? 'by-load' : 'by-model');
         let opened = 0;
         // With a load key, the definitions read again are found whole, by the key of their files.
         const canonical = async (source: string) => {
           project.define(source);
-          return canonicalizeWith(
-            await loadConfiguredSchema(config),
-            printer,
-            <T>(work: (conn: Connection) => Promise<T>) => {
-              opened++;
-              return withConnection(() => openScratch(config), work);
-            },
-            { externalNamespaces: presetOf(config).externalNamespaces, cacheDir, ...(byLoad ? { loadKey: source } : {}) },
-          );
+          return printInScratch(config, await loadConfiguredSchema(config), { cacheDir, ...(byLoad ? { loadKey: source } : {}) }, () => opened++);
         };
         await canonical(printing);
         await canonical(printing.replace('note: text(),', 'note: text(), first: text(),'));
