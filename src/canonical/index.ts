@@ -10,7 +10,7 @@ import { planCodeFingerprint } from './plan-code.js';
 import { splitByLockBudget } from '../plan/lock-budget.js';
 import { routineSql } from '../plan/sql/routine.js';
 import { applyPlan, statementError, type Locate } from './apply.js';
-import { printedByAddedColumns } from './added-columns.js';
+import { printedByColumnEdits } from './column-edits.js';
 import { cacheFormat, wholeKey, type CanonicalOptions } from './stored-keys.js';
 import { pointerKey, pointPrevious, readPrevious, repointPrevious, type Previous } from './previous-print.js';
 import { mergePrinted } from './merge.js';
@@ -108,7 +108,7 @@ async function printedByKey(schema: Schema, printer: string, target: PrintTarget
     return { canonical: mergePrinted(schema, cached), previous };
   }
   const before = readPrevious(dir, previous.key);
-  const printed = (before && printedByAddedColumns(local, before)) ?? (await printCreated(schema, createPlan(local), target, options));
+  const printed = (before && printedByColumnEdits(local, before)) ?? (await printCreated(schema, createPlan(local), target, options));
   writeCached(dir, key, printed);
   writeCached(dir, previous.at.declaredKey, local);
   pointPrevious(dir, previous);

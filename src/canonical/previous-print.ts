@@ -1,6 +1,6 @@
 import { cacheKey, readCached, writeCached } from '../cache.js';
 import type { Schema } from '../model/schema.js';
-import type { PrintedPair } from './added-columns.js';
+import type { PrintedPair } from './column-edits.js';
 import { cacheFormat, wholeKey, type CanonicalOptions } from './stored-keys.js';
 
 /**

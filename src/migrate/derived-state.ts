@@ -1,4 +1,4 @@
-import { standsAlone } from '../canonical/added-columns.js';
+import { namedElsewhere, standsAlone } from '../canonical/column-edits.js';
 import type { Change } from '../model/change.js';
 import type { Column, Schema, Table } from '../model/schema.js';
 
@@ -9,10 +9,12 @@ import type { Column, Schema, Table } from '../model/schema.js';
  *
  * - columns added to a plain table of `before` that nothing else names in printed text and that
  *   passes no columns on (see standsAlone), so no view, policy, function body, partition or
- *   child shows them; each nullable, with no default, identity, generated value or collation, of
- *   a built-in type (printed unqualified, since catalogs are read with an empty search_path):
- *   `ADD COLUMN name type` succeeds on any rows and records no dependency a plan reads (built-in
- *   types are pinned). Appended after the table's other columns, as introspection reads them;
+ *   child shows them; each plain (see plainColumn): `ADD COLUMN` succeeds on any rows and
+ *   records no dependency a plan reads. Appended after the table's other columns, as
+ *   introspection reads them;
+ * - such columns dropped from such tables, when nothing names them: no index, constraint,
+ *   trigger, policy, view, routine or catalog dependency (see namedElsewhere), so `DROP COLUMN`
+ *   succeeds and takes nothing else with it;
  * - comments set on or removed from tables and their columns (only pg_description changes);
  * - and no event trigger could run more statements on the way.
  *
@@ -42,10 +44,18 @@ function derived(before: Schema, changes: Change[], check: boolean): Schema | un
       comments.push(change);
       continue;
     }
+    if (change.kind === 'drop column') {
+      const target = table(change.table);
+      const column = target?.columns.find((c) => c.name === change.column.name);
+      if (!target || !column || change.only || (check && !droppable(before, change.table, column))) return undefined;
+      tables[change.table] = { ...target, columns: target.columns.filter((c) => c !== column) };
+      continue;
+    }
     if (change.kind !== 'add column' || (check && !plainColumn(change.column))) return undefined;
     const target = table(change.table);
     if (!target || (check && !standsAlone(before, change.table)) || target.columns.some((column) => column.name === change.column.name)) return undefined;
-    tables[change.table] = { ...target, columns: [...target.columns, { name: change.column.name, type: change.column.type, notNull: false }] };
+    const { name, type, notNull, default: value } = change.column;
+    tables[change.table] = { ...target, columns: [...target.columns, { name, type, notNull, ...(value !== undefined ? { default: value } : {}) }] };
   }
   // After the columns: a comment may be on one just added.
   for (const { target, to } of comments) {
@@ -62,10 +72,24 @@ function derived(before: Schema, changes: Change[], check: boolean): Schema | un
   return { ...before, tables };
 }
 
-/** A column whose ADD COLUMN is the name and a built-in type alone (comments and privileges are changes of their own). */
+/**
+ * A column whose ADD COLUMN is its name, a built-in type and at most a default of built-in
+ * functions and constants (comments and privileges are changes of their own): NOT NULL only with
+ * such a default, since a table may hold rows the migration files inserted. Built-in objects are
+ * printed unqualified (catalogs are read with an empty search_path) and pinned, so nothing else
+ * in the catalogs records them.
+ */
 function plainColumn(column: Column): boolean {
-  const extras = column.default ?? column.identity ?? column.identityOptions ?? column.generated ?? column.collation ?? column.renamedFrom ?? column.conversion;
-  return !column.notNull && extras === undefined && !column.inherited && !column.grants?.length && !/[."]/.test(column.type);
+  const extras = column.identity ?? column.identityOptions ?? column.generated ?? column.collation ?? column.renamedFrom ?? column.conversion;
+  const filled = column.default === undefined ? !column.notNull : builtIn(column.default);
+  return extras === undefined && filled && builtIn(column.type) && !column.inherited && !column.grants?.length;
+}
+
+const builtIn = (text: string) => !/[."]/.test(text);
+
+/** Whether dropping a column of `before` changes nothing but that column: a plain one that nothing names, of a table that passes no columns on. */
+function droppable(before: Schema, table: string, column: Column): boolean {
+  return plainColumn(column) && standsAlone(before, table) && !namedElsewhere([column.name], before, table);
 }
 
 /** The object with its comment set, or gone when there is none (as introspection leaves it out). */

@@ -117,18 +117,60 @@ describe('generate on the stored shadow state', () => {
     });
   });
 
+  it('reads off the state before them files that drop plain columns nothing names; files that drop a column with its index are replayed', async () => {
+    await withProject(pgliteEngine, async (project) => {
+      const { config } = project;
+      const at = { now: new Date('2024-01-31T12:00:00Z'), allowDataLoss: true };
+      project.define(v2);
+      await generateCommand(config, at);
+      // Renamed with no hint: dropped and added again, both read off the state before.
+      let source = v2.replace('note: text()', 'remark: text()').replace("import { table, integer, text }", 'import { boolean, table, integer, text, timestamptz }');
+      project.define(source);
+      expect(await generateCommand(config, at)).toMatchObject({ status: 'written', after: { replayed: 0, derived: 1, remaining: 0 } });
+      const renamed = await migrationsState(config);
+      expect(renamed.schema.tables['public.items']!.columns.map((c) => c.name)).toEqual(['id', 'label', 'remark']);
+      expect(await replayedFromScratch(project.root, config)).toEqual(renamed.schema);
+      // Required, with a default of built-in functions or constants: added and dropped the same way.
+      for (const [from, to] of [
+        ['remark: text()', "flag: boolean().notNull().default(false), seen: timestamptz().notNull().defaultNow(), tag: text().default('x')"],
+        ['flag: boolean()', 'flagged: boolean()'],
+      ] as const) {
+        source = source.replace(from, to);
+        project.define(source);
+        expect(await generateCommand(config, at)).toMatchObject({ status: 'written', after: { replayed: 0, derived: 1, remaining: 0 } });
+      }
+      const filled = await migrationsState(config);
+      expect(filled.schema.tables['public.items']!.columns.map((c) => [c.name, c.notNull, c.default ?? null])).toEqual([
+        ['id', true, null],
+        ['label', true, null],
+        ['seen', true, 'now()'],
+        ['tag', false, "'x'::text"],
+        ['flagged', true, 'false'],
+      ]);
+      expect(await replayedFromScratch(project.root, config)).toEqual(filled.schema);
+      // Dropped with its index: the files are replayed.
+      project.define(v2.replace('note: text()', 'remark: text().index()'));
+      await generateCommand(config, at);
+      project.define(v1);
+      const dropped = await generateCommand(config, at);
+      expect(dropped).toMatchObject({ status: 'written', after: { derived: 0, remaining: 0 } });
+      expect(dropped.status === 'written' && dropped.after.replayed).toBeGreaterThan(0);
+      expect(await replayedFromScratch(project.root, config)).toEqual((await migrationsState(config)).schema);
+    });
+  });
+
   it('replays the files written when what they do is more than plain added columns', async () => {
     await withProject(pgliteEngine, async (project) => {
       const { config } = project;
       const withView = `${v1}export const labels = view('labels', { query: sql\`SELECT * FROM public.items\` });\n`.replace("import { table, integer, text } from 'pgform';", "import { table, integer, sql, text, view } from 'pgform';");
       project.define(withView);
       await generateCommand(config, { now: new Date('2024-01-31T12:00:00Z') });
-      // A view reads the table: replayed. So are a NOT NULL column with a default, and a user type.
+      // A view reads the table: replayed. So is a NOT NULL column with no default (the table may hold rows).
       project.define(withView.replace('label: text().notNull()', 'label: text().notNull(), note: text()'));
       expect(await generateCommand(config, { now: new Date('2024-01-31T12:00:00Z') })).toMatchObject({ status: 'written', after: { replayed: 1, reused: 1, derived: 0, remaining: 0 } });
       project.define(v2);
       await generateCommand(config, { now: new Date('2024-01-31T12:00:00Z'), allowDataLoss: true });
-      project.define(v3);
+      project.define(v2.replace('note: text()', 'note: text(), kind: text().notNull()'));
       expect(await generateCommand(config, { now: new Date('2024-01-31T12:00:00Z') })).toMatchObject({ status: 'written', after: { replayed: 1, derived: 0, remaining: 0 } });
       expect(await replayedFromScratch(project.root, config)).toEqual((await migrationsState(config)).schema);
     });
@@ -187,7 +229,7 @@ describe('generate on the stored shadow state', () => {
       const warm = await generateCommand(apart, { now: new Date('2024-02-01T12:00:00Z') });
       expect(warm).toMatchObject({ status: 'written', replayed: 0, reused: 1 });
       expect(project.readMigration(written)).toBe(text);
-      project.define(edited.replace('note: text(),', "note: text(), kind: text().notNull().default('plain'),"));
+      project.define(edited.replace('note: text(),', 'note: text(), kind: stage.column(),'));
       expect(await generateCommand(config, { now: new Date('2024-02-02T12:00:00Z') })).toMatchObject({ status: 'written', after: { replayed: 1, reused: 2, remaining: 0 } });
       expect(await replayedFromScratch(project.root, config)).toEqual((await migrationsState(config)).schema);
     });
@@ -237,6 +279,65 @@ describe('generate on the stored shadow state', () => {
       project.define(printing.replace("default('new')", "default('won')").replace('created_at: timestamptz().defaultNow()', 'created_at: timestamptz().defaultNow(), note: text()'));
       await canonical(warm);
       expect(opened).toEqual([warm, cold, warm, warm]);
+    });
+  });
+
+  it('prints columns renamed, redeclared, reordered and dropped like ones printed before with no server, as a server prints them; a column named elsewhere goes to a server', async () => {
+    await withProject(pgliteEngine, async (project) => {
+      const { config } = project;
+      let opened = 0;
+      const canonical = async (source: string, cacheDir: string) => {
+        project.define(source);
+        return printInScratch(config, await loadConfiguredSchema(config), { cacheDir: join(project.root, cacheDir) }, () => opened++);
+      };
+      /** Printed from the last print with no server, as a server prints it from scratch. */
+      const edited = async (source: string) => {
+        const before = opened;
+        const printed = await canonical(source, 'warm');
+        expect(opened).toBe(before);
+        expect(await canonical(source, `cold-${before}`)).toEqual(printed);
+        return printed;
+      };
+      const columns = (schema: Schema) => schema.tables['public.notes']!.columns.map((c) => [c.name, c.type, c.notNull, c.default ?? null]);
+      const base = printing
+        .replace('import { enumType,', 'import { varchar, enumType,')
+        .replace('note: text(), },', 'note: text(), code: varchar(20), label: text().check(sql`length(label) > 0`) },');
+      await canonical(base, 'warm');
+      expect(opened).toBe(1);
+
+      // Renamed (no hint: dropped and added), made required and described; one added.
+      const renamed = base.replace('note: text(),', "remark: text().notNull().describe('Free text'), amount: numeric(12, 2).default(0),");
+      expect(columns(await edited(renamed))).toEqual([
+        ['id', 'integer', true, null],
+        ['remark', 'text', true, null],
+        ['amount', 'numeric(12,2)', false, '0'],
+        ['code', 'character varying(20)', false, null],
+        ['label', 'text', false, null],
+      ]);
+      // Reordered, and a column's type changed to one declared elsewhere.
+      const retyped = renamed.replace("id: integer().primaryKey(), remark: text().notNull().describe('Free text'),", 'remark: integer(), id: integer().primaryKey(),');
+      expect(retyped).not.toBe(renamed);
+      expect(columns(await edited(retyped))).toEqual([
+        ['remark', 'integer', false, null],
+        ['id', 'integer', true, null],
+        ['amount', 'numeric(12,2)', false, '0'],
+        ['code', 'character varying(20)', false, null],
+        ['label', 'text', false, null],
+      ]);
+      const dropped = retyped.replace('remark: integer(), ', '');
+      expect(columns(await edited(dropped)).map(([name]) => name)).toEqual(['id', 'amount', 'code', 'label']);
+
+      // A check names label: a new type prints it anew (a cast on varchar).
+      const relabelled = await canonical(dropped.replace('label: text()', 'label: varchar(20)'), 'warm');
+      expect(opened).toBe(5);
+      const checks = Object.values(relabelled.tables['public.notes']!.constraints).flatMap((c) => (c.kind === 'check' ? [c.expression] : []));
+      expect(checks).toEqual([expect.stringMatching(/length\(\(?label\)?::text\)/)]);
+      // A function body reads code: without it the server refuses the function.
+      const reading = `${dropped}export const firstCode = rpc('first_code', { args: {}, returns: 'text', language: 'sql', body: sql\`SELECT min(code)::text FROM public.notes\` });\n`;
+      await canonical(reading, 'warm');
+      expect(opened).toBe(6);
+      await expect(canonical(reading.replace('code: varchar(20), ', ''), 'warm')).rejects.toThrow(/code/);
+      expect(opened).toBe(7);
     });
   });
 

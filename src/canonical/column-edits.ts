@@ -1,0 +1,135 @@
+import type { Column, Policy, Schema, Table } from '../model/schema.js';
+
+/** A Printed pair is definitions as declared and as a server printed them. */
+export interface PrintedPair {
+  declared: Schema;
+  printed: Schema;
+}
+
+/** JSON with source locations left out: a line inserted above an object moves it, nothing more. */
+const text = (value: unknown) => JSON.stringify(value ?? null, (key, v: unknown) => (key === 'source' ? undefined : v));
+
+/**
+ * Whether two parts of models are the same but for source locations. Most parts of a large
+ * schema are untouched by an edit, locations and all: plain JSON (several times faster than
+ * JSON with a replacer) says so first.
+ */
+const sameText = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null) || text(a) === text(b);
+
+/** What a server's printing of a column depends on, besides the objects it names. */
+const printedAs = (column: Column) =>
+  text({ type: column.type, default: column.default, collation: column.collation, identity: column.identity, storage: column.storage, compression: column.compression, statistics: column.statistics, options: column.options });
+
+/**
+ * The printed form of definitions that differ from ones printed before only in the columns of
+ * plain tables: columns added, dropped, renamed, reordered or redeclared, each new or redeclared
+ * one declared like a column printed before in the same schema (same type, default, collation).
+ * The printed forms are those of before, with each such column printed as its twin was. Printing
+ * depends on the declared text and the objects it names, which are the same ones. Undefined for
+ * any other change; where a column added could show elsewhere (a view, SQL-standard function
+ * body or policy naming its table may expand `*`; partitions and children inherit columns); and
+ * where a column dropped or printed differently is named anywhere else (an index, a check, a
+ * function body: the server would print them anew, or refuse them). Those are printed by a server.
+ */
+export function printedByColumnEdits(declared: Schema, previous: PrintedPair): Schema | undefined {
+  const keys = new Set([...Object.keys(declared), ...Object.keys(previous.declared)] as (keyof Schema)[]);
+  for (const key of keys) {
+    if (key !== 'tables' && !sameText(declared[key], previous.declared[key])) return undefined;
+  }
+  const ids = Object.keys(declared.tables);
+  if (text(ids.sort()) !== text(Object.keys(previous.declared.tables).sort())) return undefined;
+  const changed = ids.filter((id) => !sameText(declared.tables[id], previous.declared.tables[id]));
+  if (changed.length === 0) return previous.printed;
+  // Only the changed tables are replaced: the rest are shared with the previous printed form.
+  const printed: Schema = { ...previous.printed, tables: { ...previous.printed.tables } };
+  for (const id of changed) {
+    const before = printed.tables[id];
+    const columns = before && standsAlone(declared, id) ? printedColumns(declared, id, previous) : undefined;
+    if (!before || !columns) return undefined;
+    printed.tables[id] = { ...before, columns };
+  }
+  return printed;
+}
+
+/**
+ * The printed columns of a table whose columns alone changed since `previous`, in their declared
+ * order: an unchanged column as printed before, any other as its twin was. Undefined when another
+ * part of the table changed, a new or redeclared column is generated or an identity, or a column
+ * dropped or printed differently is named anywhere else.
+ */
+function printedColumns(declared: Schema, id: string, previous: PrintedPair): Column[] | undefined {
+  const now = declared.tables[id]!;
+  const before = previous.declared.tables[id]!;
+  if (text({ ...now, columns: [] }) !== text({ ...before, columns: [] })) return undefined;
+  const printedBefore = new Map(previous.printed.tables[id]!.columns.map((column) => [column.name, column]));
+  const declaredBefore = new Map(before.columns.map((column) => [column.name, column]));
+  const names = new Set(now.columns.map((column) => column.name));
+  // Names whose printing others could depend on: dropped, or printed differently now.
+  const gone = before.columns.filter((column) => !names.has(column.name)).map((column) => column.name);
+  const columns: Column[] = [];
+  for (const column of now.columns) {
+    const old = declaredBefore.get(column.name);
+    const kept = old && sameText(column, old) ? printedBefore.get(column.name) : undefined;
+    if (kept) {
+      columns.push(kept);
+      continue;
+    }
+    if (column.generated !== undefined || column.identity !== undefined) return undefined;
+    if (old && printedAs(old) !== printedAs(column)) gone.push(column.name);
+    const twin = printedTwin(column, now.schema, previous);
+    if (!twin) return undefined;
+    columns.push({ ...twin, name: column.name, notNull: column.notNull });
+  }
+  return gone.length && namedElsewhere(gone, declared, id) ? undefined : columns;
+}
+
+/**
+ * Whether any of a table's column names occurs anywhere that could name that column, besides the
+ * columns of those names: the table's other columns (generated expressions), constraints,
+ * indexes, triggers and policies; other tables' foreign keys and policies; views, routines,
+ * publications, and a live model's catalog dependencies. Any occurrence counts, prose included:
+ * only where nothing can name the column is it taken to stand alone.
+ */
+export function namedElsewhere(names: string[], schema: Schema, id: string): boolean {
+  const pattern = new RegExp(`\\b(?:${names.map(escapeRegExp).join('|')})\\b`);
+  const table = schema.tables[id]!;
+  const own = { ...table, columns: table.columns.filter((column) => !names.includes(column.name)) };
+  const { tables, ...rest } = schema;
+  const others = Object.entries(tables).flatMap(([other, t]) => (other === id ? [] : [t.constraints, t.policies]));
+  return [own, rest, others].some((part) => pattern.test(JSON.stringify(part)));
+}
+
+const escapeRegExp = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A plain table that nothing else names in printed text, and that passes no columns on. */
+export function standsAlone(schema: Schema, id: string): boolean {
+  const table = schema.tables[id]!;
+  if (table.partitionBy !== undefined || table.partitionOf || table.inherits?.length) return false;
+  const others = Object.entries(schema.tables).filter(([other]) => other !== id);
+  if (others.some(([, t]) => t.partitionOf?.parent === id || t.inherits?.includes(id))) return false;
+  const named = new RegExp(`\\b${escapeRegExp(table.name)}\\b`);
+  // Only these can read another table in text the server prints (a subquery, a view's query, a
+  // SQL-standard function body); a quoted function body is kept as written, and a foreign key
+  // names a table without reading its columns. Names and comments print nothing: a policy named
+  // after its table ("Owners can read notes", as most are) does not tie the table.
+  const policyText = (policies: Record<string, Policy>) => Object.values(policies).flatMap((policy) => [policy.using ?? '', policy.withCheck ?? '']);
+  const printedText = [
+    ...Object.values(schema.views).map((view) => view.definition),
+    ...Object.values(schema.routines).flatMap((routine) => (routine.standardBody ? [routine.body] : [])),
+    ...Object.values(schema.externalTables ?? {}).flatMap((external) => policyText(external.policies)),
+    ...Object.values(schema.tables).flatMap((t) => policyText(t.policies)),
+  ];
+  return !printedText.some((part) => named.test(part));
+}
+
+/** The printed form of a column declared like `column` in a table of the same schema before. */
+function printedTwin(column: Column, schema: string, previous: PrintedPair): Column | undefined {
+  const wanted = printedAs(column);
+  for (const [id, table] of Object.entries(previous.declared.tables)) {
+    if (table.schema !== schema) continue;
+    const twin = table.columns.find((candidate) => printedAs(candidate) === wanted);
+    const printed = twin && previous.printed.tables[id]?.columns.find((candidate) => candidate.name === twin.name);
+    if (printed) return printed;
+  }
+  return undefined;
+}
