@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheKey, readCached, writeCached } from '../cache.js';
 import type { ResolvedConfig } from '../config/load.js';
 import { isAlive } from '../engine/alive.js';
+import { removeInBackground } from '../engine/background-removal.js';
 import { pgliteVersion } from '../engine/pglite-version.js';
 import type { ScratchConnection } from '../engine/pglite.js';
 import { introspect } from '../introspect/index.js';
@@ -216,14 +217,15 @@ function touch(directory: string): void {
 /**
  * Removes all but the most recently used kept directories, and what killed processes left half
  * written. Each is renamed away first: a reader copying it fails (and replays every file) rather
- * than start from part of a database.
+ * than start from part of a database. Then it is removed by a process of its own, which this
+ * command does not wait for (see removeInBackground).
  */
 function pruneKept(dataDir: string): void {
   try {
     const names = readdirSync(dataDir);
     for (const name of names) {
       const pid = Number(/\.(\d+)\.(partial|removed)$/.exec(name)?.[1]);
-      if (pid && !isAlive(pid)) rmSync(join(dataDir, name), { recursive: true, force: true });
+      if (pid && !isAlive(pid)) removeInBackground(join(dataDir, name));
     }
     const kept = names
       .filter((name) => /^[0-9a-f]{64}$/.test(name))
@@ -232,7 +234,7 @@ function pruneKept(dataDir: string): void {
     for (const { name } of kept.slice(keptDirectories)) {
       const trash = join(dataDir, `${name}.${process.pid}.removed`);
       renameSync(join(dataDir, name), trash);
-      rmSync(trash, { recursive: true, force: true });
+      removeInBackground(trash);
     }
   } catch {
     // A cache that cannot be pruned only costs disk space; another process may be pruning too.

@@ -176,6 +176,23 @@ describe('generate on the stored shadow state', () => {
     });
   });
 
+  it('keeps the three shadow databases used last; an older one is moved away at once and removed by a process of its own', async () => {
+    await withProject(pgliteEngine, async (project) => {
+      const { config } = project;
+      const entries = () => readdirSync(cacheDir(config, 'shadow-data'));
+      let source = v1;
+      // A NOT NULL column with no default is replayed, and each replay keeps its database.
+      for (const column of ['a', 'b', 'c', 'd']) {
+        source = source.replace('label: text().notNull()', `label: text().notNull(), ${column}: text().notNull()`);
+        project.define(source);
+        expect(await generateCommand(config, { now: new Date('2024-01-31T12:00:00Z') })).toMatchObject({ status: 'written', after: { replayed: 1 } });
+      }
+      expect(entries().filter((name) => /^[0-9a-f]{64}$/.test(name))).toHaveLength(3);
+      for (let waited = 0; entries().length > 3 && waited < 30_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(entries()).toHaveLength(3);
+    });
+  });
+
   it('replays every file again when an earlier file was edited, and sees what the edit did', async () => {
     await withProject(pgliteEngine, async (project) => {
       const { config } = project;
