@@ -21,17 +21,25 @@ const printedAs = (column: Column) =>
   text({ type: column.type, default: column.default, collation: column.collation, identity: column.identity, storage: column.storage, compression: column.compression, statistics: column.statistics, options: column.options });
 
 /**
+ * Prints columns no column printed before is declared like, each of built-in types and defaults
+ * alone (see printableAlone), in a database holding nothing else: their printed forms in order,
+ * or undefined when that database refuses them.
+ */
+export type ColumnPrinter = (columns: Column[]) => Promise<Column[] | undefined>;
+
+/**
  * The printed form of definitions that differ from ones printed before only in the columns of
- * plain tables: columns added, dropped, renamed, reordered or redeclared, each new or redeclared
- * one declared like a column printed before in the same schema (same type, default, collation).
- * The printed forms are those of before, with each such column printed as its twin was. Printing
+ * plain tables: columns added, dropped, renamed, reordered or redeclared. Each new or redeclared
+ * column is printed as its twin was, a column declared alike (same type, default, collation) and
+ * printed before in the same schema; one with no twin, whose type and default name built-in
+ * objects alone, by `printColumns`. The printed forms are otherwise those of before: printing
  * depends on the declared text and the objects it names, which are the same ones. Undefined for
  * any other change; where a column added could show elsewhere (a view, SQL-standard function
  * body or policy naming its table may expand `*`; partitions and children inherit columns); and
  * where a column dropped or printed differently is named anywhere else (an index, a check, a
  * function body: the server would print them anew, or refuse them). Those are printed by a server.
  */
-export function printedByColumnEdits(declared: Schema, previous: PrintedPair): Schema | undefined {
+export async function printedByColumnEdits(declared: Schema, previous: PrintedPair, printColumns?: ColumnPrinter): Promise<Schema | undefined> {
   const keys = new Set([...Object.keys(declared), ...Object.keys(previous.declared)] as (keyof Schema)[]);
   for (const key of keys) {
     if (key !== 'tables' && !sameText(declared[key], previous.declared[key])) return undefined;
@@ -40,24 +48,36 @@ export function printedByColumnEdits(declared: Schema, previous: PrintedPair): S
   if (text(ids.sort()) !== text(Object.keys(previous.declared.tables).sort())) return undefined;
   const changed = ids.filter((id) => !sameText(declared.tables[id], previous.declared.tables[id]));
   if (changed.length === 0) return previous.printed;
+  const unprinted: Column[] = [];
+  const edited: [string, Table, Printing[]][] = [];
+  for (const id of changed) {
+    const before = previous.printed.tables[id];
+    const columns = before && standsAlone(declared, id) ? printedColumns(declared, id, previous, unprinted) : undefined;
+    if (!before || !columns) return undefined;
+    edited.push([id, before, columns]);
+  }
+  const printedAlone = unprinted.length ? await printColumns?.(unprinted) : [];
+  if (printedAlone?.length !== unprinted.length) return undefined;
   // Only the changed tables are replaced: the rest are shared with the previous printed form.
   const printed: Schema = { ...previous.printed, tables: { ...previous.printed.tables } };
-  for (const id of changed) {
-    const before = printed.tables[id];
-    const columns = before && standsAlone(declared, id) ? printedColumns(declared, id, previous) : undefined;
-    if (!before || !columns) return undefined;
-    printed.tables[id] = { ...before, columns };
+  for (const [id, before, columns] of edited) {
+    const resolved = columns.map((column) => (typeof column === 'number' ? { ...printedAlone[column]!, name: unprinted[column]!.name, notNull: unprinted[column]!.notNull } : column));
+    printed.tables[id] = { ...before, columns: resolved };
   }
   return printed;
 }
 
+/** A printed column, or the place of one in the list of columns to print alone. */
+type Printing = Column | number;
+
 /**
  * The printed columns of a table whose columns alone changed since `previous`, in their declared
- * order: an unchanged column as printed before, any other as its twin was. Undefined when another
+ * order: an unchanged column as printed before, any other as its twin was, or its place in
+ * `unprinted` (appended to) when it has none and can be printed alone. Undefined when another
  * part of the table changed, a new or redeclared column is generated or an identity, or a column
  * dropped or printed differently is named anywhere else.
  */
-function printedColumns(declared: Schema, id: string, previous: PrintedPair): Column[] | undefined {
+function printedColumns(declared: Schema, id: string, previous: PrintedPair, unprinted: Column[]): Printing[] | undefined {
   const now = declared.tables[id]!;
   const before = previous.declared.tables[id]!;
   if (text({ ...now, columns: [] }) !== text({ ...before, columns: [] })) return undefined;
@@ -66,7 +86,7 @@ function printedColumns(declared: Schema, id: string, previous: PrintedPair): Co
   const names = new Set(now.columns.map((column) => column.name));
   // Names whose printing others could depend on: dropped, or printed differently now.
   const gone = before.columns.filter((column) => !names.has(column.name)).map((column) => column.name);
-  const columns: Column[] = [];
+  const columns: Printing[] = [];
   for (const column of now.columns) {
     const old = declaredBefore.get(column.name);
     const kept = old && sameText(column, old) ? printedBefore.get(column.name) : undefined;
@@ -77,10 +97,33 @@ function printedColumns(declared: Schema, id: string, previous: PrintedPair): Co
     if (column.generated !== undefined || column.identity !== undefined) return undefined;
     if (old && printedAs(old) !== printedAs(column)) gone.push(column.name);
     const twin = printedTwin(column, now.schema, previous);
-    if (!twin) return undefined;
-    columns.push({ ...twin, name: column.name, notNull: column.notNull });
+    if (twin) columns.push({ ...twin, name: column.name, notNull: column.notNull });
+    else if (printableAlone(column)) columns.push(unprinted.push(column) - 1);
+    else return undefined;
   }
   return gone.length && namedElsewhere(gone, declared, id) ? undefined : columns;
+}
+
+/**
+ * Whether a column's printed form can be had from a database holding nothing but it: its type
+ * and default name no object in a schema of the user's (catalogs are read with an empty
+ * search_path, so those are schema-qualified; an unqualified name that only the definitions
+ * create is refused there), with no collation or per-column setting. Built-in names resolve in
+ * pg_catalog first, in that database as in any other.
+ */
+function printableAlone(column: Column): boolean {
+  const settings = column.collation ?? column.storage ?? column.compression ?? column.statistics ?? column.options;
+  return settings === undefined && qualifiesNothing(column.type) && (column.default === undefined || qualifiesNothing(column.default));
+}
+
+/**
+ * Whether SQL text has no schema-qualified or quoted name in it: no dot after a name (a dot
+ * after a digit is a number's), no double quote. Printed from catalogs read with an empty
+ * search_path, every object outside pg_catalog is qualified, so such text names built-in objects
+ * alone (a string holding a dot after a letter counts as a name: refused, never wrongly let by).
+ */
+export function qualifiesNothing(sql: string): boolean {
+  return !/"|[\p{L}_][\p{L}\p{N}_$]*\s*\./u.test(sql);
 }
 
 /**

@@ -3,7 +3,7 @@ import { inRolledBackTransaction, inTransaction, type Connection } from '../engi
 import { pgliteVersion } from '../engine/pglite-version.js';
 import { introspect } from '../introspect/index.js';
 import { objectId, routineId } from '../model/id.js';
-import type { Routine, Schema, SourceLocation } from '../model/schema.js';
+import { bareTable, emptySchema, type Column, type Routine, type Schema, type SourceLocation } from '../model/schema.js';
 import { createPlan } from './from-scratch.js';
 import type { Plan, Step } from '../plan/index.js';
 import { planCodeFingerprint } from './plan-code.js';
@@ -108,7 +108,8 @@ async function printedByKey(schema: Schema, printer: string, target: PrintTarget
     return { canonical: mergePrinted(schema, cached), previous };
   }
   const before = readPrevious(dir, previous.key);
-  const printed = (before && printedByColumnEdits(local, before)) ?? (await printCreated(schema, createPlan(local), target, options));
+  const edited = before && (await printedByColumnEdits(local, before, (columns) => printedAlone(columns, target, options)));
+  const printed = edited ?? (await printCreated(schema, createPlan(local), target, options));
   writeCached(dir, key, printed);
   writeCached(dir, previous.at.declaredKey, local);
   pointPrevious(dir, previous);
@@ -118,6 +119,32 @@ async function printedByKey(schema: Schema, printer: string, target: PrintTarget
 async function printCreated(schema: Schema, plan: Plan, target: PrintTarget, options: CanonicalOptions): Promise<Schema> {
   const { withConnection, disposable } = target(plan);
   return withConnection((conn) => printOnServer(schema, plan, conn, options, disposable));
+}
+
+/** The schema and table columns are printed alone in (see printedByColumnEdits): a name no definitions are likely to use. */
+const alone = { schema: 'pgform_printed_alone', table: 'columns' };
+
+/**
+ * Columns printed in a database holding nothing but a table of them (its engine's start and a
+ * near-empty catalog's read, where printing every definition takes half a minute at thousands of
+ * tables); undefined when that database refuses them, so that printing every definition reports
+ * the error at its definition.
+ */
+async function printedAlone(columns: Column[], target: PrintTarget, options: CanonicalOptions): Promise<Column[] | undefined> {
+  const schema = emptySchema();
+  schema.namespaces[alone.schema] = { name: alone.schema, grants: [] };
+  const columnsAlone = columns.map(({ type, default: value }, i) => ({ name: `c${i}`, type, notNull: false, ...(value !== undefined ? { default: value } : {}) }));
+  schema.tables[objectId(alone.schema, alone.table)] = bareTable(alone.schema, alone.table, columnsAlone);
+  try {
+    // In a transaction rolled back, whatever the database: it is too small to gain from being renewed.
+    const plan = createPlan(schema);
+    const printed = await target(plan).withConnection((conn) => printOnServer(schema, plan, conn, options, false));
+    const byName = new Map(printed.tables[objectId(alone.schema, alone.table)]?.columns.map((column) => [column.name, column]));
+    const found = columns.map((_, i) => byName.get(`c${i}`));
+    return found.every((column) => column !== undefined) ? found : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Leaves out source locations only: an index or constraint may well be named `source`. */

@@ -1,4 +1,4 @@
-import { namedElsewhere, standsAlone } from '../canonical/column-edits.js';
+import { namedElsewhere, qualifiesNothing, standsAlone } from '../canonical/column-edits.js';
 import type { Change } from '../model/change.js';
 import type { Column, Schema, Table } from '../model/schema.js';
 
@@ -81,11 +81,9 @@ function derived(before: Schema, changes: Change[], check: boolean): Schema | un
  */
 function plainColumn(column: Column): boolean {
   const extras = column.identity ?? column.identityOptions ?? column.generated ?? column.collation ?? column.renamedFrom ?? column.conversion;
-  const filled = column.default === undefined ? !column.notNull : builtIn(column.default);
-  return extras === undefined && filled && builtIn(column.type) && !column.inherited && !column.grants?.length;
+  const filled = column.default === undefined ? !column.notNull : qualifiesNothing(column.default);
+  return extras === undefined && filled && qualifiesNothing(column.type) && !column.inherited && !column.grants?.length;
 }
-
-const builtIn = (text: string) => !/[."]/.test(text);
 
 /** Whether dropping a column of `before` changes nothing but that column: a plain one that nothing names, of a table that passes no columns on. */
 function droppable(before: Schema, table: string, column: Column): boolean {

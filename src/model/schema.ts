@@ -801,6 +801,11 @@ export interface Dependency {
   auto?: boolean;
 }
 
+/** A table with the given columns and nothing else: no constraint, index, trigger, policy or privilege. */
+export function bareTable(schema: string, name: string, columns: Column[] = []): Table {
+  return { schema, name, columns, constraints: {}, indexes: {}, triggers: {}, policies: {}, rls: { enabled: false, forced: false }, grants: [] };
+}
+
 /** An empty Schema, the start of every front end. */
 export function emptySchema(): Schema {
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Table } from '../../src/model/schema.js';
+import { bareTable, type Table } from '../../src/model/schema.js';
 import { testEngines } from './databases.js';
 import { grant, useFixture } from './fixture.js';
 
@@ -7,18 +7,7 @@ const weird = 'Weird "Name"';
 const longName = `long_${'ж'.repeat(29)}`;
 
 function table(schema: string, name: string, parts: Partial<Table>): Table {
-  return {
-    schema,
-    name,
-    columns: [],
-    constraints: {},
-    indexes: {},
-    triggers: {},
-    policies: {},
-    rls: { enabled: false, forced: false },
-    grants: [],
-    ...parts,
-  };
+  return { ...bareTable(schema, name), ...parts };
 }
 
 for (const engine of testEngines) {

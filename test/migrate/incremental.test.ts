@@ -1,7 +1,7 @@
 import { appendFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { canonicalizeWith } from '../../src/canonical/index.js';
+import { canonicalize, canonicalizeWith } from '../../src/canonical/index.js';
 import { openScratch, presetOf, withConnection } from '../../src/commands/database.js';
 import { comparedStates } from '../../src/commands/compared-states.js';
 import { generateCommand, migrationsState } from '../../src/commands/generate.js';
@@ -16,7 +16,7 @@ import type { Connection } from '../../src/engine/connection.js';
 import { diffSchemas } from '../../src/diff/index.js';
 import type { Schema } from '../../src/model/schema.js';
 import { scratchRoot } from '../../src/engine/pglite.js';
-import { pgliteEngine } from '../support/engines.js';
+import { engines, pgliteEngine, withDatabase } from '../support/engines.js';
 import { withProject } from './project.js';
 
 const v1 = `import { table, integer, text } from 'pgform';
@@ -299,7 +299,7 @@ describe('generate on the stored shadow state', () => {
     });
   });
 
-  it('prints columns renamed, redeclared, reordered and dropped like ones printed before with no server, as a server prints them; a column named elsewhere goes to a server', async () => {
+  it('prints columns renamed, redeclared, reordered and dropped from the last print, as a server prints them; a column named elsewhere goes to a server', async () => {
     await withProject(pgliteEngine, async (project) => {
       const { config } = project;
       let opened = 0;
@@ -317,7 +317,7 @@ describe('generate on the stored shadow state', () => {
       };
       const columns = (schema: Schema) => schema.tables['public.notes']!.columns.map((c) => [c.name, c.type, c.notNull, c.default ?? null]);
       const base = printing
-        .replace('import { enumType,', 'import { varchar, enumType,')
+        .replace('import { enumType,', 'import { bigint, boolean, date, varchar, enumType,')
         .replace('note: text(), },', 'note: text(), code: varchar(20), label: text().check(sql`length(label) > 0`) },');
       await canonical(base, 'warm');
       expect(opened).toBe(1);
@@ -344,17 +344,37 @@ describe('generate on the stored shadow state', () => {
       const dropped = retyped.replace('remark: integer(), ', '');
       expect(columns(await edited(dropped)).map(([name]) => name)).toEqual(['id', 'amount', 'code', 'label']);
 
+      // Declared like no column printed before, of built-in types and defaults: printed in a
+      // database of their own. A default calling the definitions' own function is refused there,
+      // and printed with every definition.
+      const unlike = dropped.replace('amount: numeric(12, 2).default(0), code:', 'flag: boolean().notNull().default(true), born: date().default(sql`current_date`), amount: numeric(12, 2).default(0), code:');
+      expect(unlike).not.toBe(dropped);
+      let before = opened;
+      const alone = await canonical(unlike, 'warm');
+      expect(opened).toBe(before + 1);
+      expect(columns(alone).slice(1, 3)).toEqual([
+        ['flag', 'boolean', true, 'true'],
+        ['born', 'date', false, 'CURRENT_DATE'],
+      ]);
+      expect(await canonical(unlike, `cold-${before}`)).toEqual(alone);
+      const counting = unlike.replace('born: date()', 'counted: bigint().default(sql`note_count()`), born: date()');
+      before = opened;
+      const own = await canonical(counting, 'warm');
+      expect(opened).toBe(before + 2);
+      expect(await canonical(counting, `cold-${before}`)).toEqual(own);
+
       // A check names label: a new type prints it anew (a cast on varchar).
+      before = opened;
       const relabelled = await canonical(dropped.replace('label: text()', 'label: varchar(20)'), 'warm');
-      expect(opened).toBe(5);
+      expect(opened).toBe(before + 1);
       const checks = Object.values(relabelled.tables['public.notes']!.constraints).flatMap((c) => (c.kind === 'check' ? [c.expression] : []));
       expect(checks).toEqual([expect.stringMatching(/length\(\(?label\)?::text\)/)]);
       // A function body reads code: without it the server refuses the function.
       const reading = `${dropped}export const firstCode = rpc('first_code', { args: {}, returns: 'text', language: 'sql', body: sql\`SELECT min(code)::text FROM public.notes\` });\n`;
       await canonical(reading, 'warm');
-      expect(opened).toBe(6);
+      expect(opened).toBe(before + 2);
       await expect(canonical(reading.replace('code: varchar(20), ', ''), 'warm')).rejects.toThrow(/code/);
-      expect(opened).toBe(7);
+      expect(opened).toBe(before + 3);
     });
   });
 
@@ -429,6 +449,36 @@ describe('generate on the stored shadow state', () => {
         expect(opened).toBe(1);
         expect(second.tables['public.notes']!.columns.map((c) => c.name)).toEqual(['id', 'note', 'second']);
       }
+    });
+  });
+});
+
+describe.each(engines)('columns printed alone on $name', (engine) => {
+  it.skipIf(Boolean(engine.unavailable))('a column declared like none printed before is printed in a table of its own, as the whole definitions print it', async () => {
+    await withProject(pgliteEngine, async (project) => {
+      const load = async (source: string) => {
+        project.define(source);
+        return loadConfiguredSchema(project.config);
+      };
+      const base = await load(printing);
+      const edited = await load(printing.replace('note: text(),', "note: text(), score: numeric(5, 1).notNull().default(2.5), due: timestamptz().default(sql`now() + interval '1 day'`),"));
+      await withDatabase(engine, async ({ conn }) => {
+        const statements: string[] = [];
+        const heard: Connection = { ...conn, exec: (script) => (statements.push(script), conn.exec(script)), query: (text, params) => conn.query(text, params) };
+        const print = (schema: Schema, cacheDir: string) => canonicalize(schema, heard, { externalNamespaces: presetOf(project.config).externalNamespaces, cacheDir: join(project.root, cacheDir) });
+        await print(base, 'warm');
+        statements.length = 0;
+        const warm = await print(edited, 'warm');
+        expect(statements.join('\n')).toContain('pgform_printed_alone');
+        expect(statements.join('\n')).not.toContain('"notes"');
+        expect(warm.tables['public.notes']!.columns.map((c) => [c.name, c.type, c.default ?? null])).toEqual([
+          ['id', 'integer', null],
+          ['note', 'text', null],
+          ['score', 'numeric(5,1)', '2.5'],
+          ['due', 'timestamp with time zone', expect.stringMatching(/now\(\) \+ '1 day'::interval/)],
+        ]);
+        expect(await print(edited, 'cold')).toEqual(warm);
+      });
     });
   });
 });
