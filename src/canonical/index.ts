@@ -1,6 +1,7 @@
 import { cacheKey, readCached, writeCached } from '../cache.js';
 import { inRolledBackTransaction, inTransaction, type Connection } from '../engine/connection.js';
 import { pgliteVersion } from '../engine/pglite-version.js';
+import { lightEngineWork } from '../engine/wasm-tiering.js';
 import { introspect } from '../introspect/index.js';
 import { objectId, routineId } from '../model/id.js';
 import { bareTable, emptySchema, type Column, type Routine, type Schema, type SourceLocation } from '../model/schema.js';
@@ -138,6 +139,7 @@ async function printedAlone(columns: Column[], target: PrintTarget, options: Can
   try {
     // In a transaction rolled back, whatever the database: it is too small to gain from being renewed.
     const plan = createPlan(schema);
+    lightEngineWork();
     const printed = await target(plan).withConnection((conn) => printOnServer(schema, plan, conn, options, false));
     const byName = new Map(printed.tables[objectId(alone.schema, alone.table)]?.columns.map((column) => [column.name, column]));
     const found = columns.map((_, i) => byName.get(`c${i}`));

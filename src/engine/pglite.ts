@@ -18,6 +18,7 @@ import { isAlive } from './alive.js';
 import type { Connection } from './connection.js';
 import { copyDirectory } from './copy-directory.js';
 import { collectClosedEngine, collectGarbage, largeFootprint } from './release.js';
+import { engineStarting } from './wasm-tiering.js';
 import { keptStatements } from './kept-statements.js';
 import { lazyExtensions } from './lazy-extensions.js';
 import { rememberFiles } from './remembered-files.js';
@@ -66,6 +67,7 @@ async function withoutStackTraces<T>(work: () => Promise<T>): Promise<T> {
 /** Starts an engine with what it learns of its files remembered (see rememberFiles). */
 async function startEngine(options: PGliteOptions): Promise<PGlite> {
   databaseOpened();
+  engineStarting();
   const engine = await PGlite.create(options);
   rememberFiles((engine as unknown as { mod?: Parameters<typeof rememberFiles>[0] }).mod);
   return engine;
