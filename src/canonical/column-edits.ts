@@ -98,7 +98,7 @@ function printedColumns(declared: Schema, id: string, previous: PrintedPair, unp
     if (old && printedAs(old) !== printedAs(column)) gone.push(column.name);
     const twin = printedTwin(column, now.schema, previous);
     if (twin) columns.push({ ...twin, name: column.name, notNull: column.notNull });
-    else if (printableAlone(column)) columns.push(unprinted.push(column) - 1);
+    else if (printableAlone(column, declared)) columns.push(unprinted.push(column) - 1);
     else return undefined;
   }
   return gone.length && namedElsewhere(gone, declared, id) ? undefined : columns;
@@ -108,12 +108,16 @@ function printedColumns(declared: Schema, id: string, previous: PrintedPair, unp
  * Whether a column's printed form can be had from a database holding nothing but it: its type
  * and default name no object in a schema of the user's (catalogs are read with an empty
  * search_path, so those are schema-qualified; an unqualified name that only the definitions
- * create is refused there), with no collation or per-column setting. Built-in names resolve in
- * pg_catalog first, in that database as in any other.
+ * create is refused there), nor any name the definitions give a routine or type (which could
+ * come first on the search_path before a platform's own of that name), with no collation or
+ * per-column setting. Built-in names resolve in pg_catalog first, in that database as in any other.
  */
-function printableAlone(column: Column): boolean {
+function printableAlone(column: Column, declared: Schema): boolean {
   const settings = column.collation ?? column.storage ?? column.compression ?? column.statistics ?? column.options;
-  return settings === undefined && qualifiesNothing(column.type) && (column.default === undefined || qualifiesNothing(column.default));
+  const parts = [column.type, ...(column.default !== undefined ? [column.default] : [])];
+  if (settings !== undefined || !parts.every(qualifiesNothing)) return false;
+  const own = new Set([declared.routines, declared.enums, declared.domains, declared.composites ?? {}, declared.ranges ?? {}, declared.sequences].flatMap((kind) => Object.values(kind).map((object) => object.name)));
+  return !parts.some((part) => part.match(/[\p{L}_][\p{L}\p{N}_$]*/gu)?.some((name) => own.has(name)));
 }
 
 /**

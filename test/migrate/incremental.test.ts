@@ -345,8 +345,9 @@ describe('generate on the stored shadow state', () => {
       expect(columns(await edited(dropped)).map(([name]) => name)).toEqual(['id', 'amount', 'code', 'label']);
 
       // Declared like no column printed before, of built-in types and defaults: printed in a
-      // database of their own. A default calling the definitions' own function is refused there,
-      // and printed with every definition.
+      // database of their own. A default calling a function the definitions declare is printed
+      // with every definition (theirs may come first on the search_path), and one calling a
+      // function nobody declares is refused there, then reported by printing every definition.
       const unlike = dropped.replace('amount: numeric(12, 2).default(0), code:', 'flag: boolean().notNull().default(true), born: date().default(sql`current_date`), amount: numeric(12, 2).default(0), code:');
       expect(unlike).not.toBe(dropped);
       let before = opened;
@@ -360,8 +361,11 @@ describe('generate on the stored shadow state', () => {
       const counting = unlike.replace('born: date()', 'counted: bigint().default(sql`note_count()`), born: date()');
       before = opened;
       const own = await canonical(counting, 'warm');
-      expect(opened).toBe(before + 2);
+      expect(opened).toBe(before + 1);
       expect(await canonical(counting, `cold-${before}`)).toEqual(own);
+      before = opened;
+      await expect(canonical(unlike.replace('born: date()', 'lost: bigint().default(sql`no_such_count()`), born: date()'), 'warm')).rejects.toThrow(/no_such_count/);
+      expect(opened).toBe(before + 2);
 
       // A check names label: a new type prints it anew (a cast on varchar).
       before = opened;
