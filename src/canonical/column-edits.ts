@@ -48,7 +48,7 @@ export async function printedByColumnEdits(declared: Schema, previous: PrintedPa
   if (text(ids.sort()) !== text(Object.keys(previous.declared.tables).sort())) return undefined;
   const changed = ids.filter((id) => !sameText(declared.tables[id], previous.declared.tables[id]));
   if (changed.length === 0) return previous.printed;
-  const unprinted: Column[] = [];
+  const unprinted: Unprinted = { columns: [], byDeclaration: new Map() };
   const edited: [string, Table, Printing[]][] = [];
   for (const id of changed) {
     const before = previous.printed.tables[id];
@@ -56,28 +56,39 @@ export async function printedByColumnEdits(declared: Schema, previous: PrintedPa
     if (!before || !columns) return undefined;
     edited.push([id, before, columns]);
   }
-  const printedAlone = unprinted.length ? await printColumns?.(unprinted) : [];
-  if (printedAlone?.length !== unprinted.length) return undefined;
+  // Beyond a few dozen declarations (a column added to every table, say) printing them all is no dearer.
+  if (unprinted.columns.length > mostPrintedAlone) return undefined;
+  const printedAlone = unprinted.columns.length ? await printColumns?.(unprinted.columns) : [];
+  if (printedAlone?.length !== unprinted.columns.length) return undefined;
   // Only the changed tables are replaced: the rest are shared with the previous printed form.
   const printed: Schema = { ...previous.printed, tables: { ...previous.printed.tables } };
   for (const [id, before, columns] of edited) {
-    const resolved = columns.map((column) => (typeof column === 'number' ? { ...printedAlone[column]!, name: unprinted[column]!.name, notNull: unprinted[column]!.notNull } : column));
+    const resolved = columns.map((column) => ('alone' in column ? { ...printedAlone[column.alone]!, name: column.declared.name, notNull: column.declared.notNull } : column));
     printed.tables[id] = { ...before, columns: resolved };
   }
   return printed;
 }
 
-/** A printed column, or the place of one in the list of columns to print alone. */
-type Printing = Column | number;
+/** How many distinct column declarations are printed alone at most (see printedByColumnEdits). */
+const mostPrintedAlone = 64;
+
+/** A printed column, or a declared one whose printing is the `alone`-th of the columns printed alone. */
+type Printing = Column | { alone: number; declared: Column };
+
+/** The columns to print alone, one per declaration (see printedAs). */
+interface Unprinted {
+  columns: Column[];
+  byDeclaration: Map<string, number>;
+}
 
 /**
  * The printed columns of a table whose columns alone changed since `previous`, in their declared
- * order: an unchanged column as printed before, any other as its twin was, or its place in
- * `unprinted` (appended to) when it has none and can be printed alone. Undefined when another
+ * order: an unchanged column as printed before, any other as its twin was, or its place among
+ * the columns to print alone (`unprinted`, added to) when it has none and can be printed alone. Undefined when another
  * part of the table changed, a new or redeclared column is generated or an identity, or a column
  * dropped or printed differently is named anywhere else.
  */
-function printedColumns(declared: Schema, id: string, previous: PrintedPair, unprinted: Column[]): Printing[] | undefined {
+function printedColumns(declared: Schema, id: string, previous: PrintedPair, unprinted: Unprinted): Printing[] | undefined {
   const now = declared.tables[id]!;
   const before = previous.declared.tables[id]!;
   if (text({ ...now, columns: [] }) !== text({ ...before, columns: [] })) return undefined;
@@ -98,10 +109,18 @@ function printedColumns(declared: Schema, id: string, previous: PrintedPair, unp
     if (old && printedAs(old) !== printedAs(column)) gone.push(column.name);
     const twin = printedTwin(column, now.schema, previous);
     if (twin) columns.push({ ...twin, name: column.name, notNull: column.notNull });
-    else if (printableAlone(column, declared)) columns.push(unprinted.push(column) - 1);
+    else if (printableAlone(column, declared)) columns.push({ alone: printAlone(unprinted, column), declared: column });
     else return undefined;
   }
   return gone.length && namedElsewhere(gone, declared, id) ? undefined : columns;
+}
+
+/** The place of a column's declaration among the columns to print alone, added when new. */
+function printAlone(unprinted: Unprinted, column: Column): number {
+  const key = printedAs(column);
+  let place = unprinted.byDeclaration.get(key);
+  if (place === undefined) unprinted.byDeclaration.set(key, (place = unprinted.columns.push(column) - 1));
+  return place;
 }
 
 /**
@@ -116,8 +135,8 @@ function printableAlone(column: Column, declared: Schema): boolean {
   const settings = column.collation ?? column.storage ?? column.compression ?? column.statistics ?? column.options;
   const parts = [column.type, ...(column.default !== undefined ? [column.default] : [])];
   if (settings !== undefined || !parts.every(qualifiesNothing)) return false;
-  const own = new Set([declared.routines, declared.enums, declared.domains, declared.composites ?? {}, declared.ranges ?? {}, declared.sequences].flatMap((kind) => Object.values(kind).map((object) => object.name)));
-  return !parts.some((part) => part.match(/[\p{L}_][\p{L}\p{N}_$]*/gu)?.some((name) => own.has(name)));
+  const own = new Set([declared.routines, declared.enums, declared.domains, declared.composites ?? {}, declared.ranges ?? {}, declared.sequences].flatMap((kind) => Object.values(kind).map((object) => object.name.toLowerCase())));
+  return !parts.some((part) => part.match(/[\p{L}_][\p{L}\p{N}_$]*/gu)?.some((name) => own.has(name.toLowerCase())));
 }
 
 /**
@@ -138,7 +157,8 @@ export function qualifiesNothing(sql: string): boolean {
  * only where nothing can name the column is it taken to stand alone.
  */
 export function namedElsewhere(names: string[], schema: Schema, id: string): boolean {
-  const pattern = new RegExp(`\\b(?:${names.map(escapeRegExp).join('|')})\\b`);
+  const pattern = naming(names);
+  if (!pattern) return true;
   const table = schema.tables[id]!;
   const own = { ...table, columns: table.columns.filter((column) => !names.includes(column.name)) };
   const { tables, ...rest } = schema;
@@ -148,26 +168,43 @@ export function namedElsewhere(names: string[], schema: Schema, id: string): boo
 
 const escapeRegExp = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/**
+ * A pattern finding any of the names as a whole word, in any case (SQL folds unquoted names to
+ * lower case, and declared text is as written). Undefined for a name with characters a word
+ * cannot hold (spaces, quotes: written doubled or escaped, it could not be found as it is), which
+ * callers take as named.
+ */
+function naming(names: string[]): RegExp | undefined {
+  if (!names.every((name) => /^[\p{L}\p{N}_$]+$/u.test(name))) return undefined;
+  return new RegExp(`(?<![\\p{L}\\p{N}_$])(?:${names.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_$])`, 'iu');
+}
+
 /** A plain table that nothing else names in printed text, and that passes no columns on. */
 export function standsAlone(schema: Schema, id: string): boolean {
   const table = schema.tables[id]!;
   if (table.partitionBy !== undefined || table.partitionOf || table.inherits?.length) return false;
   const others = Object.entries(schema.tables).filter(([other]) => other !== id);
   if (others.some(([, t]) => t.partitionOf?.parent === id || t.inherits?.includes(id))) return false;
-  const named = new RegExp(`\\b${escapeRegExp(table.name)}\\b`);
-  // Only these can read another table in text the server prints (a subquery, a view's query, a
-  // SQL-standard function body); a quoted function body is kept as written, and a foreign key
-  // names a table without reading its columns. Names and comments print nothing: a policy named
-  // after its table ("Owners can read notes", as most are) does not tie the table.
+  const named = naming([table.name]);
+  if (!named) return false;
+  // Only these can read another table in text the server prints or checks (a subquery, a view's
+  // query, a SQL-standard function body; a quoted SQL function body is checked as it is created,
+  // where a column more breaks `select *` into a declared result, or a result of the table's row
+  // type); another language's body is checked only when it runs, and a foreign key names a table
+  // without reading its columns. Names and comments print nothing: a policy named after its table
+  // ("Owners can read notes", as most are) does not tie it.
   const policyText = (policies: Record<string, Policy>) => Object.values(policies).flatMap((policy) => [policy.using ?? '', policy.withCheck ?? '']);
   const printedText = [
     ...Object.values(schema.views).map((view) => view.definition),
-    ...Object.values(schema.routines).flatMap((routine) => (routine.standardBody ? [routine.body] : [])),
+    ...Object.values(schema.routines).flatMap((routine) => (routine.standardBody ? [routine.body] : routine.language.toLowerCase() === 'sql' ? [routine.returns ?? '', ...(expandsColumns(routine.body) ? [routine.body] : [])] : [])),
     ...Object.values(schema.externalTables ?? {}).flatMap((external) => policyText(external.policies)),
     ...Object.values(schema.tables).flatMap((t) => policyText(t.policies)),
   ];
   return !printedText.some((part) => named.test(part));
 }
+
+/** Whether SQL may expand a table's columns: a `*` other than count(*)'s (a product counts too). */
+const expandsColumns = (sql: string) => sql.replace(/\(\s*\*\s*\)/g, '').includes('*');
 
 /** The printed form of a column declared like `column` in a table of the same schema before. */
 function printedTwin(column: Column, schema: string, previous: PrintedPair): Column | undefined {

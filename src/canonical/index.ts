@@ -1,7 +1,7 @@
 import { cacheKey, readCached, writeCached } from '../cache.js';
 import { inRolledBackTransaction, inTransaction, type Connection } from '../engine/connection.js';
 import { pgliteVersion } from '../engine/pglite-version.js';
-import { lightEngineWork } from '../engine/wasm-tiering.js';
+import { lightEngineWork, wholeSchemaWork } from '../engine/wasm-tiering.js';
 import { introspect } from '../introspect/index.js';
 import { objectId, routineId } from '../model/id.js';
 import { bareTable, emptySchema, type Column, type Routine, type Schema, type SourceLocation } from '../model/schema.js';
@@ -118,6 +118,7 @@ async function printedByKey(schema: Schema, printer: string, target: PrintTarget
 }
 
 async function printCreated(schema: Schema, plan: Plan, target: PrintTarget, options: CanonicalOptions): Promise<Schema> {
+  wholeSchemaWork();
   const { withConnection, disposable } = target(plan);
   return withConnection((conn) => printOnServer(schema, plan, conn, options, disposable));
 }

@@ -6,6 +6,7 @@ import type { Schema } from '../model/schema.js';
 import { splitByLockBudget } from '../plan/lock-budget.js';
 import type { Plan } from '../plan/index.js';
 import { openScratch } from './database.js';
+import { wholeSchemaWork } from '../engine/wasm-tiering.js';
 import { migrationsState, replaysEveryFile, type ListedMigrations, type MigrationsState } from './shadow.js';
 import { cacheDir, definitionsState, scratchPrinter } from './states.js';
 
@@ -26,6 +27,8 @@ export async function comparedStates(config: ResolvedConfig, declared: Schema, l
     const definitions = await definitionsState(config, declared);
     return { definitions, shadow: await migrationsState(config, onProgress, listed) };
   }
+  // Every file is replayed in the shadow, whatever the print needs.
+  wholeSchemaWork();
   let shadow: ScratchConnection | undefined;
   const inShadow: PrintTarget = (plan) =>
     printsInOneTransaction(plan) ? { withConnection: async (work) => work((shadow ??= await openScratch(config, undefined, cacheDir(config, 'shadow-data')))), disposable: false } : scratchPrinter(config)(plan);

@@ -4,7 +4,7 @@ import { cacheKey, readCached, writeCached } from '../cache.js';
 import type { ResolvedConfig } from '../config/load.js';
 import { isAlive } from '../engine/alive.js';
 import { removeInBackground } from '../engine/background-removal.js';
-import { lightEngineWork } from '../engine/wasm-tiering.js';
+import { lightEngineWork, wholeSchemaWork } from '../engine/wasm-tiering.js';
 import { pgliteVersion } from '../engine/pglite-version.js';
 import type { ScratchConnection } from '../engine/pglite.js';
 import { introspect } from '../introspect/index.js';
@@ -48,8 +48,8 @@ interface DerivedEntry {
  */
 const longestDerivation = 8;
 
-/** How many files replayed on a kept state are still a small part of the work (see lightEngineWork). */
-const fewFiles = 3;
+/** How much SQL replayed on a kept state is still a small part of the work (see lightEngineWork): an edit's file is a few hundred bytes. */
+const littleSql = 64 * 1024;
 
 /** Bump when what the shadow cache holds changes shape. */
 const shadowCacheFormat = 6;
@@ -100,8 +100,10 @@ export async function migrationsState(config: ResolvedConfig, onProgress?: Repla
   }
   const dataDir = cacheDir(config, 'shadow-data');
   let start = empty ? 0 : keptPrefix(dataDir, keys);
-  // A few files on a kept state: the engine's work is those files and one read, not the schema's building.
-  if (start > 0 && files.length - start <= fewFiles) lightEngineWork();
+  // A little SQL on a kept state: the engine's work is that and one read, not the schema's building.
+  const replayedBytes = files.slice(start).reduce((sum, file) => sum + file.sql.length, 0);
+  if (start > 0 && replayedBytes <= littleSql) lightEngineWork();
+  else wholeSchemaWork();
   const { shadow, from } = empty ? { shadow: empty, from: undefined } : await openShadow(config, start ? join(dataDir, keys[start]!) : undefined);
   if (!from) start = 0;
   let kept = false;

@@ -20,8 +20,11 @@ const baselineOnlyUpTo = 250;
  */
 let sizing: 'closed' | 'open' | 'decided' = 'closed';
 
-/** The relations the engine's work will span, as first planned (see sizeEngineFor, lightEngineWork). */
-let planned: number | undefined;
+/** The relations of the schema this process will build, as first planned (see sizeEngineFor). */
+let sized: number | undefined;
+/** Whether the engine's work was said to be a small part of that schema (lightEngineWork) or all of it (wholeSchemaWork). */
+let light = false;
+let whole = false;
 
 /** Called by the CLI, whose process runs one command: its size may choose how V8 compiles the engine. */
 export function letCommandSizeEngine(): void {
@@ -34,24 +37,31 @@ export function letCommandSizeEngine(): void {
  * once per process), only in a process that opted in (letCommandSizeEngine).
  */
 export function sizeEngineFor(relations: number): void {
-  if (sizing === 'open') planned ??= relations;
+  if (sizing === 'open') sized ??= relations;
 }
 
 /**
- * Says that the first engine, if none has started yet, does a small part of a large schema's
- * work: a few columns printed alone, files replayed on a kept state and read back. Baseline code
- * serves those as fast, with the optimising compile's memory spared: at 2,000 tables a file
- * replayed on a kept state took 8.9-10.3 s and 527 MB on baseline code against 9.4-10.0 s and
- * 622-639 MB optimised, and columns printed alone 355-364 MB against 472 MB.
+ * Says that the engine's work is a small part of a large schema's: a few columns printed alone,
+ * a few files replayed on a kept state and read back. Unless the whole schema is to be built too
+ * (wholeSchemaWork), the first engine then runs on baseline code, which serves such work as fast
+ * with the optimising compile's memory spared: at 2,000 tables a file replayed on a kept state
+ * took 8.9-10.3 s and 527 MB on baseline code against 9.4-10.0 s and 622-639 MB optimised, and
+ * columns printed alone 355-364 MB against 472 MB.
  */
 export function lightEngineWork(): void {
-  if (sizing === 'open') planned = 0;
+  if (sizing === 'open') light = true;
+}
+
+/** Says that the engine will build the whole schema (every definition printed, every file replayed): the planned size decides. */
+export function wholeSchemaWork(): void {
+  if (sizing === 'open') whole = true;
 }
 
 /** Called as an engine starts: the first one fixes how the engine's module is compiled. */
 export function engineStarting(): void {
   if (sizing !== 'open') return;
   sizing = 'decided';
+  const relations = light && !whole ? 0 : sized;
   // Unplanned (a command that never sized its schema) keeps V8's default.
-  if (planned !== undefined && planned <= baselineOnlyUpTo) setFlagsFromString('--liftoff-only');
+  if (relations !== undefined && relations <= baselineOnlyUpTo) setFlagsFromString('--liftoff-only');
 }

@@ -51,9 +51,9 @@ function derived(before: Schema, changes: Change[], check: boolean): Schema | un
       tables[change.table] = { ...target, columns: target.columns.filter((c) => c !== column) };
       continue;
     }
-    if (change.kind !== 'add column' || (check && !plainColumn(change.column))) return undefined;
+    if (change.kind !== 'add column' || (check && !addedSafely(change.column))) return undefined;
     const target = table(change.table);
-    if (!target || (check && !standsAlone(before, change.table)) || target.columns.some((column) => column.name === change.column.name)) return undefined;
+    if (!target || (check && !(standsAlone(before, change.table) && !rowTypeInUse(before, change.table))) || target.columns.some((column) => column.name === change.column.name)) return undefined;
     const { name, type, notNull, default: value } = change.column;
     tables[change.table] = { ...target, columns: [...target.columns, { name, type, notNull, ...(value !== undefined ? { default: value } : {}) }] };
   }
@@ -74,15 +74,47 @@ function derived(before: Schema, changes: Change[], check: boolean): Schema | un
 
 /**
  * A column whose ADD COLUMN is its name, a built-in type and at most a default of built-in
- * functions and constants (comments and privileges are changes of their own): NOT NULL only with
- * such a default, since a table may hold rows the migration files inserted. Built-in objects are
- * printed unqualified (catalogs are read with an empty search_path) and pinned, so nothing else
- * in the catalogs records them.
+ * functions and constants (comments and privileges are changes of their own), NOT NULL only with
+ * a default. Built-in objects are printed unqualified (catalogs are read with an empty
+ * search_path) and pinned, so nothing else in the catalogs records them.
  */
 function plainColumn(column: Column): boolean {
   const extras = column.identity ?? column.identityOptions ?? column.generated ?? column.collation ?? column.renamedFrom ?? column.conversion;
   const filled = column.default === undefined ? !column.notNull : qualifiesNothing(column.default);
   return extras === undefined && filled && qualifiesNothing(column.type) && !column.inherited && !column.grants?.length;
+}
+
+/**
+ * Defaults that ADD COLUMN evaluates at once without fail, by the column's type. ADD COLUMN
+ * evaluates a default that is not volatile even on an empty table, where CREATE TABLE (the
+ * print) evaluates none: a string too long for varchar(3), a number out of numeric(3,2)'s range,
+ * a setting no session has, fail there. These cannot: a boolean constant, a whole number within
+ * a whole-number type, any string as text, the clock as a timestamp or date, an empty JSON value.
+ */
+const safeDefaults: Record<string, RegExp> = {
+  boolean: /^(true|false)$/,
+  smallint: /^-?\d{1,4}$/,
+  integer: /^-?\d{1,9}$/,
+  bigint: /^-?\d{1,18}$/,
+  text: /^'(?:[^']|'')*'::text$/,
+  'timestamp with time zone': /^(now\(\)|CURRENT_TIMESTAMP)$/,
+  'timestamp without time zone': /^(now\(\)|CURRENT_TIMESTAMP)$/,
+  date: /^CURRENT_DATE$/,
+  jsonb: /^'(\{\}|\[\])'::jsonb$/,
+};
+
+/** A plain column (see plainColumn) whose ADD COLUMN cannot fail: nullable with no default, or a default among safeDefaults. */
+function addedSafely(column: Column): boolean {
+  if (!plainColumn(column)) return false;
+  return column.default === undefined || safeDefaults[column.type]?.test(column.default) === true;
+}
+
+/**
+ * Whether another table has a column of this table's row type: then ADD COLUMN with a default
+ * is refused (the stored rows of that type cannot be rewritten).
+ */
+function rowTypeInUse(schema: Schema, id: string): boolean {
+  return Object.values(schema.tables).some((table) => table.columns.some((column) => column.type.replace(/(\[\])+$/, '') === id));
 }
 
 /** Whether dropping a column of `before` changes nothing but that column: a plain one that nothing names, of a table that passes no columns on. */

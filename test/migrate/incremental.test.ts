@@ -148,6 +148,9 @@ describe('generate on the stored shadow state', () => {
         ['flagged', true, 'false'],
       ]);
       expect(await replayedFromScratch(project.root, config)).toEqual(filled.schema);
+      // A default ADD COLUMN evaluates at once, which CREATE TABLE never does: replayed, and refused.
+      project.define(source.replace("tag: text().default('x')", "tag: text().default('x'), code: varchar(3).default('abcd')").replace('import { boolean,', 'import { varchar, boolean,'));
+      await expect(generateCommand(config, at)).rejects.toThrow(/too long/);
       // Dropped with its index: the files are replayed.
       project.define(v2.replace('note: text()', 'remark: text().index()'));
       await generateCommand(config, at);
@@ -409,6 +412,11 @@ describe('generate on the stored shadow state', () => {
       expect(opened).toBe(2);
       await canonical(read.replace('note: text(),', 'note: text(), second: text(),'));
       expect(opened).toBe(3);
+      // A SQL function's body is checked as it is created: one returning the table's rows ties it.
+      const rows = `${named}export const allNotes = rpc('all_notes', { args: {}, returns: 'SETOF public.notes', language: 'sql', body: sql\`SELECT * FROM public.notes\` });\n`;
+      await canonical(rows);
+      await canonical(rows.replace('note: text(),', 'note: text(), third: text(),'));
+      expect(opened).toBe(5);
     });
   });
 
