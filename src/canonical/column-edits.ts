@@ -48,11 +48,13 @@ export async function printedByColumnEdits(declared: Schema, previous: PrintedPa
   if (text(ids.sort()) !== text(Object.keys(previous.declared.tables).sort())) return undefined;
   const changed = ids.filter((id) => !sameText(declared.tables[id], previous.declared.tables[id]));
   if (changed.length === 0) return previous.printed;
-  const unprinted: Unprinted = { columns: [], byDeclaration: new Map() };
+  const sources: Sources = { twins: new Map(), ownNames: once(() => namesGivenTypes(declared)), unprinted: { columns: [], byDeclaration: new Map() } };
+  const { unprinted } = sources;
   const edited: [string, Table, Printing[]][] = [];
+  const standsAlone = standingAlone(declared);
   for (const id of changed) {
     const before = previous.printed.tables[id];
-    const columns = before && standsAlone(declared, id) ? printedColumns(declared, id, previous, unprinted) : undefined;
+    const columns = before && standsAlone(id) ? printedColumns(declared, id, previous, sources) : undefined;
     if (!before || !columns) return undefined;
     edited.push([id, before, columns]);
   }
@@ -82,13 +84,29 @@ interface Unprinted {
 }
 
 /**
+ * What new and redeclared columns are printed from, for every changed table at once: the twins
+ * found so far by schema and declaration (a declaration repeated is looked up once), the names the
+ * definitions give routines and types (gathered when first needed), and the columns to print alone.
+ */
+interface Sources {
+  twins: Map<string, Column | undefined>;
+  ownNames: () => Set<string>;
+  unprinted: Unprinted;
+}
+
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
+
+/**
  * The printed columns of a table whose columns alone changed since `previous`, in their declared
  * order: an unchanged column as printed before, any other as its twin was, or its place among
  * the columns to print alone (`unprinted`, added to) when it has none and can be printed alone. Undefined when another
  * part of the table changed, a new or redeclared column is generated or an identity, or a column
  * dropped or printed differently is named anywhere else.
  */
-function printedColumns(declared: Schema, id: string, previous: PrintedPair, unprinted: Unprinted): Printing[] | undefined {
+function printedColumns(declared: Schema, id: string, previous: PrintedPair, sources: Sources): Printing[] | undefined {
   const now = declared.tables[id]!;
   const before = previous.declared.tables[id]!;
   if (text({ ...now, columns: [] }) !== text({ ...before, columns: [] })) return undefined;
@@ -107,9 +125,9 @@ function printedColumns(declared: Schema, id: string, previous: PrintedPair, unp
     }
     if (column.generated !== undefined || column.identity !== undefined) return undefined;
     if (old && printedAs(old) !== printedAs(column)) gone.push(column.name);
-    const twin = printedTwin(column, now.schema, previous);
+    const twin = twinOf(column, now.schema, previous, sources.twins);
     if (twin) columns.push({ ...twin, name: column.name, notNull: column.notNull });
-    else if (printableAlone(column, declared)) columns.push({ alone: printAlone(unprinted, column), declared: column });
+    else if (printableAlone(column, sources.ownNames())) columns.push({ alone: printAlone(sources.unprinted, column), declared: column });
     else return undefined;
   }
   return gone.length && namedElsewhere(gone, declared, id) ? undefined : columns;
@@ -131,12 +149,17 @@ function printAlone(unprinted: Unprinted, column: Column): number {
  * come first on the search_path before a platform's own of that name), with no collation or
  * per-column setting. Built-in names resolve in pg_catalog first, in that database as in any other.
  */
-function printableAlone(column: Column, declared: Schema): boolean {
+function printableAlone(column: Column, ownNames: Set<string>): boolean {
   const settings = column.collation ?? column.storage ?? column.compression ?? column.statistics ?? column.options;
   const parts = [column.type, ...(column.default !== undefined ? [column.default] : [])];
   if (settings !== undefined || !parts.every(qualifiesNothing)) return false;
-  const own = new Set([declared.routines, declared.enums, declared.domains, declared.composites ?? {}, declared.ranges ?? {}, declared.sequences].flatMap((kind) => Object.values(kind).map((object) => object.name.toLowerCase())));
-  return !parts.some((part) => part.match(/[\p{L}_][\p{L}\p{N}_$]*/gu)?.some((name) => own.has(name.toLowerCase())));
+  return !parts.some((part) => part.match(/[\p{L}_][\p{L}\p{N}_$]*/gu)?.some((name) => ownNames.has(name.toLowerCase())));
+}
+
+/** The names the definitions give routines and types, in lower case (see printableAlone). */
+function namesGivenTypes(declared: Schema): Set<string> {
+  const kinds = [declared.routines, declared.enums, declared.domains, declared.composites ?? {}, declared.ranges ?? {}, declared.sequences];
+  return new Set(kinds.flatMap((kind) => Object.values(kind).map((object) => object.name.toLowerCase())));
 }
 
 /**
@@ -179,14 +202,12 @@ function naming(names: string[]): RegExp | undefined {
   return new RegExp(`(?<![\\p{L}\\p{N}_$])(?:${names.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_$])`, 'iu');
 }
 
-/** A plain table that nothing else names in printed text, and that passes no columns on. */
-export function standsAlone(schema: Schema, id: string): boolean {
-  const table = schema.tables[id]!;
-  if (table.partitionBy !== undefined || table.partitionOf || table.inherits?.length) return false;
-  const others = Object.entries(schema.tables).filter(([other]) => other !== id);
-  if (others.some(([, t]) => t.partitionOf?.parent === id || t.inherits?.includes(id))) return false;
-  const named = naming([table.name]);
-  if (!named) return false;
+/**
+ * Which tables are plain tables that nothing else names in printed text, and that pass no columns
+ * on. The text and the tables passing columns on are gathered once, for every table asked about.
+ */
+export function standingAlone(schema: Schema): (id: string) => boolean {
+  const passing = new Set(Object.values(schema.tables).flatMap((t) => [...(t.partitionOf ? [t.partitionOf.parent] : []), ...(t.inherits ?? [])]));
   // Only these can read another table in text the server prints or checks (a subquery, a view's
   // query, a SQL-standard function body; a quoted SQL function body is checked as it is created,
   // where a column more breaks `select *` into a declared result, or a result of the table's row
@@ -200,15 +221,27 @@ export function standsAlone(schema: Schema, id: string): boolean {
     ...Object.values(schema.externalTables ?? {}).flatMap((external) => policyText(external.policies)),
     ...Object.values(schema.tables).flatMap((t) => policyText(t.policies)),
   ];
-  return !printedText.some((part) => named.test(part));
+  return (id) => {
+    const table = schema.tables[id]!;
+    if (table.partitionBy !== undefined || table.partitionOf || table.inherits?.length || passing.has(id)) return false;
+    const named = naming([table.name]);
+    return named !== undefined && !printedText.some((part) => named.test(part));
+  };
 }
 
 /** Whether SQL may expand a table's columns: a `*` other than count(*)'s (a product counts too). */
 const expandsColumns = (sql: string) => sql.replace(/\(\s*\*\s*\)/g, '').includes('*');
 
-/** The printed form of a column declared like `column` in a table of the same schema before. */
-function printedTwin(column: Column, schema: string, previous: PrintedPair): Column | undefined {
+/** The printed form of a column declared like `column` in a table of the same schema before, looked up once per declaration. */
+function twinOf(column: Column, schema: string, previous: PrintedPair, found: Map<string, Column | undefined>): Column | undefined {
   const wanted = printedAs(column);
+  const key = `${schema}\u0000${wanted}`;
+  if (!found.has(key)) found.set(key, printedTwin(wanted, schema, previous));
+  return found.get(key);
+}
+
+/** The first column of the previous print declared as `wanted`, in a table of `schema`; the scan stops at it. */
+function printedTwin(wanted: string, schema: string, previous: PrintedPair): Column | undefined {
   for (const [id, table] of Object.entries(previous.declared.tables)) {
     if (table.schema !== schema) continue;
     const twin = table.columns.find((candidate) => printedAs(candidate) === wanted);

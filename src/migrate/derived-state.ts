@@ -1,4 +1,4 @@
-import { namedElsewhere, qualifiesNothing, standsAlone } from '../canonical/column-edits.js';
+import { namedElsewhere, qualifiesNothing, standingAlone } from '../canonical/column-edits.js';
 import type { Change } from '../model/change.js';
 import type { Column, Schema, Table } from '../model/schema.js';
 
@@ -8,7 +8,7 @@ import type { Column, Schema, Table } from '../model/schema.js';
  * they change:
  *
  * - columns added to a plain table of `before` that nothing else names in printed text and that
- *   passes no columns on (see standsAlone), so no view, policy, function body, partition or
+ *   passes no columns on (see standingAlone), so no view, policy, function body, partition or
  *   child shows them; each plain (see plainColumn): `ADD COLUMN` succeeds on any rows and
  *   records no dependency a plan reads. Appended after the table's other columns, as
  *   introspection reads them;
@@ -39,6 +39,9 @@ function derived(before: Schema, changes: Change[], check: boolean): Schema | un
   const tables = { ...before.tables };
   const table = (id: string): Table | undefined => (Object.hasOwn(tables, id) ? tables[id] : undefined);
   const comments: Extract<Change, { kind: 'set comment' }>[] = [];
+  // Gathered once, for every column the changes add or drop.
+  let alone: ((id: string) => boolean) | undefined;
+  const standsAlone = (id: string) => (alone ??= standingAlone(before))(id);
   for (const change of changes) {
     if (change.kind === 'set comment') {
       comments.push(change);
@@ -47,13 +50,13 @@ function derived(before: Schema, changes: Change[], check: boolean): Schema | un
     if (change.kind === 'drop column') {
       const target = table(change.table);
       const column = target?.columns.find((c) => c.name === change.column.name);
-      if (!target || !column || change.only || (check && !droppable(before, change.table, column))) return undefined;
+      if (!target || !column || change.only || (check && !droppable(before, change.table, column, standsAlone))) return undefined;
       tables[change.table] = { ...target, columns: target.columns.filter((c) => c !== column) };
       continue;
     }
     if (change.kind !== 'add column' || (check && !addedSafely(change.column))) return undefined;
     const target = table(change.table);
-    if (!target || (check && !(standsAlone(before, change.table) && !rowTypeInUse(before, change.table))) || target.columns.some((column) => column.name === change.column.name)) return undefined;
+    if (!target || (check && !(standsAlone(change.table) && !rowTypeInUse(before, change.table))) || target.columns.some((column) => column.name === change.column.name)) return undefined;
     const { name, type, notNull, default: value } = change.column;
     tables[change.table] = { ...target, columns: [...target.columns, { name, type, notNull, ...(value !== undefined ? { default: value } : {}) }] };
   }
@@ -118,8 +121,8 @@ function rowTypeInUse(schema: Schema, id: string): boolean {
 }
 
 /** Whether dropping a column of `before` changes nothing but that column: a plain one that nothing names, of a table that passes no columns on. */
-function droppable(before: Schema, table: string, column: Column): boolean {
-  return plainColumn(column) && standsAlone(before, table) && !namedElsewhere([column.name], before, table);
+function droppable(before: Schema, table: string, column: Column, standsAlone: (id: string) => boolean): boolean {
+  return plainColumn(column) && standsAlone(table) && !namedElsewhere([column.name], before, table);
 }
 
 /** The object with its comment set, or gone when there is none (as introspection leaves it out). */
