@@ -1,9 +1,7 @@
-import { existsSync, readdirSync, renameSync, statSync, utimesSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheKey, readCached, writeCached } from '../cache.js';
 import type { ResolvedConfig } from '../config/load.js';
-import { isAlive } from '../engine/alive.js';
-import { removeInBackground } from '../engine/background-removal.js';
 import { lightEngineWork, wholeSchemaWork } from '../engine/wasm-tiering.js';
 import { pgliteVersion } from '../engine/pglite-version.js';
 import type { ScratchConnection } from '../engine/pglite.js';
@@ -15,6 +13,7 @@ import type { Schema } from '../model/schema.js';
 import { storedDerivation } from '../migrate/derived-state.js';
 import { openScratch, presetOf, presetReads } from './database.js';
 import type { Printer } from './printer.js';
+import { pruneKept, touch } from './kept-directories.js';
 import { cacheDir } from './states.js';
 
 /**
@@ -209,42 +208,5 @@ async function keepShadow(shadow: ScratchConnection, dataDir: string, key: strin
   } catch {
     // The state is read already: a directory that cannot be kept (a full disk) only costs time.
   }
-  pruneKept(dataDir);
-}
-
-/** Marks a kept directory as used, so pruning removes the ones unused the longest. */
-function touch(directory: string): void {
-  try {
-    const now = new Date();
-    utimesSync(directory, now, now);
-  } catch {
-    // Only the pruning order depends on it.
-  }
-}
-
-/**
- * Removes all but the most recently used kept directories, and what killed processes left half
- * written. Each is renamed away first: a reader copying it fails (and replays every file) rather
- * than start from part of a database. Then it is removed by a process of its own, which this
- * command does not wait for (see removeInBackground).
- */
-function pruneKept(dataDir: string): void {
-  try {
-    const names = readdirSync(dataDir);
-    for (const name of names) {
-      const pid = Number(/\.(\d+)\.(partial|removed)$/.exec(name)?.[1]);
-      if (pid && !isAlive(pid)) removeInBackground(join(dataDir, name));
-    }
-    const kept = names
-      .filter((name) => /^[0-9a-f]{64}$/.test(name))
-      .map((name) => ({ name, used: statSync(join(dataDir, name)).mtimeMs }))
-      .sort((a, b) => b.used - a.used);
-    for (const { name } of kept.slice(keptDirectories)) {
-      const trash = join(dataDir, `${name}.${process.pid}.removed`);
-      renameSync(join(dataDir, name), trash);
-      removeInBackground(trash);
-    }
-  } catch {
-    // A cache that cannot be pruned only costs disk space; another process may be pruning too.
-  }
+  pruneKept(dataDir, keptDirectories);
 }

@@ -10,20 +10,13 @@ import { openDatabase, openScratch, presetOf, presetReads, withConnection } from
 /** Where results are cached between runs: canonical forms, replayed migration files (models and data directories), loaded definitions. */
 export function cacheDir(config: ResolvedConfig, kind: 'canonical' | 'shadow' | 'shadow-data' | 'model' = 'canonical'): string {
   const dir = join(config.root, '.pgform', 'cache', kind);
-  // Data directories are bounded where they are kept (see keepShadow); the JSON entries here.
-  if (kind !== 'shadow-data') boundCache(dir, keptEntries);
+  // Data directories are bounded where they are kept (see pruneKept); the JSON entries here.
+  if (!kind.endsWith('-data')) boundCache(dir, keptEntries);
   return dir;
 }
 
 /** How many entries each cache folder keeps: enough for every system of a project and a few edits back. */
 const keptEntries = 48;
-
-/** The namespaces a model manages (what introspection must read to compare with it). */
-export function managedNamespaces(schema: Schema): string[] {
-  return Object.values(schema.namespaces)
-    .filter((namespace) => !namespace.external)
-    .map((namespace) => namespace.name);
-}
 
 /** The server that prints the definitions when no database is given: the embedded engine's package. */
 export const embeddedPrinter = `pglite package ${pgliteVersion}`;

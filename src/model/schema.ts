@@ -806,6 +806,13 @@ export function bareTable(schema: string, name: string, columns: Column[] = []):
   return { schema, name, columns, constraints: {}, indexes: {}, triggers: {}, policies: {}, rls: { enabled: false, forced: false }, grants: [] };
 }
 
+/** The namespaces a model manages (what introspection must read to compare with it). */
+export function managedNamespaces(schema: Schema): string[] {
+  return Object.values(schema.namespaces)
+    .filter((namespace) => !namespace.external)
+    .map((namespace) => namespace.name);
+}
+
 /** An empty Schema, the start of every front end. */
 export function emptySchema(): Schema {
   return {
