@@ -8,12 +8,14 @@ import { createPlan } from './from-scratch.js';
 import type { Plan } from '../plan/index.js';
 import { planCodeFingerprint } from './plan-code.js';
 import { printedByColumnEdits } from './column-edits.js';
+import { declaredKeyOf, printedAndKept, printedOnKept } from './kept-print.js';
 import { printOnServer } from './print-on-server.js';
 import { cacheFormat, wholeKey, type CanonicalOptions } from './stored-keys.js';
 import { pointerKey, pointPrevious, readPrevious, repointPrevious, type Previous } from './previous-print.js';
 import { mergePrinted } from './merge.js';
 
 export type { CanonicalOptions } from './stored-keys.js';
+export type { KeepableConnection, KeptPrints } from './kept-print.js';
 
 /**
  * The canonical form of a model from definitions: every expression, type name and query as the
@@ -97,7 +99,7 @@ async function printedByKey(schema: Schema, printer: string, target: PrintTarget
   // The last definitions printed or read with these objects: an added column is printed from them, with no server.
   const previous: Previous = {
     key: cacheKey(String(cacheFormat), 'previous', printer, JSON.stringify(objectIds(local))),
-    at: { declaredKey: cacheKey(String(cacheFormat), 'declared', key), printedKey: key },
+    at: { declaredKey: declaredKeyOf(key), printedKey: key },
   };
   const cached = readCached<Schema>(dir, key);
   if (cached) {
@@ -107,16 +109,18 @@ async function printedByKey(schema: Schema, printer: string, target: PrintTarget
   }
   const before = readPrevious(dir, previous.key);
   const edited = before && (await printedByColumnEdits(local, before, (columns) => printedAlone(columns, target, options)));
-  const printed = edited ?? (await printCreated(schema, createPlan(local), target, options));
+  const printed = edited ?? (await printedOnKept(local, key, printer, options)) ?? (await printCreated(schema, createPlan(local), target, options, { key, printer }));
   writeCached(dir, key, printed);
   writeCached(dir, previous.at.declaredKey, local);
   pointPrevious(dir, previous);
   return { canonical: mergePrinted(schema, printed), previous };
 }
 
-async function printCreated(schema: Schema, plan: Plan, target: PrintTarget, options: CanonicalOptions): Promise<Schema> {
+/** Prints every definition; in a printing database kept afterwards when the target would make one for the print alone and the print has a key (`stored`). */
+async function printCreated(schema: Schema, plan: Plan, target: PrintTarget, options: CanonicalOptions, stored?: { key: string; printer: string }): Promise<Schema> {
   wholeSchemaWork();
   const { withConnection, disposable } = target(plan);
+  if (disposable && stored && options.keptPrints) return printedAndKept(schema, plan, stored.key, stored.printer, options.keptPrints, options);
   return withConnection((conn) => printOnServer(schema, plan, conn, options, disposable));
 }
 

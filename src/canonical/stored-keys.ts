@@ -1,4 +1,5 @@
 import { cacheKey } from '../cache.js';
+import type { KeptPrints } from './kept-print.js';
 import { planCodeFingerprint } from './plan-code.js';
 
 /**
@@ -19,6 +20,8 @@ export interface CanonicalOptions {
    * model nor merges printed forms into it.
    */
   loadKey?: string;
+  /** Where printing databases are kept between runs, so an edit is printed by applying it alone (see printedOnKept); with `cacheDir` only. */
+  keptPrints?: KeptPrints;
 }
 
 /** The key of a whole canonical model, by the load it came from (see CanonicalOptions.loadKey). */

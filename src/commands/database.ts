@@ -42,6 +42,12 @@ export async function openScratch(config: ResolvedConfig, from?: string, keptIn?
   return openScratchPglite(pgliteSetup(presetOf(config)), from, keptIn);
 }
 
+/** A scratch database started on a directory a scratch database kept, taken over rather than copied (see openClaimedPglite). */
+export async function openClaimed(config: ResolvedConfig, directory: string): Promise<ScratchConnection> {
+  const { openClaimedPglite } = await import('../engine/pglite.js');
+  return openClaimedPglite(directory, pgliteSetup(presetOf(config)));
+}
+
 /** What the embedded engine builds its preset template from. */
 function pgliteSetup(preset: Preset): PgliteSetup | undefined {
   return preset.bootstrapSql ? { sql: preset.bootstrapSql, ...(preset.searchPath ? { searchPath: preset.searchPath } : {}) } : undefined;

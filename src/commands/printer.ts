@@ -8,7 +8,7 @@ import { redactUrl } from '../engine/redact.js';
 import { PgformError } from '../errors.js';
 import type { Schema } from '../model/schema.js';
 import { openScratch, presetOf, withConnection } from './database.js';
-import { cacheDir, embeddedPrinter } from './states.js';
+import { cacheDir, embeddedPrinter, embeddedPrintsKept } from './states.js';
 
 /**
  * A Printer is the server whose printed forms (view queries, expressions, type names) a
@@ -107,7 +107,7 @@ export async function printWith(config: ResolvedConfig, printer: Printer, schema
     const url = printer.url;
     return whileHeld(() => canonicalizeWith(privilegesFor(schema, printer.version), printerName(printer), (work) => withServerScratch(config, url, work), options));
   }
-  return canonicalizeWith(schema, printerName(printer), (work) => withConnection(() => openScratch(config), work), options);
+  return canonicalizeWith(schema, printerName(printer), (work) => withConnection(() => openScratch(config), work), { ...options, keptPrints: embeddedPrintsKept(config) });
 }
 
 /**

@@ -4,11 +4,12 @@ import { pgliteVersion } from '../engine/pglite-version.js';
 import type { ResolvedConfig } from '../config/load.js';
 import { introspect } from '../introspect/index.js';
 import type { Schema } from '../model/schema.js';
-import type { PrintTarget } from '../canonical/index.js';
+import type { KeptPrints, PrintTarget } from '../canonical/index.js';
 import { openDatabase, openScratch, presetOf, presetReads, withConnection } from './database.js';
+import { keptPrints } from './kept-prints.js';
 
 /** Where results are cached between runs: canonical forms, replayed migration files (models and data directories), loaded definitions. */
-export function cacheDir(config: ResolvedConfig, kind: 'canonical' | 'shadow' | 'shadow-data' | 'model' = 'canonical'): string {
+export function cacheDir(config: ResolvedConfig, kind: 'canonical' | 'shadow' | 'shadow-data' | 'print-data' | 'model' = 'canonical'): string {
   const dir = join(config.root, '.pgform', 'cache', kind);
   // Data directories are bounded where they are kept (see pruneKept); the JSON entries here.
   if (!kind.endsWith('-data')) boundCache(dir, keptEntries);
@@ -61,7 +62,12 @@ export async function definitionsReadAgain(config: ResolvedConfig, declared: Sch
 }
 
 function canonicalOptions(config: ResolvedConfig) {
-  return { externalNamespaces: presetOf(config).externalNamespaces, cacheDir: cacheDir(config) };
+  return { externalNamespaces: presetOf(config).externalNamespaces, cacheDir: cacheDir(config), keptPrints: embeddedPrintsKept(config) };
+}
+
+/** Where the embedded printer's databases are kept between runs (see printedOnKept). */
+export function embeddedPrintsKept(config: ResolvedConfig): KeptPrints {
+  return keptPrints(config, cacheDir(config, 'print-data'));
 }
 
 /**

@@ -231,9 +231,28 @@ export interface ScratchConnection extends Connection {
 export async function openScratchPglite(setup?: PgliteSetup, from?: string, keptIn?: string): Promise<ScratchConnection> {
   const template = from ?? (await templateDir(setup));
   sweepScratchDirs();
+  const dataDir = keptIn ? partialIn(keptIn) : mkdtempSync(join(scratchRoot(), `${scratchPrefix}${process.pid}-`));
+  return startScratch(dataDir, setup, () => copyDirectory(template, dataDir));
+}
+
+/**
+ * A scratch database started on a directory `closeAndKeep` kept, taken over instead of copied (a
+ * schema of thousands of tables is a couple of hundred megabytes and tens of thousands of files):
+ * moved aside at once, so no other process starts on it, and gone when the database is closed
+ * unless kept again. Throws when it cannot be taken (another process took it first).
+ */
+export async function openClaimedPglite(directory: string, setup?: PgliteSetup): Promise<ScratchConnection> {
+  // A name of its own, as partialIn gives: keeping it again under the same key passes through
+  // `<key>.<pid>.partial`, which must not be this directory.
+  const dataDir = join(dirname(directory), `${randomBytes(8).toString('hex')}.${process.pid}.partial`);
+  renameSync(directory, dataDir);
+  return startScratch(dataDir, setup);
+}
+
+/** Starts an engine on `dataDir` once `fill` has put a data directory there; the directory is removed on close unless kept. */
+async function startScratch(dataDir: string, setup: PgliteSetup | undefined, fill?: () => Promise<void>): Promise<ScratchConnection> {
   // What loading and planning left behind goes before the engine's memory joins it.
   collectGarbage();
-  const dataDir = keptIn ? partialIn(keptIn) : mkdtempSync(join(scratchRoot(), `${scratchPrefix}${process.pid}-`));
   const remove = () => rmSync(dataDir, { recursive: true, force: true });
   // Where closeAndKeep asked the data directory to go once the engine has shut down cleanly.
   let keepAt: string | undefined;
@@ -246,7 +265,7 @@ export async function openScratchPglite(setup?: PgliteSetup, from?: string, kept
   };
   let conn: Connection;
   try {
-    await copyDirectory(template, dataDir);
+    await fill?.();
     const create = () => startEngine({ dataDir, extensions, startParams: startParamsFor(setup) });
     conn = wrap(await create(), release, create);
   } catch (error) {

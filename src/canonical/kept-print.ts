@@ -1,0 +1,120 @@
+import { cacheKey, readCached } from '../cache.js';
+import type { Connection } from '../engine/connection.js';
+import { lightEngineWork } from '../engine/wasm-tiering.js';
+import { introspect } from '../introspect/index.js';
+import type { Change } from '../model/change.js';
+import { managedNamespaces, type Schema } from '../model/schema.js';
+import type { Plan } from '../plan/index.js';
+import { EditRolledBack, editBetween, printedEdit } from './incremental.js';
+import { planCodeFingerprint } from './plan-code.js';
+import { printOnServer } from './print-on-server.js';
+import { cacheFormat, type CanonicalOptions } from './stored-keys.js';
+
+/**
+ * Printing databases kept on disk between runs, each holding the definitions of one print (see
+ * printedOnKept). `lineage` names what makes two kept databases comparable: the printer and the
+ * code that wrote their SQL. A database kept by other code may hold objects that code created
+ * differently, so it is never edited by this one.
+ */
+export interface KeptPrints {
+  /** The key of the print the database kept last in `lineage` holds; undefined when none is kept. */
+  newest(lineage: string): string | undefined;
+  /** That database, to edit and keep again; undefined when it cannot be opened (another process took it). */
+  open(lineage: string, holds: string): Promise<KeepableConnection | undefined>;
+  /** A new empty printing database. */
+  empty(): Promise<KeepableConnection>;
+}
+
+export interface KeepableConnection extends Connection {
+  /** Closes the database and keeps it as the one holding the print stored under `holds`; a database that cannot be kept is discarded. */
+  keep(lineage: string, holds: string): Promise<void>;
+}
+
+/** The declared model a print was made from, stored beside it (see printedByKey). */
+export const declaredKeyOf = (printKey: string) => cacheKey(String(cacheFormat), 'declared', printKey);
+
+const lineageOf = (printer: string) => cacheKey(String(cacheFormat), 'kept printing database', printer, planCodeFingerprint());
+
+/**
+ * The definitions printed by applying to the printing database kept last only what differs from
+ * the definitions it holds, then reading it back: where printing every definition takes half a
+ * minute at thousands of tables, an added table, index, policy or view is a statement or two and
+ * one read. The database is kept again as the one holding this print. Undefined when there is
+ * none, its definitions are no longer stored, or the edit fails there: a whole print then makes
+ * the canonical form, and reports the error at its definition.
+ */
+export async function printedOnKept(local: Schema, printKey: string, printer: string, options: CanonicalOptions): Promise<Schema | undefined> {
+  const kept = options.keptPrints;
+  if (!kept || !options.cacheDir) return undefined;
+  const lineage = lineageOf(printer);
+  const holds = kept.newest(lineage);
+  if (!holds) return undefined;
+  if (holds === printKey) {
+    // The print itself was lost from the cache but not its database: read again.
+    const conn = await kept.open(lineage, holds);
+    return conn && printedAsHeld(conn, local, printKey, lineage, options);
+  }
+  const declared = readCached<Schema>(options.cacheDir, declaredKeyOf(holds));
+  const changes = declared && editFrom(declared, local);
+  // No edit found between two different keys is one the differ cannot see; an edit that changes
+  // more than half the definitions (another system's print) costs a whole print's work anyway.
+  // Both are printed whole.
+  if (!changes || changes.length === 0 || changes.length > objectCount(local) / 2) return undefined;
+  // An edit and one read: the engine does not build the schema.
+  lightEngineWork();
+  const conn = await kept.open(lineage, holds);
+  if (!conn) return undefined;
+  try {
+    const printed = await printedEdit(conn, { declared }, local, changes, options);
+    await conn.keep(lineage, printKey);
+    return printed;
+  } catch (error) {
+    // An edit its first transaction refused leaves the database as it was: kept for the next edit.
+    if (error instanceof EditRolledBack) await conn.keep(lineage, holds);
+    else await conn.close();
+    return undefined;
+  }
+}
+
+/** The edit from the definitions a kept database holds; undefined when the differ cannot compare them (a model stored by other code). */
+function editFrom(declared: Schema, local: Schema): Change[] | undefined {
+  try {
+    return editBetween(declared, local);
+  } catch {
+    return undefined;
+  }
+}
+
+/** How many objects a model declares, each table, view, routine or type counting one. */
+function objectCount(schema: Schema): number {
+  return Object.values(schema).reduce((count: number, kind) => count + (kind && typeof kind === 'object' && !Array.isArray(kind) ? Object.keys(kind).length : 0), 0);
+}
+
+async function printedAsHeld(conn: KeepableConnection, local: Schema, printKey: string, lineage: string, options: CanonicalOptions): Promise<Schema | undefined> {
+  try {
+    const printed = await introspect(conn, { namespaces: managedNamespaces(local), externalNamespaces: options.externalNamespaces, dependencies: false });
+    await conn.keep(lineage, printKey);
+    return printed;
+  } catch {
+    await conn.close();
+    return undefined;
+  }
+}
+
+/**
+ * Prints every definition in a new printing database, which is then kept as the one holding
+ * this print (see printedOnKept). `schema` is the whole declared model (routine bodies are
+ * checked against it); `plan` creates its objects.
+ */
+export async function printedAndKept(schema: Schema, plan: Plan, printKey: string, printer: string, kept: KeptPrints, options: CanonicalOptions): Promise<Schema> {
+  const conn = await kept.empty();
+  let printed: Schema;
+  try {
+    printed = await printOnServer(schema, plan, conn, options, true);
+  } catch (error) {
+    await conn.close();
+    throw error;
+  }
+  await conn.keep(lineageOf(printer), printKey);
+  return printed;
+}

@@ -1,0 +1,129 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { canonicalizeWith, type KeptPrints } from '../../src/canonical/index.js';
+import { openScratch, presetOf, withConnection } from '../../src/commands/database.js';
+import { cacheDir, embeddedPrinter, embeddedPrintsKept } from '../../src/commands/states.js';
+import { loadConfiguredSchema } from '../../src/commands/sql.js';
+import type { ResolvedConfig } from '../../src/config/load.js';
+import type { Connection } from '../../src/engine/connection.js';
+import type { Schema } from '../../src/model/schema.js';
+import { pgliteEngine } from '../support/engines.js';
+import { withProject } from './project.js';
+
+const base = `import { enumType, integer, numeric, sql, table, text, timestamptz, view } from 'pgform';
+export const stage = enumType('stage', ['new', 'won']);
+export const deals = table('deals', {
+  columns: { id: integer().primaryKey(), stage: stage.column().notNull().default('new'), amount: numeric(12, 2).default(0), owner: text(), created_at: timestamptz().defaultNow() },
+  rls: true,
+  policies: { 'Owners read deals': { for: 'select', to: 'authenticated', using: sql\`owner = current_user\` } },
+});
+export const openDeals = view('open_deals', { query: sql\`SELECT id, amount FROM public.deals WHERE stage = 'new'\` });
+`;
+
+const notes = `export const notes = table('notes', {
+  columns: { id: integer().primaryKey(), deal_id: integer().notNull().references('deals', 'id'), body: text() },
+  indexes: { notes_deal_idx: { on: ['deal_id'] } },
+});
+export const tags = table('tags', { columns: { id: integer().primaryKey(), label: text().notNull().unique() } });
+`;
+
+/** How often each kind of printing database was opened: a kept one edited, a new one for a whole print, a scratch one (columns printed alone). */
+interface Opened {
+  kept: number;
+  whole: number;
+  scratch: number;
+}
+
+function counting(kept: KeptPrints, opened: Opened): KeptPrints {
+  return {
+    newest: (lineage) => kept.newest(lineage),
+    async open(lineage, holds) {
+      const found = await kept.open(lineage, holds);
+      if (found) opened.kept++;
+      return found;
+    },
+    async empty() {
+      opened.whole++;
+      return kept.empty();
+    },
+  };
+}
+
+/** The definitions' canonical form as `generate` prints them, with the project's kept printing databases. */
+async function warmPrint(config: ResolvedConfig, opened: Opened): Promise<Schema> {
+  const scratch = <T>(work: (conn: Connection) => Promise<T>) => {
+    opened.scratch++;
+    return withConnection(() => openScratch(config), work);
+  };
+  const options = { externalNamespaces: presetOf(config).externalNamespaces, cacheDir: cacheDir(config), keptPrints: counting(embeddedPrintsKept(config), opened) };
+  return canonicalizeWith(await loadConfiguredSchema(config), embeddedPrinter, scratch, options);
+}
+
+/** The same, printed from scratch with nothing cached or kept. */
+async function coldPrint(config: ResolvedConfig): Promise<Schema> {
+  const scratch = <T>(work: (conn: Connection) => Promise<T>) => withConnection(() => openScratch(config), work);
+  return canonicalizeWith(await loadConfiguredSchema(config), embeddedPrinter, scratch, { externalNamespaces: presetOf(config).externalNamespaces });
+}
+
+const keptDirectories = (config: ResolvedConfig) => {
+  const root = cacheDir(config, 'print-data');
+  return existsSync(root) ? readdirSync(root).flatMap((lineage) => readdirSync(join(root, lineage)).filter((name) => /^[0-9a-f]{64}$/.test(name))) : [];
+};
+
+describe('the printing database kept between runs', () => {
+  it('prints an added table, index, policy and view, a retyped column under a view, and edits after a column printed with no server by applying only the edit, as a new database prints them', async () => {
+    await withProject(pgliteEngine, async (project) => {
+      const { config } = project;
+      const opened: Opened = { kept: 0, whole: 0, scratch: 0 };
+      /** Printed warm as `opens` says, and exactly as a cold print. */
+      const edited = async (source: string, opens: Opened) => {
+        project.define(source);
+        const printed = await warmPrint(config, opened);
+        expect(opened).toEqual(opens);
+        expect(printed).toEqual(await coldPrint(config));
+        expect(keptDirectories(config)).toHaveLength(1);
+        return printed;
+      };
+
+      await edited(base, { kept: 0, whole: 1, scratch: 0 });
+      // Tables with a foreign key, an index and a unique constraint: added to the kept database.
+      const withNotes = await edited(base + notes, { kept: 1, whole: 1, scratch: 0 });
+      expect(Object.keys(withNotes.tables).sort()).toEqual(['public.deals', 'public.notes', 'public.tags']);
+
+      // A policy on an existing table, and a view over the new one.
+      const withPolicy = (base + notes)
+        .replace("policies: { 'Owners read deals'", "policies: { 'Owners update deals': { for: 'update', to: 'authenticated', using: sql`owner = current_user` }, 'Owners read deals'")
+        .concat("export const dealNotes = view('deal_notes', { query: sql`SELECT n.id, n.body, d.amount FROM public.notes n JOIN public.deals d ON d.id = n.deal_id` });\n");
+      const printed = await edited(withPolicy, { kept: 2, whole: 1, scratch: 0 });
+      expect(printed.views['public.deal_notes']!.definition).toContain('JOIN public.deals d ON d.id = n.deal_id');
+
+      // A column two views read, retyped, and a policy changed: what depends on the column is
+      // taken down and created again in the kept database, as on any database.
+      const retyped = withPolicy.replace('amount: numeric(12, 2)', 'amount: numeric(14, 2)').replace('using: sql`owner = current_user` }, \'Owners read', "using: sql`owner = session_user` }, 'Owners read");
+      expect((await edited(retyped, { kept: 3, whole: 1, scratch: 0 })).tables['public.deals']!.columns.find((c) => c.name === 'amount')!.type).toBe('numeric(14,2)');
+
+      // A column like one printed before: printed with no database at all.
+      const described = retyped.replace('label: text().notNull().unique() }', 'label: text().notNull().unique(), note: text() }');
+      await edited(described, { kept: 3, whole: 1, scratch: 0 });
+      // The kept database still holds the definitions before that column: the next edit applies both.
+      const withTags = described.concat("export const extras = table('extras', { columns: { id: integer().primaryKey(), tag_id: integer().references('tags', 'id') } });\n");
+      expect((await edited(withTags, { kept: 4, whole: 1, scratch: 0 })).tables['public.tags']!.columns.map((c) => c.name)).toEqual(['id', 'label', 'note']);
+
+      // An edit the server refuses: the kept database takes it in a transaction rolled back, so
+      // it still holds the last print; the whole print reports the error at its definition.
+      project.define(withTags.concat("export const broken = view('broken', { query: sql`SELECT no_such_column FROM public.extras` });\n"));
+      await expect(warmPrint(config, opened)).rejects.toThrow(/no_such_column/);
+      expect(opened).toEqual({ kept: 5, whole: 2, scratch: 0 });
+      expect(keptDirectories(config)).toHaveLength(1);
+      await edited(withTags.concat("export const labels = view('labels', { query: sql`SELECT label FROM public.tags` });\n"), { kept: 6, whole: 2, scratch: 0 });
+
+      // A table dropped, with the view reading it.
+      await edited(withTags.replace(/export const notes = table[\s\S]*?\n}\);\n/, '').replace(/export const dealNotes[^\n]*\n/, ''), { kept: 7, whole: 2, scratch: 0 });
+
+      // Definitions that share little with the kept database's (another system's): printed whole
+      // in a new database, kept in its place, with no time spent opening the old one.
+      await edited("import { integer, table } from 'pgform';\nexport const other = table('other', { columns: { id: integer().primaryKey() } });\n", { kept: 7, whole: 3, scratch: 0 });
+    });
+  });
+});
