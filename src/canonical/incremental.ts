@@ -1,13 +1,9 @@
-import { inTransaction, type Connection } from '../engine/connection.js';
-import { diffSchemas } from '../diff/index.js';
-import { introspect, introspectDependencies } from '../introspect/index.js';
-import type { Change } from '../model/change.js';
-import { managedNamespaces, type Schema } from '../model/schema.js';
-import { planChanges } from '../plan/index.js';
-import { splitPlan } from '../plan/runs.js';
-import { applyPlan } from './apply.js';
+import type { Connection } from '../engine/connection.js';
+import { introspectDependencies } from '../introspect/index.js';
+import type { Schema } from '../model/schema.js';
 import { createPlan } from './from-scratch.js';
-import { checkRoutineBodies, locator, printOnServer } from './print-on-server.js';
+import { EditRolledBack, editBetween, printedAsNew, printedEdit, type Dependencies } from './printed-edit.js';
+import { printOnServer } from './print-on-server.js';
 import type { CanonicalOptions } from './stored-keys.js';
 import { mergePrinted } from './merge.js';
 
@@ -20,8 +16,6 @@ interface Printing {
   dependencies?: Dependencies;
 }
 
-type Dependencies = NonNullable<Schema['dependencies']>;
-
 /**
  * Prints version after version of the same definitions (`pgform dev`), keeping the printing
  * database between versions so each is printed by applying only what changed since the last.
@@ -32,8 +26,9 @@ type Dependencies = NonNullable<Schema['dependencies']>;
  * edited), and the plan between them runs on the printing database with the catalog's
  * dependencies as last read, so what depends on a changed column is dropped and re-created as on
  * any database. The result is the model `canonicalize` gives. An edit the printing database
- * cannot take in place (a type change with no cast, say) is printed from scratch on a new one;
- * only when that fails too is the error the definitions'.
+ * cannot take in place (a type change with no cast, say), or would print otherwise than a new one
+ * (see printedAsNew), is printed from scratch on a new one; only when that fails too is the error
+ * the definitions'.
  */
 export class IncrementalPrinter {
   private current: Printing | undefined;
@@ -95,6 +90,8 @@ export class IncrementalPrinter {
   /** Applies the edit since the last version; on failure the database is kept only if it still holds that version. */
   private async update(current: Printing, local: Schema): Promise<Schema> {
     const changes = editBetween(current.declared, local);
+    // Printed anew by the caller, which prints from scratch when this throws.
+    if (!printedAsNew(changes, current.declared, local)) throw new Error('the printing database would not print this edit as a new one does');
     if (changes.length > 0) {
       try {
         current.printed = await printedEdit(current.conn, { declared: current.declared, ...(current.dependencies ? { dependencies: current.dependencies } : {}) }, local, changes, this.options);
@@ -107,54 +104,4 @@ export class IncrementalPrinter {
     current.declared = local;
     return current.printed;
   }
-}
-
-/** Whether a change only adds to what exists, disturbing nothing that could depend on it. */
-const onlyAdds = (change: Change) => /^(create|add) /.test(change.kind) || change.kind === 'set comment' || change.kind === 'set grants';
-
-/** What a printing database holds: the declared model applied to it, and its catalog's dependency edges when they were read. */
-export interface HeldDefinitions {
-  declared: Schema;
-  dependencies?: Dependencies;
-}
-
-/** An edit that failed in its first transaction: the database still holds the version it held. */
-export class EditRolledBack extends Error {}
-
-/**
- * The changes from the definitions a printing database holds to `local`, compared as written (no
- * printing is needed to see what a person edited).
- */
-export function editBetween(held: Schema, local: Schema): Change[] {
-  // Declared views carry no column list (the server derives it), so the differ cannot tell
-  // whether CREATE OR REPLACE VIEW would keep the columns it must keep: on a printing database,
-  // which holds no data, a changed view is dropped and created again, which is always right.
-  return diffSchemas(held, local, { replaceViews: false });
-}
-
-/**
- * Applies to a printing database holding `held` the plan of `changes` from it to `local` (see
- * editBetween), and reads it back: the canonical form of `local`. The plan runs with the catalog's
- * dependencies (read here unless given), so what depends on a changed column is dropped and
- * created again as on any database. Throws EditRolledBack, holding the error, when the database
- * still holds `held`; any other error leaves it holding neither.
- */
-export async function printedEdit(conn: Connection, held: HeldDefinitions, local: Schema, changes: Change[], options: CanonicalOptions): Promise<Schema> {
-  const dependencies = held.dependencies ?? (changes.every(onlyAdds) ? undefined : ((await introspectDependencies(conn)) ?? []));
-  const from: Schema = { ...held.declared, ...(dependencies ? { dependencies } : {}) };
-  const parts = splitPlan(planChanges(changes, { from, to: local }, { online: false }));
-  const locate = locator(local);
-  for (const [i, part] of parts.entries()) {
-    try {
-      await inTransaction(conn, async () => {
-        await applyPlan(conn, part, locate);
-        if (i === parts.length - 1) await checkRoutineBodies(conn, local, locate);
-      });
-    } catch (error) {
-      // Parts committed before this one (new enum values) stay: the database holds neither version.
-      if (i > 0) throw error;
-      throw new EditRolledBack('the edit was rolled back', { cause: error });
-    }
-  }
-  return introspect(conn, { namespaces: managedNamespaces(local), externalNamespaces: options.externalNamespaces, dependencies: false });
 }

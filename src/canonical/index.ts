@@ -15,7 +15,7 @@ import { pointerKey, pointPrevious, readPrevious, repointPrevious, type Previous
 import { mergePrinted } from './merge.js';
 
 export type { CanonicalOptions } from './stored-keys.js';
-export type { KeepableConnection, KeptPrints } from './kept-print.js';
+export type { KeepableConnection, KeptPrints } from './stored-keys.js';
 
 /**
  * The canonical form of a model from definitions: every expression, type name and query as the
@@ -120,8 +120,8 @@ async function printedByKey(schema: Schema, printer: string, target: PrintTarget
 async function printCreated(schema: Schema, plan: Plan, target: PrintTarget, options: CanonicalOptions, stored?: { key: string; printer: string }): Promise<Schema> {
   wholeSchemaWork();
   const { withConnection, disposable } = target(plan);
-  if (disposable && stored && options.keptPrints) return printedAndKept(schema, plan, stored.key, stored.printer, options.keptPrints, options);
-  return withConnection((conn) => printOnServer(schema, plan, conn, options, disposable));
+  const kept = disposable && stored && options.keptPrints ? await printedAndKept(schema, plan, stored.key, stored.printer, options.keptPrints, options) : undefined;
+  return kept ?? withConnection((conn) => printOnServer(schema, plan, conn, options, disposable));
 }
 
 /** The schema and table columns are printed alone in (see printedByColumnEdits): a name no definitions are likely to use. */

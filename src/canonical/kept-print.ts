@@ -1,34 +1,13 @@
 import { cacheKey, readCached } from '../cache.js';
-import type { Connection } from '../engine/connection.js';
 import { lightEngineWork } from '../engine/wasm-tiering.js';
 import { introspect } from '../introspect/index.js';
 import type { Change } from '../model/change.js';
 import { managedNamespaces, type Schema } from '../model/schema.js';
 import type { Plan } from '../plan/index.js';
-import { EditRolledBack, editBetween, printedEdit } from './incremental.js';
+import { EditRolledBack, editBetween, printedAsNew, printedEdit } from './printed-edit.js';
 import { planCodeFingerprint } from './plan-code.js';
 import { printOnServer } from './print-on-server.js';
-import { cacheFormat, type CanonicalOptions } from './stored-keys.js';
-
-/**
- * Printing databases kept on disk between runs, each holding the definitions of one print (see
- * printedOnKept). `lineage` names what makes two kept databases comparable: the printer and the
- * code that wrote their SQL. A database kept by other code may hold objects that code created
- * differently, so it is never edited by this one.
- */
-export interface KeptPrints {
-  /** The key of the print the database kept last in `lineage` holds; undefined when none is kept. */
-  newest(lineage: string): string | undefined;
-  /** That database, to edit and keep again; undefined when it cannot be opened (another process took it). */
-  open(lineage: string, holds: string): Promise<KeepableConnection | undefined>;
-  /** A new empty printing database. */
-  empty(): Promise<KeepableConnection>;
-}
-
-export interface KeepableConnection extends Connection {
-  /** Closes the database and keeps it as the one holding the print stored under `holds`; a database that cannot be kept is discarded. */
-  keep(lineage: string, holds: string): Promise<void>;
-}
+import { cacheFormat, type CanonicalOptions, type KeepableConnection, type KeptPrints } from './stored-keys.js';
 
 /** The declared model a print was made from, stored beside it (see printedByKey). */
 export const declaredKeyOf = (printKey: string) => cacheKey(String(cacheFormat), 'declared', printKey);
@@ -58,8 +37,8 @@ export async function printedOnKept(local: Schema, printKey: string, printer: st
   const changes = declared && editFrom(declared, local);
   // No edit found between two different keys is one the differ cannot see; an edit that changes
   // more than half the definitions (another system's print) costs a whole print's work anyway.
-  // Both are printed whole.
-  if (!changes || changes.length === 0 || changes.length > objectCount(local) / 2) return undefined;
+  // Both are printed whole, as is an edit the kept database would print otherwise than a new one.
+  if (!changes || changes.length === 0 || changes.length > objectCount(local) / 2 || !printedAsNew(changes, declared, local)) return undefined;
   // An edit and one read: the engine does not build the schema.
   lightEngineWork();
   const conn = await kept.open(lineage, holds);
@@ -85,7 +64,7 @@ function editFrom(declared: Schema, local: Schema): Change[] | undefined {
   }
 }
 
-/** How many objects a model declares, each table, view, routine or type counting one. */
+/** How many objects a model holds: every entry of every kind (namespaces, extensions, tables, views, routines, types and the rest) counts one. */
 function objectCount(schema: Schema): number {
   return Object.values(schema).reduce((count: number, kind) => count + (kind && typeof kind === 'object' && !Array.isArray(kind) ? Object.keys(kind).length : 0), 0);
 }
@@ -104,10 +83,12 @@ async function printedAsHeld(conn: KeepableConnection, local: Schema, printKey: 
 /**
  * Prints every definition in a new printing database, which is then kept as the one holding
  * this print (see printedOnKept). `schema` is the whole declared model (routine bodies are
- * checked against it); `plan` creates its objects.
+ * checked against it); `plan` creates its objects. Undefined, with nothing printed, when no
+ * database can be made to keep (a cache on a full or read-only disk): printed elsewhere instead.
  */
-export async function printedAndKept(schema: Schema, plan: Plan, printKey: string, printer: string, kept: KeptPrints, options: CanonicalOptions): Promise<Schema> {
-  const conn = await kept.empty();
+export async function printedAndKept(schema: Schema, plan: Plan, printKey: string, printer: string, kept: KeptPrints, options: CanonicalOptions): Promise<Schema | undefined> {
+  const conn = await kept.empty().catch(() => undefined);
+  if (!conn) return undefined;
   let printed: Schema;
   try {
     printed = await printOnServer(schema, plan, conn, options, true);

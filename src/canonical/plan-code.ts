@@ -1,7 +1,10 @@
 import { codeFingerprint } from '../code-identity.js';
 
-/** The code that turns a model into the SQL a printing server runs (none of it reads outside these). */
-const planCode = /^(diff|plan|model|sql)\/|^canonical\/from-scratch\.(js|ts)$/;
+/**
+ * The code that turns a model into the SQL a printing server runs, and that decides what runs on
+ * a kept printing database.
+ */
+const planCode = /^(diff|plan|model|sql)\/|^canonical\/(from-scratch|print-on-server|apply|printed-edit|kept-print)\.(js|ts)$/;
 
 /**
  * The hash of the code that writes a model's creating SQL. The canonical cache is keyed by the

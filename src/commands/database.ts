@@ -42,10 +42,10 @@ export async function openScratch(config: ResolvedConfig, from?: string, keptIn?
   return openScratchPglite(pgliteSetup(presetOf(config)), from, keptIn);
 }
 
-/** A scratch database started on a directory a scratch database kept, taken over rather than copied (see openClaimedPglite). */
-export async function openClaimed(config: ResolvedConfig, directory: string): Promise<ScratchConnection> {
+/** A scratch database started on a directory a scratch database kept, taken over into `into` rather than copied (see openClaimedPglite). */
+export async function openClaimed(config: ResolvedConfig, directory: string, into: string): Promise<ScratchConnection> {
   const { openClaimedPglite } = await import('../engine/pglite.js');
-  return openClaimedPglite(directory, pgliteSetup(presetOf(config)));
+  return openClaimedPglite(directory, into, pgliteSetup(presetOf(config)));
 }
 
 /** What the embedded engine builds its preset template from. */

@@ -48,7 +48,19 @@ export function keptByUse(dir: string): string[] {
 function byUse(dir: string, names: string[]): string[] {
   return names
     .filter((name) => /^[0-9a-f]{64}$/.test(name))
-    .map((name) => ({ name, used: statSync(join(dir, name)).mtimeMs }))
+    .flatMap((name) => {
+      const used = lastUsed(join(dir, name));
+      return used === undefined ? [] : [{ name, used }];
+    })
     .sort((a, b) => b.used - a.used)
     .map(({ name }) => name);
+}
+
+/** When a directory was last used; undefined when another process has just taken or removed it. */
+function lastUsed(path: string): number | undefined {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return undefined;
+  }
 }

@@ -6,7 +6,7 @@ import { introspect } from '../introspect/index.js';
 import type { Schema } from '../model/schema.js';
 import type { KeptPrints, PrintTarget } from '../canonical/index.js';
 import { openDatabase, openScratch, presetOf, presetReads, withConnection } from './database.js';
-import { keptPrints } from './kept-prints.js';
+import { keptPrints } from './printing-databases.js';
 
 /** Where results are cached between runs: canonical forms, replayed migration files (models and data directories), loaded definitions. */
 export function cacheDir(config: ResolvedConfig, kind: 'canonical' | 'shadow' | 'shadow-data' | 'print-data' | 'model' = 'canonical'): string {

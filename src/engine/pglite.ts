@@ -238,13 +238,14 @@ export async function openScratchPglite(setup?: PgliteSetup, from?: string, kept
 /**
  * A scratch database started on a directory `closeAndKeep` kept, taken over instead of copied (a
  * schema of thousands of tables is a couple of hundred megabytes and tens of thousands of files):
- * moved aside at once, so no other process starts on it, and gone when the database is closed
- * unless kept again. Throws when it cannot be taken (another process took it first).
+ * moved at once into `folder` (on the same file system), so no other process starts on it, and
+ * gone when the database is closed unless kept again. Throws when it cannot be taken (another
+ * process took it first).
  */
-export async function openClaimedPglite(directory: string, setup?: PgliteSetup): Promise<ScratchConnection> {
+export async function openClaimedPglite(directory: string, folder: string, setup?: PgliteSetup): Promise<ScratchConnection> {
   // A name of its own, as partialIn gives: keeping it again under the same key passes through
   // `<key>.<pid>.partial`, which must not be this directory.
-  const dataDir = join(dirname(directory), `${randomBytes(8).toString('hex')}.${process.pid}.partial`);
+  const dataDir = join(folder, `${randomBytes(8).toString('hex')}.${process.pid}.partial`);
   renameSync(directory, dataDir);
   return startScratch(dataDir, setup);
 }

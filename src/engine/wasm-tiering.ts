@@ -41,8 +41,8 @@ export function sizeEngineFor(relations: number): void {
 }
 
 /**
- * Says that the engine's work is a small part of a large schema's: a few columns printed alone,
- * a few files replayed on a kept state, or an edit printed on a kept printing database, and read back. Unless the whole schema is to be built too
+ * Says that the engine's work is a small part of a large schema's: a few columns printed alone, a
+ * few files replayed on a kept state or an edit on a kept printing database, and read back. Unless the whole schema is to be built too
  * (wholeSchemaWork), the first engine then runs on baseline code, which serves such work as fast
  * with the optimising compile's memory spared: at 2,000 tables a file replayed on a kept state
  * took 8.9-10.3 s and 527 MB on baseline code against 9.4-10.0 s and 622-639 MB optimised, and

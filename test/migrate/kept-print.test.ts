@@ -11,7 +11,7 @@ import type { Schema } from '../../src/model/schema.js';
 import { pgliteEngine } from '../support/engines.js';
 import { withProject } from './project.js';
 
-const base = `import { enumType, integer, numeric, sql, table, text, timestamptz, view } from 'pgform';
+const base = `import { enumType, integer, numeric, sql, table, text, timestamptz, varchar, view } from 'pgform';
 export const stage = enumType('stage', ['new', 'won']);
 export const deals = table('deals', {
   columns: { id: integer().primaryKey(), stage: stage.column().notNull().default('new'), amount: numeric(12, 2).default(0), owner: text(), created_at: timestamptz().defaultNow() },
@@ -72,7 +72,7 @@ const keptDirectories = (config: ResolvedConfig) => {
 };
 
 describe('the printing database kept between runs', () => {
-  it('prints an added table, index, policy and view, a retyped column under a view, and edits after a column printed with no server by applying only the edit, as a new database prints them', async () => {
+  it('prints added tables, indexes, policies and views, changed policies, dropped tables and edits after a column printed with no server by applying only the edit; retypes, renames and columns a view may expand in a new database; each as a new database prints it', async () => {
     await withProject(pgliteEngine, async (project) => {
       const { config } = project;
       const opened: Opened = { kept: 0, whole: 0, scratch: 0 };
@@ -98,32 +98,55 @@ describe('the printing database kept between runs', () => {
       const printed = await edited(withPolicy, { kept: 2, whole: 1, scratch: 0 });
       expect(printed.views['public.deal_notes']!.definition).toContain('JOIN public.deals d ON d.id = n.deal_id');
 
-      // A column two views read, retyped, and a policy changed: what depends on the column is
-      // taken down and created again in the kept database, as on any database.
-      const retyped = withPolicy.replace('amount: numeric(12, 2)', 'amount: numeric(14, 2)').replace('using: sql`owner = current_user` }, \'Owners read', "using: sql`owner = session_user` }, 'Owners read");
-      expect((await edited(retyped, { kept: 3, whole: 1, scratch: 0 })).tables['public.deals']!.columns.find((c) => c.name === 'amount')!.type).toBe('numeric(14,2)');
+      // A policy's expression changed: dropped and created again in the kept database.
+      const policyChanged = withPolicy.replace('using: sql`owner = current_user` }, \'Owners read', "using: sql`owner = session_user` }, 'Owners read");
+      await edited(policyChanged, { kept: 3, whole: 1, scratch: 0 });
+
+      // A column two views read, retyped: the server would keep what it rewrote around the old
+      // type, so every definition is printed in a new database, which is kept instead.
+      const retyped = policyChanged.replace('amount: numeric(12, 2)', 'amount: numeric(14, 2)');
+      expect((await edited(retyped, { kept: 3, whole: 2, scratch: 0 })).tables['public.deals']!.columns.find((c) => c.name === 'amount')!.type).toBe('numeric(14,2)');
 
       // A column like one printed before: printed with no database at all.
       const described = retyped.replace('label: text().notNull().unique() }', 'label: text().notNull().unique(), note: text() }');
-      await edited(described, { kept: 3, whole: 1, scratch: 0 });
+      await edited(described, { kept: 3, whole: 2, scratch: 0 });
       // The kept database still holds the definitions before that column: the next edit applies both.
-      const withTags = described.concat("export const extras = table('extras', { columns: { id: integer().primaryKey(), tag_id: integer().references('tags', 'id') } });\n");
-      expect((await edited(withTags, { kept: 4, whole: 1, scratch: 0 })).tables['public.tags']!.columns.map((c) => c.name)).toEqual(['id', 'label', 'note']);
+      const withExtras = described.concat("export const extras = table('extras', { columns: { id: integer().primaryKey(), tag_id: integer().references('tags', 'id') } });\n");
+      expect((await edited(withExtras, { kept: 4, whole: 2, scratch: 0 })).tables['public.tags']!.columns.map((c) => c.name)).toEqual(['id', 'label', 'note']);
 
       // An edit the server refuses: the kept database takes it in a transaction rolled back, so
       // it still holds the last print; the whole print reports the error at its definition.
-      project.define(withTags.concat("export const broken = view('broken', { query: sql`SELECT no_such_column FROM public.extras` });\n"));
+      project.define(withExtras.concat("export const broken = view('broken', { query: sql`SELECT no_such_column FROM public.extras` });\n"));
       await expect(warmPrint(config, opened)).rejects.toThrow(/no_such_column/);
-      expect(opened).toEqual({ kept: 5, whole: 2, scratch: 0 });
+      expect(opened).toEqual({ kept: 5, whole: 3, scratch: 0 });
       expect(keptDirectories(config)).toHaveLength(1);
-      await edited(withTags.concat("export const labels = view('labels', { query: sql`SELECT label FROM public.tags` });\n"), { kept: 6, whole: 2, scratch: 0 });
+      const withAllTags = withExtras.concat("export const allTags = view('all_tags', { query: sql`SELECT * FROM public.tags` });\n");
+      await edited(withAllTags, { kept: 6, whole: 3, scratch: 0 });
+
+      // A column added to a table a view reads with \`*\`: a new database expands it into the view,
+      // the kept one took the columns as they were. Printed whole.
+      const colored = withAllTags.replace('note: text() }', 'note: text(), color: text() }');
+      expect((await edited(colored, { kept: 6, whole: 4, scratch: 0 })).views['public.all_tags']!.definition).toContain('color');
+
+      // A text column with a default and a check, made varchar: the kept database would keep
+      // them cast as text, where a new one casts them to the new type. Printed whole.
+      const flagged = colored.concat("export const flags = table('flags', { columns: { id: integer().primaryKey(), code: text().notNull().default('a').check(sql`code IN ('a', 'b')`) } });\n");
+      await edited(flagged, { kept: 7, whole: 4, scratch: 0 });
+      await edited(flagged.replace("code: text().notNull()", 'code: varchar(20).notNull()'), { kept: 7, whole: 5, scratch: 0 });
+
+      // A column renamed while a view still names it by its old name: the kept database's view
+      // follows the column, a new database refuses the view. Printed whole, which reports it.
+      project.define(flagged.replace("code: text().notNull()", 'code: varchar(20).notNull()').replace("label: text().notNull().unique(),", "title: text().notNull().unique().renamedFrom('label'),").replace('SELECT * FROM public.tags', 'SELECT id, label FROM public.tags'));
+      await expect(warmPrint(config, opened)).rejects.toThrow(/label/);
+      expect(opened).toEqual({ kept: 7, whole: 6, scratch: 0 });
 
       // A table dropped, with the view reading it.
-      await edited(withTags.replace(/export const notes = table[\s\S]*?\n}\);\n/, '').replace(/export const dealNotes[^\n]*\n/, ''), { kept: 7, whole: 2, scratch: 0 });
+      const dropped = flagged.replace("code: text().notNull()", 'code: varchar(20).notNull()').replace(/export const notes = table[\s\S]*?\n}\);\n/, '').replace(/export const dealNotes[^\n]*\n/, '');
+      await edited(dropped, { kept: 8, whole: 6, scratch: 0 });
 
       // Definitions that share little with the kept database's (another system's): printed whole
       // in a new database, kept in its place, with no time spent opening the old one.
-      await edited("import { integer, table } from 'pgform';\nexport const other = table('other', { columns: { id: integer().primaryKey() } });\n", { kept: 7, whole: 3, scratch: 0 });
+      await edited("import { integer, table } from 'pgform';\nexport const other = table('other', { columns: { id: integer().primaryKey() } });\n", { kept: 8, whole: 7, scratch: 0 });
     });
   });
 });

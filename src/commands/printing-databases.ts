@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { cacheKey } from '../cache.js';
-import type { KeepableConnection, KeptPrints } from '../canonical/kept-print.js';
+import type { KeepableConnection, KeptPrints } from '../canonical/index.js';
 import type { ResolvedConfig } from '../config/load.js';
 import type { ScratchConnection } from '../engine/pglite.js';
 import { openClaimed, openScratch, presetOf } from './database.js';
@@ -8,6 +8,9 @@ import { keptByUse, pruneKept, touch } from './kept-directories.js';
 
 /** How many printing databases are kept in a lineage: the one the next edit starts from (each is hundreds of megabytes at thousands of tables). */
 const keptDatabases = 1;
+
+/** How many lineages' folders are kept: the one used last (another pgform version's databases are of no use to this one). */
+const keptLineages = 1;
 
 /**
  * The embedded printer's databases kept between runs (see printedOnKept), in `root` (the project's cache):
@@ -29,14 +32,15 @@ export function keptPrints(config: ResolvedConfig, root: string): KeptPrints {
         }
         pruneKept(dir, keptDatabases);
         touch(dir);
-        pruneKept(root, 1);
+        pruneKept(root, keptLineages);
       },
     });
   return {
     newest: (lineage) => keptByUse(folder(lineage))[0],
     async open(lineage, holds) {
       try {
-        return keepable(await openClaimed(config, join(folder(lineage), holds)));
+        // Taken into the root, where pruning another lineage's folder cannot remove it while it runs.
+        return keepable(await openClaimed(config, join(folder(lineage), holds), root));
       } catch {
         // Taken or pruned by another process, or damaged: printed whole instead.
         return undefined;
