@@ -207,7 +207,6 @@ function naming(names: string[]): RegExp | undefined {
  * on. The text and the tables passing columns on are gathered once, for every table asked about.
  */
 export function standingAlone(schema: Schema): (id: string) => boolean {
-  const passing = new Set(Object.values(schema.tables).flatMap((t) => [...(t.partitionOf ? [t.partitionOf.parent] : []), ...(t.inherits ?? [])]));
   // Only these can read another table in text the server prints or checks (a subquery, a view's
   // query, a SQL-standard function body; a quoted SQL function body is checked as it is created,
   // where a column more breaks `select *` into a declared result, or a result of the table's row
@@ -215,17 +214,43 @@ export function standingAlone(schema: Schema): (id: string) => boolean {
   // without reading its columns. Names and comments print nothing: a policy named after its table
   // ("Owners can read notes", as most are) does not tie it.
   const policyText = (policies: Record<string, Policy>) => Object.values(policies).flatMap((policy) => [policy.using ?? '', policy.withCheck ?? '']);
-  const printedText = [
+  return namedIn(schema, [
     ...Object.values(schema.views).map((view) => view.definition),
-    ...Object.values(schema.routines).flatMap((routine) => (routine.standardBody ? [routine.body] : routine.language.toLowerCase() === 'sql' ? [routine.returns ?? '', ...(expandsColumns(routine.body) ? [routine.body] : [])] : [])),
+    ...sqlRoutineText(schema, (body) => body),
     ...Object.values(schema.externalTables ?? {}).flatMap((external) => policyText(external.policies)),
     ...Object.values(schema.tables).flatMap((t) => policyText(t.policies)),
-  ];
+  ]);
+}
+
+/**
+ * Which tables take a column more, or their columns in another order, as nothing else sees: plain
+ * tables that pass no columns on, named by no view query or SQL function that may expand columns
+ * (`*`, which takes them as they are when it is created) or return the table's rows.
+ */
+export function expandedNowhere(schema: Schema): (id: string) => boolean {
+  return namedIn(schema, [
+    ...Object.values(schema.views)
+      .map((view) => view.definition)
+      .filter(expandsColumns),
+    ...sqlRoutineText(schema, (body) => (expandsColumns(body) ? body : '')),
+  ]);
+}
+
+/** The text of SQL routines that can read a table as they are created: standard bodies (`standard`), and a quoted body's result and expanding body. */
+function sqlRoutineText(schema: Schema, standard: (body: string) => string): string[] {
+  return Object.values(schema.routines).flatMap((routine) =>
+    routine.standardBody ? [standard(routine.body)] : routine.language.toLowerCase() === 'sql' ? [routine.returns ?? '', ...(expandsColumns(routine.body) ? [routine.body] : [])] : [],
+  );
+}
+
+/** A predicate: whether a table passes no columns on and its name is in none of `text`. */
+function namedIn(schema: Schema, text: string[]): (id: string) => boolean {
+  const passing = new Set(Object.values(schema.tables).flatMap((t) => [...(t.partitionOf ? [t.partitionOf.parent] : []), ...(t.inherits ?? [])]));
   return (id) => {
     const table = schema.tables[id]!;
     if (table.partitionBy !== undefined || table.partitionOf || table.inherits?.length || passing.has(id)) return false;
     const named = naming([table.name]);
-    return named !== undefined && !printedText.some((part) => named.test(part));
+    return named !== undefined && !text.some((part) => named.test(part));
   };
 }
 

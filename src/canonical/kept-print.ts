@@ -24,7 +24,7 @@ const lineageOf = (printer: string) => cacheKey(String(cacheFormat), 'kept print
  */
 export async function printedOnKept(local: Schema, printKey: string, printer: string, options: CanonicalOptions): Promise<Schema | undefined> {
   const kept = options.keptPrints;
-  if (!kept || !options.cacheDir) return undefined;
+  if (!kept || !options.cacheDir || !worthKeeping(local, kept)) return undefined;
   const lineage = lineageOf(printer);
   const holds = kept.newest(lineage);
   if (!holds) return undefined;
@@ -64,6 +64,8 @@ function editFrom(declared: Schema, local: Schema): Change[] | undefined {
   }
 }
 
+const worthKeeping = (schema: Schema, kept: KeptPrints) => Object.keys(schema.tables).length + Object.keys(schema.views).length >= kept.smallest;
+
 /** How many objects a model holds: every entry of every kind (namespaces, extensions, tables, views, routines, types and the rest) counts one. */
 function objectCount(schema: Schema): number {
   return Object.values(schema).reduce((count: number, kind) => count + (kind && typeof kind === 'object' && !Array.isArray(kind) ? Object.keys(kind).length : 0), 0);
@@ -84,9 +86,11 @@ async function printedAsHeld(conn: KeepableConnection, local: Schema, printKey: 
  * Prints every definition in a new printing database, which is then kept as the one holding
  * this print (see printedOnKept). `schema` is the whole declared model (routine bodies are
  * checked against it); `plan` creates its objects. Undefined, with nothing printed, when no
- * database can be made to keep (a cache on a full or read-only disk): printed elsewhere instead.
+ * database can be made to keep (a cache on a full or read-only disk) or the schema is too small to
+ * gain from one: printed elsewhere instead.
  */
 export async function printedAndKept(schema: Schema, plan: Plan, printKey: string, printer: string, kept: KeptPrints, options: CanonicalOptions): Promise<Schema | undefined> {
+  if (!worthKeeping(schema, kept)) return undefined;
   const conn = await kept.empty().catch(() => undefined);
   if (!conn) return undefined;
   let printed: Schema;

@@ -6,7 +6,7 @@ import { managedNamespaces, type Column, type Schema } from '../model/schema.js'
 import { planChanges } from '../plan/index.js';
 import { splitPlan } from '../plan/runs.js';
 import { applyPlan } from './apply.js';
-import { standingAlone } from './column-edits.js';
+import { expandedNowhere } from './column-edits.js';
 import { checkRoutineBodies, locator } from './print-on-server.js';
 import type { CanonicalOptions } from './stored-keys.js';
 
@@ -17,20 +17,21 @@ export type Dependencies = NonNullable<Schema['dependencies']>;
  * when the server rewrites objects it keeps around a change: a retyped column's default, checks and
  * indexes keep the old type's casts (text to varchar: `'a'::text` where a new table prints
  * `'a'::character varying`), as does what uses a type replaced. Not after a rename, which whatever
- * names the object follows where a new database would refuse the old name. And not when a table's
- * columns are added, dropped, changed or moved while a view or SQL function could read it
- * (see standingAlone): one that expands its columns (`*`) took them as they were when created.
+ * names the object follows where a new database would refuse the old name. And not when a column
+ * is added to a table, or its columns move, while a view or SQL function may expand them (`*`, see
+ * expandedNowhere): it took them as they were when it was created. (A dropped column's dependents
+ * are dropped and created again from their text, as on any database.)
  */
 export function printedAsNew(changes: Change[], held: Schema, local: Schema): boolean {
   if (changes.some(rewritesOthers)) return false;
-  const reshaped = new Set(changes.flatMap((c) => (c.kind === 'add column' || c.kind === 'drop column' || c.kind === 'alter column' ? [c.table] : [])));
+  const widened = new Set(changes.flatMap((c) => (c.kind === 'add column' ? [c.table] : [])));
   for (const [id, table] of Object.entries(local.tables)) {
     const before = held.tables[id];
-    if (before && !sameOrder(before.columns, table.columns)) reshaped.add(id);
+    if (before && !sameOrder(before.columns, table.columns)) widened.add(id);
   }
-  if (reshaped.size === 0) return true;
-  const alone = standingAlone(local);
-  return [...reshaped].every((id) => local.tables[id] !== undefined && alone(id));
+  if (widened.size === 0) return true;
+  const alone = expandedNowhere(local);
+  return [...widened].every((id) => local.tables[id] !== undefined && alone(id));
 }
 
 const rewritesOthers = (change: Change) =>

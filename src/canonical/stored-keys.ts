@@ -42,6 +42,8 @@ export function wholeKey(printer: string, options: CanonicalOptions): string | u
  * differently, so it is never edited by this one.
  */
 export interface KeptPrints {
+  /** The fewest tables and views definitions have for their printing database to be kept (a small schema prints whole as fast as a kept one opens). */
+  smallest: number;
   /** The key of the print the database kept last in `lineage` holds; undefined when none is kept. */
   newest(lineage: string): string | undefined;
   /** That database, to edit and keep again; undefined when it cannot be opened (another process took it). */

@@ -9,6 +9,13 @@ import { keptByUse, pruneKept, touch } from './kept-directories.js';
 /** How many printing databases are kept in a lineage: the one the next edit starts from (each is hundreds of megabytes at thousands of tables). */
 const keptDatabases = 1;
 
+/**
+ * The fewest tables and views whose printing database is kept. A whole print of a few dozen
+ * tables takes about as long as opening a kept database and reading it back, and a test suite's
+ * or a small project's many prints would each write a database to the project's disk for nothing.
+ */
+const smallestKept = 50;
+
 /** How many lineages' folders are kept: the one used last (another pgform version's databases are of no use to this one). */
 const keptLineages = 1;
 
@@ -36,6 +43,7 @@ export function keptPrints(config: ResolvedConfig, root: string): KeptPrints {
       },
     });
   return {
+    smallest: smallestKept,
     newest: (lineage) => keptByUse(folder(lineage))[0],
     async open(lineage, holds) {
       try {

@@ -35,8 +35,10 @@ interface Opened {
   scratch: number;
 }
 
+/** The project's kept printing databases, counted, and kept for definitions of any size (these are a few tables). */
 function counting(kept: KeptPrints, opened: Opened): KeptPrints {
   return {
+    smallest: 0,
     newest: (lineage) => kept.newest(lineage),
     async open(lineage, holds) {
       const found = await kept.open(lineage, holds);
@@ -147,6 +149,17 @@ describe('the printing database kept between runs', () => {
       // Definitions that share little with the kept database's (another system's): printed whole
       // in a new database, kept in its place, with no time spent opening the old one.
       await edited("import { integer, table } from 'pgform';\nexport const other = table('other', { columns: { id: integer().primaryKey() } });\n", { kept: 8, whole: 7, scratch: 0 });
+    });
+  });
+
+  it('keeps no printing database for definitions of a few tables, which print whole as fast', async () => {
+    await withProject(pgliteEngine, async (project) => {
+      const { config } = project;
+      project.define(base + notes);
+      const options = { externalNamespaces: presetOf(config).externalNamespaces, cacheDir: cacheDir(config), keptPrints: embeddedPrintsKept(config) };
+      const scratch = <T>(work: (conn: Connection) => Promise<T>) => withConnection(() => openScratch(config), work);
+      expect(await canonicalizeWith(await loadConfiguredSchema(config), embeddedPrinter, scratch, options)).toEqual(await coldPrint(config));
+      expect(keptDirectories(config)).toEqual([]);
     });
   });
 });
