@@ -3,7 +3,7 @@ import type { Connection } from '../engine/connection.js';
 import { pgliteVersion } from '../engine/pglite-version.js';
 import { lightEngineWork, wholeSchemaWork } from '../engine/wasm-tiering.js';
 import { objectId } from '../model/id.js';
-import { bareTable, emptySchema, type Column, type Schema } from '../model/schema.js';
+import { bareTable, emptySchema, objectIdsByKind, type Column, type Schema } from '../model/schema.js';
 import { createPlan } from './from-scratch.js';
 import type { Plan } from '../plan/index.js';
 import { planCodeFingerprint } from './plan-code.js';
@@ -98,7 +98,7 @@ async function printedByKey(schema: Schema, printer: string, target: PrintTarget
   const dir = options.cacheDir;
   // The last definitions printed or read with these objects: an added column is printed from them, with no server.
   const previous: Previous = {
-    key: cacheKey(String(cacheFormat), 'previous', printer, JSON.stringify(objectIds(local))),
+    key: cacheKey(String(cacheFormat), 'previous', printer, JSON.stringify(objectIdsByKind(local))),
     at: { declaredKey: declaredKeyOf(key), printedKey: key },
   };
   const cached = readCached<Schema>(dir, key);
@@ -154,8 +154,3 @@ async function printedAlone(columns: Column[], target: PrintTarget, options: Can
 /** Leaves out source locations only: an index or constraint may well be named `source`. */
 const withoutSources = (key: string, value: unknown) => (key === 'source' && isSourceLocation(value) ? undefined : value);
 const isSourceLocation = (value: unknown) => typeof value === 'object' && value !== null && 'file' in value && 'line' in value && Object.keys(value).length === 2;
-
-/** Every object's id by kind: which definitions a printed pair can serve. */
-function objectIds(schema: Schema): Record<string, string[]> {
-  return Object.fromEntries(Object.entries(schema).map(([kind, value]) => [kind, value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value).sort() : []]));
-}

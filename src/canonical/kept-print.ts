@@ -1,12 +1,11 @@
 import { cacheKey, readCached } from '../cache.js';
 import { lightEngineWork } from '../engine/wasm-tiering.js';
-import { introspect } from '../introspect/index.js';
 import type { Change } from '../model/change.js';
-import { managedNamespaces, type Schema } from '../model/schema.js';
+import { objectIdsByKind, type Schema } from '../model/schema.js';
 import type { Plan } from '../plan/index.js';
 import { EditRolledBack, editBetween, printedAsNew, printedEdit } from './printed-edit.js';
 import { planCodeFingerprint } from './plan-code.js';
-import { printOnServer } from './print-on-server.js';
+import { printOnServer, readPrinted } from './print-on-server.js';
 import { cacheFormat, type CanonicalOptions, type KeepableConnection, type KeptPrints } from './stored-keys.js';
 
 /** The declared model a print was made from, stored beside it (see printedByKey). */
@@ -67,13 +66,11 @@ function editFrom(declared: Schema, local: Schema): Change[] | undefined {
 const worthKeeping = (schema: Schema, kept: KeptPrints) => Object.keys(schema.tables).length + Object.keys(schema.views).length >= kept.smallest;
 
 /** How many objects a model holds: every entry of every kind (namespaces, extensions, tables, views, routines, types and the rest) counts one. */
-function objectCount(schema: Schema): number {
-  return Object.values(schema).reduce((count: number, kind) => count + (kind && typeof kind === 'object' && !Array.isArray(kind) ? Object.keys(kind).length : 0), 0);
-}
+const objectCount = (schema: Schema) => Object.values(objectIdsByKind(schema)).reduce((count, ids) => count + ids.length, 0);
 
 async function printedAsHeld(conn: KeepableConnection, local: Schema, printKey: string, lineage: string, options: CanonicalOptions): Promise<Schema | undefined> {
   try {
-    const printed = await introspect(conn, { namespaces: managedNamespaces(local), externalNamespaces: options.externalNamespaces, dependencies: false });
+    const printed = await readPrinted(conn, local, options);
     await conn.keep(lineage, printKey);
     return printed;
   } catch {

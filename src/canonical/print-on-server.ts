@@ -21,7 +21,7 @@ export async function printOnServer(schema: Schema, plan: Plan, conn: Connection
   // The printed forms are merged into the declared model, which holds no catalog edges and no
   // unmanaged objects: they are the largest part of the read, and only a caller that goes on to
   // plan changes in the printing database (see IncrementalPrinter) asks for them.
-  const read = () => introspect(conn, { namespaces: managedNamespaces(schema), externalNamespaces: options.externalNamespaces, dependencies: withDependencies });
+  const read = () => readPrinted(conn, schema, options, withDependencies);
   if (!disposable) {
     return inRolledBackTransaction(conn, async () => {
       await applyPlan(conn, { steps: takeSteps(plan) }, locate);
@@ -38,6 +38,14 @@ export async function printOnServer(schema: Schema, plan: Plan, conn: Connection
   await inTransaction(conn, () => checkRoutineBodies(conn, schema, locate));
   await conn.renew?.();
   return read();
+}
+
+/**
+ * Reads a printing database back: the namespaces `schema` manages, with the catalog's dependency
+ * edges only when asked (the printed forms are merged into a declared model, which holds none).
+ */
+export function readPrinted(conn: Connection, schema: Schema, options: CanonicalOptions, withDependencies = false): Promise<Schema> {
+  return introspect(conn, { namespaces: managedNamespaces(schema), externalNamespaces: options.externalNamespaces, dependencies: withDependencies });
 }
 
 /** The plan's steps, left to the caller alone: the plan keeps none. */

@@ -1,13 +1,13 @@
 import { inTransaction, type Connection } from '../engine/connection.js';
 import { diffSchemas } from '../diff/index.js';
-import { introspect, introspectDependencies } from '../introspect/index.js';
-import type { Change } from '../model/change.js';
-import { managedNamespaces, type Column, type Schema } from '../model/schema.js';
+import { introspectDependencies } from '../introspect/index.js';
+import { retypesColumn, type Change } from '../model/change.js';
+import type { Column, Schema } from '../model/schema.js';
 import { planChanges } from '../plan/index.js';
 import { splitPlan } from '../plan/runs.js';
 import { applyPlan } from './apply.js';
 import { expandedNowhere } from './column-edits.js';
-import { checkRoutineBodies, locator } from './print-on-server.js';
+import { checkRoutineBodies, locator, readPrinted } from './print-on-server.js';
 import type { CanonicalOptions } from './stored-keys.js';
 
 export type Dependencies = NonNullable<Schema['dependencies']>;
@@ -39,7 +39,7 @@ const rewritesOthers = (change: Change) =>
   change.kind === 'replace enum' ||
   change.kind === 'replace domain' ||
   change.kind === 'alter composite type' ||
-  (change.kind === 'alter column' && (change.from.type !== change.to.type || change.from.collation !== change.to.collation));
+  retypesColumn(change);
 
 /** Whether the columns both lists hold come in the same order. */
 function sameOrder(before: Column[], after: Column[]): boolean {
@@ -96,7 +96,7 @@ export async function printedEdit(conn: Connection, held: HeldDefinitions, local
       throw new EditRolledBack('the edit was rolled back', { cause: error });
     }
   }
-  return introspect(conn, { namespaces: managedNamespaces(local), externalNamespaces: options.externalNamespaces, dependencies: false });
+  return readPrinted(conn, local, options);
 }
 
 /** The plan of an edit, in the parts it commits in; nothing is applied yet, so a failure here leaves the database as it was. */

@@ -193,4 +193,8 @@ export interface Hazard {
 }
 
 /** Hazard codes that weaken or cut access: commands refuse them unless security changes are allowed. */
+/** Whether a change gives a column another type or collation: what the server converts the column's dependents for. */
+export const retypesColumn = (change: Change): change is Extract<Change, { kind: 'alter column' }> =>
+  change.kind === 'alter column' && (change.from.type !== change.to.type || change.from.collation !== change.to.collation);
+
 export const securityHazards: readonly Hazard['code'][] = ['BREAKS_ACCESS', 'WEAKENS_SECURITY'];

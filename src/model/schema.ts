@@ -813,6 +813,11 @@ export function managedNamespaces(schema: Schema): string[] {
     .map((namespace) => namespace.name);
 }
 
+/** Every object's id by kind (each record-valued field of a Schema), sorted. */
+export function objectIdsByKind(schema: Schema): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(schema).map(([kind, value]) => [kind, value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value).sort() : []]));
+}
+
 /** An empty Schema, the start of every front end. */
 export function emptySchema(): Schema {
   return {

@@ -1,4 +1,4 @@
-import type { Change } from '../model/change.js';
+import { retypesColumn, type Change } from '../model/change.js';
 import { sameValue } from '../model/compare.js';
 import { grantsInForce } from '../model/default-privileges.js';
 import { objectId, parseObjectId } from '../model/id.js';
@@ -51,7 +51,7 @@ export function withDependents(requested: Change[], from: Schema, to: Schema): C
   const retyped = new Map<string, Set<string>>();
   const droppedTables = new Set<string>();
   for (const c of changes) {
-    if (c.kind === 'alter column' && (c.from.type !== c.to.type || c.from.collation !== c.to.collation)) {
+    if (retypesColumn(c)) {
       relations.add(c.table);
       touch(c.table, c.to.name);
       retyped.set(c.table, (retyped.get(c.table) ?? new Set()).add(c.to.name));
